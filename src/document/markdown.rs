@@ -1,0 +1,331 @@
+//! Markdown articles through pulldown-cmark.
+//!
+//! The document text is what a reader sees: markup removed, entities decoded,
+//! blocks joined by a blank line. Every run of text keeps its source range
+//! from pulldown-cmark's offsets, so mentions map back to the file. Parsing is
+//! one pass over the event stream with an explicit stack: no recursion, so
+//! nesting depth cannot overflow anything.
+//!
+//! Enabled extensions: strikethrough only. Tables, footnotes, definition lists
+//! and heading attributes stay off; the last two together panic on known
+//! inputs (pulldown-cmark#1110), and the rest add little to news text.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::{
+    Block, BlockKind, Document, Format, Inline, InlineKind, MAX_DEPTH, Source, SourceMap, Span,
+    furniture,
+};
+
+/// The parser options lede enables; fuzz targets use the same.
+pub fn options() -> Options {
+    Options::ENABLE_STRIKETHROUGH
+}
+
+struct Builder<'a> {
+    /// The normalised Markdown source (what pulldown-cmark reads).
+    md: &'a str,
+    /// The normalised source's own map back to the file.
+    md_map: &'a SourceMap,
+    text: String,
+    map: SourceMap,
+    blocks: Vec<Block>,
+    open: Option<Block>,
+    /// Inline tags opened and not yet closed: kind and text start.
+    inline_stack: Vec<(InlineKind, usize)>,
+    quote_depth: usize,
+    list_depth: usize,
+    /// The next number of each open ordered list (`None` for bullets).
+    list_numbers: Vec<Option<u64>>,
+}
+
+pub(super) fn parse(source: Source) -> Document {
+    let Source {
+        name,
+        text: md,
+        map: md_map,
+        notices,
+    } = source;
+    let mut b = Builder {
+        md: &md,
+        md_map: &md_map,
+        text: String::with_capacity(md.len()),
+        map: SourceMap::default(),
+        blocks: Vec::new(),
+        open: None,
+        inline_stack: Vec::new(),
+        quote_depth: 0,
+        list_depth: 0,
+        list_numbers: Vec::new(),
+    };
+    for (event, range) in Parser::new_ext(&md, options()).into_offset_iter() {
+        b.event(event, range);
+    }
+    b.close_block();
+    let Builder {
+        text,
+        map,
+        mut blocks,
+        ..
+    } = b;
+
+    furniture::mark(&text, &mut blocks);
+
+    // The title: the first level-1 heading when it opens the article.
+    let title = blocks
+        .iter()
+        .position(|b| b.kind != BlockKind::Boilerplate)
+        .filter(|&i| blocks[i].kind == BlockKind::Heading { level: 1 });
+    let dateline = title.and_then(|t| {
+        let lead = blocks
+            .get_mut(t + 1)
+            .filter(|b| b.kind == BlockKind::Paragraph)?;
+        let range = lead_dateline_in(&text, &lead.range)?;
+        lead.inlines.push(Inline {
+            range: range.clone(),
+            kind: InlineKind::Dateline,
+        });
+        lead.inlines.sort_by_key(|i| i.range.start);
+        Some(range)
+    });
+
+    let sections = super::build_sections(&text, &blocks);
+    Document {
+        name,
+        format: Format::Markdown,
+        text,
+        blocks,
+        sections,
+        title,
+        dateline,
+        source_map: map,
+        notices,
+    }
+}
+
+fn lead_dateline_in(text: &str, range: &Span) -> Option<Span> {
+    // News written in Markdown opens its lead the same way as plain text.
+    super::plain::lead_dateline(text, range)
+}
+
+impl Builder<'_> {
+    fn clamp(depth: usize) -> u8 {
+        depth.min(MAX_DEPTH as usize) as u8
+    }
+
+    fn start_block(&mut self, kind: BlockKind) {
+        self.close_block();
+        if !self.text.is_empty() {
+            let at = self.text.len();
+            self.text.push_str("\n\n");
+            // The separator stands for no source bytes of its own; map it to
+            // an empty source range at the previous end.
+            let src = self.map.to_source_end(at);
+            self.map.push(at..at + 2, src..src);
+        }
+        let start = self.text.len();
+        let mut block = Block::new(start..start, kind);
+        block.quote_depth = Self::clamp(self.quote_depth);
+        block.list_depth = Self::clamp(self.list_depth);
+        self.open = Some(block);
+    }
+
+    fn close_block(&mut self) {
+        let Some(mut block) = self.open.take() else {
+            return;
+        };
+        // Close inline runs left open by malformed nesting.
+        while let Some((kind, start)) = self.inline_stack.pop() {
+            block.inlines.push(Inline {
+                range: start..self.text.len(),
+                kind,
+            });
+        }
+        let content_end = self.text.trim_end().len().max(block.range.start);
+        if content_end == block.range.start && block.kind != BlockKind::Rule {
+            // An empty block: drop it and the separator before it.
+            let keep = block.range.start.saturating_sub(2);
+            self.truncate_text(keep);
+            return;
+        }
+        self.truncate_text(content_end);
+        block.range.end = content_end;
+        for inline in &mut block.inlines {
+            inline.range.end = inline.range.end.min(content_end);
+        }
+        block.inlines.retain(|i| !i.range.is_empty());
+        block.inlines.sort_by_key(|i| i.range.start);
+        self.blocks.push(block);
+    }
+
+    fn truncate_text(&mut self, len: usize) {
+        if len < self.text.len() {
+            self.text.truncate(len);
+            self.map.truncate(len);
+        }
+    }
+
+    fn ensure_block(&mut self) {
+        if self.open.is_none() {
+            let kind = if self.list_depth > 0 {
+                BlockKind::ListItem { ordinal: None }
+            } else {
+                BlockKind::Paragraph
+            };
+            self.start_block(kind);
+        }
+    }
+
+    /// Appends text that came from `source` (offsets in the Markdown source).
+    fn push_text(&mut self, s: &str, source: std::ops::Range<usize>) {
+        self.ensure_block();
+        let start = self.text.len();
+        self.text.push_str(s);
+        // A verbatim run maps byte for byte; a decoded one (an entity) maps
+        // as a whole to the source it came from.
+        let file_range = self.md_map.range_to_source(source);
+        self.map.push(start..self.text.len(), file_range);
+    }
+
+    fn event(&mut self, event: Event<'_>, range: std::ops::Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(s) => self.push_text(&s, text_source(self.md, &s, range)),
+            Event::Code(s) => {
+                let start = self.text.len();
+                let inner = text_source(self.md, &s, range);
+                self.push_text(&s, inner);
+                self.push_inline(start, InlineKind::Code);
+            }
+            Event::Html(s) | Event::InlineHtml(s) => self.push_text(&s, range),
+            Event::SoftBreak => self.push_text("\n", range),
+            Event::HardBreak => {
+                let start = self.text.len();
+                self.push_text("\n", range);
+                self.push_inline(start, InlineKind::HardBreak);
+            }
+            Event::Rule => {
+                self.start_block(BlockKind::Rule);
+                let start = self.text.len();
+                self.text.push('―');
+                let src = self.md_map.range_to_source(range);
+                self.map.push(start..self.text.len(), src);
+                self.close_block();
+            }
+            Event::TaskListMarker(done) => {
+                self.push_text(if done { "[x] " } else { "[ ] " }, range);
+            }
+            Event::FootnoteReference(s) => self.push_text(&format!("[{s}]"), range),
+            Event::InlineMath(s) | Event::DisplayMath(s) => self.push_text(&s, range),
+        }
+    }
+
+    fn push_inline(&mut self, start: usize, kind: InlineKind) {
+        let end = self.text.len();
+        if let Some(block) = self.open.as_mut() {
+            block.inlines.push(Inline {
+                range: start..end,
+                kind,
+            });
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        match tag {
+            Tag::Paragraph => {
+                // The first paragraph of a list item continues the item.
+                let in_fresh_item = self.open.as_ref().is_some_and(|b| {
+                    matches!(b.kind, BlockKind::ListItem { .. }) && b.range.start == self.text.len()
+                });
+                if !in_fresh_item {
+                    self.start_block(BlockKind::Paragraph);
+                }
+            }
+            Tag::Heading { level, .. } => {
+                self.start_block(BlockKind::Heading { level: level as u8 })
+            }
+            Tag::BlockQuote(_) => {
+                self.close_block();
+                self.quote_depth += 1;
+            }
+            Tag::CodeBlock(_) => self.start_block(BlockKind::Code),
+            Tag::List(first) => {
+                self.close_block();
+                self.list_depth += 1;
+                self.list_numbers.push(first);
+            }
+            Tag::Item => {
+                let ordinal = self.list_numbers.last_mut().and_then(|n| {
+                    let current = *n;
+                    if let Some(v) = n.as_mut() {
+                        *v += 1;
+                    }
+                    current
+                });
+                self.start_block(BlockKind::ListItem { ordinal });
+            }
+            Tag::Emphasis => self.open_inline(InlineKind::Emphasis),
+            Tag::Strong => self.open_inline(InlineKind::Strong),
+            Tag::Strikethrough => self.open_inline(InlineKind::Strikethrough),
+            Tag::Link { dest_url, .. } => self.open_inline(InlineKind::Link {
+                target: dest_url.to_string(),
+            }),
+            Tag::Image { dest_url, .. } => self.open_inline(InlineKind::Image {
+                target: dest_url.to_string(),
+            }),
+            Tag::HtmlBlock => self.start_block(BlockKind::Code),
+            _ => {}
+        }
+    }
+
+    fn open_inline(&mut self, kind: InlineKind) {
+        self.ensure_block();
+        self.inline_stack.push((kind, self.text.len()));
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::CodeBlock
+            | TagEnd::HtmlBlock
+            | TagEnd::Item => self.close_block(),
+            TagEnd::BlockQuote(_) => {
+                self.close_block();
+                self.quote_depth = self.quote_depth.saturating_sub(1);
+            }
+            TagEnd::List(_) => {
+                self.close_block();
+                self.list_depth = self.list_depth.saturating_sub(1);
+                self.list_numbers.pop();
+            }
+            TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image => {
+                if let Some((kind, start)) = self.inline_stack.pop() {
+                    self.push_inline(start, kind);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The source range of a text event: pulldown-cmark gives the range of the
+/// whole construct for some events (code spans include their backticks); find
+/// the text inside it when it is there verbatim.
+fn text_source(md: &str, s: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    match md.get(range.clone()) {
+        Some(slice) if slice == s => range,
+        // A decoded entity stands for its whole source.
+        Some(slice) if slice.starts_with('&') && slice.ends_with(';') => range,
+        Some(slice) => match slice.find(s) {
+            Some(i) if !s.is_empty() => range.start + i..range.start + i + s.len(),
+            _ => range,
+        },
+        None => range,
+    }
+}

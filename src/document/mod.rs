@@ -1,0 +1,280 @@
+//! The document model: an article as one owned text, split into blocks and
+//! sections, every part a byte range into that text.
+//!
+//! `load` decodes bytes into a [`Source`]; `parse` turns a source into a
+//! [`Document`] with the plain-text rules or pulldown-cmark. This layer knows
+//! nothing of the terminal: it speaks of meanings (a heading, a dateline, page
+//! furniture), never of colours.
+//!
+//! Invariants (checked by property tests): blocks are sorted and never
+//! overlap; the text outside blocks is whitespace only; every non-whitespace
+//! character of the text is in exactly one block; sections tile the blocks in
+//! order; every range lies on `char` boundaries.
+
+mod furniture;
+pub mod load;
+mod markdown;
+mod plain;
+mod source_map;
+
+use std::ops::Range;
+
+pub use load::{Format, LoadError, Source};
+pub use markdown::options as markdown_options;
+pub use source_map::SourceMap;
+
+/// A byte range into [`Document::text`].
+pub type Span = Range<usize>;
+
+/// What a block is, in the reader's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum BlockKind {
+    /// The article's title.
+    Title,
+    /// A block that is only a date or a place-and-date line under the title.
+    Dateline,
+    Paragraph,
+    /// A subheading (plain text) or a Markdown heading, level 1-6.
+    Heading {
+        level: u8,
+    },
+    /// A list item; `ordinal` is its number in an ordered list.
+    ListItem {
+        ordinal: Option<u64>,
+    },
+    /// Preformatted text: every line break is kept.
+    Code,
+    /// A thematic break.
+    Rule,
+    /// Page furniture a scraper dragged along ("Add a Comment").
+    Boilerplate,
+}
+
+/// The inline meaning of a run inside a block.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum InlineKind {
+    Emphasis,
+    Strong,
+    Strikethrough,
+    Code,
+    Link {
+        target: String,
+    },
+    Image {
+        target: String,
+    },
+    /// The place (and agency) that opens the first paragraph of a report.
+    Dateline,
+    /// A forced line break; its range is the `\n` that stands for it.
+    HardBreak,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Inline {
+    pub range: Span,
+    #[serde(flatten)]
+    pub kind: InlineKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Block {
+    /// The block's text, without the blank lines around it.
+    pub range: Span,
+    #[serde(flatten)]
+    pub kind: BlockKind,
+    /// How many block quotes hold this block (clamped to [`MAX_DEPTH`]).
+    pub quote_depth: u8,
+    /// How many lists hold this block (clamped to [`MAX_DEPTH`]).
+    pub list_depth: u8,
+    /// Inline runs, sorted by start; they may nest (a link inside emphasis).
+    pub inlines: Vec<Inline>,
+}
+
+/// Nesting deeper than this is drawn flat: a 40,000-deep quote must not push
+/// text off the screen.
+pub const MAX_DEPTH: u8 = 16;
+
+impl Block {
+    fn new(range: Span, kind: BlockKind) -> Self {
+        Self {
+            range,
+            kind,
+            quote_depth: 0,
+            list_depth: 0,
+            inlines: Vec::new(),
+        }
+    }
+
+    /// True when a line break inside the block is a real break, not a soft
+    /// wrap of the source.
+    pub fn keeps_line_breaks(&self) -> bool {
+        matches!(self.kind, BlockKind::Code)
+    }
+}
+
+/// A section: a heading and the blocks under it, up to the next heading of any
+/// level. An index into the blocks, not a copy.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Section {
+    /// The block that heads the section (title or heading), if any.
+    pub heading: Option<usize>,
+    /// What the outline shows for it.
+    pub title: String,
+    /// 0 for the title's section, 1-6 for headings.
+    pub level: u8,
+    /// The blocks it holds, heading included.
+    pub blocks: Range<usize>,
+    /// Page furniture: drawn dimmed, hideable.
+    pub boilerplate: bool,
+}
+
+/// An article, parsed.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub name: String,
+    pub format: Format,
+    pub text: String,
+    pub blocks: Vec<Block>,
+    pub sections: Vec<Section>,
+    /// The title block, if the article has one.
+    pub title: Option<usize>,
+    /// The dateline at the start of the lead, if any.
+    pub dateline: Option<Span>,
+    pub source_map: SourceMap,
+    /// Things the reader should be told about this article.
+    pub notices: Vec<String>,
+}
+
+impl Document {
+    /// Parses a decoded source in the given format. A Markdown parser panic
+    /// falls back to the plain-text rules with a notice.
+    pub fn parse(source: Source, format: Format) -> Self {
+        let mut doc = match format {
+            Format::Plain => plain::parse(source),
+            Format::Markdown => {
+                let fallback = source.clone();
+                match std::panic::catch_unwind(move || markdown::parse(source)) {
+                    Ok(doc) => doc,
+                    Err(_) => {
+                        let mut doc = plain::parse(fallback);
+                        doc.notices
+                            .push("the Markdown parser failed; shown as plain text".to_string());
+                        doc
+                    }
+                }
+            }
+        };
+        if doc.blocks.is_empty() {
+            doc.notices.push(if doc.text.is_empty() {
+                "the file is empty".to_string()
+            } else {
+                "the file holds only blank lines".to_string()
+            });
+        }
+        doc
+    }
+
+    /// Decodes bytes and parses them; the format comes from the name, else
+    /// from the text.
+    pub fn from_bytes(name: &str, bytes: &[u8], format: Option<Format>) -> Result<Self, LoadError> {
+        let source = load::decode(name, bytes)?;
+        let format = format
+            .or_else(|| Format::from_name(name))
+            .unwrap_or_else(|| Format::sniff(&source.text));
+        Ok(Self::parse(source, format))
+    }
+
+    /// Reads and parses a file (opened read-only).
+    pub fn open(path: &std::path::Path) -> Result<Self, LoadError> {
+        let bytes = load::read_path(path)?;
+        let name = path.display().to_string();
+        Self::from_bytes(&name, &bytes, None)
+    }
+
+    /// The text of a range.
+    pub fn slice(&self, range: &Span) -> &str {
+        &self.text[range.clone()]
+    }
+
+    /// The section holding a block.
+    pub fn section_of_block(&self, block: usize) -> usize {
+        self.sections
+            .partition_point(|s| s.blocks.end <= block)
+            .min(self.sections.len().saturating_sub(1))
+    }
+
+    /// The block holding (or next after) a text offset.
+    pub fn block_at(&self, offset: usize) -> usize {
+        self.blocks
+            .partition_point(|b| b.range.end <= offset)
+            .min(self.blocks.len().saturating_sub(1))
+    }
+
+    /// Paragraph-like blocks an extractor should read: everything but code,
+    /// rules and page furniture.
+    pub fn prose_blocks(&self) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(|b| {
+            !matches!(
+                b.kind,
+                BlockKind::Code | BlockKind::Rule | BlockKind::Boilerplate
+            )
+        })
+    }
+}
+
+/// Builds sections from blocks: a new section at the title, at each heading,
+/// and at the first block of trailing or leading furniture.
+fn build_sections(text: &str, blocks: &[Block]) -> Vec<Section> {
+    let mut sections: Vec<Section> = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
+        let starts = match block.kind {
+            BlockKind::Title | BlockKind::Heading { .. } => true,
+            BlockKind::Boilerplate => sections.last().is_none_or(|s| !s.boilerplate),
+            _ => sections.last().is_none_or(|s| s.boilerplate),
+        };
+        if starts {
+            if let Some(last) = sections.last_mut() {
+                last.blocks.end = i;
+            }
+            let (heading, level) = match block.kind {
+                BlockKind::Title => (Some(i), 0),
+                BlockKind::Heading { level } => (Some(i), level),
+                _ => (None, 0),
+            };
+            sections.push(Section {
+                heading,
+                title: outline_title(&text[block.range.clone()]),
+                level,
+                blocks: i..i + 1,
+                boilerplate: block.kind == BlockKind::Boilerplate,
+            });
+        }
+    }
+    if let Some(last) = sections.last_mut() {
+        last.blocks.end = blocks.len();
+    }
+    sections
+}
+
+/// A section's name for the outline: its first line, whitespace folded, cut at
+/// a word near 80 characters.
+fn outline_title(text: &str) -> String {
+    let line = text.lines().next().unwrap_or("");
+    let mut title = String::new();
+    for word in line.split_whitespace() {
+        if title.chars().count() + word.chars().count() > 80 {
+            title.push('…');
+            break;
+        }
+        if !title.is_empty() {
+            title.push(' ');
+        }
+        title.push_str(word);
+    }
+    title
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,157 @@
+//! Map from offsets in the document text back to offsets in the file.
+//!
+//! The document text is the file decoded and normalised (BOM dropped, CRLF
+//! folded, Markdown markup removed). Everything lede reports to scripts
+//! (`lede entities --json`) speaks in the file's bytes, so every piece of the
+//! text remembers the source range it came from.
+//!
+//! Invariant: segments are sorted by text offset, tile the text without gaps,
+//! and their source ranges never go backwards.
+
+use std::ops::Range;
+
+/// One run of text and the source bytes it came from. When both have the same
+/// length the run was copied verbatim and offsets map one to one; otherwise
+/// (a decoded entity, a replaced invalid byte, a dropped CR) offsets inside
+/// the run are clamped to the source run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Segment {
+    text: Range<usize>,
+    source: Range<usize>,
+}
+
+/// Text offset -> source offset.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceMap {
+    segments: Vec<Segment>,
+}
+
+impl SourceMap {
+    /// A map for text identical to its source.
+    pub fn identity(len: usize) -> Self {
+        let mut map = Self::default();
+        map.push(0..len, 0..len);
+        map
+    }
+
+    /// Appends a run. Runs must be pushed in text order; an empty text run is
+    /// ignored.
+    pub fn push(&mut self, text: Range<usize>, source: Range<usize>) {
+        if text.is_empty() {
+            return;
+        }
+        if let Some(last) = self.segments.last_mut() {
+            let both_verbatim = last.text.len() == last.source.len() && text.len() == source.len();
+            if both_verbatim && last.text.end == text.start && last.source.end == source.start {
+                last.text.end = text.end;
+                last.source.end = source.end;
+                return;
+            }
+        }
+        self.segments.push(Segment { text, source });
+    }
+
+    /// Forgets everything at and past text offset `len`.
+    pub fn truncate(&mut self, len: usize) {
+        self.segments.retain(|s| s.text.start < len);
+        if let Some(last) = self.segments.last_mut()
+            && last.text.end > len
+        {
+            let verbatim = last.text.len() == last.source.len();
+            last.text.end = len;
+            if verbatim {
+                last.source.end = last.source.start + last.text.len();
+            }
+        }
+    }
+
+    /// Length of the text this map covers.
+    pub fn text_len(&self) -> usize {
+        self.segments.last().map_or(0, |s| s.text.end)
+    }
+
+    fn segment_at(&self, offset: usize) -> Option<&Segment> {
+        let i = self.segments.partition_point(|s| s.text.end <= offset);
+        self.segments.get(i)
+    }
+
+    /// Source offset of the text byte at `offset` (a start position).
+    pub fn to_source(&self, offset: usize) -> usize {
+        match self.segment_at(offset) {
+            Some(seg) => seg.source.start + (offset - seg.text.start).min(seg.source.len()),
+            None => self.segments.last().map_or(offset, |s| s.source.end),
+        }
+    }
+
+    /// Source offset just past the text byte before `offset` (an end position).
+    pub fn to_source_end(&self, offset: usize) -> usize {
+        if offset == 0 {
+            return self.to_source(0);
+        }
+        match self.segment_at(offset - 1) {
+            Some(seg) => {
+                let inside = offset - seg.text.start;
+                if seg.text.len() == seg.source.len() {
+                    seg.source.start + inside
+                } else if inside >= seg.text.len() {
+                    seg.source.end
+                } else {
+                    (seg.source.start + inside).min(seg.source.end)
+                }
+            }
+            None => self.segments.last().map_or(offset, |s| s.source.end),
+        }
+    }
+
+    /// Source range of a text range.
+    pub fn range_to_source(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.to_source(range.start);
+        let end = self.to_source_end(range.end).max(start);
+        start..end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identity_maps_every_offset_to_itself() {
+        let map = SourceMap::identity(10);
+        for i in 0..10 {
+            assert_eq!(map.to_source(i), i);
+        }
+        assert_eq!(map.range_to_source(2..7), 2..7);
+    }
+
+    #[test]
+    fn dropped_bytes_shift_later_offsets() {
+        // "ab\r\ncd" -> "ab\ncd": the CR is dropped.
+        let mut map = SourceMap::default();
+        map.push(0..2, 0..2);
+        map.push(2..3, 2..4);
+        map.push(3..5, 4..6);
+        assert_eq!(map.range_to_source(3..5), 4..6);
+        assert_eq!(map.range_to_source(0..2), 0..2);
+        assert_eq!(map.text_len(), 5);
+    }
+
+    #[test]
+    fn a_decoded_entity_maps_to_its_whole_source() {
+        // "a &amp; b" -> "a & b"
+        let mut map = SourceMap::default();
+        map.push(0..2, 0..2);
+        map.push(2..3, 2..7);
+        map.push(3..5, 7..9);
+        assert_eq!(map.range_to_source(2..3), 2..7);
+        assert_eq!(map.range_to_source(0..5), 0..9);
+    }
+
+    #[test]
+    fn adjacent_verbatim_runs_merge() {
+        let mut map = SourceMap::default();
+        map.push(0..3, 0..3);
+        map.push(3..6, 3..6);
+        assert_eq!(map.segments.len(), 1);
+    }
+}

@@ -1,0 +1,280 @@
+use proptest::prelude::*;
+
+use super::*;
+
+const SEED: &str = include_str!("../../seeds/000_a8106be745b31416.txt");
+
+fn plain(text: &str) -> Document {
+    Document::from_bytes("a.txt", text.as_bytes(), Some(Format::Plain)).expect("text")
+}
+
+fn markdown(text: &str) -> Document {
+    Document::from_bytes("a.md", text.as_bytes(), Some(Format::Markdown)).expect("text")
+}
+
+fn kinds(doc: &Document) -> Vec<BlockKind> {
+    doc.blocks.iter().map(|b| b.kind).collect()
+}
+
+#[test]
+fn seed_has_title_lead_subheading_and_furniture() {
+    let doc = plain(SEED);
+    let titles: Vec<_> = doc.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "After Tehran talks, Syria and Russia forces step up Idlib attacks",
+            "What next after Tehran summit?",
+            "Add a Comment",
+        ]
+    );
+    assert_eq!(
+        doc.sections
+            .iter()
+            .map(|s| s.boilerplate)
+            .collect::<Vec<_>>(),
+        [false, false, true]
+    );
+    assert_eq!(
+        doc.slice(doc.dateline.as_ref().expect("dateline")),
+        "Antakya, Turkey"
+    );
+    let paragraphs = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .count();
+    assert_eq!(paragraphs, 26);
+    assert_eq!(doc.blocks.len(), 30);
+    assert_eq!(doc.blocks[0].kind, BlockKind::Title);
+    assert_eq!(doc.title, Some(0));
+    let furniture: Vec<_> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Boilerplate)
+        .collect();
+    assert_eq!(furniture.len(), 2);
+}
+
+#[test]
+fn wikinews_layout_has_a_date_block() {
+    let doc = plain("A title here\n\nWednesday, April 13, 2011\n\nThe body starts. It goes on.\n");
+    assert_eq!(
+        kinds(&doc),
+        [BlockKind::Title, BlockKind::Dateline, BlockKind::Paragraph]
+    );
+    assert_eq!(
+        doc.slice(doc.dateline.as_ref().expect("dateline")),
+        "Wednesday, April 13, 2011"
+    );
+}
+
+#[test]
+fn plain_text_without_a_title_line() {
+    let doc = plain("This first paragraph runs over\ntwo lines.\n\nAnd a second.\n");
+    assert_eq!(kinds(&doc), [BlockKind::Paragraph, BlockKind::Paragraph]);
+    assert_eq!(doc.sections.len(), 1);
+    assert_eq!(doc.sections[0].heading, None);
+}
+
+#[test]
+fn empty_and_blank_files_say_so() {
+    let doc = plain("");
+    assert!(doc.blocks.is_empty() && doc.sections.is_empty());
+    assert_eq!(doc.notices, ["the file is empty"]);
+    let doc = plain("\n  \n\t\n");
+    assert_eq!(doc.notices, ["the file holds only blank lines"]);
+}
+
+#[test]
+fn markdown_nested_headings_make_sections() {
+    let doc = markdown(
+        "# Title\n\nLead *text* here.\n\n## Part one\n\nBody.\n\n### Detail\n\nMore.\n\n## Part two\n\nEnd.\n",
+    );
+    let outline: Vec<_> = doc
+        .sections
+        .iter()
+        .map(|s| (s.level, s.title.as_str()))
+        .collect();
+    assert_eq!(
+        outline,
+        [
+            (1, "Title"),
+            (2, "Part one"),
+            (3, "Detail"),
+            (2, "Part two")
+        ]
+    );
+    assert_eq!(doc.title, Some(0));
+    assert_eq!(
+        doc.text,
+        "Title\n\nLead text here.\n\nPart one\n\nBody.\n\nDetail\n\nMore.\n\nPart two\n\nEnd."
+    );
+    let lead = &doc.blocks[1];
+    assert_eq!(lead.inlines.len(), 1);
+    assert_eq!(doc.slice(&lead.inlines[0].range), "text");
+    assert_eq!(lead.inlines[0].kind, InlineKind::Emphasis);
+}
+
+#[test]
+fn markdown_without_headings_is_one_section() {
+    let doc = markdown("Just a paragraph.\n\nAnd another.\n");
+    assert_eq!(doc.sections.len(), 1);
+    assert_eq!(doc.title, None);
+}
+
+#[test]
+fn markdown_lists_quotes_and_code() {
+    let doc = markdown(
+        "- one\n- two\n  - nested\n\n3. three\n4. four\n\n> quoted\n> > deeper\n\n```\ncode  line\n  kept\n```\n",
+    );
+    let got: Vec<_> = doc
+        .blocks
+        .iter()
+        .map(|b| (doc.slice(&b.range), b.kind, b.list_depth, b.quote_depth))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("one", BlockKind::ListItem { ordinal: None }, 1, 0),
+            ("two", BlockKind::ListItem { ordinal: None }, 1, 0),
+            ("nested", BlockKind::ListItem { ordinal: None }, 2, 0),
+            ("three", BlockKind::ListItem { ordinal: Some(3) }, 1, 0),
+            ("four", BlockKind::ListItem { ordinal: Some(4) }, 1, 0),
+            ("quoted", BlockKind::Paragraph, 0, 1),
+            ("deeper", BlockKind::Paragraph, 0, 2),
+            ("code  line\n  kept", BlockKind::Code, 0, 0),
+        ]
+    );
+}
+
+#[test]
+fn markdown_links_keep_their_target_and_map_to_source() {
+    let src = "Read [the report](https://example.org/r) &amp; weep.";
+    let doc = markdown(src);
+    assert_eq!(doc.text, "Read the report & weep.");
+    let link = &doc.blocks[0].inlines[0];
+    assert_eq!(
+        link.kind,
+        InlineKind::Link {
+            target: "https://example.org/r".into()
+        }
+    );
+    assert_eq!(doc.slice(&link.range), "the report");
+    let back = doc.source_map.range_to_source(link.range.clone());
+    assert_eq!(&src[back], "the report");
+    let amp = doc.text.find('&').expect("amp");
+    assert_eq!(&src[doc.source_map.range_to_source(amp..amp + 1)], "&amp;");
+    let weep = doc.text.find("weep").expect("weep");
+    assert_eq!(&src[doc.source_map.range_to_source(weep..weep + 4)], "weep");
+}
+
+#[test]
+fn markdown_with_bom_and_crlf_still_sees_the_heading() {
+    let src = "\u{FEFF}# Title\r\n\r\nBody text.\r\n";
+    let doc = markdown(src);
+    assert_eq!(doc.sections[0].title, "Title");
+    assert_eq!(doc.blocks[0].kind, BlockKind::Heading { level: 1 });
+    let body = doc.text.find("Body").expect("body");
+    assert_eq!(&src[doc.source_map.range_to_source(body..body + 4)], "Body");
+}
+
+#[test]
+fn markdown_deep_nesting_is_clamped() {
+    let src = format!("{}deep\n", ">".repeat(5000));
+    let doc = markdown(&src);
+    assert_eq!(doc.blocks.len(), 1);
+    assert_eq!(doc.blocks[0].quote_depth, MAX_DEPTH);
+}
+
+#[test]
+fn markdown_furniture_at_the_end() {
+    let doc = markdown("# T\n\nBody.\n\nShare this article\n\nLeave a Reply\n");
+    assert_eq!(doc.sections.last().map(|s| s.boilerplate), Some(true));
+}
+
+#[test]
+fn plain_source_offsets_are_file_offsets() {
+    let src = "\u{FEFF}Title\r\n\r\nBody with Idlib.\r\n";
+    let doc = plain(src);
+    let at = doc.text.find("Idlib").expect("idlib");
+    assert_eq!(&src[doc.source_map.range_to_source(at..at + 5)], "Idlib");
+}
+
+fn check_invariants(doc: &Document) {
+    let text = &doc.text;
+    let mut last_end = 0;
+    let mut covered = String::new();
+    for b in &doc.blocks {
+        assert!(b.range.start >= last_end, "blocks overlap or are unsorted");
+        assert!(text.is_char_boundary(b.range.start) && text.is_char_boundary(b.range.end));
+        assert!(
+            text[last_end..b.range.start].trim().is_empty(),
+            "text lost between blocks"
+        );
+        covered.push_str(&text[b.range.clone()]);
+        last_end = b.range.end;
+        for i in &b.inlines {
+            assert!(i.range.start >= b.range.start && i.range.end <= b.range.end);
+            assert!(text.is_char_boundary(i.range.start) && text.is_char_boundary(i.range.end));
+        }
+    }
+    assert!(
+        text[last_end..].trim().is_empty(),
+        "text lost after the last block"
+    );
+    let strip = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    assert_eq!(
+        strip(&covered),
+        strip(text),
+        "every visible character in exactly one block"
+    );
+    let mut next = 0;
+    for s in &doc.sections {
+        assert_eq!(s.blocks.start, next, "sections tile the blocks");
+        assert!(s.blocks.end > s.blocks.start);
+        next = s.blocks.end;
+    }
+    assert_eq!(next, doc.blocks.len());
+    assert_eq!(doc.source_map.text_len(), text.len());
+}
+
+#[test]
+fn seed_keeps_the_invariants() {
+    check_invariants(&plain(SEED));
+}
+
+proptest! {
+    #[test]
+    fn plain_parse_never_panics_and_tiles(text in "(?s)[a-zA-Z .,?\n\r\t–#*>-]{0,400}") {
+        check_invariants(&plain(&text));
+    }
+
+    #[test]
+    fn markdown_parse_never_panics_and_keeps_invariants(text in "(?s)[a-zA-Z .,?\n\t#*>\\[\\]()`_~!&;-]{0,400}") {
+        check_invariants(&markdown(&text));
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        if let Ok(doc) = Document::from_bytes("x", &bytes, Some(Format::Markdown)) {
+            check_invariants(&doc);
+        }
+        if let Ok(doc) = Document::from_bytes("x", &bytes, Some(Format::Plain)) {
+            check_invariants(&doc);
+        }
+    }
+
+    #[test]
+    fn plain_source_map_round_trips(text in "[a-z \n\r]{0,200}") {
+        let doc = plain(&text);
+        for b in &doc.blocks {
+            let src = doc.source_map.range_to_source(b.range.clone());
+            let mut mapped = text[src].replace("\r\n", "\n");
+            if !text.contains('\n') {
+                mapped = mapped.replace('\r', "\n");
+            }
+            prop_assert_eq!(mapped, doc.slice(&b.range).to_string());
+        }
+    }
+}
