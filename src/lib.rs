@@ -5,6 +5,7 @@
 //! (`document`, `extract`, `gazetteer`, `search`, `sanitize`) never import
 //! ratatui or crossterm; they speak in byte ranges into one owned text.
 
+pub mod cli;
 pub mod document;
 pub mod extract;
 pub mod sanitize;

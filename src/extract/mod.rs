@@ -12,6 +12,8 @@ use std::ops::Range;
 
 use crate::document::Document;
 
+pub mod report;
+
 /// What a mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
