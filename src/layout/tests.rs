@@ -1,0 +1,221 @@
+use proptest::prelude::*;
+
+use super::*;
+use crate::document::Format;
+
+const SEED: &str = include_str!("../../seeds/000_a8106be745b31416.txt");
+
+fn plain(text: &str) -> Document {
+    Document::from_bytes("a.txt", text.as_bytes(), Some(Format::Plain)).expect("text")
+}
+
+fn markdown(text: &str) -> Document {
+    Document::from_bytes("a.md", text.as_bytes(), Some(Format::Markdown)).expect("text")
+}
+
+/// The lines as drawn, prefix and spaces included.
+fn shown(doc: &Document, cache: &WrapCache) -> Vec<String> {
+    cache
+        .lines()
+        .iter()
+        .map(|l| {
+            let mut s = l.prefix.clone();
+            for p in cache.parts(l) {
+                if p.space_before {
+                    s.push(' ');
+                }
+                s.push_str(p.content(&doc.text));
+            }
+            s
+        })
+        .collect()
+}
+
+/// Checks the invariants every cache must keep.
+fn check(doc: &Document, cache: &WrapCache) {
+    let width = usize::from(cache.width());
+    let mut last_start = 0;
+    for line in cache.lines() {
+        assert!(
+            line_width(cache, line) <= width,
+            "{line:?} wider than {width}"
+        );
+        assert!(line.range.start >= last_start, "lines go backwards");
+        last_start = line.range.start;
+        for p in cache.parts(line) {
+            assert!(sanitize::is_safe(p.content(&doc.text)), "{p:?}");
+            // A marker cut across lines keeps its whole range on each piece.
+            assert!(p.range.start >= line.range.start);
+            assert!(p.marker.is_some() || p.range.end <= line.range.end);
+        }
+    }
+    for (b, block) in doc.blocks.iter().enumerate() {
+        let ranges: Vec<_> = cache
+            .lines()
+            .iter()
+            .filter(|l| l.block == Some(b))
+            .map(|l| l.range.clone())
+            .collect();
+        if ranges.is_empty() {
+            continue;
+        }
+        assert_eq!(ranges[0].start, block.range.start);
+        assert_eq!(ranges[ranges.len() - 1].end, block.range.end);
+        for pair in ranges.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start, "lines of block {b} leave a gap");
+        }
+    }
+}
+
+#[test]
+fn seed_wraps_within_the_width_and_keeps_its_sections() {
+    let doc = plain(SEED);
+    for width in [20, 40, 60, 80] {
+        let cache = WrapCache::build(&doc, width, true);
+        check(&doc, &cache);
+        let lines = shown(&doc, &cache);
+        assert!(lines[0].starts_with("After Tehran talks"));
+        let second = cache.section_line(1).expect("second section shown");
+        assert!(lines[second].starts_with("What next after"));
+        assert!(cache.section_line(2).is_some());
+    }
+}
+
+#[test]
+fn hidden_furniture_leaves_no_lines() {
+    let doc = plain(SEED);
+    let cache = WrapCache::build(&doc, 80, false);
+    assert_eq!(cache.section_line(2), None);
+    assert!(
+        cache
+            .lines()
+            .iter()
+            .filter_map(|l| l.block)
+            .all(|b| doc.blocks[b].kind != BlockKind::Boilerplate)
+    );
+    assert!(
+        !shown(&doc, &cache)
+            .iter()
+            .any(|l| l.contains("Add a Comment"))
+    );
+}
+
+#[test]
+fn paragraphs_reflow_and_blocks_are_spaced() {
+    let doc = plain("Title\n\none two\nthree four five six\n\nnext");
+    let cache = WrapCache::build(&doc, 10, true);
+    assert_eq!(
+        shown(&doc, &cache),
+        ["Title", "", "one two", "three four", "five six", "", "next"]
+    );
+}
+
+#[test]
+fn long_words_are_cut_at_grapheme_boundaries() {
+    let doc = plain("Title\n\nhttps://example.com/a/very/long/path and 日本語日本語");
+    let cache = WrapCache::build(&doc, 8, true);
+    check(&doc, &cache);
+    let lines = shown(&doc, &cache);
+    assert_eq!(
+        lines[2..],
+        [
+            "https://",
+            "example.",
+            "com/a/ve",
+            "ry/long/",
+            "path and",
+            "日本語日",
+            "本語"
+        ]
+    );
+}
+
+#[test]
+fn control_characters_become_markers() {
+    let doc = plain("Title\n\nbad\x1b[2Jthing \u{202E}here\tand");
+    let cache = WrapCache::build(&doc, 40, true);
+    check(&doc, &cache);
+    assert_eq!(shown(&doc, &cache)[2], "bad^[[2Jthing ⟨RLO⟩here and");
+    let markers: Vec<_> = cache
+        .lines()
+        .iter()
+        .flat_map(|l| cache.parts(l))
+        .filter_map(|p| p.marker.as_deref())
+        .collect();
+    assert_eq!(markers, ["^[", "⟨RLO⟩"]);
+}
+
+#[test]
+fn markdown_lists_quotes_code_and_hard_breaks() {
+    let doc = markdown(
+        "# Head\n\n- one item that wraps\n- two\n\n> quoted text\n\n```\nlet x = 1;\n\n  y\n```\n\nline  \nbreak\n",
+    );
+    let cache = WrapCache::build(&doc, 12, true);
+    check(&doc, &cache);
+    assert_eq!(
+        shown(&doc, &cache),
+        [
+            "Head",
+            "",
+            "• one item",
+            "  that wraps",
+            "• two",
+            "",
+            "│ quoted",
+            "│ text",
+            "",
+            "  let x = 1;",
+            "  ",
+            "    y",
+            "",
+            "line",
+            "break",
+        ]
+    );
+}
+
+#[test]
+fn the_same_text_stays_on_top_across_widths() {
+    let doc = plain(SEED);
+    let wide = WrapCache::build(&doc, 80, true);
+    let narrow = WrapCache::build(&doc, 30, true);
+    for top in [0, 5, 17, 40] {
+        let offset = wide.lines()[top].range.start;
+        let line = &narrow.lines()[narrow.line_at(offset)];
+        assert!(line.range.start <= offset && (offset < line.range.end || line.range.is_empty()));
+    }
+}
+
+#[test]
+fn empty_documents_have_no_lines() {
+    let doc = plain("");
+    let cache = WrapCache::build(&doc, 40, true);
+    assert!(cache.is_empty());
+    assert_eq!(cache.line_at(0), 0);
+}
+
+fn article() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        "[a-zA-Z]{1,12}",
+        "[a-z]{20,60}",
+        "[\u{0}-\u{1f}\u{7f}-\u{9f}\u{200b}\u{202e}\u{e0041}]{1,3}",
+        "[日本語한국어😀é\u{301}]{1,8}",
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("\t".to_string()),
+        Just("- ".to_string()),
+        Just("# ".to_string()),
+        Just("> ".to_string()),
+        Just("```\n".to_string()),
+    ];
+    prop::collection::vec(word, 0..80).prop_map(|w| w.join(" "))
+}
+
+proptest! {
+    #[test]
+    fn wrapping_fits_and_covers_every_byte(text in article(), width in 4u16..120, md in any::<bool>()) {
+        let doc = if md { markdown(&text) } else { plain(&text) };
+        let cache = WrapCache::build(&doc, width, true);
+        check(&doc, &cache);
+    }
+}
