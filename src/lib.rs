@@ -5,8 +5,10 @@
 //! (`document`, `extract`, `gazetteer`, `search`, `sanitize`) never import
 //! ratatui or crossterm; they speak in byte ranges into one owned text.
 
+pub mod app;
 pub mod cli;
 pub mod document;
 pub mod extract;
+pub mod keymap;
 pub mod layout;
 pub mod sanitize;

@@ -1,0 +1,434 @@
+//! The reader's state and the one place it changes.
+//!
+//! `App` owns the document, its entities, the keymap and the wrap cache;
+//! `ViewState` is everything the reader can change (scroll position, focus,
+//! what is shown). Both change only through [`App::update`], which takes an
+//! [`Action`]; drawing (`ui`) reads `&App` and never writes.
+//!
+//! The reading position is a visual line of the cache, and across a re-wrap
+//! it is carried by the text offset at the top of the body, so resizing keeps
+//! the same text in view. No ratatui drawing here; `panes` only computes
+//! rectangles.
+
+mod action;
+pub mod panes;
+
+use std::ops::Range;
+
+use ratatui::layout::Rect;
+
+pub use action::Action;
+pub use panes::Panes;
+
+use crate::document::Document;
+use crate::extract::{Entities, EntityKind};
+use crate::keymap::{Keymap, Mode};
+use crate::layout::{MAX_READING_WIDTH, WrapCache};
+
+/// Lines the mouse wheel moves per notch.
+const WHEEL_LINES: i32 = 3;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Body,
+    Outline,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    /// The outline over the body, on narrow screens.
+    Outline,
+}
+
+/// What the reader sees and can change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewState {
+    /// The terminal's size.
+    pub size: (u16, u16),
+    /// The visual line at the top of the body.
+    pub top: usize,
+    /// The text offset the reader last scrolled to: re-wraps put the line
+    /// holding it on top, so a run of resizes never drifts.
+    pub anchor: usize,
+    pub focus: Focus,
+    pub overlay: Option<Overlay>,
+    /// The outline pane on wide screens.
+    pub outline_shown: bool,
+    /// The section chosen in the outline.
+    pub selected: usize,
+    /// The first outline entry drawn.
+    pub outline_offset: usize,
+    pub help_scroll: u16,
+    pub show_furniture: bool,
+    /// Highlighting on, per entity kind, in `EntityKind::ALL` order.
+    pub highlight: [bool; 3],
+    /// A one-line note for the status line, cleared by the next action.
+    pub message: Option<String>,
+    pub quit: bool,
+}
+
+/// The reader.
+#[derive(Debug)]
+pub struct App {
+    pub doc: Document,
+    pub entities: Entities,
+    pub keymap: Keymap,
+    /// Colours on (off for `NO_COLOR`); modifiers always carry the meaning.
+    pub color: bool,
+    pub view: ViewState,
+    cache: WrapCache,
+}
+
+impl App {
+    pub fn new(doc: Document, entities: Entities, keymap: Keymap) -> App {
+        let cache = WrapCache::build(&doc, MAX_READING_WIDTH, false);
+        let message = doc.notices.first().cloned();
+        App {
+            doc,
+            entities,
+            keymap,
+            color: true,
+            view: ViewState {
+                size: (0, 0),
+                top: 0,
+                anchor: 0,
+                focus: Focus::Body,
+                overlay: None,
+                outline_shown: true,
+                selected: 0,
+                outline_offset: 0,
+                help_scroll: 0,
+                show_furniture: false,
+                highlight: [true; 3],
+                message,
+                quit: false,
+            },
+            cache,
+        }
+    }
+
+    pub fn cache(&self) -> &WrapCache {
+        &self.cache
+    }
+
+    /// The panes for the current size and view.
+    pub fn panes(&self) -> Panes {
+        self.panes_for(Rect::new(0, 0, self.view.size.0, self.view.size.1))
+    }
+
+    /// The panes for a given area (drawing uses the frame's own area).
+    pub fn panes_for(&self, area: Rect) -> Panes {
+        Panes::compute(
+            area,
+            self.view.outline_shown,
+            self.view.overlay == Some(Overlay::Outline),
+        )
+    }
+
+    /// The keymap modes that apply now, most specific first.
+    pub fn modes(&self) -> Vec<Mode> {
+        match self.view.overlay {
+            Some(Overlay::Help) => vec![Mode::Help],
+            _ if self.view.focus == Focus::Outline => vec![Mode::Outline, Mode::Normal],
+            _ => vec![Mode::Body, Mode::Normal],
+        }
+    }
+
+    /// The section the top line belongs to.
+    pub fn current_section(&self) -> usize {
+        let Some(line) = self.cache.lines().get(self.view.top) else {
+            return 0;
+        };
+        let block = line
+            .block
+            .unwrap_or_else(|| self.doc.block_at(line.range.start));
+        self.doc.section_of_block(block)
+    }
+
+    /// How far through the article the bottom of the body is, in percent.
+    pub fn percent(&self) -> usize {
+        let total = self.cache.len();
+        if total == 0 {
+            return 100;
+        }
+        let bottom = (self.view.top + self.page_height()).min(total);
+        bottom * 100 / total
+    }
+
+    /// The rows of text in the body.
+    pub fn page_height(&self) -> usize {
+        usize::from(self.panes().text.height).max(1)
+    }
+
+    /// The visual lines in view.
+    pub fn visible_lines(&self) -> Range<usize> {
+        let start = self.view.top.min(self.cache.len());
+        start..(start + self.page_height()).min(self.cache.len())
+    }
+
+    fn max_top(&self) -> usize {
+        self.cache.len().saturating_sub(self.page_height())
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        self.view.message = None;
+        self.apply(action);
+        if !matches!(action, Action::Resize(..) | Action::ToggleFurniture) {
+            self.view.anchor = self
+                .cache
+                .lines()
+                .get(self.view.top)
+                .map_or(0, |l| l.range.start);
+        }
+    }
+
+    fn apply(&mut self, action: Action) {
+        match action {
+            Action::Scroll(n) => self.scroll(n as isize),
+            Action::Page(n) => {
+                let page = self.page_height().saturating_sub(2).max(1) as isize;
+                self.scroll(n as isize * page);
+            }
+            Action::HalfPage(n) => {
+                let half = (self.page_height() / 2).max(1) as isize;
+                self.scroll(n as isize * half);
+            }
+            Action::Top => self.view.top = 0,
+            Action::Bottom => self.view.top = self.max_top(),
+            Action::NextSection => {
+                let top = self.view.top;
+                let next = (0..self.doc.sections.len())
+                    .filter_map(|s| self.cache.section_line(s))
+                    .find(|&l| l > top);
+                match next {
+                    Some(line) => self.view.top = line,
+                    None => self.view.message = Some("this is the last section".into()),
+                }
+            }
+            Action::PrevSection => {
+                let top = self.view.top;
+                let prev = (0..self.doc.sections.len())
+                    .filter_map(|s| self.cache.section_line(s))
+                    .rfind(|&l| l < top);
+                self.view.top = prev.unwrap_or(0);
+            }
+            Action::Section(s) => self.go_to_section(s),
+            Action::ToggleFocus => {
+                if self.panes().narrow {
+                    self.toggle_outline_overlay();
+                } else if self.view.focus == Focus::Outline {
+                    self.view.focus = Focus::Body;
+                } else {
+                    self.view.outline_shown = true;
+                    self.focus_outline();
+                }
+            }
+            Action::OutlineMove(n) => {
+                let last = self.doc.sections.len().saturating_sub(1);
+                self.view.selected = self
+                    .view
+                    .selected
+                    .saturating_add_signed(n as isize)
+                    .min(last);
+                self.keep_selection_visible();
+            }
+            Action::OutlineFirst => {
+                self.view.selected = 0;
+                self.keep_selection_visible();
+            }
+            Action::OutlineLast => {
+                self.view.selected = self.doc.sections.len().saturating_sub(1);
+                self.keep_selection_visible();
+            }
+            Action::OutlineJump => {
+                self.go_to_section(self.view.selected);
+                if self.view.overlay == Some(Overlay::Outline) {
+                    self.view.overlay = None;
+                    self.view.focus = Focus::Body;
+                }
+            }
+            Action::ToggleOutline => {
+                if self.panes().narrow {
+                    self.toggle_outline_overlay();
+                } else {
+                    self.view.outline_shown = !self.view.outline_shown;
+                    if !self.view.outline_shown {
+                        self.view.focus = Focus::Body;
+                    }
+                }
+            }
+            Action::ToggleFurniture => {
+                self.view.show_furniture = !self.view.show_furniture;
+                self.rewrap();
+                if !self.view.show_furniture {
+                    self.view.top = self.view.top.min(self.max_top());
+                }
+            }
+            Action::ToggleHighlight(kind) => {
+                let i = kind_index(kind);
+                self.view.highlight[i] = !self.view.highlight[i];
+            }
+            Action::Help => {
+                self.view.overlay = match self.view.overlay {
+                    Some(Overlay::Help) => None,
+                    _ => Some(Overlay::Help),
+                };
+                self.view.help_scroll = 0;
+            }
+            Action::HelpScroll(n) => {
+                self.view.help_scroll = self.view.help_scroll.saturating_add_signed(n as i16);
+            }
+            Action::Back => match self.view.overlay.take() {
+                Some(Overlay::Outline) => self.view.focus = Focus::Body,
+                Some(Overlay::Help) => {}
+                None => self.view.quit = true,
+            },
+            Action::Quit => self.view.quit = true,
+            // The event loop suspends the process; nothing changes here.
+            Action::Suspend => {}
+            Action::Resize(w, h) => {
+                self.view.size = (w, h);
+                let panes = self.panes();
+                if !panes.narrow && self.view.overlay == Some(Overlay::Outline) {
+                    self.view.overlay = None;
+                    if !self.view.outline_shown {
+                        self.view.focus = Focus::Body;
+                    }
+                }
+                if panes.narrow && self.view.focus == Focus::Outline && self.view.overlay.is_none()
+                {
+                    self.view.focus = Focus::Body;
+                }
+                if !panes.too_small && panes.text.width != self.cache.width() {
+                    self.rewrap();
+                }
+                self.keep_selection_visible();
+            }
+            Action::MouseScroll { column, row, lines } => {
+                let panes = self.panes();
+                if panes.over_outline(column, row) {
+                    let max = self.doc.sections.len().saturating_sub(1);
+                    self.view.outline_offset = self
+                        .view
+                        .outline_offset
+                        .saturating_add_signed(lines as isize)
+                        .min(max);
+                } else if panes.body.contains((column, row).into()) {
+                    self.scroll((lines * WHEEL_LINES) as isize);
+                }
+            }
+            Action::Click { column, row } => {
+                let panes = self.panes();
+                if let Some(r) = panes.outline_row(column, row) {
+                    let section = self.view.outline_offset + r;
+                    if section < self.doc.sections.len() {
+                        self.view.selected = section;
+                        if self.view.overlay.is_none() {
+                            self.view.focus = Focus::Outline;
+                        }
+                        self.apply(Action::OutlineJump);
+                    }
+                } else if panes.body.contains((column, row).into()) && self.view.overlay.is_none() {
+                    self.view.focus = Focus::Body;
+                }
+            }
+        }
+    }
+
+    fn scroll(&mut self, by: isize) {
+        let top = self.view.top;
+        self.view.top = if by < 0 {
+            top.saturating_sub(by.unsigned_abs())
+        } else {
+            // A section jump may have put the top past the last full page;
+            // scrolling down from there stays put rather than jumping back.
+            (top + by as usize).min(self.max_top().max(top))
+        };
+    }
+
+    fn go_to_section(&mut self, section: usize) {
+        if section >= self.doc.sections.len() {
+            self.view.message = Some(format!(
+                "there is no section {} (the article has {})",
+                section + 1,
+                self.doc.sections.len()
+            ));
+            return;
+        }
+        self.view.selected = section;
+        self.keep_selection_visible();
+        match self.cache.section_line(section) {
+            Some(line) => self.view.top = line,
+            None => {
+                let key = self
+                    .keymap
+                    .key_for(Action::ToggleFurniture)
+                    .unwrap_or("the furniture key");
+                self.view.message = Some(format!(
+                    "section {} is page furniture, hidden: press {key} to show it",
+                    section + 1
+                ));
+            }
+        }
+    }
+
+    fn focus_outline(&mut self) {
+        self.view.focus = Focus::Outline;
+        self.view.selected = self.current_section();
+        self.keep_selection_visible();
+    }
+
+    fn toggle_outline_overlay(&mut self) {
+        if self.view.overlay == Some(Overlay::Outline) {
+            self.view.overlay = None;
+            self.view.focus = Focus::Body;
+        } else {
+            self.view.overlay = Some(Overlay::Outline);
+            self.focus_outline();
+        }
+    }
+
+    fn keep_selection_visible(&mut self) {
+        let rows = self
+            .panes()
+            .outline_list
+            .map_or(1, |r| usize::from(r.height).max(1));
+        let sel = self.view.selected;
+        if sel < self.view.outline_offset {
+            self.view.outline_offset = sel;
+        } else if sel >= self.view.outline_offset + rows {
+            self.view.outline_offset = sel + 1 - rows;
+        }
+    }
+
+    /// Rebuilds the cache for the current width and furniture setting,
+    /// keeping the text at the top of the body in view.
+    fn rewrap(&mut self) {
+        let panes = self.panes();
+        let width = if panes.too_small {
+            self.cache.width()
+        } else {
+            panes.text.width
+        };
+        self.cache = WrapCache::build(&self.doc, width, self.view.show_furniture);
+        self.view.top = self.cache.line_at(self.view.anchor);
+    }
+
+    /// Whether highlighting is on for a kind.
+    pub fn highlights(&self, kind: EntityKind) -> bool {
+        self.view.highlight[kind_index(kind)]
+    }
+}
+
+fn kind_index(kind: EntityKind) -> usize {
+    match kind {
+        EntityKind::Actor => 0,
+        EntityKind::Place => 1,
+        EntityKind::Number => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests;
