@@ -1,14 +1,16 @@
 //! The command line: what `lede` accepts, and the commands that do not open
 //! the reader. `src/main.rs` only parses and dispatches.
 
-use std::io::{self, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
+use crate::app::App;
 use crate::document::{Document, LoadError};
-use crate::extract;
-use crate::sanitize;
+use crate::event_loop::{LoopOptions, Outcome};
+use crate::keymap::Keymap;
+use crate::{extract, print, sanitize, term};
 
 /// The seed article, shown when no file is given.
 pub const SEED_NAME: &str = "000_a8106be745b31416.txt";
@@ -89,6 +91,59 @@ pub fn load_article(path: Option<&Path>) -> Result<Document, CliError> {
         name: path.display().to_string(),
         source,
     })
+}
+
+/// Opens the reader on an article; returns the exit status. When standard
+/// output is not a terminal, prints the plain article instead (no raw mode).
+///
+/// Environment: `NO_COLOR` (set and not empty) turns colours off;
+/// `LEDE_TEST_PANIC=1` panics after the first frame, a hook for the
+/// end-to-end tests that check the terminal survives a panic.
+pub fn read(doc: Document) -> Result<u8, CliError> {
+    if !io::stdout().is_terminal() {
+        let stdout = io::stdout();
+        print::write_plain(&doc, crate::layout::MAX_READING_WIDTH, &mut stdout.lock())?;
+        return Ok(0);
+    }
+    let entities = extract::extract(&doc);
+    let (keymap, note) = keymap();
+    let mut app = App::new(doc, entities, keymap);
+    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    if note.is_some() {
+        app.view.message = note;
+    }
+    let options = LoopOptions {
+        panic_after_first_frame: std::env::var_os("LEDE_TEST_PANIC").is_some_and(|v| v == "1"),
+    };
+    Ok(match term::run(&mut app, options)? {
+        Outcome::Quit | Outcome::EndOfInput => 0,
+        Outcome::Signal(n) => u8::try_from(128 + n).unwrap_or(1),
+    })
+}
+
+/// The default keymap with the user's file (`$XDG_CONFIG_HOME/lede/keymap.toml`)
+/// merged over it, and a note when that file could not be used.
+fn keymap() -> (Keymap, Option<String>) {
+    let mut keymap = Keymap::default();
+    let Some(dirs) = directories::ProjectDirs::from("", "", "lede") else {
+        return (keymap, None);
+    };
+    let path = dirs.config_dir().join("keymap.toml");
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return (keymap, None),
+        Err(e) => return (keymap, Some(format!("{}: {e}", path.display()))),
+    };
+    match Keymap::parse(&text) {
+        Ok(user) => {
+            keymap.merge(user);
+            (keymap, None)
+        }
+        Err(e) => (
+            keymap,
+            Some(format!("{}: {e}; using the default keys", path.display())),
+        ),
+    }
 }
 
 /// `lede entities [--json] FILE`.

@@ -204,7 +204,13 @@ impl Keymap {
                 .iter()
                 .filter(|b| b.mode == mode)
                 .find(|b| b.keys.iter().any(|k| k.matches(event)))
-                .map(|b| b.action)
+                .map(|b| match (b.action, event.code) {
+                    (Action::SectionByDigit, KeyCode::Char(c)) => c
+                        .to_digit(10)
+                        .and_then(|d| (d as usize).checked_sub(1))
+                        .map_or(Action::SectionByDigit, Action::Section),
+                    (action, _) => action,
+                })
         })
     }
 
@@ -217,10 +223,12 @@ impl Keymap {
             .map(String::as_str)
     }
 
-    /// Status-line hints: (first key, label), in table order.
-    pub fn hints(&self) -> impl Iterator<Item = (&str, &str)> {
+    /// Status-line hints for the given modes: (first key, label), in table
+    /// order.
+    pub fn hints<'a>(&'a self, modes: &'a [Mode]) -> impl Iterator<Item = (&'a str, &'a str)> {
         self.bindings
             .iter()
+            .filter(|b| modes.contains(&b.mode))
             .filter_map(|b| Some((b.names.first()?.as_str(), b.hint.as_deref()?)))
     }
 }
@@ -245,7 +253,11 @@ mod tests {
     fn the_embedded_keymap_parses() {
         let map = Keymap::default();
         assert!(map.bindings().len() > 20);
-        assert!(map.hints().any(|(k, _)| k == "h"));
+        assert!(map.hints(&[Mode::Normal]).any(|(k, _)| k == "h"));
+        assert!(
+            !map.hints(&[Mode::Body, Mode::Normal])
+                .any(|(k, _)| k == "Enter")
+        );
     }
 
     #[test]

@@ -8,7 +8,11 @@
 pub mod app;
 pub mod cli;
 pub mod document;
+pub mod event_loop;
 pub mod extract;
 pub mod keymap;
 pub mod layout;
+pub mod print;
 pub mod sanitize;
+pub mod term;
+pub mod ui;

@@ -11,15 +11,12 @@ fn main() -> ExitCode {
     let result = match args.command {
         Some(Command::Entities { json, file }) => {
             let stdout = std::io::stdout();
-            cli::entities(file.as_deref(), json, &mut stdout.lock())
+            cli::entities(file.as_deref(), json, &mut stdout.lock()).map(|()| 0)
         }
-        None => cli::load_article(args.files.first().map(|p| p.as_path())).map(|doc| {
-            // The interactive reader is wired in here.
-            let _ = doc;
-        }),
+        None => cli::load_article(args.files.first().map(|p| p.as_path())).and_then(cli::read),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
         Err(err) => {
             eprintln!("lede: {err}");
             ExitCode::from(err.exit_code() as u8)

@@ -25,6 +25,9 @@ pub enum Action {
     PrevSection,
     /// Go to a section by its index (0-based; keys are 1-based).
     Section(usize),
+    /// Go to the section numbered by the digit key pressed; the keymap
+    /// turns it into `Section` before it reaches `update`.
+    SectionByDigit,
     /// Move focus between the outline and the body.
     ToggleFocus,
     /// Move the outline's selection by this many sections.
@@ -80,6 +83,7 @@ impl Action {
             ("bottom", None) => Action::Bottom,
             ("next_section", None) => Action::NextSection,
             ("prev_section", None) => Action::PrevSection,
+            ("section", None) => Action::SectionByDigit,
             ("section", Some(n)) => Action::Section(n.parse::<usize>().ok()?.checked_sub(1)?),
             ("toggle_focus", None) => Action::ToggleFocus,
             ("outline_down", None) => Action::OutlineMove(1),

@@ -215,6 +215,7 @@ impl App {
                 self.view.top = prev.unwrap_or(0);
             }
             Action::Section(s) => self.go_to_section(s),
+            Action::SectionByDigit => {}
             Action::ToggleFocus => {
                 if self.panes().narrow {
                     self.toggle_outline_overlay();

@@ -1,0 +1,344 @@
+//! The loop: block on input, drain what is already waiting, apply it, draw
+//! once.
+//!
+//! Generic over the ratatui backend, the source of input and the terminal's
+//! lifecycle (suspend and resume), so tests drive this very loop with
+//! `TestBackend` and a scripted list of inputs. The size drawn is always the
+//! backend's own (`Terminal::size`), never a cached one, so a resize storm
+//! cannot make a frame index outside its buffer.
+
+use std::collections::VecDeque;
+use std::io;
+
+use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+use crate::app::{Action, App};
+use crate::ui;
+
+/// A signal, as the loop sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signal {
+    /// SIGTERM, SIGINT: restore and leave.
+    Terminate(i32),
+    /// SIGHUP: the terminal is gone; restore what can be, leave quietly.
+    Hangup,
+    /// SIGTSTP from outside (`kill -TSTP`): suspend as Ctrl-Z does.
+    Stop,
+    /// SIGCONT: back from a stop; redraw everything.
+    Continue,
+}
+
+/// One input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+    Signal(Signal),
+}
+
+impl Input {
+    /// Converts a crossterm event; `None` for what lede does not use.
+    pub fn from_event(event: Event) -> Option<Input> {
+        match event {
+            Event::Key(k) => Some(Input::Key(k)),
+            Event::Mouse(m) => Some(Input::Mouse(m)),
+            Event::Resize(w, h) => Some(Input::Resize(w, h)),
+            _ => None,
+        }
+    }
+}
+
+/// Where input comes from.
+pub trait EventSource {
+    /// Blocks until the next input; `None` when there will be no more.
+    fn next(&mut self) -> io::Result<Option<Input>>;
+    /// An input that is already waiting, without blocking.
+    fn try_next(&mut self) -> io::Result<Option<Input>>;
+}
+
+/// A scripted source, for tests: the inputs, then the end.
+impl EventSource for VecDeque<Input> {
+    fn next(&mut self) -> io::Result<Option<Input>> {
+        Ok(self.pop_front())
+    }
+    fn try_next(&mut self) -> io::Result<Option<Input>> {
+        Ok(self.pop_front())
+    }
+}
+
+/// What the loop needs from the terminal beyond drawing.
+pub trait Lifecycle {
+    /// Gives the terminal back to the shell, stops the process, and takes
+    /// the terminal again once continued.
+    fn suspend(&mut self) -> io::Result<()>;
+    /// Takes the terminal again after an outside stop and continue.
+    fn resume(&mut self) -> io::Result<()>;
+}
+
+/// A lifecycle that does nothing, for `TestBackend`; counts the calls.
+#[derive(Debug, Default)]
+pub struct NoLifecycle {
+    pub suspends: usize,
+    pub resumes: usize,
+}
+
+impl Lifecycle for NoLifecycle {
+    fn suspend(&mut self) -> io::Result<()> {
+        self.suspends += 1;
+        Ok(())
+    }
+    fn resume(&mut self) -> io::Result<()> {
+        self.resumes += 1;
+        Ok(())
+    }
+}
+
+/// Why the loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The reader quit.
+    Quit,
+    /// A signal ended it; the exit status is 128 + its number.
+    Signal(i32),
+    /// The input ran out (a script's end, or a closed terminal).
+    EndOfInput,
+}
+
+/// Options of the loop.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoopOptions {
+    /// Panic right after the first frame: lets end-to-end tests check that
+    /// a panic restores the terminal (`LEDE_TEST_PANIC=1`).
+    pub panic_after_first_frame: bool,
+}
+
+/// What one input asks of the loop.
+enum Step {
+    Nothing,
+    Redraw,
+    FullRedraw,
+    Suspend,
+    Exit(Outcome),
+}
+
+/// Runs the reader until it quits, a signal ends it or input runs out.
+pub fn run<B, E, L>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &mut E,
+    lifecycle: &mut L,
+    options: LoopOptions,
+) -> io::Result<Outcome>
+where
+    B: Backend,
+    E: EventSource,
+    L: Lifecycle,
+{
+    draw(terminal, app)?;
+    if options.panic_after_first_frame {
+        panic!("LEDE_TEST_PANIC is set: panicking after the first frame, as asked");
+    }
+    loop {
+        let Some(first) = events.next()? else {
+            return Ok(Outcome::EndOfInput);
+        };
+        let mut redraw = false;
+        let mut full = false;
+        let mut input = Some(first);
+        while let Some(current) = input {
+            match step(app, current) {
+                Step::Nothing => {}
+                Step::Redraw => redraw = true,
+                Step::FullRedraw => {
+                    lifecycle.resume()?;
+                    full = true;
+                }
+                Step::Suspend => {
+                    lifecycle.suspend()?;
+                    full = true;
+                }
+                Step::Exit(outcome) => return Ok(outcome),
+            }
+            if app.view.quit {
+                return Ok(Outcome::Quit);
+            }
+            input = events.try_next()?;
+        }
+        if full {
+            terminal.clear().map_err(backend_error)?;
+        }
+        if redraw || full {
+            draw(terminal, app)?;
+        }
+    }
+}
+
+fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()> {
+    let size = terminal.size().map_err(backend_error)?;
+    if (size.width, size.height) != app.view.size {
+        app.update(Action::Resize(size.width, size.height));
+    }
+    terminal
+        .draw(|frame| ui::draw(frame, app))
+        .map_err(backend_error)?;
+    Ok(())
+}
+
+/// Backends have their own error types; the loop speaks `io::Error`.
+fn backend_error<E: std::fmt::Display>(err: E) -> io::Error {
+    io::Error::other(err.to_string())
+}
+
+fn step(app: &mut App, input: Input) -> Step {
+    let action = match input {
+        Input::Key(key) if key.kind == KeyEventKind::Release => None,
+        Input::Key(key) => app.keymap.lookup(&app.modes(), &key),
+        Input::Mouse(mouse) => mouse_action(&mouse),
+        Input::Resize(w, h) => Some(Action::Resize(w, h)),
+        Input::Signal(Signal::Terminate(n)) => return Step::Exit(Outcome::Signal(n)),
+        Input::Signal(Signal::Hangup) => return Step::Exit(Outcome::Signal(1)),
+        Input::Signal(Signal::Stop) => return Step::Suspend,
+        Input::Signal(Signal::Continue) => return Step::FullRedraw,
+    };
+    match action {
+        None => Step::Nothing,
+        Some(Action::Suspend) => Step::Suspend,
+        Some(action) => {
+            app.update(action);
+            Step::Redraw
+        }
+    }
+}
+
+fn mouse_action(mouse: &MouseEvent) -> Option<Action> {
+    let (column, row) = (mouse.column, mouse.row);
+    match mouse.kind {
+        MouseEventKind::ScrollDown => Some(Action::MouseScroll {
+            column,
+            row,
+            lines: 1,
+        }),
+        MouseEventKind::ScrollUp => Some(Action::MouseScroll {
+            column,
+            row,
+            lines: -1,
+        }),
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::extract::Entities;
+    use crate::keymap::Keymap;
+
+    fn app() -> App {
+        let doc = crate::cli::load_article(None).expect("seed");
+        App::new(doc, Entities::default(), Keymap::default())
+    }
+
+    fn key(c: char) -> Input {
+        Input::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+    }
+
+    fn screen(terminal: &Terminal<TestBackend>) -> String {
+        let buf = terminal.backend().buffer();
+        buf.content()
+            .chunks(usize::from(buf.area.width))
+            .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn drive(inputs: Vec<Input>) -> (Terminal<TestBackend>, App, NoLifecycle, Outcome) {
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
+        let mut app = app();
+        let mut life = NoLifecycle::default();
+        let mut events: VecDeque<Input> = inputs.into();
+        let outcome = run(
+            &mut terminal,
+            &mut app,
+            &mut events,
+            &mut life,
+            LoopOptions::default(),
+        )
+        .expect("loop");
+        (terminal, app, life, outcome)
+    }
+
+    #[test]
+    fn keys_drive_the_real_loop_and_q_quits() {
+        let (terminal, app, _, outcome) = drive(vec![key(']')]);
+        assert_eq!(outcome, Outcome::EndOfInput);
+        assert_eq!(app.current_section(), 1);
+        let shown = screen(&terminal);
+        let first_text_row = shown.lines().nth(1).expect("rows");
+        assert!(
+            first_text_row.contains("What next after Tehran summit?"),
+            "{shown}"
+        );
+        // Inputs waiting together are applied together; `q` ends the loop
+        // before the `j` after it.
+        let (_, app, _, outcome) = drive(vec![key(']'), key('q'), key('j')]);
+        assert_eq!(outcome, Outcome::Quit);
+        assert_eq!(app.view.top, app.cache().section_line(1).expect("shown"));
+    }
+
+    #[test]
+    fn the_end_of_input_ends_the_loop() {
+        let (_, app, _, outcome) = drive(vec![key('j')]);
+        assert_eq!(outcome, Outcome::EndOfInput);
+        assert_eq!(app.view.top, 1);
+    }
+
+    #[test]
+    fn signals_end_the_loop_or_redraw() {
+        let (_, _, life, outcome) = drive(vec![
+            Input::Signal(Signal::Stop),
+            Input::Signal(Signal::Continue),
+            Input::Signal(Signal::Terminate(15)),
+        ]);
+        assert_eq!(outcome, Outcome::Signal(15));
+        assert_eq!((life.suspends, life.resumes), (1, 1));
+        let (_, _, _, outcome) = drive(vec![Input::Signal(Signal::Hangup)]);
+        assert_eq!(outcome, Outcome::Signal(1));
+    }
+
+    #[test]
+    fn ctrl_z_suspends_through_the_lifecycle() {
+        let ctrl_z = Input::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+        let (_, _, life, _) = drive(vec![ctrl_z]);
+        assert_eq!(life.suspends, 1);
+    }
+
+    #[test]
+    fn mouse_and_resize_inputs_become_actions() {
+        let wheel = |kind| {
+            Input::Mouse(MouseEvent {
+                kind,
+                column: 60,
+                row: 10,
+                modifiers: KeyModifiers::NONE,
+            })
+        };
+        let (_, app, _, _) = drive(vec![
+            wheel(MouseEventKind::ScrollDown),
+            wheel(MouseEventKind::ScrollDown),
+            wheel(MouseEventKind::ScrollUp),
+            wheel(MouseEventKind::Moved),
+        ]);
+        assert_eq!(app.view.top, 3);
+        // A resize input is applied, then the backend's real size wins at
+        // the next draw.
+        let (_, app, _, _) = drive(vec![Input::Resize(40, 10)]);
+        assert_eq!(app.view.size, (100, 30));
+    }
+}

@@ -1,0 +1,167 @@
+//! The body pane: the visible rows of the wrapped article, with block,
+//! inline and entity styles resolved by range intersection (block < inline
+//! < entity), and the scrollbar beside them.
+//!
+//! Only the rows in view are touched, so a redraw costs the same for a long
+//! article as for a short one. Every string drawn is a text piece or a
+//! marker from the wrap cache, both already sanitised.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::document::{Block, BlockKind};
+use crate::extract::Mention;
+use crate::layout::VisualLine;
+
+pub struct BodyPane<'a> {
+    pub app: &'a App,
+    pub theme: Theme,
+    pub scrollbar: Rect,
+}
+
+impl Widget for BodyPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let cache = app.cache();
+        let lines = cache.lines();
+        let start = app.view.top.min(lines.len());
+        let rows = usize::from(area.height);
+        for (row, line) in lines[start..].iter().take(rows).enumerate() {
+            let y = area.y + row as u16;
+            self.draw_line(
+                line,
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+                buf,
+            );
+        }
+        let total = lines.len();
+        if total > rows && self.scrollbar.width > 0 {
+            let mut state = ScrollbarState::new(total.saturating_sub(rows))
+                .position(start.min(total.saturating_sub(rows)))
+                .viewport_content_length(rows);
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .track_symbol(Some("│"))
+                .thumb_symbol("┃")
+                .track_style(self.theme.muted())
+                .thumb_style(self.theme.thumb())
+                .render(self.scrollbar, buf, &mut state);
+        }
+    }
+}
+
+impl BodyPane<'_> {
+    fn draw_line(&self, line: &VisualLine, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let theme = &self.theme;
+        let doc = &app.doc;
+        let right = area.right();
+        let (mut x, _) = buf.set_stringn(
+            area.x,
+            area.y,
+            &line.prefix,
+            usize::from(area.width),
+            theme.prefix(),
+        );
+        let Some(block) = line.block.and_then(|b| doc.blocks.get(b)) else {
+            return;
+        };
+        let base = theme.block(block.kind);
+        let mentions: Vec<&Mention> = app
+            .entities
+            .in_range(line.range.clone())
+            .iter()
+            .filter(|m| app.highlights(m.kind))
+            .collect();
+        for part in app.cache().parts(line) {
+            if x >= right {
+                break;
+            }
+            if part.space_before {
+                let at = part.range.start.saturating_sub(1);
+                let style = self.style_at(block, base, &mentions, at..part.range.start + 1);
+                x = buf
+                    .set_stringn(x, area.y, " ", usize::from(right - x), style)
+                    .0;
+            }
+            if let Some(marker) = &part.marker {
+                let style = if block.kind == BlockKind::Rule {
+                    base
+                } else {
+                    base.patch(theme.marker())
+                };
+                x = buf
+                    .set_stringn(
+                        x,
+                        area.y,
+                        marker,
+                        usize::from(right.saturating_sub(x)),
+                        style,
+                    )
+                    .0;
+                continue;
+            }
+            for run in self.runs(block, &mentions, part.range.clone()) {
+                let style = self.style_at(block, base, &mentions, run.clone());
+                let text = &doc.text[run];
+                x = buf
+                    .set_stringn(x, area.y, text, usize::from(right.saturating_sub(x)), style)
+                    .0;
+            }
+        }
+    }
+
+    /// Cuts a text range where an inline run or a mention starts or ends.
+    fn runs(&self, block: &Block, mentions: &[&Mention], range: Range<usize>) -> Vec<Range<usize>> {
+        let text = &self.app.doc.text;
+        let mut cuts: Vec<usize> = block
+            .inlines
+            .iter()
+            .map(|i| &i.range)
+            .chain(mentions.iter().map(|m| &m.range))
+            .flat_map(|r| [r.start, r.end])
+            .filter(|&c| c > range.start && c < range.end && text.is_char_boundary(c))
+            .collect();
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut out = Vec::with_capacity(cuts.len() + 1);
+        let mut from = range.start;
+        for c in cuts {
+            out.push(from..c);
+            from = c;
+        }
+        out.push(from..range.end);
+        out
+    }
+
+    /// The style of a run: the block's, then each inline run covering it,
+    /// then the mention covering it.
+    fn style_at(
+        &self,
+        block: &Block,
+        base: Style,
+        mentions: &[&Mention],
+        run: Range<usize>,
+    ) -> Style {
+        let covers = |r: &Range<usize>| r.start <= run.start && run.end <= r.end;
+        let mut style = base;
+        for inline in block.inlines.iter().filter(|i| covers(&i.range)) {
+            style = style.patch(self.theme.inline(&inline.kind));
+        }
+        if let Some(m) = mentions.iter().find(|m| covers(&m.range)) {
+            style = style.patch(self.theme.entity(m.kind));
+        }
+        style
+    }
+}

@@ -1,0 +1,132 @@
+//! The help overlay: the keymap table, grouped by mode, and the legend of
+//! the highlight styles. Written from the same table that answers key
+//! presses, so it cannot disagree with them.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+use super::theme::{Theme, kind_label};
+use crate::app::App;
+use crate::extract::EntityKind;
+use crate::keymap::{Keymap, Mode, display_name};
+
+pub struct HelpOverlay<'a> {
+    pub app: &'a App,
+    pub theme: Theme,
+}
+
+/// One row of the help: text runs with their styles.
+type Row = Vec<(String, Style)>;
+
+/// Key names for display, a run of digits written `1-9`.
+pub fn keys_label(names: &[String]) -> String {
+    let digits: Vec<u32> = names.iter().filter_map(|n| n.parse::<u32>().ok()).collect();
+    if names.len() > 2 && digits.len() == names.len() && digits.windows(2).all(|w| w[1] == w[0] + 1)
+    {
+        return format!("{}-{}", digits[0], digits[digits.len() - 1]);
+    }
+    names
+        .iter()
+        .map(|n| display_name(n))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn rows(keymap: &Keymap, theme: &Theme) -> Vec<Row> {
+    let mut out: Vec<Row> = Vec::new();
+    for mode in [Mode::Body, Mode::Normal, Mode::Outline, Mode::Help] {
+        let bindings: Vec<_> = keymap
+            .bindings()
+            .iter()
+            .filter(|b| b.mode == mode)
+            .collect();
+        if bindings.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(Vec::new());
+        }
+        out.push(vec![(mode.title().to_string(), theme.current())]);
+        for b in bindings {
+            out.push(vec![
+                (format!("  {:<22}", keys_label(&b.names)), theme.current()),
+                (b.description.clone(), Style::new()),
+            ]);
+        }
+    }
+    out.push(Vec::new());
+    let mut legend: Row = vec![("Highlights  ".to_string(), theme.current())];
+    for kind in EntityKind::ALL {
+        legend.push((kind_label(kind).to_string(), theme.entity(kind)));
+        legend.push(("  ".to_string(), Style::new()));
+    }
+    out.push(legend);
+    out
+}
+
+impl Widget for HelpOverlay<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = &self.theme;
+        let rows = rows(&self.app.keymap, theme);
+        let w = area.width.saturating_sub(4).min(76);
+        let h = area.height.saturating_sub(2).min(rows.len() as u16 + 2);
+        if w < 3 || h < 3 {
+            return;
+        }
+        let frame = Rect {
+            x: area.x + (area.width - w) / 2,
+            y: area.y + (area.height - h) / 2,
+            width: w,
+            height: h,
+        };
+        Clear.render(frame, buf);
+        let more = rows.len() > usize::from(h - 2);
+        let title = if more {
+            " Help (j/k scroll) "
+        } else {
+            " Help "
+        };
+        Block::new()
+            .borders(Borders::ALL)
+            .border_style(theme.border(true))
+            .title(title)
+            .render(frame, buf);
+        let inner = Rect {
+            x: frame.x + 2,
+            y: frame.y + 1,
+            width: w.saturating_sub(4),
+            height: h - 2,
+        };
+        let max_scroll = rows.len().saturating_sub(usize::from(inner.height));
+        let skip = usize::from(self.app.view.help_scroll).min(max_scroll);
+        for (i, row) in rows
+            .iter()
+            .skip(skip)
+            .take(usize::from(inner.height))
+            .enumerate()
+        {
+            let y = inner.y + i as u16;
+            let mut x = inner.x;
+            for (text, style) in row {
+                let room = usize::from(inner.right().saturating_sub(x));
+                x = buf.set_stringn(x, y, text, room, *style).0;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::keys_label;
+
+    #[test]
+    fn key_labels() {
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(keys_label(&names(&["1", "2", "3"])), "1-3");
+        assert_eq!(keys_label(&names(&["j", "Down"])), "j Down");
+        assert_eq!(keys_label(&names(&["C-f"])), "Ctrl-f");
+        assert_eq!(keys_label(&names(&["1", "3", "4"])), "1 3 4");
+    }
+}

@@ -1,0 +1,92 @@
+//! Drawing: `draw(frame, &App)` builds the small pane widgets of one frame
+//! (outline, body, status line, overlays) from the app's state and the pane
+//! rectangles of `Panes`, and never changes the state.
+//!
+//! Only the visible rows of the article are touched. Everything drawn comes
+//! from the wrap cache or passes through `sanitize::clean`, so no control,
+//! escape or bidi character ever reaches a cell. Any size works, 0x0
+//! included: below the minimum the frame says the terminal is too small.
+
+mod body;
+mod help;
+mod outline;
+mod status;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::app::{App, Overlay};
+use body::BodyPane;
+use help::HelpOverlay;
+use outline::{OutlinePane, truncate};
+use status::StatusLine;
+use theme::Theme;
+
+/// Draws one frame.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    render(app, area, frame.buffer_mut());
+}
+
+/// Draws the reader into a buffer area (what `draw` does, for tests and
+/// benchmarks that hold a bare buffer).
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let theme = Theme::new(app.color);
+    let panes = app.panes_for(area);
+    if panes.too_small {
+        too_small(area, buf);
+        return;
+    }
+    use ratatui::widgets::Widget;
+    if let (Some(frame), Some(list)) = (panes.outline, panes.outline_list) {
+        OutlinePane {
+            app,
+            theme,
+            frame,
+            list,
+            overlay: false,
+        }
+        .render(frame, buf);
+    }
+    BodyPane {
+        app,
+        theme,
+        scrollbar: panes.scrollbar,
+    }
+    .render(panes.text, buf);
+    StatusLine { app, theme }.render(panes.status, buf);
+    if let (Some(frame), Some(list)) = (panes.overlay, panes.outline_list) {
+        OutlinePane {
+            app,
+            theme,
+            frame,
+            list,
+            overlay: true,
+        }
+        .render(frame, buf);
+    }
+    if app.view.overlay == Some(Overlay::Help) {
+        HelpOverlay { app, theme }.render(area, buf);
+    }
+}
+
+fn too_small(area: Rect, buf: &mut Buffer) {
+    let note = format!("Terminal too small ({}x{})", area.width, area.height);
+    let text = truncate(&note, usize::from(area.width));
+    let y = area.y + area.height / 2;
+    buf.set_stringn(
+        area.x,
+        y,
+        &text,
+        usize::from(area.width),
+        ratatui::style::Style::new(),
+    );
+}
+
+#[cfg(test)]
+mod tests;

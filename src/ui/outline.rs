@@ -1,0 +1,141 @@
+//! The outline: the article's sections, numbered, the current one marked,
+//! page furniture dimmed, nested Markdown headings indented. Drawn as a pane
+//! on wide screens and as an overlay on narrow ones; the rows it draws are
+//! the rows `Panes::outline_row` maps clicks to.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+use crate::app::{App, Focus};
+use crate::sanitize;
+
+pub struct OutlinePane<'a> {
+    pub app: &'a App,
+    pub theme: Theme,
+    /// The whole pane or overlay, border included.
+    pub frame: Rect,
+    /// The entry rows.
+    pub list: Rect,
+    pub overlay: bool,
+}
+
+impl Widget for OutlinePane<'_> {
+    fn render(self, _area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let theme = &self.theme;
+        let focused = app.view.focus == Focus::Outline;
+        if self.overlay {
+            Clear.render(self.frame, buf);
+            Block::new()
+                .borders(Borders::ALL)
+                .border_style(theme.border(true))
+                .title(" Sections ")
+                .render(self.frame, buf);
+        } else {
+            Block::new()
+                .borders(Borders::RIGHT)
+                .border_style(theme.border(focused))
+                .render(self.frame, buf);
+            let label_style = if focused {
+                theme.border(true)
+            } else {
+                theme.muted()
+            };
+            buf.set_stringn(
+                self.list.x,
+                self.frame.y,
+                "Sections",
+                usize::from(self.list.width),
+                label_style,
+            );
+        }
+        let sections = &app.doc.sections;
+        let digits = sections.len().max(1).to_string().len();
+        // Indent headings below the highest level used; the title (level 0)
+        // and furniture stay flush.
+        let min_level = sections
+            .iter()
+            .map(|s| s.level)
+            .filter(|&l| l > 0)
+            .min()
+            .unwrap_or(1);
+        let current = app.current_section();
+        let width = usize::from(self.list.width);
+        let rows = usize::from(self.list.height);
+        for (row, (i, section)) in sections
+            .iter()
+            .enumerate()
+            .skip(app.view.outline_offset)
+            .take(rows)
+            .enumerate()
+        {
+            let y = self.list.y + row as u16;
+            let mark = if i == current { "▸" } else { " " };
+            let indent = "  ".repeat(usize::from(section.level.saturating_sub(min_level).min(4)));
+            let title = sanitize::clean(&section.title);
+            let title = if title.is_empty() {
+                "(untitled)".into()
+            } else {
+                title
+            };
+            let head = format!("{mark}{:>digits$} {indent}", i + 1);
+            let text = truncate(&format!("{head}{title}"), width);
+            let mut style = Style::new();
+            if section.boilerplate {
+                style = style.patch(theme.dim());
+            }
+            if i == current {
+                style = style.patch(theme.current());
+            }
+            if focused && i == app.view.selected {
+                style = style.patch(theme.selected());
+                // The selection bar spans the row.
+                buf.set_style(
+                    Rect {
+                        y,
+                        height: 1,
+                        ..self.list
+                    },
+                    theme.selected(),
+                );
+            }
+            buf.set_stringn(self.list.x, y, &text, width, style);
+        }
+    }
+}
+
+/// Cuts a string to `width` cells, ending in `…` when cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if out.width() + w + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::truncate;
+
+    #[test]
+    fn truncation_marks_the_cut() {
+        assert_eq!(truncate("short", 10), "short");
+        assert_eq!(truncate("a longer title", 8), "a longe…");
+        assert_eq!(truncate("日本語", 4), "日…");
+        assert_eq!(truncate("abc", 0), "");
+    }
+}

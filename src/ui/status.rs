@@ -1,0 +1,117 @@
+//! The status line: file name, section i/n, position, a legend of the
+//! highlight styles and the key hints from the keymap (or a message). Reverse
+//! video, which article text never uses, so it cannot be forged by content.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use super::outline::truncate;
+use super::theme::{Theme, kind_label};
+use crate::app::App;
+use crate::extract::EntityKind;
+use crate::keymap::display_name;
+use crate::sanitize;
+
+pub struct StatusLine<'a> {
+    pub app: &'a App,
+    pub theme: Theme,
+}
+
+impl Widget for StatusLine<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let theme = &self.theme;
+        buf.set_style(area, theme.status());
+        let name = std::path::Path::new(&app.doc.name)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| app.doc.name.clone());
+        let name = sanitize::clean(&name).into_owned();
+        let sections = app.doc.sections.len();
+        let place = if sections == 0 {
+            format!(" {}% ", app.percent())
+        } else {
+            format!(
+                " §{}/{} {}% ",
+                app.current_section() + 1,
+                sections,
+                app.percent()
+            )
+        };
+        let width = usize::from(area.width);
+        let name_room = width.saturating_sub(place.width() + 1).min(40);
+        let name = format!(" {}", truncate(&name, name_room.saturating_sub(1)));
+        let right = area.right();
+        let mut x = buf
+            .set_stringn(area.x, area.y, &name, width, theme.status_key())
+            .0;
+        x = buf
+            .set_stringn(
+                x,
+                area.y,
+                &place,
+                usize::from(right.saturating_sub(x)),
+                theme.status(),
+            )
+            .0;
+
+        if let Some(message) = &app.view.message {
+            let text = format!(" {}", sanitize::clean(message));
+            buf.set_stringn(
+                x,
+                area.y,
+                &text,
+                usize::from(right.saturating_sub(x)),
+                theme.status().patch(theme.note()),
+            );
+            return;
+        }
+
+        // The legend, when there is room: each kind in its own style, struck
+        // out while its highlighting is off.
+        let legend_width: usize = EntityKind::ALL
+            .iter()
+            .map(|k| kind_label(*k).len() + 1)
+            .sum();
+        let modes = app.modes();
+        let hints: Vec<(String, &str)> = app
+            .keymap
+            .hints(&modes)
+            .map(|(k, label)| (display_name(k), label))
+            .collect();
+        let mut room = usize::from(right.saturating_sub(x));
+        if room > legend_width + 2 {
+            x = buf.set_stringn(x, area.y, " ", 1, theme.status()).0;
+            for kind in EntityKind::ALL {
+                let mut style = theme.status().patch(theme.entity(kind));
+                if !app.highlights(kind) {
+                    style = style.add_modifier(
+                        ratatui::style::Modifier::CROSSED_OUT | ratatui::style::Modifier::DIM,
+                    );
+                }
+                x = buf.set_stringn(x, area.y, kind_label(kind), 10, style).0;
+                x = buf.set_stringn(x, area.y, " ", 1, theme.status()).0;
+            }
+            room = usize::from(right.saturating_sub(x));
+        }
+        // Hints are right-aligned; when they do not all fit, the first ones
+        // go, so the last of the table (help, quit) stay.
+        let hint_width = |h: &(String, &str)| h.0.width() + 1 + h.1.width() + 2;
+        let mut used: usize = hints.iter().map(hint_width).sum();
+        let mut skip = 0;
+        while skip < hints.len() && used + 1 > room {
+            used -= hint_width(&hints[skip]);
+            skip += 1;
+        }
+        let shown = &hints[skip..];
+        let mut hx = right.saturating_sub(used as u16);
+        for (key, label) in shown {
+            hx = buf.set_stringn(hx, area.y, key, 20, theme.status_key()).0;
+            hx = buf
+                .set_stringn(hx, area.y, format!(" {label}  "), 30, theme.status())
+                .0;
+        }
+    }
+}
