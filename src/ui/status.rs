@@ -4,6 +4,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
@@ -41,7 +42,11 @@ impl Widget for StatusLine<'_> {
             )
         };
         let width = usize::from(area.width);
-        let name_room = width.saturating_sub(place.width() + 1).min(40);
+        // The name yields first on narrow screens, so the hints keep room.
+        let name_room = width
+            .saturating_sub(place.width() + 1)
+            .min(40)
+            .min((width / 3).max(8));
         let name = format!(" {}", truncate(&name, name_room.saturating_sub(1)));
         let right = area.right();
         let mut x = buf
@@ -69,33 +74,13 @@ impl Widget for StatusLine<'_> {
             return;
         }
 
-        // The legend, when there is room: each kind in its own style, struck
-        // out while its highlighting is off.
-        let legend_width: usize = EntityKind::ALL
-            .iter()
-            .map(|k| kind_label(*k).len() + 1)
-            .sum();
         let modes = app.modes();
         let hints: Vec<(String, &str)> = app
             .keymap
             .hints(&modes)
             .map(|(k, label)| (display_name(k), label))
             .collect();
-        let mut room = usize::from(right.saturating_sub(x));
-        if room > legend_width + 2 {
-            x = buf.set_stringn(x, area.y, " ", 1, theme.status()).0;
-            for kind in EntityKind::ALL {
-                let mut style = theme.status().patch(theme.entity(kind));
-                if !app.highlights(kind) {
-                    style = style.add_modifier(
-                        ratatui::style::Modifier::CROSSED_OUT | ratatui::style::Modifier::DIM,
-                    );
-                }
-                x = buf.set_stringn(x, area.y, kind_label(kind), 10, style).0;
-                x = buf.set_stringn(x, area.y, " ", 1, theme.status()).0;
-            }
-            room = usize::from(right.saturating_sub(x));
-        }
+        let room = usize::from(right.saturating_sub(x));
         // Hints are right-aligned; when they do not all fit, the first ones
         // go, so the last of the table (help, quit) stay.
         let hint_width = |h: &(String, &str)| h.0.width() + 1 + h.1.width() + 2;
@@ -106,6 +91,24 @@ impl Widget for StatusLine<'_> {
             skip += 1;
         }
         let shown = &hints[skip..];
+        // The legend, in what room is left: each kind in its own style,
+        // struck out while its highlighting is off.
+        let legend_width: usize = EntityKind::ALL
+            .iter()
+            .map(|k| kind_label(*k).len() + 1)
+            .sum();
+        if room >= used + legend_width + 2 {
+            x = buf.set_stringn(x, area.y, " ", 1, theme.status()).0;
+            for kind in EntityKind::ALL {
+                let mut style = theme.status().patch(theme.entity(kind));
+                if !app.highlights(kind) {
+                    style = style.add_modifier(Modifier::CROSSED_OUT | Modifier::DIM);
+                }
+                x = buf.set_stringn(x, area.y, kind_label(kind), 10, style).0;
+                x = buf.set_stringn(x, area.y, " ", 1, theme.status()).0;
+            }
+        }
+        let _ = x;
         let mut hx = right.saturating_sub(used as u16);
         for (key, label) in shown {
             hx = buf.set_stringn(hx, area.y, key, 20, theme.status_key()).0;

@@ -1,1 +1,403 @@
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
 
+use super::*;
+use crate::app::Action;
+use crate::document::Document;
+use crate::extract::{Entities, Entity, EntityKind, Mention};
+use crate::keymap::Keymap;
+
+fn seed_app() -> App {
+    let doc = crate::cli::load_article(None).expect("seed");
+    App::new(doc, Entities::default(), Keymap::default())
+}
+
+/// Entities for the given (word, kind) pairs, at every place each word
+/// occurs: what an extractor would hand the reader.
+fn entities(doc: &Document, words: &[(&str, EntityKind)]) -> Entities {
+    let mut mentions = Vec::new();
+    let mut list = Vec::new();
+    for (i, (word, kind)) in words.iter().enumerate() {
+        let mut ids = Vec::new();
+        for (start, _) in doc.text.match_indices(word) {
+            ids.push(mentions.len());
+            mentions.push(Mention {
+                range: start..start + word.len(),
+                kind: *kind,
+                entity: i,
+            });
+        }
+        list.push(Entity {
+            name: word.to_string(),
+            kind: *kind,
+            mentions: ids,
+            coords: None,
+        });
+    }
+    mentions.sort_by_key(|m| m.range.start);
+    Entities {
+        mentions,
+        entities: list,
+    }
+}
+
+fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    app.update(Action::Resize(w, h));
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+    terminal.draw(|f| super::draw(f, app)).expect("drawn");
+    terminal
+}
+
+fn rows(buf: &Buffer) -> Vec<String> {
+    let w = usize::from(buf.area.width).max(1);
+    buf.content()
+        .chunks(w)
+        .map(|r| r.iter().map(|c| c.symbol()).collect())
+        .collect()
+}
+
+/// The cell position where `needle` starts on screen.
+fn find(buf: &Buffer, needle: &str) -> (u16, u16) {
+    for (y, row) in rows(buf).iter().enumerate() {
+        if let Some(byte) = row.find(needle) {
+            let x = row[..byte].chars().count();
+            return (x as u16, y as u16);
+        }
+    }
+    panic!("{needle:?} is not on screen:\n{}", rows(buf).join("\n"));
+}
+
+fn style_of(buf: &Buffer, (x, y): (u16, u16), len: u16) -> Vec<Style> {
+    (x..x + len).map(|x| buf[(x, y)].style()).collect()
+}
+
+/// No colour and no modifier: how a cell of body text looks.
+fn plain(s: Style) -> bool {
+    matches!(s.fg, None | Some(Color::Reset)) && s.add_modifier.is_empty()
+}
+
+const SIZES: [(u16, u16); 3] = [(100, 30), (80, 24), (40, 15)];
+
+#[test]
+fn snapshots_first_screen() {
+    for (w, h) in SIZES {
+        let mut app = seed_app();
+        let t = draw(&mut app, w, h);
+        insta::assert_snapshot!(format!("first_{w}x{h}"), t.backend());
+    }
+}
+
+#[test]
+fn snapshots_after_next_section() {
+    for (w, h) in SIZES {
+        let mut app = seed_app();
+        app.update(Action::Resize(w, h));
+        app.update(Action::NextSection);
+        let t = draw(&mut app, w, h);
+        insta::assert_snapshot!(format!("next_section_{w}x{h}"), t.backend());
+        assert!(
+            rows(t.backend().buffer())
+                .iter()
+                .any(|r| r.contains("§2/3"))
+        );
+    }
+}
+
+#[test]
+fn snapshots_after_end() {
+    for (w, h) in SIZES {
+        let mut app = seed_app();
+        app.update(Action::Resize(w, h));
+        app.update(Action::Bottom);
+        let t = draw(&mut app, w, h);
+        insta::assert_snapshot!(format!("end_{w}x{h}"), t.backend());
+        assert!(
+            rows(t.backend().buffer())
+                .iter()
+                .any(|r| r.contains("100%"))
+        );
+    }
+}
+
+#[test]
+fn snapshots_outline_focused() {
+    for (w, h) in SIZES {
+        let mut app = seed_app();
+        app.update(Action::Resize(w, h));
+        app.update(Action::ToggleFocus);
+        app.update(Action::OutlineMove(1));
+        let t = draw(&mut app, w, h);
+        insta::assert_snapshot!(format!("outline_focused_{w}x{h}"), t.backend());
+    }
+}
+
+#[test]
+fn snapshots_help_and_furniture() {
+    let mut app = seed_app();
+    app.update(Action::Resize(80, 24));
+    app.update(Action::Help);
+    let t = draw(&mut app, 80, 24);
+    insta::assert_snapshot!("help_80x24", t.backend());
+
+    let mut app = seed_app();
+    app.update(Action::Resize(80, 24));
+    app.update(Action::ToggleFurniture);
+    app.update(Action::Bottom);
+    let t = draw(&mut app, 80, 24);
+    let shown = rows(t.backend().buffer());
+    assert!(shown.iter().any(|r| r.contains("Add a Comment")));
+    let at = find(t.backend().buffer(), "Add a Comment");
+    assert!(
+        style_of(t.backend().buffer(), at, 3)
+            .iter()
+            .all(|s| s.add_modifier.contains(Modifier::DIM)),
+        "furniture is dimmed"
+    );
+}
+
+#[test]
+fn styles_are_in_the_snapshot() {
+    let mut app = seed_app();
+    let t = draw(&mut app, 80, 24);
+    insta::assert_debug_snapshot!("first_80x24_styles", t.backend().buffer());
+}
+
+#[test]
+fn tiny_sizes_never_panic_and_say_too_small() {
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (0, 5),
+        (5, 0),
+        (1, 40),
+        (200, 1),
+        (19, 5),
+        (20, 4),
+    ] {
+        let mut app = seed_app();
+        let t = draw(&mut app, w, h);
+        if w > 0 && h > 0 {
+            let text = rows(t.backend().buffer()).join("");
+            assert!(
+                text.contains("Term") || text.contains('…'),
+                "{w}x{h}: {text:?}"
+            );
+        }
+    }
+    let mut app = seed_app();
+    let t = draw(&mut app, 40, 3);
+    assert!(rows(t.backend().buffer())[1].starts_with("Terminal too small (40x3)"));
+}
+
+#[test]
+fn title_heading_and_dateline_are_styled() {
+    let mut app = seed_app();
+    let t = draw(&mut app, 100, 30);
+    let buf = t.backend().buffer();
+    let title = find(buf, "After Tehran talks, Syria and Russia forces");
+    assert!(buf[title].style().add_modifier.contains(Modifier::BOLD));
+    let dateline = find(buf, "Antakya, Turkey");
+    let styles = style_of(buf, dateline, 15);
+    assert!(
+        styles
+            .iter()
+            .all(|s| s.add_modifier.contains(Modifier::BOLD))
+    );
+    let after = buf[(dateline.0 + 18, dateline.1)].style();
+    assert!(
+        !after.add_modifier.contains(Modifier::BOLD),
+        "the dateline ends"
+    );
+    let mut app = seed_app();
+    app.update(Action::Resize(100, 30));
+    app.update(Action::NextSection);
+    let t = draw(&mut app, 100, 30);
+    let buf = t.backend().buffer();
+    let heading = find(buf, "What next after Tehran summit?");
+    let s = buf[heading].style();
+    assert!(s.add_modifier.contains(Modifier::BOLD) && s.fg == Some(Color::Blue));
+}
+
+#[test]
+fn entity_highlights_have_their_styles_and_toggle() {
+    let mut app = seed_app();
+    app.entities = entities(
+        &app.doc,
+        &[
+            ("Syrian government forces", EntityKind::Actor),
+            ("Idlib", EntityKind::Place),
+            ("six civilians", EntityKind::Number),
+        ],
+    );
+    let t = draw(&mut app, 100, 30);
+    let buf = t.backend().buffer();
+    let actor = find(buf, "Syrian government forces");
+    for s in style_of(buf, actor, 24) {
+        assert_eq!(s.fg, Some(Color::Cyan));
+        assert!(s.add_modifier.contains(Modifier::BOLD));
+    }
+    let place = find(buf, "Idlib province");
+    for s in style_of(buf, place, 5) {
+        assert_eq!(s.fg, Some(Color::Green));
+        assert!(s.add_modifier.contains(Modifier::ITALIC));
+    }
+    assert!(
+        plain(buf[(place.0 + 5, place.1)].style()),
+        "the mention ends"
+    );
+    let number = find(buf, "six civilians");
+    for s in style_of(buf, number, 13) {
+        assert_eq!(s.fg, Some(Color::Yellow));
+        assert!(s.add_modifier.contains(Modifier::UNDERLINED));
+    }
+
+    app.update(Action::ToggleHighlight(EntityKind::Place));
+    let t = draw(&mut app, 100, 30);
+    let buf = t.backend().buffer();
+    assert!(plain(buf[find(buf, "Idlib province")].style()));
+    assert_eq!(
+        buf[find(buf, "six civilians")].style().fg,
+        Some(Color::Yellow)
+    );
+
+    // Without colour the modifiers still tell the kinds apart.
+    app.color = false;
+    let t = draw(&mut app, 100, 30);
+    let buf = t.backend().buffer();
+    let s = buf[find(buf, "Syrian government forces")].style();
+    assert!(plain(Style {
+        add_modifier: Modifier::empty(),
+        ..s
+    }));
+    assert!(s.add_modifier.contains(Modifier::BOLD));
+    let s = buf[find(buf, "six civilians")].style();
+    assert!(s.add_modifier.contains(Modifier::UNDERLINED));
+}
+
+#[test]
+fn body_cells_match_the_expected_buffer() {
+    let doc = Document::from_bytes(
+        "t.txt",
+        b"Short title\n\nAlice met Bob in Paris on 3 May.\n",
+        None,
+    )
+    .expect("text");
+    let found = entities(
+        &doc,
+        &[
+            ("Alice", EntityKind::Actor),
+            ("Paris", EntityKind::Place),
+            ("3 May", EntityKind::Number),
+        ],
+    );
+    let mut app = App::new(doc, found, Keymap::default());
+    let t = draw(&mut app, 30, 6);
+    let buf = t.backend().buffer();
+    // The narrow layout: no outline, a one-column margin, the text from x=1.
+    let mut actual = Buffer::empty(Rect::new(0, 0, 28, 4));
+    for y in 0..4 {
+        for x in 0..28 {
+            actual[(x, y)] = buf[(x + 1, y)].clone();
+        }
+    }
+    let mut expected = Buffer::with_lines([
+        "Short title                 ",
+        "                            ",
+        "Alice met Bob in Paris on 3 ",
+        "May.                        ",
+    ]);
+    let theme = Theme::new(true);
+    expected.set_style(
+        Rect::new(0, 0, 11, 1),
+        theme.block(crate::document::BlockKind::Title),
+    );
+    expected.set_style(Rect::new(0, 2, 5, 1), theme.entity(EntityKind::Actor));
+    expected.set_style(Rect::new(17, 2, 5, 1), theme.entity(EntityKind::Place));
+    expected.set_style(Rect::new(26, 2, 1, 1), theme.entity(EntityKind::Number));
+    expected.set_style(Rect::new(0, 3, 3, 1), theme.entity(EntityKind::Number));
+    assert_eq!(actual, expected);
+}
+
+#[test]
+fn hostile_text_reaches_cells_only_as_markers() {
+    let text = "Title \x1b]0;evil\x07\n\nBody \x1b[2J with \u{202E}bidi\u{202C}, a bell\x07, \u{9b}31m and tags \u{E0041}.\n";
+    let doc = Document::from_bytes("bad\x1b[2J.txt", text.as_bytes(), None).expect("text");
+    let mut app = App::new(doc, Entities::default(), Keymap::default());
+    let t = draw(&mut app, 80, 12);
+    let buf = t.backend().buffer();
+    assert!(
+        buf.content()
+            .iter()
+            .all(|c| crate::sanitize::is_safe(c.symbol()))
+    );
+    let shown = rows(buf).join("\n");
+    assert!(shown.contains("^[[2J"), "{shown}");
+    assert!(shown.contains("⟨RLO⟩"));
+    assert!(
+        shown.contains("bad^[[2J.txt"),
+        "the file name is sanitised too"
+    );
+    let marker = find(buf, "⟨RLO⟩");
+    assert_eq!(buf[marker].style().fg, Some(Color::Red));
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        (-40i32..40).prop_map(Action::Scroll),
+        (-3i32..3).prop_map(Action::Page),
+        Just(Action::Top),
+        Just(Action::Bottom),
+        Just(Action::NextSection),
+        Just(Action::PrevSection),
+        (0usize..5).prop_map(Action::Section),
+        Just(Action::ToggleFocus),
+        (-3i32..3).prop_map(Action::OutlineMove),
+        Just(Action::OutlineJump),
+        Just(Action::ToggleOutline),
+        Just(Action::ToggleFurniture),
+        Just(Action::Help),
+        (-5i32..5).prop_map(Action::HelpScroll),
+        Just(Action::Back),
+        (0u16..200, 0u16..60, -3i32..3).prop_map(|(column, row, lines)| Action::MouseScroll {
+            column,
+            row,
+            lines
+        }),
+        (0u16..200, 0u16..60).prop_map(|(column, row)| Action::Click { column, row }),
+        (0u16..=200, 0u16..=80).prop_map(|(w, h)| Action::Resize(w, h)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn drawing_at_any_size_never_panics_and_stays_safe(
+        w in 0u16..=200,
+        h in 0u16..=80,
+        actions in prop::collection::vec(action(), 0..12),
+        hostile in any::<bool>(),
+    ) {
+        let mut app = if hostile {
+            let text = "T\x1b]2;x\x07\n\n\u{202E}a\u{9b}b\tc \u{E0041} 日本語 \x1b[8m\n\n## Sub\n\n- item\n";
+            let doc = Document::from_bytes("h.md", text.as_bytes(), None).expect("text");
+            App::new(doc, Entities::default(), Keymap::default())
+        } else {
+            seed_app()
+        };
+        app.entities = entities(&app.doc, &[("Idlib", EntityKind::Place), ("a", EntityKind::Actor)]);
+        app.update(Action::Resize(w, h));
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("backend");
+        for a in actions {
+            app.update(a);
+            app.view.quit = false;
+            terminal.draw(|f| super::draw(f, &app)).expect("drawn");
+            let buf = terminal.backend().buffer();
+            prop_assert!(buf.content().iter().all(|c| crate::sanitize::is_safe(c.symbol())));
+        }
+        terminal.draw(|f| super::draw(f, &app)).expect("drawn");
+    }
+}
