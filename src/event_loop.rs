@@ -168,7 +168,13 @@ where
             input = events.try_next()?;
         }
         if full {
-            terminal.clear().map_err(backend_error)?;
+            // `Terminal::clear` asks the terminal where its cursor is, a
+            // query whose answer the input thread would swallow; a resize
+            // to the same area clears and forces a full redraw without it.
+            let size = terminal.size().map_err(backend_error)?;
+            terminal
+                .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+                .map_err(backend_error)?;
         }
         if redraw || full {
             draw(terminal, app)?;

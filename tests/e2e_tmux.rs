@@ -1,0 +1,267 @@
+//! End-to-end tests of the `lede` binary in a real terminal (tmux): it
+//! starts, shows the title, moves between sections, and gives the terminal
+//! back on quit, on panic, on SIGTERM and SIGHUP, and around Ctrl-Z / `fg`.
+//!
+//! Each test runs its own tmux server on a unique socket (`-L`) and polls
+//! the pane for text; nothing waits a fixed time. Run them on the release
+//! binary with `cargo test --release`. When tmux is not installed the tests
+//! say so and pass; `.ci/run` installs it.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_lede");
+const TITLE: &str = "After Tehran talks, Syria and Russia forces step up Idlib attacks";
+const SECOND: &str = "What next after Tehran summit?";
+/// How long a poll waits before the test fails (a bound, not a timing).
+const PATIENCE: Duration = Duration::from_secs(20);
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// Starts a server with one `sh` pane of the given size; `None` when
+    /// tmux is missing.
+    fn start(name: &str, width: u16, height: u16) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("SKIPPED {name}: tmux is not installed (.ci/run installs it)");
+            return None;
+        }
+        let tmux = Tmux {
+            socket: format!("lede-e2e-{}-{name}", std::process::id()),
+        };
+        let (w, h) = (width.to_string(), height.to_string());
+        tmux.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            &w,
+            "-y",
+            &h,
+            "env PS1='$ ' TERM=xterm-256color sh",
+        ]);
+        tmux.run(&["set-option", "-g", "status", "off"]);
+        // capture-pane drops trailing spaces: the prompt shows as `$`.
+        tmux.wait_for("a shell prompt", |s| s.lines().any(|l| l.starts_with('$')));
+        Some(tmux)
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        assert!(
+            out.status.success(),
+            "tmux {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Types a line into the shell.
+    fn type_line(&self, line: &str) {
+        self.run(&["send-keys", "-t", "e2e", "-l", line]);
+        self.run(&["send-keys", "-t", "e2e", "Enter"]);
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "e2e"])
+    }
+
+    fn flags(&self) -> String {
+        self.run(&[
+            "display-message",
+            "-p",
+            "-t",
+            "e2e",
+            "#{alternate_on} #{mouse_any_flag} #{cursor_flag}",
+        ])
+        .trim()
+        .to_string()
+    }
+
+    /// Polls the pane until `ok` holds; fails with the screen after a while.
+    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "waited for {what}; the screen is:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_flags(&self, want: &str) {
+        let start = Instant::now();
+        while self.flags() != want {
+            assert!(
+                start.elapsed() < PATIENCE,
+                "terminal flags {} (want {want})",
+                self.flags()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Checks the terminal is back to normal: main screen, no mouse
+    /// reporting, cursor shown, and the line discipline cooked with echo.
+    fn assert_sane(&self) {
+        self.wait_flags("0 0 1");
+        self.run(&["send-keys", "-t", "e2e", "clear", "Enter"]);
+        self.type_line("stty -a; echo STTY-DONE");
+        let screen = self.wait_for("stty output", |s| s.contains("\nSTTY-DONE"));
+        let words: Vec<&str> = screen.split_whitespace().collect();
+        for flag in ["icanon", "echo", "isig"] {
+            assert!(words.contains(&flag), "stty lacks {flag}:\n{screen}");
+            let off = format!("-{flag}");
+            assert!(
+                !words.contains(&off.as_str()),
+                "stty shows {off}:\n{screen}"
+            );
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+/// The first row of body text (row 0 is the top margin).
+fn first_text_row(screen: &str) -> &str {
+    screen.lines().nth(1).unwrap_or("")
+}
+
+fn pid_file(name: &str) -> PathBuf {
+    std::env::temp_dir().join(format!("lede-e2e-{}-{name}.pid", std::process::id()))
+}
+
+#[test]
+fn starts_moves_between_sections_and_quits_cleanly() {
+    let Some(t) = Tmux::start("quit", 100, 30) else {
+        return;
+    };
+    t.type_line(&format!("{BIN}; echo EXIT:$?"));
+    t.wait_for("the title", |s| s.contains(TITLE));
+    t.wait_flags("1 1 0");
+    t.keys(&["]"]);
+    t.wait_for("the second section on top", |s| {
+        first_text_row(s).contains(SECOND)
+    });
+    // A resize re-wraps and keeps the same text on top.
+    t.run(&["resize-window", "-t", "e2e", "-x", "50", "-y", "20"]);
+    let screen = t.wait_for("the narrow layout", |s| {
+        !s.contains("Sections") && s.lines().count() <= 20
+    });
+    assert!(
+        first_text_row(&screen).contains("What next after"),
+        "{screen}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("the shell", |s| s.contains("EXIT:0"));
+    t.assert_sane();
+}
+
+#[test]
+fn a_panic_gives_the_terminal_back() {
+    let Some(t) = Tmux::start("panic", 100, 30) else {
+        return;
+    };
+    t.type_line(&format!("LEDE_TEST_PANIC=1 {BIN}; echo EXIT:$?"));
+    let screen = t.wait_for("the panic's exit", |s| s.contains("EXIT:101"));
+    assert!(
+        screen.contains("LEDE_TEST_PANIC is set"),
+        "the panic message is readable on the main screen:\n{screen}"
+    );
+    t.assert_sane();
+}
+
+fn signal_restores(name: &str, signal: &str, status: u8) {
+    let Some(t) = Tmux::start(name, 100, 30) else {
+        return;
+    };
+    let pid_path = pid_file(name);
+    let _ = std::fs::remove_file(&pid_path);
+    t.type_line(&format!(
+        "sh -c 'echo $$ > {}; exec {BIN}'; echo EXIT:$?",
+        pid_path.display()
+    ));
+    t.wait_for("the title", |s| s.contains(TITLE));
+    let pid = std::fs::read_to_string(&pid_path).expect("pid written");
+    let killed = Command::new("kill")
+        .args([&format!("-{signal}"), pid.trim()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    t.wait_for("the shell", |s| s.contains(&format!("EXIT:{status}")));
+    t.assert_sane();
+    let _ = std::fs::remove_file(&pid_path);
+}
+
+#[test]
+fn sigterm_gives_the_terminal_back() {
+    signal_restores("term", "TERM", 143);
+}
+
+#[test]
+fn sighup_gives_the_terminal_back() {
+    signal_restores("hup", "HUP", 129);
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_redraws() {
+    let Some(t) = Tmux::start("suspend", 100, 30) else {
+        return;
+    };
+    t.type_line(BIN);
+    t.wait_for("the title", |s| s.contains(TITLE));
+    t.keys(&["]"]);
+    t.wait_for("the second section", |s| first_text_row(s).contains(SECOND));
+    t.keys(&["C-z"]);
+    t.wait_for("the shell after the stop", |s| {
+        s.contains("Stopped") || s.contains("stopped")
+    });
+    t.assert_sane();
+    t.type_line("fg");
+    t.wait_for("the reader redrawn where it was", |s| {
+        first_text_row(s).contains(SECOND)
+    });
+    t.wait_flags("1 1 0");
+    t.keys(&["q"]);
+    t.wait_flags("0 0 1");
+    t.type_line("echo EXIT:$?");
+    t.wait_for("the exit status", |s| s.contains("EXIT:0"));
+}
+
+#[test]
+fn piped_output_prints_the_plain_article() {
+    let out = Command::new(BIN).output().expect("lede runs");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(text.starts_with(TITLE));
+    assert!(text.contains(SECOND));
+    assert!(!text.contains('\x1b'), "no escape sequence in print mode");
+}
