@@ -36,7 +36,7 @@ impl Mode {
             Mode::Normal => "Anywhere",
             Mode::Body => "Reading",
             Mode::Outline => "In the outline",
-            Mode::Help => "In this help",
+            Mode::Help => "In the help",
         }
     }
 }
@@ -233,6 +233,41 @@ impl Keymap {
     }
 }
 
+/// Key names for display, a run of digits written `1-9`.
+pub fn keys_label(names: &[String]) -> String {
+    let digits: Vec<u32> = names.iter().filter_map(|n| n.parse::<u32>().ok()).collect();
+    if names.len() > 2 && digits.len() == names.len() && digits.windows(2).all(|w| w[1] == w[0] + 1)
+    {
+        return format!("{}-{}", digits[0], digits[digits.len() - 1]);
+    }
+    names
+        .iter()
+        .map(|n| display_name(n))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The keymap as a Markdown table, grouped by mode: the README's key list
+/// (a test keeps the two equal).
+pub fn markdown_table(keymap: &Keymap) -> String {
+    let mut out = String::from("| Keys | Does | Where |\n|---|---|---|\n");
+    for mode in [Mode::Body, Mode::Normal, Mode::Outline, Mode::Help] {
+        for b in keymap.bindings().iter().filter(|b| b.mode == mode) {
+            let keys = keys_label(&b.names)
+                .split(' ')
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push_str(&format!(
+                "| {keys} | {} | {} |\n",
+                b.description,
+                mode.title().to_lowercase()
+            ));
+        }
+    }
+    out
+}
+
 /// How a key name is shown to the reader (`C-f` as `Ctrl-f`).
 pub fn display_name(name: &str) -> String {
     match name.strip_prefix("C-") {
@@ -247,6 +282,16 @@ mod tests {
 
     fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn the_readme_lists_every_key() {
+        let table = markdown_table(&Keymap::default());
+        let readme = include_str!("../README.md");
+        assert!(
+            readme.contains(&table),
+            "README.md's key table differs from the keymap; it should read:\n{table}"
+        );
     }
 
     #[test]
@@ -331,6 +376,15 @@ mod tests {
             map.lookup(&[Mode::Outline], &j),
             Some(Action::OutlineMove(1))
         );
+    }
+
+    #[test]
+    fn key_labels() {
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(keys_label(&names(&["1", "2", "3"])), "1-3");
+        assert_eq!(keys_label(&names(&["j", "Down"])), "j Down");
+        assert_eq!(keys_label(&names(&["C-f"])), "Ctrl-f");
+        assert_eq!(keys_label(&names(&["1", "3", "4"])), "1 3 4");
     }
 
     #[test]

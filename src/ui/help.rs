@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use super::theme::{Theme, kind_label};
 use crate::app::App;
 use crate::extract::EntityKind;
-use crate::keymap::{Keymap, Mode, display_name};
+use crate::keymap::{Keymap, Mode, keys_label};
 
 pub struct HelpOverlay<'a> {
     pub app: &'a App,
@@ -19,20 +19,6 @@ pub struct HelpOverlay<'a> {
 
 /// One row of the help: text runs with their styles.
 type Row = Vec<(String, Style)>;
-
-/// Key names for display, a run of digits written `1-9`.
-pub fn keys_label(names: &[String]) -> String {
-    let digits: Vec<u32> = names.iter().filter_map(|n| n.parse::<u32>().ok()).collect();
-    if names.len() > 2 && digits.len() == names.len() && digits.windows(2).all(|w| w[1] == w[0] + 1)
-    {
-        return format!("{}-{}", digits[0], digits[digits.len() - 1]);
-    }
-    names
-        .iter()
-        .map(|n| display_name(n))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 fn rows(keymap: &Keymap, theme: &Theme) -> Vec<Row> {
     let mut out: Vec<Row> = Vec::new();
@@ -114,19 +100,5 @@ impl Widget for HelpOverlay<'_> {
                 x = buf.set_stringn(x, y, text, room, *style).0;
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::keys_label;
-
-    #[test]
-    fn key_labels() {
-        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(keys_label(&names(&["1", "2", "3"])), "1-3");
-        assert_eq!(keys_label(&names(&["j", "Down"])), "j Down");
-        assert_eq!(keys_label(&names(&["C-f"])), "Ctrl-f");
-        assert_eq!(keys_label(&names(&["1", "3", "4"])), "1 3 4");
     }
 }
