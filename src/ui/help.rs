@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
+use super::outline::truncate;
 use super::theme::{Theme, kind_label};
 use crate::app::App;
 use crate::extract::EntityKind;
@@ -20,7 +21,8 @@ pub struct HelpOverlay<'a> {
 /// One row of the help: text runs with their styles.
 type Row = Vec<(String, Style)>;
 
-fn rows(keymap: &Keymap, theme: &Theme) -> Vec<Row> {
+/// The help's rows; `key_column` is the width given to the keys.
+fn rows(keymap: &Keymap, theme: &Theme, key_column: usize) -> Vec<Row> {
     let mut out: Vec<Row> = Vec::new();
     for mode in [Mode::Body, Mode::Normal, Mode::Outline, Mode::Help] {
         let bindings: Vec<_> = keymap
@@ -37,7 +39,13 @@ fn rows(keymap: &Keymap, theme: &Theme) -> Vec<Row> {
         out.push(vec![(mode.title().to_string(), theme.current())]);
         for b in bindings {
             out.push(vec![
-                (format!("  {:<22}", keys_label(&b.names)), theme.current()),
+                (
+                    format!(
+                        "  {:<key_column$} ",
+                        truncate(&keys_label(&b.names), key_column)
+                    ),
+                    theme.current(),
+                ),
                 (b.description.clone(), Style::new()),
             ]);
         }
@@ -55,8 +63,11 @@ fn rows(keymap: &Keymap, theme: &Theme) -> Vec<Row> {
 impl Widget for HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = &self.theme;
-        let rows = rows(&self.app.keymap, theme);
         let w = area.width.saturating_sub(4).min(76);
+        // Keys get up to 22 columns, less on narrow screens so the
+        // descriptions keep room.
+        let key_column = usize::from(w.saturating_sub(4)).saturating_sub(3) * 2 / 5;
+        let rows = rows(&self.app.keymap, theme, key_column.min(22));
         let h = area.height.saturating_sub(2).min(rows.len() as u16 + 2);
         if w < 3 || h < 3 {
             return;
