@@ -153,6 +153,19 @@ impl WrapCache {
         cache
     }
 
+    /// A cache with no lines, for before the first width is known (width 0
+    /// matches no pane, so the first real width builds the lines).
+    pub fn empty() -> Self {
+        WrapCache {
+            width: 0,
+            show_furniture: false,
+            lines: Vec::new(),
+            parts: Vec::new(),
+            block_line: Vec::new(),
+            section_line: Vec::new(),
+        }
+    }
+
     /// The column width the cache was built for.
     pub fn width(&self) -> u16 {
         self.width

@@ -23,7 +23,7 @@ pub use panes::Panes;
 use crate::document::Document;
 use crate::extract::{Entities, EntityKind};
 use crate::keymap::{Keymap, Mode};
-use crate::layout::{MAX_READING_WIDTH, WrapCache};
+use crate::layout::WrapCache;
 
 /// Lines the mouse wheel moves per notch.
 const WHEEL_LINES: i32 = 3;
@@ -82,7 +82,9 @@ pub struct App {
 
 impl App {
     pub fn new(doc: Document, entities: Entities, keymap: Keymap) -> App {
-        let cache = WrapCache::build(&doc, MAX_READING_WIDTH, false);
+        // Lines are built at the first `Resize`, for the real width: a long
+        // article is wrapped once, not once for a guess and again.
+        let cache = WrapCache::empty();
         let message = doc.notices.first().cloned();
         App {
             doc,
@@ -413,6 +415,10 @@ impl App {
         } else {
             panes.text.width
         };
+        if width == 0 {
+            // No width seen yet: wait for one rather than wrap to nothing.
+            return;
+        }
         self.cache = WrapCache::build(&self.doc, width, self.view.show_furniture);
         self.view.top = self.cache.line_at(self.view.anchor);
     }
