@@ -24,9 +24,7 @@ fn frame(c: &mut Criterion) {
     c.bench_function("draw one frame at 100x30", |b| {
         b.iter(|| {
             app.update(Action::Scroll(1));
-            terminal
-                .draw(|f| lede::ui::draw(f, &app))
-                .expect("drawn");
+            terminal.draw(|f| lede::ui::draw(f, &app)).expect("drawn");
         })
     });
 }

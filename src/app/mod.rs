@@ -101,7 +101,7 @@ impl App {
                 selected: 0,
                 outline_offset: 0,
                 help_scroll: 0,
-                show_furniture: false,
+                show_furniture: true,
                 highlight: [true; 3],
                 message,
                 quit: false,
