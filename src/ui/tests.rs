@@ -400,3 +400,64 @@ proptest! {
         terminal.draw(|f| super::draw(f, &app)).expect("drawn");
     }
 }
+
+/// Mentions over arbitrary ranges, snapped to char boundaries, sorted and
+/// apart: what any extractor may hand the reader.
+fn random_mentions(text: &str, cuts: &[(usize, usize, u8)]) -> Entities {
+    let snap = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let mut ranges: Vec<_> = cuts
+        .iter()
+        .map(|&(a, len, k)| (snap(a), snap(a + len), k))
+        .filter(|(a, b, _)| a < b)
+        .collect();
+    ranges.sort();
+    let mut mentions: Vec<Mention> = Vec::new();
+    for (a, b, k) in ranges {
+        if mentions.last().is_some_and(|m| m.range.end > a) {
+            continue;
+        }
+        mentions.push(Mention {
+            range: a..b,
+            kind: EntityKind::ALL[usize::from(k) % 3],
+            entity: 0,
+        });
+    }
+    Entities {
+        mentions,
+        entities: Vec::new(),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn any_article_draws_safely(
+        text in "(?s)(.{0,40}\n{0,2}[-#>`*_\\[\\]()]{0,3}){0,12}",
+        md in any::<bool>(),
+        cuts in prop::collection::vec((0usize..600, 1usize..30, any::<u8>()), 0..20),
+        w in 0u16..=120,
+        h in 0u16..=40,
+        actions in prop::collection::vec(action(), 0..6),
+    ) {
+        let name = if md { "a.md" } else { "a.txt" };
+        let Ok(doc) = Document::from_bytes(name, text.as_bytes(), None) else {
+            return Ok(());
+        };
+        let found = random_mentions(&doc.text, &cuts);
+        let mut app = App::new(doc, found, Keymap::default());
+        app.update(Action::Resize(w, h));
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("backend");
+        for a in actions.into_iter().chain([Action::Top]) {
+            app.update(a);
+            terminal.draw(|f| super::draw(f, &app)).expect("drawn");
+            let buf = terminal.backend().buffer();
+            prop_assert!(buf.content().iter().all(|c| crate::sanitize::is_safe(c.symbol())));
+        }
+    }
+}
