@@ -265,3 +265,28 @@ fn piped_output_prints_the_plain_article() {
     assert!(text.contains(SECOND));
     assert!(!text.contains('\x1b'), "no escape sequence in print mode");
 }
+
+#[test]
+fn sigint_from_outside_gives_the_terminal_back() {
+    signal_restores("int", "INT", 130);
+}
+
+#[test]
+fn an_article_on_stdin_reads_keys_from_the_terminal() {
+    let Some(t) = Tmux::start("stdin", 100, 30) else {
+        return;
+    };
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/000_a8106be745b31416.txt"
+    );
+    t.type_line(&format!("cat {seed} | {BIN} -; echo EXIT:$?"));
+    t.wait_for("the title", |s| s.contains(TITLE));
+    t.keys(&["]"]);
+    t.wait_for("the second section on top", |s| {
+        first_text_row(s).contains(SECOND)
+    });
+    t.keys(&["q"]);
+    t.wait_for("the shell", |s| s.contains("EXIT:0"));
+    t.assert_sane();
+}
