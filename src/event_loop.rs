@@ -203,7 +203,9 @@ fn step(app: &mut App, input: Input) -> Step {
         Input::Key(key) if key.kind == KeyEventKind::Release => None,
         Input::Key(key) => app.keymap.lookup(&app.modes(), &key),
         Input::Mouse(mouse) => mouse_action(&mouse),
-        Input::Resize(w, h) => Some(Action::Resize(w, h)),
+        // The size is taken from the backend when the frame is drawn, so a
+        // storm of resizes re-wraps once, for the size that stuck.
+        Input::Resize(..) => return Step::Redraw,
         Input::Signal(Signal::Terminate(n)) => return Step::Exit(Outcome::Signal(n)),
         Input::Signal(Signal::Hangup) => return Step::Exit(Outcome::Signal(1)),
         Input::Signal(Signal::Stop) => return Step::Suspend,
@@ -342,9 +344,9 @@ mod tests {
             wheel(MouseEventKind::Moved),
         ]);
         assert_eq!(app.view.top, 3);
-        // A resize input is applied, then the backend's real size wins at
-        // the next draw.
-        let (_, app, _, _) = drive(vec![Input::Resize(40, 10)]);
+        // A resize redraws at the backend's own size, whatever the event
+        // said (it may be stale by the time it is read).
+        let (_, app, _, _) = drive(vec![Input::Resize(40, 10), Input::Resize(41, 11)]);
         assert_eq!(app.view.size, (100, 30));
     }
 }

@@ -2,8 +2,11 @@
 //!
 //! The crate is one library with a thin binary (`src/main.rs`) wired onto it,
 //! so every layer is reachable from tests and benches. Model layers
-//! (`document`, `extract`, `gazetteer`, `search`, `sanitize`) never import
-//! ratatui or crossterm; they speak in byte ranges into one owned text.
+//! (`document`, `extract`, `gazetteer`, `search`, `sanitize`, `layout`) never
+//! import ratatui or crossterm; they speak in byte ranges into one owned text.
+//! On top of them: `app` (state and actions), `keymap` (keys as data), `ui`
+//! (drawing), `event_loop` (the loop, generic over backend and input), `term`
+//! (the real terminal) and `print` (plain output when not on a terminal).
 
 pub mod app;
 pub mod cli;

@@ -32,6 +32,23 @@ impl Widget for BodyPane<'_> {
         let lines = cache.lines();
         let start = app.view.top.min(lines.len());
         let rows = usize::from(area.height);
+        if lines.is_empty() {
+            // An empty article: say why rather than show a blank pane.
+            let note = app
+                .doc
+                .notices
+                .first()
+                .map_or("nothing to show", String::as_str);
+            let note = crate::sanitize::clean(note);
+            buf.set_stringn(
+                area.x,
+                area.y,
+                &*note,
+                usize::from(area.width),
+                self.theme.muted(),
+            );
+            return;
+        }
         for (row, line) in lines[start..].iter().take(rows).enumerate() {
             let y = area.y + row as u16;
             self.draw_line(

@@ -98,17 +98,16 @@ impl Widget for StatusLine<'_> {
             .map(|k| kind_label(*k).len() + 1)
             .sum();
         if room >= used + legend_width + 2 {
-            x = buf.set_stringn(x, area.y, " ", 1, theme.status()).0;
+            // One space, then each label followed by a space.
+            let mut lx = x + 1;
             for kind in EntityKind::ALL {
                 let mut style = theme.status().patch(theme.entity(kind));
                 if !app.highlights(kind) {
                     style = style.add_modifier(Modifier::CROSSED_OUT | Modifier::DIM);
                 }
-                x = buf.set_stringn(x, area.y, kind_label(kind), 10, style).0;
-                x = buf.set_stringn(x, area.y, " ", 1, theme.status()).0;
+                lx = buf.set_stringn(lx, area.y, kind_label(kind), 10, style).0 + 1;
             }
         }
-        let _ = x;
         let mut hx = right.saturating_sub(used as u16);
         for (key, label) in shown {
             hx = buf.set_stringn(hx, area.y, key, 20, theme.status_key()).0;

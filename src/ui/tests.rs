@@ -322,6 +322,15 @@ fn body_cells_match_the_expected_buffer() {
 }
 
 #[test]
+fn an_empty_article_says_so() {
+    let doc = Document::from_bytes("e.txt", b"\n\n\n", None).expect("text");
+    let mut app = App::new(doc, Entities::default(), Keymap::default());
+    let t = draw(&mut app, 80, 24);
+    let shown = rows(t.backend().buffer()).join("\n");
+    assert!(shown.contains("the file holds only blank lines"), "{shown}");
+}
+
+#[test]
 fn hostile_text_reaches_cells_only_as_markers() {
     let text = "Title \x1b]0;evil\x07\n\nBody \x1b[2J with \u{202E}bidi\u{202C}, a bell\x07, \u{9b}31m and tags \u{E0041}.\n";
     let doc = Document::from_bytes("bad\x1b[2J.txt", text.as_bytes(), None).expect("text");
