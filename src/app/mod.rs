@@ -176,7 +176,14 @@ impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
         self.view.message = None;
+        let section = self.current_section();
         self.apply(action);
+        if self.current_section() != section && self.view.focus == Focus::Body {
+            // Reading on into another section keeps its outline entry (the
+            // one marked current) in view.
+            self.view.selected = self.current_section();
+            self.keep_selection_visible();
+        }
         if !matches!(action, Action::Resize(..) | Action::ToggleFurniture) {
             self.view.anchor = self
                 .cache

@@ -312,6 +312,10 @@ fn help_keys_open_and_close_the_help() {
     press(&mut app, ch('h'), false);
     press(&mut app, KeyCode::Esc, false);
     assert!(!app.view.quit);
+    press(&mut app, ch('h'), false);
+    assert_eq!(press(&mut app, ch('z'), true), Some(Action::Suspend));
+    press(&mut app, ch('c'), true);
+    assert!(app.view.quit, "Ctrl-c quits from the help too");
 }
 
 #[rstest]
@@ -395,6 +399,28 @@ fn a_click_in_the_outline_jumps() {
         row: list.y + 10,
     });
     assert_eq!(app.view, before);
+}
+
+#[test]
+fn the_current_section_stays_in_the_outline() {
+    // Forty sections in a terminal whose outline shows about ten.
+    let text: String = (1..=40)
+        .map(|i| format!("Heading number {i}\n\nSome text for section {i}.\n\n"))
+        .collect();
+    let doc = crate::document::Document::from_bytes(
+        "many.txt",
+        format!("Title\n\n{text}").as_bytes(),
+        None,
+    )
+    .expect("text");
+    assert!(doc.sections.len() > 30);
+    let mut app = App::new(doc, Entities::default(), Keymap::default());
+    app.update(Action::Resize(100, 14));
+    let rows = usize::from(app.panes().outline_list.expect("outline").height);
+    app.update(Action::Section(30));
+    assert!(app.view.outline_offset <= 30 && 30 < app.view.outline_offset + rows);
+    app.update(Action::Top);
+    assert_eq!(app.view.outline_offset, 0);
 }
 
 #[test]
