@@ -402,6 +402,10 @@ proptest! {
         for a in actions {
             app.update(a);
             app.view.quit = false;
+            // The view never points past the article or the outline.
+            prop_assert!(app.view.top == 0 || app.view.top < app.cache().len());
+            prop_assert!(app.view.selected == 0 || app.view.selected < app.doc.sections.len());
+            prop_assert!(app.visible_lines().end <= app.cache().len());
             terminal.draw(|f| super::draw(f, &app)).expect("drawn");
             let buf = terminal.backend().buffer();
             prop_assert!(buf.content().iter().all(|c| crate::sanitize::is_safe(c.symbol())));
