@@ -19,6 +19,8 @@ const PATIENCE: Duration = Duration::from_secs(20);
 
 struct Tmux {
     socket: String,
+    /// The server's socket file, removed when the test ends.
+    socket_path: Option<String>,
 }
 
 impl Tmux {
@@ -29,8 +31,9 @@ impl Tmux {
             eprintln!("SKIPPED {name}: tmux is not installed (.ci/run installs it)");
             return None;
         }
-        let tmux = Tmux {
+        let mut tmux = Tmux {
             socket: format!("lede-e2e-{}-{name}", std::process::id()),
+            socket_path: None,
         };
         let (w, h) = (width.to_string(), height.to_string());
         tmux.run(&[
@@ -47,6 +50,11 @@ impl Tmux {
             "env PS1='$ ' TERM=xterm-256color sh",
         ]);
         tmux.run(&["set-option", "-g", "status", "off"]);
+        tmux.socket_path = Some(
+            tmux.run(&["display-message", "-p", "#{socket_path}"])
+                .trim()
+                .to_string(),
+        );
         // capture-pane drops trailing spaces: the prompt shows as `$`.
         tmux.wait_for("a shell prompt", |s| s.lines().any(|l| l.starts_with('$')));
         Some(tmux)
@@ -147,6 +155,9 @@ impl Drop for Tmux {
         let _ = Command::new("tmux")
             .args(["-L", &self.socket, "kill-server"])
             .output();
+        if let Some(path) = &self.socket_path {
+            let _ = std::fs::remove_file(path);
+        }
     }
 }
 
