@@ -9,3 +9,4 @@ pub mod cli;
 pub mod document;
 pub mod extract;
 pub mod sanitize;
+pub mod state;
