@@ -19,3 +19,4 @@ pub mod print;
 pub mod sanitize;
 pub mod term;
 pub mod ui;
+pub mod state;
