@@ -8,4 +8,6 @@
 pub mod cli;
 pub mod document;
 pub mod extract;
+pub mod sample;
 pub mod sanitize;
+pub mod search;
