@@ -252,19 +252,22 @@ pub struct Mapper<'a> {
 }
 
 impl Mapper<'_> {
-    /// Number of folds whose folded start is at or before `p`, from `from`.
-    fn advance(&self, mut from: usize, p: usize) -> usize {
-        // Galloping would help only with very sparse hits over dense folds;
-        // a short linear walk then a binary search keeps both cases cheap.
-        let mut steps = 0;
-        while from < self.folds.len() && self.folds[from].folded <= p {
-            from += 1;
-            steps += 1;
-            if steps == 16 {
-                return from + self.folds[from..].partition_point(|f| f.folded <= p);
+    /// Number of folds whose folded start is at or before `p`, searching
+    /// from `from`. Galloping: the next hit is usually a few folds on, and a
+    /// binary search over the whole map would miss the cache on every hit.
+    fn advance(&self, from: usize, p: usize) -> usize {
+        let folds = self.folds;
+        let mut low = from;
+        let mut step = 1;
+        loop {
+            let probe = low + step;
+            if probe > folds.len() || folds[probe - 1].folded > p {
+                let high = probe.min(folds.len());
+                return low + folds[low..high].partition_point(|f| f.folded <= p);
             }
+            low = probe;
+            step *= 2;
         }
-        from
     }
 
     /// The text range of folded range `start..end`, or `None` when it starts
@@ -382,6 +385,27 @@ mod tests {
         assert_eq!(map_all("ﬁ fi", "f"), ["f"]);
         assert_eq!(map_all("don’t don't", "n't"), ["n’t", "n't"]);
         assert_eq!(map_all("a–b—c", "-"), ["–", "—"]);
+    }
+
+    #[test]
+    fn sparse_hits_over_a_dense_map() {
+        // Thousands of folds between hits: the mapper gallops, and must land
+        // exactly where a plain scan of the text does.
+        let mut text = String::new();
+        for i in 0..300 {
+            text.push_str(&"é’".repeat(i * 7 % 97));
+            text.push_str(" x ");
+        }
+        let want: Vec<usize> = text.match_indices('x').map(|(i, _)| i).collect();
+        let index = FoldedText::build(&text);
+        let mut mapper = index.mapper();
+        let got: Vec<usize> = index
+            .as_str()
+            .match_indices('x')
+            .filter_map(|(i, _)| mapper.map(i, i + 1))
+            .map(|r| r.start)
+            .collect();
+        assert_eq!(got, want);
     }
 
     #[test]

@@ -117,17 +117,11 @@ fn is_word_char(c: char) -> bool {
 fn find_text(q: &TextQuery, text: &str, index: &FoldedText) -> Hits {
     let hay = index.as_str().as_bytes();
     let needle = q.folded.as_bytes();
-    let finder = memmem::Finder::new(needle);
     let mut mapper = index.mapper();
-    let mut ranges: Vec<Range<usize>> = Vec::new();
-    let mut pos = 0;
-    while let Some(off) = finder.find(&hay[pos..]) {
-        let start = pos + off;
-        let end = start + needle.len();
-        let Some(range) = mapper.map(start, end) else {
-            pos = start + 1;
-            continue;
-        };
+    // The text range of a candidate at folded offset `start`, if it passes
+    // the character, case and word checks.
+    let mut check = |start: usize| -> Option<Range<usize>> {
+        let range = mapper.map(start, start + needle.len())?;
         let exact = q
             .exact
             .as_deref()
@@ -138,15 +132,35 @@ fn find_text(q: &TextQuery, text: &str, index: &FoldedText) -> Hits {
                 .next_back()
                 .is_some_and(is_word_char);
         let word_end = !q.word_end || !text[range.end..].chars().next().is_some_and(is_word_char);
-        if !(exact && word_start && word_end) {
+        (exact && word_start && word_end).then_some(range)
+    };
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    if let [byte] = needle {
+        // One byte: occurrences cannot overlap, so one streaming pass.
+        for start in memchr::memchr_iter(*byte, hay) {
+            if let Some(range) = check(start) {
+                if ranges.len() == MAX_HITS {
+                    return Hits::new(ranges, true);
+                }
+                ranges.push(range);
+            }
+        }
+        return Hits::new(ranges, false);
+    }
+    let finder = memmem::Finder::new(needle);
+    let mut pos = 0;
+    while let Some(off) = finder.find(&hay[pos..]) {
+        let start = pos + off;
+        let Some(range) = check(start) else {
+            // A rejected candidate may overlap the next real hit.
             pos = start + 1;
             continue;
-        }
+        };
         if ranges.len() == MAX_HITS {
             return Hits::new(ranges, true);
         }
         ranges.push(range);
-        pos = end;
+        pos = start + needle.len();
     }
     Hits::new(ranges, false)
 }
