@@ -173,6 +173,9 @@ pub struct FoldedText {
     folded: String,
     folds: Vec<Fold>,
     text_len: usize,
+    /// The case-kept fold, built on the first exact-case query; `None` when
+    /// some character's two folds differ in shape, so offsets would not agree.
+    kept: std::sync::OnceLock<Option<String>>,
 }
 
 impl FoldedText {
@@ -215,7 +218,19 @@ impl FoldedText {
             folded,
             folds,
             text_len: text.len(),
+            kept: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The case-kept fold of `text` (the text this was built from), with the
+    /// same offsets as [`Self::as_str`] so the same map serves it. Built on
+    /// first use: only exact-case queries need it, and then every candidate
+    /// in the lower-case copy (every `o` for `O`) would need checking.
+    pub fn case_kept(&self, text: &str) -> Option<&str> {
+        if text.len() != self.text_len {
+            return None;
+        }
+        self.kept.get_or_init(|| build_case_kept(text)).as_deref()
     }
 
     /// The folded copy (lower case, accents and typography folded).
@@ -240,6 +255,47 @@ impl FoldedText {
             next: 0,
         }
     }
+}
+
+/// The case-kept fold, or `None` when a character's case-kept and lower-case
+/// folds have different character lengths (a few rare capitals such as `Ⱥ`,
+/// whose lower case is longer): then exact queries check each candidate.
+fn build_case_kept(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut kept: Vec<u8> = Vec::with_capacity(text.len());
+    let mut lower: Vec<char> = Vec::new();
+    let mut upper: Vec<char> = Vec::new();
+    let mut buf = [0u8; 4];
+    let mut i = 0;
+    while i < bytes.len() {
+        let ascii = bytes[i..]
+            .iter()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(bytes.len() - i);
+        if ascii > 0 {
+            kept.extend(bytes[i..i + ascii].iter().map(|&b| fold_ascii(b, false)));
+            i += ascii;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("i is on a char boundary");
+        lower.clear();
+        upper.clear();
+        fold_char(c, true, &mut |f| lower.push(f));
+        fold_char(c, false, &mut |f| upper.push(f));
+        let same_shape = lower.len() == upper.len()
+            && lower
+                .iter()
+                .zip(&upper)
+                .all(|(l, u)| l.len_utf8() == u.len_utf8());
+        if !same_shape {
+            return None;
+        }
+        for u in &upper {
+            kept.extend_from_slice(u.encode_utf8(&mut buf).as_bytes());
+        }
+        i += c.len_utf8();
+    }
+    Some(String::from_utf8(kept).expect("folding emits whole chars"))
 }
 
 /// Maps folded ranges back to text ranges. Queries must come in increasing
@@ -406,6 +462,19 @@ mod tests {
             .map(|r| r.start)
             .collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn case_kept_copy_shares_offsets_or_is_refused() {
+        let text = "Çavuşoğlu said “Don’t” in İstanbul – STRASSE Straße";
+        let index = FoldedText::build(text);
+        let kept = index.case_kept(text).expect("same shape");
+        assert_eq!(kept, fold(text, false));
+        assert_eq!(kept.len(), index.as_str().len());
+        assert_eq!(kept.to_lowercase(), index.as_str());
+        // `Ⱥ` is 2 bytes, its lower case `ⱥ` 3: no shared offsets.
+        let odd = "a Ⱥ b";
+        assert_eq!(FoldedText::build(odd).case_kept(odd), None);
     }
 
     #[test]

@@ -115,17 +115,22 @@ fn is_word_char(c: char) -> bool {
 }
 
 fn find_text(q: &TextQuery, text: &str, index: &FoldedText) -> Hits {
-    let hay = index.as_str().as_bytes();
-    let needle = q.folded.as_bytes();
+    // Exact case: search the case-kept copy when there is one, so only real
+    // hits are candidates; else every case-insensitive one is checked.
+    let (hay, needle, verify) = match (&q.exact, q.exact.as_ref().and(index.case_kept(text))) {
+        (Some(exact), Some(kept)) => (kept.as_bytes(), exact.as_bytes(), None),
+        (exact, _) => (
+            index.as_str().as_bytes(),
+            q.folded.as_bytes(),
+            exact.as_deref(),
+        ),
+    };
     let mut mapper = index.mapper();
     // The text range of a candidate at folded offset `start`, if it passes
     // the character, case and word checks.
     let mut check = |start: usize| -> Option<Range<usize>> {
         let range = mapper.map(start, start + needle.len())?;
-        let exact = q
-            .exact
-            .as_deref()
-            .is_none_or(|e| fold::fold_eq(&text[range.clone()], e));
+        let exact = verify.is_none_or(|e| fold::fold_eq(&text[range.clone()], e));
         let word_start = !q.word_start
             || !text[..range.start]
                 .chars()
