@@ -253,6 +253,8 @@ impl FoldedText {
         Mapper {
             folds: &self.folds,
             next: 0,
+            stretch: 0..0,
+            delta: 0,
         }
     }
 }
@@ -305,6 +307,10 @@ pub struct Mapper<'a> {
     folds: &'a [Fold],
     /// Number of folds starting at or before the last start asked about.
     next: usize,
+    /// The unfolded stretch holding the last start: between the end of fold
+    /// `next - 1` and the start of fold `next`; `delta` maps it to the text.
+    stretch: Range<usize>,
+    delta: isize,
 }
 
 impl Mapper<'_> {
@@ -330,6 +336,11 @@ impl Mapper<'_> {
     /// or ends inside the fold of one character.
     pub fn map(&mut self, start: usize, end: usize) -> Option<Range<usize>> {
         debug_assert!(start < end);
+        // Most hits lie in the stretch between two folds, where the text is
+        // the folded copy shifted by a constant.
+        if start >= self.stretch.start && end <= self.stretch.end {
+            return Some(self.shift(start)..self.shift(end));
+        }
         self.next = self.advance(self.next, start);
         let orig_start = match self.next.checked_sub(1).map(|i| self.folds[i]) {
             None => start,
@@ -353,7 +364,19 @@ impl Mapper<'_> {
             }
             Some(f) => f.orig_end() + (end - f.folded_end()),
         };
+        let (from, base) = match self.next.checked_sub(1).map(|i| self.folds[i]) {
+            None => (0, 0),
+            Some(f) => (f.folded_end(), f.orig_end()),
+        };
+        self.stretch = from..self.folds.get(self.next).map_or(usize::MAX, |f| f.folded);
+        // Both are at most the text's and folded copy's lengths, far below
+        // `isize::MAX`.
+        self.delta = base as isize - from as isize;
         Some(orig_start..orig_end)
+    }
+
+    fn shift(&self, p: usize) -> usize {
+        p.wrapping_add_signed(self.delta)
     }
 }
 

@@ -141,7 +141,10 @@ fn find_text(q: &TextQuery, text: &str, index: &FoldedText) -> Hits {
     };
     let mut ranges: Vec<Range<usize>> = Vec::new();
     if let [byte] = needle {
-        // One byte: occurrences cannot overlap, so one streaming pass.
+        // One byte: occurrences cannot overlap, so one streaming pass. They
+        // can be many (every `e`): counting first (a fraction of a
+        // millisecond) saves growing the list a dozen times.
+        ranges.reserve(memchr::memchr_iter(*byte, hay).count().min(MAX_HITS));
         for start in memchr::memchr_iter(*byte, hay) {
             if let Some(range) = check(start) {
                 if ranges.len() == MAX_HITS {
