@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 #[allow(dead_code)]
 #[path = "src/gazetteer/fold.rs"]
 mod fold;
+#[path = "src/gazetteer/hash.rs"]
+mod hash;
 
 /// Below this Zipf frequency a word is too rare to make a place name
 /// ambiguous (`Idlib` is a place even if some corpus spells it lowercase).
@@ -45,11 +47,21 @@ fn main() -> Result<()> {
         println!("cargo:rerun-if-changed=assets/{file}");
     }
     println!("cargo:rerun-if-changed=src/gazetteer/fold.rs");
+    println!("cargo:rerun-if-changed=src/gazetteer/hash.rs");
     println!("cargo:rerun-if-changed=build.rs");
 
-    let words = build_words(&assets, &out)?;
-    build_places(&assets, &out, &words)?;
-    Ok(())
+    let mut words = build_words(&assets, &out)?;
+    let place_keys = build_places(&assets, &out, &words)?;
+    for key in place_keys {
+        let (first, extends) = match key.split_once(' ') {
+            Some((first, _)) => (first, true),
+            None => (key.as_str(), false),
+        };
+        let e = words.entry(first.to_owned()).or_default();
+        e.place_exact |= !extends;
+        e.place_extends |= extends;
+    }
+    build_tokens(&words, &out)
 }
 
 fn read_tsv(path: &Path) -> Result<Vec<Vec<String>>> {
@@ -75,6 +87,8 @@ struct WordInfo {
     given_rank: u32,
     surname_rank: u32,
     demonym: u32, // index + 1; 0 = none
+    place_exact: bool,
+    place_extends: bool,
 }
 
 impl WordInfo {
@@ -88,6 +102,9 @@ impl WordInfo {
         v |= u64::from(self.surname_rank.min((1 << RANK_BITS) - 1)) << shift;
         shift += RANK_BITS;
         v |= u64::from(self.demonym.min((1 << DEMONYM_BITS) - 1)) << shift;
+        shift += DEMONYM_BITS;
+        v |= u64::from(self.place_exact) << shift;
+        v |= u64::from(self.place_extends) << (shift + 1);
         v
     }
 }
@@ -143,11 +160,6 @@ fn build_words(assets: &Path, out: &Path) -> Result<BTreeMap<String, WordInfo>> 
     demonyms.push_str("];\n");
     fs::write(out.join("demonyms.rs"), demonyms)?;
 
-    let mut builder = fst::MapBuilder::memory();
-    for (k, v) in &map {
-        builder.insert(k, v.pack())?;
-    }
-    fs::write(out.join("words.fst"), builder.into_inner()?)?;
     Ok(map)
 }
 
@@ -172,7 +184,12 @@ fn kind_code(kind: &str) -> Result<u8> {
     })
 }
 
-fn build_places(assets: &Path, out: &Path, words: &BTreeMap<String, WordInfo>) -> Result<()> {
+/// Writes the places map and tables; returns every place key.
+fn build_places(
+    assets: &Path,
+    out: &Path,
+    words: &BTreeMap<String, WordInfo>,
+) -> Result<Vec<String>> {
     let mut rows = Vec::new();
     for row in read_tsv(&assets.join("places.tsv"))? {
         let f = |i| field(&row, i, "places.tsv");
@@ -235,6 +252,7 @@ fn build_places(assets: &Path, out: &Path, words: &BTreeMap<String, WordInfo>) -
 
     let mut postings = Vec::new();
     let mut builder = fst::MapBuilder::memory();
+    let mut all_keys = Vec::with_capacity(keys.len());
     for (k, mut ids) in keys {
         // A city holding at least half the people of a region of the same
         // name is what the name usually means (Moscow, New York): it ranks
@@ -264,11 +282,54 @@ fn build_places(assets: &Path, out: &Path, words: &BTreeMap<String, WordInfo>) -
         let ambiguous = is_ambiguous(&k, &ids, &rows, words);
         let value = u64::from(start) | u64::from(count) << 32 | u64::from(ambiguous) << 48;
         builder.insert(&k, value)?;
+        all_keys.push(k);
     }
     fs::write(out.join("places.fst"), builder.into_inner()?)?;
     fs::write(out.join("place_records.bin"), records)?;
     fs::write(out.join("place_postings.bin"), postings)?;
     fs::write(out.join("place_names.txt"), names)?;
+    Ok(all_keys)
+}
+
+/// Lays out the token table: an open-addressing hash table (linear probing,
+/// load factor at most 1/2) from folded single tokens to their packed
+/// [`WordInfo`]. Files: `token_slots.bin` (u32 per slot: entry index + 1 in
+/// the low bits, hash tag above), `token_entries.bin` (u32 key offset, u8
+/// key length, 3 bytes padding, u64 value), `token_keys.txt` (keys
+/// concatenated).
+fn build_tokens(words: &BTreeMap<String, WordInfo>, out: &Path) -> Result<()> {
+    let n = words.len();
+    if n >= (1 << hash::SLOT_INDEX_BITS) - 1 {
+        return Err(format!("{n} tokens do not fit the slot index").into());
+    }
+    let size = (2 * n).next_power_of_two();
+    let tag_shift = 64 - (32 - hash::SLOT_INDEX_BITS);
+    let mut slots = vec![0u32; size];
+    let mut entries = Vec::with_capacity(n * 16);
+    let mut keys = String::new();
+    for (k, info) in words {
+        // A token over 255 bytes is no word.
+        let Ok(len) = u8::try_from(k.len()) else {
+            continue;
+        };
+        let index = u32::try_from(entries.len() / 16)?;
+        let off = u32::try_from(keys.len())?;
+        keys.push_str(k);
+        entries.extend_from_slice(&off.to_le_bytes());
+        entries.extend_from_slice(&[len, 0, 0, 0]);
+        entries.extend_from_slice(&info.pack().to_le_bytes());
+        let h = hash::token_hash(k.as_bytes());
+        let tag = (h >> tag_shift) as u32;
+        let mut at = (h as usize) & (size - 1);
+        while slots[at] != 0 {
+            at = (at + 1) & (size - 1);
+        }
+        slots[at] = (index + 1) | tag << hash::SLOT_INDEX_BITS;
+    }
+    let slot_bytes: Vec<u8> = slots.iter().flat_map(|s| s.to_le_bytes()).collect();
+    fs::write(out.join("token_slots.bin"), slot_bytes)?;
+    fs::write(out.join("token_entries.bin"), entries)?;
+    fs::write(out.join("token_keys.txt"), keys)?;
     Ok(())
 }
 

@@ -29,7 +29,11 @@ const ARTICLES: &[&str] = &[
 
 /// Whether `word` (already folded) is an article that folding drops.
 pub fn is_article(word: &str) -> bool {
-    ARTICLES.contains(&word)
+    // Every article is 2-3 letters starting with a vowel: most words are
+    // rejected before the list is scanned.
+    matches!(word.len(), 2 | 3)
+        && matches!(word.as_bytes()[0], b'a' | b'e' | b'i' | b'u')
+        && ARTICLES.contains(&word)
 }
 
 /// Folds `s` into a new string.
@@ -43,6 +47,12 @@ pub fn fold(s: &str) -> String {
 /// has too little capacity.
 pub fn fold_into(s: &str, out: &mut String) {
     out.clear();
+    // One ASCII word (the common case) is just lowercased.
+    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+        return;
+    }
     // Where the word being written starts in `out`.
     let mut word_start = 0;
     // Start of the previous word if it was an article: it is removed once a
@@ -106,13 +116,16 @@ fn end_word(out: &str, in_word: &mut bool, word_start: usize, pending_article: &
     }
 }
 
-/// Apostrophe-like marks (and combining marks) that are deleted, not
-/// treated as word breaks: `Ma‘arrat`, `Nu’man`, `ʿAyn`.
+/// Marks deleted rather than treated as word breaks: apostrophe-like
+/// marks (`Ma‘arrat`, `Nu’man`, `ʿAyn`), combining marks left by decomposed
+/// text, and invisible joiners and soft hyphens (`Id\u{200B}lib` is `idlib`).
 fn is_deleted_mark(c: char) -> bool {
     matches!(
         c,
-        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '\u{00B4}' | '\u{02BB}'..='\u{02BF}'
-            | '\u{02C8}' | '\u{0300}'..='\u{036F}'
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '\u{00B4}' | '\u{02B9}'..='\u{02BF}'
+            | '\u{02C8}' | '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}'
+            | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}'
+            | '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
     )
 }
 
@@ -134,7 +147,8 @@ fn push_base(c: char, out: &mut String) {
         out.push_str(s);
         return;
     }
-    out.extend(c.to_lowercase());
+    // Lowercasing may add a combining mark (`İ` -> `i̇`): drop it, as above.
+    out.extend(c.to_lowercase().filter(|&l| !is_deleted_mark(l)));
 }
 
 /// Base letters of U+00C0.. (0: no single-letter base).

@@ -18,6 +18,7 @@
 //! place on its own, only with context.
 
 mod fold;
+mod hash;
 mod tables;
 
 use std::cell::RefCell;
@@ -71,8 +72,19 @@ thread_local! {
 /// state: plain lowercase ASCII words are their own folded form, anything
 /// else is folded into a per-thread buffer.
 fn with_folded<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
-    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase()) {
-        return f(s);
+    // One ASCII word folds to its lowercase (an article alone is kept).
+    let bytes = s.as_bytes();
+    if !bytes.is_empty() && bytes.len() <= 64 && bytes.iter().all(u8::is_ascii_alphanumeric) {
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return f(s);
+        }
+        let mut lower = [0u8; 64];
+        let lower = &mut lower[..bytes.len()];
+        lower.copy_from_slice(bytes);
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
     }
     FOLD_BUFFER.with(|buf| match buf.try_borrow_mut() {
         Ok(mut buf) => {
@@ -88,6 +100,13 @@ fn with_folded<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 /// others. Optional: every lookup opens them on first use.
 pub fn warm_up() {
     tables::warm_up();
+}
+
+/// Opens the embedded maps without caching them and returns their total
+/// number of keys: what [`warm_up`] costs, exposed for the start-up bench.
+#[doc(hidden)]
+pub fn open_uncached() -> usize {
+    tables::open_uncached()
 }
 
 /// The best record for an exact (multiword) name, in any case, with or
@@ -129,14 +148,12 @@ pub fn place_key_status(folded: &str) -> KeyStatus {
 /// starts with it). Article words (`al`, `el`...) are folded away, so they
 /// never start one: skip them as name particles.
 pub fn could_start_place(word: &str) -> bool {
-    with_folded(word, |w| {
-        let s = place_key_status(w);
-        s.exact || s.extends
-    })
+    word_info(word).is_some_and(|i| i.place || i.place_prefix)
 }
 
-/// Everything the word tables know about one word (frequency, dictionary
-/// word, given-name and surname ranks, demonym), in one lookup.
+/// Everything the tables know about one word (frequency, dictionary word,
+/// given-name and surname ranks, demonym, whether a place name is or starts
+/// with it), in one hash probe: the call to make on every token.
 pub fn word_info(word: &str) -> Option<WordInfo> {
     with_folded(word, tables::word_info)
 }

@@ -11,10 +11,13 @@ use std::sync::OnceLock;
 use fst::Map;
 use fst::raw::{Fst, Node};
 
+use super::hash::{SLOT_INDEX_BITS, token_hash};
 use super::{Demonym, Place, PlaceKind};
 
 static PLACES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.fst"));
-static WORDS_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.fst"));
+static TOKEN_SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/token_slots.bin"));
+static TOKEN_ENTRIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/token_entries.bin"));
+static TOKEN_KEYS: &str = include_str!(concat!(env!("OUT_DIR"), "/token_keys.txt"));
 static RECORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/place_records.bin"));
 static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/place_postings.bin"));
 static NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/place_names.txt"));
@@ -30,17 +33,19 @@ fn places_map() -> &'static Map<&'static [u8]> {
     MAP.get_or_init(|| Map::new(PLACES_FST).expect("places.fst is written by build.rs"))
 }
 
-fn words_map() -> &'static Map<&'static [u8]> {
-    static MAP: OnceLock<Map<&'static [u8]>> = OnceLock::new();
-    MAP.get_or_init(|| Map::new(WORDS_FST).expect("words.fst is written by build.rs"))
+/// Opens the places map afresh, bypassing the cache: the work the first lookup
+/// of a process does, for the start-up benchmark.
+pub(super) fn open_uncached() -> usize {
+    Map::new(PLACES_FST).map_or(0, |m| m.len())
 }
 
-/// Forces both maps to be opened (the only start-up work).
+/// Forces the places map to be opened (the only start-up work: the token
+/// table needs none).
 pub(super) fn warm_up() {
-    let _ = (places_map().len(), words_map().len());
+    let _ = places_map().len();
 }
 
-/// What the words map knows about one folded word.
+/// What the token table knows about one folded word.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct WordInfo {
     /// Zipf frequency (log10 of occurrences per billion words), 0 if the
@@ -53,6 +58,10 @@ pub struct WordInfo {
     pub given_rank: u32,
     /// Rank among surnames (1 = most common), 0 if not one.
     pub surname_rank: u32,
+    /// Some place name is this one word.
+    pub place: bool,
+    /// Some place name of several words starts with this word.
+    pub place_prefix: bool,
     pub(super) demonym: u32,
 }
 
@@ -64,8 +73,38 @@ impl WordInfo {
     }
 }
 
+/// Probes the token table: one hash, usually one slot, one key compare.
+fn token_value(folded: &str) -> Option<u64> {
+    let key = folded.as_bytes();
+    let slots = TOKEN_SLOTS.len() / 4;
+    if slots == 0 {
+        return None;
+    }
+    let h = token_hash(key);
+    let tag = (h >> (64 - (32 - SLOT_INDEX_BITS))) as u32;
+    let mut at = (h as usize) & (slots - 1);
+    loop {
+        let slot = read_u32(TOKEN_SLOTS, at * 4)?;
+        if slot == 0 {
+            return None;
+        }
+        if slot >> SLOT_INDEX_BITS == tag {
+            let index = (slot & ((1 << SLOT_INDEX_BITS) - 1)) as usize - 1;
+            let e = TOKEN_ENTRIES.get(index * 16..index * 16 + 16)?;
+            let off = read_u32(e, 0)? as usize;
+            let len = usize::from(e[4]);
+            if TOKEN_KEYS.as_bytes().get(off..off + len) == Some(key) {
+                let mut v = [0u8; 8];
+                v.copy_from_slice(&e[8..16]);
+                return Some(u64::from_le_bytes(v));
+            }
+        }
+        at = (at + 1) & (slots - 1);
+    }
+}
+
 pub(super) fn word_info(folded: &str) -> Option<WordInfo> {
-    let v = words_map().get(folded)?;
+    let v = token_value(folded)?;
     let field = |shift: u32, bits: u32| ((v >> shift) & ((1u64 << bits) - 1)) as u32;
     let mut shift = 0;
     let zipf_centi = field(shift, ZIPF_BITS);
@@ -77,11 +116,14 @@ pub(super) fn word_info(folded: &str) -> Option<WordInfo> {
     let surname_rank = field(shift, RANK_BITS);
     shift += RANK_BITS;
     let demonym = field(shift, DEMONYM_BITS);
+    shift += DEMONYM_BITS;
     Some(WordInfo {
         zipf: zipf_centi as f32 / 100.0,
         dictionary,
         given_rank,
         surname_rank,
+        place: field(shift, 1) == 1,
+        place_prefix: field(shift + 1, 1) == 1,
         demonym,
     })
 }

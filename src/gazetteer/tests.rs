@@ -19,6 +19,8 @@ fn folding_table() {
         ("Stoke-on-Trent", "stoke on trent"),
         ("Straße", "strasse"),
         ("Łódź", "lodz"),
+        ("İstanbul", "istanbul"),
+        ("ŞANLIURFA", "sanliurfa"),
         ("Al", "al"),
         ("Hama al", "hama al"),
         ("al al Bab", "bab"),
@@ -159,4 +161,45 @@ fn counts_per_kind() {
     assert!(countries >= 240, "{countries}");
     assert!(regions >= 3000, "{regions}");
     assert!(cities >= 60_000, "{cities}");
+}
+
+#[test]
+fn tokens_know_place_names() {
+    let idlib = word_info("Idlib").expect("Idlib");
+    assert!(idlib.place);
+    let new = word_info("New").expect("new");
+    assert!(new.place_prefix && new.dictionary);
+    let jisr = word_info("Jisr").expect("jisr");
+    assert!(jisr.place_prefix);
+    assert!(word_info("Qqqxz").is_none());
+    // The fast path (plain ASCII) and the general one agree.
+    assert_eq!(word_info("IDLIB"), word_info("idlib"));
+    assert_eq!(word_info("Idlib\u{200B}"), word_info("idlib"));
+}
+
+#[test]
+fn zero_width_and_soft_hyphens_vanish() {
+    assert_eq!(fold("Id\u{200B}lib"), "idlib");
+    assert_eq!(fold("Alep\u{00AD}po"), "aleppo");
+    assert_eq!(fold("Hama\u{0301}"), "hama");
+}
+
+proptest::proptest! {
+    #[test]
+    fn folding_is_idempotent_and_tidy(s in "\\PC{0,40}") {
+        let once = fold(&s);
+        proptest::prop_assert_eq!(fold(&once), once.clone());
+        proptest::prop_assert!(!once.starts_with(' ') && !once.ends_with(' '));
+        proptest::prop_assert!(!once.contains("  "));
+        proptest::prop_assert!(once.chars().all(|c| c == ' ' || c.is_alphanumeric()));
+    }
+
+    #[test]
+    fn lookups_never_panic(s in "\\PC{0,40}") {
+        let _ = place(&s);
+        let _ = places(&s).count();
+        let _ = word_info(&s);
+        let _ = demonym(&s);
+        let _ = place_key_status(&fold(&s));
+    }
 }
