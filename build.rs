@@ -57,9 +57,12 @@ fn main() -> Result<()> {
             Some((first, _)) => (first, true),
             None => (key.as_str(), false),
         };
-        let e = words.entry(first.to_owned()).or_default();
-        e.place_exact |= !extends;
-        e.place_extends |= extends;
+        // Only tokens that are already words or names carry place bits: the
+        // others are answered by the places map, keeping the table small.
+        if let Some(e) = words.get_mut(first) {
+            e.place_exact |= !extends;
+            e.place_extends |= extends;
+        }
     }
     build_tokens(&words, &out)
 }
@@ -292,31 +295,33 @@ fn build_places(
 }
 
 /// Lays out the token table: an open-addressing hash table (linear probing,
-/// load factor at most 1/2) from folded single tokens to their packed
+/// load factor at most 2/3) from folded single tokens to their packed
 /// [`WordInfo`]. Files: `token_slots.bin` (u32 per slot: entry index + 1 in
-/// the low bits, hash tag above), `token_entries.bin` (u32 key offset, u8
-/// key length, 3 bytes padding, u64 value), `token_keys.txt` (keys
+/// the low bits, hash tag above), `token_entries.bin` (u32: key offset in
+/// the low 24 bits, key length above; u64 value), `token_keys.txt` (keys
 /// concatenated).
 fn build_tokens(words: &BTreeMap<String, WordInfo>, out: &Path) -> Result<()> {
     let n = words.len();
     if n >= (1 << hash::SLOT_INDEX_BITS) - 1 {
         return Err(format!("{n} tokens do not fit the slot index").into());
     }
-    let size = (2 * n).next_power_of_two();
+    let size = (n + n / 2).next_power_of_two();
     let tag_shift = 64 - (32 - hash::SLOT_INDEX_BITS);
     let mut slots = vec![0u32; size];
-    let mut entries = Vec::with_capacity(n * 16);
+    let mut entries = Vec::with_capacity(n * 12);
     let mut keys = String::new();
     for (k, info) in words {
         // A token over 255 bytes is no word.
         let Ok(len) = u8::try_from(k.len()) else {
             continue;
         };
-        let index = u32::try_from(entries.len() / 16)?;
+        let index = u32::try_from(entries.len() / 12)?;
         let off = u32::try_from(keys.len())?;
         keys.push_str(k);
-        entries.extend_from_slice(&off.to_le_bytes());
-        entries.extend_from_slice(&[len, 0, 0, 0]);
+        if off >= 1 << 24 {
+            return Err("token keys exceed 16 MiB".into());
+        }
+        entries.extend_from_slice(&(off | u32::from(len) << 24).to_le_bytes());
         entries.extend_from_slice(&info.pack().to_le_bytes());
         let h = hash::token_hash(k.as_bytes());
         let tag = (h >> tag_shift) as u32;

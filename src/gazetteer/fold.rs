@@ -131,6 +131,21 @@ fn is_deleted_mark(c: char) -> bool {
 
 /// Pushes the folded form of one non-ASCII alphanumeric char.
 fn push_base(c: char, out: &mut String) {
+    if push_latin(c, out) {
+        return;
+    }
+    // Lowercasing may add a combining mark (`İ` -> `i̇`), to drop as above,
+    // or give a letter of the Latin tables (the Ångström sign gives `å`).
+    for l in c.to_lowercase() {
+        if !is_deleted_mark(l) && (l == c || !push_latin(l, out)) {
+            out.push(l);
+        }
+    }
+}
+
+/// Pushes the base letters of a Latin letter with diacritics; false if `c`
+/// is not one.
+fn push_latin(c: char, out: &mut String) -> bool {
     let cp = c as u32;
     let table = match cp {
         0xC0..=0x24F => LATIN_EXTENDED.get((cp - 0xC0) as usize),
@@ -141,14 +156,13 @@ fn push_base(c: char, out: &mut String) {
         && b != 0
     {
         out.push(b as char);
-        return;
+        return true;
     }
     if let Some(s) = multi_letter(c) {
         out.push_str(s);
-        return;
+        return true;
     }
-    // Lowercasing may add a combining mark (`İ` -> `i̇`): drop it, as above.
-    out.extend(c.to_lowercase().filter(|&l| !is_deleted_mark(l)));
+    false
 }
 
 /// Base letters of U+00C0.. (0: no single-letter base).

@@ -148,12 +148,20 @@ pub fn place_key_status(folded: &str) -> KeyStatus {
 /// starts with it). Article words (`al`, `el`...) are folded away, so they
 /// never start one: skip them as name particles.
 pub fn could_start_place(word: &str) -> bool {
-    word_info(word).is_some_and(|i| i.place || i.place_prefix)
+    with_folded(word, |w| match tables::word_info(w) {
+        Some(i) => i.place || i.place_prefix,
+        None => {
+            let (exact, extends) = tables::key_status(w);
+            exact || extends
+        }
+    })
 }
 
 /// Everything the tables know about one word (frequency, dictionary word,
 /// given-name and surname ranks, demonym, whether a place name is or starts
-/// with it), in one hash probe: the call to make on every token.
+/// with it), in one hash probe: the call to make on every token. `None` for
+/// a word that is neither a common word nor a name nor a demonym, which may
+/// still be a place: ask [`could_start_place`] or [`place`].
 pub fn word_info(word: &str) -> Option<WordInfo> {
     with_folded(word, tables::word_info)
 }

@@ -62,6 +62,8 @@ pub struct WordInfo {
     pub place: bool,
     /// Some place name of several words starts with this word.
     pub place_prefix: bool,
+    // Both place bits are exact for the words in this table; a token that is
+    // only a place has no `WordInfo` (see `could_start_place`).
     pub(super) demonym: u32,
 }
 
@@ -90,12 +92,13 @@ fn token_value(folded: &str) -> Option<u64> {
         }
         if slot >> SLOT_INDEX_BITS == tag {
             let index = (slot & ((1 << SLOT_INDEX_BITS) - 1)) as usize - 1;
-            let e = TOKEN_ENTRIES.get(index * 16..index * 16 + 16)?;
-            let off = read_u32(e, 0)? as usize;
-            let len = usize::from(e[4]);
+            let e = TOKEN_ENTRIES.get(index * 12..index * 12 + 12)?;
+            let key_ref = read_u32(e, 0)?;
+            let off = (key_ref & 0x00FF_FFFF) as usize;
+            let len = (key_ref >> 24) as usize;
             if TOKEN_KEYS.as_bytes().get(off..off + len) == Some(key) {
                 let mut v = [0u8; 8];
-                v.copy_from_slice(&e[8..16]);
+                v.copy_from_slice(&e[4..12]);
                 return Some(u64::from_le_bytes(v));
             }
         }
