@@ -22,6 +22,10 @@ mod hash;
 const AMBIGUOUS_ZIPF: f32 = 3.0;
 /// Given names at least this common (rank) make a place name ambiguous.
 const AMBIGUOUS_GIVEN_RANK: u32 = 1000;
+/// Surnames at least this common (rank) count as a person's name.
+const AMBIGUOUS_SURNAME_RANK: u32 = 20_000;
+/// A person's name is ambiguous as a place smaller than this.
+const AMBIGUOUS_PERSON_MAX_POPULATION: u32 = 1_000_000;
 /// Multiword names made of common words (`Red Hill`) are ambiguous only for
 /// places smaller than this; big ones (`Long Beach`) are known by name.
 const AMBIGUOUS_MULTIWORD_MAX_POPULATION: u32 = 15_000;
@@ -363,16 +367,22 @@ fn is_ambiguous(
             .get(w)
             .is_some_and(|i| i.dictionary && i.zipf_centi as f32 >= AMBIGUOUS_ZIPF * 100.0)
     };
-    if !key.contains(' ') {
-        let given = words
-            .get(key)
-            .is_some_and(|i| i.given_rank != 0 && i.given_rank <= AMBIGUOUS_GIVEN_RANK);
-        return common_word(key) || given;
-    }
     let largest = ids
         .iter()
         .map(|&i| rows[i as usize].population)
         .max()
         .unwrap_or(0);
+    if !key.contains(' ') {
+        let info = words.get(key).copied().unwrap_or_default();
+        let common_given = info.given_rank != 0 && info.given_rank <= AMBIGUOUS_GIVEN_RANK;
+        // A person's name (`Ali`, `Johnson`, `Kane`) that also names a town
+        // means the person more often than not; only a big place (`Sydney`,
+        // `Houston`) is known well enough to stand alone.
+        let person = info.given_rank != 0
+            || (info.surname_rank != 0 && info.surname_rank <= AMBIGUOUS_SURNAME_RANK);
+        return common_word(key)
+            || common_given
+            || (person && largest < AMBIGUOUS_PERSON_MAX_POPULATION);
+    }
     largest < AMBIGUOUS_MULTIWORD_MAX_POPULATION && key.split(' ').all(common_word)
 }

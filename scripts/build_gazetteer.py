@@ -328,9 +328,14 @@ def build_words(site):
                  w[:-3] + "y" if w.endswith("ies") else w,
                  w[:-2] if w.endswith("ed") else w, w[:-1] if w.endswith("ed") else w,
                  w[:-3] if w.endswith("ing") else w, w[:-3] + "e" if w.endswith("ing") else w,
-                 w[:-2] if w.endswith("ly") else w}
+                 w[:-2] if w.endswith("ly") else w,
+                 w[:-2] if w.endswith("er") else w, w[:-3] if w.endswith("est") else w,
+                 w[:-3] + "y" if w.endswith("ier") else w,
+                 w[:-4] + "y" if w.endswith("iest") else w}
         stems.discard(w)
-        dictionary = 1 if w in lower or any(common_stem(s) for s in stems) else 0
+        # Contractions (i've, don't) are ordinary words, absent from web2.
+        contraction = "'" in w and w.replace("'", "").isalpha()
+        dictionary = 1 if w in lower or contraction or any(common_stem(s) for s in stems) else 0
         out.append((w, z, dictionary))
     return out
 
