@@ -26,6 +26,9 @@ const AMBIGUOUS_GIVEN_RANK: u32 = 1000;
 const AMBIGUOUS_SURNAME_RANK: u32 = 20_000;
 /// A person's name is ambiguous as a place smaller than this.
 const AMBIGUOUS_PERSON_MAX_POPULATION: u32 = 1_000_000;
+/// Consonant skeletons shorter than this are not kept for loose matching:
+/// too many short names share them (`hm`: Hama, Home, Homa...).
+const LOOSE_MIN_LETTERS: usize = 4;
 /// Multiword names made of common words (`Red Hill`) are ambiguous only for
 /// places smaller than this; big ones (`Long Beach`) are known by name.
 const AMBIGUOUS_MULTIWORD_MAX_POPULATION: u32 = 15_000;
@@ -240,9 +243,12 @@ fn build_places(
         records.extend_from_slice(&r.population.to_le_bytes());
     }
 
-    // Folded key -> record indices.
+    // Folded key -> record indices; consonant skeleton -> record indices and
+    // the folded names it came from.
     let mut keys: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut loose: BTreeMap<String, (Vec<u32>, Vec<String>)> = BTreeMap::new();
     let mut key = String::new();
+    let mut skeleton = String::new();
     for (i, r) in rows.iter().enumerate() {
         let i = u32::try_from(i)?;
         for name in std::iter::once(&r.name).chain(&r.alternates) {
@@ -254,43 +260,40 @@ fn build_places(
                 add_key(&mut keys, format!("the {key}"), i);
             }
             add_key(&mut keys, key.clone(), i);
+            fold::skeleton_into(&key, &mut skeleton);
+            let letters = skeleton.bytes().filter(|&b| b != b' ').count();
+            if r.kind >= 2 && letters >= LOOSE_MIN_LETTERS && skeleton != key {
+                let (ids, sources) = loose.entry(skeleton.clone()).or_default();
+                if !ids.contains(&i) {
+                    ids.push(i);
+                }
+                if !sources.contains(&key) {
+                    sources.push(key.clone());
+                }
+            }
         }
     }
 
     let mut postings = Vec::new();
     let mut builder = fst::MapBuilder::memory();
     let mut all_keys = Vec::with_capacity(keys.len());
+    let mut ambiguous_keys = std::collections::HashSet::new();
     for (k, mut ids) in keys {
-        // A city holding at least half the people of a region of the same
-        // name is what the name usually means (Moscow, New York): it ranks
-        // with the regions, and population decides.
-        let region_population = ids
-            .iter()
-            .map(|&i| &rows[i as usize])
-            .filter(|r| r.kind == 2)
-            .map(|r| r.population)
-            .max()
-            .unwrap_or(u32::MAX);
-        ids.sort_by_key(|&i| {
-            let r = &rows[i as usize];
-            let rank = if r.kind == 3 && u64::from(r.population) * 2 >= u64::from(region_population)
-            {
-                2
-            } else {
-                r.kind
-            };
-            (rank, std::cmp::Reverse(r.population), i)
-        });
-        let start = u32::try_from(postings.len() / 4)?;
-        let count = u16::try_from(ids.len().min(u16::MAX as usize))?;
-        for &i in ids.iter().take(count as usize) {
-            postings.extend_from_slice(&i.to_le_bytes());
-        }
+        sort_records(&mut ids, &rows);
         let ambiguous = is_ambiguous(&k, &ids, &rows, words);
-        let value = u64::from(start) | u64::from(count) << 32 | u64::from(ambiguous) << 48;
-        builder.insert(&k, value)?;
+        if ambiguous {
+            ambiguous_keys.insert(k.clone());
+        }
+        builder.insert(&k, posting_value(&mut postings, &ids, ambiguous)?)?;
         all_keys.push(k);
     }
+    let mut loose_builder = fst::MapBuilder::memory();
+    for (k, (mut ids, sources)) in loose {
+        sort_records(&mut ids, &rows);
+        let ambiguous = sources.iter().any(|s| ambiguous_keys.contains(s));
+        loose_builder.insert(&k, posting_value(&mut postings, &ids, ambiguous)?)?;
+    }
+    fs::write(out.join("places_loose.fst"), loose_builder.into_inner()?)?;
     fs::write(out.join("places.fst"), builder.into_inner()?)?;
     fs::write(out.join("place_records.bin"), records)?;
     fs::write(out.join("place_postings.bin"), postings)?;
@@ -340,6 +343,41 @@ fn build_tokens(words: &BTreeMap<String, WordInfo>, out: &Path) -> Result<()> {
     fs::write(out.join("token_entries.bin"), entries)?;
     fs::write(out.join("token_keys.txt"), keys)?;
     Ok(())
+}
+
+/// Best record first: continents, countries, regions, cities, then the most
+/// populous. A city holding at least half the people of a region of the
+/// same name is what the name usually means (Moscow, New York): it ranks
+/// with the regions, and population decides.
+fn sort_records(ids: &mut [u32], rows: &[PlaceRow]) {
+    let region_population = ids
+        .iter()
+        .map(|&i| &rows[i as usize])
+        .filter(|r| r.kind == 2)
+        .map(|r| r.population)
+        .max()
+        .unwrap_or(u32::MAX);
+    ids.sort_by_key(|&i| {
+        let r = &rows[i as usize];
+        let half_region = u64::from(r.population) * 2 >= u64::from(region_population);
+        let rank = if r.kind == 3 && half_region {
+            2
+        } else {
+            r.kind
+        };
+        (rank, std::cmp::Reverse(r.population), i)
+    });
+}
+
+/// Appends a key's record indices to the postings; returns the map value
+/// (start in u32 units, count, ambiguous flag), the layout tables.rs reads.
+fn posting_value(postings: &mut Vec<u8>, ids: &[u32], ambiguous: bool) -> Result<u64> {
+    let start = u32::try_from(postings.len() / 4)?;
+    let count = u16::try_from(ids.len().min(u16::MAX as usize))?;
+    for &i in ids.iter().take(count as usize) {
+        postings.extend_from_slice(&i.to_le_bytes());
+    }
+    Ok(u64::from(start) | u64::from(count) << 32 | u64::from(ambiguous) << 48)
 }
 
 fn add_key(keys: &mut BTreeMap<String, Vec<u32>>, key: String, id: u32) {

@@ -116,6 +116,32 @@ fn end_word(out: &str, in_word: &mut bool, word_start: usize, pending_article: &
     }
 }
 
+/// The consonant skeleton of a folded name, for matching transliteration
+/// variants loosely (`jisr shughur`, `jisr shaghour` -> `jsr sgr`;
+/// `qamishli`, `kamishly` -> `kmsl`): each word keeps its first letter, then
+/// drops vowels (and `w`, `y`), drops `h` after a consonant (`sh`, `kh`,
+/// `gh`...), reads `q` as `k`, and collapses repeated letters. Writes into
+/// `out`, which is cleared first.
+pub fn skeleton_into(folded: &str, out: &mut String) {
+    out.clear();
+    for (i, word) in folded.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let mut last: Option<char> = None;
+        for (j, c) in word.chars().enumerate() {
+            let c = if c == 'q' { 'k' } else { c };
+            let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'w' | 'y');
+            let after_consonant = last.is_some_and(|l| !matches!(l, 'a' | 'e' | 'i' | 'o' | 'u'));
+            let keep = j == 0 || !(vowel || (c == 'h' && after_consonant));
+            if keep && last != Some(c) {
+                out.push(c);
+            }
+            last = Some(c);
+        }
+    }
+}
+
 /// Marks deleted rather than treated as word breaks: apostrophe-like
 /// marks (`Ma‘arrat`, `Nu’man`, `ʿAyn`), combining marks left by decomposed
 /// text, and invisible joiners and soft hyphens (`Id\u{200B}lib` is `idlib`).

@@ -23,7 +23,7 @@ mod tables;
 
 use std::cell::RefCell;
 
-pub use fold::{fold, fold_into, is_article};
+pub use fold::{fold, fold_into, is_article, skeleton_into};
 pub use tables::{PlaceIter, WordInfo};
 
 /// One gazetteer record.
@@ -66,6 +66,7 @@ pub struct Demonym {
 
 thread_local! {
     static FOLD_BUFFER: RefCell<String> = RefCell::new(String::with_capacity(64));
+    static SKELETON_BUFFER: RefCell<String> = RefCell::new(String::with_capacity(64));
 }
 
 /// Runs `f` on the folded form of `s`, without allocating in the steady
@@ -124,6 +125,28 @@ pub fn places(name: &str) -> PlaceIter {
 /// [`places`] for a name already folded with [`fold`].
 pub fn places_folded(folded: &str) -> PlaceIter {
     tables::places_folded(folded)
+}
+
+/// Regions and cities whose name matches `name` loosely, by consonant
+/// skeleton (see [`skeleton_into`]): transliteration variants such as
+/// `Jisr al-Shaghour` for `Jisr ash Shughūr` or `Kamishly` for `Qamishli`.
+/// A hint, weaker than [`places`]: ask only when the exact lookup fails, and
+/// confirm with context (a place cue, the article's country). Names of
+/// fewer than four consonant sounds are not matched loosely.
+pub fn places_loose(name: &str) -> PlaceIter {
+    with_folded(name, |folded| {
+        SKELETON_BUFFER.with(|buf| match buf.try_borrow_mut() {
+            Ok(mut buf) => {
+                skeleton_into(folded, &mut buf);
+                tables::places_skeleton(&buf)
+            }
+            Err(_) => {
+                let mut own = String::new();
+                skeleton_into(folded, &mut own);
+                tables::places_skeleton(&own)
+            }
+        })
+    })
 }
 
 /// How a folded word sequence relates to the place keys.

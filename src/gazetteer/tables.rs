@@ -15,6 +15,7 @@ use super::hash::{SLOT_INDEX_BITS, token_hash};
 use super::{Demonym, Place, PlaceKind};
 
 static PLACES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.fst"));
+static LOOSE_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places_loose.fst"));
 static TOKEN_SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/token_slots.bin"));
 static TOKEN_ENTRIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/token_entries.bin"));
 static TOKEN_KEYS: &str = include_str!(concat!(env!("OUT_DIR"), "/token_keys.txt"));
@@ -31,6 +32,11 @@ const DEMONYM_BITS: u32 = 10;
 fn places_map() -> &'static Map<&'static [u8]> {
     static MAP: OnceLock<Map<&'static [u8]>> = OnceLock::new();
     MAP.get_or_init(|| Map::new(PLACES_FST).expect("places.fst is written by build.rs"))
+}
+
+fn loose_map() -> &'static Map<&'static [u8]> {
+    static MAP: OnceLock<Map<&'static [u8]>> = OnceLock::new();
+    MAP.get_or_init(|| Map::new(LOOSE_FST).expect("places_loose.fst is written by build.rs"))
 }
 
 /// Opens the places map afresh, bypassing the cache: the work the first lookup
@@ -153,7 +159,15 @@ impl Iterator for PlaceIter {
 }
 
 pub(super) fn places_folded(folded: &str) -> PlaceIter {
-    let (ids, ambiguous) = match places_map().get(folded) {
+    postings(places_map().get(folded))
+}
+
+pub(super) fn places_skeleton(skeleton: &str) -> PlaceIter {
+    postings(loose_map().get(skeleton))
+}
+
+fn postings(value: Option<u64>) -> PlaceIter {
+    let (ids, ambiguous) = match value {
         Some(v) => {
             let start = (v & 0xFFFF_FFFF) as usize;
             let count = ((v >> 32) & 0xFFFF) as usize;

@@ -202,8 +202,48 @@ proptest::proptest! {
     fn lookups_never_panic(s in "\\PC{0,40}") {
         let _ = place(&s);
         let _ = places(&s).count();
+        let _ = places_loose(&s).count();
         let _ = word_info(&s);
         let _ = demonym(&s);
         let _ = place_key_status(&fold(&s));
     }
+}
+
+#[test]
+fn skeletons() {
+    let cases = [
+        ("jisr shughur", "jsr sgr"),
+        ("jisr shaghour", "jsr sgr"),
+        ("qamishli", "kmsl"),
+        ("kamishly", "kmsl"),
+        ("maarrat numan", "mrt nmn"),
+        ("ariha", "arh"),
+        ("", ""),
+    ];
+    let mut out = String::from("junk");
+    for (folded, want) in cases {
+        skeleton_into(folded, &mut out);
+        assert_eq!(out, want, "skeleton({folded:?})");
+    }
+}
+
+#[test]
+fn loose_matches_find_transliteration_variants() {
+    let cases = [
+        ("Jisr al-Shaghour", "SY"),
+        ("Kamishly", "SY"),
+        ("Deir al-Zour", "SY"),
+    ];
+    for (name, country) in cases {
+        assert!(
+            places_loose(name).any(|p| p.country == country),
+            "{name}: {:?}",
+            places_loose(name).take(5).collect::<Vec<_>>()
+        );
+    }
+    assert_eq!(
+        places_loose("Hama").count(),
+        0,
+        "too short to match loosely"
+    );
 }
