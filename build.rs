@@ -243,6 +243,21 @@ fn build_places(
         records.extend_from_slice(&r.population.to_le_bytes());
     }
 
+    // ISO code -> country record, for `gazetteer::country`.
+    let mut countries: Vec<(String, usize)> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.kind == 1)
+        .map(|(i, r)| (String::from_utf8_lossy(&r.country).into_owned(), i))
+        .collect();
+    countries.sort();
+    let mut table = String::from("static COUNTRY_RECORDS: &[(&str, u32)] = &[\n");
+    for (code, i) in &countries {
+        table.push_str(&format!("    ({code:?}, {i}),\n"));
+    }
+    table.push_str("];\n");
+    fs::write(out.join("countries.rs"), table)?;
+
     // Folded key -> record indices; consonant skeleton -> record indices and
     // the folded names it came from.
     let mut keys: BTreeMap<String, Vec<u32>> = BTreeMap::new();

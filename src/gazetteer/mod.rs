@@ -219,6 +219,12 @@ pub fn word_frequency(lowercase_word: &str) -> Option<f32> {
         .filter(|&z| z > 0.0)
 }
 
+/// The country of an ISO 3166 alpha-2 code (`SY`, `gb`), e.g. to name the
+/// country of a [`Place`].
+pub fn country(code: &str) -> Option<Place> {
+    tables::country(code)
+}
+
 /// Numbers of place records per kind (continent, country, region, city).
 pub fn record_counts() -> [usize; 4] {
     tables::record_kinds()

@@ -23,6 +23,7 @@ static RECORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/place_records.
 static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/place_postings.bin"));
 static NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/place_names.txt"));
 include!(concat!(env!("OUT_DIR"), "/demonyms.rs"));
+include!(concat!(env!("OUT_DIR"), "/countries.rs"));
 
 const RECORD_SIZE: usize = 24;
 const ZIPF_BITS: u32 = 10;
@@ -176,6 +177,19 @@ fn postings(value: Option<u64>) -> PlaceIter {
         None => (0..0, false),
     };
     PlaceIter { ids, ambiguous }
+}
+
+/// The country record of an ISO 3166 alpha-2 code (any case).
+pub(super) fn country(code: &str) -> Option<Place> {
+    let &[a, b] = code.as_bytes() else {
+        return None;
+    };
+    let upper = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
+    let i = COUNTRY_RECORDS
+        .binary_search_by(|(c, _)| c.as_bytes().cmp(&upper[..]))
+        .ok()?;
+    let (_, id) = COUNTRY_RECORDS.get(i)?;
+    record(*id as usize, false)
 }
 
 fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {

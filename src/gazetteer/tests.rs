@@ -247,3 +247,15 @@ fn loose_matches_find_transliteration_variants() {
         "too short to match loosely"
     );
 }
+
+#[test]
+fn countries_by_code() {
+    let syria = country("SY").expect("SY");
+    assert_eq!((syria.name, syria.kind), ("Syria", PlaceKind::Country));
+    assert_eq!(country("gb").map(|p| p.name), Some("United Kingdom"));
+    assert_eq!(country("ZZ"), None);
+    assert_eq!(country(""), None);
+    // A demonym names the same country as the place lookup.
+    let d = demonym("Syrians").expect("Syrians");
+    assert_eq!(place(d.country).map(|p| p.country), Some("SY"));
+}
