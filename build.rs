@@ -385,8 +385,12 @@ fn sort_records(ids: &mut [u32], rows: &[PlaceRow]) {
 }
 
 /// Appends a key's record indices to the postings; returns the map value
-/// (start in u32 units, count, ambiguous flag), the layout tables.rs reads.
+/// (the record itself when it is the only one, else the start in u32 units;
+/// count; ambiguous flag), the layout tables.rs reads.
 fn posting_value(postings: &mut Vec<u8>, ids: &[u32], ambiguous: bool) -> Result<u64> {
+    if let [only] = ids {
+        return Ok(u64::from(*only) | 1 << 32 | u64::from(ambiguous) << 48);
+    }
     let start = u32::try_from(postings.len() / 4)?;
     let count = u16::try_from(ids.len().min(u16::MAX as usize))?;
     for &i in ids.iter().take(count as usize) {

@@ -141,6 +141,9 @@ pub(super) fn word_info(folded: &str) -> Option<WordInfo> {
 /// The records stored under one folded key, best first.
 #[derive(Debug, Clone)]
 pub struct PlaceIter {
+    /// The only record of a key that has one (stored in the map value).
+    single: Option<u32>,
+    /// Positions in the postings of a key with several records.
     ids: std::ops::Range<usize>,
     ambiguous: bool,
 }
@@ -149,13 +152,16 @@ impl Iterator for PlaceIter {
     type Item = Place;
 
     fn next(&mut self) -> Option<Place> {
-        let i = self.ids.next()?;
-        let id = read_u32(POSTINGS, i * 4)?;
+        let id = match self.single.take() {
+            Some(id) => id,
+            None => read_u32(POSTINGS, self.ids.next()? * 4)?,
+        };
         record(id as usize, self.ambiguous)
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        self.ids.size_hint()
+        let n = self.ids.len() + usize::from(self.single.is_some());
+        (n, Some(n))
     }
 }
 
@@ -167,16 +173,33 @@ pub(super) fn places_skeleton(skeleton: &str) -> PlaceIter {
     postings(loose_map().get(skeleton))
 }
 
+/// Decodes a map value: bits 0-31 the record (one record) or the postings
+/// start (several), 32-47 the count, 48 ambiguous (layout of build.rs).
 fn postings(value: Option<u64>) -> PlaceIter {
-    let (ids, ambiguous) = match value {
-        Some(v) => {
-            let start = (v & 0xFFFF_FFFF) as usize;
-            let count = ((v >> 32) & 0xFFFF) as usize;
-            (start..start + count, (v >> 48) & 1 == 1)
-        }
-        None => (0..0, false),
+    let Some(v) = value else {
+        return PlaceIter {
+            single: None,
+            ids: 0..0,
+            ambiguous: false,
+        };
     };
-    PlaceIter { ids, ambiguous }
+    let low = (v & 0xFFFF_FFFF) as u32;
+    let count = ((v >> 32) & 0xFFFF) as usize;
+    let ambiguous = (v >> 48) & 1 == 1;
+    if count == 1 {
+        PlaceIter {
+            single: Some(low),
+            ids: 0..0,
+            ambiguous,
+        }
+    } else {
+        let start = low as usize;
+        PlaceIter {
+            single: None,
+            ids: start..start + count,
+            ambiguous,
+        }
+    }
 }
 
 /// The country record of an ISO 3166 alpha-2 code (any case).
