@@ -227,19 +227,21 @@ fn build_places(
 
     // Records, in file order; names concatenated into one string.
     let mut names = String::new();
-    let mut records = Vec::with_capacity(rows.len() * 24);
+    // Record layout (16 bytes, read by tables.rs): name offset u32, name
+    // length u8, kind | capital << 4, country code (2 bytes, zeros for
+    // continents), latitude and longitude in hundredths of a degree (i16;
+    // about 1 km), population u32.
+    let mut records = Vec::with_capacity(rows.len() * 16);
     for r in &rows {
         let off = u32::try_from(names.len())?;
-        let len = u16::try_from(r.name.len())?;
+        let len = u8::try_from(r.name.len())?;
         names.push_str(&r.name);
         records.extend_from_slice(&off.to_le_bytes());
-        records.extend_from_slice(&len.to_le_bytes());
-        records.push(r.kind);
-        records.push(u8::from(r.capital));
+        records.push(len);
+        records.push(r.kind | u8::from(r.capital) << 4);
         records.extend_from_slice(&r.country);
-        records.extend_from_slice(&[0, 0]);
-        records.extend_from_slice(&r.lat.to_le_bytes());
-        records.extend_from_slice(&r.lon.to_le_bytes());
+        records.extend_from_slice(&hundredths(r.lat, 90.0)?.to_le_bytes());
+        records.extend_from_slice(&hundredths(r.lon, 180.0)?.to_le_bytes());
         records.extend_from_slice(&r.population.to_le_bytes());
     }
 
@@ -358,6 +360,13 @@ fn build_tokens(words: &BTreeMap<String, WordInfo>, out: &Path) -> Result<()> {
     fs::write(out.join("token_entries.bin"), entries)?;
     fs::write(out.join("token_keys.txt"), keys)?;
     Ok(())
+}
+
+fn hundredths(degrees: f32, max: f32) -> Result<i16> {
+    if !(-max..=max).contains(&degrees) {
+        return Err(format!("places.tsv: coordinate out of range: {degrees}").into());
+    }
+    Ok((degrees * 100.0).round() as i16)
 }
 
 /// Best record first: continents, countries, regions, cities, then the most

@@ -25,7 +25,7 @@ static NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/place_names.txt"));
 include!(concat!(env!("OUT_DIR"), "/demonyms.rs"));
 include!(concat!(env!("OUT_DIR"), "/countries.rs"));
 
-const RECORD_SIZE: usize = 24;
+const RECORD_SIZE: usize = 16;
 const ZIPF_BITS: u32 = 10;
 const RANK_BITS: u32 = 17;
 const DEMONYM_BITS: u32 = 10;
@@ -220,33 +220,30 @@ fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
-fn read_f32(bytes: &[u8], at: usize) -> Option<f32> {
-    read_u32(bytes, at).map(f32::from_bits)
-}
-
 fn record(id: usize, ambiguous: bool) -> Option<Place> {
     let r = RECORDS.get(id * RECORD_SIZE..(id + 1) * RECORD_SIZE)?;
     let name_off = read_u32(r, 0)? as usize;
-    let name_len = u16::from_le_bytes([r[4], r[5]]) as usize;
-    let kind = match r[6] {
+    let name_len = usize::from(r[4]);
+    let kind = match r[5] & 0x0F {
         0 => PlaceKind::Continent,
         1 => PlaceKind::Country,
         2 => PlaceKind::Region,
         _ => PlaceKind::City,
     };
     // A slice of the static table itself: continents have no country (zeros).
-    let country: &'static str = match &r[8..10] {
+    let country: &'static str = match &r[6..8] {
         [0, 0] => "",
         code => std::str::from_utf8(code).unwrap_or(""),
     };
+    let degrees = |at: usize| f32::from(i16::from_le_bytes([r[at], r[at + 1]])) / 100.0;
     Some(Place {
         name: NAMES.get(name_off..name_off + name_len).unwrap_or(""),
         kind,
         country,
-        lat: read_f32(r, 12)?,
-        lon: read_f32(r, 16)?,
-        population: read_u32(r, 20)?,
-        capital: r[7] == 1,
+        lat: degrees(8),
+        lon: degrees(10),
+        population: read_u32(r, 12)?,
+        capital: r[5] >> 4 == 1,
         ambiguous,
     })
 }
@@ -270,7 +267,7 @@ pub(super) fn key_status(folded: &str) -> (bool, bool) {
 pub(super) fn record_kinds() -> [usize; 4] {
     let mut n = [0; 4];
     for r in RECORDS.chunks_exact(RECORD_SIZE) {
-        n[usize::from(r[6].min(3))] += 1;
+        n[usize::from((r[5] & 0x0F).min(3))] += 1;
     }
     n
 }
