@@ -17,8 +17,9 @@ mod fold;
 #[path = "src/gazetteer/hash.rs"]
 mod hash;
 
-/// Below this Zipf frequency a word is too rare to make a place name
-/// ambiguous (`Idlib` is a place even if some corpus spells it lowercase).
+/// Below this Zipf frequency a word is too rare to make the name of a place
+/// of up to 10,000 people ambiguous (bigger places need more, see
+/// `is_ambiguous`).
 const AMBIGUOUS_ZIPF: f32 = 3.0;
 /// Given names at least this common (rank) make a place name ambiguous.
 const AMBIGUOUS_GIVEN_RANK: u32 = 1000;
@@ -264,11 +265,14 @@ fn build_places(
     // the folded names it came from.
     let mut keys: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let mut loose: BTreeMap<String, (Vec<u32>, Vec<String>)> = BTreeMap::new();
+    // (skeleton, record) pairs that come from the record's own name, not an
+    // alternate: they rank first among loose matches.
+    let mut loose_primary = std::collections::HashSet::new();
     let mut key = String::new();
     let mut skeleton = String::new();
     for (i, r) in rows.iter().enumerate() {
         let i = u32::try_from(i)?;
-        for name in std::iter::once(&r.name).chain(&r.alternates) {
+        for (n, name) in std::iter::once(&r.name).chain(&r.alternates).enumerate() {
             fold::fold_into(name, &mut key);
             if key.is_empty() {
                 continue;
@@ -280,6 +284,9 @@ fn build_places(
             fold::skeleton_into(&key, &mut skeleton);
             let letters = skeleton.bytes().filter(|&b| b != b' ').count();
             if r.kind >= 2 && letters >= LOOSE_MIN_LETTERS && skeleton != key {
+                if n == 0 {
+                    loose_primary.insert((skeleton.clone(), i));
+                }
                 let (ids, sources) = loose.entry(skeleton.clone()).or_default();
                 if !ids.contains(&i) {
                     ids.push(i);
@@ -307,6 +314,7 @@ fn build_places(
     let mut loose_builder = fst::MapBuilder::memory();
     for (k, (mut ids, sources)) in loose {
         sort_records(&mut ids, &rows);
+        ids.sort_by_key(|&i| !loose_primary.contains(&(k.clone(), i)));
         let ambiguous = sources.iter().any(|s| ambiguous_keys.contains(s));
         loose_builder.insert(&k, posting_value(&mut postings, &ids, ambiguous)?)?;
     }
@@ -428,16 +436,22 @@ fn is_ambiguous(
     if ids.iter().any(|&i| rows[i as usize].kind <= 1) {
         return false;
     }
-    let common_word = |w: &str| {
-        words
-            .get(w)
-            .is_some_and(|i| i.dictionary && i.zipf_centi as f32 >= AMBIGUOUS_ZIPF * 100.0)
-    };
     let largest = ids
         .iter()
         .map(|&i| rows[i as usize].population)
         .max()
         .unwrap_or(0);
+    // The bigger the place, the more common the word must be to outweigh it:
+    // half a Zipf point per tenfold population past 10,000 (`Mobile`,
+    // `Reading` stay ambiguous; `Tripoli`, whose lowercase sense is a rare
+    // mineral, does not).
+    let size_bonus = 0.5 * ((largest.max(1) as f32).log10() - 4.0).max(0.0);
+    let threshold = (AMBIGUOUS_ZIPF + size_bonus) * 100.0;
+    let common_word = |w: &str| {
+        words
+            .get(w)
+            .is_some_and(|i| i.dictionary && i.zipf_centi as f32 >= threshold)
+    };
     if !key.contains(' ') {
         let info = words.get(key).copied().unwrap_or_default();
         let common_given = info.given_rank != 0 && info.given_rank <= AMBIGUOUS_GIVEN_RANK;

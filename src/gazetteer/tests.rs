@@ -79,11 +79,15 @@ fn countries_capitals_and_regions() {
 
 #[test]
 fn ambiguous_names_are_flagged() {
-    for name in ["Of", "Along", "Mobile", "Victoria", "Reading"] {
+    for name in [
+        "Of", "Along", "Mobile", "Victoria", "Reading", "Ali", "Johnson", "Hope",
+    ] {
         let p = place(name).unwrap_or_else(|| panic!("{name} not found"));
         assert!(p.ambiguous, "{name} should be ambiguous: {p:?}");
     }
-    for name in ["Idlib", "London", "Paris", "Turkey", "Aleppo", "Homs"] {
+    for name in [
+        "Idlib", "London", "Paris", "Turkey", "Aleppo", "Homs", "Tripoli", "Sydney",
+    ] {
         let p = place(name).unwrap_or_else(|| panic!("{name} not found"));
         assert!(!p.ambiguous, "{name} should not be ambiguous: {p:?}");
     }
