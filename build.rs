@@ -23,6 +23,10 @@ mod hash;
 const AMBIGUOUS_ZIPF: f32 = 3.0;
 /// Given names at least this common (rank) make a place name ambiguous.
 const AMBIGUOUS_GIVEN_RANK: u32 = 1000;
+/// Given names at least this common (rank) count as a person's name: the
+/// census-ranked names; the unranked names listed after them (from many
+/// locales) are too many to say a place name means a person.
+const AMBIGUOUS_PERSON_GIVEN_RANK: u32 = 5_000;
 /// Surnames at least this common (rank) count as a person's name.
 const AMBIGUOUS_SURNAME_RANK: u32 = 20_000;
 /// A person's name is ambiguous as a place smaller than this.
@@ -458,7 +462,7 @@ fn is_ambiguous(
         // A person's name (`Ali`, `Johnson`, `Kane`) that also names a town
         // means the person more often than not; only a big place (`Sydney`,
         // `Houston`) is known well enough to stand alone.
-        let person = info.given_rank != 0
+        let person = (info.given_rank != 0 && info.given_rank <= AMBIGUOUS_PERSON_GIVEN_RANK)
             || (info.surname_rank != 0 && info.surname_rank <= AMBIGUOUS_SURNAME_RANK);
         return common_word(key)
             || common_given

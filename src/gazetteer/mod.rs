@@ -199,12 +199,15 @@ pub fn demonym(word: &str) -> Option<Demonym> {
     word_info(word)?.demonym()
 }
 
-/// Rank (1 = most common) of `word` among US census given names.
+/// Rank of `word` among given names: 1 = most common; the first 5,163 are
+/// ranked by frequency (US census), the rest are names of other languages
+/// (Arabic, Turkish, Persian, Indian, African...) known without a frequency.
 pub fn given_name(word: &str) -> Option<u32> {
     word_info(word).map(|i| i.given_rank).filter(|&r| r != 0)
 }
 
-/// Rank (1 = most common) of `word` among US census surnames.
+/// Rank of `word` among surnames: 1 = most common; the first 88,799 are
+/// ranked by frequency (US census), the rest known without a frequency.
 pub fn surname(word: &str) -> Option<u32> {
     word_info(word).map(|i| i.surname_rank).filter(|&r| r != 0)
 }

@@ -124,6 +124,10 @@ fn names_have_ranks() {
     assert!(john <= 5, "John is a top given name: {john}");
     assert!(given_name("Zebulon").is_none_or(|r| r > john));
     assert_eq!(given_name("Idlib"), None);
+    // Names of other languages, known without a census rank; folded.
+    for name in ["Mevlut", "Mevlüt", "Tayyip", "Bashar"] {
+        assert!(given_name(name).is_some_and(|r| r > 5000), "{name}");
+    }
     let smith = surname("Smith").expect("Smith");
     assert_eq!(smith, 1);
     assert!(surname("Johnson").is_some_and(|r| r > smith));
