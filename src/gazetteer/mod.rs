@@ -66,6 +66,7 @@ pub struct Demonym {
 
 thread_local! {
     static FOLD_BUFFER: RefCell<String> = RefCell::new(String::with_capacity(64));
+    static SPAN_BUFFERS: RefCell<(String, String)> = RefCell::new((String::new(), String::new()));
     static SKELETON_BUFFER: RefCell<String> = RefCell::new(String::with_capacity(64));
 }
 
@@ -165,6 +166,44 @@ pub struct KeyStatus {
 pub fn place_key_status(folded: &str) -> KeyStatus {
     let (exact, extends) = tables::key_status(folded);
     KeyStatus { exact, extends }
+}
+
+/// The longest place name among the first words of `words` (tokens of the
+/// text, without spaces): how many words it spans and its best record.
+/// Article words inside (`Jisr ash Shughur`, `Deir ez-Zor` split on spaces)
+/// are part of the span; the search stops as soon as no place name can
+/// start with the words read so far. At most eight words are read.
+pub fn longest_place(words: &[&str]) -> Option<(usize, Place)> {
+    const MAX_WORDS: usize = 8;
+    SPAN_BUFFERS.with(|bufs| {
+        let mut own = (String::new(), String::new());
+        let mut guard = bufs.try_borrow_mut().ok();
+        let (raw, folded) = match guard.as_deref_mut() {
+            Some(b) => (&mut b.0, &mut b.1),
+            None => (&mut own.0, &mut own.1),
+        };
+        raw.clear();
+        let mut best = None;
+        for (i, word) in words.iter().take(MAX_WORDS).enumerate() {
+            if i > 0 {
+                raw.push(' ');
+            }
+            raw.push_str(word);
+            fold_into(raw, folded);
+            // A trailing article is dropped only once a word follows it.
+            let last_is_article = folded.rsplit(' ').next().is_some_and(is_article);
+            let status = place_key_status(folded);
+            if status.exact
+                && let Some(p) = tables::places_folded(folded).next()
+            {
+                best = Some((i + 1, p));
+            }
+            if !status.extends && !last_is_article {
+                break;
+            }
+        }
+        best
+    })
 }
 
 /// Whether `word` could start a place name (it is one, or a longer one

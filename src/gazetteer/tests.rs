@@ -211,6 +211,7 @@ proptest::proptest! {
         let _ = place(&s);
         let _ = places(&s).count();
         let _ = places_loose(&s).count();
+        let _ = longest_place(&s.split_whitespace().collect::<Vec<_>>());
         let _ = word_info(&s);
         let _ = demonym(&s);
         let _ = place_key_status(&fold(&s));
@@ -266,4 +267,21 @@ fn countries_by_code() {
     // A demonym names the same country as the place lookup.
     let d = demonym("Syrians").expect("Syrians");
     assert_eq!(place(d.country).map(|p| p.country), Some("SY"));
+}
+
+#[test]
+fn longest_place_spans() {
+    let cases: [(&[&str], Option<(usize, &str)>); 7] = [
+        (&["New", "York", "City", "said"], Some((3, "US"))),
+        (&["Jisr", "ash", "Shughur", "town"], Some((3, "SY"))),
+        (&["Al", "Qamishli", "in"], Some((2, "SY"))),
+        (&["Idlib", "province"], Some((1, "SY"))),
+        (&["Syria", "Syria"], Some((1, "SY"))),
+        (&["However", "Idlib"], None),
+        (&[], None),
+    ];
+    for (words, want) in cases {
+        let got = longest_place(words).map(|(n, p)| (n, p.country));
+        assert_eq!(got, want, "{words:?}");
+    }
 }
