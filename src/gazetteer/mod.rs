@@ -66,7 +66,8 @@ pub struct Demonym {
 
 thread_local! {
     static FOLD_BUFFER: RefCell<String> = RefCell::new(String::with_capacity(64));
-    static SPAN_BUFFERS: RefCell<(String, String)> = RefCell::new((String::new(), String::new()));
+    static SPAN_BUFFERS: RefCell<(String, String)> =
+        const { RefCell::new((String::new(), String::new())) };
     static SKELETON_BUFFER: RefCell<String> = RefCell::new(String::with_capacity(64));
 }
 

@@ -271,7 +271,8 @@ fn countries_by_code() {
 
 #[test]
 fn longest_place_spans() {
-    let cases: [(&[&str], Option<(usize, &str)>); 7] = [
+    type Case<'a> = (&'a [&'a str], Option<(usize, &'a str)>);
+    let cases: [Case; 7] = [
         (&["New", "York", "City", "said"], Some((3, "US"))),
         (&["Jisr", "ash", "Shughur", "town"], Some((3, "SY"))),
         (&["Al", "Qamishli", "in"], Some((2, "SY"))),
