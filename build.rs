@@ -38,6 +38,10 @@ const LOOSE_MIN_LETTERS: usize = 4;
 /// places smaller than this; big ones (`Long Beach`) are known by name.
 const AMBIGUOUS_MULTIWORD_MAX_POPULATION: u32 = 15_000;
 
+/// Set on a record id in a map value or posting when the key is only an
+/// alternate name of the record (shared with tables.rs).
+const ALTERNATE_BIT: u32 = 1 << 31;
+
 // Word-table value layout (shared with tables.rs).
 const ZIPF_BITS: u32 = 10;
 const RANK_BITS: u32 = 17;
@@ -134,9 +138,14 @@ fn build_words(assets: &Path, out: &Path) -> Result<BTreeMap<String, WordInfo>> 
             continue;
         }
         let zipf: f32 = field(&row, 1, "words.tsv")?.parse()?;
+        let zipf_centi = (zipf * 100.0).round() as u32;
+        // Words folding alike (`utah`, `uta`) take the most frequent one's
+        // figures: the rare one must not make the common one a dictionary word.
         let e = map.entry(key.clone()).or_default();
-        e.zipf_centi = e.zipf_centi.max((zipf * 100.0).round() as u32);
-        e.dictionary |= field(&row, 2, "words.tsv")? == "1";
+        if zipf_centi > e.zipf_centi {
+            e.zipf_centi = zipf_centi;
+            e.dictionary = field(&row, 2, "words.tsv")? == "1";
+        }
     }
     for (file, surname) in [("given_names.tsv", false), ("surnames.tsv", true)] {
         for (i, row) in read_tsv(&assets.join(file))?.iter().enumerate() {
@@ -272,6 +281,8 @@ fn build_places(
     // (skeleton, record) pairs that come from the record's own name, not an
     // alternate: they rank first among loose matches.
     let mut loose_primary = std::collections::HashSet::new();
+    // The same for exact keys: (key, record) pairs from the record's own name.
+    let mut primary = std::collections::HashSet::new();
     let mut key = String::new();
     let mut skeleton = String::new();
     for (i, r) in rows.iter().enumerate() {
@@ -283,8 +294,14 @@ fn build_places(
             }
             if r.kind == 1 && !key.starts_with("the ") {
                 add_key(&mut keys, format!("the {key}"), i);
+                if n == 0 {
+                    primary.insert((format!("the {key}"), i));
+                }
             }
             add_key(&mut keys, key.clone(), i);
+            if n == 0 {
+                primary.insert((key.clone(), i));
+            }
             fold::skeleton_into(&key, &mut skeleton);
             let letters = skeleton.bytes().filter(|&b| b != b' ').count();
             if r.kind >= 2 && letters >= LOOSE_MIN_LETTERS && skeleton != key {
@@ -312,13 +329,15 @@ fn build_places(
         if ambiguous {
             ambiguous_keys.insert(k.clone());
         }
-        builder.insert(&k, posting_value(&mut postings, &ids, ambiguous)?)?;
+        let flagged = flag_alternates(&k, &ids, &primary);
+        builder.insert(&k, posting_value(&mut postings, &flagged, ambiguous)?)?;
         all_keys.push(k);
     }
     let mut loose_builder = fst::MapBuilder::memory();
     for (k, (mut ids, sources)) in loose {
         sort_records(&mut ids, &rows);
         ids.sort_by_key(|&i| !loose_primary.contains(&(k.clone(), i)));
+        let ids = flag_alternates(&k, &ids, &loose_primary);
         let ambiguous = sources.iter().any(|s| ambiguous_keys.contains(s));
         loose_builder.insert(&k, posting_value(&mut postings, &ids, ambiguous)?)?;
     }
@@ -418,6 +437,25 @@ fn posting_value(postings: &mut Vec<u8>, ids: &[u32], ambiguous: bool) -> Result
         postings.extend_from_slice(&i.to_le_bytes());
     }
     Ok(u64::from(start) | u64::from(count) << 32 | u64::from(ambiguous) << 48)
+}
+
+/// Record ids with [`ALTERNATE_BIT`] set where the key comes only from
+/// the record's alternate names.
+fn flag_alternates(
+    key: &str,
+    ids: &[u32],
+    primary: &std::collections::HashSet<(String, u32)>,
+) -> Vec<u32> {
+    let key = key.to_owned();
+    ids.iter()
+        .map(|&i| {
+            if primary.contains(&(key.clone(), i)) {
+                i
+            } else {
+                i | ALTERNATE_BIT
+            }
+        })
+        .collect()
 }
 
 fn add_key(keys: &mut BTreeMap<String, Vec<u32>>, key: String, id: u32) {

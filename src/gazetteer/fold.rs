@@ -13,6 +13,8 @@
 //!   them meet;
 //! - every other non-alphanumeric run (spaces, hyphens, commas, dashes) is one
 //!   space; no leading or trailing space;
+//! - a word-final `-ah` of four letters or more loses its `h`
+//!   (`Hamah` -> `hama`, `Raqqah` -> `raqqa`; also `Sarah` -> `sara`);
 //! - Arabic articles standing as their own word (`al`, `el`, `ash`, `an`,
 //!   `ad`, ... written `al-X` or `al X`) dropped, unless they are the last
 //!   word: `Jisr ash-Shughur` -> `jisr shughur`, `Al Qāmishlī` -> `qamishli`.
@@ -51,6 +53,7 @@ pub fn fold_into(s: &str, out: &mut String) {
     if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
         out.push_str(s);
         out.make_ascii_lowercase();
+        trim_final_h(out, 0);
         return;
     }
     // Where the word being written starts in `out`.
@@ -69,7 +72,7 @@ pub fn fold_into(s: &str, out: &mut String) {
             } else if b == b'\'' || b == b'.' || b == b'`' {
                 // Deleted: joins the letters on both sides.
             } else {
-                end_word(out.as_str(), &mut in_word, word_start, &mut pending_article);
+                end_word(out, &mut in_word, word_start, &mut pending_article);
             }
             continue;
         }
@@ -77,13 +80,13 @@ pub fn fold_into(s: &str, out: &mut String) {
             continue;
         }
         if !c.is_alphanumeric() {
-            end_word(out.as_str(), &mut in_word, word_start, &mut pending_article);
+            end_word(out, &mut in_word, word_start, &mut pending_article);
             continue;
         }
         start_word(out, &mut in_word, &mut word_start, &mut pending_article);
         push_base(c, out);
     }
-    end_word(out.as_str(), &mut in_word, word_start, &mut pending_article);
+    end_word(out, &mut in_word, word_start, &mut pending_article);
 }
 
 fn start_word(
@@ -105,11 +108,17 @@ fn start_word(
     *in_word = true;
 }
 
-fn end_word(out: &str, in_word: &mut bool, word_start: usize, pending_article: &mut Option<usize>) {
+fn end_word(
+    out: &mut String,
+    in_word: &mut bool,
+    word_start: usize,
+    pending_article: &mut Option<usize>,
+) {
     if !*in_word {
         return;
     }
     *in_word = false;
+    trim_final_h(out, word_start);
     if is_article(&out[word_start..]) {
         // Remove the separating space too; the very first word has none.
         *pending_article = Some(word_start.saturating_sub(1));
@@ -139,6 +148,21 @@ pub fn skeleton_into(folded: &str, out: &mut String) {
             }
             last = Some(c);
         }
+    }
+}
+
+/// Whether a folded word ends in an `-ah` that folding shortens.
+pub fn has_final_ah(word: &str) -> bool {
+    word.len() >= 4 && word.ends_with("ah")
+}
+
+/// Drops the `h` of a word-final `-ah` (the Arabic tāʾ marbūṭa, written
+/// with and without it: `Hamah`/`Hama`, `Raqqah`/`Raqqa`, `Fallujah`), in
+/// words of four letters or more; the word starts at `word_start` and ends
+/// `out`.
+fn trim_final_h(out: &mut String, word_start: usize) {
+    if has_final_ah(&out[word_start..]) {
+        out.pop();
     }
 }
 

@@ -42,6 +42,10 @@ pub struct Place {
     pub capital: bool,
     /// The name looked up is also a common English word or given name.
     pub ambiguous: bool,
+    /// The name looked up is only one of the record's alternate names (an
+    /// exonym, a transliteration: `Hama` for `Ḩamāh`, `Kamishli`), not its
+    /// own: weaker evidence for a one-word town.
+    pub alternate: bool,
 }
 
 /// What sort of place a record is; the order is the order of preference
@@ -78,14 +82,19 @@ fn with_folded<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     // One ASCII word folds to its lowercase (an article alone is kept).
     let bytes = s.as_bytes();
     if !bytes.is_empty() && bytes.len() <= 64 && bytes.iter().all(u8::is_ascii_alphanumeric) {
-        if !bytes.iter().any(u8::is_ascii_uppercase) {
+        if !bytes.iter().any(u8::is_ascii_uppercase) && !fold::has_final_ah(s) {
             return f(s);
         }
         let mut lower = [0u8; 64];
         let lower = &mut lower[..bytes.len()];
         lower.copy_from_slice(bytes);
         lower.make_ascii_lowercase();
-        if let Ok(lower) = std::str::from_utf8(lower) {
+        let len = if fold::has_final_ah(std::str::from_utf8(lower).unwrap_or("")) {
+            lower.len() - 1
+        } else {
+            lower.len()
+        };
+        if let Ok(lower) = std::str::from_utf8(&lower[..len]) {
             return f(lower);
         }
     }

@@ -26,6 +26,8 @@ include!(concat!(env!("OUT_DIR"), "/demonyms.rs"));
 include!(concat!(env!("OUT_DIR"), "/countries.rs"));
 
 const RECORD_SIZE: usize = 16;
+/// Set on a record id when the key is only an alternate name of the record.
+const ALTERNATE_BIT: u32 = 1 << 31;
 const ZIPF_BITS: u32 = 10;
 const RANK_BITS: u32 = 17;
 const DEMONYM_BITS: u32 = 10;
@@ -156,7 +158,9 @@ impl Iterator for PlaceIter {
             Some(id) => id,
             None => read_u32(POSTINGS, self.ids.next()? * 4)?,
         };
-        record(id as usize, self.ambiguous)
+        let mut place = record((id & !ALTERNATE_BIT) as usize, self.ambiguous)?;
+        place.alternate = id & ALTERNATE_BIT != 0;
+        Some(place)
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -245,6 +249,7 @@ fn record(id: usize, ambiguous: bool) -> Option<Place> {
         population: read_u32(r, 12)?,
         capital: r[5] >> 4 == 1,
         ambiguous,
+        alternate: false,
     })
 }
 
