@@ -1,9 +1,10 @@
-//! The embedded tables: `fst` maps and packed records that `build.rs` wrote
-//! into `OUT_DIR`, and their decoding.
+//! The embedded tables that `build.rs` wrote into `OUT_DIR`: the place-name
+//! `fst` maps (exact and skeleton keys), the postings and packed place
+//! records, and the token hash table of single words; and their decoding.
 //!
 //! Owns the binary layouts (which `build.rs` writes; the two change
 //! together) and nothing else: no folding, no policy. Nothing here allocates
-//! or parses at start-up beyond reading two `fst` headers; records are
+//! or parses at start-up beyond reading the `fst` headers; records are
 //! decoded field by field when a lookup returns them.
 
 use std::sync::OnceLock;
