@@ -84,6 +84,23 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    g.bench_function("longest_place at every capitalised word", |b| {
+        b.iter(|| {
+            for (i, w) in words.iter().enumerate() {
+                if w.starts_with(|c: char| c.is_uppercase()) {
+                    let end = (i + 4).min(words.len());
+                    black_box(gazetteer::longest_place(&words[i..end]));
+                }
+            }
+        })
+    });
+    g.bench_function("places_loose every capitalised word", |b| {
+        b.iter(|| {
+            for w in &capitalised {
+                black_box(gazetteer::places_loose(w).next());
+            }
+        })
+    });
     g.finish();
     eprintln!(
         "news text: {} bytes, {} words, {} capitalised",
