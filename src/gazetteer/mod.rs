@@ -191,6 +191,11 @@ pub fn place_key_status(folded: &str) -> KeyStatus {
 /// start with the words read so far. At most eight words are read.
 pub fn longest_place(words: &[&str]) -> Option<(usize, Place)> {
     const MAX_WORDS: usize = 8;
+    // The common case, a word no place name starts with, costs one probe.
+    let first = words.first()?;
+    if !could_start_place(first) && !with_folded(first, is_article) {
+        return None;
+    }
     SPAN_BUFFERS.with(|bufs| {
         let mut own = (String::new(), String::new());
         let mut guard = bufs.try_borrow_mut().ok();
