@@ -171,6 +171,14 @@ impl Iterator for PlaceIter {
 }
 
 pub(super) fn places_folded(folded: &str) -> PlaceIter {
+    // A single known word that names no place needs no walk of the map: the
+    // token table's place bit is exact for the words it holds.
+    if !folded.contains(' ')
+        && let Some(info) = word_info(folded)
+        && !info.place
+    {
+        return postings(None);
+    }
     postings(places_map().get(folded))
 }
 
