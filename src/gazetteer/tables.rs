@@ -285,3 +285,18 @@ pub(super) fn record_kinds() -> [usize; 4] {
     }
     n
 }
+
+/// Every single-word place key (for the consistency test of the token
+/// table's place bits).
+#[cfg(test)]
+pub(super) fn single_word_place_keys() -> Vec<String> {
+    use fst::Streamer;
+    let mut out = Vec::new();
+    let mut stream = places_map().stream();
+    while let Some((k, _)) = stream.next() {
+        if !k.contains(&b' ') {
+            out.push(String::from_utf8_lossy(k).into_owned());
+        }
+    }
+    out
+}

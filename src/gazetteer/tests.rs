@@ -309,3 +309,19 @@ fn alternate_names_are_marked() {
     assert!(!place("the UK").expect("UK").ambiguous);
     assert!(!country("SY").expect("SY").alternate);
 }
+
+#[test]
+fn token_place_bits_agree_with_the_place_map() {
+    let keys = tables::single_word_place_keys();
+    assert!(keys.len() > 50_000, "{}", keys.len());
+    for k in &keys {
+        if let Some(info) = word_info_folded(k) {
+            assert!(info.place, "{k} is a place key but its token says no");
+        }
+        assert!(places_folded(k).next().is_some(), "{k}");
+    }
+    for w in ["however", "officials", "said", "the"] {
+        let info = word_info(w).expect(w);
+        assert_eq!(info.place, keys.binary_search(&w.to_owned()).is_ok(), "{w}");
+    }
+}
