@@ -365,7 +365,11 @@ fn build_tokens(words: &BTreeMap<String, WordInfo>, out: &Path) -> Result<()> {
     let mut slots = vec![0u32; size];
     let mut entries = Vec::with_capacity(n * 12);
     let mut keys = String::new();
-    for (k, info) in words {
+    // Most frequent words first, so that the entries and keys text prose
+    // touches most sit together and stay in cache.
+    let mut order: Vec<(&String, &WordInfo)> = words.iter().collect();
+    order.sort_by_key(|(k, info)| (std::cmp::Reverse(info.zipf_centi), *k));
+    for (k, info) in order {
         // A token over 255 bytes is no word.
         let Ok(len) = u8::try_from(k.len()) else {
             continue;

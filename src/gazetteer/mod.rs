@@ -76,8 +76,6 @@ pub struct Demonym {
 
 thread_local! {
     static FOLD_BUFFER: RefCell<String> = RefCell::new(String::with_capacity(64));
-    static SPAN_BUFFERS: RefCell<(String, String)> =
-        const { RefCell::new((String::new(), String::new())) };
     static SKELETON_BUFFER: RefCell<String> = RefCell::new(String::with_capacity(64));
 }
 
@@ -196,35 +194,32 @@ pub fn longest_place(words: &[&str]) -> Option<(usize, Place)> {
     if !could_start_place(first) && !with_folded(first, is_article) {
         return None;
     }
-    SPAN_BUFFERS.with(|bufs| {
-        let mut own = (String::new(), String::new());
-        let mut guard = bufs.try_borrow_mut().ok();
-        let (raw, folded) = match guard.as_deref_mut() {
-            Some(b) => (&mut b.0, &mut b.1),
-            None => (&mut own.0, &mut own.1),
-        };
-        raw.clear();
-        let mut best = None;
-        for (i, word) in words.iter().take(MAX_WORDS).enumerate() {
-            if i > 0 {
-                raw.push(' ');
+    // Words are folded one by one and the map walked on from where the
+    // previous word left it: articles are skipped (folding drops them before
+    // a following word), a word folding to nothing ends the run.
+    let mut walk = tables::KeyWalk::new();
+    let mut best = None;
+    for (i, word) in words.iter().take(MAX_WORDS).enumerate() {
+        let carry_on = with_folded(word, |folded| {
+            if folded.is_empty() {
+                return false;
             }
-            raw.push_str(word);
-            fold_into(raw, folded);
-            // A trailing article is dropped only once a word follows it.
-            let last_is_article = folded.rsplit(' ').next().is_some_and(is_article);
-            let status = place_key_status(folded);
-            if status.exact
-                && let Some(p) = tables::places_folded(folded).next()
-            {
+            if is_article(folded) {
+                return true;
+            }
+            if !walk.push_word(folded) {
+                return false;
+            }
+            if let Some(p) = walk.places().and_then(|mut it| it.next()) {
                 best = Some((i + 1, p));
             }
-            if !status.extends && !last_is_article {
-                break;
-            }
+            walk.extends()
+        });
+        if !carry_on {
+            break;
         }
-        best
-    })
+    }
+    best
 }
 
 /// Whether `word` could start a place name (it is one, or a longer one

@@ -10,7 +10,7 @@
 use std::sync::OnceLock;
 
 use fst::Map;
-use fst::raw::{Fst, Node};
+use fst::raw::{Fst, Node, Output};
 
 use super::hash::{SLOT_INDEX_BITS, token_hash};
 use super::{Demonym, Place, PlaceKind};
@@ -275,6 +275,53 @@ pub(super) fn key_status(folded: &str) -> (bool, bool) {
         }
     }
     (node.is_final(), node.find_input(b' ').is_some())
+}
+
+/// A walk through the place-name map, one folded word at a time: the
+/// incremental form of [`key_status`] for [`super::longest_place`].
+pub(super) struct KeyWalk {
+    node: Node<'static>,
+    output: Output,
+    words: usize,
+}
+
+impl KeyWalk {
+    pub(super) fn new() -> Self {
+        KeyWalk {
+            node: places_map().as_fst().root(),
+            output: Output::zero(),
+            words: 0,
+        }
+    }
+
+    /// Appends one folded word (preceded by a space after the first); false
+    /// when no place name continues this way, leaving the walk unusable.
+    pub(super) fn push_word(&mut self, word: &str) -> bool {
+        let fst: &'static Fst<&'static [u8]> = places_map().as_fst();
+        let space = (self.words > 0).then_some(b' ');
+        for b in space.into_iter().chain(word.bytes()) {
+            let Some(i) = self.node.find_input(b) else {
+                return false;
+            };
+            let t = self.node.transition(i);
+            self.output = self.output.cat(t.out);
+            self.node = fst.node(t.addr);
+        }
+        self.words += 1;
+        true
+    }
+
+    /// The records of the words pushed so far, if they are a place name.
+    pub(super) fn places(&self) -> Option<PlaceIter> {
+        self.node
+            .is_final()
+            .then(|| postings(Some(self.output.cat(self.node.final_output()).value())))
+    }
+
+    /// Whether a longer place name continues with a space.
+    pub(super) fn extends(&self) -> bool {
+        self.node.find_input(b' ').is_some()
+    }
 }
 
 /// Numbers of records per kind, for reports.

@@ -325,3 +325,19 @@ fn token_place_bits_agree_with_the_place_map() {
         assert_eq!(info.place, keys.binary_search(&w.to_owned()).is_ok(), "{w}");
     }
 }
+
+const SPAN_WORDS: &[&str] = &[
+    "New", "York", "City", "Jisr", "ash", "al-", "Shughur", "Al", "Qamishli", "Idlib", "the",
+    "United", "States", "of", "America", "Deir", "ez-Zor", "Hama", "said", "-", "São", "Paulo",
+];
+
+proptest::proptest! {
+    #[test]
+    fn longest_place_agrees_with_place(picks in proptest::collection::vec(0..SPAN_WORDS.len(), 0..6)) {
+        let words: Vec<&str> = picks.iter().map(|&i| SPAN_WORDS[i]).collect();
+        if let Some((n, p)) = longest_place(&words) {
+            proptest::prop_assert!(n >= 1 && n <= words.len());
+            proptest::prop_assert_eq!(place(&words[..n].join(" ")), Some(p));
+        }
+    }
+}
