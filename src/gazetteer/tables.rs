@@ -186,6 +186,10 @@ pub(super) fn places_skeleton(skeleton: &str) -> PlaceIter {
     postings(loose_map().get(skeleton))
 }
 
+impl ExactSizeIterator for PlaceIter {}
+
+impl std::iter::FusedIterator for PlaceIter {}
+
 /// Decodes a map value: bits 0-31 the record (one record) or the postings
 /// start (several), 32-47 the count, 48 ambiguous (layout of build.rs).
 fn postings(value: Option<u64>) -> PlaceIter {
