@@ -83,22 +83,20 @@ thread_local! {
 /// state: plain lowercase ASCII words are their own folded form, anything
 /// else is folded into a per-thread buffer.
 fn with_folded<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
-    // One ASCII word folds to its lowercase (an article alone is kept).
+    // One ASCII word folds to its lowercase (an article alone is kept), less
+    // the `h` of a final `-ah`.
     let bytes = s.as_bytes();
     if !bytes.is_empty() && bytes.len() <= 64 && bytes.iter().all(u8::is_ascii_alphanumeric) {
-        if !bytes.iter().any(u8::is_ascii_uppercase) && !fold::has_final_ah(s) {
+        let final_ah = bytes.len() >= 4 && bytes[bytes.len() - 2..].eq_ignore_ascii_case(b"ah");
+        if !final_ah && !bytes.iter().any(u8::is_ascii_uppercase) {
             return f(s);
         }
+        let len = bytes.len() - usize::from(final_ah);
         let mut lower = [0u8; 64];
-        let lower = &mut lower[..bytes.len()];
-        lower.copy_from_slice(bytes);
+        let lower = &mut lower[..len];
+        lower.copy_from_slice(&bytes[..len]);
         lower.make_ascii_lowercase();
-        let len = if fold::has_final_ah(std::str::from_utf8(lower).unwrap_or("")) {
-            lower.len() - 1
-        } else {
-            lower.len()
-        };
-        if let Ok(lower) = std::str::from_utf8(&lower[..len]) {
+        if let Ok(lower) = std::str::from_utf8(lower) {
             return f(lower);
         }
     }
@@ -127,7 +125,9 @@ pub fn open_uncached() -> usize {
 
 /// The best record for an exact (multiword) name, in any case, with or
 /// without diacritics and Arabic articles: continents before countries
-/// before regions before cities, then the most populous.
+/// before regions before cities, then the most populous; a city holding at
+/// least half the people of a same-named region ranks with the regions
+/// (`Moscow` is the city, `Idlib` the province).
 pub fn place(name: &str) -> Option<Place> {
     places(name).next()
 }

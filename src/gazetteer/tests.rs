@@ -190,6 +190,8 @@ fn tokens_know_place_names() {
     // The fast path (plain ASCII) and the general one agree.
     assert_eq!(word_info("IDLIB"), word_info("idlib"));
     assert_eq!(word_info("Idlib\u{200B}"), word_info("idlib"));
+    assert_eq!(word_info("YEAH"), word_info("yeah"));
+    assert_eq!(word_info("yeah"), word_info_folded(&fold("yeah")));
 }
 
 #[test]
