@@ -343,3 +343,14 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    #[test]
+    fn fast_paths_agree_with_fold(w in "[A-Za-z0-9]{1,12}(ah|AH|Ah)?") {
+        proptest::prop_assert_eq!(word_info(&w), word_info_folded(&fold(&w)));
+        proptest::prop_assert_eq!(place(&w), places_folded(&fold(&w)).next());
+        let mut buf = String::new();
+        fold_into(&w, &mut buf);
+        proptest::prop_assert_eq!(buf, fold(&w));
+    }
+}
