@@ -1,12 +1,15 @@
 //! Reading an article: bytes in, normalised text and a source map out.
 //!
-//! Owns decoding (UTF-8, UTF-16 with a BOM), line-ending normalisation and the
-//! refusal of what is not text. It keeps control characters as they are: the
+//! Owns decoding (UTF-8; UTF-16 and UTF-32 told by their BOM, UTF-16 also
+//! without one; Windows-1252 for files that are plainly not UTF-8),
+//! line-ending normalisation and the refusal of what is not text: binary
+//! files, devices, files over [`MAX_BYTES`]. It keeps control characters as they are: the
 //! sanitiser at the output sink makes them visible, so search and extraction
 //! see the article's real characters.
 
 use std::fs::File;
 use std::io::Read;
+use std::ops::Range;
 use std::path::Path;
 
 use super::SourceMap;
@@ -67,6 +70,8 @@ pub enum LoadError {
     PermissionDenied,
     #[error("too large ({size} bytes; lede opens up to {max} bytes)")]
     TooLarge { size: u64, max: u64 },
+    #[error("not a regular file (a device or socket), not an article")]
+    NotAFile,
     #[error("looks like a binary file, not an article")]
     Binary,
     #[error("{0}")]
@@ -95,11 +100,15 @@ pub struct Source {
     pub notices: Vec<String>,
 }
 
-/// Reads a file read-only, refusing directories and files over [`MAX_BYTES`].
+/// Reads a file read-only. Refuses directories, files over [`MAX_BYTES`] and
+/// devices (`/dev/zero` would never end); a pipe is read like stdin.
 pub fn read_path(path: &Path) -> Result<Vec<u8>, LoadError> {
     let meta = std::fs::metadata(path).map_err(|e| LoadError::from_io(&e))?;
     if meta.is_dir() {
         return Err(LoadError::IsDirectory);
+    }
+    if !meta.is_file() && !is_fifo(&meta) {
+        return Err(LoadError::NotAFile);
     }
     if meta.len() > MAX_BYTES {
         return Err(LoadError::TooLarge {
@@ -111,11 +120,29 @@ pub fn read_path(path: &Path) -> Result<Vec<u8>, LoadError> {
     read_capped(file)
 }
 
-/// Reads a stream (stdin) up to [`MAX_BYTES`].
+#[cfg(unix)]
+fn is_fifo(meta: &std::fs::Metadata) -> bool {
+    std::os::unix::fs::FileTypeExt::is_fifo(&meta.file_type())
+}
+
+#[cfg(not(unix))]
+fn is_fifo(_meta: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// Reads a stream (stdin, a pipe) up to [`MAX_BYTES`]. A stream that starts
+/// like a binary file is refused after its first block, not after 256 MB.
 pub fn read_capped(reader: impl Read) -> Result<Vec<u8>, LoadError> {
+    let mut reader = reader.take(MAX_BYTES + 1);
     let mut bytes = Vec::new();
+    (&mut reader)
+        .take(BINARY_PROBE as u64)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::from_io(&e))?;
+    if encoding_of(&bytes).is_none() && looks_binary(&bytes) {
+        return Err(LoadError::Binary);
+    }
     reader
-        .take(MAX_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| LoadError::from_io(&e))?;
     if bytes.len() as u64 > MAX_BYTES {
@@ -127,13 +154,14 @@ pub fn read_capped(reader: impl Read) -> Result<Vec<u8>, LoadError> {
     Ok(bytes)
 }
 
+/// How much of the start of a file decides whether it is binary.
+const BINARY_PROBE: usize = 8192;
+
 /// True when the bytes look like a binary file: NUL bytes or many control
-/// bytes near the start. A text file with a stray NUL stays text.
+/// bytes near the start. A text file with a stray NUL stays text; escape
+/// bytes do not count (coloured logs are text, shown with markers).
 pub fn looks_binary(bytes: &[u8]) -> bool {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return false;
-    }
-    let head = &bytes[..bytes.len().min(8192)];
+    let head = &bytes[..bytes.len().min(BINARY_PROBE)];
     if head.is_empty() {
         return false;
     }
@@ -145,133 +173,300 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     (nul >= 4 && nul * 100 > head.len()) || control * 10 > head.len()
 }
 
+/// A Unicode encoding other than UTF-8, told by its byte order mark or, for
+/// UTF-16 without one, by the zero high bytes of mostly-ASCII text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wide {
+    Utf16 { little: bool },
+    Utf32 { little: bool },
+}
+
+/// The wide encoding and the length of its BOM, or `None` for UTF-8.
+fn encoding_of(bytes: &[u8]) -> Option<(Wide, usize)> {
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) {
+        return Some((Wide::Utf32 { little: true }, 4));
+    }
+    if bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Some((Wide::Utf32 { little: false }, 4));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        return Some((Wide::Utf16 { little: true }, 2));
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        return Some((Wide::Utf16 { little: false }, 2));
+    }
+    let head = &bytes[..bytes.len().min(BINARY_PROBE) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let zeros = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd, half) = (zeros(0), zeros(1), head.len() / 2);
+    // Latin text in UTF-16 has a zero in nearly every high byte and almost
+    // never in a low one; binary formats have zeros on both sides.
+    if odd * 10 >= half * 7 && even * 50 <= half {
+        Some((Wide::Utf16 { little: true }, 0))
+    } else if even * 10 >= half * 7 && odd * 50 <= half {
+        Some((Wide::Utf16 { little: false }, 0))
+    } else {
+        None
+    }
+}
+
 /// Decodes and normalises an article's bytes.
 pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, LoadError> {
-    if looks_binary(bytes) {
-        return Err(LoadError::Binary);
-    }
     let mut notices = Vec::new();
-    let (units, offset) = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        (Units::Utf8(rest), 3)
-    } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        (
-            Units::Utf16 {
-                bytes: rest,
-                little: true,
-            },
-            2,
-        )
-    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        (
-            Units::Utf16 {
-                bytes: rest,
-                little: false,
-            },
-            2,
-        )
-    } else {
-        (Units::Utf8(bytes), 0)
-    };
-    let (chars, invalid) = units.decode(offset);
-    if invalid > 0 {
-        notices.push(format!(
-            "{invalid} invalid byte{} shown as \u{FFFD}",
-            if invalid == 1 { "" } else { "s" }
-        ));
+    let mut out = Normaliser::default();
+    match encoding_of(bytes) {
+        Some((wide, bom)) => {
+            if bom == 0 {
+                notices.push("no byte order mark; read as UTF-16".to_string());
+            }
+            let invalid = decode_wide(wide, bytes, bom, &mut out);
+            if invalid > 0 {
+                notices.push(invalid_notice(invalid));
+            }
+        }
+        None if looks_binary(bytes) => return Err(LoadError::Binary),
+        None => {
+            let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]);
+            let (body, base) = body.map_or((bytes, 0), |b| (b, 3));
+            if is_single_byte_text(body) {
+                notices.push("not UTF-8; read as Windows-1252 (Latin-1)".to_string());
+                decode_cp1252(body, base, &mut out);
+            } else {
+                let invalid = decode_utf8(body, base, &mut out);
+                if invalid > 0 {
+                    notices.push(invalid_notice(invalid));
+                }
+            }
+        }
     }
-    let (text, map) = normalise_lines(&chars);
     Ok(Source {
         name: name.to_string(),
-        text,
-        map,
+        text: out.text,
+        map: out.map,
         notices,
     })
 }
 
-enum Units<'a> {
-    Utf8(&'a [u8]),
-    Utf16 { bytes: &'a [u8], little: bool },
+fn invalid_notice(invalid: usize) -> String {
+    format!(
+        "{invalid} invalid byte{} shown as \u{FFFD}",
+        if invalid == 1 { "" } else { "s" }
+    )
 }
 
-/// A decoded character and the source bytes it came from.
-type Decoded = (char, std::ops::Range<usize>);
+/// Line ends normalised while the text is built: CRLF becomes LF; a file
+/// that uses only CR for line ends gets LF; a lone CR in a LF file stays (the
+/// sanitiser shows it as `^M`). U+2028/U+2029/NEL become line breaks so
+/// columns never drift.
+#[derive(Default)]
+struct Normaliser {
+    text: String,
+    map: SourceMap,
+    /// No LF anywhere: every CR is a line end.
+    cr_only: bool,
+}
 
-impl Units<'_> {
-    fn decode(&self, base: usize) -> (Vec<Decoded>, usize) {
-        let mut out = Vec::new();
-        let mut invalid = 0;
-        match *self {
-            Units::Utf8(bytes) => {
-                let mut pos = 0;
-                for chunk in bytes.utf8_chunks() {
-                    for (i, c) in chunk.valid().char_indices() {
-                        let start = base + pos + i;
-                        out.push((c, start..start + c.len_utf8()));
-                    }
-                    pos += chunk.valid().len();
-                    let bad = chunk.invalid().len();
-                    if bad > 0 {
-                        invalid += bad;
-                        out.push(('\u{FFFD}', base + pos..base + pos + bad));
-                        pos += bad;
-                    }
-                }
-            }
-            Units::Utf16 { bytes, little } => {
-                let units = bytes.chunks(2).map(|pair| {
-                    let pair = [pair[0], *pair.get(1).unwrap_or(&0)];
-                    if little {
-                        u16::from_le_bytes(pair)
-                    } else {
-                        u16::from_be_bytes(pair)
-                    }
-                });
-                let mut pos = base;
-                for c in char::decode_utf16(units) {
-                    let (c, len) = match c {
-                        Ok(c) => (c, c.len_utf16() * 2),
-                        Err(_) => {
-                            invalid += 2;
-                            ('\u{FFFD}', 2)
-                        }
-                    };
-                    out.push((c, pos..pos + len));
-                    pos += len;
-                }
-            }
+impl Normaliser {
+    /// Text copied from the file as it is.
+    fn verbatim(&mut self, s: &str, source_start: usize) {
+        let start = self.text.len();
+        self.text.push_str(s);
+        self.map
+            .push(start..self.text.len(), source_start..source_start + s.len());
+    }
+
+    /// One decoded character (or replacement) standing for `source`;
+    /// `crlf` when it is a CR followed by a LF that `source` covers too.
+    fn char(&mut self, c: char, source: Range<usize>, crlf: bool) {
+        let start = self.text.len();
+        match c {
+            '\r' if crlf || self.cr_only => self.text.push('\n'),
+            '\u{2028}' | '\u{0085}' => self.text.push('\n'),
+            '\u{2029}' => self.text.push_str("\n\n"),
+            c => self.text.push(c),
         }
-        (out, invalid)
+        self.map.push(start..self.text.len(), source);
     }
 }
 
-/// CRLF becomes LF; a file that uses only CR for line ends gets LF; a lone CR
-/// in a LF file stays (the sanitiser shows it as `^M`). U+2028/U+2029/NEL
-/// become line breaks so columns never drift.
-fn normalise_lines(chars: &[Decoded]) -> (String, SourceMap) {
-    let has_lf = chars.iter().any(|(c, _)| *c == '\n');
-    let cr_only = !has_lf && chars.iter().any(|(c, _)| *c == '\r');
-    let mut text = String::with_capacity(chars.len());
-    let mut map = SourceMap::default();
-    let mut i = 0;
-    while i < chars.len() {
-        let (c, ref src) = chars[i];
-        let start = text.len();
-        match c {
-            '\r' if chars.get(i + 1).is_some_and(|(n, _)| *n == '\n') => {
-                text.push('\n');
-                map.push(start..start + 1, src.start..chars[i + 1].1.end);
-                i += 2;
+/// The characters the normaliser changes, by their first UTF-8 byte.
+fn may_need_normalising(b: u8) -> bool {
+    matches!(b, b'\r' | 0xC2 | 0xE2)
+}
+
+/// Decodes UTF-8 (lossily: each invalid sequence becomes U+FFFD) straight
+/// into the normaliser, copying clean runs whole. Returns the number of
+/// invalid bytes.
+fn decode_utf8(bytes: &[u8], base: usize, out: &mut Normaliser) -> usize {
+    out.cr_only = !bytes.contains(&b'\n') && bytes.contains(&b'\r');
+    out.text.reserve(bytes.len());
+    let mut invalid = 0;
+    let mut pos = base;
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        let mut run = 0;
+        let mut i = 0;
+        while i < valid.len() {
+            if !may_need_normalising(valid.as_bytes()[i]) {
+                i += 1;
                 continue;
             }
-            '\r' if cr_only => text.push('\n'),
-            '\u{2028}' | '\u{0085}' => text.push('\n'),
-            '\u{2029}' => text.push_str("\n\n"),
-            c => text.push(c),
+            let Some(c) = valid[i..].chars().next() else {
+                break;
+            };
+            let len = c.len_utf8();
+            let crlf = c == '\r' && valid.as_bytes().get(i + 1) == Some(&b'\n');
+            if matches!(c, '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}') {
+                out.verbatim(&valid[run..i], pos + run);
+                let end = i + len + usize::from(crlf);
+                out.char(c, pos + i..pos + end, crlf);
+                run = end;
+                i = end;
+            } else {
+                i += len;
+            }
         }
-        map.push(start..text.len(), src.clone());
-        i += 1;
+        out.verbatim(&valid[run..], pos + run);
+        pos += valid.len();
+        let bad = chunk.invalid().len();
+        if bad > 0 {
+            invalid += bad;
+            out.char('\u{FFFD}', pos..pos + bad, false);
+            pos += bad;
+        }
     }
-    (text, map)
+    invalid
+}
+
+/// True for text that is not UTF-8 but reads as a single-byte Latin
+/// encoding: no valid multi-byte sequence at all, and every byte that breaks
+/// UTF-8 stands alone between ASCII characters.
+fn is_single_byte_text(bytes: &[u8]) -> bool {
+    let mut any_invalid = false;
+    for chunk in bytes.utf8_chunks() {
+        if !chunk.valid().is_ascii() {
+            return false;
+        }
+        match chunk.invalid() {
+            [] => {}
+            [b] if *b >= 0x80 => any_invalid = true,
+            _ => return false,
+        }
+    }
+    any_invalid
+}
+
+/// Windows-1252 for 0x80-0x9F (the five holes stay C1 controls, which the
+/// sanitiser marks); Latin-1 above.
+const CP1252_HIGH: [u16; 32] = [
+    0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+    0x0152, 0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+];
+
+fn decode_cp1252(bytes: &[u8], base: usize, out: &mut Normaliser) {
+    out.cr_only = !bytes.contains(&b'\n') && bytes.contains(&b'\r');
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() && b != b'\r' {
+            i += 1;
+            continue;
+        }
+        // Runs of ASCII are valid UTF-8 by construction.
+        out.verbatim(
+            std::str::from_utf8(&bytes[run..i]).unwrap_or_default(),
+            base + run,
+        );
+        let crlf = b == b'\r' && bytes.get(i + 1) == Some(&b'\n');
+        let c = match b {
+            0x80..=0x9F => char::from_u32(u32::from(CP1252_HIGH[usize::from(b - 0x80)])),
+            _ => Some(char::from(b)),
+        }
+        .unwrap_or('\u{FFFD}');
+        let end = i + 1 + usize::from(crlf);
+        out.char(c, base + i..base + end, crlf);
+        run = end;
+        i = end;
+    }
+    out.verbatim(
+        std::str::from_utf8(&bytes[run..]).unwrap_or_default(),
+        base + run,
+    );
+}
+
+/// Decodes UTF-16 or UTF-32 after a BOM of `bom` bytes. Unpaired surrogates,
+/// invalid code points and a trailing partial unit become U+FFFD. Returns
+/// the number of invalid bytes.
+fn decode_wide(wide: Wide, bytes: &[u8], bom: usize, out: &mut Normaliser) -> usize {
+    let body = &bytes[bom..];
+    let unit = match wide {
+        Wide::Utf16 { .. } => 2,
+        Wide::Utf32 { .. } => 4,
+    };
+    let whole = body.len() - body.len() % unit;
+    // (character, source length, whether it stands for invalid units)
+    let decoded: Box<dyn Iterator<Item = (char, usize, bool)>> = match wide {
+        Wide::Utf16 { little } => {
+            let units = body[..whole].chunks_exact(2).map(move |p| {
+                let pair = [p[0], p[1]];
+                if little {
+                    u16::from_le_bytes(pair)
+                } else {
+                    u16::from_be_bytes(pair)
+                }
+            });
+            Box::new(
+                char::decode_utf16(units)
+                    .map(|c| c.map_or(('\u{FFFD}', 2, true), |c| (c, c.len_utf16() * 2, false))),
+            )
+        }
+        Wide::Utf32 { little } => Box::new(body[..whole].chunks_exact(4).map(move |q| {
+            let quad = [q[0], q[1], q[2], q[3]];
+            let u = if little {
+                u32::from_le_bytes(quad)
+            } else {
+                u32::from_be_bytes(quad)
+            };
+            char::from_u32(u).map_or(('\u{FFFD}', 4, true), |c| (c, 4, false))
+        })),
+    };
+    // Two passes: the first decides whether CR alone ends lines.
+    let (mut has_lf, mut has_cr) = (false, false);
+    let mut invalid = 0;
+    let mut chars: Vec<(char, usize)> = Vec::new();
+    for (c, len, bad) in decoded {
+        has_lf |= c == '\n';
+        has_cr |= c == '\r';
+        invalid += if bad { len } else { 0 };
+        chars.push((c, len));
+    }
+    out.cr_only = has_cr && !has_lf;
+    out.text.reserve(chars.len());
+    let mut pos = bom;
+    let mut i = 0;
+    while i < chars.len() {
+        let (c, len) = chars[i];
+        let crlf = c == '\r' && chars.get(i + 1).is_some_and(|(n, _)| *n == '\n');
+        let end = pos + len + if crlf { chars[i + 1].1 } else { 0 };
+        out.char(c, pos..end, crlf);
+        pos = end;
+        i += 1 + usize::from(crlf);
+    }
+    if whole < body.len() {
+        invalid += body.len() - whole;
+        out.char('\u{FFFD}', bom + whole..bytes.len(), false);
+    }
+    invalid
 }
 
 #[cfg(test)]
@@ -311,10 +506,11 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_replaced_visibly_with_a_notice() {
-        let src = decode("a", b"ok \xFF\xFE done").expect("text");
-        assert_eq!(src.text, "ok \u{FFFD}\u{FFFD} done");
+        // UTF-8 (it has an em dash) with two broken bytes.
+        let src = decode("a", b"\xE2\x80\x94ok \xFF\xFE done").expect("text");
+        assert_eq!(src.text, "\u{2014}ok \u{FFFD}\u{FFFD} done");
         assert_eq!(src.notices, ["2 invalid bytes shown as \u{FFFD}"]);
-        assert_eq!(src.map.range_to_source(10..14), 6..10);
+        assert_eq!(src.map.range_to_source(13..17), 9..13);
     }
 
     #[test]
@@ -332,5 +528,146 @@ mod tests {
         assert_eq!(Format::from_name("a"), None);
         assert_eq!(Format::sniff("# Title\n\ntext"), Format::Markdown);
         assert_eq!(Format::sniff("Title\n\n#hashtag text"), Format::Plain);
+    }
+
+    fn utf16(text: &str, little: bool, bom: bool) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        if bom {
+            bytes.extend(if little { [0xFF, 0xFE] } else { [0xFE, 0xFF] });
+        }
+        for u in text.encode_utf16() {
+            bytes.extend(if little {
+                u.to_le_bytes()
+            } else {
+                u.to_be_bytes()
+            });
+        }
+        bytes
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised_not_refused_as_binary() {
+        for little in [true, false] {
+            let src = decode(
+                "a",
+                &utf16("Plain news text, in UTF-16.\r\nSecond line.", little, false),
+            )
+            .expect("text");
+            assert_eq!(src.text, "Plain news text, in UTF-16.\nSecond line.");
+            assert!(src.notices[0].contains("UTF-16"), "{:?}", src.notices);
+        }
+    }
+
+    #[test]
+    fn utf16_odd_trailing_byte_and_lone_surrogate_become_replacements() {
+        let mut bytes = utf16("ab", true, true);
+        bytes.extend([0x00, 0xD8]); // a lone high surrogate
+        bytes.extend(utf16("c", true, false));
+        bytes.push(0x41); // half a unit at EOF
+        let src = decode("a", &bytes).expect("text");
+        assert_eq!(src.text, "ab\u{FFFD}c\u{FFFD}");
+        assert_eq!(src.notices, ["3 invalid bytes shown as \u{FFFD}"]);
+        assert_eq!(
+            src.map.range_to_source(src.text.len() - 3..src.text.len()),
+            10..11
+        );
+    }
+
+    #[test]
+    fn utf32_with_bom_is_transcoded() {
+        for little in [true, false] {
+            let mut bytes: Vec<u8> = if little {
+                vec![0xFF, 0xFE, 0, 0]
+            } else {
+                vec![0, 0, 0xFE, 0xFF]
+            };
+            for c in "hé😀\n".chars() {
+                let u = c as u32;
+                bytes.extend(if little {
+                    u.to_le_bytes()
+                } else {
+                    u.to_be_bytes()
+                });
+            }
+            let src = decode("a", &bytes).expect("text");
+            assert_eq!(src.text, "hé😀\n");
+            assert_eq!(src.map.range_to_source(1..3), 8..12);
+        }
+    }
+
+    #[test]
+    fn latin1_and_windows_1252_are_read_as_such() {
+        let src = decode("a", b"caf\xe9 \x93quoted\x94 na\xefve\r\n").expect("text");
+        assert_eq!(src.text, "café “quoted” naïve\n");
+        assert!(src.notices[0].contains("Windows-1252"));
+        assert_eq!(src.map.range_to_source(3..5), 3..4);
+        // A UTF-8 file with one broken byte stays UTF-8.
+        let src = decode(
+            "a",
+            "naïve \u{2014} "
+                .as_bytes()
+                .iter()
+                .copied()
+                .chain([0xFF])
+                .collect::<Vec<_>>()
+                .as_slice(),
+        )
+        .expect("text");
+        assert!(src.text.ends_with('\u{FFFD}'));
+    }
+
+    #[test]
+    fn every_kind_of_invalid_utf8_is_replaced_never_panics() {
+        let cases: [&[u8]; 6] = [
+            b"\xe2\x80\x94 lone continuation \x80",
+            b"\xe2\x80\x94 overlong \xc0\xaf",
+            b"\xe2\x80\x94 surrogate \xed\xa0\x80",
+            b"\xe2\x80\x94 truncated at EOF \xe2\x80",
+            b"\xe2\x80\x94 five-byte \xf8\x88\x80\x80\x80",
+            b"\xe2\x80\x94 above U+10FFFF \xf4\x90\x80\x80",
+        ];
+        for bytes in cases {
+            let src = decode("a", bytes).expect("text");
+            assert!(src.text.contains('\u{FFFD}'), "{bytes:?}");
+            assert!(src.notices[0].contains("invalid byte"), "{bytes:?}");
+            assert_eq!(src.map.to_source(src.text.len()), bytes.len());
+        }
+    }
+
+    #[test]
+    fn line_separators_become_line_breaks() {
+        let src = decode("a", "a\u{2028}b\u{2029}c\u{85}d".as_bytes()).expect("text");
+        assert_eq!(src.text, "a\nb\n\nc\nd");
+        assert_eq!(src.map.range_to_source(2..3), 4..5);
+    }
+
+    #[test]
+    fn devices_are_refused_before_reading() {
+        if Path::new("/dev/zero").exists() {
+            assert!(matches!(
+                read_path(Path::new("/dev/zero")),
+                Err(LoadError::NotAFile)
+            ));
+        }
+        assert!(matches!(
+            read_path(Path::new("/")),
+            Err(LoadError::IsDirectory)
+        ));
+    }
+
+    #[test]
+    fn a_binary_stream_is_refused_after_its_first_block() {
+        // An endless stream of NULs: refused without reading it all.
+        let endless = std::io::repeat(0);
+        assert!(matches!(read_capped(endless), Err(LoadError::Binary)));
+    }
+
+    #[test]
+    fn a_stream_over_the_cap_is_refused() {
+        let endless = std::io::repeat(b'a');
+        assert!(matches!(
+            read_capped(endless),
+            Err(LoadError::TooLarge { .. })
+        ));
     }
 }
