@@ -157,9 +157,10 @@ pub fn read_capped(reader: impl Read) -> Result<Vec<u8>, LoadError> {
 /// How much of the start of a file decides whether it is binary.
 const BINARY_PROBE: usize = 8192;
 
-/// True when the bytes look like a binary file: NUL bytes or many control
-/// bytes near the start. A text file with a stray NUL stays text; escape
-/// bytes do not count (coloured logs are text, shown with markers).
+/// True when the bytes look like a binary file: many control bytes near the
+/// start, or NUL bytes in what is not UTF-8. A text file with a stray NUL
+/// stays text; escape bytes do not count (coloured logs are text, shown with
+/// markers).
 pub fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(BINARY_PROBE)];
     if head.is_empty() {
@@ -170,7 +171,10 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
         .count();
-    (nul >= 4 && nul * 100 > head.len()) || control * 10 > head.len()
+    // Binary formats are not UTF-8 either; a short text file with a few NULs
+    // (a code sample, a hostile fixture) is.
+    let invalid: usize = head.utf8_chunks().map(|c| c.invalid().len()).sum();
+    control * 10 > head.len() || (nul >= 4 && nul * 100 > head.len() && invalid * 100 > head.len())
 }
 
 /// A Unicode encoding other than UTF-8, told by its byte order mark or, for
@@ -209,9 +213,9 @@ fn encoding_of(bytes: &[u8]) -> Option<(Wide, usize)> {
     let (even, odd, half) = (zeros(0), zeros(1), head.len() / 2);
     // Latin text in UTF-16 has a zero in nearly every high byte and almost
     // never in a low one; binary formats have zeros on both sides.
-    if odd * 10 >= half * 7 && even * 50 <= half {
+    if odd * 10 >= half * 7 && even * 10 <= half {
         Some((Wide::Utf16 { little: true }, 0))
-    } else if even * 10 >= half * 7 && odd * 50 <= half {
+    } else if even * 10 >= half * 7 && odd * 10 <= half {
         Some((Wide::Utf16 { little: false }, 0))
     } else {
         None
@@ -228,6 +232,11 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, LoadError> {
                 notices.push("no byte order mark; read as UTF-16".to_string());
             }
             let invalid = decode_wide(wide, bytes, bom, &mut out);
+            // Without a BOM the guess must read as text, not as a table of
+            // small binary numbers.
+            if bom == 0 && looks_binary(out.text.as_bytes()) {
+                return Err(LoadError::Binary);
+            }
             if invalid > 0 {
                 notices.push(invalid_notice(invalid));
             }
