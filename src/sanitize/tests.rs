@@ -151,6 +151,10 @@ fn variation_selector_runs_are_marked() {
 fn lone_combining_marks_are_marked() {
     assert_eq!(shown("\u{301}a", false), "<U+0301>a");
     assert_eq!(shown("\x1b\u{301}", false), "^[<U+0301>");
+    // Found by the properties: a mark after a marker, or after a marked
+    // selector, has no glyph of its own piece to sit on.
+    assert_eq!(shown("\u{FFFD}\u{1E944}", false), "\u{FFFD}<U+1E944>");
+    assert_eq!(shown("a\u{E0100}\u{610}", false), "a<U+E0100><U+0610>");
 }
 
 #[test]
