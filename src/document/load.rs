@@ -418,20 +418,12 @@ fn decode_cp1252(bytes: &[u8], base: usize, out: &mut Normaliser) {
     );
 }
 
-/// Decodes UTF-16 or UTF-32 after a BOM of `bom` bytes. Unpaired surrogates,
-/// invalid code points and a trailing partial unit become U+FFFD. Returns
-/// the number of invalid bytes.
-fn decode_wide(wide: Wide, bytes: &[u8], bom: usize, out: &mut Normaliser) -> usize {
-    let body = &bytes[bom..];
-    let unit = match wide {
-        Wide::Utf16 { .. } => 2,
-        Wide::Utf32 { .. } => 4,
-    };
-    let whole = body.len() - body.len() % unit;
-    // (character, source length, whether it stands for invalid units)
-    let decoded: Box<dyn Iterator<Item = (char, usize, bool)>> = match wide {
+/// The characters of a UTF-16 or UTF-32 body (whole units only): each with
+/// its source length and whether it stands for invalid units.
+fn wide_chars(wide: Wide, body: &[u8]) -> Box<dyn Iterator<Item = (char, usize, bool)> + '_> {
+    match wide {
         Wide::Utf16 { little } => {
-            let units = body[..whole].chunks_exact(2).map(move |p| {
+            let units = body.chunks_exact(2).map(move |p| {
                 let pair = [p[0], p[1]];
                 if little {
                     u16::from_le_bytes(pair)
@@ -444,7 +436,7 @@ fn decode_wide(wide: Wide, bytes: &[u8], bom: usize, out: &mut Normaliser) -> us
                     .map(|c| c.map_or(('\u{FFFD}', 2, true), |c| (c, c.len_utf16() * 2, false))),
             )
         }
-        Wide::Utf32 { little } => Box::new(body[..whole].chunks_exact(4).map(move |q| {
+        Wide::Utf32 { little } => Box::new(body.chunks_exact(4).map(move |q| {
             let quad = [q[0], q[1], q[2], q[3]];
             let u = if little {
                 u32::from_le_bytes(quad)
@@ -453,28 +445,59 @@ fn decode_wide(wide: Wide, bytes: &[u8], bom: usize, out: &mut Normaliser) -> us
             };
             char::from_u32(u).map_or(('\u{FFFD}', 4, true), |c| (c, 4, false))
         })),
+    }
+}
+
+/// Decodes UTF-16 or UTF-32 after a BOM of `bom` bytes. Unpaired surrogates,
+/// invalid code points and a trailing partial unit become U+FFFD. Returns
+/// the number of invalid bytes.
+///
+/// The source map gets one segment per word, not per character: a 200 MB
+/// UTF-16 file would otherwise need gigabytes of map. Word edges map
+/// exactly, which is where mentions and search hits start and end.
+fn decode_wide(wide: Wide, bytes: &[u8], bom: usize, out: &mut Normaliser) -> usize {
+    let body = &bytes[bom..];
+    let unit = match wide {
+        Wide::Utf16 { .. } => 2,
+        Wide::Utf32 { .. } => 4,
     };
+    let whole = body.len() - body.len() % unit;
     // Two passes: the first decides whether CR alone ends lines.
-    let (mut has_lf, mut has_cr) = (false, false);
-    let mut invalid = 0;
-    let mut chars: Vec<(char, usize)> = Vec::new();
-    for (c, len, bad) in decoded {
+    let (mut has_lf, mut has_cr, mut invalid) = (false, false, 0);
+    for (c, len, bad) in wide_chars(wide, &body[..whole]) {
         has_lf |= c == '\n';
         has_cr |= c == '\r';
         invalid += if bad { len } else { 0 };
-        chars.push((c, len));
     }
     out.cr_only = has_cr && !has_lf;
-    out.text.reserve(chars.len());
+    out.text.reserve(whole / unit);
     let mut pos = bom;
-    let mut i = 0;
-    while i < chars.len() {
-        let (c, len) = chars[i];
-        let crlf = c == '\r' && chars.get(i + 1).is_some_and(|(n, _)| *n == '\n');
-        let end = pos + len + if crlf { chars[i + 1].1 } else { 0 };
-        out.char(c, pos..end, crlf);
+    // The open word: its text and source starts.
+    let mut word: Option<(usize, usize)> = None;
+    let mut chars = wide_chars(wide, &body[..whole]).peekable();
+    while let Some((c, len, bad)) = chars.next() {
+        if c.is_alphanumeric() && !bad {
+            word.get_or_insert((out.text.len(), pos));
+            out.text.push(c);
+            pos += len;
+            continue;
+        }
+        if let Some((text_start, source_start)) = word.take() {
+            out.map.push(text_start..out.text.len(), source_start..pos);
+        }
+        let lf = match chars.peek() {
+            Some(&('\n', lf, _)) if c == '\r' => Some(lf),
+            _ => None,
+        };
+        if lf.is_some() {
+            chars.next();
+        }
+        let end = pos + len + lf.unwrap_or(0);
+        out.char(c, pos..end, lf.is_some());
         pos = end;
-        i += 1 + usize::from(crlf);
+    }
+    if let Some((text_start, source_start)) = word {
+        out.map.push(text_start..out.text.len(), source_start..pos);
     }
     if whole < body.len() {
         invalid += body.len() - whole;

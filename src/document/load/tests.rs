@@ -23,12 +23,15 @@ fn utf8_bom_is_dropped_and_offsets_still_point_into_the_file() {
 #[test]
 fn utf16_with_bom_is_transcoded() {
     let mut bytes = vec![0xFF, 0xFE];
-    for u in "hé".encode_utf16() {
+    for u in "hé, Zoë".encode_utf16() {
         bytes.extend(u.to_le_bytes());
     }
     let src = decode("a", &bytes).expect("text");
-    assert_eq!(src.text, "hé");
-    assert_eq!(src.map.range_to_source(1..3), 4..6);
+    assert_eq!(src.text, "hé, Zoë");
+    // Words map exactly (the map is kept per word, not per character).
+    assert_eq!(src.map.range_to_source(0..3), 2..6);
+    assert_eq!(src.map.range_to_source(3..4), 6..8);
+    assert_eq!(src.map.range_to_source(5..9), 10..16);
 }
 
 #[test]
@@ -118,7 +121,8 @@ fn utf32_with_bom_is_transcoded() {
         }
         let src = decode("a", &bytes).expect("text");
         assert_eq!(src.text, "hé😀\n");
-        assert_eq!(src.map.range_to_source(1..3), 8..12);
+        assert_eq!(src.map.range_to_source(0..3), 4..12);
+        assert_eq!(src.map.range_to_source(3..7), 12..16);
     }
 }
 
