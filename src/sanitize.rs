@@ -23,6 +23,9 @@
 //! it stands for, except the `…` that stands for a cut run of marks. In
 //! reveal mode nothing is hidden, so the input can be rebuilt from the pieces.
 //!
+//! Also here: [`prompt_input`] for text typed or pasted into a prompt (kept
+//! as data, controls dropped), and the link-target form in `url`.
+//!
 //! Depends on nothing but Unicode tables; never on the terminal libraries.
 
 mod url;
@@ -389,6 +392,25 @@ pub fn clean(text: &str) -> Cow<'_, str> {
         out.push_str(&piece.as_str().replace('\n', "⏎"));
     }
     Cow::Owned(out)
+}
+
+/// Text typed or pasted into a prompt (search), as data: control, bidi,
+/// tag and line-separator characters are dropped, line breaks and tabs
+/// become spaces. A paste holding `ESC [201~` and commands stays text.
+pub fn prompt_input(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            _ if is_safe(c.encode_utf8(&mut [0; 4])) => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Columns a tab takes when it starts at `column`, for layouts that expand
+/// tabs to stops of [`TAB_WIDTH`] instead of drawing the fixed tab marker.
+pub fn tab_width_at(column: usize) -> usize {
+    TAB_WIDTH - column % TAB_WIDTH
 }
 
 /// True when a string is safe to hand to the terminal as it is: no control

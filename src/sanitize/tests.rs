@@ -226,6 +226,25 @@ fn clean_makes_one_safe_line() {
 }
 
 #[test]
+fn prompt_input_is_data_only() {
+    assert_eq!(
+        prompt_input("syria\x1b[201~\x1b[2J:q!\n"),
+        "syria[201~[2J:q! "
+    );
+    assert_eq!(prompt_input("a\u{202E}b\u{9b}c\u{E0041}\td"), "abc d");
+    assert_eq!(
+        prompt_input("Zoë 日本 👨\u{200D}👩"),
+        "Zoë 日本 👨\u{200D}👩"
+    );
+}
+
+#[test]
+fn tabs_expand_to_stops() {
+    let widths: Vec<_> = (0..6).map(tab_width_at).collect();
+    assert_eq!(widths, [4, 3, 2, 1, 4, 3]);
+}
+
+#[test]
 fn is_safe_rejects_what_the_terminal_would_act_on() {
     for bad in [
         "\x1b",
