@@ -10,9 +10,18 @@
 
 use std::ops::Range;
 
-use crate::document::Document;
+use crate::document::{BlockKind, Document};
 
+mod classify;
+mod context;
+mod coref;
+mod gaz;
+mod lexicon;
+mod names;
+mod numbers;
 pub mod report;
+mod roles;
+mod token;
 
 /// What a mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -81,6 +90,58 @@ impl Entities {
 
 /// Finds the actors, places and numbers of a document.
 pub fn extract(doc: &Document) -> Entities {
-    let _ = doc;
-    Entities::default()
+    let text = doc.text.as_str();
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    for block in doc.prose_blocks() {
+        let first = toks.len();
+        token::tokenize_into(text, block.range.clone(), &mut toks);
+        if matches!(block.kind, BlockKind::Title | BlockKind::Heading { .. })
+            && title_case(text, &toks[first..])
+        {
+            // In a Title Case Headline every capital is like a sentence start.
+            for t in &mut toks[first..] {
+                t.initial = t.is_word();
+            }
+        }
+    }
+    extract_tokens(text, &toks)
+}
+
+/// Extraction over plain text with no document structure (one block).
+pub fn extract_text(text: &str) -> Entities {
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    token::tokenize_into(text, 0..text.len(), &mut toks);
+    extract_tokens(text, &toks)
+}
+
+fn extract_tokens(text: &str, toks: &[token::Token]) -> Entities {
+    let numbers = numbers::find(text, toks);
+    let mut used = vec![false; toks.len()];
+    for n in &numbers {
+        for u in &mut used[n.toks.clone()] {
+            *u = true;
+        }
+    }
+    let cx = context::DocContext::new(text, toks);
+    let mut cands = Vec::new();
+    for run in names::runs(text, toks, &used) {
+        classify::classify(&cx, run, &mut cands);
+    }
+    roles::assign(&cx, &mut cands);
+    let keys = coref::resolve(&cx, &mut cands);
+    coref::build(text, &cands, &keys, &numbers)
+}
+
+/// Most words of four letters or more capitalised: a Title Case headline.
+fn title_case(text: &str, toks: &[token::Token]) -> bool {
+    let mut long = 0;
+    let mut caps = 0;
+    for t in toks.iter().filter(|t| t.is_word() && t.end - t.start >= 4) {
+        long += 1;
+        if t.cap {
+            caps += 1;
+        }
+    }
+    let _ = text;
+    long >= 3 && caps * 5 >= long * 4
 }

@@ -1,0 +1,364 @@
+//! From a run of capitalised words to typed candidates: cut sentence-initial
+//! common words and titles off, split a place from a person glued to it
+//! (`Governor of Ohio Jane Roe` reads `Ohio` + `Jane Roe`), then type each
+//! part by its head word, the gazetteer, demonyms and the words around it.
+//!
+//! Reads tokens, lexicons, the gazetteer view and the document context (which
+//! words the article also writes in lowercase, which capitalised words it
+//! uses mid-sentence). Knows nothing of entities: `coref` groups candidates.
+
+use std::ops::Range;
+
+use super::EntityKind;
+use super::context::DocContext;
+use super::gaz::{self, PlaceClass, PlaceHit};
+use super::lexicon::LEX;
+use super::token::Token;
+
+/// How sure a candidate's kind is: cues beat defaults across the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Evidence {
+    /// Nothing but a capital letter: an actor by default.
+    Default,
+    /// The gazetteer or a weak cue (`in X`).
+    Weak,
+    /// A head word, a title, a place cue (`the town of X`, `X province`).
+    Strong,
+}
+
+/// A typed name candidate.
+#[derive(Debug, Clone)]
+pub struct Cand {
+    /// Byte range of the mention.
+    pub range: Range<usize>,
+    /// Token range of the name itself (without an extension such as the
+    /// group noun in `Syrian government forces`).
+    pub toks: Range<usize>,
+    pub kind: EntityKind,
+    pub evidence: Evidence,
+    /// Shaped like a person's name (after a title, given name first).
+    pub person: bool,
+    /// What the gazetteer says, for places.
+    pub place: Option<PlaceHit>,
+    /// The country a demonym or a group of its people stands for.
+    pub country: Option<String>,
+}
+
+/// Prepositions that put a bare name in a location (`in Mosul`).
+const LOCATIVE: &[&str] = &[
+    "in",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "throughout",
+    "towards",
+    "toward",
+];
+
+/// Classifies one run of name tokens.
+pub fn classify(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
+    let text = cx.text;
+    let toks = cx.toks;
+    let mut start = run.start;
+    let end = run.end;
+    // Leading function words and sentence-initial common words.
+    while start < end {
+        let t = &toks[start];
+        if !t.is_word() {
+            start += 1;
+            continue;
+        }
+        let w = t.text(text);
+        let single = end - start == 1;
+        // A head word opening a name keeps it (`Group C`, `University of X`).
+        let head = !single && is_head(cx, start);
+        let drop = common_word(cx, t, w)
+            || (t.initial
+                && !head
+                && cx.common_initial(w, single)
+                && !place_prefix(cx, start, end));
+        if !drop {
+            break;
+        }
+        start += 1;
+    }
+    let end = trim_end(cx, start, end);
+    if start >= end {
+        return;
+    }
+    split_titles(cx, start, end, out);
+}
+
+/// A word from the common list (`The`, `However`, `CEO`), or a pronoun
+/// with a contraction (`I'm`). An acronym the article defines is a name even
+/// when it spells a common word (`WHO`).
+fn common_word(cx: &DocContext, t: &Token, w: &str) -> bool {
+    if t.upper && cx.defined(w) {
+        return false;
+    }
+    let stem = w.split(['\'', '\u{2019}']).next().unwrap_or(w);
+    LEX.common.has(w) || (stem.len() < w.len() && LEX.common.has(stem))
+}
+
+/// Drops trailing particles, connectors and postnominals (`CEO`, `QC`).
+fn trim_end(cx: &DocContext, start: usize, mut end: usize) -> usize {
+    while end > start {
+        let t = &cx.toks[end - 1];
+        if t.is_word() && (t.cap || t.upper) && !(t.upper && common_word(cx, t, t.text(cx.text))) {
+            break;
+        }
+        end -= 1;
+    }
+    end
+}
+
+/// The run starts with a multi-word place the gazetteer knows (`New York`).
+fn place_prefix(cx: &DocContext, start: usize, end: usize) -> bool {
+    (start + 2..=end.min(start + 4)).any(|e| gaz::place(cx.span_text(start..e)).is_some())
+}
+
+fn word_at<'t>(cx: &DocContext<'t>, k: usize) -> &'t str {
+    cx.toks[k].text(cx.text)
+}
+
+fn is_head(cx: &DocContext, k: usize) -> bool {
+    let w = word_at(cx, k);
+    LEX.org_heads.has(w) || LEX.place_words.has(w)
+}
+
+fn is_title(cx: &DocContext, k: usize) -> bool {
+    let t = &cx.toks[k];
+    t.is_word() && t.cap && !t.upper && LEX.titles.has(t.text(cx.text))
+}
+
+/// Cuts titles out: `Turkish President Ana Roe` -> `Turkish` + `Ana Roe`;
+/// `NASA Administrator` -> `NASA`. A run ending in a head word is an
+/// organisation or a place and keeps its title-like words (`General
+/// Assembly`).
+fn split_titles(cx: &DocContext, start: usize, end: usize, out: &mut Vec<Cand>) {
+    if !is_head(cx, end - 1) {
+        if let Some(p) = (start..end).find(|&k| is_title(cx, k)) {
+            let mut q = p;
+            while q < end && (is_title(cx, q) || !cx.toks[q].is_word()) {
+                q += 1;
+            }
+            if p > start {
+                let left_end = trim_end(cx, start, p);
+                if left_end > start {
+                    part(cx, start..left_end, false, out);
+                }
+            }
+            if q < end {
+                part(cx, q..end, true, out);
+            }
+            return;
+        }
+        // `Ohio Jane Roe`: a place glued before a two-word person.
+        if end - start >= 3 {
+            for e in (start + 1..=(start + 3).min(end - 2)).rev() {
+                if cx.toks[e].cap && gaz::place(cx.span_text(start..e)).is_some() {
+                    part(cx, start..e, false, out);
+                    part(cx, e..end, true, out);
+                    return;
+                }
+            }
+        }
+    }
+    part(cx, start..end, false, out);
+}
+
+/// Types one part of a run.
+fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) {
+    let text = cx.text;
+    let (s, e) = (toks.start, toks.end);
+    let first = &cx.toks[s];
+    let last = &cx.toks[e - 1];
+    let name = cx.span_text(toks.clone());
+    let words = (s..e).filter(|&k| cx.toks[k].is_word()).count();
+    let mut cand = Cand {
+        range: first.start as usize..last.end as usize,
+        toks: toks.clone(),
+        kind: EntityKind::Actor,
+        evidence: Evidence::Default,
+        person: titled,
+        place: None,
+        country: None,
+    };
+    // Codes and postnominals are no names (`COVID-19`, `QC`).
+    if words == 1 && (first.digit && first.text(text).len() <= 4 || LEX.common.has(name)) {
+        return;
+    }
+    if words == 1 && code_suffix(cx, e) {
+        return;
+    }
+    // `Kurdish-majority`, `Warhol-like`: a word glued to a lowercase word is
+    // an adjective; only a name the article uses elsewhere survives it.
+    if words == 1 && adjectival(cx, e) && !cx.capitalised_alone(name) {
+        return;
+    }
+    let last_word = last.text(text);
+    let has_for = (s..e).any(|k| word_at(cx, k) == "for");
+    // In `X of Y` the head is X: `State of Ohio` is a place, `Bank of Ohio`
+    // an organisation.
+    let of_head = (s + 1 < e && word_at(cx, s + 1) == "of").then(|| word_at(cx, s));
+    if titled
+        || LEX.org_heads.has(last_word)
+        || has_for
+        || of_head.is_some_and(|h| LEX.org_heads.has(h))
+    {
+        cand.evidence = Evidence::Strong;
+    } else if (LEX.place_words.has(last_word) && words > 1)
+        || of_head.is_some_and(|h| LEX.place_words.has(h))
+    {
+        cand.kind = EntityKind::Place;
+        cand.evidence = Evidence::Strong;
+    } else if let Some(hit) = gaz::place(name).or_else(|| abbreviated_place(cx, s, e)) {
+        // A person whose surname is also a town (`Nick Rhodes`) reads as a
+        // person when the first word is a given name.
+        if words > 1 && hit.class == PlaceClass::City && gaz::given_name(first.text(text)) {
+            cand.person = true;
+        } else {
+            cand.kind = EntityKind::Place;
+            cand.evidence = Evidence::Weak;
+            cand.place = Some(hit);
+        }
+    } else if words == 1 {
+        if let Some((country, plural)) = gaz::demonym(name) {
+            if plural {
+                cand.country = Some(country);
+                cand.evidence = Evidence::Strong;
+            } else {
+                // A proper adjective is a name only with a group noun after
+                // it (`Kurdish security forces`).
+                if let Some(ext) = group_extension(cx, e - 1) {
+                    cand.range.end = cx.toks[ext].end as usize;
+                    cand.country = Some(country);
+                    cand.evidence = Evidence::Strong;
+                    out.push(cand);
+                }
+                return;
+            }
+        } else if LEX.groups.has(name) {
+            cand.evidence = Evidence::Strong;
+        } else if first.upper {
+            cand.evidence = Evidence::Weak;
+        }
+    } else if gaz::given_name(first.text(text)) {
+        cand.person = true;
+        cand.evidence = Evidence::Weak;
+    }
+    if cand.kind == EntityKind::Actor && cand.evidence < Evidence::Strong && !cand.person {
+        if place_cue(cx, s, e) {
+            cand.kind = EntityKind::Place;
+            cand.evidence = Evidence::Strong;
+        } else if cand.evidence == Evidence::Default && locative(cx, s, e) {
+            cand.kind = EntityKind::Place;
+            cand.evidence = Evidence::Weak;
+        }
+    }
+    // A state named as the owner of forces: `Russia forces`, `US troops`.
+    if cand.place.is_some_and(|p| p.class == PlaceClass::Country)
+        && let Some(ext) = group_extension(cx, e - 1)
+    {
+        cand.range.end = cx.toks[ext].end as usize;
+        cand.kind = EntityKind::Actor;
+        cand.evidence = Evidence::Strong;
+    }
+    out.push(cand);
+}
+
+/// `Washington D.C.`: a place followed by an abbreviation of its region.
+fn abbreviated_place(cx: &DocContext, s: usize, e: usize) -> Option<PlaceHit> {
+    (e - s >= 2 && cx.toks[e - 1].upper && word_at(cx, e - 1).ends_with('.'))
+        .then(|| gaz::place(cx.span_text(s..e - 1)))
+        .flatten()
+}
+
+/// `the town of X`, `X province`, `X and Y provinces`.
+fn place_cue(cx: &DocContext, s: usize, e: usize) -> bool {
+    let text = cx.text;
+    let toks = cx.toks;
+    if s >= 3 && word_at(cx, s - 1) == "of" && toks[s - 2].is_word() && !toks[s - 2].cap {
+        let cue = word_at(cx, s - 2);
+        let the = word_at(cx, s - 3);
+        let _ = the;
+        if LEX.cue_places.has(cue) {
+            return true;
+        }
+    }
+    let mut k = e;
+    // `Hama and Homs provinces`: look past a coordinated name.
+    for _ in 0..3 {
+        let Some(t) = toks.get(k) else {
+            return false;
+        };
+        if !t.is_word() {
+            return false;
+        }
+        let w = t.text(text);
+        if !t.cap && LEX.place_words.has(w) {
+            return !matches!(
+                w,
+                "state" | "states" | "base" | "station" | "border" | "hall"
+            );
+        }
+        if w == "and" || t.cap {
+            k += 1;
+        } else {
+            return false;
+        }
+    }
+    false
+}
+
+/// `in Mosul`, but not `in Smith's house`.
+fn locative(cx: &DocContext, s: usize, e: usize) -> bool {
+    let owner = cx
+        .toks
+        .get(e)
+        .and_then(|t| t.punct(cx.text))
+        .is_some_and(|c| matches!(c, '\'' | '\u{2019}' | ':'));
+    !owner && s >= 1 && cx.toks[s - 1].is_word() && LOCATIVE.contains(&word_at(cx, s - 1))
+}
+
+/// `STS-133`, `F-16`: a word with a number hyphenated to it.
+fn code_suffix(cx: &DocContext, e: usize) -> bool {
+    let toks = cx.toks;
+    e + 1 < toks.len()
+        && toks[e].punct(cx.text) == Some('-')
+        && !toks[e].space
+        && !toks[e + 1].space
+        && (toks[e + 1].kind == super::token::Tok::Num || toks[e + 1].digit)
+}
+
+fn adjectival(cx: &DocContext, e: usize) -> bool {
+    let toks = cx.toks;
+    e + 1 < toks.len()
+        && toks[e].punct(cx.text) == Some('-')
+        && !toks[e].space
+        && !toks[e + 1].space
+        && toks[e + 1].is_word()
+        && !toks[e + 1].cap
+}
+
+/// After the word at `k`: optional modifiers then a group noun (`government
+/// forces`). Returns the token index of the group noun.
+pub fn group_extension(cx: &DocContext, k: usize) -> Option<usize> {
+    let mut found = None;
+    let mut j = k + 1;
+    while j < cx.toks.len() && j <= k + 3 {
+        let t: &Token = &cx.toks[j];
+        if !t.is_word() || t.cap || !t.space {
+            break;
+        }
+        let w = t.text(cx.text);
+        if LEX.group_nouns.has(w) {
+            found = Some(j);
+        } else if !LEX.modifiers.has(w) {
+            break;
+        }
+        j += 1;
+    }
+    found
+}

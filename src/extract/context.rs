@@ -1,0 +1,115 @@
+//! What the whole article says about its own words: which words it also
+//! writes in lowercase (so a capital at a sentence start means nothing) and
+//! which capitalised words it uses mid-sentence (so they are names).
+//!
+//! Built once per document from the tokens; borrowed by every rule. Depends
+//! on tokens, lexicons and the gazetteer view.
+
+use std::ops::Range;
+
+use super::gaz;
+use super::lexicon::{FastSet, with_lower};
+use super::token::Token;
+
+pub struct DocContext<'t> {
+    pub text: &'t str,
+    pub toks: &'t [Token],
+    /// Words written in lowercase somewhere in the article.
+    lower: FastSet<&'t str>,
+    /// Capitalised words used away from a sentence start.
+    cap_mid: FastSet<&'t str>,
+    /// Words written in parentheses on their own: acronyms being defined.
+    defined: FastSet<&'t str>,
+    /// Capitalised words used mid-sentence other than as `X-like` adjectives.
+    cap_alone: FastSet<&'t str>,
+}
+
+impl<'t> DocContext<'t> {
+    pub fn new(text: &'t str, toks: &'t [Token]) -> Self {
+        let mut lower = FastSet::default();
+        let mut cap_mid = FastSet::default();
+        let mut defined = FastSet::default();
+        for w in toks.windows(3) {
+            if w[0].punct(text) == Some('(') && w[1].upper && w[2].punct(text) == Some(')') {
+                defined.insert(w[1].text(text));
+            }
+        }
+        let mut cap_alone = FastSet::default();
+        for (i, t) in toks.iter().enumerate() {
+            if !t.is_word() {
+                continue;
+            }
+            let first = text.as_bytes()[t.start as usize];
+            if first.is_ascii_lowercase() {
+                lower.insert(t.text(text));
+            } else if t.cap && !t.initial {
+                cap_mid.insert(t.text(text));
+                let glued = toks
+                    .get(i + 1)
+                    .is_some_and(|h| !h.space && h.punct(text) == Some('-'))
+                    && toks
+                        .get(i + 2)
+                        .is_some_and(|n| !n.space && n.is_word() && !n.cap);
+                if !glued {
+                    cap_alone.insert(t.text(text));
+                }
+            }
+        }
+        Self {
+            text,
+            toks,
+            lower,
+            cap_mid,
+            defined,
+            cap_alone,
+        }
+    }
+
+    /// An acronym the article defines in parentheses (`(WHO)`).
+    pub fn defined(&self, word: &str) -> bool {
+        self.defined.contains(word)
+    }
+
+    /// The article writes this word in lowercase somewhere.
+    pub fn lower_seen(&self, word: &str) -> bool {
+        with_lower(word, |w| self.lower.contains(w))
+    }
+
+    /// The text from the first to the last token of a range.
+    pub fn span_text(&self, toks: Range<usize>) -> &'t str {
+        if toks.is_empty() {
+            return "";
+        }
+        let s = self.toks[toks.start].start as usize;
+        let e = self.toks[toks.end - 1].end as usize;
+        &self.text[s..e]
+    }
+
+    /// True when the article writes this capitalised word mid-sentence, and
+    /// not only glued to a lowercase word (`Kurdish-majority`).
+    pub fn capitalised_alone(&self, word: &str) -> bool {
+        self.cap_alone.contains(word)
+    }
+
+    /// A sentence-initial capitalised word that is a common word rather than
+    /// a name: the article writes it in lowercase too, or it is frequent in
+    /// English and nothing marks it as a name. `alone` is true when no other
+    /// capitalised word follows it, which makes a name less likely.
+    pub fn common_initial(&self, word: &str, alone: bool) -> bool {
+        if self.lower_seen(word) {
+            return true;
+        }
+        if self.cap_mid.contains(word) {
+            return false;
+        }
+        // `Citing`, `Allegedly`, `Looking`: verb and adverb forms.
+        if alone && word.len() > 5 && (word.ends_with("ing") || word.ends_with("ly")) {
+            return true;
+        }
+        if gaz::given_name(word) || gaz::place(word).is_some_and(|p| !p.ambiguous) {
+            return false;
+        }
+        let zipf = with_lower(word, gaz::zipf);
+        zipf >= if alone { 3.6 } else { 4.6 }
+    }
+}
