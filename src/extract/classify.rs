@@ -194,7 +194,10 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
     }
     // `Kurdish-majority`, `Warhol-like`: a word glued to a lowercase word is
     // an adjective; only a name the article uses elsewhere survives it.
-    if words == 1 && adjectival(cx, e) && !cx.capitalised_alone(name) {
+    if words == 1
+        && adjectival(cx, e)
+        && (gaz::demonym(name).is_some() || !cx.capitalised_alone(name))
+    {
         return;
     }
     let last_word = last.text(text);
@@ -249,7 +252,7 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
         cand.evidence = Evidence::Weak;
     }
     if cand.kind == EntityKind::Actor && cand.evidence < Evidence::Strong && !cand.person {
-        if place_cue(cx, s, e) {
+        if place_cue(cx, s, e) || before_region(cx, e) || cx.in_dateline(first.start as usize) {
             cand.kind = EntityKind::Place;
             cand.evidence = Evidence::Strong;
         } else if cand.evidence == Evidence::Default && locative(cx, s, e) {
@@ -313,6 +316,23 @@ fn place_cue(cx: &DocContext, s: usize, e: usize) -> bool {
 }
 
 /// `in Mosul`, but not `in Smith's house`.
+/// `Evansville, Indiana`, `Hebron, West Bank`: a name before a comma and a
+/// known state or region is a place in it.
+fn before_region(cx: &DocContext, e: usize) -> bool {
+    let toks = cx.toks;
+    if e + 1 >= toks.len() || toks[e].punct(cx.text) != Some(',') {
+        return false;
+    }
+    let mut end = e + 1;
+    while end < toks.len() && toks[end].is_word() && toks[end].cap && end < e + 4 {
+        end += 1;
+        if gaz::place(cx.span_text(e + 1..end)).is_some_and(|p| p.class != PlaceClass::City) {
+            return true;
+        }
+    }
+    false
+}
+
 fn locative(cx: &DocContext, s: usize, e: usize) -> bool {
     let owner = cx
         .toks

@@ -8,25 +8,35 @@
 use std::ops::Range;
 
 use super::gaz;
-use super::lexicon::{FastSet, with_lower};
+use super::lexicon::{FastSet, HashedSet, fold_hash, with_lower};
 use super::token::Token;
 
 pub struct DocContext<'t> {
     pub text: &'t str,
     pub toks: &'t [Token],
     /// Words written in lowercase somewhere in the article.
-    lower: FastSet<&'t str>,
+    lower: HashedSet,
     /// Capitalised words used away from a sentence start.
     cap_mid: FastSet<&'t str>,
     /// Words written in parentheses on their own: acronyms being defined.
     defined: FastSet<&'t str>,
     /// Capitalised words used mid-sentence other than as `X-like` adjectives.
     cap_alone: FastSet<&'t str>,
+    dateline: Option<Range<usize>>,
+}
+
+const FILTER_BITS: usize = 1 << 15;
+
+fn filter_bit(word: &[u8]) -> usize {
+    let len = word.len() & 31;
+    let first = usize::from(word.first().map_or(0, |b| b.to_ascii_lowercase()) & 31);
+    let last = usize::from(word.last().map_or(0, |b| b.to_ascii_lowercase()) & 31);
+    (len << 10) | (first << 5) | last
 }
 
 impl<'t> DocContext<'t> {
-    pub fn new(text: &'t str, toks: &'t [Token]) -> Self {
-        let mut lower = FastSet::default();
+    pub fn new(text: &'t str, toks: &'t [Token], dateline: Option<Range<usize>>) -> Self {
+        let mut lower = HashedSet::default();
         let mut cap_mid = FastSet::default();
         let mut defined = FastSet::default();
         for w in toks.windows(3) {
@@ -35,13 +45,24 @@ impl<'t> DocContext<'t> {
             }
         }
         let mut cap_alone = FastSet::default();
+        // Only lowercase words that some capitalised word could ask about
+        // are hashed: a bitset on (length, first letter, last letter) of the
+        // capitalised words filters the rest cheaply.
+        let mut filter = vec![0u64; FILTER_BITS / 64];
+        for t in toks.iter().filter(|t| t.is_word() && t.cap) {
+            let bit = filter_bit(t.text(text).as_bytes());
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
         for (i, t) in toks.iter().enumerate() {
             if !t.is_word() {
                 continue;
             }
-            let first = text.as_bytes()[t.start as usize];
-            if first.is_ascii_lowercase() {
-                lower.insert(t.text(text));
+            let word = t.text(text).as_bytes();
+            if word[0].is_ascii_lowercase() {
+                let bit = filter_bit(word);
+                if filter[bit / 64] & (1 << (bit % 64)) != 0 {
+                    lower.insert(fold_hash(t.text(text)));
+                }
             } else if t.cap && !t.initial {
                 cap_mid.insert(t.text(text));
                 let glued = toks
@@ -62,7 +83,14 @@ impl<'t> DocContext<'t> {
             cap_mid,
             defined,
             cap_alone,
+            dateline,
         }
+    }
+
+    /// The offset lies in the dateline (`ANTAKYA, Turkey –`): names there
+    /// are places.
+    pub fn in_dateline(&self, offset: usize) -> bool {
+        self.dateline.as_ref().is_some_and(|d| d.contains(&offset))
     }
 
     /// An acronym the article defines in parentheses (`(WHO)`).
@@ -72,7 +100,7 @@ impl<'t> DocContext<'t> {
 
     /// The article writes this word in lowercase somewhere.
     pub fn lower_seen(&self, word: &str) -> bool {
-        with_lower(word, |w| self.lower.contains(w))
+        self.lower.contains(&fold_hash(word))
     }
 
     /// The text from the first to the last token of a range.

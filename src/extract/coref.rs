@@ -18,17 +18,11 @@ use super::lexicon::{FastMap, LEX};
 use super::numbers::NumberSpan;
 use super::{Entities, Entity, EntityKind, Mention};
 
-/// Binds acronyms, surnames and repeated names; `keys[i]` is the entity key
-/// of candidate `i`.
-pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<String> {
+/// Binds acronyms, surnames and repeated names; `reps[i]` is the candidate
+/// whose name stands for candidate `i`'s entity (itself when unbound).
+pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
     let text = cx.text;
-    let mut keys: Vec<String> = cands
-        .iter()
-        .map(|c| match &c.country {
-            Some(country) => country.to_lowercase(),
-            None => text[c.range.clone()].to_lowercase(),
-        })
-        .collect();
+    let mut keys: Vec<usize> = (0..cands.len()).collect();
     // Acronyms defined in parentheses right after their long form.
     let mut acronyms: FastMap<&str, usize> = FastMap::default();
     for i in 0..cands.len().saturating_sub(1) {
@@ -71,7 +65,7 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<String> {
             && j != i
         {
             cands[i].kind = cands[j].kind;
-            keys[i] = keys[j].clone();
+            keys[i] = keys[j];
             continue;
         }
         if cands[i].toks.len() == 1
@@ -81,7 +75,7 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<String> {
         {
             cands[i].kind = EntityKind::Actor;
             cands[i].place = None;
-            keys[i] = keys[j].clone();
+            keys[i] = keys[j];
             continue;
         }
         if let Some(&(ev, kind)) = best.get(name) {
@@ -96,7 +90,7 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<String> {
 
 /// Merges names and numbers into sorted, non-overlapping mentions and their
 /// entities.
-pub fn build(text: &str, cands: &[Cand], keys: &[String], numbers: &[NumberSpan]) -> Entities {
+pub fn build(text: &str, cands: &[Cand], reps: &[usize], numbers: &[NumberSpan]) -> Entities {
     struct Raw<'a> {
         range: Range<usize>,
         kind: EntityKind,
@@ -105,7 +99,9 @@ pub fn build(text: &str, cands: &[Cand], keys: &[String], numbers: &[NumberSpan]
         coords: Option<(f32, f32)>,
     }
     let mut raw: Vec<Raw> = Vec::with_capacity(cands.len() + numbers.len());
-    for (c, key) in cands.iter().zip(keys) {
+    for (c, &rep) in cands.iter().zip(reps) {
+        let r = &cands[rep];
+        let key = r.country.as_deref().unwrap_or(&text[r.range.clone()]);
         raw.push(Raw {
             range: c.range.clone(),
             kind: c.kind,

@@ -35,17 +35,59 @@ impl Hasher for Fnv {
 pub type FastSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
+/// Keys that are already hashes ([`fold_hash`]) need no hashing again.
+#[derive(Default)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A set of [`fold_hash`] values.
+pub type HashedSet = HashSet<u64, BuildHasherDefault<IdHasher>>;
+pub type HashedMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+/// FNV-1a of the lowercase form of `word`, without building it (ASCII is
+/// folded byte by byte; other text through `to_lowercase`).
+pub fn fold_hash(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    if word.is_ascii() {
+        for &b in word.as_bytes() {
+            h ^= u64::from(b.to_ascii_lowercase());
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    } else {
+        for b in word.to_lowercase().bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
 /// A set of lowercase words from one lexicon file.
-pub struct WordSet(FastSet<&'static str>);
+pub struct WordSet(HashedMap<&'static str>);
 
 impl WordSet {
     fn parse(src: &'static str) -> Self {
-        Self(entries(src).collect())
+        Self(entries(src).map(|w| (fold_hash(w), w)).collect())
     }
 
     /// Case-insensitive membership.
     pub fn has(&self, word: &str) -> bool {
-        with_lower(word, |w| self.0.contains(w))
+        self.0.get(&fold_hash(word)).is_some_and(|e| {
+            (e.len() == word.len() && e.eq_ignore_ascii_case(word)) || !word.is_ascii()
+        })
     }
 }
 
@@ -95,12 +137,26 @@ pub struct Lexicons {
     pub modifiers: WordSet,
     pub groups: WordSet,
     pub common: WordSet,
-    numbers: FastMap<&'static str, NumClass>,
+    numbers: HashedMap<(&'static str, NumClass)>,
 }
 
 impl Lexicons {
     pub fn number(&self, word: &str) -> Option<NumClass> {
-        with_lower(word, |w| self.numbers.get(w).copied())
+        // Number words are 3 to 9 letters and begin and end with few
+        // letters: most words stop here without hashing.
+        let b = word.as_bytes();
+        if !(3..=9).contains(&b.len()) {
+            return None;
+        }
+        let first = b[0].to_ascii_lowercase();
+        let last = b[b.len() - 1].to_ascii_lowercase();
+        if !b"zotfsenhmbdq".contains(&first) || !b"oerxntydfs".contains(&last) {
+            return None;
+        }
+        self.numbers
+            .get(&fold_hash(word))
+            .filter(|(w, _)| w.eq_ignore_ascii_case(word))
+            .map(|&(_, c)| c)
     }
 }
 
@@ -122,7 +178,7 @@ pub static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
                 "scale" => NumClass::Scale,
                 _ => NumClass::Quantity,
             };
-            Some((word.trim(), class))
+            Some((fold_hash(word.trim()), (word.trim(), class)))
         })
         .collect(),
 });

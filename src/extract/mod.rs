@@ -104,17 +104,17 @@ pub fn extract(doc: &Document) -> Entities {
             }
         }
     }
-    extract_tokens(text, &toks)
+    extract_tokens(text, &toks, doc.dateline.clone())
 }
 
 /// Extraction over plain text with no document structure (one block).
 pub fn extract_text(text: &str) -> Entities {
     let mut toks = Vec::with_capacity(text.len() / 5);
     token::tokenize_into(text, 0..text.len(), &mut toks);
-    extract_tokens(text, &toks)
+    extract_tokens(text, &toks, None)
 }
 
-fn extract_tokens(text: &str, toks: &[token::Token]) -> Entities {
+fn extract_tokens(text: &str, toks: &[token::Token], dateline: Option<Range<usize>>) -> Entities {
     let numbers = numbers::find(text, toks);
     let mut used = vec![false; toks.len()];
     for n in &numbers {
@@ -122,7 +122,7 @@ fn extract_tokens(text: &str, toks: &[token::Token]) -> Entities {
             *u = true;
         }
     }
-    let cx = context::DocContext::new(text, toks);
+    let cx = context::DocContext::new(text, toks, dateline);
     let mut cands = Vec::new();
     for run in names::runs(text, toks, &used) {
         classify::classify(&cx, run, &mut cands);
@@ -145,3 +145,6 @@ fn title_case(text: &str, toks: &[token::Token]) -> bool {
     let _ = text;
     long >= 3 && caps * 5 >= long * 4
 }
+
+#[cfg(test)]
+mod tests;

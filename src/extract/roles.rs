@@ -74,7 +74,8 @@ pub fn assign(cx: &DocContext, cands: &mut [Cand]) {
         let mut changed = false;
         for i in 0..cands.len().saturating_sub(1) {
             let (a, b) = (&cands[i], &cands[i + 1]);
-            if !coordinated(cx, a.toks.end, b.toks.start) {
+            let mixed = (a.kind == EntityKind::Actor) != (b.kind == EntityKind::Actor);
+            if !mixed || !coordinated(cx, a.range.end, b.toks.start) {
                 continue;
             }
             if a.kind == EntityKind::Actor && b.kind == EntityKind::Place && can_act(b) {
@@ -91,12 +92,17 @@ pub fn assign(cx: &DocContext, cands: &mut [Cand]) {
     }
 }
 
+/// Only `and`/`or` between them (`X, Y` is too often `City, Country`).
 fn coordinated(cx: &DocContext, a_end: usize, b_start: usize) -> bool {
-    let between = &cx.toks[a_end.min(b_start)..b_start];
+    let mut from = b_start;
+    while from > 0 && from + 3 > b_start && cx.toks[from - 1].start as usize >= a_end {
+        from -= 1;
+    }
+    let between = &cx.toks[from..b_start];
     match between {
         [t] => {
             let w = t.text(cx.text);
-            matches!(w, "and" | "or" | ",")
+            matches!(w, "and" | "or")
         }
         [c, t] => c.punct(cx.text) == Some(',') && matches!(t.text(cx.text), "and" | "or"),
         _ => false,

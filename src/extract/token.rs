@@ -138,14 +138,23 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
             let word = &text[start..i];
             let mut letters = 0;
             let mut uppers = 0;
-            for ch in word.chars() {
-                if ch.is_alphabetic() {
-                    letters += 1;
-                    if ch.is_uppercase() {
-                        uppers += 1;
+            if word.is_ascii() {
+                for &b in word.as_bytes() {
+                    if b.is_ascii_alphabetic() {
+                        letters += 1;
+                        uppers += usize::from(b.is_ascii_uppercase());
+                    } else if b.is_ascii_digit() {
+                        tok.digit = true;
                     }
-                } else if ch.is_ascii_digit() {
-                    tok.digit = true;
+                }
+            } else {
+                for ch in word.chars() {
+                    if ch.is_alphabetic() {
+                        letters += 1;
+                        uppers += usize::from(ch.is_uppercase());
+                    } else if ch.is_ascii_digit() {
+                        tok.digit = true;
+                    }
                 }
             }
             tok.cap = c.is_uppercase();
