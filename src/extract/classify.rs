@@ -42,6 +42,8 @@ pub struct Cand {
     pub place: Option<PlaceHit>,
     /// The country a demonym or a group of its people stands for.
     pub country: Option<String>,
+    /// Found to be no name after all (document-level evidence).
+    pub dropped: bool,
 }
 
 /// Prepositions that put a bare name in a location (`in Mosul`).
@@ -155,9 +157,15 @@ fn split_titles(cx: &DocContext, start: usize, end: usize, out: &mut Vec<Cand>) 
             return;
         }
         // `Ohio Jane Roe`: a place glued before a two-word person.
-        if end - start >= 3 {
+        let words = (start..end).filter(|&k| cx.toks[k].is_word()).count();
+        if words >= 3 {
             for e in (start + 1..=(start + 3).min(end - 2)).rev() {
-                if cx.toks[e].cap && gaz::place(cx.span_text(start..e)).is_some() {
+                let rest = (e..end).filter(|&k| cx.toks[k].is_word()).count();
+                if rest >= 2
+                    && cx.toks[e].cap
+                    && cx.toks[e].space
+                    && gaz::place(cx.span_text(start..e)).is_some()
+                {
                     part(cx, start..e, false, out);
                     part(cx, e..end, true, out);
                     return;
@@ -184,6 +192,7 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
         person: titled,
         place: None,
         country: None,
+        dropped: false,
     };
     // Codes and postnominals are no names (`COVID-19`, `QC`).
     if words == 1 && (first.digit && first.text(text).len() <= 4 || LEX.common.has(name)) {
@@ -326,7 +335,16 @@ fn before_region(cx: &DocContext, e: usize) -> bool {
     let mut end = e + 1;
     while end < toks.len() && toks[end].is_word() && toks[end].cap && end < e + 4 {
         end += 1;
-        if gaz::place(cx.span_text(e + 1..end)).is_some_and(|p| p.class != PlaceClass::City) {
+        // The region closes the phrase (`Dayton, Ohio, said`), unlike a
+        // role after a person (`Ana Roe, Panama coach`).
+        let closed = toks.get(end).is_none_or(|t| {
+            t.brk
+                || t.punct(cx.text)
+                    .is_some_and(|c| !matches!(c, '\'' | '\u{2019}' | '-'))
+        });
+        if closed
+            && gaz::place(cx.span_text(e + 1..end)).is_some_and(|p| p.class != PlaceClass::City)
+        {
             return true;
         }
     }

@@ -54,7 +54,12 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
             .count();
         let last = &cx.toks[c.toks.end - 1];
         let head = LEX.org_heads.has(last.text(text)) || LEX.place_words.has(last.text(text));
-        if c.kind == EntityKind::Actor && words >= 2 && !head && !last.upper && c.country.is_none()
+        if c.kind == EntityKind::Actor
+            && words >= 2
+            && last.space
+            && !head
+            && !last.upper
+            && c.country.is_none()
         {
             surnames.entry(last.text(text)).or_insert(i);
         }
@@ -78,6 +83,17 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
             keys[i] = keys[j];
             continue;
         }
+        // A lone capitalised word the article also writes in lowercase, with
+        // nothing else marking it, is a common word (`If Iodine deficiency`).
+        let t = &cx.toks[cands[i].toks.start];
+        if cands[i].toks.len() == 1
+            && cands[i].evidence == Evidence::Default
+            && !t.upper
+            && cands[i].range.end == t.end as usize
+            && cx.lower_seen(name)
+        {
+            cands[i].dropped = true;
+        }
         if let Some(&(ev, kind)) = best.get(name) {
             let fixed_role = cands[i].place.is_some() && ev < Evidence::Strong;
             if ev > cands[i].evidence && !fixed_role {
@@ -100,6 +116,9 @@ pub fn build(text: &str, cands: &[Cand], reps: &[usize], numbers: &[NumberSpan])
     }
     let mut raw: Vec<Raw> = Vec::with_capacity(cands.len() + numbers.len());
     for (c, &rep) in cands.iter().zip(reps) {
+        if c.dropped {
+            continue;
+        }
         let r = &cands[rep];
         let key = r.country.as_deref().unwrap_or(&text[r.range.clone()]);
         raw.push(Raw {

@@ -57,6 +57,12 @@ pub fn runs(text: &str, toks: &[Token], used: &[bool]) -> Vec<Range<usize>> {
             if nt.brk || nt.initial {
                 break;
             }
+            // `in Washington D.C. Image: ...`: a common word after an
+            // abbreviation's dot starts anew.
+            if toks[last].text(text).ends_with('.') && nt.is_word() && LEX.common.has(nt.text(text))
+            {
+                break;
+            }
             if name_word(nt, used, k) && nt.space {
                 last = k;
                 k += 1;

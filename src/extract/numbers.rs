@@ -124,6 +124,15 @@ fn words(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan> {
     if t.cap && !t.initial {
         return None;
     }
+    // The tail of a hyphenated word: `high-five`.
+    if i >= 2
+        && !t.space
+        && toks[i - 1].punct(text) == Some('-')
+        && toks[i - 2].is_word()
+        && LEX.number(toks[i - 2].text(text)).is_none()
+    {
+        return None;
+    }
     // Part of a hyphenated word whose first part is not a number: `half-brother`.
     let next_hyphen = attached(toks, i + 1) && toks[i + 1].punct(text) == Some('-');
     match class {
@@ -199,6 +208,7 @@ mod tests {
             ("the Big Three met", &[]),
             ("a 40m loan", &["40m"]),
             ("a half-brother", &[]),
+            ("they high-five", &[]),
         ];
         for (input, want) in cases {
             assert_eq!(&numbers(input), want, "{input}");
