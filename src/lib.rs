@@ -8,4 +8,5 @@
 pub mod cli;
 pub mod document;
 pub mod extract;
+pub mod gazetteer;
 pub mod sanitize;
