@@ -41,7 +41,7 @@ pub struct Cand {
     /// What the gazetteer says, for places.
     pub place: Option<PlaceHit>,
     /// The country a demonym or a group of its people stands for.
-    pub country: Option<String>,
+    pub country: Option<&'static str>,
     /// Found to be no name after all (document-level evidence).
     pub dropped: bool,
 }

@@ -138,6 +138,6 @@ impl<'t> DocContext<'t> {
             return false;
         }
         let zipf = with_lower(word, gaz::zipf);
-        zipf >= if alone { 3.6 } else { 4.6 }
+        zipf >= if alone { 3.0 } else { 4.5 }
     }
 }

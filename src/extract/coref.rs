@@ -120,12 +120,12 @@ pub fn build(text: &str, cands: &[Cand], reps: &[usize], numbers: &[NumberSpan])
             continue;
         }
         let r = &cands[rep];
-        let key = r.country.as_deref().unwrap_or(&text[r.range.clone()]);
+        let key = r.country.unwrap_or(&text[r.range.clone()]);
         raw.push(Raw {
             range: c.range.clone(),
             kind: c.kind,
             key,
-            name: c.country.as_deref(),
+            name: c.country,
             coords: c.place.map(|p| p.coords).filter(|c| c.0.is_finite()),
         });
     }
