@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::gaz;
-use super::lexicon::{FastSet, HashedSet, fold_hash, with_lower};
+use super::lexicon::{FastSet, HashedSet, LEX, fold_hash, with_lower};
 use super::token::Token;
 
 pub struct DocContext<'t> {
@@ -50,6 +50,11 @@ impl<'t> DocContext<'t> {
         // capitalised words filters the rest cheaply.
         let mut filter = vec![0u64; FILTER_BITS / 64];
         for t in toks.iter().filter(|t| t.is_word() && t.cap) {
+            // Function words (`The`, `In`) are settled by the common list
+            // and would let the most frequent lowercase words through.
+            if t.initial && LEX.common.has(t.text(text)) {
+                continue;
+            }
             let bit = filter_bit(t.text(text).as_bytes());
             filter[bit / 64] |= 1 << (bit % 64);
         }

@@ -10,25 +10,37 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-/// FNV-1a: lexicon keys are short words, where SipHash's setup dominates.
+/// A word-at-a-time multiplicative hash (as in rustc's FxHash): keys are
+/// short strings, where SipHash's setup dominates.
 #[derive(Default)]
 pub struct Fnv(u64);
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+#[inline]
+fn mix(h: u64, word: u64) -> u64 {
+    (h.rotate_left(5) ^ word).wrapping_mul(SEED)
+}
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = mix(h, u64::from_le_bytes(w));
         }
-        self.0 = h;
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            h = mix(h, u64::from_le_bytes(w));
+        }
+        self.0 = mix(h, bytes.len() as u64);
     }
 }
 
@@ -57,22 +69,49 @@ impl Hasher for IdHasher {
 pub type HashedSet = HashSet<u64, BuildHasherDefault<IdHasher>>;
 pub type HashedMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
-/// FNV-1a of the lowercase form of `word`, without building it (ASCII is
-/// folded byte by byte; other text through `to_lowercase`).
+/// Lowercases the ASCII letters of eight bytes at once.
+#[inline]
+fn lower8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let heptets = x & (0x7f * ONES);
+    let ge_a = heptets.wrapping_add((0x80 - 0x41) * ONES);
+    let gt_z = heptets.wrapping_add((0x80 - 0x5b) * ONES);
+    let upper = (ge_a ^ gt_z) & !x & (0x80 * ONES);
+    x | (upper >> 2)
+}
+
+/// A hash of the lowercase form of `word`, without building it (ASCII is
+/// folded eight bytes at a time; other text through `to_lowercase`).
 pub fn fold_hash(word: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    if word.is_ascii() {
-        for &b in word.as_bytes() {
-            h ^= u64::from(b.to_ascii_lowercase());
-            h = h.wrapping_mul(0x0100_0000_01b3);
+    fn hash_ascii(bytes: &[u8]) -> u64 {
+        let mut h = 0u64;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = mix(h, lower8(u64::from_le_bytes(w)));
         }
-    } else {
-        for b in word.to_lowercase().bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            h = mix(h, lower8(u64::from_le_bytes(w)));
         }
+        mix(h, bytes.len() as u64)
     }
-    h
+    if word.is_ascii() {
+        hash_ascii(word.as_bytes())
+    } else {
+        // Lowercase non-ASCII text hashes like its folded bytes.
+        let lower = word.to_lowercase();
+        let mut h = 0u64;
+        for c in lower.as_bytes().chunks(8) {
+            let mut w = [0u8; 8];
+            w[..c.len()].copy_from_slice(c);
+            h = mix(h, u64::from_le_bytes(w));
+        }
+        mix(h, lower.len() as u64)
+    }
 }
 
 /// A set of lowercase words from one lexicon file.
@@ -137,27 +176,32 @@ pub struct Lexicons {
     pub modifiers: WordSet,
     pub groups: WordSet,
     pub common: WordSet,
-    numbers: HashedMap<(&'static str, NumClass)>,
+    /// Sorted by packed word.
+    numbers: Vec<(u128, NumClass)>,
 }
 
 impl Lexicons {
     pub fn number(&self, word: &str) -> Option<NumClass> {
-        // Number words are 3 to 9 letters and begin and end with few
-        // letters: most words stop here without hashing.
-        let b = word.as_bytes();
-        if !(3..=9).contains(&b.len()) {
-            return None;
-        }
-        let first = b[0].to_ascii_lowercase();
-        let last = b[b.len() - 1].to_ascii_lowercase();
-        if !b"zotfsenhmbdq".contains(&first) || !b"oerxntydfs".contains(&last) {
-            return None;
-        }
+        let key = pack(word)?;
         self.numbers
-            .get(&fold_hash(word))
-            .filter(|(w, _)| w.eq_ignore_ascii_case(word))
-            .map(|&(_, c)| c)
+            .binary_search_by_key(&key, |&(k, _)| k)
+            .ok()
+            .map(|i| self.numbers[i].1)
     }
+}
+
+/// A short ASCII word lowercased into an integer (up to 16 letters), so
+/// number words are found by comparing integers, without hashing.
+fn pack(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if !(3..=16).contains(&b.len()) {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(u128::from_be_bytes(buf))
 }
 
 pub static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
@@ -169,23 +213,37 @@ pub static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
     modifiers: WordSet::parse(include_str!("../../assets/lexicon/modifiers.txt")),
     groups: WordSet::parse(include_str!("../../assets/lexicon/groups.txt")),
     common: WordSet::parse(include_str!("../../assets/lexicon/common.txt")),
-    numbers: entries(include_str!("../../assets/lexicon/number_words.txt"))
-        .filter_map(|line| {
-            let (word, class) = line.split_once('\t')?;
-            let class = match class.trim() {
-                "unit" => NumClass::Unit,
-                "tens" => NumClass::Tens,
-                "scale" => NumClass::Scale,
-                _ => NumClass::Quantity,
-            };
-            Some((fold_hash(word.trim()), (word.trim(), class)))
-        })
-        .collect(),
+    numbers: {
+        let mut numbers: Vec<(u128, NumClass)> =
+            entries(include_str!("../../assets/lexicon/number_words.txt"))
+                .filter_map(|line| {
+                    let (word, class) = line.split_once('\t')?;
+                    let class = match class.trim() {
+                        "unit" => NumClass::Unit,
+                        "tens" => NumClass::Tens,
+                        "scale" => NumClass::Scale,
+                        _ => NumClass::Quantity,
+                    };
+                    Some((pack(word.trim())?, class))
+                })
+                .collect();
+        numbers.sort_by_key(|&(k, _)| k);
+        numbers
+    },
 });
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_hash_ignores_ascii_case_only() {
+        assert_eq!(fold_hash("Observatory"), fold_hash("OBSERVATORY"));
+        assert_eq!(fold_hash("al-Qaeda Group"), fold_hash("AL-QAEDA GROUP"));
+        assert_ne!(fold_hash("Observatory"), fold_hash("Observatorx"));
+        assert_ne!(fold_hash("a@"), fold_hash("a`"));
+        assert_eq!(fold_hash("Ḩamāh"), fold_hash("ḩamāh"));
+    }
 
     #[test]
     fn lookups_ignore_case() {

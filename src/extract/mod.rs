@@ -90,11 +90,32 @@ impl Entities {
 
 /// Finds the actors, places and numbers of a document.
 pub fn extract(doc: &Document) -> Entities {
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut toks) => {
+            let found = extract_with(doc, &mut toks);
+            // Keep the buffer for the next article unless it grew huge.
+            toks.clear();
+            if toks.capacity() > 1 << 22 {
+                *toks = Vec::new();
+            }
+            found
+        }
+        Err(_) => extract_with(doc, &mut Vec::new()),
+    })
+}
+
+thread_local! {
+    /// Token buffer reused from one article to the next: a reader or a feed
+    /// extracts many articles, and fresh pages cost more than the work.
+    static SCRATCH: std::cell::RefCell<Vec<token::Token>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn extract_with(doc: &Document, toks: &mut Vec<token::Token>) -> Entities {
     let text = doc.text.as_str();
-    let mut toks = Vec::with_capacity(text.len() / 5);
+    toks.reserve(text.len() / 5);
     for block in doc.prose_blocks() {
         let first = toks.len();
-        token::tokenize_into(text, block.range.clone(), &mut toks);
+        token::tokenize_into(text, block.range.clone(), toks);
         if matches!(block.kind, BlockKind::Title | BlockKind::Heading { .. })
             && title_case(text, &toks[first..])
         {
@@ -104,7 +125,7 @@ pub fn extract(doc: &Document) -> Entities {
             }
         }
     }
-    extract_tokens(text, &toks, doc.dateline.clone())
+    extract_tokens(text, toks, doc.dateline.clone())
 }
 
 /// Extraction over plain text with no document structure (one block).
