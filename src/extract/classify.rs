@@ -78,6 +78,7 @@ pub fn classify(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
         let drop = common_word(cx, t, w)
             || (t.initial
                 && !head
+                && !t.upper
                 && cx.common_initial(w, single)
                 && !place_prefix(cx, start, end));
         if !drop {
@@ -107,7 +108,7 @@ fn common_word(cx: &DocContext, t: &Token, w: &str) -> bool {
 fn trim_end(cx: &DocContext, start: usize, mut end: usize) -> usize {
     while end > start {
         let t = &cx.toks[end - 1];
-        if t.is_word() && (t.cap || t.upper) && !(t.upper && common_word(cx, t, t.text(cx.text))) {
+        if t.is_word() && (t.cap || t.upper) && !common_word(cx, t, t.text(cx.text)) {
             break;
         }
         end -= 1;
@@ -139,7 +140,8 @@ fn is_title(cx: &DocContext, k: usize) -> bool {
 /// organisation or a place and keeps its title-like words (`General
 /// Assembly`).
 fn split_titles(cx: &DocContext, start: usize, end: usize, out: &mut Vec<Cand>) {
-    if !is_head(cx, end - 1) {
+    let has_of = (start..end).any(|k| matches!(word_at(cx, k), "of" | "for" | "&" | "and"));
+    if !is_head(cx, head_index(cx, start, end)) && !has_of {
         if let Some(p) = (start..end).find(|&k| is_title(cx, k)) {
             let mut q = p;
             while q < end && (is_title(cx, q) || !cx.toks[q].is_word()) {
@@ -160,10 +162,8 @@ fn split_titles(cx: &DocContext, start: usize, end: usize, out: &mut Vec<Cand>) 
         let words = (start..end).filter(|&k| cx.toks[k].is_word()).count();
         if words >= 3 {
             for e in (start + 1..=(start + 3).min(end - 2)).rev() {
-                let rest = (e..end).filter(|&k| cx.toks[k].is_word()).count();
-                if rest >= 2
-                    && cx.toks[e].cap
-                    && cx.toks[e].space
+                if cx.toks[e - 1].is_word()
+                    && person_shaped(cx, e, end)
                     && gaz::place(cx.span_text(start..e)).is_some()
                 {
                     part(cx, start..e, false, out);
@@ -174,6 +174,30 @@ fn split_titles(cx: &DocContext, start: usize, end: usize, out: &mut Vec<Cand>) 
         }
     }
     part(cx, start..end, false, out);
+}
+
+/// The head word of a name: the word before its first `of`/`for` (`Bank of
+/// Japan`, `Museum of Flight`), else its last word.
+fn head_index(cx: &DocContext, s: usize, e: usize) -> usize {
+    (s + 1..e)
+        .find(|&k| matches!(word_at(cx, k), "of" | "for"))
+        .map_or(e - 1, |k| k - 1)
+}
+
+/// Two or more words that read as a person's name: a known given name
+/// first, or capitalised words of three letters or more (`Ana Roe`, not
+/// `A&M`).
+fn person_shaped(cx: &DocContext, s: usize, e: usize) -> bool {
+    let words: Vec<&Token> = cx.toks[s..e].iter().filter(|t| t.is_word()).collect();
+    if words.len() < 2 || !cx.toks[s].space || !cx.toks[s].is_word() {
+        return false;
+    }
+    if gaz::given_name(cx.toks[s].text(cx.text)) {
+        return true;
+    }
+    words.iter().all(|t| {
+        t.cap && !t.upper && t.text(cx.text).len() >= 3 && !LEX.org_heads.has(t.text(cx.text))
+    })
 }
 
 /// Types one part of a run.
@@ -205,7 +229,9 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
     // an adjective; only a name the article uses elsewhere survives it.
     if words == 1
         && adjectival(cx, e)
-        && (gaz::demonym(name).is_some() || !cx.capitalised_alone(name))
+        && (gaz::demonym(name).is_some()
+            || LEX.group_adjectives.has(name)
+            || !cx.capitalised_alone(name))
     {
         return;
     }
@@ -213,16 +239,12 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
     let has_for = (s..e).any(|k| word_at(cx, k) == "for");
     // In `X of Y` the head is X: `State of Ohio` is a place, `Bank of Ohio`
     // an organisation.
-    let of_head = (s + 1 < e && word_at(cx, s + 1) == "of").then(|| word_at(cx, s));
-    if titled
-        || LEX.org_heads.has(last_word)
-        || has_for
-        || of_head.is_some_and(|h| LEX.org_heads.has(h))
-    {
+    let head = head_index(cx, s, e);
+    let of_head = (head != e - 1).then(|| word_at(cx, head));
+    let head_word = of_head.unwrap_or(last_word);
+    if titled || LEX.org_heads.has(head_word) || has_for {
         cand.evidence = Evidence::Strong;
-    } else if (LEX.place_words.has(last_word) && words > 1)
-        || of_head.is_some_and(|h| LEX.place_words.has(h))
-    {
+    } else if LEX.place_words.has(head_word) && words > 1 {
         cand.kind = EntityKind::Place;
         cand.evidence = Evidence::Strong;
     } else if let Some(hit) = gaz::place(name).or_else(|| abbreviated_place(cx, s, e)) {
@@ -236,16 +258,19 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
             cand.place = Some(hit);
         }
     } else if words == 1 {
-        if let Some((country, plural)) = gaz::demonym(name) {
+        let adjective =
+            gaz::demonym(name).or_else(|| LEX.group_adjectives.has(name).then_some(("", false)));
+        if let Some((country, plural)) = adjective {
+            let country = (!country.is_empty()).then_some(country);
             if plural {
-                cand.country = Some(country);
+                cand.country = country;
                 cand.evidence = Evidence::Strong;
             } else {
                 // A proper adjective is a name only with a group noun after
                 // it (`Kurdish security forces`).
                 if let Some(ext) = group_extension(cx, e - 1) {
                     cand.range.end = cx.toks[ext].end as usize;
-                    cand.country = Some(country);
+                    cand.country = country;
                     cand.evidence = Evidence::Strong;
                     out.push(cand);
                 }

@@ -55,11 +55,12 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
         let last = &cx.toks[c.toks.end - 1];
         let head = LEX.org_heads.has(last.text(text)) || LEX.place_words.has(last.text(text));
         if c.kind == EntityKind::Actor
-            && words >= 2
+            && (2..=4).contains(&words)
             && last.space
             && !head
             && !last.upper
             && c.country.is_none()
+            && person_like(cx, c)
         {
             surnames.entry(last.text(text)).or_insert(i);
         }
@@ -102,6 +103,22 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
         }
     }
     keys
+}
+
+/// A name that can be a person's: capitalised words only (no acronym, no
+/// `of`, no head word anywhere), not ending in a state or region.
+fn person_like(cx: &DocContext, c: &Cand) -> bool {
+    let text = cx.text;
+    let words_ok = cx.toks[c.toks.clone()].iter().all(|t| {
+        !t.is_word()
+            || (t.cap
+                && !t.upper
+                && !LEX.org_heads.has(t.text(text))
+                && !LEX.place_words.has(t.text(text)))
+            || super::names::is_particle(text, t)
+    });
+    let last = cx.toks[c.toks.end - 1].text(text);
+    words_ok && super::gaz::place(last).is_none_or(|p| p.class == super::gaz::PlaceClass::City)
 }
 
 /// Merges names and numbers into sorted, non-overlapping mentions and their

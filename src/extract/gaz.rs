@@ -187,6 +187,10 @@ fn lookup(name: &str) -> Option<PlaceHit> {
     if class == PlaceClass::City && single && !close_spelling(name, p.name) {
         return None;
     }
+    // A one-word region that is also a common word or name (`Batman`).
+    if class == PlaceClass::Region && single && ambiguous {
+        return None;
+    }
     if class == PlaceClass::City && ambiguous && p.population < 1_000_000 && !p.capital {
         return None;
     }

@@ -175,6 +175,7 @@ pub struct Lexicons {
     pub group_nouns: WordSet,
     pub modifiers: WordSet,
     pub groups: WordSet,
+    pub group_adjectives: WordSet,
     pub common: WordSet,
     /// Sorted by packed word.
     numbers: Vec<(u128, NumClass)>,
@@ -212,6 +213,7 @@ pub static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
     group_nouns: WordSet::parse(include_str!("../../assets/lexicon/group_nouns.txt")),
     modifiers: WordSet::parse(include_str!("../../assets/lexicon/modifiers.txt")),
     groups: WordSet::parse(include_str!("../../assets/lexicon/groups.txt")),
+    group_adjectives: WordSet::parse(include_str!("../../assets/lexicon/group_adjectives.txt")),
     common: WordSet::parse(include_str!("../../assets/lexicon/common.txt")),
     numbers: {
         let mut numbers: Vec<(u128, NumClass)> =

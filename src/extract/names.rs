@@ -184,7 +184,7 @@ fn connector_ok(
                 end += 1;
             }
             let _ = last;
-            takes_of(text, &toks[end])
+            (after..=end).any(|j| takes_of(text, &toks[j]))
         }
         _ => false,
     }

@@ -171,6 +171,15 @@ fn pronoun_one(text: &str, toks: &[Token], i: usize) -> bool {
     if prev.is_some_and(|p| PRONOUN_ONE_BEFORE.contains(&p.as_str())) {
         return true;
     }
+    // `a very serious one.`: an article shortly before and nothing after.
+    let ends = toks.get(i + 1).is_none_or(|n| {
+        n.kind == Tok::Punct && n.punct(text).is_some_and(|c| ".,;:!?".contains(c))
+    });
+    let article = (i.saturating_sub(3)..i)
+        .any(|k| toks[k].is_word() && matches!(toks[k].text(text), "a" | "an"));
+    if ends && article {
+        return true;
+    }
     toks.get(i + 1)
         .is_some_and(|n| n.is_word() && n.text(text).eq_ignore_ascii_case("another"))
 }
@@ -209,6 +218,8 @@ mod tests {
             ("a 40m loan", &["40m"]),
             ("a half-brother", &[]),
             ("they high-five", &[]),
+            ("it is a very serious one.", &[]),
+            ("only one.", &["one"]),
         ];
         for (input, want) in cases {
             assert_eq!(&numbers(input), want, "{input}");

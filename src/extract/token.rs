@@ -193,7 +193,7 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
         if tok.kind != Tok::Punct && pending_initial {
             tok.initial = true;
             pending_initial = false;
-        } else if tok.kind == Tok::Punct && (is_open_quote || is_colon || c == '(' && space) {
+        } else if tok.kind == Tok::Punct && (is_open_quote || is_colon) {
             pending_initial = true;
         }
         out.push(tok);
