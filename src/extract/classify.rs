@@ -60,6 +60,34 @@ const LOCATIVE: &[&str] = &[
 
 /// Classifies one run of name tokens.
 pub fn classify(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
+    // In a Title Case headline every word is capitalised: a run breaks at
+    // each common word (`Russia Rejects Turkish Call` -> `Russia`,
+    // `Turkish`), but not at head words (`Korea Republic`, `Group C`).
+    let toks = cx.toks;
+    let words = || (run.start..run.end).filter(|&k| toks[k].is_word());
+    if words().count() > 1 && words().all(|k| toks[k].initial) {
+        let mut s = run.start;
+        for k in words() {
+            let t = &toks[k];
+            let w = t.text(cx.text);
+            let common = common_word(cx, t, w)
+                || (!t.upper && !is_head(cx, k) && cx.common_initial(w, true));
+            if common {
+                if s < k {
+                    classify_run(cx, s..k, out);
+                }
+                s = k + 1;
+            }
+        }
+        if s < run.end {
+            classify_run(cx, s..run.end, out);
+        }
+        return;
+    }
+    classify_run(cx, run, out);
+}
+
+fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
     let text = cx.text;
     let toks = cx.toks;
     let mut start = run.start;

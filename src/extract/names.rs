@@ -54,7 +54,7 @@ pub fn runs(text: &str, toks: &[Token], used: &[bool]) -> Vec<Range<usize>> {
         let mut k = i + 1;
         while k < n {
             let nt = &toks[k];
-            if nt.brk || nt.initial {
+            if nt.brk || nt.sent {
                 break;
             }
             // `in Washington D.C. Image: ...`: a common word after an
@@ -101,7 +101,7 @@ pub fn runs(text: &str, toks: &[Token], used: &[bool]) -> Vec<Range<usize>> {
 
 fn next_is_name(toks: &[Token], used: &[bool], k: usize) -> bool {
     toks.get(k + 1)
-        .is_some_and(|t| t.space && !t.initial && name_word(t, used, k + 1))
+        .is_some_and(|t| t.space && !t.sent && name_word(t, used, k + 1))
 }
 
 /// `al-Rahmoun`: particle, attached hyphen, attached capitalised word.

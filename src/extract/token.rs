@@ -38,6 +38,9 @@ pub struct Token {
     /// The first word of a sentence (or of a quotation, or after a colon):
     /// its capital says nothing about being a name.
     pub initial: bool,
+    /// Starts a sentence: names never run across it. Unlike `initial`, not
+    /// set on every word of a Title Case headline.
+    pub sent: bool,
 }
 
 impl Token {
@@ -121,6 +124,7 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
             space,
             brk,
             initial: false,
+            sent: false,
         };
         if c.is_ascii_digit() {
             i = scan_number(bytes, i, end);
@@ -192,6 +196,7 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
         let is_colon = c == ':';
         if tok.kind != Tok::Punct && pending_initial {
             tok.initial = true;
+            tok.sent = true;
             pending_initial = false;
         } else if tok.kind == Tok::Punct && (is_open_quote || is_colon) {
             pending_initial = true;
@@ -214,6 +219,7 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
             let t = out[k].text(text);
             if SENTENCE_OPENERS.contains(&t) {
                 out[k].initial = true;
+                out[k].sent = true;
             }
         }
     }
