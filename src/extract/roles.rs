@@ -56,6 +56,34 @@ const ADVERBS: &[&str] = &[
     "not",
 ];
 
+/// Parts of a state after a possessive: `Syria's north` is a place.
+const AREAS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "interior",
+    "outskirts",
+    "capital",
+    "coast",
+    "coastline",
+    "borders",
+    "heartland",
+    "countryside",
+    "territory",
+    "airspace",
+    "waters",
+];
+
 fn can_act(c: &Cand) -> bool {
     c.place.is_some_and(|p| {
         matches!(p.class, PlaceClass::Country | PlaceClass::Continent) || p.capital
@@ -126,7 +154,10 @@ fn acts(cx: &DocContext, c: &Cand) -> bool {
     // `Russia's proposal` acts; `Syria's Idlib province` is a place.
     if matches!(next.punct(text), Some('\'' | '\u{2019}')) {
         let after = toks.get(k + 1);
-        return after.is_some_and(|a| a.is_word() && !a.cap && !LEX.place_words.has(a.text(text)));
+        return after.is_some_and(|a| {
+            let w = a.text(text);
+            a.is_word() && !a.cap && !LEX.place_words.has(w) && !AREAS.contains(&w)
+        });
     }
     // `Turkey – which backs`, `Turkey, which`.
     if matches!(next.punct(text), Some('\u{2013}' | '\u{2014}' | ',')) {

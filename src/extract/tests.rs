@@ -133,6 +133,15 @@ fn rules_leave_these_alone() {
         ("The President said nothing.", "President"),
         // Postnominals.
         ("John Smith QC argued the case.", "QC"),
+        // An ethnic adjective glued to a lowercase word.
+        ("It is a Kurdish-majority town.", "Kurdish"),
+        // A word the article also writes in lowercase.
+        (
+            "Prices of coal fell. If Coal stays cheap, plants stay open.",
+            "Coal",
+        ),
+        // A pronoun `one`.
+        ("It was a very serious one.", "one"),
     ];
     for (text, span) in cases {
         assert!(
@@ -140,6 +149,87 @@ fn rules_leave_these_alone() {
             "{text:?}: {span:?} should not be a mention, got {:?}",
             found(text)
         );
+    }
+}
+
+#[test]
+fn states_act_or_are_places() {
+    // One row per cue of `roles`: the state is an actor when it acts.
+    let cases: &[(&str, &str, EntityKind)] = &[
+        ("Iran has denied the report.", "Iran", Actor),
+        ("Peru, which hosts the summit, agreed.", "Peru", Actor),
+        ("Critics accused Hungary of stalling.", "Hungary", Actor),
+        ("Moscow also warned of reprisals.", "Moscow", Actor),
+        ("The deal was backed by Qatar and Oman.", "Oman", Actor),
+        ("Flights to Norway were full.", "Norway", Place),
+        ("She was born in Portugal's north.", "Portugal", Place),
+        ("Lima, Peru, was quiet.", "Peru", Place),
+    ];
+    for (text, span, kind) in cases {
+        assert!(
+            has(text, span, *kind),
+            "{text:?}: want {span:?} as {kind:?}, got {:?}",
+            found(text)
+        );
+    }
+}
+
+#[test]
+fn names_are_cut_at_their_head_and_titles() {
+    let cases: &[(&str, &str, EntityKind)] = &[
+        // `X of Y`: the head is X.
+        (
+            "Rain closed the Museum of Modern Art on Sunday.",
+            "Museum of Modern Art",
+            Place,
+        ),
+        ("The Bank of Canada held rates.", "Bank of Canada", Actor),
+        (
+            "Voters in the State of Ohio went to the polls.",
+            "State of Ohio",
+            Place,
+        ),
+        // A place glued before a person after a title.
+        ("Governor of Ohio Jane Roe signed it.", "Jane Roe", Actor),
+        // Ethnic and religious group adjectives behave like demonyms.
+        (
+            "Druze militia fighters held the ridge.",
+            "Druze militia fighters",
+            Actor,
+        ),
+        // Acronyms defined in parentheses survive as names even when they
+        // spell a common word.
+        (
+            "The International Monetary Fund (IMF) said so. IMF staff left.",
+            "IMF",
+            Actor,
+        ),
+        (
+            "The Arms Trade Organisation (ATO) met. ATO said no.",
+            "ATO",
+            Actor,
+        ),
+    ];
+    for (text, span, kind) in cases {
+        assert!(
+            has(text, span, *kind),
+            "{text:?}: want {span:?} as {kind:?}, got {:?}",
+            found(text)
+        );
+    }
+}
+
+#[test]
+fn title_case_headlines_split_at_common_words() {
+    let text =
+        "Storm Hits Coastal Towns As Kenya Army Moves In\n\nThe army said little. Towns flooded.\n";
+    let doc =
+        crate::document::Document::from_bytes("t.txt", text.as_bytes(), None).expect("text loads");
+    let e = super::extract(&doc);
+    let spans: Vec<&str> = e.mentions.iter().map(|m| doc.slice(&m.range)).collect();
+    assert!(spans.contains(&"Kenya Army"), "{spans:?}");
+    for common in ["Storm Hits", "Hits", "Towns", "Moves", "In"] {
+        assert!(!spans.contains(&common), "{common:?} in {spans:?}");
     }
 }
 
