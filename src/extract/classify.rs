@@ -13,6 +13,7 @@ use super::EntityKind;
 use super::context::DocContext;
 use super::gaz::{self, PlaceClass, PlaceHit};
 use super::lexicon::LEX;
+use super::places::{abbreviated_place, before_region, group_extension, locative, place_cue};
 use super::token::Token;
 
 /// How sure a candidate's kind is: cues beat defaults across the document.
@@ -45,18 +46,6 @@ pub struct Cand {
     /// Found to be no name after all (document-level evidence).
     pub dropped: bool,
 }
-
-/// Prepositions that put a bare name in a location (`in Mosul`).
-const LOCATIVE: &[&str] = &[
-    "in",
-    "near",
-    "outside",
-    "inside",
-    "across",
-    "throughout",
-    "towards",
-    "toward",
-];
 
 /// Classifies one run of name tokens.
 pub fn classify(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
@@ -149,7 +138,7 @@ fn place_prefix(cx: &DocContext, start: usize, end: usize) -> bool {
     (start + 2..=end.min(start + 4)).any(|e| gaz::place(cx.span_text(start..e)).is_some())
 }
 
-fn word_at<'t>(cx: &DocContext<'t>, k: usize) -> &'t str {
+pub(super) fn word_at<'t>(cx: &DocContext<'t>, k: usize) -> &'t str {
     cx.toks[k].text(cx.text)
 }
 
@@ -314,7 +303,10 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
         cand.evidence = Evidence::Weak;
     }
     if cand.kind == EntityKind::Actor && cand.evidence < Evidence::Strong && !cand.person {
-        if place_cue(cx, s, e) || before_region(cx, e) || cx.in_dateline(first.start as usize) {
+        // In a dateline every name is a place but the agency in parentheses.
+        let agency = s > 0 && cx.toks[s - 1].punct(text) == Some('(');
+        let dateline = cx.in_dateline(first.start as usize) && !agency;
+        if place_cue(cx, s, e) || before_region(cx, e) || dateline {
             cand.kind = EntityKind::Place;
             cand.evidence = Evidence::Strong;
         } else if cand.evidence == Evidence::Default && locative(cx, s, e) {
@@ -331,86 +323,6 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
         cand.evidence = Evidence::Strong;
     }
     out.push(cand);
-}
-
-/// `Washington D.C.`: a place followed by an abbreviation of its region.
-fn abbreviated_place(cx: &DocContext, s: usize, e: usize) -> Option<PlaceHit> {
-    (e - s >= 2 && cx.toks[e - 1].upper && word_at(cx, e - 1).ends_with('.'))
-        .then(|| gaz::place(cx.span_text(s..e - 1)))
-        .flatten()
-}
-
-/// `the town of X`, `X province`, `X and Y provinces`.
-fn place_cue(cx: &DocContext, s: usize, e: usize) -> bool {
-    let text = cx.text;
-    let toks = cx.toks;
-    if s >= 3 && word_at(cx, s - 1) == "of" && toks[s - 2].is_word() && !toks[s - 2].cap {
-        let cue = word_at(cx, s - 2);
-        let the = word_at(cx, s - 3);
-        let _ = the;
-        if LEX.cue_places.has(cue) {
-            return true;
-        }
-    }
-    let mut k = e;
-    // `Hama and Homs provinces`: look past a coordinated name.
-    for _ in 0..3 {
-        let Some(t) = toks.get(k) else {
-            return false;
-        };
-        if !t.is_word() {
-            return false;
-        }
-        let w = t.text(text);
-        if !t.cap && LEX.place_words.has(w) {
-            return !matches!(
-                w,
-                "state" | "states" | "base" | "station" | "border" | "hall"
-            );
-        }
-        if w == "and" || t.cap {
-            k += 1;
-        } else {
-            return false;
-        }
-    }
-    false
-}
-
-/// `in Mosul`, but not `in Smith's house`.
-/// `Evansville, Indiana`, `Hebron, West Bank`: a name before a comma and a
-/// known state or region is a place in it.
-fn before_region(cx: &DocContext, e: usize) -> bool {
-    let toks = cx.toks;
-    if e + 1 >= toks.len() || toks[e].punct(cx.text) != Some(',') {
-        return false;
-    }
-    let mut end = e + 1;
-    while end < toks.len() && toks[end].is_word() && toks[end].cap && end < e + 4 {
-        end += 1;
-        // The region closes the phrase (`Dayton, Ohio, said`), unlike a
-        // role after a person (`Ana Roe, Panama coach`).
-        let closed = toks.get(end).is_none_or(|t| {
-            t.brk
-                || t.punct(cx.text)
-                    .is_some_and(|c| !matches!(c, '\'' | '\u{2019}' | '-'))
-        });
-        if closed
-            && gaz::place(cx.span_text(e + 1..end)).is_some_and(|p| p.class != PlaceClass::City)
-        {
-            return true;
-        }
-    }
-    false
-}
-
-fn locative(cx: &DocContext, s: usize, e: usize) -> bool {
-    let owner = cx
-        .toks
-        .get(e)
-        .and_then(|t| t.punct(cx.text))
-        .is_some_and(|c| matches!(c, '\'' | '\u{2019}' | ':'));
-    !owner && s >= 1 && cx.toks[s - 1].is_word() && LOCATIVE.contains(&word_at(cx, s - 1))
 }
 
 /// `STS-133`, `F-16`: a word with a number hyphenated to it.
@@ -431,25 +343,4 @@ fn adjectival(cx: &DocContext, e: usize) -> bool {
         && !toks[e + 1].space
         && toks[e + 1].is_word()
         && !toks[e + 1].cap
-}
-
-/// After the word at `k`: optional modifiers then a group noun (`government
-/// forces`). Returns the token index of the group noun.
-pub fn group_extension(cx: &DocContext, k: usize) -> Option<usize> {
-    let mut found = None;
-    let mut j = k + 1;
-    while j < cx.toks.len() && j <= k + 3 {
-        let t: &Token = &cx.toks[j];
-        if !t.is_word() || t.cap || !t.space {
-            break;
-        }
-        let w = t.text(cx.text);
-        if LEX.group_nouns.has(w) {
-            found = Some(j);
-        } else if !LEX.modifiers.has(w) {
-            break;
-        }
-        j += 1;
-    }
-    found
 }

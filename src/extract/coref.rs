@@ -163,7 +163,8 @@ pub fn build(text: &str, cands: &[Cand], reps: &[usize], numbers: &[NumberSpan])
             .then(b.range.end.cmp(&a.range.end))
     });
     let mut out = Entities::default();
-    let mut index: FastMap<(&str, EntityKind), usize> = FastMap::default();
+    // Keys compare without case (`KANO` in a dateline is `Kano`).
+    let mut index: FastMap<(u64, EntityKind), usize> = FastMap::default();
     let mut last_end = 0;
     for r in raw {
         if r.range.start < last_end || r.range.is_empty() {
@@ -178,7 +179,9 @@ pub fn build(text: &str, cands: &[Cand], reps: &[usize], numbers: &[NumberSpan])
             _ => EntityKind::Actor,
         };
         let next = out.entities.len();
-        let e = *index.entry((r.key, group_kind)).or_insert(next);
+        let e = *index
+            .entry((super::lexicon::fold_hash(r.key), group_kind))
+            .or_insert(next);
         if e == next {
             out.entities.push(Entity {
                 name: r.name.unwrap_or(surface).to_string(),

@@ -19,6 +19,7 @@ mod gaz;
 mod lexicon;
 mod names;
 mod numbers;
+mod places;
 pub mod report;
 mod roles;
 mod token;
@@ -123,6 +124,17 @@ fn extract_with(doc: &Document, toks: &mut Vec<token::Token>) -> Entities {
             for t in &mut toks[first..] {
                 t.initial = t.is_word();
             }
+        }
+    }
+    // The lead goes on after its dateline (`KANO, Nigeria – Flash floods`):
+    // its first word starts a sentence.
+    if let Some(d) = &doc.dateline {
+        if let Some(t) = toks
+            .iter_mut()
+            .find(|t| t.start as usize >= d.end && t.is_word())
+        {
+            t.initial = true;
+            t.sent = true;
         }
     }
     extract_tokens(text, toks, doc.dateline.clone())
