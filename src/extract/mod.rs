@@ -128,14 +128,13 @@ fn extract_with(doc: &Document, toks: &mut Vec<token::Token>) -> Entities {
     }
     // The lead goes on after its dateline (`KANO, Nigeria – Flash floods`):
     // its first word starts a sentence.
-    if let Some(d) = &doc.dateline {
-        if let Some(t) = toks
+    if let Some(d) = &doc.dateline
+        && let Some(t) = toks
             .iter_mut()
             .find(|t| t.start as usize >= d.end && t.is_word())
-        {
-            t.initial = true;
-            t.sent = true;
-        }
+    {
+        t.initial = true;
+        t.sent = true;
     }
     extract_tokens(text, toks, doc.dateline.clone())
 }
