@@ -135,12 +135,13 @@ impl<'t> DocContext<'t> {
         if self.cap_mid.contains(word) {
             return false;
         }
-        // `Citing`, `Allegedly`, `Looking`: verb and adverb forms.
-        if alone && word.len() > 5 && (word.ends_with("ing") || word.ends_with("ly")) {
-            return true;
-        }
         if gaz::given_name(word) || gaz::place(word).is_some_and(|p| !p.ambiguous) {
             return false;
+        }
+        // `Citing`, `Allegedly`, `Looking`: verb and adverb forms (after the
+        // gazetteer: `Beijing`, `Reading` are places).
+        if alone && word.len() > 5 && (word.ends_with("ing") || word.ends_with("ly")) {
+            return true;
         }
         let zipf = with_lower(word, gaz::zipf);
         zipf >= if alone { 3.0 } else { 4.5 }

@@ -160,6 +160,11 @@ fn states_act_or_are_places() {
         ("Peru, which hosts the summit, agreed.", "Peru", Actor),
         ("Critics accused Hungary of stalling.", "Hungary", Actor),
         ("Moscow also warned of reprisals.", "Moscow", Actor),
+        (
+            "Talks stalled. Beijing has warned Brussels.",
+            "Beijing",
+            Actor,
+        ),
         ("The deal was backed by Qatar and Oman.", "Oman", Actor),
         ("Flights to Norway were full.", "Norway", Place),
         ("She was born in Portugal's north.", "Portugal", Place),
