@@ -213,7 +213,8 @@ fn person_shaped(cx: &DocContext, s: usize, e: usize) -> bool {
         return true;
     }
     words.iter().all(|t| {
-        t.cap && !t.upper && t.text(cx.text).len() >= 3 && !LEX.org_heads.has(t.text(cx.text))
+        let w = t.text(cx.text);
+        t.cap && !t.upper && w.len() >= 3 && !LEX.org_heads.has(w) && !LEX.place_words.has(w)
     })
 }
 

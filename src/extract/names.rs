@@ -21,6 +21,13 @@ const PARTICLES: &[&str] = &[
     "del", "della", "der", "den", "la", "le", "lil", "dos", "das", "ter", "ul", "ur",
 ];
 
+/// Abbreviations written with a dot inside names (`St. Louis`, `Mt. Kenya`,
+/// `Dr. Diallo`).
+const DOTTED: &[&str] = &[
+    "St", "Mt", "Ft", "Pt", "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Capt",
+    "Lt", "Col", "Sgt", "Rev",
+];
+
 pub fn is_particle(text: &str, t: &Token) -> bool {
     t.is_word() && !t.cap && PARTICLES.contains(&t.text(text))
 }
@@ -62,6 +69,18 @@ pub fn runs(text: &str, toks: &[Token], used: &[bool]) -> Vec<Range<usize>> {
             if toks[last].text(text).ends_with('.') && nt.is_word() && LEX.common.has(nt.text(text))
             {
                 break;
+            }
+            // `St. Petersburg`, `Mr. Blume`: a short title or place
+            // abbreviation, its dot, and the name it belongs to.
+            if nt.punct(text) == Some('.')
+                && !nt.space
+                && k == last + 1
+                && DOTTED.contains(&toks[last].text(text))
+                && next_is_name(toks, used, k)
+            {
+                last = k + 1;
+                k += 2;
+                continue;
             }
             if name_word(nt, used, k) && nt.space {
                 last = k;
@@ -224,6 +243,7 @@ mod tests {
             ("striker Son Heung-min", &["Son Heung"]),
             ("striker Lee Chung-Yong scored", &["Lee Chung-Yong"]),
             ("Texas A&M won", &["Texas A&M"]),
+            ("in St. Louis today", &["St. Louis"]),
             ("Hamas, Fatah and Jordan", &["Hamas", "Fatah", "Jordan"]),
             ("the US-based group", &["US"]),
             ("the de facto ruler", &[]),
