@@ -12,7 +12,7 @@ use std::ops::Range;
 use super::EntityKind;
 use super::context::DocContext;
 use super::gaz::{self, PlaceClass, PlaceHit};
-use super::lexicon::LEX;
+use super::lexicon::{LEX, TITLE};
 use super::places::{abbreviated_place, before_region, group_extension, locative, place_cue};
 use super::token::Token;
 
@@ -144,12 +144,12 @@ pub(super) fn word_at<'t>(cx: &DocContext<'t>, k: usize) -> &'t str {
 
 fn is_head(cx: &DocContext, k: usize) -> bool {
     let w = word_at(cx, k);
-    LEX.org_heads.has(w) || LEX.place_words.has(w)
+    LEX.is_head(w)
 }
 
 fn is_title(cx: &DocContext, k: usize) -> bool {
     let t = &cx.toks[k];
-    t.is_word() && t.cap && !t.upper && LEX.titles.has(t.text(cx.text))
+    t.is_word() && t.cap && !t.upper && LEX.flags(t.text(cx.text)) & TITLE != 0
 }
 
 /// Cuts titles out: `Turkish President Ana Roe` -> `Turkish` + `Ana Roe`;
@@ -214,7 +214,7 @@ fn person_shaped(cx: &DocContext, s: usize, e: usize) -> bool {
     }
     words.iter().all(|t| {
         let w = t.text(cx.text);
-        t.cap && !t.upper && w.len() >= 3 && !LEX.org_heads.has(w) && !LEX.place_words.has(w)
+        t.cap && !t.upper && w.len() >= 3 && !LEX.is_head(w)
     })
 }
 

@@ -53,7 +53,7 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
             .filter(|&k| cx.toks[k].is_word())
             .count();
         let last = &cx.toks[c.toks.end - 1];
-        let head = LEX.org_heads.has(last.text(text)) || LEX.place_words.has(last.text(text));
+        let head = LEX.is_head(last.text(text));
         if c.kind == EntityKind::Actor
             && (2..=4).contains(&words)
             && last.space
@@ -111,10 +111,7 @@ fn person_like(cx: &DocContext, c: &Cand) -> bool {
     let text = cx.text;
     let words_ok = cx.toks[c.toks.clone()].iter().all(|t| {
         !t.is_word()
-            || (t.cap
-                && !t.upper
-                && !LEX.org_heads.has(t.text(text))
-                && !LEX.place_words.has(t.text(text)))
+            || (t.cap && !t.upper && !LEX.is_head(t.text(text)))
             || super::names::is_particle(text, t)
     });
     let last = cx.toks[c.toks.end - 1].text(text);
