@@ -47,6 +47,11 @@ pub struct Cand {
     pub dropped: bool,
 }
 
+/// Ordinals that open unit and organisation names.
+const ORDINALS: &[&str] = &[
+    "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth",
+];
+
 /// Classifies one run of name tokens.
 pub fn classify(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
     // In a Title Case headline every word is capitalised: a run breaks at
@@ -90,9 +95,11 @@ fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
         }
         let w = t.text(text);
         let single = end - start == 1;
-        // A head word opening a name keeps it (`Group C`, `University of X`).
-        let head = !single && is_head(cx, start);
-        let drop = common_word(cx, t, w)
+        // A head word opening a name keeps it (`Group C`, `University of X`),
+        // and so does an ordinal naming a unit (`First Coastal Division`).
+        let ordinal = ORDINALS.iter().any(|o| o.eq_ignore_ascii_case(w));
+        let head = !single && (is_head(cx, start) || (ordinal && is_head(cx, end - 1)));
+        let drop = (common_word(cx, t, w) && !head)
             || (t.initial
                 && !head
                 && !t.upper

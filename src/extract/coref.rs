@@ -201,5 +201,22 @@ pub fn build(text: &str, cands: &[Cand], reps: &[usize], numbers: &[NumberSpan])
             entity: e,
         });
     }
+    // A name met as actor and as place is typed by most of its mentions
+    // (ties: actor, the role that says who did what).
+    for entity in &mut out.entities {
+        if entity.kind == EntityKind::Number {
+            continue;
+        }
+        let places = entity
+            .mentions
+            .iter()
+            .filter(|&&m| out.mentions[m].kind == EntityKind::Place)
+            .count();
+        entity.kind = if places * 2 > entity.mentions.len() {
+            EntityKind::Place
+        } else {
+            EntityKind::Actor
+        };
+    }
     out
 }

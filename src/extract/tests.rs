@@ -190,6 +190,11 @@ fn names_are_cut_at_their_head_and_titles() {
         ),
         ("The Bank of Canada held rates.", "Bank of Canada", Actor),
         (
+            "Troops of the Third Mountain Brigade withdrew.",
+            "Third Mountain Brigade",
+            Actor,
+        ),
+        (
             "Voters in the State of Ohio went to the polls.",
             "State of Ohio",
             Place,
