@@ -47,6 +47,28 @@ pub struct Cand {
     pub dropped: bool,
 }
 
+/// Verbs of attribution: the capitalised word before them speaks, so it is
+/// a name even at a sentence start (`Amnesty said`, `Apple announced`).
+const ATTRIBUTION: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "announced",
+    "reported",
+    "stated",
+    "claimed",
+    "warned",
+    "confirmed",
+    "denied",
+];
+
+fn attributed(cx: &DocContext, end: usize) -> bool {
+    cx.toks
+        .get(end)
+        .is_some_and(|t| t.is_word() && t.space && ATTRIBUTION.contains(&t.text(cx.text)))
+}
+
 /// Ordinals that open unit and organisation names.
 const ORDINALS: &[&str] = &[
     "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth",
@@ -103,6 +125,7 @@ fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
             || (t.initial
                 && !head
                 && !t.upper
+                && !(single && attributed(cx, end))
                 && cx.common_initial(w, single)
                 && !place_prefix(cx, start, end));
         if !drop {

@@ -74,6 +74,12 @@ fn rules_find_the_right_spans() {
             Place,
         ),
         // States act or are places.
+        // Attribution keeps a sentence-initial common-looking name.
+        (
+            "The court ruled. Amnesty said the ruling was unjust.",
+            "Amnesty",
+            Actor,
+        ),
         ("Russia rejected the proposal.", "Russia", Actor),
         ("Aid reached northern Syria by truck.", "Syria", Place),
         ("Kenya's proposal was welcomed.", "Kenya", Actor),
