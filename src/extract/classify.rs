@@ -125,7 +125,7 @@ fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
             || (t.initial
                 && !head
                 && !t.upper
-                && !(single && attributed(cx, end))
+                && (!single || !attributed(cx, end))
                 && cx.common_initial(w, single)
                 && !place_prefix(cx, start, end));
         if !drop {
