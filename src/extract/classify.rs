@@ -333,14 +333,17 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
         cand.person = true;
         cand.evidence = Evidence::Weak;
     }
-    if cand.kind == EntityKind::Actor && cand.evidence < Evidence::Strong && !cand.person {
+    if cand.kind == EntityKind::Actor && cand.evidence < Evidence::Strong {
         // In a dateline every name is a place but the agency in parentheses.
         let agency = s > 0 && cx.toks[s - 1].punct(text) == Some('(');
         let dateline = cx.in_dateline(first.start as usize) && !agency;
-        if place_cue(cx, s, e) || before_region(cx, e) || dateline {
+        // An explicit cue (`the city of Santa Maria`) outweighs a name that
+        // only looks like a person's because it opens with a given name.
+        if place_cue(cx, s, e) || (!cand.person && (before_region(cx, e) || dateline)) {
             cand.kind = EntityKind::Place;
             cand.evidence = Evidence::Strong;
-        } else if cand.evidence == Evidence::Default && locative(cx, s, e) {
+            cand.person = false;
+        } else if !cand.person && cand.evidence == Evidence::Default && locative(cx, s, e) {
             cand.kind = EntityKind::Place;
             cand.evidence = Evidence::Weak;
         }

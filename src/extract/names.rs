@@ -18,7 +18,7 @@ use super::token::{Tok, Token};
 /// (`Abd al-Kareem`, `Vincent van Gogh`, `Charles de Gaulle`).
 const PARTICLES: &[&str] = &[
     "al", "el", "ash", "ad", "as", "bin", "ibn", "bint", "van", "von", "de", "da", "di", "du",
-    "del", "della", "der", "den", "la", "le", "lil", "dos", "das", "ter", "ul", "ur",
+    "del", "della", "der", "den", "la", "le", "lil", "do", "dos", "das", "ter", "ul", "ur",
 ];
 
 /// Abbreviations written with a dot inside names (`St. Louis`, `Mt. Kenya`,

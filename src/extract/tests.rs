@@ -52,6 +52,18 @@ fn rules_find_the_right_spans() {
             "Centre for Strategic Studies",
             Actor,
         ),
+        // Portuguese particles join a name.
+        (
+            "Heavy rain fell across Rio Grande do Sul on Monday.",
+            "Rio Grande do Sul",
+            Place,
+        ),
+        // An explicit place cue outweighs a name that opens with a given name.
+        (
+            "The minister visited the city of Santa Clara after the storm.",
+            "Santa Clara",
+            Place,
+        ),
         // Place cues.
         (
             "Shells hit the village of Kafr Nabl overnight.",
