@@ -36,6 +36,8 @@ pub enum Input {
     Key(KeyEvent),
     Mouse(MouseEvent),
     Resize(u16, u16),
+    /// Pasted text (bracketed paste): data for the prompt, never keys.
+    Paste(String),
     Signal(Signal),
 }
 
@@ -46,6 +48,7 @@ impl Input {
             Event::Key(k) => Some(Input::Key(k)),
             Event::Mouse(m) => Some(Input::Mouse(m)),
             Event::Resize(w, h) => Some(Input::Resize(w, h)),
+            Event::Paste(text) => Some(Input::Paste(text)),
             _ => None,
         }
     }
@@ -201,7 +204,11 @@ fn backend_error<E: std::fmt::Display>(err: E) -> io::Error {
 fn step(app: &mut App, input: Input) -> Step {
     let action = match input {
         Input::Key(key) if key.kind == KeyEventKind::Release => None,
-        Input::Key(key) => app.keymap.lookup(&app.modes(), &key),
+        Input::Key(key) => app.key_action(&key),
+        Input::Paste(text) => {
+            app.paste(&text);
+            return Step::Redraw;
+        }
         Input::Mouse(mouse) => mouse_action(&mouse),
         // The size is taken from the backend when the frame is drawn, so a
         // storm of resizes re-wraps once, for the size that stuck.
