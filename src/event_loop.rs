@@ -308,6 +308,32 @@ mod tests {
     }
 
     #[test]
+    fn a_paste_is_typed_into_the_prompt_never_run_as_keys() {
+        let (_, app, _, outcome) = drive(vec![Input::Paste("q".into())]);
+        assert_eq!(outcome, Outcome::EndOfInput, "q pasted is not quit");
+        assert!(app.search.prompt.is_none());
+        let (terminal, app, _, _) =
+            drive(vec![key('/'), Input::Paste("Cavu\x1b[2Jsoglu\n".into())]);
+        let prompt = app.search.prompt.as_ref().expect("open");
+        assert_eq!(prompt.input, "Cavu[2Jsoglu ");
+        let shown = screen(&terminal);
+        assert!(
+            shown
+                .lines()
+                .last()
+                .is_some_and(|l| l.starts_with("/Cavu[2Jsoglu")),
+            "{shown}"
+        );
+        // Typed keys in the prompt are text too: q does not quit.
+        let (_, app, _, outcome) = drive(vec![key('/'), key('q'), key('n')]);
+        assert_eq!(outcome, Outcome::EndOfInput);
+        assert_eq!(
+            app.search.prompt.as_ref().map(|p| p.input.as_str()),
+            Some("qn")
+        );
+    }
+
+    #[test]
     fn the_end_of_input_ends_the_loop() {
         let (_, app, _, outcome) = drive(vec![key('j')]);
         assert_eq!(outcome, Outcome::EndOfInput);

@@ -102,4 +102,6 @@ fn too_small(area: Rect, buf: &mut Buffer) {
 }
 
 #[cfg(test)]
+mod search_tests;
+#[cfg(test)]
 mod tests;
