@@ -27,6 +27,7 @@ use std::ops::Range;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{Action, App};
+use crate::document::Document;
 use crate::keymap::Mode;
 use crate::search::{Direction, Hits, Query, Search, SearchIndex, Step};
 
@@ -85,8 +86,6 @@ pub struct SearchState {
     pub prompt: Option<Prompt>,
     /// The search whose hits are highlighted (while typing, too).
     pub active: Option<Search>,
-    /// Hits per section of the active search, for the outline.
-    pub counts: Vec<usize>,
     pub pending: Option<Pending>,
     /// Shown once after a move went round an end of the article.
     pub wrapped: bool,
@@ -107,6 +106,26 @@ impl SearchState {
         s.current
             .filter(|_| !s.hits.is_empty())
             .map(|i| s.hits.label(i))
+    }
+
+    /// How many hits of the active search start in section `section` (a
+    /// hit before the first block counts for the first section): two binary
+    /// searches, so the outline asks only for the rows it draws.
+    pub fn section_count(&self, doc: &Document, section: usize) -> Option<usize> {
+        let hits = self.active.as_ref()?.hits.ranges();
+        let start_of = |i: usize| match i {
+            0 => Some(0),
+            i => doc.sections.get(i).map(|s| {
+                doc.blocks
+                    .get(s.blocks.start)
+                    .map_or(doc.text.len(), |b| b.range.start)
+            }),
+        };
+        let start = start_of(section)?;
+        let end = start_of(section + 1).unwrap_or(usize::MAX);
+        let from = hits.partition_point(|r| r.start < start);
+        let to = hits.partition_point(|r| r.start < end);
+        Some(to.saturating_sub(from))
     }
 
     /// Hits of the active search in a text range, and the current hit.
@@ -295,7 +314,6 @@ impl App {
 
     /// Clears the highlights of a kept search; false when there was none.
     pub(super) fn clear_search(&mut self) -> bool {
-        self.search.counts.clear();
         self.search.active.take().is_some()
     }
 
@@ -386,7 +404,6 @@ impl App {
         self.view.top = p.origin_top;
         if p.input.is_empty() {
             self.search.active = None;
-            self.search.counts.clear();
             self.search.wrapped = false;
             return;
         }
@@ -403,11 +420,6 @@ impl App {
 
     /// Makes `search` the active one and brings its current hit into view.
     fn show_search(&mut self, search: Search, step: Option<Step>) {
-        self.search.counts = if search.hits.is_empty() {
-            Vec::new()
-        } else {
-            search.hits.per_section(&self.doc)
-        };
         self.search.wrapped = step.is_some_and(|s| s.wrapped);
         if let Some(range) = step.and_then(|s| search.hits.get(s.index)) {
             self.reveal(range.start);
@@ -498,11 +510,7 @@ impl App {
         };
         self.view.top = p.origin_top;
         self.search.wrapped = false;
-        self.search.counts.clear();
         self.search.active = p.previous;
-        if let Some(s) = self.search.active.as_ref().filter(|s| !s.hits.is_empty()) {
-            self.search.counts = s.hits.per_section(&self.doc);
-        }
     }
 
     /// `n` (`reverse` false) and `N`: from the current hit when it is in

@@ -85,8 +85,8 @@ impl Widget for OutlinePane<'_> {
             let head = format!("{mark}{:>digits$} {indent}", i + 1);
             // While a search is active each section says how many hits it
             // holds, at the right of its row.
-            let count = match app.search.counts.get(i) {
-                Some(&n) if n > 0 => n.to_string(),
+            let count = match app.search.section_count(&app.doc, i) {
+                Some(n) if n > 0 => n.to_string(),
                 _ => String::new(),
             };
             let title_room = width.saturating_sub(count.width() + usize::from(!count.is_empty()));

@@ -250,7 +250,13 @@ fn the_outline_counts_matches_per_section() {
     app.update(Action::PromptAccept);
     let t = draw(&mut app, 100, 30);
     let buf = t.backend().buffer();
-    let counts = app.search.counts.clone();
+    let counts = app
+        .search
+        .active
+        .as_ref()
+        .expect("active")
+        .hits
+        .per_section(&app.doc);
     assert_eq!(counts.len(), app.doc.sections.len());
     let panes = app.panes();
     let list = panes.outline_list.expect("outline");

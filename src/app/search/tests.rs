@@ -117,7 +117,21 @@ fn incremental_search_jumps_counts_and_enter_keeps_it() {
     assert_eq!(app.search.label().as_deref(), Some("1/3"));
     assert_eq!(current_text(&app), "Cavusoglu");
     assert!(app.visible_lines().contains(&line_of_current(&app)));
-    assert_eq!(app.search.counts.iter().sum::<usize>(), 3);
+    let counts: Vec<_> = (0..app.doc.sections.len())
+        .filter_map(|i| app.search.section_count(&app.doc, i))
+        .collect();
+    let engine = app
+        .search
+        .active
+        .as_ref()
+        .expect("active")
+        .hits
+        .per_section(&app.doc);
+    assert_eq!(
+        counts, engine,
+        "the outline's counts agree with the engine's"
+    );
+    assert_eq!(counts.iter().sum::<usize>(), 3);
     press(&mut app, KeyCode::Enter, false);
     assert!(app.search.prompt.is_none());
     assert_eq!(app.search.label().as_deref(), Some("1/3"));
@@ -141,7 +155,7 @@ fn incremental_search_jumps_counts_and_enter_keeps_it() {
     // Esc clears the highlights first, then quits as before.
     press(&mut app, KeyCode::Esc, false);
     assert!(app.search.active.is_none());
-    assert!(app.search.counts.is_empty());
+    assert_eq!(app.search.section_count(&app.doc, 1), None);
     assert!(!app.view.quit);
     press(&mut app, KeyCode::Esc, false);
     assert!(app.view.quit);
