@@ -10,6 +10,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::widgets::Widget;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use super::outline::truncate;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::search::{Prompt, PromptKind};
@@ -21,8 +22,14 @@ pub struct PromptLine<'a> {
     pub theme: Theme,
 }
 
+/// The right-hand note, cut to half the line so the input keeps the rest.
+fn note(app: &App, prompt: &Prompt, width: u16) -> String {
+    let note = full_note(app, prompt);
+    truncate(&note, usize::from(width / 2).saturating_sub(1))
+}
+
 /// The right-hand note: counts or why there are none.
-fn note(app: &App, prompt: &Prompt) -> String {
+fn full_note(app: &App, prompt: &Prompt) -> String {
     if prompt.kind == PromptKind::GoTo {
         return "s3 section  120 line  50%".into();
     }
@@ -57,13 +64,11 @@ impl PromptLine<'_> {
     }
 
     fn room(&self, area: Rect) -> usize {
-        let note = note(self.app, self.prompt).width();
+        let note = note(self.app, self.prompt, area.width).width();
         let width = usize::from(area.width).saturating_sub(1);
-        // The input keeps at least half the line; the note yields first.
-        if note + 2 <= width / 2 {
-            width - note - 2
-        } else {
-            width
+        match note {
+            0 => width,
+            n => width.saturating_sub(n + 2),
         }
     }
 }
@@ -96,7 +101,7 @@ impl Widget for PromptLine<'_> {
             text.push(c);
         }
         buf.set_stringn(area.x + 1, area.y, &text, room, style);
-        let note = note(self.app, self.prompt);
+        let note = note(self.app, self.prompt, area.width);
         let note_width = note.width();
         if note_width > 0 && room + 1 + note_width < usize::from(area.width) {
             let x = area.right() - note_width as u16 - 1;

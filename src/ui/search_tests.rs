@@ -112,6 +112,17 @@ fn the_prompt_shows_the_count_and_holds_the_cursor() {
 }
 
 #[test]
+fn a_bad_pattern_says_why_in_the_prompt() {
+    let mut app = seed_app();
+    search(&mut app, "\\v(open");
+    let t = draw(&mut app, 80, 24);
+    let last = last_row(t.backend().buffer());
+    assert!(last.starts_with("/\\v(open"), "{last}");
+    assert!(last.contains("bad pattern"), "{last}");
+    assert!(last.trim_end().chars().count() <= 80);
+}
+
+#[test]
 fn a_long_query_scrolls_to_keep_the_cursor_in_view() {
     let mut app = seed_app();
     app.update(Action::Resize(40, 15));
