@@ -64,7 +64,8 @@ pub struct Prompt {
     history_pos: Option<usize>,
     /// What was typed before browsing the history.
     draft: String,
-    origin_top: usize,
+    /// The text at the top when the prompt opened (an offset: a resize
+    /// while the prompt is open must not move it).
     origin_anchor: usize,
     /// Where the search starts: the top of the body going forward, the end
     /// of the last line in view going backward (as in `less`).
@@ -337,7 +338,6 @@ impl App {
             cursor: 0,
             history_pos: None,
             draft: String::new(),
-            origin_top: self.view.top,
             origin_anchor: self.top_offset(),
             origin_search: match kind {
                 PromptKind::Search(Direction::Backward) => self.visible_text().end,
@@ -401,7 +401,7 @@ impl App {
         let PromptKind::Search(direction) = p.kind else {
             return;
         };
-        self.view.top = p.origin_top;
+        self.view.top = self.cache.line_at(p.origin_anchor);
         if p.input.is_empty() {
             self.search.active = None;
             self.search.wrapped = false;
@@ -473,7 +473,7 @@ impl App {
                 let Some(p) = self.search.prompt.take() else {
                     return;
                 };
-                if self.view.top != p.origin_top {
+                if self.top_offset() != p.origin_anchor {
                     self.record_jump(p.origin_anchor);
                 }
                 let failed = self.search.active.as_ref().map(|s| {
@@ -508,7 +508,7 @@ impl App {
         let Some(p) = self.search.prompt.take() else {
             return;
         };
-        self.view.top = p.origin_top;
+        self.view.top = self.cache.line_at(p.origin_anchor);
         self.search.wrapped = false;
         self.search.active = p.previous;
     }

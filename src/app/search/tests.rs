@@ -537,3 +537,15 @@ fn esc_closes_the_outline_overlay_before_clearing_a_search() {
     press(&mut app, KeyCode::Esc, false);
     assert!(app.search.active.is_none());
 }
+
+#[test]
+fn esc_after_a_resize_in_the_prompt_puts_back_the_same_text() {
+    let mut app = seed(100, 30);
+    app.update(Action::Scroll(7));
+    let offset = app.top_offset();
+    press(&mut app, ch('/'), false);
+    typed(&mut app, "Cavusoglu");
+    app.update(Action::Resize(60, 20));
+    press(&mut app, KeyCode::Esc, false);
+    assert_eq!(app.view.top, app.cache().line_at(offset));
+}
