@@ -138,7 +138,7 @@ const HEADINGS: &[&str] = &[
 ];
 const SENTENCES: &[&str] = &[
     "{org} {verb} the {topic} on {day}, a decision that affects about {count} people in {place}.",
-    "“We will not accept a {topic} written without us,” said {person}, who leads {org} in {place}.",
+    "“We will not accept a {topic} deal written without us,” said {person}, who leads {org} in {place}.",
     "According to {person}, the cost has risen by {pct} since {month} {year}.",
     "In {place}, {count} residents signed a petition against the {topic} – the largest since {year}.",
     "{person} told reporters that {org} had {verb} the plan twice before.",

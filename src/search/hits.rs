@@ -143,7 +143,7 @@ impl Hits {
             },
             Direction::Forward => Step {
                 index: 0,
-                wrapped: len > 1 || index == 0,
+                wrapped: true,
             },
             Direction::Backward if index > 0 => Step {
                 index: index - 1,

@@ -1,7 +1,10 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::document::Document;
 use crate::extract::{Entity, EntityKind, Mention};
+
+const SEED: &str = include_str!("../../seeds/000_a8106be745b31416.txt");
 
 fn texts<'t>(query: &str, text: &'t str) -> Vec<&'t str> {
     let q = Query::parse(query).expect("valid query");
@@ -189,6 +192,33 @@ fn search_state_runs_steps_and_reports() {
     assert_eq!(step, None);
     assert!(s.status().starts_with("bad pattern"));
     assert_eq!(Search::default().status(), "");
+}
+
+#[test]
+fn seed_article_counts_and_sections() {
+    let doc = Document::from_bytes("seed.txt", SEED.as_bytes(), None).expect("seed");
+    let index = SearchIndex::new();
+    let none = Entities::default();
+    let (mut s, _) = Search::run("Cavusoglu", Direction::Forward, 0, &doc.text, &index, &none);
+    assert_eq!(s.status(), "1/3");
+    assert_eq!(s.step(false).map(|s| s.index), Some(1));
+    assert_eq!(s.step(false).map(|s| s.index), Some(2));
+    assert_eq!(
+        s.step(false),
+        Some(Step {
+            index: 0,
+            wrapped: true
+        })
+    );
+    let per = s.hits.per_section(&doc);
+    assert_eq!(per.len(), doc.sections.len());
+    assert_eq!(per.iter().sum::<usize>(), 3);
+    // The article writes `Syria’s`; a reader types `syria's`.
+    let (s, _) = Search::run("syria's", Direction::Forward, 0, &doc.text, &index, &none);
+    assert!(!s.hits.is_empty());
+    for r in s.hits.ranges() {
+        assert_eq!(doc.text[r.clone()].to_lowercase(), "syria’s");
+    }
 }
 
 #[test]
