@@ -29,7 +29,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::{Action, App};
 use crate::document::Document;
 use crate::keymap::Mode;
-use crate::search::{Direction, Hits, Query, Search, SearchIndex, Step};
+use crate::search::{Direction, Search, SearchIndex, Step};
 
 /// Prompts kept in each history.
 const HISTORY: usize = 100;
@@ -213,39 +213,8 @@ impl App {
             Action::SearchPrev => self.step_search(true),
             Action::MarkPending => self.search.pending = Some(Pending::Mark),
             Action::JumpMarkPending => self.search.pending = Some(Pending::JumpMark),
-            Action::SetMark(c) => {
-                self.search.pending = None;
-                if c == '\'' {
-                    self.view.message = Some("' is the last jump; marks are other letters".into());
-                } else {
-                    self.search.marks.insert(c, self.top_offset());
-                    self.view.message = Some(format!(
-                        "mark {} set",
-                        crate::sanitize::clean(&c.to_string())
-                    ));
-                }
-            }
-            Action::JumpToMark(c) => {
-                self.search.pending = None;
-                let target = if c == '\'' {
-                    self.search.last_jump
-                } else {
-                    self.search.marks.get(&c).copied()
-                };
-                match target {
-                    Some(offset) => {
-                        self.search.last_jump = Some(self.top_offset());
-                        self.view.top = self.cache.line_at(offset);
-                    }
-                    None if c == '\'' => {
-                        self.view.message = Some("no jump to go back to yet".into())
-                    }
-                    None => {
-                        let c = crate::sanitize::clean(&c.to_string()).into_owned();
-                        self.view.message = Some(format!("no mark {c} (m{c} sets it)"));
-                    }
-                }
-            }
+            Action::SetMark(c) => self.set_mark(c),
+            Action::JumpToMark(c) => self.jump_to_mark(c),
             Action::NextMention => self.mention_jump(Direction::Forward),
             Action::PrevMention => self.mention_jump(Direction::Backward),
             Action::PromptInput(c) => self.edit(|p| {
@@ -594,91 +563,6 @@ impl App {
             _ => 0..0,
         }
     }
-
-    /// `}` and `{`: the next or previous mention of the entity under the
-    /// cursor line, kept as a search so `n`/`N` and the counts follow it.
-    fn mention_jump(&mut self, direction: Direction) {
-        let mentions = &self.entities.mentions;
-        if mentions.is_empty() {
-            self.view.message = Some("no names, places or numbers found in this article".into());
-            return;
-        }
-        let visible = self.visible_text();
-        let kept = self.search.active.as_ref().and_then(|s| {
-            matches!(s.query, Query::Entity(_))
-                .then(|| s.current_range())
-                .flatten()
-                .filter(|r| r.start >= visible.start && r.start < visible.end)
-        });
-        let cursor = match kept {
-            Some(r) => mentions.partition_point(|m| m.range.start < r.start),
-            None => mentions.partition_point(|m| m.range.start < visible.start),
-        };
-        let Some(mention) = mentions.get(cursor) else {
-            self.view.message = Some("no mention at or below the top line".into());
-            return;
-        };
-        let Some(entity) = self.entities.entities.get(mention.entity) else {
-            return;
-        };
-        let mut ranges: Vec<Range<usize>> = entity
-            .mentions
-            .iter()
-            .filter_map(|&m| mentions.get(m).map(|m| m.range.clone()))
-            .filter(|r| r.start < r.end && r.end <= self.doc.text.len())
-            .collect();
-        ranges.sort_by_key(|r| r.start);
-        ranges.dedup_by(|b, a| b.start < a.end);
-        let hits = Hits::new(ranges, false);
-        let here = hits.index_at(mention.range.start);
-        let step = match here {
-            Some(i) => hits.step(i, direction),
-            None => hits.nearest(mention.range.start, direction),
-        };
-        let search = Search {
-            direction: Direction::Forward,
-            query: Query::Entity(entity.name.clone()),
-            current: step.map(|s| s.index),
-            hits,
-            error: None,
-        };
-        self.show_search(search, step);
-        self.after_step(direction);
-    }
-
-    /// The go-to prompt: `s3`/`§3` a section, `120` a line, `50%` a place.
-    fn go_to(&mut self, input: &str) -> Result<(), String> {
-        const USAGE: &str = "go to: s3 (section 3), 120 (line 120) or 50% (half way)";
-        if let Some(p) = input.strip_suffix('%') {
-            let p: usize = p.trim().parse().map_err(|_| USAGE.to_string())?;
-            let total = self.cache.len();
-            self.view.top = (total * p.min(100) / 100).min(self.max_top());
-            return Ok(());
-        }
-        if let Some(n) = input.strip_prefix('s').or_else(|| input.strip_prefix('§')) {
-            let n: usize = n.trim().parse().map_err(|_| USAGE.to_string())?;
-            match n.checked_sub(1) {
-                Some(s) => self.go_to_section(s),
-                None => return Err("sections count from 1".into()),
-            }
-            return Ok(());
-        }
-        let n: usize = input.parse().map_err(|_| USAGE.to_string())?;
-        let offset = match n {
-            0 => return Err("lines count from 1".into()),
-            1 => Some(0),
-            n => memchr::memchr_iter(b'\n', self.doc.text.as_bytes())
-                .nth(n - 2)
-                .map(|i| i + 1)
-                .filter(|&o| o < self.doc.text.len()),
-        };
-        let Some(offset) = offset else {
-            let lines = self.doc.text.lines().count();
-            return Err(format!("there is no line {n} (the article has {lines})"));
-        };
-        self.view.top = self.cache.line_at(offset);
-        Ok(())
-    }
 }
 
 /// What the status line says after going round an end (short: it must fit
@@ -696,5 +580,6 @@ fn is_format(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
+mod jumps;
 #[cfg(test)]
 mod tests;
