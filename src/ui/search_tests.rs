@@ -290,3 +290,25 @@ fn the_outline_counts_matches_per_section() {
         .collect();
     assert!(!row.trim_end().ends_with(char::is_numeric), "{row}");
 }
+
+#[test]
+fn a_match_across_a_soft_wrap_is_highlighted_on_both_rows() {
+    let mut app = seed_app();
+    search(&mut app, "Mevlut Cavusoglu");
+    app.update(Action::PromptAccept);
+    assert_eq!(app.search.label().as_deref(), Some("1/1"));
+    let t = draw(&mut app, 80, 24);
+    let buf = t.backend().buffer();
+    let (x, y) = find_all(buf, "Mevlut")[0];
+    let (x2, y2) = find_all(buf, "Cavusoglu")[0];
+    assert_eq!(
+        y2,
+        y + 1,
+        "the seed wraps between the two words at 80 columns"
+    );
+    for (x, y, len) in [(x, y, 6), (x2, y2, 9)] {
+        for dx in 0..len {
+            assert_eq!(buf[(x + dx, y)].style().bg, Some(Color::LightMagenta));
+        }
+    }
+}
