@@ -36,6 +36,8 @@ pub enum Input {
     Key(KeyEvent),
     Mouse(MouseEvent),
     Resize(u16, u16),
+    /// Pasted text (bracketed paste): data for the prompt, never keys.
+    Paste(String),
     Signal(Signal),
 }
 
@@ -46,6 +48,7 @@ impl Input {
             Event::Key(k) => Some(Input::Key(k)),
             Event::Mouse(m) => Some(Input::Mouse(m)),
             Event::Resize(w, h) => Some(Input::Resize(w, h)),
+            Event::Paste(text) => Some(Input::Paste(text)),
             _ => None,
         }
     }
@@ -201,7 +204,11 @@ fn backend_error<E: std::fmt::Display>(err: E) -> io::Error {
 fn step(app: &mut App, input: Input) -> Step {
     let action = match input {
         Input::Key(key) if key.kind == KeyEventKind::Release => None,
-        Input::Key(key) => app.keymap.lookup(&app.modes(), &key),
+        Input::Key(key) => app.key_action(&key),
+        Input::Paste(text) => {
+            app.paste(&text);
+            return Step::Redraw;
+        }
         Input::Mouse(mouse) => mouse_action(&mouse),
         // The size is taken from the backend when the frame is drawn, so a
         // storm of resizes re-wraps once, for the size that stuck.
@@ -298,6 +305,32 @@ mod tests {
         let (_, app, _, outcome) = drive(vec![key(']'), key('q'), key('j')]);
         assert_eq!(outcome, Outcome::Quit);
         assert_eq!(app.view.top, app.cache().section_line(1).expect("shown"));
+    }
+
+    #[test]
+    fn a_paste_is_typed_into_the_prompt_never_run_as_keys() {
+        let (_, app, _, outcome) = drive(vec![Input::Paste("q".into())]);
+        assert_eq!(outcome, Outcome::EndOfInput, "q pasted is not quit");
+        assert!(app.search.prompt.is_none());
+        let (terminal, app, _, _) =
+            drive(vec![key('/'), Input::Paste("Cavu\x1b[2Jsoglu\n".into())]);
+        let prompt = app.search.prompt.as_ref().expect("open");
+        assert_eq!(prompt.input, "Cavu[2Jsoglu ");
+        let shown = screen(&terminal);
+        assert!(
+            shown
+                .lines()
+                .last()
+                .is_some_and(|l| l.starts_with("/Cavu[2Jsoglu")),
+            "{shown}"
+        );
+        // Typed keys in the prompt are text too: q does not quit.
+        let (_, app, _, outcome) = drive(vec![key('/'), key('q'), key('n')]);
+        assert_eq!(outcome, Outcome::EndOfInput);
+        assert_eq!(
+            app.search.prompt.as_ref().map(|p| p.input.as_str()),
+            Some("qn")
+        );
     }
 
     #[test]

@@ -28,6 +28,9 @@ pub enum Mode {
     Outline,
     /// The help overlay is open.
     Help,
+    /// A prompt (`/`, `?`, `:`) is open: printable keys are typed into it
+    /// before this table is asked.
+    Prompt,
 }
 
 impl Mode {
@@ -37,6 +40,7 @@ impl Mode {
             Mode::Body => "Reading",
             Mode::Outline => "In the outline",
             Mode::Help => "In the help",
+            Mode::Prompt => "In a prompt (/ ? :)",
         }
     }
 }
@@ -68,6 +72,8 @@ impl Key {
             "BackTab" => KeyCode::BackTab,
             "Enter" => KeyCode::Enter,
             "Esc" => KeyCode::Esc,
+            "Backspace" => KeyCode::Backspace,
+            "Delete" => KeyCode::Delete,
             "Space" => KeyCode::Char(' '),
             f if f.len() > 1 && f.starts_with('F') => KeyCode::F(f[1..].parse().ok()?),
             c => {
@@ -251,7 +257,13 @@ pub fn keys_label(names: &[String]) -> String {
 /// (a test keeps the two equal).
 pub fn markdown_table(keymap: &Keymap) -> String {
     let mut out = String::from("| Keys | Does | Where |\n|---|---|---|\n");
-    for mode in [Mode::Body, Mode::Normal, Mode::Outline, Mode::Help] {
+    for mode in [
+        Mode::Body,
+        Mode::Normal,
+        Mode::Outline,
+        Mode::Help,
+        Mode::Prompt,
+    ] {
         for b in keymap.bindings().iter().filter(|b| b.mode == mode) {
             let keys = keys_label(&b.names)
                 .split(' ')

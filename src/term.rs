@@ -18,7 +18,9 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread;
 
 use crossterm::cursor::Show;
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -31,10 +33,16 @@ use signal_hook::iterator::Signals;
 use crate::app::App;
 use crate::event_loop::{self, EventSource, Input, Lifecycle, LoopOptions, Outcome, Signal};
 
-/// Takes the terminal: raw mode, alternate screen, mouse capture.
+/// Takes the terminal: raw mode, alternate screen, mouse capture, bracketed
+/// paste (a paste arrives as one piece of data, never as keys).
 pub fn enter() -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
 }
 
 /// Gives the terminal back. Every step is tried even if one fails (the
@@ -42,6 +50,7 @@ pub fn enter() -> io::Result<()> {
 pub fn leave() -> io::Result<()> {
     let mut out = io::stdout();
     let steps = [
+        execute!(out, DisableBracketedPaste),
         execute!(out, DisableMouseCapture),
         execute!(out, LeaveAlternateScreen),
         execute!(out, Show),

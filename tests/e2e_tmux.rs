@@ -1,6 +1,8 @@
 //! End-to-end tests of the `lede` binary in a real terminal (tmux): it
 //! starts, shows the title, moves between sections, and gives the terminal
-//! back on quit, on panic, on SIGTERM and SIGHUP, and around Ctrl-Z / `fg`.
+//! back on quit, on panic, on SIGTERM and SIGHUP, and around Ctrl-Z / `fg`;
+//! searches (counts, `n`, the wrapped notice, Esc) and takes a bracketed
+//! paste as search text.
 //!
 //! Each test runs its own tmux server on a unique socket (`-L`) and polls
 //! the pane for text; nothing waits a fixed time. Run them on the release
@@ -295,6 +297,88 @@ fn an_article_on_stdin_reads_keys_from_the_terminal() {
     t.wait_for("the second section on top", |s| {
         first_text_row(s).contains(SECOND)
     });
+    t.keys(&["q"]);
+    t.wait_for("the shell", |s| s.contains("EXIT:0"));
+    t.assert_sane();
+}
+
+/// The status line: the last row of the pane.
+fn status_row(screen: &str) -> &str {
+    screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("")
+}
+
+/// Rows of the body showing a word (the status line left out).
+fn body_shows(screen: &str, word: &str) -> bool {
+    let rows: Vec<&str> = screen.lines().collect();
+    rows[..rows.len().saturating_sub(1)]
+        .iter()
+        .any(|r| r.contains(word))
+}
+
+#[test]
+fn search_counts_steps_wraps_and_esc_clears() {
+    let Some(t) = Tmux::start("search", 80, 24) else {
+        return;
+    };
+    t.type_line(&format!("{BIN}; echo EXIT:$?"));
+    t.wait_for("the title", |s| s.contains("After Tehran talks"));
+    t.keys(&["/"]);
+    t.keys(&["-l", "Cavusoglu"]);
+    t.wait_for("the prompt counting 1/3", |s| {
+        let last = status_row(s);
+        last.starts_with("/Cavusoglu") && last.trim_end().ends_with("1/3")
+    });
+    t.keys(&["Enter"]);
+    t.wait_for("match 1/3 and the match in view", |s| {
+        status_row(s).contains("match 1/3") && body_shows(s, "Cavusoglu")
+    });
+    t.keys(&["n"]);
+    t.wait_for("match 2/3", |s| status_row(s).contains("match 2/3"));
+    t.keys(&["n"]);
+    t.wait_for("the third match in view", |s| {
+        status_row(s).contains("match 3/3") && body_shows(s, "Cavusoglu")
+    });
+    t.keys(&["n"]);
+    t.wait_for("the wrapped notice", |s| {
+        let last = status_row(s);
+        last.contains("match 1/3") && last.contains("search wrapped")
+    });
+    t.keys(&["Escape"]);
+    t.wait_for("the search cleared", |s| {
+        let last = status_row(s);
+        !last.contains("match") && last.contains("quit")
+    });
+    // With no search left, Esc quits as before.
+    t.keys(&["Escape"]);
+    t.wait_for("the shell", |s| s.contains("EXIT:0"));
+    t.assert_sane();
+}
+
+#[test]
+fn a_bracketed_paste_is_search_text_not_keys() {
+    let Some(t) = Tmux::start("paste", 100, 30) else {
+        return;
+    };
+    t.type_line(&format!("{BIN}; echo EXIT:$?"));
+    t.wait_for("the title", |s| s.contains(TITLE));
+    t.keys(&["/"]);
+    t.wait_for("the prompt", |s| status_row(s).starts_with('/'));
+    // `q` first: were it a key, lede would quit.
+    t.run(&["set-buffer", "-b", "e2e", "q\nIdlib"]);
+    t.run(&["paste-buffer", "-p", "-b", "e2e", "-t", "e2e"]);
+    t.wait_for("the pasted text in the prompt", |s| {
+        status_row(s).starts_with("/q Idlib")
+    });
+    t.keys(&["C-u"]);
+    t.run(&["set-buffer", "-b", "e2e", "Idlib"]);
+    t.run(&["paste-buffer", "-p", "-b", "e2e", "-t", "e2e"]);
+    t.wait_for("a count for the paste", |s| {
+        let last = status_row(s);
+        last.starts_with("/Idlib") && last.contains("1/")
+    });
+    // Apart: Esc and a key sent together read as Alt+key.
+    t.keys(&["Escape"]);
+    t.wait_for("the prompt closed", |s| !status_row(s).starts_with('/'));
     t.keys(&["q"]);
     t.wait_for("the shell", |s| s.contains("EXIT:0"));
     t.assert_sane();

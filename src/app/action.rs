@@ -60,6 +60,56 @@ pub enum Action {
     MouseScroll { column: u16, row: u16, lines: i32 },
     /// A left click on a cell.
     Click { column: u16, row: u16 },
+
+    // Search and jumps (`app::search`).
+    /// Open the search prompt, forward (`/`).
+    SearchForward,
+    /// Open the search prompt, backward (`?`).
+    SearchBackward,
+    /// Open the go-to prompt (`:`): a section, a line or a percentage.
+    GoToPrompt,
+    /// The next hit in the search's direction (`n`).
+    SearchNext,
+    /// The next hit against the search's direction (`N`).
+    SearchPrev,
+    /// Wait for a letter naming a mark to set (`m`).
+    MarkPending,
+    /// Wait for a letter naming a mark to go to (`'`; `''` goes back).
+    JumpMarkPending,
+    /// Set a mark at the top of the body.
+    SetMark(char),
+    /// Go to a mark; `'` is where the last jump came from.
+    JumpToMark(char),
+    /// The next mention of the entity under the cursor line.
+    NextMention,
+    /// The previous mention of the entity under the cursor line.
+    PrevMention,
+    /// Type a character into the open prompt.
+    PromptInput(char),
+    /// Run the prompt (Enter).
+    PromptAccept,
+    /// Close the prompt and put the view back (Esc).
+    PromptCancel,
+    /// Delete the character before the prompt's cursor.
+    PromptBackspace,
+    /// Delete the character under the prompt's cursor.
+    PromptDelete,
+    /// Move the prompt's cursor one character left.
+    PromptLeft,
+    /// Move the prompt's cursor one character right.
+    PromptRight,
+    /// Move the prompt's cursor to the start.
+    PromptHome,
+    /// Move the prompt's cursor to the end.
+    PromptEnd,
+    /// Clear the prompt before the cursor (Ctrl-u).
+    PromptClear,
+    /// Delete the word before the prompt's cursor (Ctrl-w).
+    PromptDeleteWord,
+    /// Recall an older prompt from the history.
+    PromptOlder,
+    /// Recall a newer prompt from the history.
+    PromptNewer,
 }
 
 impl Action {
@@ -104,6 +154,28 @@ impl Action {
             ("back", None) => Action::Back,
             ("quit", None) => Action::Quit,
             ("suspend", None) => Action::Suspend,
+            // Search and jumps.
+            ("search_forward", None) => Action::SearchForward,
+            ("search_backward", None) => Action::SearchBackward,
+            ("goto", None) => Action::GoToPrompt,
+            ("search_next", None) => Action::SearchNext,
+            ("search_prev", None) => Action::SearchPrev,
+            ("set_mark", None) => Action::MarkPending,
+            ("jump_mark", None) => Action::JumpMarkPending,
+            ("next_mention", None) => Action::NextMention,
+            ("prev_mention", None) => Action::PrevMention,
+            ("prompt_accept", None) => Action::PromptAccept,
+            ("prompt_cancel", None) => Action::PromptCancel,
+            ("prompt_backspace", None) => Action::PromptBackspace,
+            ("prompt_delete", None) => Action::PromptDelete,
+            ("prompt_left", None) => Action::PromptLeft,
+            ("prompt_right", None) => Action::PromptRight,
+            ("prompt_home", None) => Action::PromptHome,
+            ("prompt_end", None) => Action::PromptEnd,
+            ("prompt_clear", None) => Action::PromptClear,
+            ("prompt_delete_word", None) => Action::PromptDeleteWord,
+            ("prompt_older", None) => Action::PromptOlder,
+            ("prompt_newer", None) => Action::PromptNewer,
             _ => return None,
         };
         Some(action)

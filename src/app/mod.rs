@@ -12,6 +12,7 @@
 
 mod action;
 pub mod panes;
+pub mod search;
 
 use std::ops::Range;
 
@@ -19,6 +20,7 @@ use ratatui::layout::Rect;
 
 pub use action::Action;
 pub use panes::Panes;
+pub use search::SearchState;
 
 use crate::document::Document;
 use crate::extract::{Entities, EntityKind};
@@ -77,6 +79,8 @@ pub struct App {
     /// Colours on (off for `NO_COLOR`); modifiers always carry the meaning.
     pub color: bool,
     pub view: ViewState,
+    /// The prompt, the kept search, marks.
+    pub search: SearchState,
     cache: WrapCache,
 }
 
@@ -106,6 +110,7 @@ impl App {
                 message,
                 quit: false,
             },
+            search: SearchState::default(),
             cache,
         }
     }
@@ -130,6 +135,9 @@ impl App {
 
     /// The keymap modes that apply now, most specific first.
     pub fn modes(&self) -> Vec<Mode> {
+        if self.search.prompt.is_some() {
+            return vec![Mode::Prompt];
+        }
         match self.view.overlay {
             Some(Overlay::Help) => vec![Mode::Help],
             _ if self.view.focus == Focus::Outline => vec![Mode::Outline, Mode::Normal],
@@ -177,7 +185,14 @@ impl App {
     pub fn update(&mut self, action: Action) {
         self.view.message = None;
         let section = self.current_section();
+        let (from, top) = (self.view.anchor, self.view.top);
+        if !matches!(action, Action::Resize(..)) {
+            self.search.pending = None;
+        }
         self.apply(action);
+        if search::is_jump(action) && self.view.top != top {
+            self.record_jump(from);
+        }
         if self.current_section() != section && self.view.focus == Focus::Body {
             // Reading on into another section keeps its outline entry (the
             // one marked current) in view.
@@ -293,6 +308,8 @@ impl App {
             Action::Back => match self.view.overlay.take() {
                 Some(Overlay::Outline) => self.view.focus = Focus::Body,
                 Some(Overlay::Help) => {}
+                // Esc clears the highlights of a search before it quits.
+                None if self.clear_search() => {}
                 None => self.view.quit = true,
             },
             Action::Quit => self.view.quit = true,
@@ -344,6 +361,7 @@ impl App {
                     self.view.focus = Focus::Body;
                 }
             }
+            _ => self.apply_search(action),
         }
     }
 

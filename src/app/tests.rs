@@ -64,7 +64,7 @@ fn ch(c: char) -> KeyCode {
 #[case(ch('#'), false, Action::ToggleHighlight(EntityKind::Number))]
 #[case(ch('h'), false, Action::Help)]
 #[case(KeyCode::F(1), false, Action::Help)]
-#[case(ch('?'), false, Action::Help)]
+#[case(ch('?'), false, Action::SearchBackward)]
 #[case(ch('q'), false, Action::Quit)]
 #[case(ch('c'), true, Action::Quit)]
 #[case(KeyCode::Esc, false, Action::Back)]
@@ -291,7 +291,7 @@ fn narrow_screens_bring_the_outline_as_an_overlay() {
 
 #[test]
 fn help_keys_open_and_close_the_help() {
-    for open in [ch('h'), KeyCode::F(1), ch('?')] {
+    for open in [ch('h'), KeyCode::F(1)] {
         let mut app = app(100, 30);
         press(&mut app, open, false);
         assert_eq!(app.view.overlay, Some(Overlay::Help));

@@ -1,6 +1,8 @@
 //! The body pane: the visible rows of the wrapped article, with block,
-//! inline and entity styles resolved by range intersection (block < inline
-//! < entity), and the scrollbar beside them.
+//! inline, entity and search styles resolved by range intersection (block <
+//! inline < entity < search hit < current hit), and the scrollbar beside
+//! them. A row's search hits come from a binary search of the hit list, so
+//! a frame never walks all hits.
 //!
 //! Only the rows in view are touched, so a redraw costs the same for a long
 //! article as for a short one. Every string drawn is a text piece or a
@@ -101,13 +103,19 @@ impl BodyPane<'_> {
             .iter()
             .filter(|m| app.highlights(m.kind))
             .collect();
+        let (hits, current) = app.search.hits_in(line.range.clone());
+        let marks = Marks {
+            mentions: &mentions,
+            hits,
+            current: current.as_ref(),
+        };
         for part in app.cache().parts(line) {
             if x >= right {
                 break;
             }
             if part.space_before {
                 let at = part.range.start.saturating_sub(1);
-                let style = self.style_at(block, base, &mentions, at..part.range.start + 1);
+                let style = self.style_at(block, base, &marks, at..part.range.start + 1);
                 x = buf
                     .set_stringn(x, area.y, " ", usize::from(right - x), style)
                     .0;
@@ -129,8 +137,8 @@ impl BodyPane<'_> {
                     .0;
                 continue;
             }
-            for run in self.runs(block, &mentions, part.range.clone()) {
-                let style = self.style_at(block, base, &mentions, run.clone());
+            for run in self.runs(block, &marks, part.range.clone()) {
+                let style = self.style_at(block, base, &marks, run.clone());
                 let text = &doc.text[run];
                 x = buf
                     .set_stringn(x, area.y, text, usize::from(right.saturating_sub(x)), style)
@@ -139,14 +147,17 @@ impl BodyPane<'_> {
         }
     }
 
-    /// Cuts a text range where an inline run or a mention starts or ends.
-    fn runs(&self, block: &Block, mentions: &[&Mention], range: Range<usize>) -> Vec<Range<usize>> {
+    /// Cuts a text range where an inline run, a mention or a hit starts or
+    /// ends.
+    fn runs(&self, block: &Block, marks: &Marks, range: Range<usize>) -> Vec<Range<usize>> {
         let text = &self.app.doc.text;
         let mut cuts: Vec<usize> = block
             .inlines
             .iter()
             .map(|i| &i.range)
-            .chain(mentions.iter().map(|m| &m.range))
+            .chain(marks.mentions.iter().map(|m| &m.range))
+            .chain(marks.hits.iter())
+            .chain(marks.current)
             .flat_map(|r| [r.start, r.end])
             .filter(|&c| c > range.start && c < range.end && text.is_char_boundary(c))
             .collect();
@@ -163,22 +174,28 @@ impl BodyPane<'_> {
     }
 
     /// The style of a run: the block's, then each inline run covering it,
-    /// then the mention covering it.
-    fn style_at(
-        &self,
-        block: &Block,
-        base: Style,
-        mentions: &[&Mention],
-        run: Range<usize>,
-    ) -> Style {
+    /// then the mention covering it, then a search hit, then the current hit.
+    fn style_at(&self, block: &Block, base: Style, marks: &Marks, run: Range<usize>) -> Style {
         let covers = |r: &Range<usize>| r.start <= run.start && run.end <= r.end;
         let mut style = base;
         for inline in block.inlines.iter().filter(|i| covers(&i.range)) {
             style = style.patch(self.theme.inline(&inline.kind));
         }
-        if let Some(m) = mentions.iter().find(|m| covers(&m.range)) {
+        if let Some(m) = marks.mentions.iter().find(|m| covers(&m.range)) {
             style = style.patch(self.theme.entity(m.kind));
+        }
+        if marks.current.is_some_and(covers) {
+            style = style.patch(self.theme.search_current());
+        } else if marks.hits.iter().any(covers) {
+            style = style.patch(self.theme.search_hit());
         }
         style
     }
+}
+
+/// What is highlighted on one row: its mentions and search hits.
+struct Marks<'a> {
+    mentions: &'a [&'a Mention],
+    hits: &'a [Range<usize>],
+    current: Option<&'a Range<usize>>,
 }

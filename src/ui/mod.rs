@@ -10,6 +10,7 @@
 mod body;
 mod help;
 mod outline;
+mod prompt;
 mod status;
 pub mod theme;
 
@@ -28,6 +29,15 @@ use theme::Theme;
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     render(app, area, frame.buffer_mut());
+    let panes = app.panes_for(area);
+    if let (Some(prompt), false) = (&app.search.prompt, panes.too_small) {
+        let line = prompt::PromptLine {
+            app,
+            prompt,
+            theme: Theme::new(app.color),
+        };
+        frame.set_cursor_position(line.cursor(panes.status));
+    }
 }
 
 /// Draws the reader into a buffer area (what `draw` does, for tests and
@@ -59,7 +69,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         scrollbar: panes.scrollbar,
     }
     .render(panes.text, buf);
-    StatusLine { app, theme }.render(panes.status, buf);
+    match &app.search.prompt {
+        Some(prompt) => prompt::PromptLine { app, prompt, theme }.render(panes.status, buf),
+        None => StatusLine { app, theme }.render(panes.status, buf),
+    }
     if let (Some(frame), Some(list)) = (panes.overlay, panes.outline_list) {
         OutlinePane {
             app,
@@ -88,5 +101,7 @@ fn too_small(area: Rect, buf: &mut Buffer) {
     );
 }
 
+#[cfg(test)]
+mod search_tests;
 #[cfg(test)]
 mod tests;

@@ -83,7 +83,14 @@ impl Widget for OutlinePane<'_> {
                 title
             };
             let head = format!("{mark}{:>digits$} {indent}", i + 1);
-            let text = truncate(&format!("{head}{title}"), width);
+            // While a search is active each section says how many hits it
+            // holds, at the right of its row.
+            let count = match app.search.section_count(&app.doc, i) {
+                Some(n) if n > 0 => n.to_string(),
+                _ => String::new(),
+            };
+            let title_room = width.saturating_sub(count.width() + usize::from(!count.is_empty()));
+            let text = truncate(&format!("{head}{title}"), title_room);
             let mut style = Style::new();
             if section.boilerplate {
                 style = style.patch(theme.dim());
@@ -104,6 +111,10 @@ impl Widget for OutlinePane<'_> {
                 );
             }
             buf.set_stringn(self.list.x, y, &text, width, style);
+            if !count.is_empty() && count.width() < width {
+                let x = self.list.right() - count.width() as u16;
+                buf.set_stringn(x, y, &count, count.width(), style.patch(theme.search_hit()));
+            }
         }
     }
 }

@@ -41,6 +41,11 @@ impl Widget for StatusLine<'_> {
                 app.percent()
             )
         };
+        // A kept search says where it is, whatever else the line shows.
+        let place = match app.search.label() {
+            Some(label) => format!("{place}match {label} "),
+            None => place,
+        };
         let width = usize::from(area.width);
         // The name yields first on narrow screens, so the hints keep room.
         let name_room = width

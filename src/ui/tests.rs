@@ -377,6 +377,32 @@ fn action() -> impl Strategy<Value = Action> {
         }),
         (0u16..200, 0u16..60).prop_map(|(column, row)| Action::Click { column, row }),
         (0u16..=200, 0u16..=80).prop_map(|(w, h)| Action::Resize(w, h)),
+        search_action(),
+    ]
+}
+
+/// Search, prompt and jump actions, typed text included.
+fn search_action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        Just(Action::SearchForward),
+        Just(Action::SearchBackward),
+        Just(Action::GoToPrompt),
+        prop::sample::select(vec![
+            'I', 'd', 'a', ' ', '\\', 'v', '@', '%', 's', '1', '(', '日'
+        ])
+        .prop_map(Action::PromptInput),
+        Just(Action::PromptAccept),
+        Just(Action::PromptCancel),
+        Just(Action::PromptBackspace),
+        Just(Action::PromptLeft),
+        Just(Action::PromptDeleteWord),
+        Just(Action::PromptOlder),
+        Just(Action::SearchNext),
+        Just(Action::SearchPrev),
+        Just(Action::NextMention),
+        Just(Action::PrevMention),
+        prop::sample::select(vec!['a', '\'']).prop_map(Action::SetMark),
+        prop::sample::select(vec!['a', '\'']).prop_map(Action::JumpToMark),
     ]
 }
 

@@ -73,6 +73,27 @@ impl Theme {
         })
     }
 
+    /// A search hit: a background, over any entity style; reverse video
+    /// without colour.
+    pub fn search_hit(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Black).bg(Color::Yellow)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    /// The current search hit, set apart from the others by colour and by
+    /// bold underline (which also carries it without colour).
+    pub fn search_current(&self) -> Style {
+        let s = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+        if self.color {
+            s.fg(Color::Black).bg(Color::LightMagenta)
+        } else {
+            s.add_modifier(Modifier::REVERSED)
+        }
+    }
+
     /// Markers standing for control and invisible characters.
     pub fn marker(&self) -> Style {
         self.c(Style::new().fg(Color::Red).add_modifier(Modifier::DIM))

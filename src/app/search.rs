@@ -1,0 +1,585 @@
+//! Search and jumps in the reader: the `/` `?` `:` prompt, the kept search
+//! (`n`/`N`, highlights, counts), marks, `''` and entity jumps.
+//!
+//! Owns [`SearchState`], the part of the app these keys change, and the
+//! `impl App` that applies their actions. The search itself (queries,
+//! folding, hits) is `crate::search`; this module only decides where the
+//! view goes and what the prompt holds. No drawing here.
+//!
+//! Positions that must survive a re-wrap (marks, the origin of the last
+//! jump) are text offsets, never visual lines. Invariants: the prompt's
+//! cursor is a byte index on a `char` boundary of its input; the prompt's
+//! input holds no control characters (keys are filtered, pastes stripped).
+//!
+//! Definitions the help and README repeat:
+//! - the *cursor line* is the top line of the body; the mention *under* it is
+//!   the current entity hit when one is in view, else the first mention at or
+//!   below the top line;
+//! - `/` searches from the top line of the body, `?` from the end of the
+//!   last line in view (`less` does the same), so either finds what is on
+//!   screen first;
+//! - the go-to prompt takes `s3` or `§3` (section 3), `120` (line 120 of the
+//!   article) or `50%` (half way).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{Action, App};
+use crate::document::Document;
+use crate::keymap::Mode;
+use crate::search::{Direction, Search, SearchIndex, Step};
+
+/// Prompts kept in each history.
+const HISTORY: usize = 100;
+
+/// Which prompt is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    Search(Direction),
+    GoTo,
+}
+
+impl PromptKind {
+    /// The character drawn before the input.
+    pub fn sigil(self) -> char {
+        match self {
+            PromptKind::Search(Direction::Forward) => '/',
+            PromptKind::Search(Direction::Backward) => '?',
+            PromptKind::GoTo => ':',
+        }
+    }
+}
+
+/// The open prompt: what is typed, where the cursor is, and where the view
+/// was when it opened (Esc puts it back).
+#[derive(Debug, Clone)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub input: String,
+    /// Byte index into `input`, on a char boundary.
+    pub cursor: usize,
+    /// Which history entry is shown, while browsing it.
+    history_pos: Option<usize>,
+    /// What was typed before browsing the history.
+    draft: String,
+    /// The text at the top when the prompt opened (an offset: a resize
+    /// while the prompt is open must not move it).
+    origin_anchor: usize,
+    /// Where the search starts: the top of the body going forward, the end
+    /// of the last line in view going backward (as in `less`).
+    origin_search: usize,
+    /// The search kept before this prompt opened, restored by Esc.
+    previous: Option<Search>,
+}
+
+/// A key waiting for its letter (`m` and `'`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pending {
+    Mark,
+    JumpMark,
+}
+
+/// Everything search and jumps change.
+#[derive(Debug, Default)]
+pub struct SearchState {
+    pub prompt: Option<Prompt>,
+    /// The search whose hits are highlighted (while typing, too).
+    pub active: Option<Search>,
+    pub pending: Option<Pending>,
+    /// Shown once after a move went round an end of the article.
+    pub wrapped: bool,
+    index: SearchIndex,
+    history: Vec<String>,
+    goto_history: Vec<String>,
+    /// The direction of the last search, for `n` after Esc cleared it.
+    last_direction: Direction,
+    marks: HashMap<char, usize>,
+    /// Where the last jump came from (a text offset), for `''`.
+    last_jump: Option<usize>,
+}
+
+impl SearchState {
+    /// The active search's `3/17`, when it has a current hit.
+    pub fn label(&self) -> Option<String> {
+        let s = self.active.as_ref()?;
+        s.current
+            .filter(|_| !s.hits.is_empty())
+            .map(|i| s.hits.label(i))
+    }
+
+    /// How many hits of the active search start in section `section` (a
+    /// hit before the first block counts for the first section): two binary
+    /// searches, so the outline asks only for the rows it draws.
+    pub fn section_count(&self, doc: &Document, section: usize) -> Option<usize> {
+        let hits = self.active.as_ref()?.hits.ranges();
+        let start_of = |i: usize| match i {
+            0 => Some(0),
+            i => doc.sections.get(i).map(|s| {
+                doc.blocks
+                    .get(s.blocks.start)
+                    .map_or(doc.text.len(), |b| b.range.start)
+            }),
+        };
+        let start = start_of(section)?;
+        let end = start_of(section + 1).unwrap_or(usize::MAX);
+        let from = hits.partition_point(|r| r.start < start);
+        let to = hits.partition_point(|r| r.start < end);
+        Some(to.saturating_sub(from))
+    }
+
+    /// Hits of the active search in a text range, and the current hit.
+    pub fn hits_in(&self, range: Range<usize>) -> (&[Range<usize>], Option<Range<usize>>) {
+        match &self.active {
+            Some(s) => (s.hits.in_range(range), s.current_range()),
+            None => (&[], None),
+        }
+    }
+}
+
+/// Actions that move the view to somewhere else in the article: where they
+/// came from is kept for `''`.
+pub(super) fn is_jump(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Top
+            | Action::Bottom
+            | Action::NextSection
+            | Action::PrevSection
+            | Action::Section(_)
+            | Action::OutlineJump
+            | Action::Click { .. }
+            | Action::SearchNext
+            | Action::SearchPrev
+            | Action::NextMention
+            | Action::PrevMention
+    )
+}
+
+impl App {
+    /// The action a key press asks for now. In a prompt, printable keys are
+    /// input before the keymap is asked; after `m` or `'`, the next
+    /// character names the mark.
+    pub fn key_action(&self, key: &KeyEvent) -> Option<Action> {
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if self.search.prompt.is_some() {
+            if let (KeyCode::Char(c), true) = (key.code, plain) {
+                return (!c.is_control()).then_some(Action::PromptInput(c));
+            }
+            return self.keymap.lookup(&[Mode::Prompt], key);
+        }
+        if let Some(pending) = self.search.pending {
+            return Some(match (key.code, plain) {
+                (KeyCode::Char(c), true) if pending == Pending::Mark => Action::SetMark(c),
+                (KeyCode::Char(c), true) => Action::JumpToMark(c),
+                _ => Action::PromptCancel,
+            });
+        }
+        self.keymap.lookup(&self.modes(), key)
+    }
+
+    /// Pasted text: typed into the open prompt as data (line breaks and tabs
+    /// become spaces, other control and format characters are dropped), one
+    /// search for the whole paste; ignored when no prompt is open, so a
+    /// paste never runs keys. Not an `Action`: actions are `Copy`.
+    pub fn paste(&mut self, text: &str) {
+        let Some(prompt) = self.search.prompt.as_mut() else {
+            return;
+        };
+        let clean: String = text
+            .chars()
+            .filter_map(|c| match c {
+                '\n' | '\r' | '\t' => Some(' '),
+                c if c.is_control() || is_format(c) => None,
+                c => Some(c),
+            })
+            .collect();
+        prompt.input.insert_str(prompt.cursor, &clean);
+        prompt.cursor += clean.len();
+        self.view.message = None;
+        self.research();
+    }
+
+    /// Applies the search and jump actions; `update` calls it for those.
+    pub(super) fn apply_search(&mut self, action: Action) {
+        match action {
+            Action::SearchForward => self.open_prompt(PromptKind::Search(Direction::Forward)),
+            Action::SearchBackward => self.open_prompt(PromptKind::Search(Direction::Backward)),
+            Action::GoToPrompt => self.open_prompt(PromptKind::GoTo),
+            Action::SearchNext => self.step_search(false),
+            Action::SearchPrev => self.step_search(true),
+            Action::MarkPending => self.search.pending = Some(Pending::Mark),
+            Action::JumpMarkPending => self.search.pending = Some(Pending::JumpMark),
+            Action::SetMark(c) => self.set_mark(c),
+            Action::JumpToMark(c) => self.jump_to_mark(c),
+            Action::NextMention => self.mention_jump(Direction::Forward),
+            Action::PrevMention => self.mention_jump(Direction::Backward),
+            Action::PromptInput(c) => self.edit(|p| {
+                p.input.insert(p.cursor, c);
+                p.cursor += c.len_utf8();
+            }),
+            Action::PromptAccept => self.accept(),
+            Action::PromptCancel => self.cancel(),
+            Action::PromptBackspace => {
+                if self
+                    .search
+                    .prompt
+                    .as_ref()
+                    .is_some_and(|p| p.input.is_empty())
+                {
+                    // As in vim and less: backspace on an empty prompt
+                    // leaves it.
+                    self.cancel();
+                } else {
+                    self.edit(|p| {
+                        if let Some(c) = p.input[..p.cursor].chars().next_back() {
+                            p.cursor -= c.len_utf8();
+                            p.input.remove(p.cursor);
+                        }
+                    });
+                }
+            }
+            Action::PromptDelete => self.edit(|p| {
+                if p.cursor < p.input.len() {
+                    p.input.remove(p.cursor);
+                }
+            }),
+            Action::PromptLeft => self.move_cursor(|p| {
+                p.input[..p.cursor]
+                    .chars()
+                    .next_back()
+                    .map_or(0, |c| p.cursor - c.len_utf8())
+            }),
+            Action::PromptRight => self.move_cursor(|p| {
+                p.input[p.cursor..]
+                    .chars()
+                    .next()
+                    .map_or(p.cursor, |c| p.cursor + c.len_utf8())
+            }),
+            Action::PromptHome => self.move_cursor(|_| 0),
+            Action::PromptEnd => self.move_cursor(|p| p.input.len()),
+            Action::PromptClear => self.edit(|p| {
+                p.input.replace_range(..p.cursor, "");
+                p.cursor = 0;
+            }),
+            Action::PromptDeleteWord => self.edit(|p| {
+                let before = &p.input[..p.cursor];
+                let trimmed = before.trim_end();
+                let start = trimmed
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| c.is_whitespace())
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                p.input.replace_range(start..p.cursor, "");
+                p.cursor = start;
+            }),
+            Action::PromptOlder => self.browse_history(true),
+            Action::PromptNewer => self.browse_history(false),
+            _ => {}
+        }
+    }
+
+    /// Clears the highlights of a kept search; false when there was none.
+    pub(super) fn clear_search(&mut self) -> bool {
+        self.search.active.take().is_some()
+    }
+
+    /// Keeps the origin of a jump for `''`.
+    pub(super) fn record_jump(&mut self, from: usize) {
+        self.search.last_jump = Some(from);
+    }
+
+    fn top_offset(&self) -> usize {
+        self.cache
+            .lines()
+            .get(self.view.top)
+            .map_or(0, |l| l.range.start)
+    }
+
+    fn open_prompt(&mut self, kind: PromptKind) {
+        self.search.pending = None;
+        self.search.prompt = Some(Prompt {
+            kind,
+            input: String::new(),
+            cursor: 0,
+            history_pos: None,
+            draft: String::new(),
+            origin_anchor: self.top_offset(),
+            origin_search: match kind {
+                PromptKind::Search(Direction::Backward) => self.visible_text().end,
+                _ => self.top_offset(),
+            },
+            previous: self.search.active.clone(),
+        });
+    }
+
+    /// Changes the prompt's input, then searches again (search prompts).
+    fn edit(&mut self, change: impl FnOnce(&mut Prompt)) {
+        if let Some(p) = self.search.prompt.as_mut() {
+            change(p);
+            p.history_pos = None;
+            self.research();
+        }
+    }
+
+    fn move_cursor(&mut self, to: impl FnOnce(&Prompt) -> usize) {
+        if let Some(p) = self.search.prompt.as_mut() {
+            p.cursor = to(p).min(p.input.len());
+        }
+    }
+
+    fn browse_history(&mut self, older: bool) {
+        let Some(p) = self.search.prompt.as_mut() else {
+            return;
+        };
+        let history = match p.kind {
+            PromptKind::Search(_) => &self.search.history,
+            PromptKind::GoTo => &self.search.goto_history,
+        };
+        if history.is_empty() {
+            return;
+        }
+        let pos = match (p.history_pos, older) {
+            (None, true) => {
+                p.draft = p.input.clone();
+                Some(history.len() - 1)
+            }
+            (None, false) => return,
+            (Some(i), true) => Some(i.saturating_sub(1)),
+            (Some(i), false) if i + 1 < history.len() => Some(i + 1),
+            (Some(_), false) => None,
+        };
+        p.input = match pos {
+            Some(i) => history[i].clone(),
+            None => std::mem::take(&mut p.draft),
+        };
+        p.cursor = p.input.len();
+        p.history_pos = pos;
+        self.research();
+    }
+
+    /// Runs the search prompt's text from where the prompt opened and shows
+    /// the nearest hit (incremental search).
+    fn research(&mut self) {
+        let Some(p) = &self.search.prompt else {
+            return;
+        };
+        let PromptKind::Search(direction) = p.kind else {
+            return;
+        };
+        self.view.top = self.cache.line_at(p.origin_anchor);
+        if p.input.is_empty() {
+            self.search.active = None;
+            self.search.wrapped = false;
+            return;
+        }
+        let (search, step) = Search::run(
+            &p.input,
+            direction,
+            p.origin_search,
+            &self.doc.text,
+            &self.search.index,
+            &self.entities,
+        );
+        self.show_search(search, step);
+    }
+
+    /// Makes `search` the active one and brings its current hit into view.
+    fn show_search(&mut self, search: Search, step: Option<Step>) {
+        self.search.wrapped = step.is_some_and(|s| s.wrapped);
+        if let Some(range) = step.and_then(|s| search.hits.get(s.index)) {
+            self.reveal(range.start);
+        }
+        self.search.active = Some(search);
+    }
+
+    /// Scrolls so the line holding `offset` is in view: left alone when it
+    /// already is, else a third of a page down from the top, for context.
+    fn reveal(&mut self, offset: usize) {
+        let line = self.cache.line_at(offset);
+        if self.visible_lines().contains(&line) {
+            return;
+        }
+        let above = self.page_height() / 3;
+        self.view.top = line.saturating_sub(above).min(self.max_top());
+        if !self.visible_lines().contains(&line) {
+            self.view.top = line;
+        }
+    }
+
+    fn accept(&mut self) {
+        let Some(mut p) = self.search.prompt.take() else {
+            return;
+        };
+        let history = match p.kind {
+            PromptKind::Search(_) => &mut self.search.history,
+            PromptKind::GoTo => &mut self.search.goto_history,
+        };
+        if p.input.is_empty() {
+            // Enter on an empty prompt repeats the last one, as in vim.
+            match history.last() {
+                Some(last) => p.input = last.clone(),
+                None => {
+                    self.search.active = p.previous;
+                    return;
+                }
+            }
+        }
+        history.retain(|h| *h != p.input);
+        history.push(p.input.clone());
+        if history.len() > HISTORY {
+            history.remove(0);
+        }
+        match p.kind {
+            PromptKind::Search(direction) => {
+                self.search.last_direction = direction;
+                let input = p.input.clone();
+                self.search.prompt = Some(p);
+                self.research();
+                let Some(p) = self.search.prompt.take() else {
+                    return;
+                };
+                if self.top_offset() != p.origin_anchor {
+                    self.record_jump(p.origin_anchor);
+                }
+                let failed = self.search.active.as_ref().map(|s| {
+                    s.error
+                        .as_ref()
+                        .map(|e| e.to_string())
+                        .or_else(|| s.hits.is_empty().then(|| "no match".to_string()))
+                });
+                if let Some(Some(why)) = failed {
+                    let shown = crate::sanitize::clean(&input).into_owned();
+                    self.view.message = Some(format!("{why}: {shown}"));
+                    self.clear_search();
+                } else if self.search.wrapped {
+                    self.view.message = Some(wrapped_notice(direction));
+                }
+            }
+            PromptKind::GoTo => {
+                let from = self.top_offset();
+                let before = self.view.top;
+                if let Err(why) = self.go_to(p.input.trim()) {
+                    self.view.message = Some(why);
+                }
+                if self.view.top != before {
+                    self.record_jump(from);
+                }
+            }
+        }
+    }
+
+    fn cancel(&mut self) {
+        self.search.pending = None;
+        let Some(p) = self.search.prompt.take() else {
+            return;
+        };
+        self.view.top = self.cache.line_at(p.origin_anchor);
+        self.search.wrapped = false;
+        self.search.active = p.previous;
+    }
+
+    /// `n` (`reverse` false) and `N`: from the current hit when it is in
+    /// view, else from the top of the body, as `less` does; with no active
+    /// search, the last one runs again.
+    fn step_search(&mut self, reverse: bool) {
+        let visible = self.visible_text();
+        let top = self.top_offset();
+        let Some(search) = self.search.active.as_mut() else {
+            let Some(last) = self.search.history.last().cloned() else {
+                self.view.message = Some("no search yet: / searches".into());
+                return;
+            };
+            let mut direction = self.search.last_direction;
+            if reverse {
+                direction = direction.reverse();
+            }
+            let from = match direction {
+                Direction::Forward => top,
+                Direction::Backward => visible.end,
+            };
+            let (mut search, step) = Search::run(
+                &last,
+                direction,
+                from,
+                &self.doc.text,
+                &self.search.index,
+                &self.entities,
+            );
+            search.direction = self.search.last_direction;
+            self.show_search(search, step);
+            self.after_step(direction);
+            return;
+        };
+        let in_view = search
+            .current_range()
+            .is_some_and(|r| r.start >= visible.start && r.start < visible.end);
+        let direction = if reverse {
+            search.direction.reverse()
+        } else {
+            search.direction
+        };
+        let step = if in_view {
+            search.step(reverse)
+        } else {
+            let from = match direction {
+                Direction::Forward => top,
+                Direction::Backward => visible.end,
+            };
+            let s = search.hits.nearest(from, direction);
+            search.current = s.map(|s| s.index).or(search.current);
+            s
+        };
+        let Some(step) = step else {
+            self.view.message = Some("no match".into());
+            return;
+        };
+        self.search.wrapped = step.wrapped;
+        if let Some(range) = search.hits.get(step.index) {
+            self.reveal(range.start);
+        }
+        self.after_step(direction);
+    }
+
+    fn after_step(&mut self, direction: Direction) {
+        if self.search.wrapped {
+            self.view.message = Some(wrapped_notice(direction));
+        }
+    }
+
+    /// The text shown in the body, from the top line's start to the last
+    /// visible line's end.
+    fn visible_text(&self) -> Range<usize> {
+        let lines = self.cache.lines();
+        let rows = self.visible_lines();
+        match (
+            lines.get(rows.start),
+            rows.end.checked_sub(1).and_then(|i| lines.get(i)),
+        ) {
+            (Some(a), Some(b)) => a.range.start..b.range.end.max(a.range.start + 1),
+            _ => 0..0,
+        }
+    }
+}
+
+/// What the status line says after going round an end (short: it must fit
+/// beside the position on an 80-column line).
+fn wrapped_notice(direction: Direction) -> String {
+    match direction {
+        Direction::Forward => "search wrapped to the top".into(),
+        Direction::Backward => "search wrapped to the bottom".into(),
+    }
+}
+
+/// Invisible formatting characters (bidi controls, zero-width joiners):
+/// dropped from pastes so the prompt shows what it searches for.
+fn is_format(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+mod jumps;
+#[cfg(test)]
+mod tests;
