@@ -13,6 +13,7 @@ pub mod cli;
 pub mod document;
 pub mod event_loop;
 pub mod extract;
+pub mod gazetteer;
 pub mod keymap;
 pub mod layout;
 pub mod print;

@@ -57,6 +57,17 @@ fn seed_has_title_lead_subheading_and_furniture() {
 }
 
 #[test]
+fn lead_dateline_agency_is_short() {
+    let doc = plain("A title here\n\nNAIROBI, Kenya (Reuters) – Rain fell. It went on.\n");
+    assert_eq!(
+        doc.slice(doc.dateline.as_ref().expect("dateline")),
+        "NAIROBI, Kenya (Reuters)"
+    );
+    let long = "A title here\n\nNAIROBI (An Agency Name Far Longer Than Thirty) – Rain fell.\n";
+    assert_eq!(plain(long).dateline, None);
+}
+
+#[test]
 fn wikinews_layout_has_a_date_block() {
     let doc = plain("A title here\n\nWednesday, April 13, 2011\n\nThe body starts. It goes on.\n");
     assert_eq!(
