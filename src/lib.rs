@@ -18,6 +18,6 @@ pub mod keymap;
 pub mod layout;
 pub mod print;
 pub mod sanitize;
+pub mod state;
 pub mod term;
 pub mod ui;
-pub mod state;
