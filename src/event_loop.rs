@@ -201,7 +201,7 @@ fn backend_error<E: std::fmt::Display>(err: E) -> io::Error {
 fn step(app: &mut App, input: Input) -> Step {
     let action = match input {
         Input::Key(key) if key.kind == KeyEventKind::Release => None,
-        Input::Key(key) => app.keymap.lookup(&app.modes(), &key),
+        Input::Key(key) => app.action_for_key(&key),
         Input::Mouse(mouse) => mouse_action(&mouse),
         // The size is taken from the backend when the frame is drawn, so a
         // storm of resizes re-wraps once, for the size that stuck.

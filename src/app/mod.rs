@@ -11,6 +11,8 @@
 //! rectangles.
 
 mod action;
+pub mod entities;
+mod entity_update;
 pub mod panes;
 
 use std::ops::Range;
@@ -77,6 +79,10 @@ pub struct App {
     /// Colours on (off for `NO_COLOR`); modifiers always carry the meaning.
     pub color: bool,
     pub view: ViewState,
+    /// The entity views' state (pane, selection, focus mode, quotes, map).
+    pub entity: entities::EntityView,
+    /// Entries and quotes, built once from `doc` and `entities`.
+    pub index: entities::EntityIndex,
     cache: WrapCache,
 }
 
@@ -86,7 +92,7 @@ impl App {
         // article is wrapped once, not once for a guess and again.
         let cache = WrapCache::empty();
         let message = doc.notices.first().cloned();
-        App {
+        let mut app = App {
             doc,
             entities,
             keymap,
@@ -106,8 +112,12 @@ impl App {
                 message,
                 quit: false,
             },
+            entity: entities::EntityView::default(),
+            index: entities::EntityIndex::default(),
             cache,
-        }
+        };
+        app.build_index();
+        app
     }
 
     pub fn cache(&self) -> &WrapCache {
@@ -121,15 +131,25 @@ impl App {
 
     /// The panes for a given area (drawing uses the frame's own area).
     pub fn panes_for(&self, area: Rect) -> Panes {
-        Panes::compute(
+        let panes = Panes::compute(
             area,
             self.view.outline_shown,
             self.view.overlay == Some(Overlay::Outline),
-        )
+        );
+        if self.entity.shown {
+            panes.with_entity_pane(entities::DOCK_WIDTH, entities::PANE_WIDTH)
+        } else {
+            panes
+        }
     }
 
     /// The keymap modes that apply now, most specific first.
     pub fn modes(&self) -> Vec<Mode> {
+        if self.view.overlay.is_none()
+            && let Some(modes) = self.entity_modes()
+        {
+            return modes;
+        }
         match self.view.overlay {
             Some(Overlay::Help) => vec![Mode::Help],
             _ if self.view.focus == Focus::Outline => vec![Mode::Outline, Mode::Normal],
@@ -194,6 +214,9 @@ impl App {
     }
 
     fn apply(&mut self, action: Action) {
+        if self.entity_action(action) {
+            return;
+        }
         match action {
             Action::Scroll(n) => self.scroll(n as isize),
             Action::Page(n) => {
@@ -300,6 +323,7 @@ impl App {
             Action::Suspend => {}
             Action::Resize(w, h) => {
                 self.view.size = (w, h);
+                self.entity_resized();
                 let panes = self.panes();
                 if !panes.narrow && self.view.overlay == Some(Overlay::Outline) {
                     self.view.overlay = None;
@@ -344,6 +368,8 @@ impl App {
                     self.view.focus = Focus::Body;
                 }
             }
+            // The entity views' actions, taken by `entity_action` above.
+            _ => {}
         }
     }
 

@@ -238,8 +238,22 @@ fn attribution(
     let actors: Vec<&super::Mention> = found
         .in_range(sentence.clone())
         .iter()
-        .filter(|m| m.kind == EntityKind::Actor && outside(m.range.start))
+        .filter(|m| {
+            m.kind == EntityKind::Actor
+                && m.range.start >= sentence.start
+                && m.range.end <= sentence.end
+                && outside(m.range.start)
+        })
         .collect();
+    // `X, a spokesperson for Y, told …`: a person opening the sentence with
+    // an apposition is the subject, whatever the apposition names.
+    let opener = actors.first().filter(|m| {
+        text[sentence.start..m.range.start]
+            .trim_matches(|c: char| c.is_whitespace() || "“”\"".contains(c))
+            .is_empty()
+            && text[m.range.end..].starts_with(',')
+            && is_person(found, m.entity)
+    });
     for (i, (r, w)) in ws.iter().enumerate() {
         let lower = w.to_lowercase();
         if lower == "according" && ws.get(i + 1).is_some_and(|(_, n)| *n == "to") {
@@ -264,6 +278,11 @@ fn attribution(
         if matches!(lower.as_str(), "said" | "says" | "added")
             && let Some(m) = actors.iter().find(|m| m.range.start >= r.end)
             && text[r.end..m.range.start].trim().is_empty()
+        {
+            return Some(m.entity);
+        }
+        if let Some(m) = opener
+            && m.range.end < r.start
         {
             return Some(m.entity);
         }
@@ -328,6 +347,9 @@ pub fn is_person(found: &Entities, entity: usize) -> bool {
     }
     let rare = |w: &str| word_frequency(&w.to_lowercase()).is_none_or(|z| z < 4.5);
     let first = parts[0];
+    if !first.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
     if PARTICLES.contains(&first.to_lowercase().as_str()) && first != "Abd" && first != "Abu" {
         return false;
     }

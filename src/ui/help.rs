@@ -24,7 +24,16 @@ type Row = Vec<(String, Style)>;
 /// The help's rows; `key_column` is the width given to the keys.
 fn rows(keymap: &Keymap, theme: &Theme, key_column: usize) -> Vec<Row> {
     let mut out: Vec<Row> = Vec::new();
-    for mode in [Mode::Body, Mode::Normal, Mode::Outline, Mode::Help] {
+    for mode in [
+        Mode::Body,
+        Mode::Normal,
+        Mode::Outline,
+        Mode::Entities,
+        Mode::Filter,
+        Mode::Quotes,
+        Mode::Map,
+        Mode::Help,
+    ] {
         let bindings: Vec<_> = keymap
             .bindings()
             .iter()

@@ -8,8 +8,11 @@
 //! included: below the minimum the frame says the terminal is too small.
 
 mod body;
+mod entity_pane;
 mod help;
+pub mod map;
 mod outline;
+mod quotes;
 mod status;
 pub mod theme;
 
@@ -53,12 +56,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         .render(frame, buf);
     }
+    let chosen = app.selected_mentions();
+    let current = chosen
+        .get(app.entity.mention.min(chosen.len().saturating_sub(1)))
+        .cloned();
     BodyPane {
         app,
         theme,
         scrollbar: panes.scrollbar,
+        chosen,
+        current,
     }
     .render(panes.text, buf);
+    if let Some(rect) = panes.entities {
+        entity_pane::EntityPane {
+            app,
+            theme,
+            docked: panes.entities_docked,
+        }
+        .render(rect, buf);
+    }
     StatusLine { app, theme }.render(panes.status, buf);
     if let (Some(frame), Some(list)) = (panes.overlay, panes.outline_list) {
         OutlinePane {
@@ -69,6 +86,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             overlay: true,
         }
         .render(frame, buf);
+    }
+    let main = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    match app.entity.panel {
+        Some(crate::app::entities::Panel::Quotes) => {
+            quotes::QuotesView { app, theme }.render(main, buf);
+        }
+        Some(crate::app::entities::Panel::Map) => {
+            map::MapView { app, theme }.render(main, buf);
+        }
+        None => {}
     }
     if app.view.overlay == Some(Overlay::Help) {
         HelpOverlay { app, theme }.render(area, buf);

@@ -64,6 +64,8 @@ impl Widget for OutlinePane<'_> {
             .min()
             .unwrap_or(1);
         let current = app.current_section();
+        // Sections mentioning the selected entity get a mark at the right.
+        let marked = app.sections_mentioning();
         let width = usize::from(self.list.width);
         let rows = usize::from(self.list.height);
         for (row, (i, section)) in sections
@@ -104,6 +106,22 @@ impl Widget for OutlinePane<'_> {
                 );
             }
             buf.set_stringn(self.list.x, y, &text, width, style);
+            if marked.get(i).copied().unwrap_or(false) && width > 4 {
+                let kind = app
+                    .entity
+                    .selected
+                    .and_then(|e| app.index.entries.get(e))
+                    .map_or(crate::extract::EntityKind::Actor, |e| e.kind);
+                let x = self.list.right() - 1;
+                buf.set_string(
+                    x - 1,
+                    y,
+                    " ◆",
+                    theme.entity(kind).remove_modifier(
+                        ratatui::style::Modifier::ITALIC | ratatui::style::Modifier::UNDERLINED,
+                    ),
+                );
+            }
         }
     }
 }
