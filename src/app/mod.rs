@@ -472,3 +472,6 @@ fn kind_index(kind: EntityKind) -> usize {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod entity_tests;

@@ -82,8 +82,12 @@ pub fn quotes(text: &str, paragraphs: &[Range<usize>], found: &Entities) -> Vec<
                 .collect();
             let outside = |at: usize| !in_sentence.iter().any(|q| q.start <= at && at < q.end);
             let mut speaker = attribution(text, sentence.clone(), found, &outside, last_person);
+            // A quote running on opens its sentence; one inside a sentence
+            // (`by “lying”`) is a scare quote, not a statement.
             if speaker.is_none()
-                && !in_sentence.is_empty()
+                && in_sentence
+                    .first()
+                    .is_some_and(|q| text[sentence.start..q.start].chars().count() <= 1)
                 && let Some((who, end)) = last
                 && follows(text, end, sentence.start)
             {
@@ -200,7 +204,8 @@ fn sentences(text: &str, para: Range<usize>, quotes: &[Range<usize>]) -> Vec<Ran
 /// A reporting verb (or `according to`) outside the quotes of a sentence.
 fn has_verb(text: &str, sentence: Range<usize>, outside: &dyn Fn(usize) -> bool) -> bool {
     words(text, sentence).any(|(r, w)| {
-        outside(r.start) && (VERBS.contains(&w.to_lowercase().as_str()) || w == "according")
+        let w = w.to_lowercase();
+        outside(r.start) && (VERBS.contains(&w.as_str()) || w == "according")
     })
 }
 
@@ -481,6 +486,15 @@ mod tests {
             got[1],
             ("We lost everything.".into(), Some("Tom Becker".into()))
         );
+    }
+
+    #[test]
+    fn scare_quotes_do_not_run_on() {
+        let text =
+            "“Stop the works,” said Tom Becker.\n\nThe plan was called “reckless” by critics.";
+        let got = run(text, &["Tom Becker"]);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1], ("reckless".into(), None));
     }
 
     #[test]
