@@ -120,3 +120,6 @@ fn too_small(area: Rect, buf: &mut Buffer) {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod entity_tests;
