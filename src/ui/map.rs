@@ -188,8 +188,30 @@ impl Widget for MapView<'_> {
             buf.set_string(x, y, "●", style);
             taken.push(Rect::new(x, y, 1, 1));
         }
-        for &(i, (x, y)) in &cells {
-            let name = truncate(&app.index.entries[i].label, 20);
+        // Capitals the article names only as actors (`Damascus said`):
+        // shown quietly where they fall in view, for orientation.
+        let mut quiet: Vec<(String, (u16, u16))> = Vec::new();
+        for e in app
+            .index
+            .entries
+            .iter()
+            .filter(|e| e.kind == EntityKind::Actor)
+        {
+            if let Some(p) = crate::gazetteer::place(&e.label).filter(|p| p.capital)
+                && let Some(cell) = bounds.cell(map_area, (f64::from(p.lon), f64::from(p.lat)))
+                && !taken.iter().any(|t| t.x == cell.0 && t.y == cell.1)
+            {
+                buf.set_string(cell.0, cell.1, "◦", theme.muted());
+                taken.push(Rect::new(cell.0, cell.1, 1, 1));
+                quiet.push((e.label.clone(), cell));
+            }
+        }
+        let labels = cells
+            .iter()
+            .map(|&(i, c)| (app.index.entries[i].label.clone(), c, Some(i)))
+            .chain(quiet.into_iter().map(|(l, c)| (l, c, None)));
+        for (label, (x, y), i) in labels {
+            let name = truncate(&label, 20);
             let w = name.width() as u16;
             let tries = [
                 (i32::from(x) + 2, i32::from(y)),
@@ -213,7 +235,10 @@ impl Widget for MapView<'_> {
                 continue;
             };
             let at = Rect::new(lx as u16, ly as u16, w, 1);
-            let style = self.place_style(Some(i) == selected || Some(i) == cursor_entry);
+            let style = match i {
+                Some(i) => self.place_style(Some(i) == selected || Some(i) == cursor_entry),
+                None => theme.muted(),
+            };
             buf.set_string(at.x, at.y, &name, style);
             taken.push(at);
         }
