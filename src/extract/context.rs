@@ -36,15 +36,18 @@ fn filter_bit(word: &[u8]) -> usize {
 
 impl<'t> DocContext<'t> {
     pub fn new(text: &'t str, toks: &'t [Token], dateline: Option<Range<usize>>) -> Self {
-        let mut lower = HashedSet::default();
-        let mut cap_mid = FastSet::default();
+        // Sized from the text: rehashing growing sets costs more than the
+        // inserts (about one capitalised word in eight).
+        let guess = toks.len() / 8;
+        let mut lower = HashedSet::with_capacity_and_hasher(guess, Default::default());
+        let mut cap_mid = FastSet::with_capacity_and_hasher(guess, Default::default());
         let mut defined = FastSet::default();
         for w in toks.windows(3) {
             if w[0].punct(text) == Some('(') && w[1].upper && w[2].punct(text) == Some(')') {
                 defined.insert(w[1].text(text));
             }
         }
-        let mut cap_alone = FastSet::default();
+        let mut cap_alone = FastSet::with_capacity_and_hasher(guess, Default::default());
         // Only lowercase words that some capitalised word could ask about
         // are hashed: a bitset on (length, first letter, last letter) of the
         // capitalised words filters the rest cheaply.

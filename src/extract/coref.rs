@@ -38,7 +38,8 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
         }
     }
     // Strongest kind per surface form.
-    let mut best: FastMap<&str, (Evidence, EntityKind)> = FastMap::default();
+    let mut best: FastMap<&str, (Evidence, EntityKind)> =
+        FastMap::with_capacity_and_hasher(cands.len(), Default::default());
     for c in cands.iter() {
         let name = &text[c.range.clone()];
         let e = best.entry(name).or_insert((c.evidence, c.kind));
@@ -53,7 +54,7 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
             .filter(|&k| cx.toks[k].is_word())
             .count();
         let last = &cx.toks[c.toks.end - 1];
-        let head = LEX.org_heads.has(last.text(text)) || LEX.place_words.has(last.text(text));
+        let head = LEX.is_head(last.text(text));
         if c.kind == EntityKind::Actor
             && (2..=4).contains(&words)
             && last.space
@@ -111,10 +112,7 @@ fn person_like(cx: &DocContext, c: &Cand) -> bool {
     let text = cx.text;
     let words_ok = cx.toks[c.toks.clone()].iter().all(|t| {
         !t.is_word()
-            || (t.cap
-                && !t.upper
-                && !LEX.org_heads.has(t.text(text))
-                && !LEX.place_words.has(t.text(text)))
+            || (t.cap && !t.upper && !LEX.is_head(t.text(text)))
             || super::names::is_particle(text, t)
     });
     let last = cx.toks[c.toks.end - 1].text(text);
@@ -164,7 +162,8 @@ pub fn build(text: &str, cands: &[Cand], reps: &[usize], numbers: &[NumberSpan])
     });
     let mut out = Entities::default();
     // Keys compare without case (`KANO` in a dateline is `Kano`).
-    let mut index: FastMap<(u64, EntityKind), usize> = FastMap::default();
+    let mut index: FastMap<(u64, EntityKind), usize> =
+        FastMap::with_capacity_and_hasher(raw.len(), Default::default());
     let mut last_end = 0;
     for r in raw {
         if r.range.start < last_end || r.range.is_empty() {
@@ -203,6 +202,23 @@ pub fn build(text: &str, cands: &[Cand], reps: &[usize], numbers: &[NumberSpan])
             kind: r.kind,
             entity: e,
         });
+    }
+    // A name met as actor and as place is typed by most of its mentions
+    // (ties: actor, the role that says who did what).
+    for entity in &mut out.entities {
+        if entity.kind == EntityKind::Number {
+            continue;
+        }
+        let places = entity
+            .mentions
+            .iter()
+            .filter(|&&m| out.mentions[m].kind == EntityKind::Place)
+            .count();
+        entity.kind = if places * 2 > entity.mentions.len() {
+            EntityKind::Place
+        } else {
+            EntityKind::Actor
+        };
     }
     out
 }

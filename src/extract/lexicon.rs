@@ -167,8 +167,16 @@ pub enum NumClass {
     Quantity,
 }
 
+/// Flags of [`Lexicons::flags`].
+pub const ORG: u8 = 1;
+pub const PLACE: u8 = 2;
+pub const COMMON: u8 = 4;
+pub const TITLE: u8 = 8;
+
 pub struct Lexicons {
-    pub titles: WordSet,
+    /// Organisation heads, place words, common words and titles in one map,
+    /// so a word is hashed once for all four.
+    merged: HashedMap<(&'static str, u8)>,
     pub org_heads: WordSet,
     pub place_words: WordSet,
     pub cue_places: WordSet,
@@ -182,7 +190,29 @@ pub struct Lexicons {
 }
 
 impl Lexicons {
+    /// Which of the organisation-head, place-word, common and title lists
+    /// hold `word` (case-insensitive), as [`ORG`] | [`PLACE`] | ...
+    pub fn flags(&self, word: &str) -> u8 {
+        self.merged
+            .get(&fold_hash(word))
+            .filter(|(w, _)| {
+                (w.len() == word.len() && w.eq_ignore_ascii_case(word)) || !word.is_ascii()
+            })
+            .map_or(0, |&(_, f)| f)
+    }
+
+    /// An organisation head or a place word (`Ministry`, `Province`).
+    pub fn is_head(&self, word: &str) -> bool {
+        self.flags(word) & (ORG | PLACE) != 0
+    }
+
     pub fn number(&self, word: &str) -> Option<NumClass> {
+        // Number words are 3 to 9 letters starting with one of few letters:
+        // most words stop here.
+        let b = word.as_bytes();
+        if b.len() > 9 || b.len() < 3 || !b"zotfsenhmbd".contains(&(b[0] | 0x20)) {
+            return None;
+        }
         let key = pack(word)?;
         self.numbers
             .binary_search_by_key(&key, |&(k, _)| k)
@@ -205,8 +235,23 @@ fn pack(word: &str) -> Option<u128> {
     Some(u128::from_be_bytes(buf))
 }
 
+fn merged() -> HashedMap<(&'static str, u8)> {
+    let mut map: HashedMap<(&'static str, u8)> = HashedMap::default();
+    for (src, flag) in [
+        (include_str!("../../assets/lexicon/org_heads.txt"), ORG),
+        (include_str!("../../assets/lexicon/place_words.txt"), PLACE),
+        (include_str!("../../assets/lexicon/common.txt"), COMMON),
+        (include_str!("../../assets/lexicon/titles.txt"), TITLE),
+    ] {
+        for w in entries(src) {
+            map.entry(fold_hash(w)).or_insert((w, 0)).1 |= flag;
+        }
+    }
+    map
+}
+
 pub static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
-    titles: WordSet::parse(include_str!("../../assets/lexicon/titles.txt")),
+    merged: merged(),
     org_heads: WordSet::parse(include_str!("../../assets/lexicon/org_heads.txt")),
     place_words: WordSet::parse(include_str!("../../assets/lexicon/place_words.txt")),
     cue_places: WordSet::parse(include_str!("../../assets/lexicon/cue_places.txt")),
@@ -250,8 +295,6 @@ mod tests {
     #[test]
     fn lookups_ignore_case() {
         let cases: &[(&WordSet, &str, bool)] = &[
-            (&LEX.titles, "President", true),
-            (&LEX.titles, "Paris", false),
             (&LEX.org_heads, "MINISTRY", true),
             (&LEX.place_words, "province", true),
             (&LEX.common, "However", true),
@@ -261,6 +304,9 @@ mod tests {
         for (set, word, want) in cases {
             assert_eq!(set.has(word), *want, "{word}");
         }
+        assert_eq!(LEX.flags("President"), TITLE);
+        assert_eq!(LEX.flags("Paris"), 0);
+        assert!(LEX.is_head("Ministry") && LEX.is_head("province"));
         assert_eq!(LEX.number("Twenty"), Some(NumClass::Tens));
         assert_eq!(LEX.number("million"), Some(NumClass::Scale));
         assert_eq!(LEX.number("first"), None);

@@ -41,7 +41,7 @@ fn name_word(t: &Token, used: &[bool], k: usize) -> bool {
 /// `Centre for`).
 fn takes_of(text: &str, t: &Token) -> bool {
     let w = t.text(text);
-    LEX.org_heads.has(w) || LEX.place_words.has(w)
+    LEX.is_head(w)
 }
 
 /// Finds name runs; `used` marks tokens already taken by numbers.

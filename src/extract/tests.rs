@@ -74,6 +74,12 @@ fn rules_find_the_right_spans() {
             Place,
         ),
         // States act or are places.
+        // Attribution keeps a sentence-initial common-looking name.
+        (
+            "The court ruled. Amnesty said the ruling was unjust.",
+            "Amnesty",
+            Actor,
+        ),
         ("Russia rejected the proposal.", "Russia", Actor),
         ("Aid reached northern Syria by truck.", "Syria", Place),
         ("Kenya's proposal was welcomed.", "Kenya", Actor),
@@ -189,6 +195,11 @@ fn names_are_cut_at_their_head_and_titles() {
             Place,
         ),
         ("The Bank of Canada held rates.", "Bank of Canada", Actor),
+        (
+            "Troops of the Third Mountain Brigade withdrew.",
+            "Third Mountain Brigade",
+            Actor,
+        ),
         (
             "Voters in the State of Ohio went to the polls.",
             "State of Ohio",

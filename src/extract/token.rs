@@ -137,21 +137,31 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
                 tok.kind = Tok::Num;
             }
         } else if is_word_char(c) {
-            i = scan_word(text, start, end);
             tok.kind = Tok::Word;
-            let word = &text[start..i];
             let mut letters = 0;
             let mut uppers = 0;
-            if word.is_ascii() {
-                for &b in word.as_bytes() {
-                    if b.is_ascii_alphabetic() {
-                        letters += 1;
-                        uppers += usize::from(b.is_ascii_uppercase());
-                    } else if b.is_ascii_digit() {
-                        tok.digit = true;
-                    }
+            // Plain ASCII words (most of them) in one pass; anything else
+            // (accents, apostrophes) through the general scanner.
+            let mut j = i;
+            while j < end && bytes[j].is_ascii_alphanumeric() {
+                let b = bytes[j];
+                if b.is_ascii_digit() {
+                    tok.digit = true;
+                } else {
+                    letters += 1;
+                    uppers += usize::from(b.is_ascii_uppercase());
                 }
+                j += 1;
+            }
+            let plain = j >= end || (bytes[j] < 0x80 && bytes[j] != b'\'');
+            if plain {
+                i = j;
             } else {
+                i = scan_word(text, start, end);
+                letters = 0;
+                uppers = 0;
+                tok.digit = false;
+                let word = &text[start..i];
                 for ch in word.chars() {
                     if ch.is_alphabetic() {
                         letters += 1;

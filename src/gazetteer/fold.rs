@@ -13,6 +13,8 @@
 //!   them meet;
 //! - every other non-alphanumeric run (spaces, hyphens, commas, dashes) is one
 //!   space; no leading or trailing space;
+//! - a word-final `-ah` of four letters or more loses its `h`
+//!   (`Hamah` -> `hama`, `Raqqah` -> `raqqa`; also `Sarah` -> `sara`);
 //! - Arabic articles standing as their own word (`al`, `el`, `ash`, `an`,
 //!   `ad`, ... written `al-X` or `al X`) dropped, unless they are the last
 //!   word: `Jisr ash-Shughur` -> `jisr shughur`, `Al Qāmishlī` -> `qamishli`.
@@ -29,7 +31,11 @@ const ARTICLES: &[&str] = &[
 
 /// Whether `word` (already folded) is an article that folding drops.
 pub fn is_article(word: &str) -> bool {
-    ARTICLES.contains(&word)
+    // Every article is 2-3 letters starting with a vowel: most words are
+    // rejected before the list is scanned.
+    matches!(word.len(), 2 | 3)
+        && matches!(word.as_bytes()[0], b'a' | b'e' | b'i' | b'u')
+        && ARTICLES.contains(&word)
 }
 
 /// Folds `s` into a new string.
@@ -43,6 +49,13 @@ pub fn fold(s: &str) -> String {
 /// has too little capacity.
 pub fn fold_into(s: &str, out: &mut String) {
     out.clear();
+    // One ASCII word (the common case) is just lowercased.
+    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+        trim_final_h(out, 0);
+        return;
+    }
     // Where the word being written starts in `out`.
     let mut word_start = 0;
     // Start of the previous word if it was an article: it is removed once a
@@ -59,7 +72,7 @@ pub fn fold_into(s: &str, out: &mut String) {
             } else if b == b'\'' || b == b'.' || b == b'`' {
                 // Deleted: joins the letters on both sides.
             } else {
-                end_word(out.as_str(), &mut in_word, word_start, &mut pending_article);
+                end_word(out, &mut in_word, word_start, &mut pending_article);
             }
             continue;
         }
@@ -67,13 +80,13 @@ pub fn fold_into(s: &str, out: &mut String) {
             continue;
         }
         if !c.is_alphanumeric() {
-            end_word(out.as_str(), &mut in_word, word_start, &mut pending_article);
+            end_word(out, &mut in_word, word_start, &mut pending_article);
             continue;
         }
         start_word(out, &mut in_word, &mut word_start, &mut pending_article);
         push_base(c, out);
     }
-    end_word(out.as_str(), &mut in_word, word_start, &mut pending_article);
+    end_word(out, &mut in_word, word_start, &mut pending_article);
 }
 
 fn start_word(
@@ -95,29 +108,94 @@ fn start_word(
     *in_word = true;
 }
 
-fn end_word(out: &str, in_word: &mut bool, word_start: usize, pending_article: &mut Option<usize>) {
+fn end_word(
+    out: &mut String,
+    in_word: &mut bool,
+    word_start: usize,
+    pending_article: &mut Option<usize>,
+) {
     if !*in_word {
         return;
     }
     *in_word = false;
+    trim_final_h(out, word_start);
     if is_article(&out[word_start..]) {
         // Remove the separating space too; the very first word has none.
         *pending_article = Some(word_start.saturating_sub(1));
     }
 }
 
-/// Apostrophe-like marks (and combining marks) that are deleted, not
-/// treated as word breaks: `Ma‘arrat`, `Nu’man`, `ʿAyn`.
+/// The consonant skeleton of a folded name, for matching transliteration
+/// variants loosely (`jisr shughur`, `jisr shaghour` -> `jsr sgr`;
+/// `qamishli`, `kamishly` -> `kmsl`): each word keeps its first letter, then
+/// drops vowels (and `w`, `y`), drops `h` after a consonant (`sh`, `kh`,
+/// `gh`...), reads `q` as `k`, and collapses repeated letters. Writes into
+/// `out`, which is cleared first.
+pub fn skeleton_into(folded: &str, out: &mut String) {
+    out.clear();
+    for (i, word) in folded.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let mut last: Option<char> = None;
+        for (j, c) in word.chars().enumerate() {
+            let c = if c == 'q' { 'k' } else { c };
+            let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'w' | 'y');
+            let after_consonant = last.is_some_and(|l| !matches!(l, 'a' | 'e' | 'i' | 'o' | 'u'));
+            let keep = j == 0 || !(vowel || (c == 'h' && after_consonant));
+            if keep && last != Some(c) {
+                out.push(c);
+            }
+            last = Some(c);
+        }
+    }
+}
+
+/// Whether a folded word ends in an `-ah` that folding shortens.
+pub fn has_final_ah(word: &str) -> bool {
+    word.len() >= 4 && word.ends_with("ah")
+}
+
+/// Drops the `h` of a word-final `-ah` (the Arabic tāʾ marbūṭa, written
+/// with and without it: `Hamah`/`Hama`, `Raqqah`/`Raqqa`, `Fallujah`), in
+/// words of four letters or more; the word starts at `word_start` and ends
+/// `out`.
+fn trim_final_h(out: &mut String, word_start: usize) {
+    if has_final_ah(&out[word_start..]) {
+        out.pop();
+    }
+}
+
+/// Marks deleted rather than treated as word breaks: apostrophe-like
+/// marks (`Ma‘arrat`, `Nu’man`, `ʿAyn`), combining marks left by decomposed
+/// text, and invisible joiners and soft hyphens (`Id\u{200B}lib` is `idlib`).
 fn is_deleted_mark(c: char) -> bool {
     matches!(
         c,
-        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '\u{00B4}' | '\u{02BB}'..='\u{02BF}'
-            | '\u{02C8}' | '\u{0300}'..='\u{036F}'
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '\u{00B4}' | '\u{02B9}'..='\u{02BF}'
+            | '\u{02C8}' | '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}'
+            | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}'
+            | '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
     )
 }
 
 /// Pushes the folded form of one non-ASCII alphanumeric char.
 fn push_base(c: char, out: &mut String) {
+    if push_latin(c, out) {
+        return;
+    }
+    // Lowercasing may add a combining mark (`İ` -> `i̇`), to drop as above,
+    // or give a letter of the Latin tables (the Ångström sign gives `å`).
+    for l in c.to_lowercase() {
+        if !is_deleted_mark(l) && (l == c || !push_latin(l, out)) {
+            out.push(l);
+        }
+    }
+}
+
+/// Pushes the base letters of a Latin letter with diacritics; false if `c`
+/// is not one.
+fn push_latin(c: char, out: &mut String) -> bool {
     let cp = c as u32;
     let table = match cp {
         0xC0..=0x24F => LATIN_EXTENDED.get((cp - 0xC0) as usize),
@@ -128,13 +206,13 @@ fn push_base(c: char, out: &mut String) {
         && b != 0
     {
         out.push(b as char);
-        return;
+        return true;
     }
     if let Some(s) = multi_letter(c) {
         out.push_str(s);
-        return;
+        return true;
     }
-    out.extend(c.to_lowercase());
+    false
 }
 
 /// Base letters of U+00C0.. (0: no single-letter base).
