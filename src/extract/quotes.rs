@@ -358,6 +358,12 @@ pub fn is_person(found: &Entities, entity: usize) -> bool {
     if PARTICLES.contains(&first.to_lowercase().as_str()) && first != "Abd" && first != "Abu" {
         return false;
     }
+    // Every word an everyday one (`Red Cross`, `White House`): a body,
+    // even when the first could be a given name.
+    let everyday = |w: &str| word_frequency(&w.to_lowercase()).is_some_and(|z| z >= 5.0);
+    if parts.iter().all(|p| everyday(p)) {
+        return false;
+    }
     let first_given = given_name(first).is_some();
     if !(first_given || rare(first)) {
         return false;
