@@ -69,6 +69,10 @@ pub fn quotes(text: &str, paragraphs: &[Range<usize>], found: &Entities) -> Vec<
     // quotes that run on without a tag of their own.
     let mut last: Option<(usize, usize)> = None;
     let mut last_person: Option<usize> = None;
+    // Asked for every mention of every sentence: decide once per entity.
+    let persons: Vec<bool> = (0..found.entities.len())
+        .map(|e| is_person(found, e))
+        .collect();
     for para in paragraphs {
         let para = para.start.min(text.len())..para.end.min(text.len());
         if !text.is_char_boundary(para.start) || !text.is_char_boundary(para.end) {
@@ -81,7 +85,14 @@ pub fn quotes(text: &str, paragraphs: &[Range<usize>], found: &Entities) -> Vec<
                 .filter(|q| q.start >= sentence.start && q.end <= sentence.end)
                 .collect();
             let outside = |at: usize| !in_sentence.iter().any(|q| q.start <= at && at < q.end);
-            let mut speaker = attribution(text, sentence.clone(), found, &outside, last_person);
+            let mut speaker = attribution(
+                text,
+                sentence.clone(),
+                found,
+                &persons,
+                &outside,
+                last_person,
+            );
             // A quote running on opens its sentence; one inside a sentence
             // (`by “lying”`) is a scare quote, not a statement.
             if speaker.is_none()
@@ -115,7 +126,7 @@ pub fn quotes(text: &str, paragraphs: &[Range<usize>], found: &Entities) -> Vec<
                 last = Some((who, sentence.end));
             }
             for m in found.in_range(sentence.clone()) {
-                if m.kind == EntityKind::Actor && is_person(found, m.entity) {
+                if m.kind == EntityKind::Actor && persons.get(m.entity).copied().unwrap_or(false) {
                     last_person = Some(m.entity);
                 }
             }
@@ -234,6 +245,7 @@ fn attribution(
     text: &str,
     sentence: Range<usize>,
     found: &Entities,
+    persons: &[bool],
     outside: &dyn Fn(usize) -> bool,
     last_person: Option<usize>,
 ) -> Option<usize> {
@@ -257,7 +269,7 @@ fn attribution(
             .trim_matches(|c: char| c.is_whitespace() || "“”\"".contains(c))
             .is_empty()
             && text[m.range.end..].starts_with(',')
-            && is_person(found, m.entity)
+            && persons.get(m.entity).copied().unwrap_or(false)
     });
     for (i, (r, w)) in ws.iter().enumerate() {
         let lower = w.to_lowercase();
