@@ -1,6 +1,8 @@
 //! Extraction throughput over >= 10 MB of news-like text, built in memory by
 //! repeating the seed and gum-dev articles with small variations (digits
-//! changed per copy so the text is not literally periodic).
+//! changed per copy so the text is not literally periodic): once as a single
+//! 10 MB document, once as a feed of article-sized documents, and on the
+//! seed alone.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -43,6 +45,30 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(doc.text.len() as u64));
     group.sample_size(10);
     group.bench_function("10MB", |b| b.iter(|| extract(black_box(&doc))));
+    group.finish();
+
+    // The same 10 MB as a feed: one document per article, as a reader or a
+    // news feed meets them.
+    let mut feed = Vec::new();
+    let mut bytes = 0;
+    let mut i = 0usize;
+    while bytes < 10 << 20 {
+        let a = articles[i % articles.len()].replace('1', &((i % 9) + 1).to_string());
+        let doc = Document::from_bytes("feed.txt", a.as_bytes(), None).expect("article loads");
+        bytes += doc.text.len();
+        feed.push(doc);
+        i += 1;
+    }
+    let mut group = c.benchmark_group("extract_feed");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.bench_function("10MB", |b| {
+        b.iter(|| {
+            for doc in &feed {
+                black_box(extract(black_box(doc)));
+            }
+        })
+    });
     group.finish();
 
     let seed = Document::from_bytes("seed.txt", articles[0].as_bytes(), None).expect("seed loads");

@@ -32,9 +32,9 @@ pub struct PlaceHit {
     pub coords: (f32, f32),
 }
 
-/// Hand-written public facts (`assets/lexicon/states.txt`, `regions.txt`,
-/// `cities.txt`): the states, their capitals and demonyms, continents,
-/// first-level regions of large states and large cities.
+/// Hand-written public facts (`assets/lexicon/states.txt`, `regions.txt`):
+/// the states, their capitals and demonyms, continents, seas, and the
+/// first-level regions of large English-speaking states.
 struct Facts {
     places: FastMap<String, PlaceHit>,
     /// Demonym (lowercase) -> (country, is the plural noun).
@@ -94,12 +94,6 @@ static FACTS: LazyLock<Facts> = LazyLock::new(|| {
             .places
             .entry(name.to_lowercase())
             .or_insert(hit(class, false));
-    }
-    for line in lines(include_str!("../../assets/lexicon/cities.txt")) {
-        facts
-            .places
-            .entry(line.to_lowercase())
-            .or_insert(hit(PlaceClass::City, false));
     }
     facts
 });
