@@ -380,6 +380,28 @@ mod tests {
         assert_eq!(&text[r], "The vote was 51 to 49.");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn counted_phrases_follow_the_number_on_char_boundaries(
+            text in "[a-zA-Z0-9 ,.é“”-]{0,60}",
+            start in 0usize..70,
+            len in 0usize..8,
+        ) {
+            let number = start..start + len;
+            if let Some(r) = counted(&text, number.clone()) {
+                proptest::prop_assert!(r.start >= number.end && r.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+                proptest::prop_assert!(!text[r].trim().is_empty());
+            }
+            if text.is_char_boundary(start.min(text.len())) && text.is_char_boundary((start + len).min(text.len())) {
+                let a = start.min(text.len());
+                let b = (start + len).min(text.len());
+                let s = sentence_around(&text, a..b, 0..text.len());
+                proptest::prop_assert!(s.start <= s.end && s.end <= text.len());
+            }
+        }
+    }
+
     #[test]
     fn odd_ranges_do_not_panic() {
         let text = "é 5";

@@ -531,6 +531,22 @@ mod tests {
         assert!(run(text, &["Maria Lopez"]).is_empty());
     }
 
+    proptest::proptest! {
+        #[test]
+        fn quotes_are_in_order_inside_the_text(text in "[A-Za-z .,“”\"\n]{0,120}") {
+            let got = run(&text, &["Tom Becker", "He"]);
+            let _ = got;
+            let found = actors(&text, &["Ann Lee"]);
+            let qs = quotes(&text, &[0..text.len()], &found);
+            for w in qs.windows(2) {
+                proptest::prop_assert!(w[0].range.start <= w[1].range.start);
+            }
+            for q in &qs {
+                proptest::prop_assert!(q.range.end <= text.len() && q.range.start <= q.range.end);
+            }
+        }
+    }
+
     #[test]
     fn unbalanced_marks_and_odd_ranges_do_not_panic() {
         let text = "“Open quote with no end, said Tom Becker";
