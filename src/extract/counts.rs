@@ -275,6 +275,10 @@ pub fn sentence_around(text: &str, range: Range<usize>, within: Range<usize>) ->
         .map_or(within.end, |i| from + i + 1);
     let s = &text[start..end];
     let lead = s.len() - s.trim_start().len();
+    if lead == s.len() {
+        // Only white space: an empty range where it starts.
+        return start..start;
+    }
     let trail = s.len() - s.trim_end().len();
     start + lead..end - trail
 }
