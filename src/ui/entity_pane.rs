@@ -79,9 +79,14 @@ impl Widget for EntityPane<'_> {
             Order::Count => "by count",
             Order::FirstSeen => "in order",
         };
-        buf.set_stringn(inner.x, inner.y, " Entities ", width, label_style);
+        // Unfocused, the heading names the key that reaches the pane.
+        let heading = match app.keymap.key_for(crate::app::Action::ToggleEntities) {
+            Some(key) if !focused => format!(" Entities ({}) ", crate::keymap::display_name(key)),
+            _ => " Entities ".to_string(),
+        };
+        buf.set_stringn(inner.x, inner.y, &heading, width, label_style);
         let order_x = inner.right().saturating_sub(order.len() as u16 + 1);
-        if order_x > inner.x + 11 {
+        if order_x > inner.x + heading.chars().count() as u16 + 1 {
             buf.set_string(order_x, inner.y, order, theme.muted());
         }
         // The filter prompt, or how to open it.
