@@ -204,7 +204,7 @@ fn backend_error<E: std::fmt::Display>(err: E) -> io::Error {
 fn step(app: &mut App, input: Input) -> Step {
     let action = match input {
         Input::Key(key) if key.kind == KeyEventKind::Release => None,
-        Input::Key(key) => app.key_action(&key),
+        Input::Key(key) => app.action_for_key(&key),
         Input::Paste(text) => {
             app.paste(&text);
             return Step::Redraw;

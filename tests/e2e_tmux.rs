@@ -383,3 +383,33 @@ fn a_bracketed_paste_is_search_text_not_keys() {
     t.wait_for("the shell", |s| s.contains("EXIT:0"));
     t.assert_sane();
 }
+
+#[test]
+fn the_entity_pane_selects_an_actor_and_steps_through_its_mentions() {
+    let Some(t) = Tmux::start("entities", 160, 48) else {
+        return;
+    };
+    t.type_line(&format!("{BIN}; echo EXIT:$?"));
+    t.wait_for("the title", |s| s.contains(TITLE));
+    // Docked by default at 160 columns.
+    t.wait_for("the entity pane", |s| {
+        s.contains("Entities") && s.contains("Actors (")
+    });
+    // Focus the pane, filter to one actor, select it.
+    t.keys(&["e", "/"]);
+    t.keys(&["-l", "cavus"]);
+    t.wait_for("the filtered list", |s| {
+        s.contains("/cavus") && !s.contains("Places (1")
+    });
+    t.keys(&["Enter", "Enter"]);
+    t.wait_for("the first mention", |s| s.contains("Mevlut Cavusoglu 1/3"));
+    t.keys(&["."]);
+    t.wait_for("the second mention", |s| s.contains("Mevlut Cavusoglu 2/3"));
+    t.keys(&["."]);
+    t.wait_for("the third mention", |s| s.contains("Mevlut Cavusoglu 3/3"));
+    t.keys(&[","]);
+    t.wait_for("back to the second", |s| s.contains("Mevlut Cavusoglu 2/3"));
+    t.keys(&["q"]);
+    t.wait_for("the shell", |s| s.contains("EXIT:0"));
+    t.assert_sane();
+}

@@ -110,6 +110,49 @@ pub enum Action {
     PromptOlder,
     /// Recall a newer prompt from the history.
     PromptNewer,
+    // Entity views (the entity pane, focus mode, quotes, map).
+    /// Show the entity pane and give it the keys; hide it when it has them.
+    ToggleEntities,
+    /// Move the entity list's cursor by this many entries.
+    EntityMove(i32),
+    /// Put the entity cursor on the first entry.
+    EntityFirst,
+    /// Put the entity cursor on the last entry.
+    EntityLast,
+    /// Select the entry under the cursor: mark its mentions, go to the first.
+    EntitySelect,
+    /// Order the entity list by count or by first appearance.
+    EntityOrder,
+    /// Open the entity filter prompt.
+    EntityFilter,
+    /// Type a character into the entity filter.
+    FilterInput(char),
+    /// Delete the filter's last character.
+    FilterBackspace,
+    /// Keep the filter and go back to the list.
+    FilterDone,
+    /// Clear the filter and close the prompt.
+    FilterCancel,
+    /// Go to the selected entity's next mention.
+    NextChosenMention,
+    /// Go to the selected entity's previous mention.
+    PrevChosenMention,
+    /// Forget the selected entity.
+    ClearSelection,
+    /// Dim the paragraphs that do not mention the selected entity.
+    ToggleFocusMode,
+    /// Open or close the quotes view.
+    Quotes,
+    /// Move the quotes view's cursor.
+    QuoteMove(i32),
+    /// Go to the quote under the cursor.
+    QuoteJump,
+    /// Open or close the map view.
+    Map,
+    /// Move the map's place cursor.
+    MapMove(i32),
+    /// Select the place under the map's cursor and go to its mentions.
+    MapJump,
 }
 
 impl Action {
@@ -176,6 +219,29 @@ impl Action {
             ("prompt_delete_word", None) => Action::PromptDeleteWord,
             ("prompt_older", None) => Action::PromptOlder,
             ("prompt_newer", None) => Action::PromptNewer,
+            ("toggle_entities", None) => Action::ToggleEntities,
+            ("entity_down", None) => Action::EntityMove(1),
+            ("entity_up", None) => Action::EntityMove(-1),
+            ("entity_first", None) => Action::EntityFirst,
+            ("entity_last", None) => Action::EntityLast,
+            ("entity_select", None) => Action::EntitySelect,
+            ("entity_order", None) => Action::EntityOrder,
+            ("entity_filter", None) => Action::EntityFilter,
+            ("filter_backspace", None) => Action::FilterBackspace,
+            ("filter_done", None) => Action::FilterDone,
+            ("filter_cancel", None) => Action::FilterCancel,
+            ("next_chosen_mention", None) => Action::NextChosenMention,
+            ("prev_chosen_mention", None) => Action::PrevChosenMention,
+            ("clear_selection", None) => Action::ClearSelection,
+            ("toggle_focus_mode", None) => Action::ToggleFocusMode,
+            ("quotes", None) => Action::Quotes,
+            ("quote_down", None) => Action::QuoteMove(1),
+            ("quote_up", None) => Action::QuoteMove(-1),
+            ("quote_jump", None) => Action::QuoteJump,
+            ("map", None) => Action::Map,
+            ("map_down", None) => Action::MapMove(1),
+            ("map_up", None) => Action::MapMove(-1),
+            ("map_jump", None) => Action::MapJump,
             _ => return None,
         };
         Some(action)

@@ -11,6 +11,8 @@
 //! rectangles.
 
 mod action;
+pub mod entities;
+mod entity_update;
 pub mod panes;
 pub mod search;
 
@@ -81,6 +83,10 @@ pub struct App {
     pub view: ViewState,
     /// The prompt, the kept search, marks.
     pub search: SearchState,
+    /// The entity views' state (pane, selection, focus mode, quotes, map).
+    pub entity: entities::EntityView,
+    /// Entries and quotes, built once from `doc` and `entities`.
+    pub index: entities::EntityIndex,
     cache: WrapCache,
 }
 
@@ -90,7 +96,7 @@ impl App {
         // article is wrapped once, not once for a guess and again.
         let cache = WrapCache::empty();
         let message = doc.notices.first().cloned();
-        App {
+        let mut app = App {
             doc,
             entities,
             keymap,
@@ -111,8 +117,12 @@ impl App {
                 quit: false,
             },
             search: SearchState::default(),
+            entity: entities::EntityView::default(),
+            index: entities::EntityIndex::default(),
             cache,
-        }
+        };
+        app.build_index();
+        app
     }
 
     pub fn cache(&self) -> &WrapCache {
@@ -126,17 +136,27 @@ impl App {
 
     /// The panes for a given area (drawing uses the frame's own area).
     pub fn panes_for(&self, area: Rect) -> Panes {
-        Panes::compute(
+        let panes = Panes::compute(
             area,
             self.view.outline_shown,
             self.view.overlay == Some(Overlay::Outline),
-        )
+        );
+        if self.entity.shown {
+            panes.with_entity_pane(entities::DOCK_WIDTH, entities::PANE_WIDTH)
+        } else {
+            panes
+        }
     }
 
     /// The keymap modes that apply now, most specific first.
     pub fn modes(&self) -> Vec<Mode> {
         if self.search.prompt.is_some() {
             return vec![Mode::Prompt];
+        }
+        if self.view.overlay.is_none()
+            && let Some(modes) = self.entity_modes()
+        {
+            return modes;
         }
         match self.view.overlay {
             Some(Overlay::Help) => vec![Mode::Help],
@@ -209,6 +229,9 @@ impl App {
     }
 
     fn apply(&mut self, action: Action) {
+        if self.entity_action(action) {
+            return;
+        }
         match action {
             Action::Scroll(n) => self.scroll(n as isize),
             Action::Page(n) => {
@@ -317,6 +340,7 @@ impl App {
             Action::Suspend => {}
             Action::Resize(w, h) => {
                 self.view.size = (w, h);
+                self.entity_resized();
                 let panes = self.panes();
                 if !panes.narrow && self.view.overlay == Some(Overlay::Outline) {
                     self.view.overlay = None;
@@ -464,3 +488,6 @@ fn kind_index(kind: EntityKind) -> usize {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod entity_tests;

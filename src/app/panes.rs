@@ -32,6 +32,11 @@ pub struct Panes {
     pub text: Rect,
     pub scrollbar: Rect,
     pub status: Rect,
+    /// The entity pane (docked beside the body, or an overlay), border
+    /// included.
+    pub entities: Option<Rect>,
+    /// The entity pane sits beside the body rather than over it.
+    pub entities_docked: bool,
 }
 
 impl Panes {
@@ -91,6 +96,13 @@ impl Panes {
                 height: h.saturating_sub(2),
             });
         }
+        p.place_body(body);
+        p
+    }
+
+    /// Puts the body (scrollbar and reading column) in `body`.
+    fn place_body(&mut self, body: Rect) {
+        let p = self;
         p.body = body;
         p.scrollbar = Rect {
             x: body.right().saturating_sub(1),
@@ -109,7 +121,44 @@ impl Panes {
             width,
             height: body.height - top,
         };
-        p
+    }
+
+    /// Adds the entity pane: docked at the right of the body when the
+    /// terminal is `dock_width` wide or more, else an overlay over the
+    /// body's right side.
+    pub fn with_entity_pane(mut self, dock_width: u16, pane_width: u16) -> Panes {
+        if self.too_small {
+            return self;
+        }
+        let main = Rect {
+            height: self.area.height.saturating_sub(1),
+            ..self.area
+        };
+        if self.area.width >= dock_width && self.body.width > pane_width + 40 {
+            let pane = Rect {
+                x: self.body.right() - pane_width,
+                width: pane_width,
+                ..self.body
+            };
+            let body = Rect {
+                width: self.body.width - pane_width,
+                ..self.body
+            };
+            self.place_body(body);
+            self.entities = Some(pane);
+            self.entities_docked = true;
+        } else {
+            let w = main
+                .width
+                .saturating_sub(2)
+                .min(pane_width.max(main.width / 2));
+            self.entities = Some(Rect {
+                x: main.right() - w,
+                width: w,
+                ..main
+            });
+        }
+        self
     }
 
     /// The outline entry row under a cell, counted from the list's top.

@@ -25,6 +25,10 @@ pub struct BodyPane<'a> {
     pub app: &'a App,
     pub theme: Theme,
     pub scrollbar: Rect,
+    /// The selected entity's mentions, sorted.
+    pub chosen: Vec<Range<usize>>,
+    /// The one of them the reader is on.
+    pub current: Option<Range<usize>>,
 }
 
 impl Widget for BodyPane<'_> {
@@ -81,6 +85,12 @@ impl Widget for BodyPane<'_> {
 }
 
 impl BodyPane<'_> {
+    fn is_chosen(&self, range: &Range<usize>) -> bool {
+        self.chosen
+            .binary_search_by_key(&range.start, |r| r.start)
+            .is_ok()
+    }
+
     fn draw_line(&self, line: &VisualLine, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let theme = &self.theme;
@@ -96,12 +106,21 @@ impl BodyPane<'_> {
         let Some(block) = line.block.and_then(|b| doc.blocks.get(b)) else {
             return;
         };
-        let base = theme.block(block.kind);
+        let mut base = theme.block(block.kind);
+        let dimmed = app.entity.focus_mode
+            && !self.chosen.is_empty()
+            && !self
+                .chosen
+                .iter()
+                .any(|r| r.start < block.range.end && block.range.start < r.end);
+        if dimmed {
+            base = theme.unfocused();
+        }
         let mentions: Vec<&Mention> = app
             .entities
             .in_range(line.range.clone())
             .iter()
-            .filter(|m| app.highlights(m.kind))
+            .filter(|m| !dimmed && (app.highlights(m.kind) || self.is_chosen(&m.range)))
             .collect();
         let (hits, current) = app.search.hits_in(line.range.clone());
         let marks = Marks {
@@ -182,7 +201,13 @@ impl BodyPane<'_> {
             style = style.patch(self.theme.inline(&inline.kind));
         }
         if let Some(m) = marks.mentions.iter().find(|m| covers(&m.range)) {
-            style = style.patch(self.theme.entity(m.kind));
+            style = if self.current.as_ref() == Some(&m.range) {
+                style.patch(self.theme.chosen_current(m.kind))
+            } else if self.is_chosen(&m.range) {
+                style.patch(self.theme.chosen(m.kind))
+            } else {
+                style.patch(self.theme.entity(m.kind))
+            };
         }
         if marks.current.is_some_and(covers) {
             style = style.patch(self.theme.search_current());

@@ -29,6 +29,10 @@ fn rows(keymap: &Keymap, theme: &Theme, key_column: usize) -> Vec<Row> {
         Mode::Normal,
         Mode::Outline,
         Mode::Prompt,
+        Mode::Entities,
+        Mode::Filter,
+        Mode::Quotes,
+        Mode::Map,
         Mode::Help,
     ] {
         let bindings: Vec<_> = keymap

@@ -8,9 +8,12 @@
 //! included: below the minimum the frame says the terminal is too small.
 
 mod body;
+mod entity_pane;
 mod help;
+pub mod map;
 mod outline;
 mod prompt;
+mod quotes;
 mod status;
 pub mod theme;
 
@@ -63,12 +66,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         .render(frame, buf);
     }
+    let chosen = app.selected_mentions();
+    let current = chosen
+        .get(app.entity.mention.min(chosen.len().saturating_sub(1)))
+        .cloned();
     BodyPane {
         app,
         theme,
         scrollbar: panes.scrollbar,
+        chosen,
+        current,
     }
     .render(panes.text, buf);
+    if let Some(rect) = panes.entities {
+        entity_pane::EntityPane {
+            app,
+            theme,
+            docked: panes.entities_docked,
+        }
+        .render(rect, buf);
+    }
     match &app.search.prompt {
         Some(prompt) => prompt::PromptLine { app, prompt, theme }.render(panes.status, buf),
         None => StatusLine { app, theme }.render(panes.status, buf),
@@ -82,6 +99,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             overlay: true,
         }
         .render(frame, buf);
+    }
+    let main = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    match app.entity.panel {
+        Some(crate::app::entities::Panel::Quotes) => {
+            quotes::QuotesView { app, theme }.render(main, buf);
+        }
+        Some(crate::app::entities::Panel::Map) => {
+            map::MapView { app, theme }.render(main, buf);
+        }
+        None => {}
     }
     if app.view.overlay == Some(Overlay::Help) {
         HelpOverlay { app, theme }.render(area, buf);
@@ -105,3 +135,6 @@ fn too_small(area: Rect, buf: &mut Buffer) {
 mod search_tests;
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod entity_tests;

@@ -64,6 +64,8 @@ impl Widget for OutlinePane<'_> {
             .min()
             .unwrap_or(1);
         let current = app.current_section();
+        // Sections mentioning the selected entity get a mark at the right.
+        let marked = app.sections_mentioning();
         let width = usize::from(self.list.width);
         let rows = usize::from(self.list.height);
         for (row, (i, section)) in sections
@@ -89,7 +91,13 @@ impl Widget for OutlinePane<'_> {
                 Some(n) if n > 0 => n.to_string(),
                 _ => String::new(),
             };
-            let title_room = width.saturating_sub(count.width() + usize::from(!count.is_empty()));
+            let mark_room = if marked.get(i).copied().unwrap_or(false) {
+                2
+            } else {
+                0
+            };
+            let title_room =
+                width.saturating_sub(count.width() + usize::from(!count.is_empty()) + mark_room);
             let text = truncate(&format!("{head}{title}"), title_room);
             let mut style = Style::new();
             if section.boilerplate {
@@ -111,9 +119,31 @@ impl Widget for OutlinePane<'_> {
                 );
             }
             buf.set_stringn(self.list.x, y, &text, width, style);
+            let mut right = self.list.right();
             if !count.is_empty() && count.width() < width {
-                let x = self.list.right() - count.width() as u16;
-                buf.set_stringn(x, y, &count, count.width(), style.patch(theme.search_hit()));
+                right -= count.width() as u16;
+                buf.set_stringn(
+                    right,
+                    y,
+                    &count,
+                    count.width(),
+                    style.patch(theme.search_hit()),
+                );
+            }
+            if marked.get(i).copied().unwrap_or(false) && width > 4 + count.width() {
+                let kind = app
+                    .entity
+                    .selected
+                    .and_then(|e| app.index.entries.get(e))
+                    .map_or(crate::extract::EntityKind::Actor, |e| e.kind);
+                buf.set_string(
+                    right - 2,
+                    y,
+                    " ◆",
+                    theme.entity(kind).remove_modifier(
+                        ratatui::style::Modifier::ITALIC | ratatui::style::Modifier::UNDERLINED,
+                    ),
+                );
             }
         }
     }

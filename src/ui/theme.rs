@@ -146,6 +146,28 @@ impl Theme {
     }
 }
 
+// Entity views.
+impl Theme {
+    /// A mention of the selected entity: its kind's style in reverse video,
+    /// stronger than any plain highlight (and still visible in monochrome).
+    pub fn chosen(&self, kind: EntityKind) -> Style {
+        self.entity(kind)
+            .add_modifier(Modifier::REVERSED | Modifier::BOLD)
+            .remove_modifier(Modifier::ITALIC)
+    }
+
+    /// The selected entity's mention the reader is on.
+    pub fn chosen_current(&self, kind: EntityKind) -> Style {
+        self.chosen(kind).add_modifier(Modifier::UNDERLINED)
+    }
+
+    /// Paragraphs out of focus: dimmed and grey, entity colours dropped.
+    pub fn unfocused(&self) -> Style {
+        self.c(Style::new().fg(Color::DarkGray))
+            .add_modifier(Modifier::DIM)
+    }
+}
+
 /// The plural name of a kind, for legends.
 pub fn kind_label(kind: EntityKind) -> &'static str {
     match kind {

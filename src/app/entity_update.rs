@@ -1,0 +1,318 @@
+//! How the entity views change: the handlers of the entity actions
+//! (`Action::ToggleEntities` onwards), the modes they add to the keymap, and
+//! the text-entry keys of the filter prompt.
+//!
+//! Kept apart from `app/mod.rs` so the reader's own actions and these grow
+//! independently; `App::apply` hands every action here first and this
+//! module says whether it took it.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::entities::{EntityIndex, Panel};
+use super::{Action, App, Focus};
+use crate::keymap::Mode;
+
+/// Lines of context kept above a mention the reader jumps to.
+const CONTEXT_LINES: usize = 3;
+
+impl App {
+    /// The action for a key: the filter prompt takes printable keys before
+    /// the keymap is asked.
+    pub fn action_for_key(&self, key: &KeyEvent) -> Option<Action> {
+        if self.entity.filtering
+            && self.search.prompt.is_none()
+            && self.view.overlay.is_none()
+            && key.kind != KeyEventKind::Release
+            && !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            match key.code {
+                KeyCode::Char(c) if !c.is_control() => return Some(Action::FilterInput(c)),
+                KeyCode::Backspace => return Some(Action::FilterBackspace),
+                _ => {}
+            }
+        }
+        self.key_action(key)
+    }
+
+    /// The keymap modes of the entity views, when one has the keys.
+    pub(super) fn entity_modes(&self) -> Option<Vec<Mode>> {
+        match self.entity.panel {
+            Some(Panel::Quotes) => return Some(vec![Mode::Quotes]),
+            Some(Panel::Map) => return Some(vec![Mode::Map]),
+            None => {}
+        }
+        if self.entity.shown && self.entity.filtering {
+            return Some(vec![Mode::Filter]);
+        }
+        (self.entity.shown && self.entity.focused).then(|| vec![Mode::Entities, Mode::Normal])
+    }
+
+    /// The entries the pane lists now, in order.
+    pub fn visible_entries(&self) -> Vec<usize> {
+        self.index.visible(self.entity.order, &self.entity.filter)
+    }
+
+    /// Applies an entity action; false when `action` is not one of them.
+    pub(super) fn entity_action(&mut self, action: Action) -> bool {
+        match action {
+            Action::ToggleEntities => {
+                self.entity.chosen = true;
+                if self.entity.shown && self.entity.focused {
+                    self.entity.shown = false;
+                    self.entity.focused = false;
+                    self.entity.filtering = false;
+                } else {
+                    self.entity.shown = true;
+                    self.entity.focused = true;
+                    self.view.focus = Focus::Body;
+                }
+                self.after_layout_change();
+            }
+            Action::Back if self.entity.panel.is_some() => self.entity.panel = None,
+            Action::Back | Action::ToggleFocus if self.entity.shown && self.entity.focused => {
+                self.entity.focused = false;
+                if !self.panes().entities_docked {
+                    self.entity.shown = false;
+                }
+            }
+            Action::EntityMove(n) => {
+                let last = self.visible_entries().len().saturating_sub(1);
+                self.entity.cursor = self
+                    .entity
+                    .cursor
+                    .saturating_add_signed(n as isize)
+                    .min(last);
+            }
+            Action::EntityFirst => self.entity.cursor = 0,
+            Action::EntityLast => {
+                self.entity.cursor = self.visible_entries().len().saturating_sub(1)
+            }
+            Action::EntitySelect => match self.visible_entries().get(self.entity.cursor) {
+                Some(&entry) => self.select_entry(entry),
+                None => self.view.message = Some("no entity matches the filter".into()),
+            },
+            Action::EntityOrder => {
+                self.entity.order = match self.entity.order {
+                    super::entities::Order::Count => super::entities::Order::FirstSeen,
+                    super::entities::Order::FirstSeen => super::entities::Order::Count,
+                };
+            }
+            Action::EntityFilter => {
+                self.entity.filtering = true;
+                self.entity.shown = true;
+                self.entity.focused = true;
+            }
+            Action::FilterInput(c) => {
+                self.entity.filter.push(c);
+                self.entity.cursor = 0;
+            }
+            Action::FilterBackspace => {
+                self.entity.filter.pop();
+                self.entity.cursor = 0;
+            }
+            Action::FilterDone => self.entity.filtering = false,
+            Action::FilterCancel => {
+                self.entity.filtering = false;
+                self.entity.filter.clear();
+                self.entity.cursor = 0;
+            }
+            Action::NextChosenMention => self.step_mention(1),
+            Action::PrevChosenMention => self.step_mention(-1),
+            Action::ClearSelection => {
+                self.entity.selected = None;
+                self.entity.focus_mode = false;
+            }
+            Action::ToggleFocusMode => {
+                if self.entity.selected.is_none() && !self.entity.focus_mode {
+                    self.view.message = Some(self.no_selection_note());
+                } else {
+                    self.entity.focus_mode = !self.entity.focus_mode;
+                }
+            }
+            Action::Quotes => self.toggle_panel(Panel::Quotes),
+            Action::Map => self.toggle_panel(Panel::Map),
+            Action::QuoteMove(n) => {
+                let last = self.index.quotes.len().saturating_sub(1);
+                self.entity.panel_cursor = self
+                    .entity
+                    .panel_cursor
+                    .saturating_add_signed(n as isize)
+                    .min(last);
+            }
+            Action::QuoteJump => {
+                let order = self.index.quotes_by_speaker();
+                if let Some(q) = order.get(self.entity.panel_cursor) {
+                    let start = self.index.quotes[*q].range.start;
+                    self.entity.panel = None;
+                    self.show_offset(start);
+                }
+            }
+            Action::MapMove(n) => {
+                let last = self
+                    .index
+                    .map_places(&self.entities)
+                    .len()
+                    .saturating_sub(1);
+                self.entity.panel_cursor = self
+                    .entity
+                    .panel_cursor
+                    .saturating_add_signed(n as isize)
+                    .min(last);
+            }
+            Action::MapJump => {
+                let places = self.index.map_places(&self.entities);
+                if let Some(&entry) = places.get(self.entity.panel_cursor) {
+                    self.entity.panel = None;
+                    self.select_entry(entry);
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn toggle_panel(&mut self, panel: Panel) {
+        let e = &mut self.entity;
+        if e.panel == Some(panel) {
+            e.panel = None;
+            return;
+        }
+        e.panel = Some(panel);
+        e.filtering = false;
+        // Open on the selected entity's place (map) or at the top.
+        e.panel_cursor = match (panel, e.selected) {
+            (Panel::Map, Some(sel)) => self
+                .index
+                .map_places(&self.entities)
+                .iter()
+                .position(|&p| p == sel)
+                .unwrap_or(0),
+            _ => 0,
+        };
+    }
+
+    fn no_selection_note(&self) -> String {
+        let key = self
+            .keymap
+            .key_for(Action::ToggleEntities)
+            .unwrap_or("the entity key");
+        format!("no entity selected: press {key}, choose one, Enter")
+    }
+
+    /// Selects an entry and goes to its first mention.
+    fn select_entry(&mut self, entry: usize) {
+        self.entity.selected = Some(entry);
+        self.entity.mention = 0;
+        if !self.panes().entities_docked {
+            // The overlay would hide the body the reader is sent to.
+            self.entity.shown = false;
+            self.entity.focused = false;
+        }
+        self.go_to_mention();
+    }
+
+    fn step_mention(&mut self, by: isize) {
+        let Some(entry) = self.entity.selected.and_then(|s| self.index.entries.get(s)) else {
+            self.view.message = Some(self.no_selection_note());
+            return;
+        };
+        let n = entry.mentions.len();
+        if n == 0 {
+            return;
+        }
+        let cur = self.entity.mention.min(n - 1) as isize;
+        let next = (cur + by).rem_euclid(n as isize) as usize;
+        let wrapped = (by > 0 && next < cur as usize) || (by < 0 && next > cur as usize);
+        self.entity.mention = next;
+        self.go_to_mention();
+        if wrapped {
+            self.view.message = Some("wrapped around".into());
+        }
+    }
+
+    /// Puts the current mention of the selection in view and says where
+    /// the reader is.
+    fn go_to_mention(&mut self) {
+        let Some(entry) = self.entity.selected.and_then(|s| self.index.entries.get(s)) else {
+            return;
+        };
+        let i = self
+            .entity
+            .mention
+            .min(entry.mentions.len().saturating_sub(1));
+        let Some(m) = entry
+            .mentions
+            .get(i)
+            .and_then(|&m| self.entities.mentions.get(m))
+        else {
+            return;
+        };
+        let note = format!("{} {}/{}", entry.label, i + 1, entry.mentions.len());
+        let start = m.range.start;
+        self.show_offset(start);
+        self.view.message = Some(note);
+    }
+
+    /// Scrolls so a text offset is in view with a few lines above it.
+    fn show_offset(&mut self, offset: usize) {
+        let line = self.cache().line_at(offset);
+        let page = self.page_height();
+        let top = self.view.top;
+        if line < top || line >= top + page {
+            self.view.top = line.saturating_sub(CONTEXT_LINES.min(page / 3));
+        }
+    }
+
+    /// After the pane appears or goes, the body's width may change: wrap
+    /// again, keeping the reading position.
+    fn after_layout_change(&mut self) {
+        self.apply(Action::Resize(self.view.size.0, self.view.size.1));
+    }
+
+    /// On a resize, the pane's default: shown on wide screens until the
+    /// reader decides.
+    pub(super) fn entity_resized(&mut self) {
+        if !self.entity.chosen {
+            self.entity.shown = self.view.size.0 >= super::entities::DOCK_WIDTH;
+        }
+    }
+
+    /// Sections that mention the selected entry, by section index.
+    pub fn sections_mentioning(&self) -> Vec<bool> {
+        let mut out = vec![false; self.doc.sections.len()];
+        if let Some(entry) = self.entity.selected.and_then(|s| self.index.entries.get(s)) {
+            for m in entry
+                .mentions
+                .iter()
+                .filter_map(|&m| self.entities.mentions.get(m))
+            {
+                let s = self.doc.section_of_block(self.doc.block_at(m.range.start));
+                if let Some(slot) = out.get_mut(s) {
+                    *slot = true;
+                }
+            }
+        }
+        out
+    }
+
+    /// The selected entry's mention ranges, sorted.
+    pub fn selected_mentions(&self) -> Vec<std::ops::Range<usize>> {
+        self.entity
+            .selected
+            .and_then(|s| self.index.entries.get(s))
+            .map(|e| {
+                e.mentions
+                    .iter()
+                    .filter_map(|&m| self.entities.mentions.get(m))
+                    .map(|m| m.range.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    pub(super) fn build_index(&mut self) {
+        self.index = EntityIndex::build(&self.doc, &self.entities);
+    }
+}

@@ -1,0 +1,197 @@
+//! The entity pane: Actors, Places and Numbers, each entry once with its
+//! mention count, the cursor, the selected entry, and the filter prompt.
+//! Docked beside the body on wide screens, an overlay on narrow ones; it
+//! reads `&App` and never changes it.
+//!
+//! Every label passed through `sanitize::clean` when the index was built.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+use super::outline::truncate;
+use super::theme::Theme;
+use crate::app::App;
+use crate::app::entities::Order;
+use crate::extract::EntityKind;
+
+pub struct EntityPane<'a> {
+    pub app: &'a App,
+    pub theme: Theme,
+    pub docked: bool,
+}
+
+/// A row of the list: a group heading or an entry (its position in the
+/// visible list).
+enum Row {
+    Group(EntityKind, usize),
+    Entry(usize),
+}
+
+impl Widget for EntityPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let theme = &self.theme;
+        let view = &app.entity;
+        let focused = view.focused && app.view.overlay.is_none();
+        Clear.render(area, buf);
+        let inner = if self.docked {
+            // A blank column keeps the border off the body's scrollbar.
+            Block::new()
+                .borders(Borders::LEFT)
+                .border_style(theme.border(focused))
+                .render(
+                    Rect {
+                        x: area.x + 1,
+                        width: area.width.saturating_sub(1),
+                        ..area
+                    },
+                    buf,
+                );
+            Rect {
+                x: area.x + 3,
+                width: area.width.saturating_sub(4),
+                ..area
+            }
+        } else {
+            Block::new()
+                .borders(Borders::ALL)
+                .border_style(theme.border(true))
+                .render(area, buf);
+            Rect {
+                x: area.x + 2,
+                y: area.y,
+                width: area.width.saturating_sub(4),
+                height: area.height.saturating_sub(1),
+            }
+        };
+        if inner.width < 4 || inner.height < 3 {
+            return;
+        }
+        let width = usize::from(inner.width);
+        let label_style = if focused {
+            theme.border(true)
+        } else {
+            theme.muted()
+        };
+        let order = match view.order {
+            Order::Count => "by count",
+            Order::FirstSeen => "in order",
+        };
+        // Unfocused, the heading names the key that reaches the pane.
+        let heading = match app.keymap.key_for(crate::app::Action::ToggleEntities) {
+            Some(key) if !focused => format!(" Entities ({}) ", crate::keymap::display_name(key)),
+            _ => " Entities ".to_string(),
+        };
+        buf.set_stringn(inner.x, inner.y, &heading, width, label_style);
+        let order_x = inner.right().saturating_sub(order.len() as u16 + 1);
+        if order_x > inner.x + heading.chars().count() as u16 + 1 {
+            buf.set_string(order_x, inner.y, order, theme.muted());
+        }
+        // The filter prompt, or how to open it.
+        let prompt_y = inner.y + 1;
+        if view.filtering || !view.filter.is_empty() {
+            let cursor = if view.filtering { "▏" } else { "" };
+            let text = truncate(&format!("/{}{cursor}", view.filter), width);
+            let style = if view.filtering {
+                theme.current()
+            } else {
+                theme.muted()
+            };
+            buf.set_stringn(inner.x, prompt_y, &text, width, style);
+        }
+        let visible = app.visible_entries();
+        let mut rows = Vec::with_capacity(visible.len() + 3);
+        for kind in EntityKind::ALL {
+            let n = visible
+                .iter()
+                .filter(|&&i| app.index.entries[i].kind == kind)
+                .count();
+            rows.push(Row::Group(kind, n));
+            rows.extend(
+                visible
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, i)| app.index.entries[**i].kind == kind)
+                    .map(|(pos, _)| Row::Entry(pos)),
+            );
+        }
+        let list = Rect {
+            y: inner.y + 2,
+            height: inner.height.saturating_sub(2),
+            ..inner
+        };
+        let height = usize::from(list.height);
+        let cursor_row = rows
+            .iter()
+            .position(|r| matches!(r, Row::Entry(p) if *p == view.cursor))
+            .unwrap_or(0);
+        // Keep the cursor a third of the way down once the list scrolls.
+        let offset = cursor_row
+            .saturating_sub(height / 3)
+            .min(rows.len().saturating_sub(height));
+        for (i, row) in rows.iter().skip(offset).take(height).enumerate() {
+            let y = list.y + i as u16;
+            match *row {
+                Row::Group(kind, n) => {
+                    let name = match kind {
+                        EntityKind::Actor => "Actors",
+                        EntityKind::Place => "Places",
+                        EntityKind::Number => "Numbers",
+                    };
+                    let style = theme
+                        .entity(kind)
+                        .remove_modifier(Modifier::ITALIC | Modifier::UNDERLINED);
+                    let text = format!("{name} ({n})");
+                    buf.set_stringn(inner.x, y, &text, width, style.add_modifier(Modifier::BOLD));
+                }
+                Row::Entry(pos) => {
+                    let index = visible[pos];
+                    let entry = &app.index.entries[index];
+                    let selected = view.selected == Some(index);
+                    let mark = if selected { "▸" } else { " " };
+                    let head = format!("{mark}{:>3} ", entry.mentions.len());
+                    let mut style = Style::new();
+                    if selected {
+                        style = style
+                            .patch(theme.entity(entry.kind))
+                            .add_modifier(Modifier::BOLD);
+                    }
+                    buf.set_stringn(inner.x, y, &head, width, style);
+                    let room = width.saturating_sub(head.chars().count());
+                    let x = inner.x + head.chars().count() as u16;
+                    let label = truncate(&entry.label, room);
+                    let (end, _) = buf.set_stringn(x, y, &label, room, style);
+                    if let Some(context) = &entry.context {
+                        let used = usize::from(end - x);
+                        let rest = room.saturating_sub(used + 1);
+                        if rest > 3 {
+                            let context = truncate(&format!("“{context}”"), rest);
+                            buf.set_stringn(end + 1, y, &context, rest, theme.muted());
+                        }
+                    }
+                    if focused && pos == view.cursor {
+                        buf.set_style(
+                            Rect {
+                                x: inner.x,
+                                y,
+                                width: inner.width,
+                                height: 1,
+                            },
+                            theme.selected(),
+                        );
+                    }
+                }
+            }
+        }
+        if visible.is_empty() {
+            let note = if view.filter.is_empty() {
+                "no entities found"
+            } else {
+                "nothing matches"
+            };
+            buf.set_stringn(inner.x, list.y + 1, note, width, theme.muted());
+        }
+    }
+}
