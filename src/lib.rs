@@ -10,13 +10,15 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod event_loop;
 pub mod extract;
+pub mod json;
 pub mod keymap;
 pub mod layout;
 pub mod print;
 pub mod sanitize;
+pub mod state;
 pub mod term;
 pub mod ui;
-pub mod state;

@@ -60,6 +60,10 @@ pub enum Action {
     MouseScroll { column: u16, row: u16, lines: i32 },
     /// A left click on a cell.
     Click { column: u16, row: u16 },
+    /// Show the next of the articles opened together.
+    NextFile,
+    /// Show the previous of the articles opened together.
+    PrevFile,
 }
 
 impl Action {
@@ -104,6 +108,8 @@ impl Action {
             ("back", None) => Action::Back,
             ("quit", None) => Action::Quit,
             ("suspend", None) => Action::Suspend,
+            ("next_file", None) => Action::NextFile,
+            ("prev_file", None) => Action::PrevFile,
             _ => return None,
         };
         Some(action)

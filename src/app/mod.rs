@@ -11,7 +11,9 @@
 //! rectangles.
 
 mod action;
+pub mod files;
 pub mod panes;
+pub mod places;
 
 use std::ops::Range;
 
@@ -66,6 +68,8 @@ pub struct ViewState {
     /// A one-line note for the status line, cleared by the next action.
     pub message: Option<String>,
     pub quit: bool,
+    /// The longest body line, in columns (the config's `width`).
+    pub reading_width: u16,
 }
 
 /// The reader.
@@ -78,6 +82,11 @@ pub struct App {
     pub color: bool,
     pub view: ViewState,
     cache: WrapCache,
+    /// The theme chosen on the command line or in the config; `None` draws
+    /// the default dark theme (with `color`).
+    pub theme: Option<crate::ui::theme::Theme>,
+    /// The other articles opened together with this one.
+    pub files: files::Files,
 }
 
 impl App {
@@ -105,8 +114,11 @@ impl App {
                 highlight: [true; 3],
                 message,
                 quit: false,
+                reading_width: crate::layout::MAX_READING_WIDTH,
             },
             cache,
+            theme: None,
+            files: files::Files::default(),
         }
     }
 
@@ -121,11 +133,18 @@ impl App {
 
     /// The panes for a given area (drawing uses the frame's own area).
     pub fn panes_for(&self, area: Rect) -> Panes {
-        Panes::compute(
+        let mut panes = Panes::compute(
             area,
             self.view.outline_shown,
             self.view.overlay == Some(Overlay::Outline),
-        )
+        );
+        // A reading width below the default narrows the column, centred.
+        let width = self.view.reading_width.max(1);
+        if !panes.too_small && panes.text.width > width {
+            panes.text.x += (panes.text.width - width) / 2;
+            panes.text.width = width;
+        }
+        panes
     }
 
     /// The keymap modes that apply now, most specific first.
@@ -329,6 +348,8 @@ impl App {
                     self.scroll((lines * WHEEL_LINES) as isize);
                 }
             }
+            Action::NextFile => self.switch_file(1),
+            Action::PrevFile => self.switch_file(-1),
             Action::Click { column, row } => {
                 let panes = self.panes();
                 if let Some(r) = panes.outline_row(column, row) {
@@ -428,6 +449,12 @@ impl App {
         }
         self.cache = WrapCache::build(&self.doc, width, self.view.show_furniture);
         self.view.top = self.cache.line_at(self.view.anchor);
+    }
+
+    /// Wraps the article for a bare column of `width` (print mode), not
+    /// for a pane of the screen.
+    pub fn wrap_for_print(&mut self, width: u16) {
+        self.cache = WrapCache::build(&self.doc, width.max(1), self.view.show_furniture);
     }
 
     /// Whether highlighting is on for a kind.

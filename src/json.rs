@@ -1,0 +1,229 @@
+//! `lede --json`: the document model as JSON, for scripts.
+//!
+//! The shape is a contract documented in the README ("JSON schema"); it is
+//! built here field by field rather than derived from the model's types, so
+//! a change inside the model cannot silently change what scripts read.
+//! `schema` is bumped when a field changes meaning or goes away; new fields
+//! may be added without a bump.
+//!
+//! Every range is a pair of byte offsets, `{"start", "end"}`, into `text`
+//! (the normalised article text, included once), and `source` is the same
+//! range in the file's own bytes (before BOM, CRLF and encoding fixes).
+//! Strings pass through `serde_json`, which escapes control characters, so
+//! nothing raw reaches a terminal that shows the output.
+
+use std::io::{self, Write};
+use std::ops::Range;
+
+use serde_json::{Value, json};
+
+use crate::document::{BlockKind, Document, InlineKind};
+use crate::extract::Entities;
+
+/// The version of the shape below.
+pub const SCHEMA: u32 = 1;
+
+/// Writes one article as one line of JSON.
+pub fn write(doc: &Document, entities: &Entities, out: &mut dyn Write) -> io::Result<()> {
+    let value = to_value(doc, entities);
+    serde_json::to_writer(&mut *out, &value).map_err(io::Error::other)?;
+    writeln!(out)?;
+    out.flush()
+}
+
+/// The document model as a JSON value.
+pub fn to_value(doc: &Document, entities: &Entities) -> Value {
+    let span = |r: &Range<usize>| span(doc, r);
+    let title = doc.title.and_then(|b| doc.blocks.get(b)).map(
+        |b| json!({ "text": doc.slice(&b.range), "block": doc.title, "range": span(&b.range) }),
+    );
+    let dateline = doc
+        .dateline
+        .as_ref()
+        .map(|r| json!({ "text": doc.slice(r), "range": span(r) }));
+    let sections: Vec<Value> = doc
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let range = section_range(doc, s.blocks.clone());
+            json!({
+                "index": i,
+                "title": s.title,
+                "level": s.level,
+                "heading_block": s.heading,
+                "boilerplate": s.boilerplate,
+                "blocks": { "start": s.blocks.start, "end": s.blocks.end },
+                "range": span(&range),
+            })
+        })
+        .collect();
+    let blocks: Vec<Value> = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let (kind, level, ordinal) = block_kind(b.kind);
+            let inlines: Vec<Value> = b
+                .inlines
+                .iter()
+                .map(|inline| {
+                    let (kind, target) = inline_kind(&inline.kind);
+                    let mut v = json!({ "kind": kind, "range": span(&inline.range) });
+                    if let Some(target) = target {
+                        v["target"] = json!(target);
+                    }
+                    v
+                })
+                .collect();
+            json!({
+                "index": i,
+                "kind": kind,
+                "level": level,
+                "ordinal": ordinal,
+                "section": doc.section_of_block(i),
+                "quote_depth": b.quote_depth,
+                "list_depth": b.list_depth,
+                "range": span(&b.range),
+                "text": doc.slice(&b.range),
+                "inlines": inlines,
+            })
+        })
+        .collect();
+    let mentions: Vec<Value> = entities
+        .mentions
+        .iter()
+        .map(|m| {
+            json!({
+                "kind": m.kind.as_str(),
+                "entity": m.entity,
+                "text": doc.slice(&m.range),
+                "range": span(&m.range),
+            })
+        })
+        .collect();
+    let entity_list: Vec<Value> = entities
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            json!({
+                "index": i,
+                "name": e.name,
+                "kind": e.kind.as_str(),
+                "mentions": e.mentions,
+                "coords": e.coords.map(|(lat, lon)| json!({ "lat": lat, "lon": lon })),
+            })
+        })
+        .collect();
+    json!({
+        "schema": SCHEMA,
+        "name": doc.name,
+        "format": match doc.format {
+            crate::document::Format::Plain => "plain",
+            crate::document::Format::Markdown => "markdown",
+        },
+        "text": doc.text,
+        "title": title,
+        "dateline": dateline,
+        "sections": sections,
+        "blocks": blocks,
+        "entities": entity_list,
+        "mentions": mentions,
+        "notices": doc.notices,
+    })
+}
+
+/// A range in the text and the same range in the source file.
+fn span(doc: &Document, r: &Range<usize>) -> Value {
+    let source = doc.source_map.range_to_source(r.clone());
+    json!({
+        "start": r.start,
+        "end": r.end,
+        "source": { "start": source.start, "end": source.end },
+    })
+}
+
+/// The text a run of blocks covers; empty at the text's end for none.
+fn section_range(doc: &Document, blocks: Range<usize>) -> Range<usize> {
+    let first = doc.blocks.get(blocks.start).map(|b| b.range.start);
+    let last = blocks
+        .end
+        .checked_sub(1)
+        .and_then(|b| doc.blocks.get(b))
+        .map(|b| b.range.end);
+    match (first, last) {
+        (Some(start), Some(end)) if start <= end => start..end,
+        _ => doc.text.len()..doc.text.len(),
+    }
+}
+
+fn block_kind(kind: BlockKind) -> (&'static str, Option<u8>, Option<u64>) {
+    match kind {
+        BlockKind::Title => ("title", None, None),
+        BlockKind::Dateline => ("dateline", None, None),
+        BlockKind::Paragraph => ("paragraph", None, None),
+        BlockKind::Heading { level } => ("heading", Some(level), None),
+        BlockKind::ListItem { ordinal } => ("list_item", None, ordinal),
+        BlockKind::Code => ("code", None, None),
+        BlockKind::Rule => ("rule", None, None),
+        BlockKind::Boilerplate => ("boilerplate", None, None),
+    }
+}
+
+fn inline_kind(kind: &InlineKind) -> (&'static str, Option<&str>) {
+    match kind {
+        InlineKind::Emphasis => ("emphasis", None),
+        InlineKind::Strong => ("strong", None),
+        InlineKind::Strikethrough => ("strikethrough", None),
+        InlineKind::Code => ("code", None),
+        InlineKind::Link { target } => ("link", Some(target)),
+        InlineKind::Image { target } => ("image", Some(target)),
+        InlineKind::Dateline => ("dateline", None),
+        InlineKind::HardBreak => ("hard_break", None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_point_at_their_text_in_the_file_too() {
+        let bytes = "\u{feff}# Title\r\n\r\nIn *Paris*, 3 people.\r\n";
+        let doc = Document::from_bytes("a.md", bytes.as_bytes(), None).expect("text");
+        let found = crate::extract::extract(&doc);
+        let v = to_value(&doc, &found);
+        for block in v["blocks"].as_array().expect("blocks") {
+            let text = block["text"].as_str().expect("text");
+            let s = block["range"]["source"]["start"].as_u64().expect("start") as usize;
+            let e = block["range"]["source"]["end"].as_u64().expect("end") as usize;
+            assert!(bytes.as_bytes()[s..e].starts_with(&text.as_bytes()[..1]));
+        }
+        assert_eq!(v["title"]["text"], "Title");
+        assert_eq!(v["blocks"][0]["kind"], "heading");
+        assert_eq!(v["blocks"][0]["level"], 1);
+        assert_eq!(v["blocks"][1]["inlines"][0]["kind"], "emphasis");
+    }
+
+    #[test]
+    fn the_seed_has_its_sections_and_dateline() {
+        let doc = crate::cli::load_article(None).expect("seed");
+        let found = crate::extract::extract(&doc);
+        let v = to_value(&doc, &found);
+        assert_eq!(v["schema"], SCHEMA);
+        assert_eq!(v["sections"].as_array().map(Vec::len), Some(3));
+        assert_eq!(v["sections"][1]["title"], "What next after Tehran summit?");
+        assert!(
+            v["dateline"]["text"]
+                .as_str()
+                .is_some_and(|d| d.starts_with("Antakya"))
+        );
+        let text = v["text"].as_str().expect("text");
+        for m in v["mentions"].as_array().expect("mentions") {
+            let s = m["range"]["start"].as_u64().expect("start") as usize;
+            let e = m["range"]["end"].as_u64().expect("end") as usize;
+            assert_eq!(&text[s..e], m["text"].as_str().expect("text"));
+        }
+    }
+}
