@@ -335,7 +335,12 @@ pub fn read(
         app.add_file(other);
     }
     if let Some(warning) = places.warning() {
-        app.view.message = Some(warning);
+        // Sized now, so the first frame's resize does not clear the note
+        // (a resize clears the status line's message).
+        if let Ok((w, h)) = crossterm::terminal::size() {
+            app.update(crate::app::Action::Resize(w, h));
+        }
+        app.view.message = Some(sanitize::clean(&warning).into_owned());
     }
     let options = LoopOptions {
         panic_after_first_frame: std::env::var_os("LEDE_TEST_PANIC").is_some_and(|v| v == "1"),

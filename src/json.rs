@@ -207,6 +207,28 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_documents_every_field() {
+        let readme = include_str!("../README.md");
+        let schema = &readme[readme.find("### JSON schema").expect("a schema section")..];
+        let doc =
+            Document::from_bytes("a.md", b"# T\n\n*x* [l](u)\n\n- item\n", None).expect("text");
+        let v = to_value(&doc, &crate::extract::extract(&doc));
+        let mut objects = vec![&v];
+        while let Some(object) = objects.pop() {
+            match object {
+                Value::Object(map) => {
+                    for (key, value) in map {
+                        assert!(schema.contains(&format!("\"{key}\"")), "README lacks {key}");
+                        objects.push(value);
+                    }
+                }
+                Value::Array(items) => objects.extend(items),
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
     fn the_seed_has_its_sections_and_dateline() {
         let doc = crate::cli::load_article(None).expect("seed");
         let found = crate::extract::extract(&doc);
