@@ -300,6 +300,26 @@ mod tests {
     }
 
     #[test]
+    fn the_reader_follows_the_config() {
+        let config =
+            Config::parse("width = 50\n[panes]\noutline = false\n[highlight]\nplace = false\n")
+                .expect("valid");
+        let doc = crate::cli::load_article(None).expect("seed");
+        let mut app = crate::app::App::new(doc, Default::default(), config.keymap.clone());
+        config.apply(&mut app.view);
+        app.update(Action::Resize(160, 48));
+        let panes = app.panes();
+        assert_eq!(panes.text.width, 50);
+        assert_eq!(panes.outline, None);
+        assert_eq!(app.cache().width(), 50);
+        let left = panes.text.x - panes.body.x;
+        let right = panes.body.right() - panes.text.right();
+        assert!(left.abs_diff(right) <= 2, "centred: {left} {right}");
+        assert!(!app.highlights(crate::extract::EntityKind::Place));
+        assert!(app.highlights(crate::extract::EntityKind::Actor));
+    }
+
+    #[test]
     fn a_named_file_must_exist_and_the_default_need_not() {
         let missing = Path::new("/nonexistent/lede.toml");
         let err = Config::load(Some(missing)).expect_err("missing");
