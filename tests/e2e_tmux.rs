@@ -307,6 +307,16 @@ fn an_article_on_stdin_reads_keys_from_the_terminal() {
     t.keys(&["q"]);
     t.wait_for("the shell", |s| s.contains("EXIT:0"));
     t.assert_sane();
+    // A pipe with no file named is read too; the status line says stdin,
+    // and the article, recognised by its text, opens where it was left.
+    t.run(&["send-keys", "-t", "e2e", "clear", "Enter"]);
+    t.type_line(&format!("cat {seed} | {BIN}; echo EXIT:$?"));
+    t.wait_for("the article from the pipe, where it was left", |s| {
+        s.contains(" stdin §2/3") && first_text_row(s).contains(SECOND)
+    });
+    t.keys(&["q"]);
+    t.wait_for("the shell", |s| s.contains("EXIT:0"));
+    t.assert_sane();
 }
 
 /// Opens the seed with this state folder and extra arguments; returns the
