@@ -26,9 +26,32 @@ pub const SCHEMA: u32 = 1;
 /// Writes one article as one line of JSON.
 pub fn write(doc: &Document, entities: &Entities, out: &mut dyn Write) -> io::Result<()> {
     let value = to_value(doc, entities);
-    serde_json::to_writer(&mut *out, &value).map_err(io::Error::other)?;
-    writeln!(out)?;
+    let text = serde_json::to_string(&value).map_err(io::Error::other)?;
+    writeln!(out, "{}", escape_unsafe(&text))?;
     out.flush()
+}
+
+/// serde_json escapes C0 controls only; DEL, C1 controls (`U+009B` is a
+/// CSI to some terminals) and bidi or line-separator characters are
+/// escaped too, so the JSON is safe to show on a terminal. They only occur
+/// inside strings, where `\uXXXX` means the same character.
+fn escape_unsafe(json: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        matches!(c, '\u{7f}'..='\u{9f}' | '\u{61c}' | '\u{200e}' | '\u{200f}'
+            | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !json.chars().any(unsafe_char) {
+        return json.into();
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
 }
 
 /// The document model as a JSON value.
@@ -204,6 +227,28 @@ mod tests {
         assert_eq!(v["blocks"][0]["kind"], "heading");
         assert_eq!(v["blocks"][0]["level"], 1);
         assert_eq!(v["blocks"][1]["inlines"][0]["kind"], "emphasis");
+    }
+
+    #[test]
+    fn terminal_controls_are_escaped_and_mean_the_same() {
+        let doc = Document::from_bytes(
+            "x.txt",
+            "Title\n\nA \u{9b}2J b \u{202e}c\u{7f} \x1b[0m d".as_bytes(),
+            None,
+        )
+        .expect("text");
+        let mut out = Vec::new();
+        write(&doc, &Entities::default(), &mut out).expect("written");
+        let line = String::from_utf8(out).expect("utf-8");
+        assert!(
+            !line
+                .chars()
+                .any(|c| c.is_control() && c != '\n' || c == '\u{202e}'),
+            "{line:?}"
+        );
+        assert!(line.contains("\\u009b") && line.contains("\\u202e"));
+        let v: Value = serde_json::from_str(&line).expect("still JSON");
+        assert_eq!(v["text"].as_str(), Some(doc.text.as_str()));
     }
 
     #[test]
