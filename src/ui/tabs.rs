@@ -50,3 +50,58 @@ impl Widget for TabBar<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::style::Modifier;
+
+    use super::*;
+    use crate::app::Action;
+    use crate::document::Document;
+    use crate::keymap::Keymap;
+
+    fn app(name: &str) -> App {
+        let doc = Document::from_bytes(name, b"Title\n\nSome text.", None).expect("text");
+        App::new(doc, Default::default(), Keymap::default())
+    }
+
+    fn row(buf: &Buffer, y: u16) -> String {
+        (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
+    }
+
+    #[test]
+    fn the_bar_names_each_file_and_marks_the_shown_one() {
+        let mut reader = app("/some/dir/a.txt");
+        reader.add_file(app("b.md"));
+        reader.update(Action::Resize(100, 30));
+        reader.update(Action::NextFile);
+        let area = Rect::new(0, 0, 100, 30);
+        let mut buf = Buffer::empty(area);
+        crate::ui::render(&reader, area, &mut buf);
+        let top = row(&buf, 0);
+        let a = top.find(" 1 a.txt ").expect("first tab");
+        let b = top.find(" 2 b.md ").expect("second tab");
+        assert!(a < b, "{top}");
+        let x = |byte: usize| top[..byte].chars().count() as u16;
+        assert!(buf[(x(b) + 1, 0)].modifier.contains(Modifier::REVERSED));
+        assert!(!buf[(x(a) + 1, 0)].modifier.contains(Modifier::REVERSED));
+        // Text starts on the row below, as with one file.
+        assert!(row(&buf, 1).contains("Title"));
+    }
+
+    #[test]
+    fn no_bar_without_a_spare_row_or_with_one_file() {
+        let mut reader = app("a.txt");
+        reader.update(Action::Resize(100, 30));
+        let area = Rect::new(0, 0, 100, 30);
+        let mut buf = Buffer::empty(area);
+        crate::ui::render(&reader, area, &mut buf);
+        assert!(!row(&buf, 0).contains("a.txt"));
+        reader.add_file(app("b.txt"));
+        reader.update(Action::Resize(100, 8));
+        let area = Rect::new(0, 0, 100, 8);
+        let mut buf = Buffer::empty(area);
+        crate::ui::render(&reader, area, &mut buf);
+        assert!(row(&buf, 0).contains("Title"), "{}", row(&buf, 0));
+    }
+}
