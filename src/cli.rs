@@ -122,6 +122,9 @@ pub enum CliError {
     Config(#[from] crate::config::ConfigError),
     #[error("{0}")]
     Usage(String),
+    /// Output could not be written (a full disk, a closed terminal).
+    #[error("standard output: {0}")]
+    Output(io::Error),
     #[error("{0}")]
     Io(#[from] io::Error),
 }
@@ -131,7 +134,7 @@ impl CliError {
     pub fn exit_code(&self) -> i32 {
         match self {
             CliError::Load { .. } | CliError::Config(_) | CliError::Usage(_) => 2,
-            CliError::Io(_) => 1,
+            CliError::Output(_) | CliError::Io(_) => 1,
         }
     }
 }
@@ -231,10 +234,12 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
     read(docs, &config, theme, !cli.no_remember)
 }
 
+/// A closed pipe (`lede -p a.txt | head`) is a normal end; any other
+/// failure to write is an error about standard output.
 fn ignore_broken_pipe(result: io::Result<()>) -> Result<(), CliError> {
     match result {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(CliError::from),
+        other => other.map_err(CliError::Output),
     }
 }
 

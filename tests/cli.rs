@@ -486,3 +486,24 @@ fn no_remember_is_accepted_and_print_mode_writes_no_state() {
     assert!(out.status.success());
     assert!(!state.exists(), "print mode has no place to remember");
 }
+
+#[test]
+fn output_that_cannot_be_written_is_an_internal_error() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("SKIPPED: no /dev/full here");
+        return;
+    };
+    for args in [&["-p"][..], &["--json"][..], &["-p", "--color=always"][..]] {
+        let out = Command::new(BIN)
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(full.try_clone().expect("dup"))
+            .stderr(Stdio::piped())
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.starts_with("lede: standard output: "), "{err}");
+    }
+}
