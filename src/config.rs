@@ -316,6 +316,14 @@ mod tests {
         let right = panes.body.right() - panes.text.right();
         assert!(left.abs_diff(right) <= 2, "centred: {left} {right}");
         assert!(!app.highlights(crate::extract::EntityKind::Place));
+        // Wider than the default column, where the screen has room.
+        app.view.reading_width = 120;
+        app.update(Action::Resize(200, 48));
+        assert_eq!(app.panes().text.width, 120);
+        app.update(Action::Resize(90, 30));
+        let panes = app.panes();
+        assert!(panes.text.right() < panes.body.right(), "{panes:?}");
+        assert_eq!(app.cache().width(), panes.text.width);
         assert!(app.highlights(crate::extract::EntityKind::Actor));
     }
 

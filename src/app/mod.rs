@@ -138,10 +138,15 @@ impl App {
             self.view.outline_shown,
             self.view.overlay == Some(Overlay::Outline),
         );
-        // A reading width below the default narrows the column, centred.
-        let width = self.view.reading_width.max(1);
-        if !panes.too_small && panes.text.width > width {
-            panes.text.x += (panes.text.width - width) / 2;
+        // The config's reading width replaces the default column, centred
+        // with the same margins `Panes` keeps (two columns each side, one
+        // when the body is narrow).
+        let room = panes.body.width.saturating_sub(1);
+        let margin = if room >= 40 { 2 } else { 1 };
+        let fit = room.saturating_sub(2 * margin).max(1);
+        let width = self.view.reading_width.clamp(1, fit);
+        if !panes.too_small && width != panes.text.width {
+            panes.text.x = panes.body.x + (room - width) / 2;
             panes.text.width = width;
         }
         panes
