@@ -153,15 +153,24 @@ pub fn parse() -> Result<Cli, CliError> {
     }
 }
 
-/// clap's message, cut to its first line, with a pointer to `--help`.
+/// clap's message (the part before its usage block, whose lines name what
+/// is missing) on one line, with a pointer to `--help`.
 fn usage_line(err: &clap::Error) -> String {
     let text = err.render().to_string();
-    let first = text
+    let words: Vec<&str> = text
         .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("bad usage");
-    let first = first.trim_start_matches("error: ").trim();
-    format!("{} (see lede --help)", sanitize::clean(first))
+        .map(str::trim)
+        .skip_while(|l| l.is_empty())
+        .take_while(|l| !l.is_empty() && !l.starts_with("Usage:"))
+        .collect();
+    let message = words.join(" ");
+    let message = message.trim_start_matches("error: ").trim();
+    let message = if message.is_empty() {
+        "bad usage"
+    } else {
+        message
+    };
+    format!("{} (see lede --help)", sanitize::clean(message))
 }
 
 /// Runs what the command line asks for; returns the exit status.

@@ -203,6 +203,8 @@ fn bad_usage_exits_2_with_one_line() {
     assert_usage_error(&lede(&["-", "-"]), "standard input");
     assert_usage_error(&lede(&["--json", "--print"]), "--print");
     assert_usage_error(&lede(&["completions", "tcsh"]), "tcsh");
+    assert_usage_error(&lede(&["completions"]), "<SHELL>");
+    assert_usage_error(&lede(&["--config"]), "<PATH>");
 }
 
 #[test]
