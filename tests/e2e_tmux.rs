@@ -440,3 +440,42 @@ fn several_files_switch_with_ctrl_n_and_keep_their_places() {
     t.wait_for("the shell", |s| s.contains("EXIT:0"));
     t.assert_sane();
 }
+
+#[test]
+fn nothing_is_written_next_to_the_article() {
+    let Some(t) = Tmux::start("nextto", 100, 30) else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp");
+    let article = dir.path().join("article.txt");
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/000_a8106be745b31416.txt"
+    );
+    std::fs::copy(seed, &article).expect("copied");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&article, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).expect("chmod");
+    let before = std::fs::metadata(&article).expect("meta").modified().ok();
+    t.type_line(&format!("{BIN} {}; echo EXIT:$?", article.display()));
+    t.wait_for("the title", |s| s.contains(TITLE));
+    t.keys(&["]"]);
+    t.wait_for("the second section", |s| first_text_row(s).contains(SECOND));
+    t.keys(&["q"]);
+    t.wait_for("the shell", |s| s.contains("EXIT:0"));
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("listed")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(names, ["article.txt"]);
+    assert_eq!(
+        std::fs::read(&article).expect("read"),
+        std::fs::read(seed).expect("seed")
+    );
+    assert_eq!(
+        std::fs::metadata(&article).expect("meta").modified().ok(),
+        before
+    );
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
+}
