@@ -153,18 +153,7 @@ impl Document {
     pub fn parse(source: Source, format: Format) -> Self {
         let mut doc = match format {
             Format::Plain => plain::parse(source),
-            Format::Markdown => {
-                let fallback = source.clone();
-                match std::panic::catch_unwind(move || markdown::parse(source)) {
-                    Ok(doc) => doc,
-                    Err(_) => {
-                        let mut doc = plain::parse(fallback);
-                        doc.notices
-                            .push("the Markdown parser failed; shown as plain text".to_string());
-                        doc
-                    }
-                }
-            }
+            Format::Markdown => parse_guarded(source, markdown::parse),
         };
         if doc.blocks.is_empty() {
             doc.notices.push(if doc.text.is_empty() {
@@ -224,6 +213,23 @@ impl Document {
     }
 }
 
+/// Runs a parser, falling back to the plain-text rules with a notice when it
+/// panics: a parser bug must not take the reader (and the terminal) down.
+/// Parse before the terminal is set up, or the panic hook that restores the
+/// terminal runs for a panic that is caught here.
+fn parse_guarded(source: Source, parse: impl FnOnce(Source) -> Document) -> Document {
+    let fallback = source.clone();
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || parse(source))) {
+        Ok(doc) => doc,
+        Err(_) => {
+            let mut doc = plain::parse(fallback);
+            doc.notices
+                .push("the Markdown parser failed; shown as plain text".to_string());
+            doc
+        }
+    }
+}
+
 /// Builds sections from blocks: a new section at the title, at each heading,
 /// and at the first block of trailing or leading furniture.
 fn build_sections(text: &str, blocks: &[Block]) -> Vec<Section> {
@@ -261,7 +267,9 @@ fn build_sections(text: &str, blocks: &[Block]) -> Vec<Section> {
 /// A section's name for the outline: its first line, whitespace folded, cut at
 /// a word near 80 characters.
 fn outline_title(text: &str) -> String {
-    let line = text.lines().next().unwrap_or("");
+    // Cleaned here too, so chrome that forgets the sink still draws no
+    // control character.
+    let line = crate::sanitize::clean(text.lines().next().unwrap_or(""));
     let mut title = String::new();
     for word in line.split_whitespace() {
         if title.chars().count() + word.chars().count() > 80 {

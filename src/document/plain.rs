@@ -140,7 +140,7 @@ static LEAD_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // ", Country", an optional "(Agency)", then a dash or an em/en dash.
     let word = r"(?:[A-Z][\p{L}'’.]*|al-[A-Z][\p{L}'’.]*|[A-Z]{2,})";
     Regex::new(&format!(
-        r"^({word}(?:[ -]{word}){{0,3}}(?:,\s*{word}(?:[ -]{word}){{0,3}})?(?:\s*\([A-Z][\p{{L}} .&]{{1,30}}\))?)\s*(?:[–—]|--?)\s+\S"
+        r"^({word}(?:[ -]{word}){{0,3}}(?:,\s*{word}(?:[ -]{word}){{0,3}})?(?:\s*\([A-Z][\p{{L}} .&]+\))?)\s*(?:[–—]|--?)\s+\S"
     ))
     .expect("dateline pattern is valid")
 });
@@ -150,6 +150,15 @@ pub(super) fn lead_dateline(text: &str, block: &Span) -> Option<Span> {
     let para = &text[block.clone()];
     let caps = LEAD_DATELINE.captures(para)?;
     let m = caps.get(1)?;
+    // The agency in parentheses is at most 30 characters: checked here, as
+    // a `{1,30}` repeat of a Unicode class costs tens of milliseconds to
+    // compile, on every run.
+    if let Some(open) = m.as_str().find('(') {
+        let agency = m.as_str()[open + 1..].trim_end_matches(')');
+        if agency.chars().count() > 30 {
+            return None;
+        }
+    }
     Some(block.start + m.start()..block.start + m.end())
 }
 

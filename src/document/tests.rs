@@ -57,6 +57,17 @@ fn seed_has_title_lead_subheading_and_furniture() {
 }
 
 #[test]
+fn lead_dateline_agency_is_short() {
+    let doc = plain("A title here\n\nNAIROBI, Kenya (Reuters) – Rain fell. It went on.\n");
+    assert_eq!(
+        doc.slice(doc.dateline.as_ref().expect("dateline")),
+        "NAIROBI, Kenya (Reuters)"
+    );
+    let long = "A title here\n\nNAIROBI (An Agency Name Far Longer Than Thirty) – Rain fell.\n";
+    assert_eq!(plain(long).dateline, None);
+}
+
+#[test]
 fn wikinews_layout_has_a_date_block() {
     let doc = plain("A title here\n\nWednesday, April 13, 2011\n\nThe body starts. It goes on.\n");
     assert_eq!(
@@ -277,4 +288,55 @@ proptest! {
             prop_assert_eq!(mapped, doc.slice(&b.range).to_string());
         }
     }
+}
+
+/// pulldown-cmark#1110: panics in 0.13.6 with definition lists and heading
+/// attributes both on. lede leaves them off; the guard must still catch it.
+const PANIC_1110: &str = "\u{FFFD}\u{FFFD}  2\n:<\n  {}\n -\n";
+
+#[test]
+fn a_markdown_parser_panic_falls_back_to_plain_text() {
+    let source = load::decode("a.md", PANIC_1110.as_bytes()).expect("text");
+    let panicking = pulldown_cmark::Options::ENABLE_DEFINITION_LIST
+        | pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES;
+    let doc = parse_guarded(source, |s| markdown::parse_with(s, panicking));
+    assert_eq!(doc.format, Format::Plain);
+    assert!(
+        doc.notices
+            .iter()
+            .any(|n| n.contains("shown as plain text"))
+    );
+    assert!(doc.text.contains("2\n:<"));
+    // With lede's own options the same input parses as Markdown.
+    let doc = markdown(PANIC_1110);
+    assert_eq!(doc.format, Format::Markdown);
+}
+
+#[test]
+fn entities_decode_once_to_real_controls_that_stay_in_the_text() {
+    let doc = markdown("# h &#x202E; x\n\na &#27;[31m b &amp;#27; c\n");
+    assert!(doc.text.contains("h \u{202E} x"));
+    assert!(doc.text.contains("a \u{1b}[31m b &#27; c"));
+    assert_eq!(doc.sections[0].title, "h ⟨RLO⟩ x");
+}
+
+#[test]
+fn link_and_image_targets_are_percent_encoded() {
+    let doc = markdown("[x](https://a&#7;b) ![i](u&#27;]52) [r]\n\n[r]: /p&#x9B;q\n");
+    let targets: Vec<_> = doc.blocks[0]
+        .inlines
+        .iter()
+        .filter_map(|i| match &i.kind {
+            InlineKind::Link { target } | InlineKind::Image { target } => Some(target.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(targets, ["https://a%07b", "u%1B]52", "/p%C2%9Bq"]);
+}
+
+#[test]
+fn a_leading_bom_does_not_hide_the_title() {
+    let doc = Document::from_bytes("a.md", b"\xEF\xBB\xBF# Title\n\nBody.\n", None).expect("text");
+    assert_eq!(doc.title, Some(0));
+    assert_eq!(doc.slice(&doc.blocks[0].range), "Title");
 }

@@ -10,9 +10,19 @@
 
 use std::ops::Range;
 
-use crate::document::Document;
+use crate::document::{BlockKind, Document};
 
+mod classify;
+mod context;
+mod coref;
+mod gaz;
+mod lexicon;
+mod names;
+mod numbers;
+mod places;
 pub mod report;
+mod roles;
+mod token;
 
 /// What a mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -81,6 +91,92 @@ impl Entities {
 
 /// Finds the actors, places and numbers of a document.
 pub fn extract(doc: &Document) -> Entities {
-    let _ = doc;
-    Entities::default()
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut toks) => {
+            let found = extract_with(doc, &mut toks);
+            // Keep the buffer for the next article unless it grew huge.
+            toks.clear();
+            if toks.capacity() > 1 << 22 {
+                *toks = Vec::new();
+            }
+            found
+        }
+        Err(_) => extract_with(doc, &mut Vec::new()),
+    })
 }
+
+thread_local! {
+    /// Token buffer reused from one article to the next: a reader or a feed
+    /// extracts many articles, and fresh pages cost more than the work.
+    static SCRATCH: std::cell::RefCell<Vec<token::Token>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn extract_with(doc: &Document, toks: &mut Vec<token::Token>) -> Entities {
+    let text = doc.text.as_str();
+    toks.reserve(text.len() / 5);
+    for block in doc.prose_blocks() {
+        let first = toks.len();
+        token::tokenize_into(text, block.range.clone(), toks);
+        if matches!(block.kind, BlockKind::Title | BlockKind::Heading { .. })
+            && title_case(text, &toks[first..])
+        {
+            // In a Title Case Headline every capital is like a sentence start.
+            for t in &mut toks[first..] {
+                t.initial = t.is_word();
+            }
+        }
+    }
+    // The lead goes on after its dateline (`KANO, Nigeria – Flash floods`):
+    // its first word starts a sentence.
+    if let Some(d) = &doc.dateline
+        && let Some(t) = toks
+            .iter_mut()
+            .find(|t| t.start as usize >= d.end && t.is_word())
+    {
+        t.initial = true;
+        t.sent = true;
+    }
+    extract_tokens(text, toks, doc.dateline.clone())
+}
+
+/// Extraction over plain text with no document structure (one block).
+pub fn extract_text(text: &str) -> Entities {
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    token::tokenize_into(text, 0..text.len(), &mut toks);
+    extract_tokens(text, &toks, None)
+}
+
+fn extract_tokens(text: &str, toks: &[token::Token], dateline: Option<Range<usize>>) -> Entities {
+    let numbers = numbers::find(text, toks);
+    let mut used = vec![false; toks.len()];
+    for n in &numbers {
+        for u in &mut used[n.toks.clone()] {
+            *u = true;
+        }
+    }
+    let cx = context::DocContext::new(text, toks, dateline);
+    let mut cands = Vec::new();
+    for run in names::runs(text, toks, &used) {
+        classify::classify(&cx, run, &mut cands);
+    }
+    roles::assign(&cx, &mut cands);
+    let keys = coref::resolve(&cx, &mut cands);
+    coref::build(text, &cands, &keys, &numbers)
+}
+
+/// Most words of four letters or more capitalised: a Title Case headline.
+fn title_case(text: &str, toks: &[token::Token]) -> bool {
+    let mut long = 0;
+    let mut caps = 0;
+    for t in toks.iter().filter(|t| t.is_word() && t.end - t.start >= 4) {
+        long += 1;
+        if t.cap {
+            caps += 1;
+        }
+    }
+    let _ = text;
+    long >= 3 && caps * 5 >= long * 4
+}
+
+#[cfg(test)]
+mod tests;

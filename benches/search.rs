@@ -1,0 +1,104 @@
+//! Incremental search, one keystroke at a time, on generated news of 1 MB
+//! and 10 MB: each step of typing a word is one `Search::run` (query parse,
+//! every hit found and mapped back, nearest hit picked), the work the UI does
+//! per key. Also the one-off costs of building the folded index and, on the
+//! first query with a capital, its case-kept copy.
+//!
+//! Target: every keystroke under 16 ms at 10 MB.
+//!
+//! `cargo bench --bench search` (all), or filter: `cargo bench --bench search -- 10MB/folded`.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use lede::document::{Document, Format};
+use lede::extract::Entities;
+use lede::sample;
+use lede::search::{Direction, FoldedText, Search, SearchIndex};
+
+const SIZES: [(&str, usize); 2] = [("1MB", 1_000_000), ("10MB", 10_000_000)];
+
+/// (mode, the prompt as typed in full, bytes of prefix before typing starts).
+/// Every prefix from `start` to the whole prompt is one keystroke.
+const TYPED: [(&str, &str, usize); 5] = [
+    // Lower case: smart case ignores case.
+    ("insensitive", "petition", 0),
+    // A capital: exact case, each candidate checked against the text.
+    ("exact", "Okafor", 0),
+    // Folded: `dabrowski` must find `Dąbrowski`, `o'connell` `O’Connell`.
+    ("folded", "dabrowski", 0),
+    ("folded_quote", "o'connell", 0),
+    // Regular expression, smart case, run on the real text.
+    ("regex", "\\v\\d+ percent", 2),
+];
+
+fn document(bytes: usize) -> Document {
+    let text = sample::generate(bytes, Format::Markdown, 42);
+    Document::from_bytes("bench.md", text.as_bytes(), Some(Format::Markdown))
+        .expect("generated text is valid")
+}
+
+fn keystrokes(c: &mut Criterion) {
+    let entities = Entities::default();
+    for (size, bytes) in SIZES {
+        let doc = document(bytes);
+        let index = SearchIndex::new();
+        // Keystrokes measure searching; building is measured apart.
+        index.folded(&doc.text).case_kept(&doc.text);
+        let origin = doc.text.len() / 2;
+        let mut group = c.benchmark_group(format!("keystroke/{size}"));
+        group.sample_size(10);
+        group.warm_up_time(Duration::from_millis(300));
+        group.measurement_time(Duration::from_secs(1));
+        for (mode, prompt, start) in TYPED {
+            let ends = prompt
+                .char_indices()
+                .map(|(i, c)| i + c.len_utf8())
+                .filter(|&end| end > start);
+            for end in ends {
+                let typed = &prompt[..end];
+                group.bench_with_input(BenchmarkId::new(mode, typed), typed, |b, typed| {
+                    b.iter(|| {
+                        let (search, step) = Search::run(
+                            black_box(typed),
+                            Direction::Forward,
+                            origin,
+                            &doc.text,
+                            &index,
+                            &entities,
+                        );
+                        black_box((search.hits.len(), step))
+                    })
+                });
+            }
+        }
+        group.finish();
+    }
+}
+
+fn build_index(c: &mut Criterion) {
+    let mut group = c.benchmark_group("build_index");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(300));
+    group.measurement_time(Duration::from_secs(2));
+    for (size, bytes) in SIZES {
+        let doc = document(bytes);
+        group.bench_function(BenchmarkId::new("lower", size), |b| {
+            b.iter(|| black_box(FoldedText::build(black_box(&doc.text))))
+        });
+        // The case-kept copy, built on the first query with a capital.
+        let folded = FoldedText::build(&doc.text);
+        group.bench_function(BenchmarkId::new("case_kept", size), |b| {
+            b.iter_batched(
+                || folded.clone(),
+                |f| black_box(f.case_kept(&doc.text).map(str::len)),
+                criterion::BatchSize::LargeInput,
+            )
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, build_index, keystrokes);
+criterion_main!(benches);

@@ -1,0 +1,152 @@
+//! What the whole article says about its own words: which words it also
+//! writes in lowercase (so a capital at a sentence start means nothing) and
+//! which capitalised words it uses mid-sentence (so they are names).
+//!
+//! Built once per document from the tokens; borrowed by every rule. Depends
+//! on tokens, lexicons and the gazetteer view.
+
+use std::ops::Range;
+
+use super::gaz;
+use super::lexicon::{FastSet, HashedSet, LEX, fold_hash, with_lower};
+use super::token::Token;
+
+pub struct DocContext<'t> {
+    pub text: &'t str,
+    pub toks: &'t [Token],
+    /// Words written in lowercase somewhere in the article.
+    lower: HashedSet,
+    /// Capitalised words used away from a sentence start.
+    cap_mid: FastSet<&'t str>,
+    /// Words written in parentheses on their own: acronyms being defined.
+    defined: FastSet<&'t str>,
+    /// Capitalised words used mid-sentence other than as `X-like` adjectives.
+    cap_alone: FastSet<&'t str>,
+    dateline: Option<Range<usize>>,
+}
+
+const FILTER_BITS: usize = 1 << 15;
+
+fn filter_bit(word: &[u8]) -> usize {
+    let len = word.len() & 31;
+    let first = usize::from(word.first().map_or(0, |b| b.to_ascii_lowercase()) & 31);
+    let last = usize::from(word.last().map_or(0, |b| b.to_ascii_lowercase()) & 31);
+    (len << 10) | (first << 5) | last
+}
+
+impl<'t> DocContext<'t> {
+    pub fn new(text: &'t str, toks: &'t [Token], dateline: Option<Range<usize>>) -> Self {
+        // Sized from the text: rehashing growing sets costs more than the
+        // inserts (about one capitalised word in eight).
+        let guess = toks.len() / 8;
+        let mut lower = HashedSet::with_capacity_and_hasher(guess, Default::default());
+        let mut cap_mid = FastSet::with_capacity_and_hasher(guess, Default::default());
+        let mut defined = FastSet::default();
+        for w in toks.windows(3) {
+            if w[0].punct(text) == Some('(') && w[1].upper && w[2].punct(text) == Some(')') {
+                defined.insert(w[1].text(text));
+            }
+        }
+        let mut cap_alone = FastSet::with_capacity_and_hasher(guess, Default::default());
+        // Only lowercase words that some capitalised word could ask about
+        // are hashed: a bitset on (length, first letter, last letter) of the
+        // capitalised words filters the rest cheaply.
+        let mut filter = vec![0u64; FILTER_BITS / 64];
+        for t in toks.iter().filter(|t| t.is_word() && t.cap) {
+            // Function words (`The`, `In`) are settled by the common list
+            // and would let the most frequent lowercase words through.
+            if t.initial && LEX.common.has(t.text(text)) {
+                continue;
+            }
+            let bit = filter_bit(t.text(text).as_bytes());
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
+        for (i, t) in toks.iter().enumerate() {
+            if !t.is_word() {
+                continue;
+            }
+            let word = t.text(text).as_bytes();
+            if word[0].is_ascii_lowercase() {
+                let bit = filter_bit(word);
+                if filter[bit / 64] & (1 << (bit % 64)) != 0 {
+                    lower.insert(fold_hash(t.text(text)));
+                }
+            } else if t.cap && !t.initial {
+                cap_mid.insert(t.text(text));
+                let glued = toks
+                    .get(i + 1)
+                    .is_some_and(|h| !h.space && h.punct(text) == Some('-'))
+                    && toks
+                        .get(i + 2)
+                        .is_some_and(|n| !n.space && n.is_word() && !n.cap);
+                if !glued {
+                    cap_alone.insert(t.text(text));
+                }
+            }
+        }
+        Self {
+            text,
+            toks,
+            lower,
+            cap_mid,
+            defined,
+            cap_alone,
+            dateline,
+        }
+    }
+
+    /// The offset lies in the dateline (`ANTAKYA, Turkey –`): names there
+    /// are places.
+    pub fn in_dateline(&self, offset: usize) -> bool {
+        self.dateline.as_ref().is_some_and(|d| d.contains(&offset))
+    }
+
+    /// An acronym the article defines in parentheses (`(WHO)`).
+    pub fn defined(&self, word: &str) -> bool {
+        self.defined.contains(word)
+    }
+
+    /// The article writes this word in lowercase somewhere.
+    pub fn lower_seen(&self, word: &str) -> bool {
+        self.lower.contains(&fold_hash(word))
+    }
+
+    /// The text from the first to the last token of a range.
+    pub fn span_text(&self, toks: Range<usize>) -> &'t str {
+        if toks.is_empty() {
+            return "";
+        }
+        let s = self.toks[toks.start].start as usize;
+        let e = self.toks[toks.end - 1].end as usize;
+        &self.text[s..e]
+    }
+
+    /// True when the article writes this capitalised word mid-sentence, and
+    /// not only glued to a lowercase word (`Kurdish-majority`).
+    pub fn capitalised_alone(&self, word: &str) -> bool {
+        self.cap_alone.contains(word)
+    }
+
+    /// A sentence-initial capitalised word that is a common word rather than
+    /// a name: the article writes it in lowercase too, or it is frequent in
+    /// English and nothing marks it as a name. `alone` is true when no other
+    /// capitalised word follows it, which makes a name less likely.
+    pub fn common_initial(&self, word: &str, alone: bool) -> bool {
+        if self.lower_seen(word) {
+            return true;
+        }
+        if self.cap_mid.contains(word) {
+            return false;
+        }
+        if gaz::given_name(word) || gaz::place(word).is_some_and(|p| !p.ambiguous) {
+            return false;
+        }
+        // `Citing`, `Allegedly`, `Looking`: verb and adverb forms (after the
+        // gazetteer: `Beijing`, `Reading` are places).
+        if alone && word.len() > 5 && (word.ends_with("ing") || word.ends_with("ly")) {
+            return true;
+        }
+        let zipf = with_lower(word, gaz::zipf);
+        zipf >= if alone { 3.0 } else { 4.5 }
+    }
+}

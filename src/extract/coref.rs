@@ -1,0 +1,224 @@
+//! Document-level work: propagate kinds, bind acronyms and surnames, and
+//! group mentions into entities.
+//!
+//! - A name typed by a strong cue once keeps that kind everywhere (`Hama
+//!   province` makes every `Hama` a place).
+//! - `Syrian Observatory for Human Rights (SOHR)`: the acronym takes the long
+//!   form's kind and entity.
+//! - `Mevlut Cavusoglu` then `Cavusoglu`: one entity, the fullest name.
+//! - `the Russians` joins `Russia`.
+//!
+//! Depends on candidates and numbers; produces the public [`Entities`].
+
+use std::ops::Range;
+
+use super::classify::{Cand, Evidence};
+use super::context::DocContext;
+use super::lexicon::{FastMap, LEX};
+use super::numbers::NumberSpan;
+use super::{Entities, Entity, EntityKind, Mention};
+
+/// Binds acronyms, surnames and repeated names; `reps[i]` is the candidate
+/// whose name stands for candidate `i`'s entity (itself when unbound).
+pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
+    let text = cx.text;
+    let mut keys: Vec<usize> = (0..cands.len()).collect();
+    // Acronyms defined in parentheses right after their long form.
+    let mut acronyms: FastMap<&str, usize> = FastMap::default();
+    for i in 0..cands.len().saturating_sub(1) {
+        let (a, b) = (&cands[i], &cands[i + 1]);
+        let b_tok = &cx.toks[b.toks.start];
+        if b.toks.len() == 1
+            && b_tok.upper
+            && b.toks.start == a.toks.end + 1
+            && cx.toks[a.toks.end].punct(text) == Some('(')
+            && cx.toks.get(b.toks.end).and_then(|t| t.punct(text)) == Some(')')
+        {
+            acronyms.insert(b_tok.text(text), i);
+        }
+    }
+    // Strongest kind per surface form.
+    let mut best: FastMap<&str, (Evidence, EntityKind)> =
+        FastMap::with_capacity_and_hasher(cands.len(), Default::default());
+    for c in cands.iter() {
+        let name = &text[c.range.clone()];
+        let e = best.entry(name).or_insert((c.evidence, c.kind));
+        if c.evidence > e.0 {
+            *e = (c.evidence, c.kind);
+        }
+    }
+    // Surnames of people named in full.
+    let mut surnames: FastMap<&str, usize> = FastMap::default();
+    for (i, c) in cands.iter().enumerate() {
+        let words = (c.toks.start..c.toks.end)
+            .filter(|&k| cx.toks[k].is_word())
+            .count();
+        let last = &cx.toks[c.toks.end - 1];
+        let head = LEX.is_head(last.text(text));
+        if c.kind == EntityKind::Actor
+            && (2..=4).contains(&words)
+            && last.space
+            && !head
+            && !last.upper
+            && c.country.is_none()
+            && person_like(cx, c)
+        {
+            surnames.entry(last.text(text)).or_insert(i);
+        }
+    }
+    for i in 0..cands.len() {
+        let name = &text[cands[i].range.clone()];
+        if let Some(&j) = acronyms.get(name)
+            && j != i
+        {
+            cands[i].kind = cands[j].kind;
+            keys[i] = keys[j];
+            continue;
+        }
+        if cands[i].toks.len() == 1
+            && let Some(&j) = surnames.get(name)
+            && j != i
+            && cands[i].evidence < Evidence::Strong
+        {
+            cands[i].kind = EntityKind::Actor;
+            cands[i].place = None;
+            keys[i] = keys[j];
+            continue;
+        }
+        // A lone capitalised word the article also writes in lowercase, with
+        // nothing else marking it, is a common word (`If Iodine deficiency`).
+        let t = &cx.toks[cands[i].toks.start];
+        if cands[i].toks.len() == 1
+            && cands[i].evidence == Evidence::Default
+            && !t.upper
+            && cands[i].range.end == t.end as usize
+            && cx.lower_seen(name)
+        {
+            cands[i].dropped = true;
+        }
+        if let Some(&(ev, kind)) = best.get(name) {
+            let fixed_role = cands[i].place.is_some() && ev < Evidence::Strong;
+            if ev > cands[i].evidence && !fixed_role {
+                cands[i].kind = kind;
+            }
+        }
+    }
+    keys
+}
+
+/// A name that can be a person's: capitalised words only (no acronym, no
+/// `of`, no head word anywhere), not ending in a state or region.
+fn person_like(cx: &DocContext, c: &Cand) -> bool {
+    let text = cx.text;
+    let words_ok = cx.toks[c.toks.clone()].iter().all(|t| {
+        !t.is_word()
+            || (t.cap && !t.upper && !LEX.is_head(t.text(text)))
+            || super::names::is_particle(text, t)
+    });
+    let last = cx.toks[c.toks.end - 1].text(text);
+    words_ok && super::gaz::place(last).is_none_or(|p| p.class == super::gaz::PlaceClass::City)
+}
+
+/// Merges names and numbers into sorted, non-overlapping mentions and their
+/// entities.
+pub fn build(text: &str, cands: &[Cand], reps: &[usize], numbers: &[NumberSpan]) -> Entities {
+    struct Raw<'a> {
+        range: Range<usize>,
+        kind: EntityKind,
+        key: &'a str,
+        name: Option<&'a str>,
+        coords: Option<(f32, f32)>,
+    }
+    let mut raw: Vec<Raw> = Vec::with_capacity(cands.len() + numbers.len());
+    for (c, &rep) in cands.iter().zip(reps) {
+        if c.dropped {
+            continue;
+        }
+        let r = &cands[rep];
+        let key = r.country.unwrap_or(&text[r.range.clone()]);
+        raw.push(Raw {
+            range: c.range.clone(),
+            kind: c.kind,
+            key,
+            name: c.country,
+            coords: c.place.map(|p| p.coords).filter(|c| c.0.is_finite()),
+        });
+    }
+    for n in numbers {
+        let t = &text[n.range.clone()];
+        raw.push(Raw {
+            range: n.range.clone(),
+            kind: EntityKind::Number,
+            key: t,
+            name: None,
+            coords: None,
+        });
+    }
+    raw.sort_by(|a, b| {
+        a.range
+            .start
+            .cmp(&b.range.start)
+            .then(b.range.end.cmp(&a.range.end))
+    });
+    let mut out = Entities::default();
+    // Keys compare without case (`KANO` in a dateline is `Kano`).
+    let mut index: FastMap<(u64, EntityKind), usize> =
+        FastMap::with_capacity_and_hasher(raw.len(), Default::default());
+    let mut last_end = 0;
+    for r in raw {
+        if r.range.start < last_end || r.range.is_empty() {
+            continue;
+        }
+        last_end = r.range.end;
+        let surface = &text[r.range.clone()];
+        // Names group across actor and place (`Russia` acting and `Russia`
+        // as a place are one entity, typed by its first mention).
+        let group_kind = match r.kind {
+            EntityKind::Number => EntityKind::Number,
+            _ => EntityKind::Actor,
+        };
+        let next = out.entities.len();
+        let e = *index
+            .entry((super::lexicon::fold_hash(r.key), group_kind))
+            .or_insert(next);
+        if e == next {
+            out.entities.push(Entity {
+                name: r.name.unwrap_or(surface).to_string(),
+                kind: r.kind,
+                mentions: Vec::new(),
+                coords: None,
+            });
+        }
+        let entity = &mut out.entities[e];
+        if r.name.is_none() && surface.len() > entity.name.len() && r.kind != EntityKind::Number {
+            entity.name = surface.to_string();
+        }
+        if entity.coords.is_none() && r.kind == EntityKind::Place {
+            entity.coords = r.coords;
+        }
+        entity.mentions.push(out.mentions.len());
+        out.mentions.push(Mention {
+            range: r.range,
+            kind: r.kind,
+            entity: e,
+        });
+    }
+    // A name met as actor and as place is typed by most of its mentions
+    // (ties: actor, the role that says who did what).
+    for entity in &mut out.entities {
+        if entity.kind == EntityKind::Number {
+            continue;
+        }
+        let places = entity
+            .mentions
+            .iter()
+            .filter(|&&m| out.mentions[m].kind == EntityKind::Place)
+            .count();
+        entity.kind = if places * 2 > entity.mentions.len() {
+            EntityKind::Place
+        } else {
+            EntityKind::Actor
+        };
+    }
+    out
+}

@@ -1,0 +1,256 @@
+//! Name candidates: runs of capitalised words, joined by name particles
+//! (`al-`, `Abu`, `bin`, `van`, `de`, `la`), hyphens (`Kim Shin-Wook`), and
+//! `of`/`for`/`and` where a head word asks for them (`Bank of Japan`,
+//! `Observatory for Human Rights`, `Museum and Art Gallery`).
+//!
+//! A run never crosses punctuation, a line break, a number or a sentence
+//! start. Titles are cut off later (`classify`), not here.
+//!
+//! Reads tokens and lexicons only. Invariant: runs are sorted, disjoint, and
+//! start and end on word tokens.
+
+use std::ops::Range;
+
+use super::lexicon::LEX;
+use super::token::{Tok, Token};
+
+/// Lowercase words that belong inside a name when a capitalised word follows
+/// (`Abd al-Kareem`, `Vincent van Gogh`, `Charles de Gaulle`).
+const PARTICLES: &[&str] = &[
+    "al", "el", "ash", "ad", "as", "bin", "ibn", "bint", "van", "von", "de", "da", "di", "du",
+    "del", "della", "der", "den", "la", "le", "lil", "dos", "das", "ter", "ul", "ur",
+];
+
+/// Abbreviations written with a dot inside names (`St. Louis`, `Mt. Kenya`,
+/// `Dr. Diallo`).
+const DOTTED: &[&str] = &[
+    "St", "Mt", "Ft", "Pt", "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Capt",
+    "Lt", "Col", "Sgt", "Rev",
+];
+
+pub fn is_particle(text: &str, t: &Token) -> bool {
+    t.is_word() && !t.cap && PARTICLES.contains(&t.text(text))
+}
+
+/// A word that can be part of a name: capitalised, not a number.
+fn name_word(t: &Token, used: &[bool], k: usize) -> bool {
+    t.is_word() && (t.cap || t.upper) && !used[k]
+}
+
+/// Capitalised head words that take `of`/`for` (`University of`, `State of`,
+/// `Centre for`).
+fn takes_of(text: &str, t: &Token) -> bool {
+    let w = t.text(text);
+    LEX.is_head(w)
+}
+
+/// Finds name runs; `used` marks tokens already taken by numbers.
+pub fn runs(text: &str, toks: &[Token], used: &[bool]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let n = toks.len();
+    let mut i = 0;
+    while i < n {
+        let t = &toks[i];
+        let starts =
+            name_word(t, used, i) || (is_particle(text, t) && hyphen_to_name(text, toks, used, i));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut last = i;
+        let mut k = i + 1;
+        while k < n {
+            let nt = &toks[k];
+            if nt.brk || nt.sent {
+                break;
+            }
+            // `in Washington D.C. Image: ...`: a common word after an
+            // abbreviation's dot starts anew.
+            if toks[last].text(text).ends_with('.') && nt.is_word() && LEX.common.has(nt.text(text))
+            {
+                break;
+            }
+            // `St. Petersburg`, `Mr. Blume`: a short title or place
+            // abbreviation, its dot, and the name it belongs to.
+            if nt.punct(text) == Some('.')
+                && !nt.space
+                && k == last + 1
+                && DOTTED.contains(&toks[last].text(text))
+                && next_is_name(toks, used, k)
+            {
+                last = k + 1;
+                k += 2;
+                continue;
+            }
+            if name_word(nt, used, k) && nt.space {
+                last = k;
+                k += 1;
+            } else if hyphen_glue(text, toks, used, last, k) {
+                last = k + 1;
+                k += 2;
+            } else if nt.kind == Tok::Punct && nt.punct(text) == Some('&') {
+                match amp_glue(text, toks, used, k) {
+                    Some(end) => {
+                        last = end;
+                        k = end + 1;
+                    }
+                    None => break,
+                }
+            } else if is_particle(text, nt) && hyphen_to_name(text, toks, used, k) {
+                last = k + 2;
+                k += 3;
+            } else if is_particle(text, nt) && next_is_name(toks, used, k) {
+                k += 1;
+            } else if nt.is_word() && connector_ok(text, toks, used, i, last, k) {
+                // `of` / `for` (+ `the`), or `and` between two heads.
+                k += 1;
+                if toks[k].is_word() && toks[k].text(text) == "the" {
+                    k += 1;
+                }
+            } else {
+                break;
+            }
+        }
+        // A code such as `COVID-19` or `STS-133` is not a name.
+        out.push(i..last + 1);
+        i = last + 1;
+    }
+    out
+}
+
+fn next_is_name(toks: &[Token], used: &[bool], k: usize) -> bool {
+    toks.get(k + 1)
+        .is_some_and(|t| t.space && !t.sent && name_word(t, used, k + 1))
+}
+
+/// `al-Rahmoun`: particle, attached hyphen, attached capitalised word.
+fn hyphen_to_name(text: &str, toks: &[Token], used: &[bool], k: usize) -> bool {
+    k + 2 < toks.len()
+        && toks[k + 1].punct(text) == Some('-')
+        && !toks[k + 1].space
+        && !toks[k + 2].space
+        && name_word(&toks[k + 2], used, k + 2)
+}
+
+/// A hyphen at `k` joining the name so far to a capitalised word or a
+/// particle (`Shin-Wook`, `Sea-Air-Space`, `al-Jabha`).
+fn hyphen_glue(text: &str, toks: &[Token], used: &[bool], last: usize, k: usize) -> bool {
+    if k != last + 1 || toks[k].punct(text) != Some('-') || toks[k].space {
+        return false;
+    }
+    let Some(next) = toks.get(k + 1) else {
+        return false;
+    };
+    if next.space {
+        return false;
+    }
+    name_word(next, used, k + 1)
+        || (is_particle(text, next) && hyphen_to_name(text, toks, used, k + 1))
+}
+
+/// `&` inside a name: `A&M` glued, or `Mary & Leigh Block Museum` when the
+/// run after it ends in an organisation or place head word. Returns the last
+/// token of the run after.
+fn amp_glue(text: &str, toks: &[Token], used: &[bool], k: usize) -> Option<usize> {
+    let next = toks.get(k + 1)?;
+    if !name_word(next, used, k + 1) {
+        return None;
+    }
+    let glued = !toks[k].space && !next.space;
+    let mut end = k + 1;
+    while end + 1 < toks.len() && toks[end + 1].space && name_word(&toks[end + 1], used, end + 1) {
+        end += 1;
+    }
+    if glued {
+        return Some(k + 1);
+    }
+    takes_of(text, &toks[end]).then_some(end)
+}
+
+/// `of`/`for` after a head word, `and` between two head-word names.
+fn connector_ok(
+    text: &str,
+    toks: &[Token],
+    used: &[bool],
+    first: usize,
+    last: usize,
+    k: usize,
+) -> bool {
+    if k != last + 1 || !toks[k].space {
+        return false;
+    }
+    let word = toks[k].text(text);
+    let mut after = k + 1;
+    if matches!(word, "of" | "for") && toks.get(after).is_some_and(|t| t.text(text) == "the") {
+        after += 1;
+    }
+    let Some(next) = toks.get(after) else {
+        return false;
+    };
+    if !name_word(next, used, after) || !next.space {
+        return false;
+    }
+    match word {
+        "of" | "for" => {
+            (first..=last).any(|j| toks[j].is_word() && toks[j].cap && takes_of(text, &toks[j]))
+        }
+        "and" => {
+            let mut end = after;
+            while end + 1 < toks.len()
+                && toks[end + 1].space
+                && name_word(&toks[end + 1], used, end + 1)
+            {
+                end += 1;
+            }
+            let _ = last;
+            (after..=end).any(|j| takes_of(text, &toks[j]))
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::token::tokenize_into;
+    use super::*;
+
+    fn names(s: &str) -> Vec<&str> {
+        let mut toks = Vec::new();
+        tokenize_into(s, 0..s.len(), &mut toks);
+        let used = vec![false; toks.len()];
+        runs(s, &toks, &used)
+            .into_iter()
+            .map(|r| &s[toks[r.start].start as usize..toks[r.end - 1].end as usize])
+            .collect()
+    }
+
+    #[test]
+    fn joins_name_words() {
+        let cases: &[(&str, &[&str])] = &[
+            ("met Abd al-Aziz al-Hakim there", &["Abd al-Aziz al-Hakim"]),
+            ("by Vincent van Gogh and", &["Vincent van Gogh"]),
+            ("the Bank of England said", &["Bank of England"]),
+            (
+                "the Centre for Policy Studies",
+                &["Centre for Policy Studies"],
+            ),
+            ("Kenya and Uganda agreed", &["Kenya", "Uganda"]),
+            ("the Air and Space Museum", &["Air and Space Museum"]),
+            (
+                "the Science Museum and Art Gallery opened",
+                &["Science Museum and Art Gallery"],
+            ),
+            ("striker Son Heung-min", &["Son Heung"]),
+            ("striker Lee Chung-Yong scored", &["Lee Chung-Yong"]),
+            ("Texas A&M won", &["Texas A&M"]),
+            ("in St. Louis today", &["St. Louis"]),
+            ("Hamas, Fatah and Jordan", &["Hamas", "Fatah", "Jordan"]),
+            ("the US-based group", &["US"]),
+            ("the de facto ruler", &[]),
+            ("In Lagos. The governor", &["In Lagos", "The"]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(&names(input), want, "{input}");
+        }
+    }
+}

@@ -1,0 +1,228 @@
+//! Numbers: how many, how much, and years, in digits or in words.
+//!
+//! Digits with separators and decimals (`5,400`, `2.5`), with an attached
+//! currency sign or per cent sign (`$3bn`, `12%`), and a following scale word
+//! (`3 million`); number words and their compounds (`twenty-five`, `three
+//! million`, `half`, `a dozen`, `thousands`). Not numbers: ordinals (`22nd`,
+//! `first`), digits inside names (`G20`, `COVID-19`, `Boeing-737`), a
+//! capitalised number word inside a name (`Big Three`), the pronoun `one`
+//! (`no one`, `one another`).
+//!
+//! Reads tokens only; depends on the lexicons. Invariant: spans are sorted,
+//! disjoint, and cover whole tokens.
+
+use std::ops::Range;
+
+use super::lexicon::{LEX, NumClass};
+use super::token::{Tok, Token};
+
+/// A number found: its byte span and the tokens it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberSpan {
+    pub range: Range<usize>,
+    pub toks: Range<usize>,
+}
+
+fn is_currency(c: char) -> bool {
+    matches!(c, '$' | '£' | '€' | '¥' | '₹')
+}
+
+/// Words before `one` that make it a pronoun rather than a count.
+const PRONOUN_ONE_BEFORE: &[&str] = &[
+    "no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone",
+];
+
+/// Finds numbers in `toks` (all from `text`).
+pub fn find(text: &str, toks: &[Token]) -> Vec<NumberSpan> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        let found = match t.kind {
+            Tok::Num => digits(text, toks, i),
+            Tok::Word if t.digit => abbreviated_amount(text, toks, i),
+            Tok::Word => words(text, toks, i),
+            Tok::Punct => None,
+        };
+        match found {
+            Some(span) => {
+                i = span.toks.end;
+                out.push(span);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn attached(toks: &[Token], i: usize) -> bool {
+    i < toks.len() && !toks[i].space
+}
+
+/// Extends a number over a currency sign before it and a scale word or per
+/// cent sign after it.
+fn finish(text: &str, toks: &[Token], first: usize, mut last: usize) -> NumberSpan {
+    let mut start_tok = first;
+    if first > 0 && attached(toks, first) && toks[first - 1].punct(text).is_some_and(is_currency) {
+        start_tok = first - 1;
+    }
+    if attached(toks, last + 1) && toks[last + 1].punct(text) == Some('%') {
+        last += 1;
+    }
+    while last + 1 < toks.len()
+        && toks[last + 1].is_word()
+        && !toks[last + 1].cap
+        && LEX.number(toks[last + 1].text(text)) == Some(NumClass::Scale)
+    {
+        last += 1;
+    }
+    NumberSpan {
+        range: toks[start_tok].start as usize..toks[last].end as usize,
+        toks: start_tok..last + 1,
+    }
+}
+
+/// Digits: not when they hang off a name by a hyphen (`STS-133`).
+fn digits(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan> {
+    if i >= 2 && attached(toks, i) && toks[i - 1].punct(text) == Some('-') {
+        let before = toks[i - 2];
+        if before.is_word() && (before.cap || before.upper) && attached(toks, i - 1) {
+            return None;
+        }
+    }
+    // A number glued to a name before it (`Launch Pad 39A` is a word; but
+    // `F-16` above) is handled; one glued by a slash or dot to letters is a
+    // code, not a quantity.
+    if i >= 1 && attached(toks, i) && toks[i - 1].is_word() {
+        return None;
+    }
+    Some(finish(text, toks, i, i))
+}
+
+/// `3bn`, `40m`, `2.5tn`: digits with a scale abbreviation.
+fn abbreviated_amount(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan> {
+    let word = toks[i].text(text);
+    let split = word.find(|c: char| c.is_alphabetic())?;
+    let (num, suffix) = word.split_at(split);
+    let digits_ok = num
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        && num.bytes().last().is_some_and(|b| b.is_ascii_digit());
+    let suffix_ok = matches!(
+        suffix,
+        "bn" | "m" | "mn" | "k" | "tn" | "b" | "K" | "M" | "B"
+    );
+    (digits_ok && suffix_ok).then(|| finish(text, toks, i, i))
+}
+
+/// Number words and their compounds.
+fn words(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan> {
+    let t = toks[i];
+    let word = t.text(text);
+    let class = LEX.number(word)?;
+    // Capitalised inside a sentence: part of a name (`the Big Three`).
+    if t.cap && !t.initial {
+        return None;
+    }
+    // The tail of a hyphenated word: `high-five`.
+    if i >= 2
+        && !t.space
+        && toks[i - 1].punct(text) == Some('-')
+        && toks[i - 2].is_word()
+        && LEX.number(toks[i - 2].text(text)).is_none()
+    {
+        return None;
+    }
+    // Part of a hyphenated word whose first part is not a number: `half-brother`.
+    let next_hyphen = attached(toks, i + 1) && toks[i + 1].punct(text) == Some('-');
+    match class {
+        NumClass::Quantity => {
+            if next_hyphen {
+                return None;
+            }
+            Some(finish(text, toks, i, i))
+        }
+        NumClass::Unit | NumClass::Tens | NumClass::Scale => {
+            if word.eq_ignore_ascii_case("one") && pronoun_one(text, toks, i) {
+                return None;
+            }
+            let mut last = i;
+            // `twenty-five`
+            if class == NumClass::Tens
+                && next_hyphen
+                && attached(toks, i + 2)
+                && toks
+                    .get(i + 2)
+                    .is_some_and(|n| LEX.number(n.text(text)) == Some(NumClass::Unit))
+            {
+                last = i + 2;
+            }
+            Some(finish(text, toks, i, last))
+        }
+    }
+}
+
+fn pronoun_one(text: &str, toks: &[Token], i: usize) -> bool {
+    let prev = i
+        .checked_sub(1)
+        .map(|p| toks[p])
+        .filter(|p| p.is_word())
+        .map(|p| p.text(text).to_ascii_lowercase());
+    if prev.is_some_and(|p| PRONOUN_ONE_BEFORE.contains(&p.as_str())) {
+        return true;
+    }
+    // `a very serious one.`: an article shortly before and nothing after.
+    let ends = toks.get(i + 1).is_none_or(|n| {
+        n.kind == Tok::Punct && n.punct(text).is_some_and(|c| ".,;:!?".contains(c))
+    });
+    let article = (i.saturating_sub(3)..i)
+        .any(|k| toks[k].is_word() && matches!(toks[k].text(text), "a" | "an"));
+    if ends && article {
+        return true;
+    }
+    toks.get(i + 1)
+        .is_some_and(|n| n.is_word() && n.text(text).eq_ignore_ascii_case("another"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::token::tokenize_into;
+    use super::*;
+
+    fn numbers(s: &str) -> Vec<&str> {
+        let mut toks = Vec::new();
+        tokenize_into(s, 0..s.len(), &mut toks);
+        find(s, &toks).into_iter().map(|n| &s[n.range]).collect()
+    }
+
+    #[test]
+    fn finds_numbers() {
+        let cases: &[(&str, &[&str])] = &[
+            ("at least 14 people died", &["14"]),
+            ("a budget of $4.2bn this year", &["$4.2bn"]),
+            ("inflation hit 7.5% in May", &["7.5%"]),
+            ("some 12,500 troops", &["12,500"]),
+            ("about four million refugees", &["four million"]),
+            ("twenty-three miners", &["twenty-three"]),
+            ("Eleven schools closed", &["Eleven"]),
+            ("half of the votes", &["half"]),
+            ("more than a dozen homes", &["dozen"]),
+            ("thousands of protesters", &["thousands"]),
+            ("the 3rd round and the first goal", &[]),
+            ("the G7 summit and COVID-19 rules", &[]),
+            ("a seven-year-old boy", &["seven"]),
+            ("no one came; they helped one another", &[]),
+            ("scores ended 2 – 1 in 1998", &["2", "1", "1998"]),
+            ("aged 6–9 years", &["6", "9"]),
+            ("the Big Three met", &[]),
+            ("a 40m loan", &["40m"]),
+            ("a half-brother", &[]),
+            ("they high-five", &[]),
+            ("it is a very serious one.", &[]),
+            ("only one.", &["one"]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(&numbers(input), want, "{input}");
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! A state or capital as actor when it acts, as place when it is where.
+//!
+//! `Russia rejected`, `Moscow has retained`, `Turkey – which backs`,
+//! `accused Russia of`, `Russia's proposal` make actors; `in Syria`,
+//! `Syria's Idlib province`, `Antakya, Turkey` stay places. Coordinated
+//! names share the role (`Assad allies Russia and Iran`). Only states,
+//! capitals and continents the gazetteer knows are touched.
+//!
+//! Depends on tokens, lexicons, the gazetteer view and candidates.
+
+use std::sync::LazyLock;
+
+use super::EntityKind;
+use super::classify::Cand;
+use super::context::DocContext;
+use super::gaz::PlaceClass;
+use super::lexicon::{FastSet, LEX, with_lower};
+
+struct Cues {
+    after: FastSet<&'static str>,
+    before: FastSet<&'static str>,
+}
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let mut cues = Cues {
+        after: FastSet::default(),
+        before: FastSet::default(),
+    };
+    for line in include_str!("../../assets/lexicon/agent_cues.txt").lines() {
+        if let Some(w) = line.strip_prefix("after:") {
+            cues.after.insert(w.trim());
+        } else if let Some(w) = line.strip_prefix("before:") {
+            cues.before.insert(w.trim());
+        }
+    }
+    cues
+});
+
+/// Adverbs that may stand between a subject and its verb.
+const ADVERBS: &[&str] = &[
+    "also",
+    "currently",
+    "still",
+    "now",
+    "already",
+    "reportedly",
+    "recently",
+    "then",
+    "later",
+    "never",
+    "always",
+    "again",
+    "has",
+    "have",
+    "had",
+    "not",
+];
+
+/// Parts of a state after a possessive: `Syria's north` is a place.
+const AREAS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "interior",
+    "outskirts",
+    "capital",
+    "coast",
+    "coastline",
+    "borders",
+    "heartland",
+    "countryside",
+    "territory",
+    "airspace",
+    "waters",
+];
+
+fn can_act(c: &Cand) -> bool {
+    c.place.is_some_and(|p| {
+        matches!(p.class, PlaceClass::Country | PlaceClass::Continent) || p.capital
+    })
+}
+
+/// Turns acting states into actors.
+pub fn assign(cx: &DocContext, cands: &mut [Cand]) {
+    for c in cands.iter_mut() {
+        if can_act(c) && c.kind == EntityKind::Place && acts(cx, c) {
+            c.kind = EntityKind::Actor;
+        }
+    }
+    // Coordination shares the role: `X and Y`, `X or Y`, `X, Y and Z`.
+    for _ in 0..3 {
+        let mut changed = false;
+        for i in 0..cands.len().saturating_sub(1) {
+            let (a, b) = (&cands[i], &cands[i + 1]);
+            let mixed = (a.kind == EntityKind::Actor) != (b.kind == EntityKind::Actor);
+            if !mixed || !coordinated(cx, a.range.end, b.toks.start) {
+                continue;
+            }
+            if a.kind == EntityKind::Actor && b.kind == EntityKind::Place && can_act(b) {
+                cands[i + 1].kind = EntityKind::Actor;
+                changed = true;
+            } else if b.kind == EntityKind::Actor && a.kind == EntityKind::Place && can_act(a) {
+                cands[i].kind = EntityKind::Actor;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// Only `and`/`or` between them (`X, Y` is too often `City, Country`).
+fn coordinated(cx: &DocContext, a_end: usize, b_start: usize) -> bool {
+    let mut from = b_start;
+    while from > 0 && from + 3 > b_start && cx.toks[from - 1].start as usize >= a_end {
+        from -= 1;
+    }
+    let between = &cx.toks[from..b_start];
+    match between {
+        [t] => {
+            let w = t.text(cx.text);
+            matches!(w, "and" | "or")
+        }
+        [c, t] => c.punct(cx.text) == Some(',') && matches!(t.text(cx.text), "and" | "or"),
+        _ => false,
+    }
+}
+
+fn acts(cx: &DocContext, c: &Cand) -> bool {
+    let toks = cx.toks;
+    let text = cx.text;
+    // The word before: `accused Russia`, `allies Russia`.
+    if c.toks.start > 0 {
+        let p = &toks[c.toks.start - 1];
+        if p.is_word() && with_lower(p.text(text), |w| CUES.before.contains(w)) {
+            return true;
+        }
+    }
+    let mut k = c.toks.end;
+    let Some(next) = toks.get(k) else {
+        return false;
+    };
+    // `Russia's proposal` acts; `Syria's Idlib province` is a place.
+    if matches!(next.punct(text), Some('\'' | '\u{2019}')) {
+        let after = toks.get(k + 1);
+        return after.is_some_and(|a| {
+            let w = a.text(text);
+            a.is_word() && !a.cap && !LEX.place_words.has(w) && !AREAS.contains(&w)
+        });
+    }
+    // `Turkey – which backs`, `Turkey, which`.
+    if matches!(next.punct(text), Some('\u{2013}' | '\u{2014}' | ',')) {
+        return toks
+            .get(k + 1)
+            .is_some_and(|a| matches!(a.text(text), "which" | "who"));
+    }
+    let mut skipped = 0;
+    while let Some(t) = toks.get(k) {
+        if !t.is_word() || t.cap {
+            return false;
+        }
+        let w = t.text(text);
+        if CUES.after.contains(w) || (w.len() > 4 && w.ends_with("ed")) {
+            return true;
+        }
+        if skipped < 2 && ADVERBS.contains(&w) {
+            skipped += 1;
+            k += 1;
+            continue;
+        }
+        return false;
+    }
+    false
+}

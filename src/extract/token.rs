@@ -1,0 +1,348 @@
+//! Tokens and sentence starts: the one pass over the text every rule reads.
+//!
+//! A token is a word, a number or one punctuation character, with its byte
+//! range into the document text and a few flags computed once (capitalised,
+//! all capitals, space before it, first word of a sentence). Possessive `'s`
+//! is split off (`Syria's` -> `Syria`, `'s`); abbreviations with inner dots
+//! (`U.S.`, `D.C.`) and initials (`F.`) are one token.
+//!
+//! Depends on nothing but the text. Invariants: tokens are sorted, never
+//! overlap, lie on char boundaries; no allocation per token beyond the vector.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tok {
+    /// Letters, possibly with digits or inner apostrophes (`O'Brien`, `G20`).
+    Word,
+    /// Digits with inner separators (`5,400`, `2.5`).
+    Num,
+    /// One punctuation or symbol character.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    pub start: u32,
+    pub end: u32,
+    pub kind: Tok,
+    /// First character is an uppercase letter.
+    pub cap: bool,
+    /// Two or more letters, all uppercase (`NATO`, `U.S.`).
+    pub upper: bool,
+    /// Holds a digit (only words: `G20`, `22nd`, `3bn`).
+    pub digit: bool,
+    /// Whitespace (or the start of a block) right before it.
+    pub space: bool,
+    /// A line break or block start before it: names never run across.
+    pub brk: bool,
+    /// The first word of a sentence (or of a quotation, or after a colon):
+    /// its capital says nothing about being a name.
+    pub initial: bool,
+    /// Starts a sentence: names never run across it. Unlike `initial`, not
+    /// set on every word of a Title Case headline.
+    pub sent: bool,
+}
+
+impl Token {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start as usize..self.end as usize]
+    }
+
+    pub fn is_word(&self) -> bool {
+        self.kind == Tok::Word
+    }
+
+    /// The single character of a punctuation token.
+    pub fn punct(&self, text: &str) -> Option<char> {
+        (self.kind == Tok::Punct)
+            .then(|| text[self.start as usize..].chars().next())
+            .flatten()
+    }
+}
+
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov",
+    "Sen", "Rep", "Rev", "Maj", "Cmdr", "Adm", "No", "vs", "Inc", "Co", "Corp", "Ltd", "Mt", "Ft",
+    "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Fr", "Hon",
+];
+
+/// Function words that, capitalised after an abbreviation's dot, show that
+/// the dot also ended the sentence (`in Washington D.C. The team`).
+const SENTENCE_OPENERS: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "He", "She", "It", "They", "We", "I", "But", "And", "This",
+    "That", "There", "His", "Her", "Their", "Its", "After", "As", "When", "While",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// Tokenises `text[range]` and appends to `out`; the first word of the range
+/// starts a sentence.
+pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
+    let first = out.len();
+    let bytes = text.as_bytes();
+    let mut i = range.start;
+    let end = range.end.min(text.len());
+    let mut space = true;
+    let mut brk = true;
+    let mut pending_initial = true;
+    while i < end {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            if b == b'\n' {
+                brk = true;
+                pending_initial = true;
+            }
+            space = true;
+            i += 1;
+            continue;
+        }
+        let c = if b < 0x80 {
+            b as char
+        } else {
+            text[i..].chars().next().unwrap_or(' ')
+        };
+        if c.is_whitespace() {
+            space = true;
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let mut tok = Token {
+            start: start as u32,
+            end: 0,
+            kind: Tok::Punct,
+            cap: false,
+            upper: false,
+            digit: false,
+            space,
+            brk,
+            initial: false,
+            sent: false,
+        };
+        if c.is_ascii_digit() {
+            i = scan_number(bytes, i, end);
+            // Digits running into letters are one word (`22nd`, `G20`, `3bn`).
+            if i < end && text[i..].chars().next().is_some_and(char::is_alphabetic) {
+                i = scan_word(text, i, end);
+                tok.kind = Tok::Word;
+                tok.digit = true;
+            } else {
+                tok.kind = Tok::Num;
+            }
+        } else if is_word_char(c) {
+            tok.kind = Tok::Word;
+            let mut letters = 0;
+            let mut uppers = 0;
+            // Plain ASCII words (most of them) in one pass; anything else
+            // (accents, apostrophes) through the general scanner.
+            let mut j = i;
+            while j < end && bytes[j].is_ascii_alphanumeric() {
+                let b = bytes[j];
+                if b.is_ascii_digit() {
+                    tok.digit = true;
+                } else {
+                    letters += 1;
+                    uppers += usize::from(b.is_ascii_uppercase());
+                }
+                j += 1;
+            }
+            let plain = j >= end || (bytes[j] < 0x80 && bytes[j] != b'\'');
+            if plain {
+                i = j;
+            } else {
+                i = scan_word(text, start, end);
+                letters = 0;
+                uppers = 0;
+                tok.digit = false;
+                let word = &text[start..i];
+                for ch in word.chars() {
+                    if ch.is_alphabetic() {
+                        letters += 1;
+                        uppers += usize::from(ch.is_uppercase());
+                    } else if ch.is_ascii_digit() {
+                        tok.digit = true;
+                    }
+                }
+            }
+            tok.cap = c.is_uppercase();
+            // Abbreviations: `U.S.`, `D.C.`, `e.g.`; an initial `F.`.
+            if letters == 1 && i < end && bytes[i] == b'.' {
+                let mut j = i + 1;
+                let mut dotted = false;
+                while j + 1 < end && bytes[j].is_ascii_alphabetic() && bytes[j + 1] == b'.' {
+                    j += 2;
+                    dotted = true;
+                }
+                if dotted || (tok.cap && j < end && bytes[j] == b' ') {
+                    i = j;
+                    letters += (j - start) / 2;
+                    uppers = if tok.cap { letters } else { 0 };
+                }
+            }
+            tok.upper = letters >= 2 && uppers == letters;
+        } else {
+            i += c.len_utf8();
+            // A possessive `'s` is one token.
+            if is_apostrophe(c)
+                && !space
+                && (text[i..end].starts_with('s') || text[i..end].starts_with('S'))
+                && !text[i + 1..end]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                i += 1;
+            }
+        }
+        tok.end = i as u32;
+        let is_open_quote = matches!(c, '"' | '\u{201C}' | '\u{2018}') && space;
+        let is_colon = c == ':';
+        if tok.kind != Tok::Punct && pending_initial {
+            tok.initial = true;
+            tok.sent = true;
+            pending_initial = false;
+        } else if tok.kind == Tok::Punct && (is_open_quote || is_colon) {
+            pending_initial = true;
+        }
+        out.push(tok);
+        space = false;
+        brk = false;
+        if matches!(c, '.' | '!' | '?' | '\u{2026}') && ends_sentence(text, &out[first..]) {
+            pending_initial = true;
+        }
+    }
+    // An abbreviation ending a sentence: the next word opens a new one only
+    // when it is a function word.
+    for k in first + 1..out.len() {
+        let prev = out[k - 1];
+        if prev.is_word()
+            && prev.upper
+            && text[prev.start as usize..prev.end as usize].ends_with('.')
+        {
+            let t = out[k].text(text);
+            if SENTENCE_OPENERS.contains(&t) {
+                out[k].initial = true;
+                out[k].sent = true;
+            }
+        }
+    }
+}
+
+/// `i` is at a digit: digits with inner `,` or `.` followed by a digit.
+fn scan_number(bytes: &[u8], mut i: usize, end: usize) -> usize {
+    while i < end {
+        let inner_sep =
+            (bytes[i] == b',' || bytes[i] == b'.') && i + 1 < end && bytes[i + 1].is_ascii_digit();
+        if bytes[i].is_ascii_digit() || inner_sep {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Letters and digits, with inner apostrophes that are not a possessive `'s`.
+fn scan_word(text: &str, mut i: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    while i < end {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..end].chars().next() else {
+            break;
+        };
+        if c.is_alphanumeric() {
+            i += c.len_utf8();
+        } else if is_apostrophe(c) {
+            let after = i + c.len_utf8();
+            let rest = &text[after..end];
+            let next_alpha = rest.chars().next().is_some_and(char::is_alphabetic);
+            let possessive = (rest.starts_with('s') || rest.starts_with('S'))
+                && !rest[1..].chars().next().is_some_and(char::is_alphanumeric);
+            if next_alpha && !possessive {
+                i = after;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// True when the stop just pushed ends a sentence: not after a title
+/// abbreviation (`Mr.`) and not inside a number.
+fn ends_sentence(text: &str, toks: &[Token]) -> bool {
+    let n = toks.len();
+    if n < 2 {
+        return true;
+    }
+    let prev = toks[n - 2];
+    if prev.end != toks[n - 1].start || !prev.is_word() {
+        return true;
+    }
+    !ABBREVIATIONS.contains(&prev.text(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<(String, bool)> {
+        let mut out = Vec::new();
+        tokenize_into(s, 0..s.len(), &mut out);
+        out.iter()
+            .map(|t| (t.text(s).to_string(), t.initial))
+            .collect()
+    }
+
+    #[test]
+    fn splits_words_numbers_and_possessives() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Chile's army", &["Chile", "'s", "army"]),
+            ("Kenya’s port", &["Kenya", "’s", "port"]),
+            ("O'Neill won", &["O'Neill", "won"]),
+            ("$4,500.75 in", &["$", "4,500.75", "in"]),
+            ("the 3rd and G7", &["the", "3rd", "and", "G7"]),
+            ("U.S. troops", &["U.S.", "troops"]),
+            ("John F. Kennedy", &["John", "F.", "Kennedy"]),
+            ("al-Bashir", &["al", "-", "Bashir"]),
+            ("12.5%", &["12.5", "%"]),
+        ];
+        for (input, want) in cases {
+            let got: Vec<String> = toks(input).into_iter().map(|t| t.0).collect();
+            assert_eq!(&got, want, "{input}");
+        }
+    }
+
+    #[test]
+    fn marks_sentence_starts() {
+        let cases: &[(&str, &[&str])] = &[
+            ("He left. Then she came.", &["He", "Then"]),
+            ("Mr. Lopez spoke. Rain fell.", &["Mr", "Rain"]),
+            ("They said: \"Come now\"", &["They", "Come"]),
+            ("in Paris, Ky. The mayor", &["in", "The"]),
+            ("to the U.S. The team", &["to", "The"]),
+            ("Line one\nLine two", &["Line", "Line"]),
+        ];
+        for (input, want) in cases {
+            let got: Vec<String> = toks(input)
+                .into_iter()
+                .filter(|t| t.1)
+                .map(|t| t.0)
+                .collect();
+            assert_eq!(&got, want, "{input}");
+        }
+    }
+}

@@ -1,0 +1,290 @@
+//! Folding: the one normal form in which every gazetteer key is stored and
+//! every query is looked up.
+//!
+//! Owns only pure string code, with no dependency on the rest of lede: the
+//! build script compiles this very file (`#[path]`) to fold the asset names,
+//! so keys and run-time queries can never disagree.
+//!
+//! The folded form of a name:
+//! - letters lowercased, diacritics stripped (`Ḩamāh` -> `hamah`, `ß` -> `ss`);
+//!   letters outside the Latin tables are only lowercased;
+//! - apostrophes, ʿayn/hamza marks and dots deleted (`Côte d'Ivoire` ->
+//!   `cote divoire`, `U.S.` -> `us`), so transliterations with and without
+//!   them meet;
+//! - every other non-alphanumeric run (spaces, hyphens, commas, dashes) is one
+//!   space; no leading or trailing space;
+//! - a word-final `-ah` of four letters or more loses its `h`
+//!   (`Hamah` -> `hama`, `Raqqah` -> `raqqa`; also `Sarah` -> `sara`);
+//! - Arabic articles standing as their own word (`al`, `el`, `ash`, `an`,
+//!   `ad`, ... written `al-X` or `al X`) dropped, unless they are the last
+//!   word: `Jisr ash-Shughur` -> `jisr shughur`, `Al Qāmishlī` -> `qamishli`.
+//!
+//! Invariants: the output is never longer than 3 bytes per input char plus
+//! nothing; folding is idempotent (`fold(fold(s)) == fold(s)`).
+
+/// Words dropped when they stand before another word: the Arabic definite
+/// article in its usual romanisations, assimilated forms included.
+const ARTICLES: &[&str] = &[
+    "al", "el", "il", "ul", "ad", "adh", "ag", "aj", "an", "ar", "as", "ash", "at", "ath", "az",
+    "ed", "en", "er", "es", "esh", "et", "ez",
+];
+
+/// Whether `word` (already folded) is an article that folding drops.
+pub fn is_article(word: &str) -> bool {
+    // Every article is 2-3 letters starting with a vowel: most words are
+    // rejected before the list is scanned.
+    matches!(word.len(), 2 | 3)
+        && matches!(word.as_bytes()[0], b'a' | b'e' | b'i' | b'u')
+        && ARTICLES.contains(&word)
+}
+
+/// Folds `s` into a new string.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// Folds `s` into `out`, which is cleared first; allocates only when `out`
+/// has too little capacity.
+pub fn fold_into(s: &str, out: &mut String) {
+    out.clear();
+    // One ASCII word (the common case) is just lowercased.
+    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+        trim_final_h(out, 0);
+        return;
+    }
+    // Where the word being written starts in `out`.
+    let mut word_start = 0;
+    // Start of the previous word if it was an article: it is removed once a
+    // following word begins, and kept when it turns out to be the last word.
+    let mut pending_article: Option<usize> = None;
+    let mut in_word = false;
+
+    for c in s.chars() {
+        if c.is_ascii() {
+            let b = c as u8;
+            if b.is_ascii_alphanumeric() {
+                start_word(out, &mut in_word, &mut word_start, &mut pending_article);
+                out.push(b.to_ascii_lowercase() as char);
+            } else if b == b'\'' || b == b'.' || b == b'`' {
+                // Deleted: joins the letters on both sides.
+            } else {
+                end_word(out, &mut in_word, word_start, &mut pending_article);
+            }
+            continue;
+        }
+        if is_deleted_mark(c) {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            end_word(out, &mut in_word, word_start, &mut pending_article);
+            continue;
+        }
+        start_word(out, &mut in_word, &mut word_start, &mut pending_article);
+        push_base(c, out);
+    }
+    end_word(out, &mut in_word, word_start, &mut pending_article);
+}
+
+fn start_word(
+    out: &mut String,
+    in_word: &mut bool,
+    word_start: &mut usize,
+    pending_article: &mut Option<usize>,
+) {
+    if *in_word {
+        return;
+    }
+    if let Some(start) = pending_article.take() {
+        out.truncate(start);
+    }
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    *word_start = out.len();
+    *in_word = true;
+}
+
+fn end_word(
+    out: &mut String,
+    in_word: &mut bool,
+    word_start: usize,
+    pending_article: &mut Option<usize>,
+) {
+    if !*in_word {
+        return;
+    }
+    *in_word = false;
+    trim_final_h(out, word_start);
+    if is_article(&out[word_start..]) {
+        // Remove the separating space too; the very first word has none.
+        *pending_article = Some(word_start.saturating_sub(1));
+    }
+}
+
+/// The consonant skeleton of a folded name, for matching transliteration
+/// variants loosely (`jisr shughur`, `jisr shaghour` -> `jsr sgr`;
+/// `qamishli`, `kamishly` -> `kmsl`): each word keeps its first letter, then
+/// drops vowels (and `w`, `y`), drops `h` after a consonant (`sh`, `kh`,
+/// `gh`...), reads `q` as `k`, and collapses repeated letters. Writes into
+/// `out`, which is cleared first.
+pub fn skeleton_into(folded: &str, out: &mut String) {
+    out.clear();
+    for (i, word) in folded.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let mut last: Option<char> = None;
+        for (j, c) in word.chars().enumerate() {
+            let c = if c == 'q' { 'k' } else { c };
+            let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'w' | 'y');
+            let after_consonant = last.is_some_and(|l| !matches!(l, 'a' | 'e' | 'i' | 'o' | 'u'));
+            let keep = j == 0 || !(vowel || (c == 'h' && after_consonant));
+            if keep && last != Some(c) {
+                out.push(c);
+            }
+            last = Some(c);
+        }
+    }
+}
+
+/// Whether a folded word ends in an `-ah` that folding shortens.
+pub fn has_final_ah(word: &str) -> bool {
+    word.len() >= 4 && word.ends_with("ah")
+}
+
+/// Drops the `h` of a word-final `-ah` (the Arabic tāʾ marbūṭa, written
+/// with and without it: `Hamah`/`Hama`, `Raqqah`/`Raqqa`, `Fallujah`), in
+/// words of four letters or more; the word starts at `word_start` and ends
+/// `out`.
+fn trim_final_h(out: &mut String, word_start: usize) {
+    if has_final_ah(&out[word_start..]) {
+        out.pop();
+    }
+}
+
+/// Marks deleted rather than treated as word breaks: apostrophe-like
+/// marks (`Ma‘arrat`, `Nu’man`, `ʿAyn`), combining marks left by decomposed
+/// text, and invisible joiners and soft hyphens (`Id\u{200B}lib` is `idlib`).
+fn is_deleted_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '\u{00B4}' | '\u{02B9}'..='\u{02BF}'
+            | '\u{02C8}' | '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}'
+            | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}'
+            | '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// Pushes the folded form of one non-ASCII alphanumeric char.
+fn push_base(c: char, out: &mut String) {
+    if push_latin(c, out) {
+        return;
+    }
+    // Lowercasing may add a combining mark (`İ` -> `i̇`), to drop as above,
+    // or give a letter of the Latin tables (the Ångström sign gives `å`).
+    for l in c.to_lowercase() {
+        if !is_deleted_mark(l) && (l == c || !push_latin(l, out)) {
+            out.push(l);
+        }
+    }
+}
+
+/// Pushes the base letters of a Latin letter with diacritics; false if `c`
+/// is not one.
+fn push_latin(c: char, out: &mut String) -> bool {
+    let cp = c as u32;
+    let table = match cp {
+        0xC0..=0x24F => LATIN_EXTENDED.get((cp - 0xC0) as usize),
+        0x1E00..=0x1EFF => LATIN_ADDITIONAL.get((cp - 0x1E00) as usize),
+        _ => None,
+    };
+    if let Some(&b) = table
+        && b != 0
+    {
+        out.push(b as char);
+        return true;
+    }
+    if let Some(s) = multi_letter(c) {
+        out.push_str(s);
+        return true;
+    }
+    false
+}
+
+/// Base letters of U+00C0.. (0: no single-letter base).
+const LATIN_EXTENDED: [u8; 400] = [
+    b'a', b'a', b'a', b'a', b'a', b'a', 0, b'c', b'e', b'e', b'e', b'e', b'i', b'i', b'i', b'i',
+    b'd', b'n', b'o', b'o', b'o', b'o', b'o', 0, b'o', b'u', b'u', b'u', b'u', b'y', 0, 0, b'a',
+    b'a', b'a', b'a', b'a', b'a', 0, b'c', b'e', b'e', b'e', b'e', b'i', b'i', b'i', b'i', b'd',
+    b'n', b'o', b'o', b'o', b'o', b'o', 0, b'o', b'u', b'u', b'u', b'u', b'y', 0, b'y', b'a', b'a',
+    b'a', b'a', b'a', b'a', b'c', b'c', b'c', b'c', b'c', b'c', b'c', b'c', b'd', b'd', b'd', b'd',
+    b'e', b'e', b'e', b'e', b'e', b'e', b'e', b'e', b'e', b'e', b'g', b'g', b'g', b'g', b'g', b'g',
+    b'g', b'g', b'h', b'h', b'h', b'h', b'i', b'i', b'i', b'i', b'i', b'i', b'i', b'i', b'i', b'i',
+    0, 0, b'j', b'j', b'k', b'k', b'k', b'l', b'l', b'l', b'l', b'l', b'l', b'l', b'l', b'l', b'l',
+    b'n', b'n', b'n', b'n', b'n', b'n', 0, b'n', b'n', b'o', b'o', b'o', b'o', b'o', b'o', 0, 0,
+    b'r', b'r', b'r', b'r', b'r', b'r', b's', b's', b's', b's', b's', b's', b's', b's', b't', b't',
+    b't', b't', b't', b't', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u',
+    b'w', b'w', b'y', b'y', b'y', b'z', b'z', b'z', b'z', b'z', b'z', b's', b'b', b'b', 0, 0, 0, 0,
+    0, 0, b'c', 0, 0, 0, 0, 0, 0, 0, 0, 0, b'f', 0, 0, 0, 0, 0, 0, b'k', b'l', 0, 0, 0, b'n', 0,
+    b'o', b'o', 0, 0, 0, b'p', 0, 0, 0, 0, 0, 0, 0, b't', 0, b'u', b'u', 0, 0, 0, b'y', b'z', b'z',
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, b'a', b'a', b'i', b'i', b'o',
+    b'o', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', 0, b'a', b'a', b'a', b'a', 0,
+    0, b'g', b'g', b'g', b'g', b'k', b'k', b'o', b'o', b'o', b'o', 0, 0, b'j', 0, 0, 0, b'g', b'g',
+    0, 0, b'n', b'n', b'a', b'a', 0, 0, 0, 0, b'a', b'a', b'a', b'a', b'e', b'e', b'e', b'e', b'i',
+    b'i', b'i', b'i', b'o', b'o', b'o', b'o', b'r', b'r', b'r', b'r', b'u', b'u', b'u', b'u', b's',
+    b's', b't', b't', 0, 0, b'h', b'h', 0, 0, 0, 0, b'z', b'z', b'a', b'a', b'e', b'e', b'o', b'o',
+    b'o', b'o', b'o', b'o', b'o', b'o', b'y', b'y', 0, 0, 0, 0, 0, 0, 0, b'c', b'c', 0, 0, 0, 0, 0,
+    0, 0, 0, 0, b'e', b'e', 0, b'j', 0, 0, 0, b'r', b'y', b'y',
+];
+
+/// Base letters of U+1E00.. (0: no single-letter base).
+const LATIN_ADDITIONAL: [u8; 256] = [
+    b'a', b'a', b'b', b'b', b'b', b'b', b'b', b'b', b'c', b'c', b'd', b'd', b'd', b'd', b'd', b'd',
+    b'd', b'd', b'd', b'd', b'e', b'e', b'e', b'e', b'e', b'e', b'e', b'e', b'e', b'e', b'f', b'f',
+    b'g', b'g', b'h', b'h', b'h', b'h', b'h', b'h', b'h', b'h', b'h', b'h', b'i', b'i', b'i', b'i',
+    b'k', b'k', b'k', b'k', b'k', b'k', b'l', b'l', b'l', b'l', b'l', b'l', b'l', b'l', b'm', b'm',
+    b'm', b'm', b'm', b'm', b'n', b'n', b'n', b'n', b'n', b'n', b'n', b'n', b'o', b'o', b'o', b'o',
+    b'o', b'o', b'o', b'o', b'p', b'p', b'p', b'p', b'r', b'r', b'r', b'r', b'r', b'r', b'r', b'r',
+    b's', b's', b's', b's', b's', b's', b's', b's', b's', b's', b't', b't', b't', b't', b't', b't',
+    b't', b't', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'v', b'v', b'v', b'v',
+    b'w', b'w', b'w', b'w', b'w', b'w', b'w', b'w', b'w', b'w', b'x', b'x', b'x', b'x', b'y', b'y',
+    b'z', b'z', b'z', b'z', b'z', b'z', b'h', b't', b'w', b'y', 0, b's', 0, 0, 0, 0, b'a', b'a',
+    b'a', b'a', b'a', b'a', b'a', b'a', b'a', b'a', b'a', b'a', b'a', b'a', b'a', b'a', b'a', b'a',
+    b'a', b'a', b'a', b'a', b'a', b'a', b'e', b'e', b'e', b'e', b'e', b'e', b'e', b'e', b'e', b'e',
+    b'e', b'e', b'e', b'e', b'e', b'e', b'i', b'i', b'i', b'i', b'o', b'o', b'o', b'o', b'o', b'o',
+    b'o', b'o', b'o', b'o', b'o', b'o', b'o', b'o', b'o', b'o', b'o', b'o', b'o', b'o', b'o', b'o',
+    b'o', b'o', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u',
+    b'y', b'y', b'y', b'y', b'y', b'y', b'y', b'y', 0, 0, 0, 0, 0, 0,
+];
+
+/// Letters whose base is more than one letter.
+fn multi_letter(c: char) -> Option<&'static str> {
+    match c {
+        '\u{00C6}' => Some("ae"),
+        '\u{00DE}' => Some("th"),
+        '\u{00DF}' => Some("ss"),
+        '\u{00E6}' => Some("ae"),
+        '\u{00FE}' => Some("th"),
+        '\u{0132}' => Some("ij"),
+        '\u{0133}' => Some("ij"),
+        '\u{0152}' => Some("oe"),
+        '\u{0153}' => Some("oe"),
+        '\u{01C4}' => Some("dz"),
+        '\u{01C5}' => Some("dz"),
+        '\u{01C6}' => Some("dz"),
+        '\u{01C7}' => Some("lj"),
+        '\u{01C8}' => Some("lj"),
+        '\u{01C9}' => Some("lj"),
+        '\u{01CA}' => Some("nj"),
+        '\u{01CB}' => Some("nj"),
+        '\u{01CC}' => Some("nj"),
+        '\u{01F1}' => Some("dz"),
+        '\u{01F2}' => Some("dz"),
+        '\u{01F3}' => Some("dz"),
+        _ => None,
+    }
+}

@@ -1,0 +1,509 @@
+//! Folding: the text a search compares, with accents, typography, case and
+//! invisible characters taken out, and the map back to the real text.
+//!
+//! Folding is per character and context-free, so the fold of a string is the
+//! concatenation of the folds of its characters; that is what lets one folded
+//! copy of the document answer every plain query. A character folds by:
+//! compatibility decomposition (NFKD: `ﬁ` → `fi`, `²` → `2`, no-break space →
+//! space), dropping combining marks (`ş` → `s`), lower-casing (only for the
+//! case-insensitive fold), then a small table of letters that do not
+//! decompose (`ø`, `ł`, `ß`, `æ`...) and of typography (curly quotes, dashes,
+//! guillemets). Zero-width and bidi-control characters fold to nothing; line
+//! breaks and tabs fold to a space, so a name broken across source lines is
+//! still found.
+//!
+//! [`FoldedText`] holds the lower-case fold of a document and a sparse map of
+//! the characters whose fold is not one character of the same byte length.
+//! Between those, offsets in the folded copy and in the text differ by a
+//! constant, so the map stays small for ordinary prose.
+//!
+//! Invariants: mapped ranges lie on `char` boundaries of the text; a match is
+//! kept only when it starts and ends on the fold of whole characters (`s`
+//! does not match half of `ß`), so mapped ranges never overlap.
+
+use std::ops::Range;
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// Letters that do not decompose, and typography, after decomposition and
+/// (for the case-insensitive fold) lower-casing.
+fn table(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{2035}'
+        | '\u{02BC}' | '\u{02B9}' | '\u{00B4}' => "'",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => "\"",
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{2043}' => "-",
+        '\u{2039}' => "<",
+        '\u{203A}' => ">",
+        'ø' => "o",
+        'Ø' => "O",
+        'ł' => "l",
+        'Ł' => "L",
+        'đ' | 'ð' => "d",
+        'Đ' | 'Ð' => "D",
+        'ħ' => "h",
+        'Ħ' => "H",
+        'ŧ' => "t",
+        'Ŧ' => "T",
+        'ı' => "i",
+        'ß' => "ss",
+        'ẞ' => "SS",
+        'æ' => "ae",
+        'Æ' => "AE",
+        'œ' => "oe",
+        'Œ' => "OE",
+        'þ' => "th",
+        'Þ' => "TH",
+        _ => return None,
+    })
+}
+
+/// Characters a reader cannot see and a query should not need: zero-width
+/// spaces and joiners, the soft hyphen, word joiners, bidi controls, BOM.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{180E}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}')
+}
+
+fn fold_ascii(b: u8, lower: bool) -> u8 {
+    match b {
+        b'\n' | b'\r' | b'\t' | b'\x0B' | b'\x0C' => b' ',
+        _ if lower => b.to_ascii_lowercase(),
+        _ => b,
+    }
+}
+
+fn emit(c: char, out: &mut impl FnMut(char)) {
+    match table(c) {
+        Some(s) => s.chars().for_each(&mut *out),
+        None => out(c),
+    }
+}
+
+/// Feeds the fold of one character to `out`: lower-cased when `lower`.
+pub fn fold_char(c: char, lower: bool, out: &mut impl FnMut(char)) {
+    if c.is_ascii() {
+        out(char::from(fold_ascii(c as u8, lower)));
+        return;
+    }
+    if is_invisible(c) {
+        return;
+    }
+    // Before decomposition: NFKD would turn `´` into a space and a mark.
+    if let Some(s) = table(c) {
+        for t in s.chars() {
+            out(if lower { t.to_ascii_lowercase() } else { t });
+        }
+        return;
+    }
+    decompose_compatible(c, |d| {
+        if is_combining_mark(d) {
+            return;
+        }
+        if d.is_ascii() {
+            out(char::from(fold_ascii(d as u8, lower)));
+        } else if lower {
+            for l in d.to_lowercase().filter(|&l| !is_combining_mark(l)) {
+                emit(l, out);
+            }
+        } else {
+            emit(d, out);
+        }
+    });
+}
+
+/// The fold of a string.
+pub fn fold(s: &str, lower: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, lower, &mut |f| out.push(f));
+    }
+    out
+}
+
+/// True when the case-kept fold of `s` is exactly `folded` (itself a
+/// case-kept fold); no allocation, since it runs once per candidate.
+pub fn fold_eq(s: &str, folded: &str) -> bool {
+    if s.is_ascii() {
+        return s.len() == folded.len()
+            && s.bytes()
+                .zip(folded.bytes())
+                .all(|(a, b)| fold_ascii(a, false) == b);
+    }
+    let mut want = folded.chars();
+    let mut same = true;
+    for c in s.chars() {
+        fold_char(c, false, &mut |f| same &= want.next() == Some(f));
+        if !same {
+            return false;
+        }
+    }
+    want.next().is_none()
+}
+
+/// A character whose fold is not one character of its own byte length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fold {
+    folded: usize,
+    orig: usize,
+    folded_len: u16,
+    orig_len: u16,
+}
+
+impl Fold {
+    fn folded_end(&self) -> usize {
+        self.folded + usize::from(self.folded_len)
+    }
+
+    fn orig_end(&self) -> usize {
+        self.orig + usize::from(self.orig_len)
+    }
+}
+
+/// The lower-case fold of a document, with the map back to its text. Built
+/// once per document (about one pass over the text); immutable after.
+#[derive(Debug, Clone, Default)]
+pub struct FoldedText {
+    folded: String,
+    folds: Vec<Fold>,
+    text_len: usize,
+    /// The case-kept fold, built on the first exact-case query; `None` when
+    /// some character's two folds differ in shape, so offsets would not agree.
+    kept: std::sync::OnceLock<Option<String>>,
+}
+
+impl FoldedText {
+    pub fn build(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut folded: Vec<u8> = Vec::with_capacity(text.len());
+        let mut folds = Vec::new();
+        let mut i = 0;
+        let mut buf = [0u8; 4];
+        while i < bytes.len() {
+            let ascii = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(bytes.len() - i);
+            if ascii > 0 {
+                folded.extend(bytes[i..i + ascii].iter().map(|&b| fold_ascii(b, true)));
+                i += ascii;
+                continue;
+            }
+            let c = text[i..].chars().next().expect("i is on a char boundary");
+            let start = folded.len();
+            let mut chars = 0;
+            fold_char(c, true, &mut |f| {
+                chars += 1;
+                folded.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
+            });
+            let folded_len = folded.len() - start;
+            if chars != 1 || folded_len != c.len_utf8() {
+                folds.push(Fold {
+                    folded: start,
+                    orig: i,
+                    folded_len: u16::try_from(folded_len).unwrap_or(u16::MAX),
+                    orig_len: u16::try_from(c.len_utf8()).expect("a char is at most 4 bytes"),
+                });
+            }
+            i += c.len_utf8();
+        }
+        let folded = String::from_utf8(folded).expect("folding emits whole chars");
+        Self {
+            folded,
+            folds,
+            text_len: text.len(),
+            kept: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The case-kept fold of `text` (the text this was built from), with the
+    /// same offsets as [`Self::as_str`] so the same map serves it. Built on
+    /// first use: only exact-case queries need it, and then every candidate
+    /// in the lower-case copy (every `o` for `O`) would need checking.
+    pub fn case_kept(&self, text: &str) -> Option<&str> {
+        if text.len() != self.text_len {
+            return None;
+        }
+        self.kept.get_or_init(|| build_case_kept(text)).as_deref()
+    }
+
+    /// The folded copy (lower case, accents and typography folded).
+    pub fn as_str(&self) -> &str {
+        &self.folded
+    }
+
+    /// Length of the text this was built from; a cheap staleness check.
+    pub fn text_len(&self) -> usize {
+        self.text_len
+    }
+
+    /// Bytes held beyond the folded copy itself, for memory accounting.
+    pub fn map_bytes(&self) -> usize {
+        self.folds.capacity() * std::mem::size_of::<Fold>()
+    }
+
+    /// A mapper for ranges of the folded copy found in increasing order.
+    pub fn mapper(&self) -> Mapper<'_> {
+        Mapper {
+            folds: &self.folds,
+            next: 0,
+            stretch: 0..0,
+            delta: 0,
+        }
+    }
+}
+
+/// The case-kept fold, or `None` when a character's case-kept and lower-case
+/// folds have different character lengths (a few rare capitals such as `Ⱥ`,
+/// whose lower case is longer): then exact queries check each candidate.
+fn build_case_kept(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut kept: Vec<u8> = Vec::with_capacity(text.len());
+    let mut lower: Vec<char> = Vec::new();
+    let mut upper: Vec<char> = Vec::new();
+    let mut buf = [0u8; 4];
+    let mut i = 0;
+    while i < bytes.len() {
+        let ascii = bytes[i..]
+            .iter()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(bytes.len() - i);
+        if ascii > 0 {
+            kept.extend(bytes[i..i + ascii].iter().map(|&b| fold_ascii(b, false)));
+            i += ascii;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("i is on a char boundary");
+        lower.clear();
+        upper.clear();
+        fold_char(c, true, &mut |f| lower.push(f));
+        fold_char(c, false, &mut |f| upper.push(f));
+        let same_shape = lower.len() == upper.len()
+            && lower
+                .iter()
+                .zip(&upper)
+                .all(|(l, u)| l.len_utf8() == u.len_utf8());
+        if !same_shape {
+            return None;
+        }
+        for u in &upper {
+            kept.extend_from_slice(u.encode_utf8(&mut buf).as_bytes());
+        }
+        i += c.len_utf8();
+    }
+    Some(String::from_utf8(kept).expect("folding emits whole chars"))
+}
+
+/// Maps folded ranges back to text ranges. Queries must come in increasing
+/// order of start (and end): the mapper walks the fold list once, so mapping
+/// all hits of a search costs O(hits + folds), not a binary search per hit.
+pub struct Mapper<'a> {
+    folds: &'a [Fold],
+    /// Number of folds starting at or before the last start asked about.
+    next: usize,
+    /// The unfolded stretch holding the last start: between the end of fold
+    /// `next - 1` and the start of fold `next`; `delta` maps it to the text.
+    stretch: Range<usize>,
+    delta: isize,
+}
+
+impl Mapper<'_> {
+    /// Number of folds whose folded start is at or before `p`, searching
+    /// from `from`. Galloping: the next hit is usually a few folds on, and a
+    /// binary search over the whole map would miss the cache on every hit.
+    fn advance(&self, from: usize, p: usize) -> usize {
+        let folds = self.folds;
+        let mut low = from;
+        let mut step = 1;
+        loop {
+            let probe = low + step;
+            if probe > folds.len() || folds[probe - 1].folded > p {
+                let high = probe.min(folds.len());
+                return low + folds[low..high].partition_point(|f| f.folded <= p);
+            }
+            low = probe;
+            step *= 2;
+        }
+    }
+
+    /// The text range of folded range `start..end`, or `None` when it starts
+    /// or ends inside the fold of one character.
+    pub fn map(&mut self, start: usize, end: usize) -> Option<Range<usize>> {
+        debug_assert!(start < end);
+        // Most hits lie in the stretch between two folds, where the text is
+        // the folded copy shifted by a constant.
+        if start >= self.stretch.start && end <= self.stretch.end {
+            return Some(self.shift(start)..self.shift(end));
+        }
+        self.next = self.advance(self.next, start);
+        let orig_start = match self.next.checked_sub(1).map(|i| self.folds[i]) {
+            None => start,
+            Some(f) if start < f.folded_end() => {
+                if start != f.folded {
+                    return None;
+                }
+                f.orig
+            }
+            Some(f) => f.orig_end() + (start - f.folded_end()),
+        };
+        let last = end - 1;
+        let upto = self.advance(self.next, last);
+        let orig_end = match upto.checked_sub(1).map(|i| self.folds[i]) {
+            None => end,
+            Some(f) if last < f.folded_end() => {
+                if end != f.folded_end() {
+                    return None;
+                }
+                f.orig_end()
+            }
+            Some(f) => f.orig_end() + (end - f.folded_end()),
+        };
+        let (from, base) = match self.next.checked_sub(1).map(|i| self.folds[i]) {
+            None => (0, 0),
+            Some(f) => (f.folded_end(), f.orig_end()),
+        };
+        self.stretch = from..self.folds.get(self.next).map_or(usize::MAX, |f| f.folded);
+        // Both are at most the text's and folded copy's lengths, far below
+        // `isize::MAX`.
+        self.delta = base as isize - from as isize;
+        Some(orig_start..orig_end)
+    }
+
+    fn shift(&self, p: usize) -> usize {
+        p.wrapping_add_signed(self.delta)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_accents_typography_and_invisibles() {
+        let cases = [
+            ("Çavuşoğlu", "cavusoglu"),
+            ("don’t", "don't"),
+            ("‘quoted’ “twice”", "'quoted' \"twice\""),
+            ("«Non»", "\"non\""),
+            ("2010–2012", "2010-2012"),
+            ("yes—no", "yes-no"),
+            ("−5", "-5"),
+            ("pay\u{200B}pal", "paypal"),
+            ("soft\u{00AD}hyphen", "softhyphen"),
+            ("\u{FEFF}bom", "bom"),
+            ("İstanbul", "istanbul"),
+            ("Łódź", "lodz"),
+            ("Straße", "strasse"),
+            ("Ærøskøbing", "aeroskobing"),
+            ("ﬁnance", "finance"),
+            ("non\u{00A0}breaking", "non breaking"),
+            ("line\nbreak\ttab", "line break tab"),
+            ("cafe\u{0301}", "cafe"),
+            ("Nguyễn Tấn Dũng", "nguyen tan dung"),
+            ("Москва", "москва"),
+            ("東京", "東京"),
+            ("x²", "x2"),
+            ("don´t", "don't"),
+            ("ØRSTED", "orsted"),
+            ("…", "..."),
+        ];
+        for (text, want) in cases {
+            assert_eq!(fold(text, true), want, "fold of {text:?}");
+        }
+    }
+
+    #[test]
+    fn case_kept_fold_keeps_capitals() {
+        assert_eq!(fold("Çavuşoğlu", false), "Cavusoglu");
+        assert_eq!(
+            fold("İstanbul STRASSE Straße", false),
+            "Istanbul STRASSE Strasse"
+        );
+        assert!(fold_eq("Çavuşoğlu", "Cavusoglu"));
+        assert!(!fold_eq("çavuşoğlu", "Cavusoglu"));
+        assert!(fold_eq("Don’t", "Don't"));
+        assert!(!fold_eq("Don’t", "Don't!"));
+        assert!(fold_eq("a\nb", "a b"));
+    }
+
+    fn map_all<'t>(text: &'t str, needle: &str) -> Vec<&'t str> {
+        let index = FoldedText::build(text);
+        let mut mapper = index.mapper();
+        let folded = index.as_str();
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while let Some(off) = folded[pos..].find(needle) {
+            let start = pos + off;
+            match mapper.map(start, start + needle.len()) {
+                Some(r) => {
+                    out.push(&text[r]);
+                    pos = start + needle.len();
+                }
+                None => pos = start + 1,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn maps_back_to_whole_characters() {
+        assert_eq!(
+            map_all("Çavuşoğlu, ÇAVUŞOĞLU", "cavusoglu"),
+            ["Çavuşoğlu", "ÇAVUŞOĞLU"]
+        );
+        assert_eq!(map_all("pay\u{200B}pal", "paypal"), ["pay\u{200B}pal"]);
+        assert_eq!(map_all("\u{200B}pal\u{200B}", "pal"), ["pal"]);
+        assert_eq!(map_all("Straße", "s"), ["S"]);
+        assert_eq!(map_all("Straße", "ss"), ["ß"]);
+        assert_eq!(map_all("ﬁ fi", "f"), ["f"]);
+        assert_eq!(map_all("don’t don't", "n't"), ["n’t", "n't"]);
+        assert_eq!(map_all("a–b—c", "-"), ["–", "—"]);
+    }
+
+    #[test]
+    fn sparse_hits_over_a_dense_map() {
+        // Thousands of folds between hits: the mapper gallops, and must land
+        // exactly where a plain scan of the text does.
+        let mut text = String::new();
+        for i in 0..300 {
+            text.push_str(&"é’".repeat(i * 7 % 97));
+            text.push_str(" x ");
+        }
+        let want: Vec<usize> = text.match_indices('x').map(|(i, _)| i).collect();
+        let index = FoldedText::build(&text);
+        let mut mapper = index.mapper();
+        let got: Vec<usize> = index
+            .as_str()
+            .match_indices('x')
+            .filter_map(|(i, _)| mapper.map(i, i + 1))
+            .map(|r| r.start)
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn case_kept_copy_shares_offsets_or_is_refused() {
+        let text = "Çavuşoğlu said “Don’t” in İstanbul – STRASSE Straße";
+        let index = FoldedText::build(text);
+        let kept = index.case_kept(text).expect("same shape");
+        assert_eq!(kept, fold(text, false));
+        assert_eq!(kept.len(), index.as_str().len());
+        assert_eq!(kept.to_lowercase(), index.as_str());
+        // `Ⱥ` is 2 bytes, its lower case `ⱥ` 3: no shared offsets.
+        let odd = "a Ⱥ b";
+        assert_eq!(FoldedText::build(odd).case_kept(odd), None);
+    }
+
+    #[test]
+    fn plain_ascii_needs_no_map() {
+        let index = FoldedText::build("Plain ASCII text\nover lines");
+        assert_eq!(index.as_str(), "plain ascii text over lines");
+        assert_eq!(index.map_bytes(), 0);
+    }
+}
