@@ -25,9 +25,38 @@ pub const SCHEMA: u32 = 1;
 
 /// Writes one article as one line of JSON.
 pub fn write(doc: &Document, entities: &Entities, out: &mut dyn Write) -> io::Result<()> {
-    let value = to_value(doc, entities);
-    let text = serde_json::to_string(&value).map_err(io::Error::other)?;
-    writeln!(out, "{}", escape_unsafe(&text))?;
+    let mut out = io::BufWriter::new(out);
+    let fields = fields(doc, entities);
+    let put = |out: &mut io::BufWriter<&mut dyn Write>, value: &Value| -> io::Result<()> {
+        let text = serde_json::to_string(value).map_err(io::Error::other)?;
+        out.write_all(escape_unsafe(&text).as_bytes())
+    };
+    let mut first = true;
+    let mut key = |out: &mut io::BufWriter<&mut dyn Write>, name: &str| -> io::Result<()> {
+        let sep = if first { "{" } else { "," };
+        first = false;
+        write!(out, "{sep}\"{name}\":")
+    };
+    for (name, value) in &fields.head {
+        key(&mut out, name)?;
+        put(&mut out, value)?;
+    }
+    for (name, items) in fields.lists {
+        key(&mut out, name)?;
+        out.write_all(b"[")?;
+        for (i, item) in items.enumerate() {
+            if i > 0 {
+                out.write_all(b",")?;
+            }
+            put(&mut out, &item)?;
+        }
+        out.write_all(b"]")?;
+    }
+    for (name, value) in &fields.tail {
+        key(&mut out, name)?;
+        put(&mut out, value)?;
+    }
+    out.write_all(b"}\n")?;
     out.flush()
 }
 
@@ -54,9 +83,34 @@ fn escape_unsafe(json: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
-/// The document model as a JSON value.
+/// The document model as a JSON value (the whole of it in memory; `write`
+/// streams the same fields instead).
 pub fn to_value(doc: &Document, entities: &Entities) -> Value {
-    let span = |r: &Range<usize>| span(doc, r);
+    let fields = fields(doc, entities);
+    let mut map = serde_json::Map::new();
+    for (key, value) in fields.head {
+        map.insert(key.into(), value);
+    }
+    for (key, items) in fields.lists {
+        map.insert(key.into(), Value::Array(items.collect()));
+    }
+    for (key, value) in fields.tail {
+        map.insert(key.into(), value);
+    }
+    Value::Object(map)
+}
+
+/// The object's fields in order: small ones, then the long lists as lazy
+/// iterators (a long article's blocks are never all in memory as JSON at
+/// once), then the rest.
+struct Fields<'a> {
+    head: Vec<(&'static str, Value)>,
+    lists: Vec<(&'static str, Box<dyn Iterator<Item = Value> + 'a>)>,
+    tail: Vec<(&'static str, Value)>,
+}
+
+fn fields<'a>(doc: &'a Document, entities: &'a Entities) -> Fields<'a> {
+    let span = move |r: &Range<usize>| span(doc, r);
     let title = doc.title.and_then(|b| doc.blocks.get(b)).map(
         |b| json!({ "text": doc.slice(&b.range), "block": doc.title, "range": span(&b.range) }),
     );
@@ -64,97 +118,85 @@ pub fn to_value(doc: &Document, entities: &Entities) -> Value {
         .dateline
         .as_ref()
         .map(|r| json!({ "text": doc.slice(r), "range": span(r) }));
-    let sections: Vec<Value> = doc
-        .sections
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let range = section_range(doc, s.blocks.clone());
-            json!({
-                "index": i,
-                "title": s.title,
-                "level": s.level,
-                "heading_block": s.heading,
-                "boilerplate": s.boilerplate,
-                "blocks": { "start": s.blocks.start, "end": s.blocks.end },
-                "range": span(&range),
-            })
+    let sections = doc.sections.iter().enumerate().map(move |(i, s)| {
+        let range = section_range(doc, s.blocks.clone());
+        json!({
+            "index": i,
+            "title": s.title,
+            "level": s.level,
+            "heading_block": s.heading,
+            "boilerplate": s.boilerplate,
+            "blocks": { "start": s.blocks.start, "end": s.blocks.end },
+            "range": span(&range),
         })
-        .collect();
-    let blocks: Vec<Value> = doc
-        .blocks
-        .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            let (kind, level, ordinal) = block_kind(b.kind);
-            let inlines: Vec<Value> = b
-                .inlines
-                .iter()
-                .map(|inline| {
-                    let (kind, target) = inline_kind(&inline.kind);
-                    let mut v = json!({ "kind": kind, "range": span(&inline.range) });
-                    if let Some(target) = target {
-                        v["target"] = json!(target);
-                    }
-                    v
-                })
-                .collect();
-            json!({
-                "index": i,
-                "kind": kind,
-                "level": level,
-                "ordinal": ordinal,
-                "section": doc.section_of_block(i),
-                "quote_depth": b.quote_depth,
-                "list_depth": b.list_depth,
-                "range": span(&b.range),
-                "text": doc.slice(&b.range),
-                "inlines": inlines,
+    });
+    let blocks = doc.blocks.iter().enumerate().map(move |(i, b)| {
+        let (kind, level, ordinal) = block_kind(b.kind);
+        let inlines: Vec<Value> = b
+            .inlines
+            .iter()
+            .map(|inline| {
+                let (kind, target) = inline_kind(&inline.kind);
+                let mut v = json!({ "kind": kind, "range": span(&inline.range) });
+                if let Some(target) = target {
+                    v["target"] = json!(target);
+                }
+                v
             })
+            .collect();
+        json!({
+            "index": i,
+            "kind": kind,
+            "level": level,
+            "ordinal": ordinal,
+            "section": doc.section_of_block(i),
+            "quote_depth": b.quote_depth,
+            "list_depth": b.list_depth,
+            "range": span(&b.range),
+            "text": doc.slice(&b.range),
+            "inlines": inlines,
         })
-        .collect();
-    let mentions: Vec<Value> = entities
-        .mentions
-        .iter()
-        .map(|m| {
-            json!({
-                "kind": m.kind.as_str(),
-                "entity": m.entity,
-                "text": doc.slice(&m.range),
-                "range": span(&m.range),
-            })
+    });
+    let mentions = entities.mentions.iter().map(move |m| {
+        json!({
+            "kind": m.kind.as_str(),
+            "entity": m.entity,
+            "text": doc.slice(&m.range),
+            "range": span(&m.range),
         })
-        .collect();
-    let entity_list: Vec<Value> = entities
-        .entities
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            json!({
-                "index": i,
-                "name": e.name,
-                "kind": e.kind.as_str(),
-                "mentions": e.mentions,
-                "coords": e.coords.map(|(lat, lon)| json!({ "lat": lat, "lon": lon })),
-            })
+    });
+    let entity_list = entities.entities.iter().enumerate().map(|(i, e)| {
+        json!({
+            "index": i,
+            "name": e.name,
+            "kind": e.kind.as_str(),
+            "mentions": e.mentions,
+            "coords": e.coords.map(|(lat, lon)| json!({ "lat": lat, "lon": lon })),
         })
-        .collect();
-    json!({
-        "schema": SCHEMA,
-        "name": doc.name,
-        "format": match doc.format {
-            crate::document::Format::Plain => "plain",
-            crate::document::Format::Markdown => "markdown",
-        },
-        "text": doc.text,
-        "title": title,
-        "dateline": dateline,
-        "sections": sections,
-        "blocks": blocks,
-        "entities": entity_list,
-        "mentions": mentions,
-        "notices": doc.notices,
-    })
+    });
+    Fields {
+        head: vec![
+            ("schema", json!(SCHEMA)),
+            ("name", json!(doc.name)),
+            (
+                "format",
+                json!(match doc.format {
+                    crate::document::Format::Plain => "plain",
+                    crate::document::Format::Markdown => "markdown",
+                }),
+            ),
+            ("text", json!(doc.text)),
+            ("title", json!(title)),
+            ("dateline", json!(dateline)),
+        ],
+        lists: vec![
+            ("sections", Box::new(sections)),
+            ("blocks", Box::new(blocks)),
+            ("entities", Box::new(entity_list)),
+            ("mentions", Box::new(mentions)),
+        ],
+        tail: vec![("notices", json!(doc.notices))],
+    }
 }
 
 /// A range in the text and the same range in the source file.
@@ -249,6 +291,17 @@ mod tests {
         assert!(line.contains("\\u009b") && line.contains("\\u202e"));
         let v: Value = serde_json::from_str(&line).expect("still JSON");
         assert_eq!(v["text"].as_str(), Some(doc.text.as_str()));
+    }
+
+    #[test]
+    fn the_streamed_output_is_the_value() {
+        let doc = crate::cli::load_article(None).expect("seed");
+        let found = crate::extract::extract(&doc);
+        let mut out = Vec::new();
+        write(&doc, &found, &mut out).expect("written");
+        assert!(out.ends_with(b"}\n") && out.iter().filter(|&&b| b == b'\n').count() == 1);
+        let streamed: Value = serde_json::from_slice(&out).expect("JSON");
+        assert_eq!(streamed, to_value(&doc, &found));
     }
 
     #[test]
