@@ -1,10 +1,14 @@
 //! The command line: what `lede` accepts, and the commands that do not open
 //! the reader. `src/main.rs` only parses and dispatches.
+//!
+//! Exit codes: 0 ok, 1 an internal error (an I/O failure writing output),
+//! 2 bad usage or input lede cannot read (a missing file, a bad config).
+//! Every error is one line naming the file it is about.
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::app::App;
 use crate::document::{Document, LoadError};
@@ -16,20 +20,76 @@ use crate::{extract, print, sanitize, term};
 pub const SEED_NAME: &str = "000_a8106be745b31416.txt";
 pub const SEED: &[u8] = include_bytes!("../seeds/000_a8106be745b31416.txt");
 
+const EXAMPLES: &str = "\
+Examples:
+  lede                          open the bundled sample article
+  lede article.txt notes.md     read two articles (Ctrl-n / Ctrl-p switch)
+  curl -s URL | lede            read an article from a pipe (keys come from the terminal)
+  lede -p article.txt | less -R print it wrapped, with highlights as ANSI styles
+  lede --json article.txt | jq  the document model as JSON
+  lede entities --json a.txt    list its actors, places and numbers as JSON
+  lede completions bash         a completion script for bash (zsh, fish, ...)
+  lede man > lede.1             the manual page";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "lede",
     version,
     about = "A terminal reader for news articles",
     args_conflicts_with_subcommands = true,
-    after_help = "Examples:\n  lede                      open the bundled sample article\n  lede article.txt          read an article\n  lede entities --json a.txt  list its actors, places and numbers as JSON"
+    after_help = EXAMPLES
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Articles to read (plain text or Markdown); `-` reads standard input.
+    /// Articles to read (plain text or Markdown); `-` reads standard input,
+    /// as does a pipe when no file is named.
     pub files: Vec<PathBuf>,
+
+    /// Print the article instead of opening the reader (the default when
+    /// standard output is not a terminal).
+    #[arg(short, long)]
+    pub print: bool,
+
+    /// Print the document model as JSON (one object per article and line).
+    #[arg(long, conflicts_with = "print")]
+    pub json: bool,
+
+    /// Columns to wrap printed output to [default: the terminal's, else 80].
+    #[arg(short, long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub width: Option<u16>,
+
+    /// When printed output gets ANSI styles.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Colour theme [default: from the config, else detected, else dark].
+    #[arg(long, value_enum, value_name = "THEME")]
+    pub theme: Option<crate::ui::theme::ThemeName>,
+
+    /// Read this config file instead of `$XDG_CONFIG_HOME/lede/config.toml`.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Print the default config file (commented) and exit.
+    #[arg(long)]
+    pub print_config: bool,
+
+    /// Neither restore nor save the reading position.
+    #[arg(long)]
+    pub no_remember: bool,
+}
+
+/// When printed output is styled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Styles when standard output is a terminal; colours unless `NO_COLOR`.
+    Auto,
+    /// Always styles and colours (overrides `NO_COLOR`).
+    Always,
+    /// Never any escape sequence.
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -43,6 +103,14 @@ pub enum Command {
         /// The article (default: the bundled sample; `-` for standard input).
         file: Option<PathBuf>,
     },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    Man,
 }
 
 /// An error for the user: one line, the file named, and an exit code.
@@ -51,6 +119,13 @@ pub enum CliError {
     #[error("{}: {source}", sanitize::clean(name))]
     Load { name: String, source: LoadError },
     #[error("{0}")]
+    Config(#[from] crate::config::ConfigError),
+    #[error("{0}")]
+    Usage(String),
+    /// Output could not be written (a full disk, a closed terminal).
+    #[error("standard output: {0}")]
+    Output(io::Error),
+    #[error("{0}")]
     Io(#[from] io::Error),
 }
 
@@ -58,10 +133,161 @@ impl CliError {
     /// 2 for what the user can fix (bad usage, unreadable input), 1 otherwise.
     pub fn exit_code(&self) -> i32 {
         match self {
-            CliError::Load { .. } => 2,
-            CliError::Io(_) => 1,
+            CliError::Load { .. } | CliError::Config(_) | CliError::Usage(_) => 2,
+            CliError::Output(_) | CliError::Io(_) => 1,
         }
     }
+}
+
+/// Parses the command line. Help and version are printed here (exit 0); a
+/// usage error becomes one line (exit 2).
+pub fn parse() -> Result<Cli, CliError> {
+    match Cli::try_parse() {
+        Ok(cli) => Ok(cli),
+        Err(err) => match err.kind() {
+            clap::error::ErrorKind::DisplayHelp
+            | clap::error::ErrorKind::DisplayVersion
+            | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => err.exit(),
+            _ => Err(CliError::Usage(usage_line(&err))),
+        },
+    }
+}
+
+/// clap's message (the part before its usage block, whose lines name what
+/// is missing) on one line, with a pointer to `--help`.
+fn usage_line(err: &clap::Error) -> String {
+    let text = err.render().to_string();
+    let words: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .skip_while(|l| l.is_empty())
+        .take_while(|l| !l.is_empty() && !l.starts_with("Usage:"))
+        .collect();
+    let message = words.join(" ");
+    let message = message.trim_start_matches("error: ").trim();
+    let message = if message.is_empty() {
+        "bad usage"
+    } else {
+        message
+    };
+    format!("{} (see lede --help)", sanitize::clean(message))
+}
+
+/// Runs what the command line asks for; returns the exit status.
+pub fn run(cli: Cli) -> Result<u8, CliError> {
+    let stdout = io::stdout();
+    match &cli.command {
+        Some(Command::Entities { json, file }) => {
+            return entities(file.as_deref(), *json, &mut stdout.lock()).map(|()| 0);
+        }
+        Some(Command::Completions { shell }) => {
+            let mut out = stdout.lock();
+            clap_complete::generate(*shell, &mut Cli::command(), "lede", &mut out);
+            return ignore_broken_pipe(out.flush()).map(|()| 0);
+        }
+        Some(Command::Man) => {
+            let mut out = stdout.lock();
+            let written = clap_mangen::Man::new(Cli::command()).render(&mut out);
+            return ignore_broken_pipe(written.and_then(|()| out.flush())).map(|()| 0);
+        }
+        None => {}
+    }
+    if cli.print_config {
+        let mut out = stdout.lock();
+        let written = out.write_all(crate::config::DEFAULT.as_bytes());
+        return ignore_broken_pipe(written.and_then(|()| out.flush())).map(|()| 0);
+    }
+    let config = crate::config::Config::load(cli.config.as_deref())?;
+    let docs = load_articles(&cli.files)?;
+    let terminal = stdout.is_terminal();
+    let theme_name = cli.theme.or(config.theme);
+    let theme = crate::ui::theme::Theme::choose(theme_name, crate::ui::theme::color_enabled());
+    if cli.json {
+        let mut out = stdout.lock();
+        for doc in &docs {
+            let found = extract::extract(doc);
+            ignore_broken_pipe(crate::json::write(doc, &found, &mut out))?;
+        }
+        return Ok(0);
+    }
+    if cli.print || !terminal {
+        let width = cli.width.unwrap_or_else(|| {
+            if terminal {
+                crossterm::terminal::size().map_or(80, |(w, _)| w.max(1))
+            } else {
+                80
+            }
+        });
+        let styled = match cli.color {
+            ColorChoice::Never => None,
+            // An explicit request beats NO_COLOR, not a monochrome theme.
+            ColorChoice::Always => Some(crate::ui::theme::Theme::choose(theme_name, true)),
+            ColorChoice::Auto if terminal => Some(theme),
+            ColorChoice::Auto => None,
+        };
+        let mut out = stdout.lock();
+        for (i, doc) in docs.into_iter().enumerate() {
+            if i > 0 {
+                ignore_broken_pipe(writeln!(out))?;
+            }
+            let options = print::PrintOptions {
+                width,
+                theme: styled,
+                highlight: config.highlight_flags(),
+                show_furniture: config.panes.furniture,
+            };
+            ignore_broken_pipe(print::write(doc, &options, &mut out))?;
+        }
+        return Ok(0);
+    }
+    read(docs, &config, theme, !cli.no_remember)
+}
+
+/// A closed pipe (`lede -p a.txt | head`) is a normal end; any other
+/// failure to write is an error about standard output.
+fn ignore_broken_pipe(result: io::Result<()>) -> Result<(), CliError> {
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(CliError::Output),
+    }
+}
+
+/// True when standard input is a pipe or a file, not a terminal or
+/// `/dev/null`: then it holds an article.
+fn stdin_has_article() -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    let stdin = io::stdin();
+    if stdin.is_terminal() {
+        return false;
+    }
+    let Ok(meta) = std::fs::metadata("/dev/stdin") else {
+        return false;
+    };
+    let kind = meta.file_type();
+    kind.is_fifo() || kind.is_file() || kind.is_socket()
+}
+
+/// Loads every article named on the command line; with none, standard input
+/// when it is a pipe, else the bundled seed.
+pub fn load_articles(files: &[PathBuf]) -> Result<Vec<Document>, CliError> {
+    if files.is_empty() {
+        let stdin = Path::new("-");
+        return Ok(vec![load_article(stdin_has_article().then_some(stdin))?]);
+    }
+    if files
+        .iter()
+        .filter(|p| p.as_path() == Path::new("-"))
+        .count()
+        > 1
+    {
+        return Err(CliError::Usage(
+            "standard input (-) can be read only once".into(),
+        ));
+    }
+    files
+        .iter()
+        .map(|p| load_article(Some(p.as_path())))
+        .collect()
 }
 
 /// Loads the article named on the command line: a path, `-` for standard
@@ -93,57 +319,56 @@ pub fn load_article(path: Option<&Path>) -> Result<Document, CliError> {
     })
 }
 
-/// Opens the reader on an article; returns the exit status. When standard
-/// output is not a terminal, prints the plain article instead (no raw mode).
+/// Opens the reader on the articles; returns the exit status.
 ///
 /// Environment: `NO_COLOR` (set and not empty) turns colours off;
 /// `LEDE_TEST_PANIC=1` panics after the first frame, a hook for the
 /// end-to-end tests that check the terminal survives a panic.
-pub fn read(doc: Document) -> Result<u8, CliError> {
-    if !io::stdout().is_terminal() {
-        let stdout = io::stdout();
-        print::write_plain(&doc, crate::layout::MAX_READING_WIDTH, &mut stdout.lock())?;
+pub fn read(
+    docs: Vec<Document>,
+    config: &crate::config::Config,
+    theme: crate::ui::theme::Theme,
+    remember: bool,
+) -> Result<u8, CliError> {
+    let mut docs = docs.into_iter();
+    let Some(first) = docs.next() else {
         return Ok(0);
+    };
+    let entities = extract::extract(&first);
+    let mut app = App::new(first, entities, config.keymap.clone());
+    app.color = theme.has_color();
+    app.theme = Some(theme);
+    config.apply(&mut app.view);
+    let mut places = crate::app::places::Places::open(remember);
+    places.restore(&mut app);
+    for doc in docs {
+        let entities = extract::extract(&doc);
+        let mut other = App::new(doc, entities, Keymap::default());
+        config.apply(&mut other.view);
+        places.restore(&mut other);
+        app.add_file(other);
     }
-    let entities = extract::extract(&doc);
-    let (keymap, note) = keymap();
-    let mut app = App::new(doc, entities, keymap);
-    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    if note.is_some() {
-        app.view.message = note;
+    if let Some(warning) = places.warning() {
+        // Sized now, so the first frame's resize does not clear the note
+        // (a resize clears the status line's message).
+        if let Ok((w, h)) = crossterm::terminal::size() {
+            app.update(crate::app::Action::Resize(w, h));
+        }
+        app.view.message = Some(sanitize::clean(&warning).into_owned());
     }
     let options = LoopOptions {
         panic_after_first_frame: std::env::var_os("LEDE_TEST_PANIC").is_some_and(|v| v == "1"),
     };
-    Ok(match term::run(&mut app, options)? {
+    let outcome = term::run(&mut app, options);
+    // Saved on every way out the loop returns from: quit, end of input,
+    // SIGTERM, SIGHUP, SIGINT.
+    if let Err(e) = places.save_all(&app) {
+        eprintln!("lede: {}", sanitize::clean(&e.to_string()));
+    }
+    Ok(match outcome? {
         Outcome::Quit | Outcome::EndOfInput => 0,
         Outcome::Signal(n) => u8::try_from(128 + n).unwrap_or(1),
     })
-}
-
-/// The default keymap with the user's file (`$XDG_CONFIG_HOME/lede/keymap.toml`)
-/// merged over it, and a note when that file could not be used.
-fn keymap() -> (Keymap, Option<String>) {
-    let mut keymap = Keymap::default();
-    let Some(dirs) = directories::ProjectDirs::from("", "", "lede") else {
-        return (keymap, None);
-    };
-    let path = dirs.config_dir().join("keymap.toml");
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return (keymap, None),
-        Err(e) => return (keymap, Some(format!("{}: {e}", path.display()))),
-    };
-    match Keymap::parse(&text) {
-        Ok(user) => {
-            keymap.merge(user);
-            (keymap, None)
-        }
-        Err(e) => (
-            keymap,
-            Some(format!("{}: {e}; using the default keys", path.display())),
-        ),
-    }
 }
 
 /// `lede entities [--json] FILE`.
@@ -155,9 +380,5 @@ pub fn entities(file: Option<&Path>, json: bool, out: &mut dyn Write) -> Result<
     } else {
         extract::report::write_text(&doc, &found, out)
     };
-    match result {
-        // A closed pipe (`lede entities f | head`) is not an error.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(CliError::from),
-    }
+    ignore_broken_pipe(result)
 }

@@ -195,6 +195,12 @@ impl Keymap {
         Ok(Keymap { bindings })
     }
 
+    /// A keymap of bindings already checked (the config's `[[key]]`
+    /// entries, whose errors name their lines).
+    pub fn from_bindings(bindings: Vec<Binding>) -> Keymap {
+        Keymap { bindings }
+    }
+
     /// Lays `other` over this keymap: a key bound in `other` loses its old
     /// binding in the same mode.
     pub fn merge(&mut self, other: Keymap) {

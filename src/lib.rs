@@ -6,14 +6,18 @@
 //! import ratatui or crossterm; they speak in byte ranges into one owned text.
 //! On top of them: `app` (state and actions), `keymap` (keys as data), `ui`
 //! (drawing), `event_loop` (the loop, generic over backend and input), `term`
-//! (the real terminal) and `print` (plain output when not on a terminal).
+//! (the real terminal), `print` (print mode, plain or with ANSI styles),
+//! `json` (`--json`), `config` (the config file) and `state` (remembered
+//! places).
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod event_loop;
 pub mod extract;
 pub mod gazetteer;
+pub mod json;
 pub mod keymap;
 pub mod layout;
 pub mod print;

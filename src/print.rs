@@ -1,18 +1,76 @@
-//! Print mode: the article as plain text, wrapped to 80 columns, for when
+//! Print mode: the article wrapped to a width, for `lede -p` and for when
 //! standard output is not a terminal (`lede article | less`, `> file`).
 //!
-//! The same wrap cache the reader uses, so the output is sanitised the same
-//! way: markers stand for control characters and nothing raw gets through.
-//! A closed pipe is a normal end, not an error.
+//! Plain text, or with ANSI styles (`--color`): then the reader's own body
+//! pane draws the lines into a buffer and `ui::ansi` turns its cells into
+//! escape sequences, so the screen and the printout share one set of styles.
+//! Both go through the same wrap cache the reader uses, so the output is
+//! sanitised the same way: markers stand for control characters and nothing
+//! raw gets through. A closed pipe is a normal end, not an error.
 
 use std::io::{self, Write};
 
+use crate::app::App;
 use crate::document::Document;
+use crate::extract::Entities;
+use crate::keymap::Keymap;
 use crate::layout::WrapCache;
+use crate::ui::theme::Theme;
+
+/// How to print.
+#[derive(Debug, Clone, Copy)]
+pub struct PrintOptions {
+    /// Columns, prefixes included.
+    pub width: u16,
+    /// ANSI styles from this theme; `None` for plain text.
+    pub theme: Option<Theme>,
+    /// Highlighting per entity kind (actor, place, number).
+    pub highlight: [bool; 3],
+    pub show_furniture: bool,
+}
+
+/// Prints an article as the options say.
+pub fn write(doc: Document, options: &PrintOptions, out: &mut dyn Write) -> io::Result<()> {
+    let Some(theme) = options.theme else {
+        return write_lines(&doc, options.width, options.show_furniture, out);
+    };
+    let entities = crate::extract::extract(&doc);
+    write_styled(doc, entities, theme, options, out)
+}
+
+/// Prints an article with styles, these entities highlighted.
+pub fn write_styled(
+    doc: Document,
+    entities: Entities,
+    theme: Theme,
+    options: &PrintOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut app = App::new(doc, entities, Keymap::default());
+    app.view.highlight = options.highlight;
+    app.view.show_furniture = options.show_furniture;
+    app.color = theme.has_color();
+    app.theme = Some(theme);
+    app.wrap_for_print(options.width);
+    let result = crate::ui::ansi::write_body(&mut app, out);
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
 
 /// Writes the article, page furniture included, wrapped to `width`.
 pub fn write_plain(doc: &Document, width: u16, out: &mut dyn Write) -> io::Result<()> {
-    let cache = WrapCache::build(doc, width.max(1), true);
+    write_lines(doc, width, true, out)
+}
+
+fn write_lines(
+    doc: &Document,
+    width: u16,
+    show_furniture: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let cache = WrapCache::build(doc, width.max(1), show_furniture);
     let mut line_out = String::new();
     let result = (|| {
         for line in cache.lines() {
@@ -37,6 +95,7 @@ pub fn write_plain(doc: &Document, width: u16, out: &mut dyn Write) -> io::Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::{EntityKind, Mention};
 
     #[test]
     fn the_seed_prints_wrapped_and_safe() {
@@ -82,5 +141,95 @@ mod tests {
     fn a_closed_pipe_is_not_an_error() {
         let doc = crate::cli::load_article(None).expect("seed");
         assert!(write_plain(&doc, 80, &mut ClosedPipe).is_ok());
+        let options = PrintOptions {
+            width: 80,
+            theme: Some(Theme::new(true)),
+            highlight: [true; 3],
+            show_furniture: true,
+        };
+        assert!(write(doc, &options, &mut ClosedPipe).is_ok());
+    }
+
+    /// Prints with styles, marking the first occurrence of each word given
+    /// as a mention of its kind.
+    fn styled(text: &str, theme: Theme, width: u16, marks: &[(&str, EntityKind)]) -> String {
+        let doc = Document::from_bytes("x.txt", text.as_bytes(), None).expect("text");
+        let mut entities = Entities::default();
+        for (word, kind) in marks {
+            let start = doc.text.find(word).expect("word in text");
+            entities.mentions.push(Mention {
+                range: start..start + word.len(),
+                kind: *kind,
+                entity: 0,
+            });
+        }
+        entities.mentions.sort_by_key(|m| m.range.start);
+        let options = PrintOptions {
+            width,
+            theme: Some(theme),
+            highlight: [true; 3],
+            show_furniture: true,
+        };
+        let mut out = Vec::new();
+        write_styled(doc, entities, theme, &options, &mut out).expect("written");
+        String::from_utf8(out).expect("utf-8")
+    }
+
+    /// The text with SGR sequences taken out.
+    fn strip(s: &str) -> String {
+        regex::Regex::new("\x1b\\[[0-9;]*m")
+            .expect("regex")
+            .replace_all(s, "")
+            .into_owned()
+    }
+
+    #[test]
+    fn styled_output_is_the_plain_text_plus_styles() {
+        let doc = crate::cli::load_article(None).expect("seed");
+        let mut plain = Vec::new();
+        write_plain(&doc, 72, &mut plain).expect("written");
+        let plain = String::from_utf8(plain).expect("utf-8");
+        let text = std::str::from_utf8(crate::cli::SEED).expect("utf-8");
+        let marks = [
+            ("Russian", EntityKind::Actor),
+            ("Idlib province", EntityKind::Place),
+            ("150", EntityKind::Number),
+        ];
+        let colour = styled(text, Theme::new(true), 72, &marks);
+        assert_eq!(strip(&colour), plain);
+        // Title bold; an actor, a place and a number in their colours.
+        assert!(colour.starts_with("\x1b[0;1mAfter Tehran"), "{colour:.40?}");
+        assert!(colour.contains(";36m"), "cyan actors");
+        assert!(colour.contains(";32m"), "green places");
+        assert!(colour.contains(";33m"), "yellow numbers");
+        let mono = styled(text, Theme::new(false), 72, &marks);
+        assert_eq!(strip(&mono), plain);
+        assert!(!mono.contains(";36m") && !mono.contains(";32m"));
+        assert!(
+            mono.contains("\x1b[0;1mRussian"),
+            "bold actors without colour"
+        );
+        assert!(
+            mono.contains("\x1b[0;3mIdlib"),
+            "italic places without colour"
+        );
+        assert!(
+            mono.contains("\x1b[0;4m150"),
+            "underlined numbers without colour"
+        );
+    }
+
+    #[test]
+    fn styled_output_never_lets_article_escapes_through() {
+        let out = styled(
+            "Title\n\nEvil \x1b]0;pwned\x07 text \u{202e}x",
+            Theme::new(true),
+            40,
+            &[],
+        );
+        let stripped = strip(&out);
+        assert!(!stripped.contains('\x1b') && !stripped.contains('\x07'));
+        assert!(!stripped.contains('\u{202e}'));
+        assert!(stripped.contains("Evil ^[]0;pwned^G text"));
     }
 }

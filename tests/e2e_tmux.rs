@@ -20,6 +20,9 @@ const SECOND: &str = "What next after Tehran summit?";
 const PATIENCE: Duration = Duration::from_secs(20);
 
 struct Tmux {
+    /// The shell's own XDG state and config folders: no test reads or
+    /// writes the places or the config of the user running them.
+    _home: tempfile::TempDir,
     socket: String,
     /// The server's socket file, removed when the test ends.
     socket_path: Option<String>,
@@ -33,7 +36,13 @@ impl Tmux {
             eprintln!("SKIPPED {name}: tmux is not installed (.ci/run installs it)");
             return None;
         }
+        let home = tempfile::tempdir().expect("temp XDG folders");
+        let shell = format!(
+            "env PS1='$ ' TERM=xterm-256color XDG_STATE_HOME={0}/state XDG_CONFIG_HOME={0}/config sh",
+            home.path().display()
+        );
         let mut tmux = Tmux {
+            _home: home,
             socket: format!("lede-e2e-{}-{name}", std::process::id()),
             socket_path: None,
         };
@@ -49,7 +58,7 @@ impl Tmux {
             &w,
             "-y",
             &h,
-            "env PS1='$ ' TERM=xterm-256color sh",
+            &shell,
         ]);
         tmux.run(&["set-option", "-g", "status", "off"]);
         tmux.socket_path = Some(
@@ -300,6 +309,177 @@ fn an_article_on_stdin_reads_keys_from_the_terminal() {
     t.keys(&["q"]);
     t.wait_for("the shell", |s| s.contains("EXIT:0"));
     t.assert_sane();
+    // A pipe with no file named is read too; the status line says stdin,
+    // and the article, recognised by its text, opens where it was left.
+    t.run(&["send-keys", "-t", "e2e", "clear", "Enter"]);
+    t.type_line(&format!("cat {seed} | {BIN}; echo EXIT:$?"));
+    t.wait_for("the article from the pipe, where it was left", |s| {
+        s.contains(" stdin §2/3") && first_text_row(s).contains(SECOND)
+    });
+    t.keys(&["q"]);
+    t.wait_for("the shell", |s| s.contains("EXIT:0"));
+    t.assert_sane();
+}
+
+/// Opens the seed with this state folder and extra arguments; returns the
+/// first body row once the reader is up.
+fn open_seed(t: &Tmux, state: &std::path::Path, args: &str) -> String {
+    t.run(&["send-keys", "-t", "e2e", "clear", "Enter"]);
+    t.type_line(&format!(
+        "XDG_STATE_HOME={} {BIN} {args}; echo EXIT:$?",
+        state.display()
+    ));
+    let screen = t.wait_for("the reader", |s| s.contains("§"));
+    first_text_row(&screen).to_string()
+}
+
+#[test]
+fn reopening_returns_to_the_place_left() {
+    let Some(t) = Tmux::start("remember", 100, 30) else {
+        return;
+    };
+    let state = tempfile::tempdir().expect("temp state folder");
+    let first = open_seed(&t, state.path(), "");
+    assert!(first.contains(TITLE), "{first}");
+    t.keys(&["]"]);
+    t.wait_for("the second section", |s| first_text_row(s).contains(SECOND));
+    // Two lines on: past the heading and the blank line after it (a place
+    // is a text offset, so a blank line on top comes back as the text
+    // under it).
+    t.keys(&["j", "j"]);
+    let left = t.wait_for("two lines on", |s| {
+        let body = first_text_row(s).rsplit('│').nth(1).unwrap_or("");
+        !first_text_row(s).contains(SECOND) && !body.trim().is_empty()
+    });
+    let left_row = first_text_row(&left).to_string();
+    t.keys(&["q"]);
+    t.wait_for("the shell", |s| s.contains("EXIT:0"));
+    let file = state.path().join("lede/places.json");
+    let mode = std::fs::metadata(&file).expect("state saved").permissions();
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(mode.mode() & 0o777, 0o600);
+
+    // Reopened: the same text on top, before any key.
+    let pid_path = pid_file("remember");
+    t.run(&["send-keys", "-t", "e2e", "clear", "Enter"]);
+    t.type_line(&format!(
+        "XDG_STATE_HOME={} sh -c 'echo $$ > {}; exec {BIN}'; echo EXIT:$?",
+        state.path().display(),
+        pid_path.display()
+    ));
+    let again = t.wait_for("the reader", |s| s.contains("§"));
+    assert_eq!(first_text_row(&again), left_row);
+    // Moved on, then ended by SIGTERM: the place is saved on that path too.
+    t.keys(&["]"]);
+    t.wait_for("the last section", |s| {
+        first_text_row(s).contains("Add a Comment")
+    });
+    let end_row = first_text_row(&t.screen()).to_string();
+    let pid = std::fs::read_to_string(&pid_path).expect("pid written");
+    let killed = Command::new("kill")
+        .args(["-TERM", pid.trim()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    t.wait_for("the shell", |s| s.contains("EXIT:143"));
+    let _ = std::fs::remove_file(&pid_path);
+    assert_eq!(open_seed(&t, state.path(), ""), end_row);
+    t.keys(&["q"]);
+    t.wait_for("the shell", |s| s.contains("EXIT:0"));
+
+    // --no-remember starts at the top and leaves the file alone.
+    let before = std::fs::read(&file).expect("state");
+    let fresh = open_seed(&t, state.path(), "--no-remember");
+    assert!(fresh.contains(TITLE), "{fresh}");
+    t.keys(&["]", "q"]);
+    t.wait_for("the shell", |s| s.contains("EXIT:0"));
+    assert_eq!(std::fs::read(&file).expect("state"), before);
+    t.assert_sane();
+}
+
+#[test]
+fn several_files_switch_with_ctrl_n_and_keep_their_places() {
+    let Some(t) = Tmux::start("files", 100, 30) else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp");
+    let other = dir.path().join("other.md");
+    let mut text = String::from("# The other article\n\n");
+    for i in 0..80 {
+        text.push_str(&format!("Line {i} of the other article.\n\n"));
+    }
+    std::fs::write(&other, text).expect("written");
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/000_a8106be745b31416.txt"
+    );
+    t.type_line(&format!(
+        "{BIN} --no-remember {seed} {}; echo EXIT:$?",
+        other.display()
+    ));
+    let screen = t.wait_for("the title", |s| s.contains(TITLE));
+    assert!(
+        screen.contains("other.md"),
+        "the tab bar names both:\n{screen}"
+    );
+    t.keys(&["]"]);
+    t.wait_for("the second section", |s| first_text_row(s).contains(SECOND));
+    t.keys(&["C-n"]);
+    t.wait_for("the other article", |s| {
+        first_text_row(s).contains("The other article")
+    });
+    t.keys(&["j", "j"]);
+    t.wait_for("two lines on", |s| first_text_row(s).contains("Line 0"));
+    t.keys(&["C-p"]);
+    t.wait_for("the first article where it was", |s| {
+        first_text_row(s).contains(SECOND)
+    });
+    t.keys(&["C-n"]);
+    t.wait_for("the other article where it was", |s| {
+        first_text_row(s).contains("Line 0")
+    });
+    t.keys(&["q"]);
+    t.wait_for("the shell", |s| s.contains("EXIT:0"));
+    t.assert_sane();
+}
+
+#[test]
+fn nothing_is_written_next_to_the_article() {
+    let Some(t) = Tmux::start("nextto", 100, 30) else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp");
+    let article = dir.path().join("article.txt");
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/000_a8106be745b31416.txt"
+    );
+    std::fs::copy(seed, &article).expect("copied");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&article, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).expect("chmod");
+    let before = std::fs::metadata(&article).expect("meta").modified().ok();
+    t.type_line(&format!("{BIN} {}; echo EXIT:$?", article.display()));
+    t.wait_for("the title", |s| s.contains(TITLE));
+    t.keys(&["]"]);
+    t.wait_for("the second section", |s| first_text_row(s).contains(SECOND));
+    t.keys(&["q"]);
+    t.wait_for("the shell", |s| s.contains("EXIT:0"));
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("listed")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(names, ["article.txt"]);
+    assert_eq!(
+        std::fs::read(&article).expect("read"),
+        std::fs::read(seed).expect("seed")
+    );
+    assert_eq!(
+        std::fs::metadata(&article).expect("meta").modified().ok(),
+        before
+    );
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
 }
 
 /// The status line: the last row of the pane.

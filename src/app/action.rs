@@ -153,6 +153,10 @@ pub enum Action {
     MapMove(i32),
     /// Select the place under the map's cursor and go to its mentions.
     MapJump,
+    /// Show the next of the articles opened together.
+    NextFile,
+    /// Show the previous of the articles opened together.
+    PrevFile,
 }
 
 impl Action {
@@ -242,6 +246,8 @@ impl Action {
             ("map_down", None) => Action::MapMove(1),
             ("map_up", None) => Action::MapMove(-1),
             ("map_jump", None) => Action::MapJump,
+            ("next_file", None) => Action::NextFile,
+            ("prev_file", None) => Action::PrevFile,
             _ => return None,
         };
         Some(action)

@@ -13,7 +13,9 @@
 mod action;
 pub mod entities;
 mod entity_update;
+pub mod files;
 pub mod panes;
+pub mod places;
 pub mod search;
 
 use std::ops::Range;
@@ -70,6 +72,8 @@ pub struct ViewState {
     /// A one-line note for the status line, cleared by the next action.
     pub message: Option<String>,
     pub quit: bool,
+    /// The longest body line, in columns (the config's `width`).
+    pub reading_width: u16,
 }
 
 /// The reader.
@@ -88,6 +92,11 @@ pub struct App {
     /// Entries and quotes, built once from `doc` and `entities`.
     pub index: entities::EntityIndex,
     cache: WrapCache,
+    /// The theme chosen on the command line or in the config; `None` draws
+    /// the default dark theme (with `color`).
+    pub theme: Option<crate::ui::theme::Theme>,
+    /// The other articles opened together with this one.
+    pub files: files::Files,
 }
 
 impl App {
@@ -115,11 +124,14 @@ impl App {
                 highlight: [true; 3],
                 message,
                 quit: false,
+                reading_width: crate::layout::MAX_READING_WIDTH,
             },
             search: SearchState::default(),
             entity: entities::EntityView::default(),
             index: entities::EntityIndex::default(),
             cache,
+            theme: None,
+            files: files::Files::default(),
         };
         app.build_index();
         app
@@ -136,16 +148,26 @@ impl App {
 
     /// The panes for a given area (drawing uses the frame's own area).
     pub fn panes_for(&self, area: Rect) -> Panes {
-        let panes = Panes::compute(
+        let mut panes = Panes::compute(
             area,
             self.view.outline_shown,
             self.view.overlay == Some(Overlay::Outline),
         );
         if self.entity.shown {
-            panes.with_entity_pane(entities::DOCK_WIDTH, entities::PANE_WIDTH)
-        } else {
-            panes
+            panes = panes.with_entity_pane(entities::DOCK_WIDTH, entities::PANE_WIDTH);
         }
+        // The config's reading width replaces the default column, centred
+        // with the same margins `Panes` keeps (two columns each side, one
+        // when the body is narrow).
+        let room = panes.body.width.saturating_sub(1);
+        let margin = if room >= 40 { 2 } else { 1 };
+        let fit = room.saturating_sub(2 * margin).max(1);
+        let width = self.view.reading_width.clamp(1, fit);
+        if !panes.too_small && width != panes.text.width {
+            panes.text.x = panes.body.x + (room - width) / 2;
+            panes.text.width = width;
+        }
+        panes
     }
 
     /// The keymap modes that apply now, most specific first.
@@ -370,6 +392,8 @@ impl App {
                     self.scroll((lines * WHEEL_LINES) as isize);
                 }
             }
+            Action::NextFile => self.switch_file(1),
+            Action::PrevFile => self.switch_file(-1),
             Action::Click { column, row } => {
                 let panes = self.panes();
                 if let Some(r) = panes.outline_row(column, row) {
@@ -470,6 +494,12 @@ impl App {
         }
         self.cache = WrapCache::build(&self.doc, width, self.view.show_furniture);
         self.view.top = self.cache.line_at(self.view.anchor);
+    }
+
+    /// Wraps the article for a bare column of `width` (print mode), not
+    /// for a pane of the screen.
+    pub fn wrap_for_print(&mut self, width: u16) {
+        self.cache = WrapCache::build(&self.doc, width.max(1), self.view.show_furniture);
     }
 
     /// Whether highlighting is on for a kind.

@@ -7,6 +7,7 @@
 //! escape or bidi character ever reaches a cell. Any size works, 0x0
 //! included: below the minimum the frame says the terminal is too small.
 
+pub mod ansi;
 mod body;
 mod entity_pane;
 mod help;
@@ -15,6 +16,7 @@ mod outline;
 mod prompt;
 mod quotes;
 mod status;
+mod tabs;
 pub mod theme;
 
 use ratatui::Frame;
@@ -49,7 +51,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let theme = Theme::new(app.color);
+    let theme = app.theme.unwrap_or_else(|| Theme::new(app.color));
     let panes = app.panes_for(area);
     if panes.too_small {
         too_small(area, buf);
@@ -90,6 +92,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Some(prompt) => prompt::PromptLine { app, prompt, theme }.render(panes.status, buf),
         None => StatusLine { app, theme }.render(panes.status, buf),
     }
+    tabs::TabBar { app, theme }.render(panes.body, buf);
     if let (Some(frame), Some(list)) = (panes.overlay, panes.outline_list) {
         OutlinePane {
             app,

@@ -1,0 +1,166 @@
+//! Remembered places, wired into the reader: where each open article was
+//! left is recalled from the state store before the first frame and saved
+//! when the reader ends (quit, end of input, SIGTERM, SIGHUP, SIGINT).
+//!
+//! The store (`crate::state`) owns the file and its guarantees; this module
+//! only maps an `App`'s view to a `Place` and back, and clamps what it reads
+//! to the document (a place saved by another version of lede, or edited by
+//! hand, never points outside the text or inside a character).
+
+use super::{App, ViewState};
+use crate::document::Document;
+use crate::state::{Fingerprint, Place, StateError, Store};
+
+/// The store, or nothing with `--no-remember`.
+#[derive(Debug)]
+pub struct Places {
+    store: Option<Store>,
+}
+
+impl Places {
+    /// The default store when `remember`, else none.
+    pub fn open(remember: bool) -> Places {
+        Places {
+            store: remember.then(Store::open_default),
+        }
+    }
+
+    /// A given store (tests).
+    pub fn with_store(store: Store) -> Places {
+        Places { store: Some(store) }
+    }
+
+    /// Puts the reader back where this article was left, if remembered.
+    pub fn restore(&mut self, app: &mut App) {
+        let Some(store) = self.store.as_mut() else {
+            return;
+        };
+        if let Some(place) = store.recall(&Fingerprint::of(&app.doc.text)) {
+            app.view.anchor = clamp_offset(&app.doc.text, place.offset);
+        }
+    }
+
+    /// The first thing the store wants the user told, for the status line.
+    pub fn warning(&self) -> Option<String> {
+        self.store.as_ref()?.warnings.first().cloned()
+    }
+
+    /// Saves the place of every open article.
+    pub fn save_all(&mut self, app: &App) -> Result<(), StateError> {
+        let Some(store) = self.store.as_mut() else {
+            return Ok(());
+        };
+        let mut result = Ok(());
+        let open = std::iter::once((&app.doc, &app.view)).chain(app.files.parked());
+        for (doc, view) in open {
+            let saved = store.remember(Fingerprint::of(&doc.text), place_of(doc, view));
+            if result.is_ok() {
+                result = saved;
+            }
+        }
+        result
+    }
+}
+
+/// What is remembered of a view: the text at the top of the body. (Search
+/// and the selected entity are kept by the store when the reader has them.)
+fn place_of(doc: &Document, view: &ViewState) -> Place {
+    Place {
+        offset: clamp_offset(&doc.text, view.anchor),
+        search: None,
+        entity: None,
+        saved_at: 0,
+    }
+}
+
+/// An offset inside the text, on a character boundary.
+fn clamp_offset(text: &str, offset: usize) -> usize {
+    let mut at = offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Action;
+    use crate::keymap::Keymap;
+
+    fn seed_app() -> App {
+        let doc = crate::cli::load_article(None).expect("seed");
+        App::new(doc, crate::extract::Entities::default(), Keymap::default())
+    }
+
+    #[test]
+    fn a_place_saved_on_quit_is_where_the_next_reader_opens() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut app = seed_app();
+        app.update(Action::Resize(100, 30));
+        app.update(Action::NextSection);
+        let top_text = app.cache().lines()[app.view.top].range.start;
+        Places::with_store(Store::in_folder(dir.path().to_path_buf()))
+            .save_all(&app)
+            .expect("saved");
+
+        let mut again = seed_app();
+        let mut places = Places::with_store(Store::in_folder(dir.path().to_path_buf()));
+        places.restore(&mut again);
+        again.update(Action::Resize(80, 24));
+        assert_eq!(again.cache().lines()[again.view.top].range.start, top_text);
+        assert_eq!(again.current_section(), 1);
+        assert_eq!(places.warning(), None);
+        // Nothing was written anywhere but the state folder.
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("listed")
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names, ["places.json"]);
+    }
+
+    #[test]
+    fn offsets_from_the_file_are_clamped() {
+        assert_eq!(clamp_offset("héllo", 2), 1);
+        assert_eq!(clamp_offset("abc", 99), 3);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut app = seed_app();
+        let mut store = Store::in_folder(dir.path().to_path_buf());
+        store
+            .remember(
+                Fingerprint::of(&app.doc.text),
+                Place {
+                    offset: usize::MAX,
+                    search: None,
+                    entity: None,
+                    saved_at: 0,
+                },
+            )
+            .expect("saved");
+        let mut places = Places::with_store(store);
+        places.restore(&mut app);
+        app.update(Action::Resize(100, 30));
+        assert!(app.view.top < app.cache().len());
+    }
+
+    #[test]
+    fn a_corrupt_state_file_is_a_warning_not_a_failure() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("places.json"), b"{not json").expect("written");
+        let mut app = seed_app();
+        let mut places = Places::with_store(Store::in_folder(dir.path().to_path_buf()));
+        places.restore(&mut app);
+        assert_eq!(app.view.anchor, 0);
+        assert!(places.warning().is_some_and(|w| w.contains("unreadable")));
+    }
+
+    #[test]
+    fn no_remember_touches_nothing() {
+        let mut app = seed_app();
+        let mut places = Places::open(false);
+        places.restore(&mut app);
+        assert!(places.save_all(&app).is_ok());
+        assert_eq!(places.warning(), None);
+    }
+}

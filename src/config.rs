@@ -1,0 +1,336 @@
+//! The config file: `$XDG_CONFIG_HOME/lede/config.toml` (found with the
+//! `directories` crate) or `--config PATH`; its defaults, with comments, are
+//! `assets/config.toml` (`lede --print-config`).
+//!
+//! Parsing is strict: an unknown key, a wrong type, an unknown action or key
+//! name is an error naming the file and the line (from toml's spans), so a
+//! typo never silently does nothing. A missing default file is no error; a
+//! missing `--config` file is. Knows nothing of the terminal; the key
+//! bindings are merged over the embedded keymap with `Keymap::merge`.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::app::{Action, ViewState};
+use crate::keymap::{Binding, Key, Keymap, Mode};
+use crate::sanitize;
+use crate::ui::theme::ThemeName;
+
+/// The defaults, with comments.
+pub const DEFAULT: &str = include_str!("../assets/config.toml");
+/// Config files larger than this are refused (a config is a few lines).
+const MAX_BYTES: u64 = 1024 * 1024;
+
+/// Why the config cannot be used: one line, naming the file (and the line).
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{}: {reason}", sanitize::clean(&path.display().to_string()))]
+    Read { path: PathBuf, reason: String },
+    #[error("{}:{line}: {reason}", sanitize::clean(&path.display().to_string()))]
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        reason: String,
+    },
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    theme: Option<ThemeName>,
+    width: Option<Spanned<u16>>,
+    #[serde(default)]
+    panes: PanesFile,
+    #[serde(default)]
+    highlight: HighlightFile,
+    #[serde(default)]
+    key: Vec<KeyEntry>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PanesFile {
+    outline: Option<bool>,
+    furniture: Option<bool>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HighlightFile {
+    actor: Option<bool>,
+    place: Option<bool>,
+    number: Option<bool>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeyEntry {
+    keys: Vec<Spanned<String>>,
+    action: Spanned<String>,
+    mode: Mode,
+    description: Option<String>,
+    hint: Option<String>,
+}
+
+/// Which panes show at start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PaneChoice {
+    pub outline: bool,
+    pub furniture: bool,
+}
+
+/// The settings in effect.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `None`: auto.
+    pub theme: Option<ThemeName>,
+    pub width: u16,
+    pub panes: PaneChoice,
+    /// In `EntityKind::ALL` order: actor, place, number.
+    pub highlight: [bool; 3],
+    /// The default keymap with the file's bindings merged over it.
+    pub keymap: Keymap,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            theme: None,
+            width: crate::layout::MAX_READING_WIDTH,
+            panes: PaneChoice {
+                outline: true,
+                furniture: true,
+            },
+            highlight: [true; 3],
+            keymap: Keymap::default(),
+        }
+    }
+}
+
+impl Config {
+    /// Loads `path`, or the default file when there is one, or the defaults.
+    pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+        let (path, required) = match path {
+            Some(p) => (p.to_path_buf(), true),
+            None => match default_path() {
+                Some(p) => (p, false),
+                None => return Ok(Config::default()),
+            },
+        };
+        let read_error = |reason: String| ConfigError::Read {
+            path: path.clone(),
+            reason,
+        };
+        let meta = match std::fs::metadata(&path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
+                return Ok(Config::default());
+            }
+            Err(e) => return Err(read_error(e.to_string().to_lowercase())),
+        };
+        if meta.is_dir() {
+            return Err(read_error("is a directory, not a config file".into()));
+        }
+        if meta.len() > MAX_BYTES {
+            return Err(read_error(format!("larger than {MAX_BYTES} bytes")));
+        }
+        let bytes = std::fs::read(&path).map_err(|e| read_error(e.to_string().to_lowercase()))?;
+        let text = String::from_utf8(bytes).map_err(|_| read_error("not UTF-8 text".into()))?;
+        Config::parse(&text).map_err(|(line, reason)| ConfigError::Invalid {
+            path: path.clone(),
+            line,
+            reason,
+        })
+    }
+
+    /// Parses a config's text; an error is (line, reason).
+    pub fn parse(text: &str) -> Result<Config, (usize, String)> {
+        let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+        let file: File = toml::from_str(text).map_err(|e| {
+            let line = e.span().map_or(1, |s| line_of(s.start));
+            (line, one_line(e.message()))
+        })?;
+        let mut config = Config {
+            theme: file.theme.filter(|t| *t != ThemeName::Auto),
+            ..Config::default()
+        };
+        if let Some(width) = file.width {
+            let w = *width.get_ref();
+            if !(20..=200).contains(&w) {
+                return Err((
+                    line_of(width.span().start),
+                    format!("width {w} is out of range (20-200)"),
+                ));
+            }
+            config.width = w;
+        }
+        config.panes.outline = file.panes.outline.unwrap_or(true);
+        config.panes.furniture = file.panes.furniture.unwrap_or(true);
+        let h = &file.highlight;
+        config.highlight = [h.actor, h.place, h.number].map(|v| v.unwrap_or(true));
+        let mut bindings = Vec::with_capacity(file.key.len());
+        for entry in file.key {
+            let action_name = entry.action.get_ref();
+            let action = Action::from_name(action_name).ok_or_else(|| {
+                (
+                    line_of(entry.action.span().start),
+                    format!("unknown action `{}`", sanitize::clean(action_name)),
+                )
+            })?;
+            let mut keys = Vec::with_capacity(entry.keys.len());
+            for name in &entry.keys {
+                let key = Key::parse(name.get_ref()).ok_or_else(|| {
+                    (
+                        line_of(name.span().start),
+                        format!("unknown key `{}`", sanitize::clean(name.get_ref())),
+                    )
+                })?;
+                keys.push(key);
+            }
+            if keys.is_empty() {
+                return Err((line_of(entry.action.span().start), "no keys given".into()));
+            }
+            bindings.push(Binding {
+                names: entry.keys.iter().map(|k| k.get_ref().clone()).collect(),
+                keys,
+                action,
+                description: entry.description.unwrap_or_else(|| action_name.clone()),
+                mode: entry.mode,
+                hint: entry.hint,
+            });
+        }
+        if !bindings.is_empty() {
+            config.keymap.merge(Keymap::from_bindings(bindings));
+        }
+        Ok(config)
+    }
+
+    /// Highlight switches in `ViewState::highlight` order.
+    pub fn highlight_flags(&self) -> [bool; 3] {
+        self.highlight
+    }
+
+    /// Sets a fresh view up as the config asks.
+    pub fn apply(&self, view: &mut ViewState) {
+        view.outline_shown = self.panes.outline;
+        view.show_furniture = self.panes.furniture;
+        view.highlight = self.highlight;
+        view.reading_width = self.width;
+    }
+}
+
+/// `$XDG_CONFIG_HOME/lede/config.toml`, or the platform's equivalent.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "lede").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// toml's messages can span lines; ours are one.
+fn one_line(message: &str) -> String {
+    let joined = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    sanitize::clean(&joined).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    #[test]
+    fn the_printed_defaults_are_the_defaults() {
+        let parsed = Config::parse(DEFAULT).expect("the embedded config parses");
+        let default = Config::default();
+        assert_eq!(parsed.theme, default.theme);
+        assert_eq!(parsed.width, default.width);
+        assert_eq!(parsed.panes, default.panes);
+        assert_eq!(parsed.highlight, default.highlight);
+        assert_eq!(
+            parsed.keymap.bindings().len(),
+            default.keymap.bindings().len()
+        );
+    }
+
+    #[test]
+    fn settings_are_read() {
+        let config = Config::parse(
+            "theme = \"light\"\nwidth = 60\n[panes]\noutline = false\n[highlight]\nnumber = false\n\
+             [[key]]\nkeys = [\"J\"]\naction = \"page_down\"\nmode = \"body\"\n",
+        )
+        .expect("valid");
+        assert_eq!(config.theme, Some(ThemeName::Light));
+        assert_eq!(config.width, 60);
+        assert!(!config.panes.outline && config.panes.furniture);
+        assert_eq!(config.highlight, [true, true, false]);
+        let j = KeyEvent::new(KeyCode::Char('J'), KeyModifiers::SHIFT);
+        assert_eq!(
+            config.keymap.lookup(&[Mode::Body, Mode::Normal], &j),
+            Some(Action::Page(1))
+        );
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let cases = [
+            ("theme = \"dark\"\ncolour = 1\n", 2, "unknown field"),
+            ("width = 5\n", 1, "out of range"),
+            ("\n\n[panes]\noutline = \"yes\"\n", 4, "bool"),
+            (
+                "[[key]]\nkeys = [\"j\"]\naction = \"fly\"\nmode = \"body\"\n",
+                3,
+                "unknown action `fly`",
+            ),
+            (
+                "[[key]]\nkeys = [\"j\",\n  \"Hyper\"]\naction = \"quit\"\nmode = \"body\"\n",
+                3,
+                "unknown key `Hyper`",
+            ),
+            ("theme = \"neon\"\n", 1, "unknown variant"),
+            ("[highlight]\nperson = true\n", 2, "unknown field"),
+            ("= broken\n", 1, ""),
+        ];
+        for (text, line, says) in cases {
+            let Err((got, reason)) = Config::parse(text) else {
+                panic!("{text:?} parsed");
+            };
+            assert_eq!(got, line, "{text:?}: {reason}");
+            assert!(reason.contains(says), "{text:?}: {reason}");
+            assert!(!reason.contains('\n'));
+        }
+    }
+
+    #[test]
+    fn the_reader_follows_the_config() {
+        let config =
+            Config::parse("width = 50\n[panes]\noutline = false\n[highlight]\nplace = false\n")
+                .expect("valid");
+        let doc = crate::cli::load_article(None).expect("seed");
+        let mut app = crate::app::App::new(doc, Default::default(), config.keymap.clone());
+        config.apply(&mut app.view);
+        app.update(Action::Resize(160, 48));
+        let panes = app.panes();
+        assert_eq!(panes.text.width, 50);
+        assert_eq!(panes.outline, None);
+        assert_eq!(app.cache().width(), 50);
+        let left = panes.text.x - panes.body.x;
+        let right = panes.body.right() - panes.text.right();
+        assert!(left.abs_diff(right) <= 2, "centred: {left} {right}");
+        assert!(!app.highlights(crate::extract::EntityKind::Place));
+        // Wider than the default column, where the screen has room.
+        app.view.reading_width = 120;
+        app.update(Action::Resize(200, 48));
+        assert_eq!(app.panes().text.width, 120);
+        app.update(Action::Resize(90, 30));
+        let panes = app.panes();
+        assert!(panes.text.right() < panes.body.right(), "{panes:?}");
+        assert_eq!(app.cache().width(), panes.text.width);
+        assert!(app.highlights(crate::extract::EntityKind::Actor));
+    }
+
+    #[test]
+    fn a_named_file_must_exist_and_the_default_need_not() {
+        let missing = Path::new("/nonexistent/lede.toml");
+        let err = Config::load(Some(missing)).expect_err("missing");
+        assert!(err.to_string().starts_with("/nonexistent/lede.toml: "));
+    }
+}
