@@ -29,7 +29,10 @@ Examples:
   lede --json article.txt | jq  the document model as JSON
   lede entities --json a.txt    list its actors, places and numbers as JSON
   lede completions bash         a completion script for bash (zsh, fish, ...)
-  lede man > lede.1             the manual page";
+  lede man > lede.1             the manual page
+
+Place names and coordinates: GeoNames (geonames.org), CC BY 4.0.
+Word frequencies: wordfreq, CC BY-SA 4.0. See assets/README.md.";
 
 #[derive(Debug, Parser)]
 #[command(
