@@ -164,6 +164,30 @@ mod tests {
     }
 
     #[test]
+    fn each_article_keeps_its_own_search() {
+        let mut reader = app(
+            "a.txt",
+            "Alpha\n\nThe word needle is here, and a needle again.",
+        );
+        reader.add_file(app("b.txt", "Beta\n\nNothing to find in this one."));
+        reader.update(Action::Resize(80, 24));
+        reader.update(Action::SearchForward);
+        for c in "needle".chars() {
+            reader.update(Action::PromptInput(c));
+        }
+        reader.update(Action::PromptAccept);
+        assert_eq!(reader.search.label().as_deref(), Some("1/2"));
+        reader.update(Action::NextFile);
+        assert_eq!(
+            reader.search.label(),
+            None,
+            "the other article has no search"
+        );
+        reader.update(Action::NextFile);
+        assert_eq!(reader.search.label().as_deref(), Some("1/2"));
+    }
+
+    #[test]
     fn a_resize_while_parked_is_caught_up() {
         let mut reader = app("a.txt", "A\n\nShort text here.");
         reader.add_file(app("b.txt", "B\n\nAnother short text."));
