@@ -34,11 +34,16 @@ fn filter_bit(word: &[u8]) -> usize {
     (len << 10) | (first << 5) | last
 }
 
+/// Initial capacity cap of per-document word sets: above the distinct words
+/// of a long article, small enough to stay in cache.
+pub(super) const DISTINCT_CAP: usize = 1 << 12;
+
 impl<'t> DocContext<'t> {
     pub fn new(text: &'t str, toks: &'t [Token], dateline: Option<Range<usize>>) -> Self {
-        // Sized from the text: rehashing growing sets costs more than the
-        // inserts (about one capitalised word in eight).
-        let guess = toks.len() / 8;
+        // Sized from the text (about one capitalised word in eight), but
+        // capped: an article repeats its words, and a set sized to every
+        // token of a long text misses the cache on each probe.
+        let guess = (toks.len() / 8).min(DISTINCT_CAP);
         let mut lower = HashedSet::with_capacity_and_hasher(guess, Default::default());
         let mut cap_mid = FastSet::with_capacity_and_hasher(guess, Default::default());
         let mut defined = FastSet::default();

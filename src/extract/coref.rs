@@ -38,8 +38,10 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
         }
     }
     // Strongest kind per surface form.
-    let mut best: FastMap<&str, (Evidence, EntityKind)> =
-        FastMap::with_capacity_and_hasher(cands.len(), Default::default());
+    let mut best: FastMap<&str, (Evidence, EntityKind)> = FastMap::with_capacity_and_hasher(
+        cands.len().min(super::context::DISTINCT_CAP),
+        Default::default(),
+    );
     for c in cands.iter() {
         let name = &text[c.range.clone()];
         let e = best.entry(name).or_insert((c.evidence, c.kind));
@@ -162,8 +164,10 @@ pub fn build(text: &str, cands: &[Cand], reps: &[usize], numbers: &[NumberSpan])
     });
     let mut out = Entities::default();
     // Keys compare without case (`KANO` in a dateline is `Kano`).
-    let mut index: FastMap<(u64, EntityKind), usize> =
-        FastMap::with_capacity_and_hasher(raw.len(), Default::default());
+    let mut index: FastMap<(u64, EntityKind), usize> = FastMap::with_capacity_and_hasher(
+        raw.len().min(super::context::DISTINCT_CAP),
+        Default::default(),
+    );
     let mut last_end = 0;
     for r in raw {
         if r.range.start < last_end || r.range.is_empty() {

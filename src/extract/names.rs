@@ -51,8 +51,10 @@ pub fn runs(text: &str, toks: &[Token], used: &[bool]) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < n {
         let t = &toks[i];
+        // The hyphen test first: it rules out almost every lowercase word
+        // without scanning the particle list.
         let starts =
-            name_word(t, used, i) || (is_particle(text, t) && hyphen_to_name(text, toks, used, i));
+            name_word(t, used, i) || (hyphen_to_name(text, toks, used, i) && is_particle(text, t));
         if !starts {
             i += 1;
             continue;

@@ -74,6 +74,33 @@ const SENTENCE_OPENERS: &[&str] = &[
     "That", "There", "His", "Her", "Their", "Its", "After", "As", "When", "While",
 ];
 
+/// Classes of the ASCII word scan, one table load per byte instead of
+/// three range tests: the scan is the hottest loop of extraction.
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 3;
+
+/// [`LOWER`], [`UPPER`], [`DIGIT`] for ASCII letters and digits, 0 for every
+/// other byte.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_lowercase() {
+            LOWER
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -143,14 +170,14 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
             // Plain ASCII words (most of them) in one pass; anything else
             // (accents, apostrophes) through the general scanner.
             let mut j = i;
-            while j < end && bytes[j].is_ascii_alphanumeric() {
-                let b = bytes[j];
-                if b.is_ascii_digit() {
-                    tok.digit = true;
-                } else {
-                    letters += 1;
-                    uppers += usize::from(b.is_ascii_uppercase());
+            while j < end {
+                let class = ASCII_CLASS[usize::from(bytes[j])];
+                if class == 0 {
+                    break;
                 }
+                tok.digit |= class == DIGIT;
+                letters += usize::from(class != DIGIT);
+                uppers += usize::from(class == UPPER);
                 j += 1;
             }
             let plain = j >= end || (bytes[j] < 0x80 && bytes[j] != b'\'');
