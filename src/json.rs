@@ -64,7 +64,7 @@ pub fn write(doc: &Document, entities: &Entities, out: &mut dyn Write) -> io::Re
 /// CSI to some terminals) and bidi or line-separator characters are
 /// escaped too, so the JSON is safe to show on a terminal. They only occur
 /// inside strings, where `\uXXXX` means the same character.
-fn escape_unsafe(json: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn escape_unsafe(json: &str) -> std::borrow::Cow<'_, str> {
     let unsafe_char = |c: char| {
         matches!(c, '\u{7f}'..='\u{9f}' | '\u{61c}' | '\u{200e}' | '\u{200f}'
             | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}')

@@ -43,8 +43,10 @@ pub fn write_json(doc: &Document, entities: &Entities, out: &mut dyn Write) -> i
             }
         })
         .collect();
-    serde_json::to_writer(&mut *out, &JsonReport { file, mentions })?;
-    writeln!(out)
+    // Escaped like `--json`: a mention's text may hold C1 or bidi
+    // characters, which must not reach a terminal raw.
+    let json = serde_json::to_string(&JsonReport { file, mentions }).map_err(io::Error::other)?;
+    writeln!(out, "{}", crate::json::escape_unsafe(&json))
 }
 
 /// Entities grouped by kind, most mentioned first, with counts.
@@ -84,4 +86,46 @@ fn title_case(s: &str) -> String {
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, Format};
+    use crate::extract::{Entity, Mention};
+
+    #[test]
+    fn json_escapes_characters_a_terminal_would_act_on() {
+        let text = "Title\n\nThe minister Ana\u{202E} Lo\u{9B}pez spoke.";
+        let doc =
+            Document::from_bytes("a.txt", text.as_bytes(), Some(Format::Plain)).expect("text");
+        let start = doc.text.find("Ana").expect("name");
+        let end = doc.text.find(" spoke").expect("verb");
+        let found = Entities {
+            mentions: vec![Mention {
+                range: start..end,
+                kind: EntityKind::Actor,
+                entity: 0,
+            }],
+            entities: vec![Entity {
+                name: doc.text[start..end].to_string(),
+                kind: EntityKind::Actor,
+                mentions: vec![0],
+                coords: None,
+            }],
+        };
+        let mut out = Vec::new();
+        write_json(&doc, &found, &mut out).expect("written");
+        let json = String::from_utf8(out).expect("utf-8");
+        assert!(
+            !json.contains('\u{202E}') && !json.contains('\u{9B}'),
+            "{json}"
+        );
+        assert!(
+            json.contains("\\u202e") && json.contains("\\u009b"),
+            "{json}"
+        );
+        let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+        assert_eq!(value["mentions"][0]["text"], "Ana\u{202E} Lo\u{9B}pez");
+    }
 }
