@@ -59,9 +59,20 @@ impl Files {
         &self.names
     }
 
-    /// The parked articles' documents and views, for saving places.
-    pub fn parked(&self) -> impl Iterator<Item = (&Document, &ViewState)> {
-        self.slots.iter().flatten().map(|p| (&p.doc, &p.view))
+    /// The parked articles, for saving places: document, view, the kept
+    /// search's text and the selected entity's label.
+    pub fn parked(
+        &self,
+    ) -> impl Iterator<Item = (&Document, &ViewState, Option<&str>, Option<&str>)> {
+        self.slots.iter().flatten().map(|p| {
+            let label = p.entity.selected.and_then(|e| p.index.entries.get(e));
+            (
+                &p.doc,
+                &p.view,
+                p.search.kept.as_deref(),
+                label.map(|e| e.label.as_str()),
+            )
+        })
     }
 
     /// Adds another article (taken out of an `App` built for it) after the

@@ -36,7 +36,14 @@ impl Places {
             return;
         };
         if let Some(place) = store.recall(&Fingerprint::of(&app.doc.text)) {
-            app.view.anchor = clamp_offset(&app.doc.text, place.offset);
+            let offset = clamp_offset(&app.doc.text, place.offset);
+            app.view.anchor = offset;
+            if let Some(text) = place.search.as_deref() {
+                app.restore_search(text, offset);
+            }
+            if let Some(label) = place.entity.as_deref() {
+                restore_selection(app, label, offset);
+            }
         }
     }
 
@@ -51,9 +58,18 @@ impl Places {
             return Ok(());
         };
         let mut result = Ok(());
-        let open = std::iter::once((&app.doc, &app.view)).chain(app.files.parked());
-        for (doc, view) in open {
-            let saved = store.remember(Fingerprint::of(&doc.text), place_of(doc, view));
+        let shown_label = app
+            .entity
+            .selected
+            .and_then(|e| app.index.entries.get(e))
+            .map(|e| e.label.as_str());
+        let shown = (&app.doc, &app.view, app.search.kept.as_deref(), shown_label);
+        let open = std::iter::once(shown).chain(app.files.parked());
+        for (doc, view, search, entity) in open {
+            let mut place = place_of(doc, view);
+            place.search = search.map(str::to_string);
+            place.entity = entity.map(str::to_string);
+            let saved = store.remember(Fingerprint::of(&doc.text), place);
             if result.is_ok() {
                 result = saved;
             }
@@ -62,8 +78,8 @@ impl Places {
     }
 }
 
-/// What is remembered of a view: the text at the top of the body. (Search
-/// and the selected entity are kept by the store when the reader has them.)
+/// What is remembered of a view: the text at the top of the body (the
+/// caller adds the kept search and the selected entity).
 fn place_of(doc: &Document, view: &ViewState) -> Place {
     Place {
         offset: clamp_offset(&doc.text, view.anchor),
@@ -71,6 +87,22 @@ fn place_of(doc: &Document, view: &ViewState) -> Place {
         entity: None,
         saved_at: 0,
     }
+}
+
+/// Selects the entity remembered by its label, on its first mention at or
+/// after `offset`, without moving the view.
+fn restore_selection(app: &mut App, label: &str, offset: usize) {
+    let Some(i) = app.index.entries.iter().position(|e| e.label == label) else {
+        return;
+    };
+    let mentions = &app.entities.mentions;
+    let at = app.index.entries[i]
+        .mentions
+        .iter()
+        .position(|&m| mentions.get(m).is_some_and(|m| m.range.start >= offset))
+        .unwrap_or(0);
+    app.entity.selected = Some(i);
+    app.entity.mention = at;
 }
 
 /// An offset inside the text, on a character boundary.
@@ -91,6 +123,55 @@ mod tests {
     fn seed_app() -> App {
         let doc = crate::cli::load_article(None).expect("seed");
         App::new(doc, crate::extract::Entities::default(), Keymap::default())
+    }
+
+    fn seed_app_with_entities() -> App {
+        let doc = crate::cli::load_article(None).expect("seed");
+        let entities = crate::extract::extract(&doc);
+        App::new(doc, entities, Keymap::default())
+    }
+
+    #[test]
+    fn the_kept_search_and_the_selected_entity_come_back() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut app = seed_app_with_entities();
+        app.update(Action::Resize(100, 30));
+        app.update(Action::SearchForward);
+        for c in "Idlib".chars() {
+            app.update(Action::PromptInput(c));
+        }
+        app.update(Action::PromptAccept);
+        let hits = app.search.active.as_ref().map(|s| s.hits.len());
+        assert!(hits.is_some_and(|n| n > 1));
+        let chosen = app
+            .index
+            .entries
+            .iter()
+            .position(|e| e.label == "Mevlut Cavusoglu")
+            .expect("an entry for Cavusoglu");
+        app.entity.selected = Some(chosen);
+        Places::with_store(Store::in_folder(dir.path().to_path_buf()))
+            .save_all(&app)
+            .expect("saved");
+
+        let mut again = seed_app_with_entities();
+        Places::with_store(Store::in_folder(dir.path().to_path_buf())).restore(&mut again);
+        again.update(Action::Resize(100, 30));
+        assert_eq!(again.search.kept.as_deref(), Some("Idlib"));
+        assert_eq!(again.search.active.as_ref().map(|s| s.hits.len()), hits);
+        assert_eq!(again.entity.selected, Some(chosen));
+        // `n` goes on with the remembered search.
+        again.update(Action::SearchNext);
+        assert!(again.search.label().is_some());
+    }
+
+    #[test]
+    fn a_mention_jump_is_not_remembered_as_a_typed_search() {
+        let mut app = seed_app_with_entities();
+        app.update(Action::Resize(100, 30));
+        app.update(Action::NextMention);
+        assert!(app.search.active.is_some());
+        assert_eq!(app.search.kept, None);
     }
 
     #[test]

@@ -72,6 +72,8 @@ pub struct Prompt {
     origin_search: usize,
     /// The search kept before this prompt opened, restored by Esc.
     previous: Option<Search>,
+    /// Its prompt text, if it came from a prompt.
+    previous_text: Option<String>,
 }
 
 /// A key waiting for its letter (`m` and `'`).
@@ -98,6 +100,9 @@ pub struct SearchState {
     marks: HashMap<char, usize>,
     /// Where the last jump came from (a text offset), for `''`.
     last_jump: Option<usize>,
+    /// The prompt text of the active search, when it came from a prompt
+    /// (not from a mention jump): what a remembered place stores.
+    pub kept: Option<String>,
 }
 
 impl SearchState {
@@ -284,7 +289,28 @@ impl App {
 
     /// Clears the highlights of a kept search; false when there was none.
     pub(super) fn clear_search(&mut self) -> bool {
+        self.search.kept = None;
         self.search.active.take().is_some()
+    }
+
+    /// Brings back a remembered search (its prompt text) without moving the
+    /// view: its hits are lit and `n` goes on from `origin`.
+    pub fn restore_search(&mut self, text: &str, origin: usize) {
+        let (search, _) = Search::run(
+            text,
+            Direction::Forward,
+            origin,
+            &self.doc.text,
+            &self.search.index,
+            &self.entities,
+        );
+        if search.error.is_some() || search.hits.is_empty() {
+            return;
+        }
+        self.search.history.retain(|h| h != text);
+        self.search.history.push(text.to_string());
+        self.search.active = Some(search);
+        self.search.kept = Some(text.to_string());
     }
 
     /// Keeps the origin of a jump for `''`.
@@ -313,6 +339,7 @@ impl App {
                 _ => self.top_offset(),
             },
             previous: self.search.active.clone(),
+            previous_text: self.search.kept.clone(),
         });
     }
 
@@ -394,6 +421,7 @@ impl App {
             self.reveal(range.start);
         }
         self.search.active = Some(search);
+        self.search.kept = None;
     }
 
     /// Scrolls so the line holding `offset` is in view: left alone when it
@@ -455,8 +483,11 @@ impl App {
                     let shown = crate::sanitize::clean(&input).into_owned();
                     self.view.message = Some(format!("{why}: {shown}"));
                     self.clear_search();
-                } else if self.search.wrapped {
-                    self.view.message = Some(wrapped_notice(direction));
+                } else {
+                    self.search.kept = Some(input);
+                    if self.search.wrapped {
+                        self.view.message = Some(wrapped_notice(direction));
+                    }
                 }
             }
             PromptKind::GoTo => {
@@ -480,6 +511,7 @@ impl App {
         self.view.top = self.cache.line_at(p.origin_anchor);
         self.search.wrapped = false;
         self.search.active = p.previous;
+        self.search.kept = p.previous_text;
     }
 
     /// `n` (`reverse` false) and `N`: from the current hit when it is in
@@ -511,6 +543,7 @@ impl App {
             );
             search.direction = self.search.last_direction;
             self.show_search(search, step);
+            self.search.kept = Some(last);
             self.after_step(direction);
             return;
         };
