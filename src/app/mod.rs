@@ -516,6 +516,18 @@ fn kind_index(kind: EntityKind) -> usize {
     }
 }
 
+/// A key press, plain or with Ctrl, for the key -> action tests.
+#[cfg(test)]
+pub(crate) fn test_key(code: crossterm::event::KeyCode, ctrl: bool) -> crossterm::event::KeyEvent {
+    use crossterm::event::{KeyEvent, KeyModifiers};
+    let mods = if ctrl {
+        KeyModifiers::CONTROL
+    } else {
+        KeyModifiers::NONE
+    };
+    KeyEvent::new(code, mods)
+}
+
 #[cfg(test)]
 mod tests;
 

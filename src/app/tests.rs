@@ -1,4 +1,4 @@
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use rstest::rstest;
 
 use super::*;
@@ -11,14 +11,7 @@ fn app(w: u16, h: u16) -> App {
     app
 }
 
-fn key(code: KeyCode, ctrl: bool) -> KeyEvent {
-    let mods = if ctrl {
-        KeyModifiers::CONTROL
-    } else {
-        KeyModifiers::NONE
-    };
-    KeyEvent::new(code, mods)
-}
+use crate::app::test_key as key;
 
 /// Presses a key the way the event loop does: the keymap in the current
 /// modes, then `update`.

@@ -27,13 +27,7 @@ fn draw(app: &App) -> Terminal<TestBackend> {
     terminal
 }
 
-fn rows(buf: &Buffer) -> Vec<String> {
-    let w = usize::from(buf.area.width).max(1);
-    buf.content()
-        .chunks(w)
-        .map(|r| r.iter().map(|c| c.symbol()).collect())
-        .collect()
-}
+use super::test_rows as rows;
 
 /// Selects the entry labelled `label` the way a reader does.
 fn select(app: &mut App, label: &str) {

@@ -134,6 +134,16 @@ fn too_small(area: Rect, buf: &mut Buffer) {
     );
 }
 
+/// A drawn buffer as text rows, for the render tests.
+#[cfg(test)]
+fn test_rows(buf: &ratatui::buffer::Buffer) -> Vec<String> {
+    let w = usize::from(buf.area.width).max(1);
+    buf.content()
+        .chunks(w)
+        .map(|r| r.iter().map(|c| c.symbol()).collect())
+        .collect()
+}
+
 #[cfg(test)]
 mod search_tests;
 #[cfg(test)]

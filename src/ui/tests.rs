@@ -52,13 +52,7 @@ fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
     terminal
 }
 
-fn rows(buf: &Buffer) -> Vec<String> {
-    let w = usize::from(buf.area.width).max(1);
-    buf.content()
-        .chunks(w)
-        .map(|r| r.iter().map(|c| c.symbol()).collect())
-        .collect()
-}
+use super::test_rows as rows;
 
 /// The cell position where `needle` starts on screen.
 fn find(buf: &Buffer, needle: &str) -> (u16, u16) {

@@ -1,4 +1,4 @@
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use rstest::rstest;
 
 use super::*;
@@ -14,14 +14,7 @@ fn seed(w: u16, h: u16) -> App {
     app
 }
 
-fn key(code: KeyCode, ctrl: bool) -> KeyEvent {
-    let mods = if ctrl {
-        KeyModifiers::CONTROL
-    } else {
-        KeyModifiers::NONE
-    };
-    KeyEvent::new(code, mods)
-}
+use crate::app::test_key as key;
 
 /// Presses a key as the event loop does.
 fn press(app: &mut App, code: KeyCode, ctrl: bool) -> Option<Action> {
