@@ -25,6 +25,13 @@ mkdir -p "$peers_dir" "$work"
 
 log() { printf '%s\n' "$*" >&2; }
 
+# A peer from crates.io, with its own lock file when that still resolves (a
+# yanked pin in it makes --locked fail; then the newest compatible versions).
+crate_install() {
+    cargo install --quiet --locked --root "$peers_dir" "$1" ||
+        cargo install --quiet --root "$peers_dir" "$1"
+}
+
 install_peers() {
     command -v tmux >/dev/null || { apt-get update -qq && apt-get install -y -qq tmux >/dev/null; }
     [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
@@ -32,8 +39,8 @@ install_peers() {
         case $p in
             less) command -v less >/dev/null || apt-get install -y -qq less >/dev/null ;;
             bat) command -v batcat >/dev/null || command -v bat >/dev/null || apt-get install -y -qq bat >/dev/null ;;
-            treemd) [ -x "$peers_dir/bin/treemd" ] || cargo install --quiet --locked --root "$peers_dir" treemd ;;
-            md-tui) [ -x "$peers_dir/bin/mdt" ] || cargo install --quiet --locked --root "$peers_dir" md-tui ;;
+            treemd) [ -x "$peers_dir/bin/treemd" ] || crate_install treemd ;;
+            md-tui) [ -x "$peers_dir/bin/mdt" ] || crate_install md-tui ;;
             frogmouth) [ -x "$peers_dir/py/bin/frogmouth" ] || {
                 python3 -m venv "$peers_dir/py" && "$peers_dir/py/bin/pip" install --quiet frogmouth; } ;;
         esac
@@ -55,11 +62,13 @@ reader_cmd() {
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
-# Polls the pane until it shows TEXT; prints the elapsed ms, or "-" on timeout.
+# Polls the pane until it shows TEXT on a line that is not the search prompt
+# echoing it ("/TEXT"); prints the elapsed ms, or "-" on timeout.
 wait_for() {
     local text=$1 start=$2 deadline=$(( $(now_ms) + timeout_s * 1000 ))
     while [ "$(now_ms)" -lt "$deadline" ]; do
-        if tmux -L "$socket" capture-pane -p -t bench 2>/dev/null | grep -qF -- "$text"; then
+        if tmux -L "$socket" capture-pane -p -t bench 2>/dev/null |
+            grep -vF -- "/$text" | grep -qF -- "$text"; then
             echo $(( $(now_ms) - start ))
             return
         fi
