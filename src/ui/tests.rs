@@ -361,6 +361,7 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::OutlineJump),
         Just(Action::ToggleOutline),
         Just(Action::ToggleFurniture),
+        Just(Action::ToggleReveal),
         Just(Action::Help),
         (-5i32..5).prop_map(Action::HelpScroll),
         Just(Action::Back),
@@ -493,4 +494,40 @@ proptest! {
             prop_assert!(buf.content().iter().all(|c| crate::sanitize::is_safe(c.symbol())));
         }
     }
+}
+
+/// The body's rows for an article drawn at 60x12, with reveal mode on or off.
+fn drawn_rows(text: &str, reveal: bool) -> Vec<String> {
+    let doc = Document::from_bytes("z.txt", text.as_bytes(), None).expect("text");
+    let mut app = App::new(doc, Entities::default(), Keymap::default());
+    app.view.reveal = reveal;
+    let terminal = draw(&mut app, 60, 12);
+    rows(terminal.backend().buffer())
+}
+
+#[test]
+fn reveal_mode_shows_zero_width_characters_and_tabs() {
+    let text = "Title\n\npay\u{200B}pal and\u{2060}more\tend";
+    let normal = drawn_rows(text, false).join("\n");
+    assert!(
+        normal.contains("paypal"),
+        "hidden in normal mode:\n{normal}"
+    );
+    assert!(
+        !normal.contains("ZWSP") && !normal.contains("WJ"),
+        "{normal}"
+    );
+    assert!(!normal.contains("^I"), "{normal}");
+    let revealed = drawn_rows(text, true).join("\n");
+    assert!(revealed.contains("pay⟨ZWSP⟩pal"), "{revealed}");
+    assert!(revealed.contains("and⟨WJ⟩more^Iend"), "{revealed}");
+
+    // The key does the same, on the reader that is open.
+    let doc = Document::from_bytes("z.txt", text.as_bytes(), None).expect("text");
+    let mut app = App::new(doc, Entities::default(), Keymap::default());
+    draw(&mut app, 60, 12);
+    app.update(Action::ToggleReveal);
+    let terminal = draw(&mut app, 60, 12);
+    let keyed = rows(terminal.backend().buffer()).join("\n");
+    assert!(keyed.contains("pay⟨ZWSP⟩pal"), "{keyed}");
 }

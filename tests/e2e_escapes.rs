@@ -1,0 +1,498 @@
+//! End to end, in a real terminal (tmux): no article can drive the
+//! terminal (RELIABILITY.md G1, cases A1-A13, B1-B6, C1-C3, D1-D3).
+//!
+//! Every file of `tests/fixtures/hostile` is opened in the release binary
+//! and quit, and then:
+//! - the pane title (`#{pane_title}`) is the one set before: no OSC 0/2
+//!   got through;
+//! - tmux has no paste buffer, with `set-clipboard on`, so an OSC 52 write
+//!   would have made one;
+//! - the bytes lede wrote (captured with `pipe-pane`) hold only what lede
+//!   draws with: text, and the CSI sequences of its own drawing (SGR with
+//!   allowed attributes, absolute cursor moves, clear, the modes it sets
+//!   and resets). Any OSC, DCS, APC, PM, SOS or other ESC sequence, any
+//!   other control byte, a C1 character, a bidi control, a tag character
+//!   outside a flag, or invalid UTF-8 fails the test, naming the fixture.
+//!
+//! The escape fixtures run again in reveal mode (`--reveal`), and two file
+//! names holding escape sequences (a file that opens, a folder that is
+//! refused with an error) check the chrome and the error path (A12).
+//! Last, the same checks run on `cat` of some fixtures, which must fail
+//! them: the checks can tell raw output from lede's.
+//!
+//! One tmux server for the whole file (one test, in steps); each step
+//! polls for the pane or the captured bytes, never a fixed wait.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{PATIENCE, Tmux};
+
+const BIN: &str = env!("CARGO_BIN_EXE_lede");
+/// The title the pane has before any article is opened.
+const TITLE: &str = "lede-e2e-title";
+
+fn fixtures() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("fixtures folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.file_name().is_some_and(|n| n != "README.md"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The fixtures made to drive a terminal: escape sequences, controls,
+/// invisible and bidi characters, entities that decode to them.
+fn is_escape_fixture(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    ["A", "B", "C1-", "C2-", "C3-"]
+        .iter()
+        .any(|p| name.starts_with(p))
+}
+
+// ---- The byte checker --------------------------------------------------
+
+/// Private modes lede sets and resets: the alternate screen, the cursor,
+/// mouse reporting (1000, 1002, 1003, 1015, 1006), bracketed paste.
+const MODES: [&str; 8] = ["1049", "25", "1000", "1002", "1003", "1015", "1006", "2004"];
+
+/// SGR codes lede may draw with. Conceal (8) and blink (5, 6) are not
+/// among them: text hidden or blinking is never lede's.
+fn sgr_allowed(params: &str) -> bool {
+    let codes: Vec<&str> = params.split(';').collect();
+    let mut i = 0;
+    while i < codes.len() {
+        let Ok(code) = (if codes[i].is_empty() {
+            Ok(0)
+        } else {
+            codes[i].parse::<u32>()
+        }) else {
+            return false;
+        };
+        match code {
+            38 | 48 | 58 => {
+                let take = match codes.get(i + 1) {
+                    Some(&"5") => 2,
+                    Some(&"2") => 4,
+                    _ => return false,
+                };
+                let ok = (i + 2..=i + take).all(|j| {
+                    codes
+                        .get(j)
+                        .and_then(|c| c.parse::<u32>().ok())
+                        .is_some_and(|v| v < 256)
+                });
+                if !ok {
+                    return false;
+                }
+                i += take + 1;
+                continue;
+            }
+            0..=4 | 7 | 9 | 21..=24 | 27 | 29 | 30..=37 | 39 | 40..=47 | 49 | 59 => {}
+            90..=97 | 100..=107 => {}
+            _ => return false,
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Whether a CSI sequence (parameters, final byte) is one lede draws with.
+fn csi_allowed(params: &str, fin: u8) -> bool {
+    let numbers = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    match fin {
+        b'm' => !params.starts_with(['?', '>', '<', '=']) && sgr_allowed(params),
+        // Absolute moves only, both coordinates given: a bare `ESC [H` or
+        // a relative move is an article's, not lede's.
+        b'H' => params
+            .split_once(';')
+            .is_some_and(|(r, c)| numbers(r) && numbers(c)),
+        b'J' => params == "2",
+        b'h' | b'l' => params.strip_prefix('?').is_some_and(|m| MODES.contains(&m)),
+        _ => false,
+    }
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Everything in `bytes` that lede must never write. `bytes` is what the
+/// pane received while lede ran; `\r\n` is allowed outside the alternate
+/// screen (an error message), no other control byte anywhere.
+fn problems(bytes: &[u8]) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut alt = false;
+    let mut i = 0;
+    let context = |at: usize| {
+        String::from_utf8_lossy(&bytes[at.saturating_sub(12)..(at + 24).min(bytes.len())])
+            .escape_debug()
+            .to_string()
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == 0x1b {
+            let Some(&kind) = bytes.get(i + 1) else {
+                found.push(format!("a lone ESC at the end: {}", context(i)));
+                break;
+            };
+            if kind != b'[' {
+                let name = match kind {
+                    b']' => "OSC",
+                    b'P' => "DCS",
+                    b'_' => "APC",
+                    b'^' => "PM",
+                    b'X' => "SOS",
+                    _ => "ESC",
+                };
+                found.push(format!("{name} sequence: {}", context(i)));
+                i += 2;
+                continue;
+            }
+            let start = i + 2;
+            let mut j = start;
+            while j < bytes.len() && (0x20..0x40).contains(&bytes[j]) {
+                j += 1;
+            }
+            let Some(&fin) = bytes.get(j) else {
+                found.push(format!("an unterminated CSI: {}", context(i)));
+                break;
+            };
+            let params = String::from_utf8_lossy(&bytes[start..j]);
+            if !(0x40..0x7f).contains(&fin) || !csi_allowed(&params, fin) {
+                found.push(format!("CSI not lede's own: {}", context(i)));
+            }
+            match (params.as_ref(), fin) {
+                ("?1049", b'h') => alt = true,
+                ("?1049", b'l') => alt = false,
+                _ => {}
+            }
+            i = j + 1;
+            continue;
+        }
+        if b < 0x20 || b == 0x7f {
+            let line_end = !alt && (b == b'\n' || (b == b'\r' && bytes.get(i + 1) == Some(&b'\n')));
+            if !line_end {
+                found.push(format!("control byte {b:#04x}: {}", context(i)));
+            }
+            i += 1;
+            continue;
+        }
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        let len = match b {
+            0xc2..=0xdf => 2,
+            0xe0..=0xef => 3,
+            0xf0..=0xf4 => 4,
+            _ => 0,
+        };
+        let Some(c) = bytes
+            .get(i..i + len.max(1))
+            .and_then(|s| std::str::from_utf8(s).ok())
+            .and_then(|s| s.chars().next())
+        else {
+            found.push(format!("invalid UTF-8: {}", context(i)));
+            i += 1;
+            continue;
+        };
+        if c == '\u{1F3F4}' {
+            // A subdivision flag keeps its tag letters; anything longer is
+            // a hidden message.
+            let rest = std::str::from_utf8(&bytes[i + len..]).unwrap_or_else(|e| {
+                std::str::from_utf8(&bytes[i + len..i + len + e.valid_up_to()]).unwrap_or("")
+            });
+            let tags = rest
+                .chars()
+                .take_while(|c| ('\u{E0020}'..='\u{E007E}').contains(c))
+                .count();
+            let cancel = rest.chars().nth(tags) == Some('\u{E007F}');
+            if (2..=6).contains(&tags) && cancel {
+                i += len + (tags + 1) * 4;
+                continue;
+            }
+        }
+        if ('\u{80}'..='\u{9f}').contains(&c) {
+            found.push(format!("C1 character {:#06x}: {}", c as u32, context(i)));
+        } else if is_bidi_control(c) {
+            found.push(format!("bidi control {:#06x}: {}", c as u32, context(i)));
+        } else if ('\u{E0000}'..='\u{E007F}').contains(&c) {
+            found.push(format!("tag character {:#07x}: {}", c as u32, context(i)));
+        } else if matches!(c, '\u{2028}' | '\u{2029}') {
+            found.push(format!("line separator {:#06x}: {}", c as u32, context(i)));
+        }
+        i += len;
+    }
+    found
+}
+
+// ---- Running lede in the pane ------------------------------------------
+
+/// The pane, the file its output goes to, and a counter that makes every
+/// run's start and end markers unique.
+struct Pane {
+    tmux: Tmux,
+    capture: PathBuf,
+    _dir: tempfile::TempDir,
+    runs: std::cell::Cell<usize>,
+}
+
+/// What one command wrote, and how it ended.
+struct Run {
+    bytes: Vec<u8>,
+    status: i32,
+    title: String,
+    buffers: String,
+}
+
+impl Pane {
+    fn start() -> Option<Pane> {
+        let tmux = Tmux::start("escapes", 120, 40)?;
+        let dir = tempfile::tempdir().expect("temp");
+        let capture = dir.path().join("pane.bytes");
+        tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
+        tmux.run(&["select-pane", "-t", "e2e", "-T", TITLE]);
+        tmux.capture_output(&capture);
+        Some(Pane {
+            tmux,
+            capture,
+            _dir: dir,
+            runs: std::cell::Cell::new(0),
+        })
+    }
+
+    fn captured(&self) -> Vec<u8> {
+        std::fs::read(&self.capture).unwrap_or_default()
+    }
+
+    /// Runs a shell command between two markers; when `quit` is set, waits
+    /// for lede's first frame (the status row drawn on the alternate
+    /// screen) and presses `q`. Returns the bytes between the markers.
+    fn run(&self, command: &str, quit: bool) -> Run {
+        let n = self.runs.get() + 1;
+        self.runs.set(n);
+        // The quotes split the markers in the echoed command line, so only
+        // the shell's output matches them.
+        self.tmux
+            .type_line(&format!("echo BE''GIN-{n}; {command}; echo EN''D-{n}:$?"));
+        let begin = format!("BEGIN-{n}\r\n");
+        let end = format!("END-{n}:");
+        let started = std::time::Instant::now();
+        let mut pressed = false;
+        let bytes = loop {
+            let all = self.captured();
+            if let Some(b) = find(&all, begin.as_bytes(), 0)
+                && let Some(e) = find(&all, end.as_bytes(), b)
+                && find(&all, b"\r\n", e).is_some()
+            {
+                let status = String::from_utf8_lossy(&all[e + end.len()..])
+                    .split('\r')
+                    .next()
+                    .and_then(|s| s.trim().parse().ok())
+                    .unwrap_or(-1);
+                break (all[b + begin.len()..e].to_vec(), status);
+            }
+            if quit && !pressed && self.frame_drawn() {
+                self.tmux.keys(&["q"]);
+                pressed = true;
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "`{command}` did not end; the screen is:\n{}",
+                self.tmux.screen()
+            );
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        };
+        Run {
+            bytes: bytes.0,
+            status: bytes.1,
+            title: self.tmux.title(),
+            buffers: self.tmux.buffers(),
+        }
+    }
+
+    /// The reader is up: the alternate screen is on and its status row is
+    /// drawn.
+    fn frame_drawn(&self) -> bool {
+        let alt = self
+            .tmux
+            .run(&["display-message", "-p", "-t", "e2e", "#{alternate_on}"]);
+        alt.trim() == "1"
+            && self
+                .tmux
+                .screen()
+                .lines()
+                .last()
+                .is_some_and(|l| !l.trim().is_empty())
+    }
+
+    /// Puts back what a raw `cat` changed.
+    fn reset(&self) {
+        self.tmux.run(&["select-pane", "-t", "e2e", "-T", TITLE]);
+        while self.tmux.buffers().lines().next().is_some() {
+            self.tmux.run(&["delete-buffer"]);
+        }
+        self.tmux.type_line("printf '\\033c'; stty sane");
+    }
+}
+
+fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
+}
+
+/// Everything wrong with a run of lede on `what`.
+fn check(what: &str, run: &Run, want_status: i32) -> Vec<String> {
+    let mut wrong: Vec<String> = problems(&run.bytes)
+        .into_iter()
+        .map(|p| format!("{what}: {p}"))
+        .collect();
+    if run.status != want_status {
+        wrong.push(format!(
+            "{what}: exit status {} (want {want_status})",
+            run.status
+        ));
+    }
+    if run.title != TITLE {
+        wrong.push(format!("{what}: the pane title became {:?}", run.title));
+    }
+    if !run.buffers.trim().is_empty() {
+        wrong.push(format!("{what}: a paste buffer was set: {}", run.buffers));
+    }
+    wrong
+}
+
+/// The whole file's terminal checks, on one tmux server: every fixture,
+/// hostile file names, then raw `cat` output that must fail the checks.
+#[test]
+fn escapes_never_reach_the_terminal() {
+    let Some(pane) = Pane::start() else {
+        return;
+    };
+    every_fixture_keeps_title_clipboard_and_bytes_clean(&pane);
+    file_names_with_escapes_stay_out_of_the_title_and_the_error(&pane);
+    the_checks_catch_a_raw_cat_of_the_fixtures(&pane);
+}
+
+fn every_fixture_keeps_title_clipboard_and_bytes_clean(pane: &Pane) {
+    let mut wrong = Vec::new();
+    let mut runs = 0;
+    for file in fixtures() {
+        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("?");
+        let refused = file.extension().is_some_and(|e| e == "bin");
+        let modes: &[&str] = if is_escape_fixture(&file) {
+            &["", "--reveal "]
+        } else {
+            &[""]
+        };
+        for mode in modes {
+            let run = pane.run(
+                &format!("{BIN} --no-remember {mode}'{}'", file.display()),
+                !refused,
+            );
+            runs += 1;
+            let what = format!("{mode}{name}");
+            wrong.extend(check(&what, &run, if refused { 2 } else { 0 }));
+            let bytes = std::fs::read(&file).expect("fixture");
+            // The escape was drawn as a marker, not dropped (G2).
+            if !refused && bytes.contains(&0x1b) && find(&run.bytes, b"^[", 0).is_none() {
+                wrong.push(format!("{what}: no ^[ marker was drawn"));
+            }
+        }
+    }
+    assert!(runs > 50, "only {runs} runs");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+fn file_names_with_escapes_stay_out_of_the_title_and_the_error(pane: &Pane) {
+    let dir = tempfile::tempdir().expect("temp");
+    // A glob hands the names to lede: typing them into the shell would
+    // need the escapes typed too.
+    let hostile = "x\x1b]2;pwned\x07\x1b]52;c;cHduZWQ=\x07\x1b[2J\u{202E}";
+    let file = dir.path().join("a");
+    std::fs::create_dir(&file).expect("folder");
+    std::fs::write(file.join(format!("{hostile}.txt")), "Title\n\nBody.\n").expect("written");
+    std::fs::create_dir(file.join(format!("{hostile}.md"))).expect("folder");
+    let mut wrong = Vec::new();
+    let opens = pane.run(
+        &format!("{BIN} --no-remember {}/*.txt", file.display()),
+        true,
+    );
+    wrong.extend(check("a file name", &opens, 0));
+    if find(&opens.bytes, "^[]2;pwned^G".as_bytes(), 0).is_none() {
+        wrong.push("the file name's escape is not shown as a marker".into());
+    }
+    let refused = pane.run(
+        &format!("{BIN} --no-remember {}/*.md", file.display()),
+        false,
+    );
+    wrong.extend(check("a folder name in an error", &refused, 2));
+    if find(&refused.bytes, b"lede: ", 0).is_none() {
+        wrong.push("no error message".into());
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The checks above fail on raw output: `cat` of a fixture sets the title,
+/// the clipboard, or writes sequences the checker names.
+fn the_checks_catch_a_raw_cat_of_the_fixtures(pane: &Pane) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    let cases: [(&str, &str); 8] = [
+        ("A1-osc-title.txt", "the pane title became"),
+        ("A2-osc52-clipboard.txt", "a paste buffer was set"),
+        ("A3-osc8-hyperlink.txt", "OSC sequence"),
+        ("A4-csi-cursor-erase.txt", "CSI not lede's own"),
+        ("A5-sgr-conceal.txt", "CSI not lede's own"),
+        ("A7-c1-introducers.txt", "C1 character"),
+        ("A8-string-bodies.txt", "DCS sequence"),
+        ("B1-bidi-overrides.txt", "bidi control"),
+    ];
+    for (name, says) in cases {
+        let run = pane.run(&format!("cat '{}'", dir.join(name).display()), false);
+        let wrong = check(name, &run, 0);
+        assert!(
+            wrong.iter().any(|w| w.contains(says)),
+            "cat {name}: the checks did not say `{says}`: {wrong:?}"
+        );
+        pane.reset();
+    }
+}
+
+#[test]
+fn the_checker_accepts_lede_drawing_and_names_the_rest() {
+    let lede_own = b"\x1b[?1049h\x1b[?1000h\x1b[1;2H\x1b[38;5;242;49mSec\x1b[1m\x1b[39;49m\xe2\x96\xb8\x1b[22m\x1b[38;2;1;2;3mx\x1b[0m\x1b[?25l\x1b[?25h\x1b[?1049l";
+    assert_eq!(problems(lede_own), Vec::<String>::new());
+    assert_eq!(problems(b"lede: x: is a folder\r\n"), Vec::<String>::new());
+    let table: [(&[u8], &str); 14] = [
+        (b"\x1b]0;t\x07", "OSC"),
+        (b"\x1bPq\x1b\\", "DCS"),
+        (b"\x1b_G\x1b\\", "APC"),
+        (b"\x1b^p\x1b\\", "PM"),
+        (b"\x1bXs\x1b\\", "SOS"),
+        (b"\x1b[1A", "CSI"),
+        (b"\x1b[H", "CSI"),
+        (b"\x1b[8m", "CSI"),
+        (b"\x1b[6n", "CSI"),
+        (b"\x1b[?1049h a\rb", "control byte"),
+        ("\u{9b}".as_bytes(), "C1"),
+        ("\u{202E}".as_bytes(), "bidi"),
+        ("\u{E0041}".as_bytes(), "tag"),
+        (b"\xff", "invalid UTF-8"),
+    ];
+    for (bytes, says) in table {
+        let found = problems(bytes);
+        assert!(
+            found.iter().any(|p| p.contains(says)),
+            "{bytes:?}: {found:?}"
+        );
+    }
+    // A subdivision flag keeps its tags.
+    let flag = "\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}";
+    assert_eq!(problems(flag.as_bytes()), Vec::<String>::new());
+}
