@@ -440,3 +440,56 @@ fn the_entity_pane_selects_an_actor_and_steps_through_its_mentions() {
     t.wait_for("the shell", |s| s.contains("EXIT:0"));
     t.assert_sane();
 }
+
+#[test]
+fn a_resize_storm_leaves_the_pane_drawn_right_and_keys_working() {
+    let Some(t) = Tmux::start("storm", 100, 30) else {
+        return;
+    };
+    t.type_line(&format!("{BIN} --no-remember; echo EXIT:$?"));
+    // The status row is the last one drawn: the frame is complete.
+    let before = t.wait_for("the first frame", |s| {
+        s.contains(TITLE) && status_row(s).contains("quit")
+    });
+    // Sizes down to one cell and up past the start, sent back to back in
+    // one tmux command so lede gets them faster than it draws, ending
+    // where it began.
+    let sizes = [
+        (1, 1),
+        (200, 60),
+        (10, 3),
+        (1, 30),
+        (100, 1),
+        (37, 13),
+        (2, 2),
+        (160, 48),
+        (100, 29),
+        (99, 30),
+    ];
+    let mut args: Vec<String> = Vec::new();
+    for round in 0..8 {
+        for (w, h) in sizes {
+            let (w, h) = (w + round % 2, h + round % 3);
+            args.extend(["resize-window", "-t", "e2e", "-x"].map(String::from));
+            args.extend([w.to_string(), "-y".into(), h.to_string(), ";".into()]);
+        }
+    }
+    args.extend(["resize-window", "-t", "e2e", "-x", "100", "-y", "30"].map(String::from));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    // First one command per size, as fast as tmux takes them, then the
+    // batch.
+    for (w, h) in sizes.iter().cycle().take(30) {
+        let (w, h) = (w.to_string(), h.to_string());
+        t.run(&["resize-window", "-t", "e2e", "-x", &w, "-y", &h]);
+    }
+    t.run(&args);
+    // Drawn right: exactly the screen before the storm, every cell.
+    t.wait_for("the screen as it was before the storm", |s| s == before);
+    t.keys(&["]"]);
+    t.wait_for("the second section on top", |s| {
+        first_text_row(s).contains(SECOND)
+    });
+    t.keys(&["q"]);
+    t.wait_for("the shell", |s| s.contains("EXIT:0"));
+    t.assert_sane();
+}

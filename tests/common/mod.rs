@@ -7,6 +7,8 @@
 
 #![allow(dead_code)]
 
+pub mod bytes;
+
 use std::process::Command;
 use std::time::{Duration, Instant};
 
