@@ -201,6 +201,7 @@ fn escapes_never_reach_the_terminal() {
     };
     every_fixture_keeps_title_clipboard_and_bytes_clean(&pane);
     file_names_with_escapes_stay_out_of_the_title_and_the_error(&pane);
+    no_color_and_a_dumb_terminal_get_no_colour(&pane);
     the_checks_catch_a_raw_cat_of_the_fixtures(&pane);
 }
 
@@ -259,6 +260,40 @@ fn file_names_with_escapes_stay_out_of_the_title_and_the_error(pane: &Pane) {
     wrong.extend(check("a folder name in an error", &refused, 2));
     if find(&refused.bytes, b"lede: ", 0).is_none() {
         wrong.push("no error message".into());
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// E8: `NO_COLOR` set and `TERM=dumb`: lede still runs, sanitises, and
+/// draws with no colour at all (attributes such as bold carry the meaning).
+fn no_color_and_a_dumb_terminal_get_no_colour(pane: &Pane) {
+    let a1 = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile/A1-osc-title.txt");
+    let run = pane.run(
+        &format!(
+            "NO_COLOR=1 TERM=dumb {BIN} --no-remember '{}'",
+            a1.display()
+        ),
+        true,
+    );
+    let mut wrong = check("NO_COLOR TERM=dumb", &run, 0);
+    let text = String::from_utf8_lossy(&run.bytes);
+    for sgr in text
+        .split("\x1b[")
+        .filter_map(|s| s.split_once('m'))
+        .map(|(p, _)| p)
+    {
+        let colour = sgr.split(';').any(|c| {
+            matches!(
+                c.parse::<u32>(),
+                Ok(30..=38 | 40..=48 | 90..=97 | 100..=107)
+            )
+        });
+        if colour && !sgr.contains(['?', 'H']) {
+            wrong.push(format!("a colour under NO_COLOR: ESC[{sgr}m"));
+        }
+    }
+    if find(&run.bytes, b"^[", 0).is_none() {
+        wrong.push("NO_COLOR TERM=dumb: the escape is not shown as a marker".into());
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

@@ -493,3 +493,41 @@ fn a_resize_storm_leaves_the_pane_drawn_right_and_keys_working() {
     t.wait_for("the shell", |s| s.contains("EXIT:0"));
     t.assert_sane();
 }
+
+#[test]
+fn d10_the_article_truncated_replaced_and_deleted_while_open() {
+    let Some(t) = Tmux::start("changed", 100, 30) else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp");
+    let article = dir.path().join("article.txt");
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/000_a8106be745b31416.txt"
+    );
+    std::fs::copy(seed, &article).expect("copied");
+    t.type_line(&format!(
+        "{BIN} --no-remember {}; echo EXIT:$?",
+        article.display()
+    ));
+    t.wait_for("the title", |s| s.contains(TITLE));
+    // Truncated to nothing, then replaced by another file, then deleted:
+    // the reader goes on with the text it has.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(&article)
+        .expect("truncated");
+    t.keys(&["]"]);
+    t.wait_for("the second section", |s| first_text_row(s).contains(SECOND));
+    std::fs::write(dir.path().join("other"), "Other\n").expect("written");
+    std::fs::rename(dir.path().join("other"), &article).expect("replaced");
+    t.keys(&["G"]);
+    t.wait_for("the end of the article", |s| s.contains("100%"));
+    std::fs::remove_file(&article).expect("deleted");
+    t.keys(&["g"]);
+    t.wait_for("the title again", |s| first_text_row(s).contains(TITLE));
+    t.keys(&["q"]);
+    t.wait_for("the shell", |s| s.contains("EXIT:0"));
+    t.assert_sane();
+}
