@@ -531,3 +531,45 @@ fn reveal_mode_shows_zero_width_characters_and_tabs() {
     let keyed = rows(terminal.backend().buffer()).join("\n");
     assert!(keyed.contains("pay⟨ZWSP⟩pal"), "{keyed}");
 }
+
+#[test]
+fn content_cannot_draw_the_status_row() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/hostile/C10-chrome-mimic.txt"
+    );
+    let bytes = std::fs::read(path).expect("fixture");
+    // Long enough that the forged bar could reach the bottom row.
+    let mut text = String::from_utf8(bytes).expect("utf-8");
+    text.push_str(&"\nfiller line".repeat(40));
+    text.push_str("\n│ lede  q:quit  /:search  file verified │\n");
+    let doc = Document::from_bytes("C10-chrome-mimic.txt", text.as_bytes(), None).expect("text");
+    let mut app = App::new(doc, Entities::default(), Keymap::default());
+    app.update(Action::Resize(80, 24));
+    app.update(Action::Bottom);
+    let terminal = draw(&mut app, 80, 24);
+    let buf = terminal.backend().buffer();
+    let all = rows(buf);
+    let status = &all[23];
+    assert!(
+        status.contains("C10-chrome-mimic.txt") && status.contains("quit"),
+        "the bottom row is lede's: {status}"
+    );
+    assert!(!status.contains("file verified"), "{status}");
+    assert!(
+        all[..23].iter().any(|r| r.contains("file verified")),
+        "the forged bar is drawn in the body"
+    );
+    // The status row's reverse video is a style article text never gets.
+    assert!((0..80).all(|x| buf[(x, 23)].modifier.contains(Modifier::REVERSED)));
+    let body = app.panes().text;
+    assert!(body.bottom() <= 23);
+    for y in body.y..body.bottom() {
+        for x in body.x..body.right() {
+            assert!(
+                !buf[(x, y)].modifier.contains(Modifier::REVERSED),
+                "body cell {x},{y} in reverse video"
+            );
+        }
+    }
+}
