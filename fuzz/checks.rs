@@ -79,3 +79,42 @@ pub fn markdown(data: &[u8]) {
 pub fn sanitize(data: &[u8]) {
     drawable(&String::from_utf8_lossy(data));
 }
+
+/// Any bytes as the state file (`places.json`): lede never panics reading
+/// it; a file it cannot use is set aside with a warning; saving a place
+/// then works and reads back with no warning.
+pub fn state(data: &[u8]) {
+    use lede::state::{Fingerprint, Place, Store};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static RUN: AtomicUsize = AtomicUsize::new(0);
+    let folder = std::env::temp_dir().join(format!(
+        "lede-state-check-{}-{}",
+        std::process::id(),
+        RUN.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&folder).expect("a temp folder");
+    let file = folder.join("places.json");
+    std::fs::write(&file, data).expect("the state file written");
+    let fp = Fingerprint::of("an article");
+    let mut store = Store::in_folder(folder.clone());
+    let _ = store.recall(&fp);
+    if !store.warnings.is_empty() {
+        assert!(!file.exists(), "an unusable state file is set aside");
+        for w in &store.warnings {
+            assert!(sanitize::is_safe(&sanitize::clean(w)), "{w:?}");
+        }
+    }
+    let place = Place {
+        offset: 7,
+        search: Some("Idlib".into()),
+        entity: None,
+        saved_at: 0,
+    };
+    store
+        .remember(fp.clone(), place)
+        .expect("a place saves over any old file");
+    let mut again = Store::in_folder(folder.clone());
+    assert_eq!(again.recall(&fp).map(|p| p.offset), Some(7));
+    assert!(again.warnings.is_empty(), "{:?}", again.warnings);
+    let _ = std::fs::remove_dir_all(&folder);
+}

@@ -82,6 +82,11 @@ pub struct Cli {
     /// Neither restore nor save the reading position.
     #[arg(long)]
     pub no_remember: bool,
+
+    /// Reveal mode: show every invisible character (tabs, zero-width,
+    /// bidi and tag characters) as a marker, in the reader and in print.
+    #[arg(long)]
+    pub reveal: bool,
 }
 
 /// When printed output is styled.
@@ -238,12 +243,13 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
                 theme: styled,
                 highlight: config.highlight_flags(),
                 show_furniture: config.panes.furniture,
+                reveal: cli.reveal,
             };
             ignore_broken_pipe(print::write(doc, &options, &mut out))?;
         }
         return Ok(0);
     }
-    read(docs, &config, theme, !cli.no_remember)
+    read(docs, &config, theme, !cli.no_remember, cli.reveal)
 }
 
 /// A closed pipe (`lede -p a.txt | head`) is a normal end; any other
@@ -332,6 +338,7 @@ pub fn read(
     config: &crate::config::Config,
     theme: crate::ui::theme::Theme,
     remember: bool,
+    reveal: bool,
 ) -> Result<u8, CliError> {
     let mut docs = docs.into_iter();
     let Some(first) = docs.next() else {
@@ -342,12 +349,14 @@ pub fn read(
     app.color = theme.has_color();
     app.theme = Some(theme);
     config.apply(&mut app.view);
+    app.view.reveal = reveal;
     let mut places = crate::app::places::Places::open(remember);
     places.restore(&mut app);
     for doc in docs {
         let entities = extract::extract(&doc);
         let mut other = App::new(doc, entities, Keymap::default());
         config.apply(&mut other.view);
+        other.view.reveal = reveal;
         places.restore(&mut other);
         app.add_file(other);
     }

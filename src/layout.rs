@@ -75,6 +75,9 @@ pub struct VisualLine {
 pub struct WrapCache {
     width: u16,
     show_furniture: bool,
+    /// Reveal mode: every invisible character is drawn as a marker, so the
+    /// lines (and their widths) differ from normal mode.
+    reveal: bool,
     lines: Vec<VisualLine>,
     parts: Vec<Part>,
     /// First visual line of each block, `None` when the block is hidden.
@@ -112,9 +115,16 @@ impl WrapCache {
     /// Lays out `doc` for a text column `width` cells wide. Page furniture is
     /// left out unless `show_furniture`.
     pub fn build(doc: &Document, width: u16, show_furniture: bool) -> Self {
+        Self::build_revealing(doc, width, show_furniture, false)
+    }
+
+    /// [`build`](Self::build), with every invisible character shown as a
+    /// marker when `reveal` is set (`sanitize::pieces` in reveal mode).
+    pub fn build_revealing(doc: &Document, width: u16, show_furniture: bool, reveal: bool) -> Self {
         let mut cache = WrapCache {
             width,
             show_furniture,
+            reveal,
             lines: Vec::new(),
             parts: Vec::new(),
             block_line: vec![None; doc.blocks.len()],
@@ -159,6 +169,7 @@ impl WrapCache {
         WrapCache {
             width: 0,
             show_furniture: false,
+            reveal: false,
             lines: Vec::new(),
             parts: Vec::new(),
             block_line: Vec::new(),
@@ -173,6 +184,11 @@ impl WrapCache {
 
     pub fn shows_furniture(&self) -> bool {
         self.show_furniture
+    }
+
+    /// Whether the cache was built in reveal mode.
+    pub fn reveals(&self) -> bool {
+        self.reveal
     }
 
     pub fn lines(&self) -> &[VisualLine] {
@@ -306,10 +322,11 @@ impl WrapCache {
                 last.break_after = true;
             }
         };
-        for (r, piece) in sanitize::pieces(doc.slice(&block.range), false) {
+        for (r, piece) in sanitize::pieces(doc.slice(&block.range), self.reveal) {
             let r = r.start + base..r.end + base;
             match piece {
-                Piece::Marker(_) if &doc.text[r.clone()] == "\t" => {
+                // A tab is a word break, unless reveal mode shows it as `^I`.
+                Piece::Marker(_) if !self.reveal && &doc.text[r.clone()] == "\t" => {
                     close(&mut open, words, false);
                 }
                 Piece::Marker(m) => {
@@ -364,7 +381,7 @@ impl WrapCache {
                 ..w
             });
         };
-        for (r, piece) in sanitize::pieces(doc.slice(&block.range), false) {
+        for (r, piece) in sanitize::pieces(doc.slice(&block.range), self.reveal) {
             let r = r.start + base..r.end + base;
             match piece {
                 Piece::Marker(m) => {

@@ -27,12 +27,14 @@ pub struct PrintOptions {
     /// Highlighting per entity kind (actor, place, number).
     pub highlight: [bool; 3],
     pub show_furniture: bool,
+    /// Reveal mode: every invisible character printed as a marker.
+    pub reveal: bool,
 }
 
 /// Prints an article as the options say.
 pub fn write(doc: Document, options: &PrintOptions, out: &mut dyn Write) -> io::Result<()> {
     let Some(theme) = options.theme else {
-        return write_lines(&doc, options.width, options.show_furniture, out);
+        return write_lines(&doc, options, out);
     };
     let entities = crate::extract::extract(&doc);
     write_styled(doc, entities, theme, options, out)
@@ -49,6 +51,7 @@ pub fn write_styled(
     let mut app = App::new(doc, entities, Keymap::default());
     app.view.highlight = options.highlight;
     app.view.show_furniture = options.show_furniture;
+    app.view.reveal = options.reveal;
     app.color = theme.has_color();
     app.theme = Some(theme);
     app.wrap_for_print(options.width);
@@ -61,16 +64,23 @@ pub fn write_styled(
 
 /// Writes the article, page furniture included, wrapped to `width`.
 pub fn write_plain(doc: &Document, width: u16, out: &mut dyn Write) -> io::Result<()> {
-    write_lines(doc, width, true, out)
+    let options = PrintOptions {
+        width,
+        theme: None,
+        highlight: [false; 3],
+        show_furniture: true,
+        reveal: false,
+    };
+    write_lines(doc, &options, out)
 }
 
-fn write_lines(
-    doc: &Document,
-    width: u16,
-    show_furniture: bool,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let cache = WrapCache::build(doc, width.max(1), show_furniture);
+fn write_lines(doc: &Document, options: &PrintOptions, out: &mut dyn Write) -> io::Result<()> {
+    let cache = WrapCache::build_revealing(
+        doc,
+        options.width.max(1),
+        options.show_furniture,
+        options.reveal,
+    );
     let mut line_out = String::new();
     let result = (|| {
         for line in cache.lines() {
@@ -146,6 +156,7 @@ mod tests {
             theme: Some(Theme::new(true)),
             highlight: [true; 3],
             show_furniture: true,
+            reveal: false,
         };
         assert!(write(doc, &options, &mut ClosedPipe).is_ok());
     }
@@ -169,6 +180,7 @@ mod tests {
             theme: Some(theme),
             highlight: [true; 3],
             show_furniture: true,
+            reveal: false,
         };
         let mut out = Vec::new();
         write_styled(doc, entities, theme, &options, &mut out).expect("written");

@@ -512,3 +512,31 @@ fn output_that_cannot_be_written_is_an_internal_error() {
         assert!(err.starts_with("lede: standard output: "), "{err}");
     }
 }
+
+#[test]
+fn reveal_shows_every_invisible_character_in_print_mode() {
+    let text = "Title\n\npay\u{200B}pal\tand\u{00AD}so \u{202E}on\n";
+    let plain = stdout(&lede_env(&["-"], Some(text), &[]));
+    assert!(plain.contains("paypal"), "{plain}");
+    assert!(!plain.contains("ZWSP") && !plain.contains("SHY"), "{plain}");
+    assert!(
+        plain.contains("⟨RLO⟩"),
+        "bidi overrides always show: {plain}"
+    );
+    for styled in [false, true] {
+        let mut args = vec!["--reveal", "-"];
+        if styled {
+            args.push("--color=always");
+        }
+        let revealed = stdout(&lede_env(&args, Some(text), &[]));
+        for marker in ["pay", "⟨ZWSP⟩", "pal", "^I", "and", "⟨SHY⟩", "⟨RLO⟩"] {
+            assert!(revealed.contains(marker), "{marker} in {revealed:?}");
+        }
+        if !styled {
+            assert!(
+                revealed.contains("pay⟨ZWSP⟩pal^Iand⟨SHY⟩so ⟨RLO⟩on"),
+                "{revealed}"
+            );
+        }
+    }
+}

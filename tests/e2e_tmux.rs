@@ -9,169 +9,16 @@
 //! binary with `cargo test --release`. When tmux is not installed the tests
 //! say so and pass; `.ci/run` installs it.
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::Command;
-use std::time::{Duration, Instant};
+
+use common::Tmux;
 
 const BIN: &str = env!("CARGO_BIN_EXE_lede");
 const TITLE: &str = "After Tehran talks, Syria and Russia forces step up Idlib attacks";
 const SECOND: &str = "What next after Tehran summit?";
-/// How long a poll waits before the test fails (a bound, not a timing).
-const PATIENCE: Duration = Duration::from_secs(20);
-
-struct Tmux {
-    /// The shell's own XDG state and config folders: no test reads or
-    /// writes the places or the config of the user running them.
-    _home: tempfile::TempDir,
-    socket: String,
-    /// The server's socket file, removed when the test ends.
-    socket_path: Option<String>,
-}
-
-impl Tmux {
-    /// Starts a server with one `sh` pane of the given size; `None` when
-    /// tmux is missing.
-    fn start(name: &str, width: u16, height: u16) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("SKIPPED {name}: tmux is not installed (.ci/run installs it)");
-            return None;
-        }
-        let home = tempfile::tempdir().expect("temp XDG folders");
-        let shell = format!(
-            "env PS1='$ ' TERM=xterm-256color XDG_STATE_HOME={0}/state XDG_CONFIG_HOME={0}/config sh",
-            home.path().display()
-        );
-        let mut tmux = Tmux {
-            _home: home,
-            socket: format!("lede-e2e-{}-{name}", std::process::id()),
-            socket_path: None,
-        };
-        let (w, h) = (width.to_string(), height.to_string());
-        tmux.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-s",
-            "e2e",
-            "-x",
-            &w,
-            "-y",
-            &h,
-            &shell,
-        ]);
-        tmux.run(&["set-option", "-g", "status", "off"]);
-        tmux.socket_path = Some(
-            tmux.run(&["display-message", "-p", "#{socket_path}"])
-                .trim()
-                .to_string(),
-        );
-        // capture-pane drops trailing spaces: the prompt shows as `$`.
-        tmux.wait_for("a shell prompt", |s| s.lines().any(|l| l.starts_with('$')));
-        Some(tmux)
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        assert!(
-            out.status.success(),
-            "tmux {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Types a line into the shell.
-    fn type_line(&self, line: &str) {
-        self.run(&["send-keys", "-t", "e2e", "-l", line]);
-        self.run(&["send-keys", "-t", "e2e", "Enter"]);
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        self.run(&args);
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "e2e"])
-    }
-
-    fn flags(&self) -> String {
-        self.run(&[
-            "display-message",
-            "-p",
-            "-t",
-            "e2e",
-            "#{alternate_on} #{mouse_any_flag} #{cursor_flag}",
-        ])
-        .trim()
-        .to_string()
-    }
-
-    /// Polls the pane until `ok` holds; fails with the screen after a while.
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if ok(&screen) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < PATIENCE,
-                "waited for {what}; the screen is:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn wait_flags(&self, want: &str) {
-        let start = Instant::now();
-        while self.flags() != want {
-            assert!(
-                start.elapsed() < PATIENCE,
-                "terminal flags {} (want {want})",
-                self.flags()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// Checks the terminal is back to normal: main screen, no mouse
-    /// reporting, cursor shown, and the line discipline cooked with echo.
-    fn assert_sane(&self) {
-        self.wait_flags("0 0 1");
-        self.run(&["send-keys", "-t", "e2e", "clear", "Enter"]);
-        self.type_line("stty -a; echo STTY-DONE");
-        let screen = self.wait_for("stty output", |s| s.contains("\nSTTY-DONE"));
-        let words: Vec<&str> = screen.split_whitespace().collect();
-        for flag in ["icanon", "echo", "isig"] {
-            assert!(words.contains(&flag), "stty lacks {flag}:\n{screen}");
-            let off = format!("-{flag}");
-            assert!(
-                !words.contains(&off.as_str()),
-                "stty shows {off}:\n{screen}"
-            );
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-        if let Some(path) = &self.socket_path {
-            let _ = std::fs::remove_file(path);
-        }
-    }
-}
-
 /// The first row of body text (row 0 is the top margin).
 fn first_text_row(screen: &str) -> &str {
     screen.lines().nth(1).unwrap_or("")
@@ -589,6 +436,97 @@ fn the_entity_pane_selects_an_actor_and_steps_through_its_mentions() {
     t.wait_for("the third mention", |s| s.contains("Mevlut Cavusoglu 3/3"));
     t.keys(&[","]);
     t.wait_for("back to the second", |s| s.contains("Mevlut Cavusoglu 2/3"));
+    t.keys(&["q"]);
+    t.wait_for("the shell", |s| s.contains("EXIT:0"));
+    t.assert_sane();
+}
+
+#[test]
+fn a_resize_storm_leaves_the_pane_drawn_right_and_keys_working() {
+    let Some(t) = Tmux::start("storm", 100, 30) else {
+        return;
+    };
+    t.type_line(&format!("{BIN} --no-remember; echo EXIT:$?"));
+    // The status row is the last one drawn: the frame is complete.
+    let before = t.wait_for("the first frame", |s| {
+        s.contains(TITLE) && status_row(s).contains("quit")
+    });
+    // Sizes down to one cell and up past the start, sent back to back in
+    // one tmux command so lede gets them faster than it draws, ending
+    // where it began.
+    let sizes = [
+        (1, 1),
+        (200, 60),
+        (10, 3),
+        (1, 30),
+        (100, 1),
+        (37, 13),
+        (2, 2),
+        (160, 48),
+        (100, 29),
+        (99, 30),
+    ];
+    let mut args: Vec<String> = Vec::new();
+    for round in 0..8 {
+        for (w, h) in sizes {
+            let (w, h) = (w + round % 2, h + round % 3);
+            args.extend(["resize-window", "-t", "e2e", "-x"].map(String::from));
+            args.extend([w.to_string(), "-y".into(), h.to_string(), ";".into()]);
+        }
+    }
+    args.extend(["resize-window", "-t", "e2e", "-x", "100", "-y", "30"].map(String::from));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    // First one command per size, as fast as tmux takes them, then the
+    // batch.
+    for (w, h) in sizes.iter().cycle().take(30) {
+        let (w, h) = (w.to_string(), h.to_string());
+        t.run(&["resize-window", "-t", "e2e", "-x", &w, "-y", &h]);
+    }
+    t.run(&args);
+    // Drawn right: exactly the screen before the storm, every cell.
+    t.wait_for("the screen as it was before the storm", |s| s == before);
+    t.keys(&["]"]);
+    t.wait_for("the second section on top", |s| {
+        first_text_row(s).contains(SECOND)
+    });
+    t.keys(&["q"]);
+    t.wait_for("the shell", |s| s.contains("EXIT:0"));
+    t.assert_sane();
+}
+
+#[test]
+fn d10_the_article_truncated_replaced_and_deleted_while_open() {
+    let Some(t) = Tmux::start("changed", 100, 30) else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp");
+    let article = dir.path().join("article.txt");
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/000_a8106be745b31416.txt"
+    );
+    std::fs::copy(seed, &article).expect("copied");
+    t.type_line(&format!(
+        "{BIN} --no-remember {}; echo EXIT:$?",
+        article.display()
+    ));
+    t.wait_for("the title", |s| s.contains(TITLE));
+    // Truncated to nothing, then replaced by another file, then deleted:
+    // the reader goes on with the text it has.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(&article)
+        .expect("truncated");
+    t.keys(&["]"]);
+    t.wait_for("the second section", |s| first_text_row(s).contains(SECOND));
+    std::fs::write(dir.path().join("other"), "Other\n").expect("written");
+    std::fs::rename(dir.path().join("other"), &article).expect("replaced");
+    t.keys(&["G"]);
+    t.wait_for("the end of the article", |s| s.contains("100%"));
+    std::fs::remove_file(&article).expect("deleted");
+    t.keys(&["g"]);
+    t.wait_for("the title again", |s| first_text_row(s).contains(TITLE));
     t.keys(&["q"]);
     t.wait_for("the shell", |s| s.contains("EXIT:0"));
     t.assert_sane();

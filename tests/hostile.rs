@@ -423,3 +423,36 @@ fn d10_missing_directory_and_symlink_loop_give_clear_errors() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn g12_directives_in_the_article_change_no_setting() {
+    let directives = "---\ntheme: light\nwidth: 20\nfurniture: false\nreveal: true\n---\n\n\
+        # Title\n\n<!-- vim: set ft=sh: -->\n<!-- lede: theme=light outline=off -->\n\
+        vi: set noro :\n\n<img src=\"http://tracker.example/p.gif\">\n\nBody text.\n";
+    let plain = "# Title\n\nBody text.\n";
+    let view = |text: &str| {
+        let doc = Document::from_bytes("a.md", text.as_bytes(), None).expect("text");
+        let config = lede::config::Config::default();
+        let mut app = lede::app::App::new(
+            doc,
+            lede::extract::Entities::default(),
+            config.keymap.clone(),
+        );
+        config.apply(&mut app.view);
+        app.update(lede::app::Action::Resize(100, 30));
+        let v = &app.view;
+        (
+            v.outline_shown,
+            v.show_furniture,
+            v.reveal,
+            v.highlight,
+            v.reading_width,
+            app.color,
+            app.theme.is_some(),
+            app.keymap
+                .key_for(lede::app::Action::Quit)
+                .map(str::to_string),
+        )
+    };
+    assert_eq!(view(directives), view(plain));
+}

@@ -42,8 +42,13 @@ fn sanitize_corpus() {
 }
 
 #[test]
+fn state_corpus() {
+    run_corpus("state", checks::state);
+}
+
+#[test]
 fn every_corpus_runs_every_fixture_through_every_check() {
-    // The hostile fixtures are seeds for all three targets' checks.
+    // The hostile fixtures are seeds for every target's checks.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
     for entry in std::fs::read_dir(dir)
         .expect("fixtures")
@@ -53,6 +58,7 @@ fn every_corpus_runs_every_fixture_through_every_check() {
         checks::plain(&data);
         checks::markdown(&data);
         checks::sanitize(&data);
+        checks::state(&data);
     }
 }
 

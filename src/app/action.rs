@@ -42,6 +42,8 @@ pub enum Action {
     ToggleOutline,
     /// Show or hide page furniture.
     ToggleFurniture,
+    /// Reveal mode on or off: every invisible character shown as a marker.
+    ToggleReveal,
     /// Turn one entity kind's highlighting on or off.
     ToggleHighlight(EntityKind),
     /// Open or close the help overlay.
@@ -190,6 +192,7 @@ impl Action {
             ("outline_jump", None) => Action::OutlineJump,
             ("toggle_outline", None) => Action::ToggleOutline,
             ("toggle_furniture", None) => Action::ToggleFurniture,
+            ("toggle_reveal", None) => Action::ToggleReveal,
             ("toggle_highlight", Some(kind)) => Action::ToggleHighlight(
                 crate::extract::EntityKind::ALL
                     .into_iter()

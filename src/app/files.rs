@@ -115,6 +115,9 @@ impl App {
             return;
         };
         let size = self.view.size;
+        // Reveal mode is how the reader looks at text, not a place in one
+        // article: it carries over.
+        let reveal = self.view.reveal;
         let parked = Parked {
             doc: mem::replace(&mut self.doc, next.doc),
             entities: mem::replace(&mut self.entities, next.entities),
@@ -128,7 +131,11 @@ impl App {
         self.files.current = to;
         // The article may have been wrapped for another size, or never.
         self.view.quit = false;
+        self.view.reveal = reveal;
         self.apply(Action::Resize(size.0, size.1));
+        if self.cache.reveals() != reveal {
+            self.rewrap();
+        }
     }
 }
 

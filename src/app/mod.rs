@@ -67,6 +67,9 @@ pub struct ViewState {
     pub outline_offset: usize,
     pub help_scroll: u16,
     pub show_furniture: bool,
+    /// Reveal mode: zero-width, bidi, tag and other invisible characters
+    /// and tabs are drawn as markers (`sanitize::pieces` with `reveal`).
+    pub reveal: bool,
     /// Highlighting on, per entity kind, in `EntityKind::ALL` order.
     pub highlight: [bool; 3],
     /// A one-line note for the status line, cleared by the next action.
@@ -121,6 +124,7 @@ impl App {
                 outline_offset: 0,
                 help_scroll: 0,
                 show_furniture: true,
+                reveal: false,
                 highlight: [true; 3],
                 message,
                 quit: false,
@@ -241,7 +245,10 @@ impl App {
             self.view.selected = self.current_section();
             self.keep_selection_visible();
         }
-        if !matches!(action, Action::Resize(..) | Action::ToggleFurniture) {
+        if !matches!(
+            action,
+            Action::Resize(..) | Action::ToggleFurniture | Action::ToggleReveal
+        ) {
             self.view.anchor = self
                 .cache
                 .lines()
@@ -335,6 +342,15 @@ impl App {
                 if !self.view.show_furniture {
                     self.view.top = self.view.top.min(self.max_top());
                 }
+            }
+            Action::ToggleReveal => {
+                self.view.reveal = !self.view.reveal;
+                self.rewrap();
+                self.view.message = Some(if self.view.reveal {
+                    "reveal: every invisible character is shown".into()
+                } else {
+                    "reveal off".into()
+                });
             }
             Action::ToggleHighlight(kind) => {
                 let i = kind_index(kind);
@@ -479,7 +495,7 @@ impl App {
         }
     }
 
-    /// Rebuilds the cache for the current width and furniture setting,
+    /// Rebuilds the cache for the current width, furniture and reveal setting,
     /// keeping the text at the top of the body in view.
     fn rewrap(&mut self) {
         let panes = self.panes();
@@ -492,14 +508,24 @@ impl App {
             // No width seen yet: wait for one rather than wrap to nothing.
             return;
         }
-        self.cache = WrapCache::build(&self.doc, width, self.view.show_furniture);
+        self.cache = WrapCache::build_revealing(
+            &self.doc,
+            width,
+            self.view.show_furniture,
+            self.view.reveal,
+        );
         self.view.top = self.cache.line_at(self.view.anchor);
     }
 
     /// Wraps the article for a bare column of `width` (print mode), not
     /// for a pane of the screen.
     pub fn wrap_for_print(&mut self, width: u16) {
-        self.cache = WrapCache::build(&self.doc, width.max(1), self.view.show_furniture);
+        self.cache = WrapCache::build_revealing(
+            &self.doc,
+            width.max(1),
+            self.view.show_furniture,
+            self.view.reveal,
+        );
     }
 
     /// Whether highlighting is on for a kind.

@@ -52,6 +52,7 @@ fn ch(c: char) -> KeyCode {
 #[case(KeyCode::Tab, false, Action::ToggleFocus)]
 #[case(ch('o'), false, Action::ToggleOutline)]
 #[case(ch('x'), false, Action::ToggleFurniture)]
+#[case(ch('v'), false, Action::ToggleReveal)]
 #[case(ch('a'), false, Action::ToggleHighlight(EntityKind::Actor))]
 #[case(ch('p'), false, Action::ToggleHighlight(EntityKind::Place))]
 #[case(ch('#'), false, Action::ToggleHighlight(EntityKind::Number))]
@@ -218,6 +219,24 @@ fn furniture_key_shows_and_hides_the_boilerplate() {
     assert!(app.view.top <= hidden);
     press(&mut app, ch('x'), false);
     assert_eq!(app.cache().len(), shown);
+}
+
+#[test]
+fn reveal_key_rewraps_and_keeps_the_text_on_top() {
+    let mut app = app(100, 30);
+    press(&mut app, ch(']'), false);
+    let anchor = app.view.anchor;
+    let top_text = app.cache().lines()[app.view.top].range.start;
+    assert!(!app.view.reveal && !app.cache().reveals());
+    press(&mut app, ch('v'), false);
+    assert!(app.view.reveal && app.cache().reveals(), "re-wrapped");
+    let note = app.view.message.clone().unwrap_or_default();
+    assert!(note.starts_with("reveal"), "{note}");
+    assert_eq!(app.view.anchor, anchor, "the anchor is kept");
+    assert_eq!(app.cache().lines()[app.view.top].range.start, top_text);
+    press(&mut app, ch('v'), false);
+    assert!(!app.view.reveal && !app.cache().reveals());
+    assert_eq!(app.cache().lines()[app.view.top].range.start, top_text);
 }
 
 #[test]

@@ -361,6 +361,7 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::OutlineJump),
         Just(Action::ToggleOutline),
         Just(Action::ToggleFurniture),
+        Just(Action::ToggleReveal),
         Just(Action::Help),
         (-5i32..5).prop_map(Action::HelpScroll),
         Just(Action::Back),
@@ -491,6 +492,84 @@ proptest! {
             terminal.draw(|f| super::draw(f, &app)).expect("drawn");
             let buf = terminal.backend().buffer();
             prop_assert!(buf.content().iter().all(|c| crate::sanitize::is_safe(c.symbol())));
+        }
+    }
+}
+
+/// The body's rows for an article drawn at 60x12, with reveal mode on or off.
+fn drawn_rows(text: &str, reveal: bool) -> Vec<String> {
+    let doc = Document::from_bytes("z.txt", text.as_bytes(), None).expect("text");
+    let mut app = App::new(doc, Entities::default(), Keymap::default());
+    app.view.reveal = reveal;
+    let terminal = draw(&mut app, 60, 12);
+    rows(terminal.backend().buffer())
+}
+
+#[test]
+fn reveal_mode_shows_zero_width_characters_and_tabs() {
+    let text = "Title\n\npay\u{200B}pal and\u{2060}more\tend";
+    let normal = drawn_rows(text, false).join("\n");
+    assert!(
+        normal.contains("paypal"),
+        "hidden in normal mode:\n{normal}"
+    );
+    assert!(
+        !normal.contains("ZWSP") && !normal.contains("WJ"),
+        "{normal}"
+    );
+    assert!(!normal.contains("^I"), "{normal}");
+    let revealed = drawn_rows(text, true).join("\n");
+    assert!(revealed.contains("pay⟨ZWSP⟩pal"), "{revealed}");
+    assert!(revealed.contains("and⟨WJ⟩more^Iend"), "{revealed}");
+
+    // The key does the same, on the reader that is open.
+    let doc = Document::from_bytes("z.txt", text.as_bytes(), None).expect("text");
+    let mut app = App::new(doc, Entities::default(), Keymap::default());
+    draw(&mut app, 60, 12);
+    app.update(Action::ToggleReveal);
+    let terminal = draw(&mut app, 60, 12);
+    let keyed = rows(terminal.backend().buffer()).join("\n");
+    assert!(keyed.contains("pay⟨ZWSP⟩pal"), "{keyed}");
+}
+
+#[test]
+fn content_cannot_draw_the_status_row() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/hostile/C10-chrome-mimic.txt"
+    );
+    let bytes = std::fs::read(path).expect("fixture");
+    // Long enough that the forged bar could reach the bottom row.
+    let mut text = String::from_utf8(bytes).expect("utf-8");
+    text.push_str(&"\nfiller line".repeat(40));
+    text.push_str("\n│ lede  q:quit  /:search  file verified │\n");
+    let doc = Document::from_bytes("C10-chrome-mimic.txt", text.as_bytes(), None).expect("text");
+    let mut app = App::new(doc, Entities::default(), Keymap::default());
+    app.update(Action::Resize(80, 24));
+    app.update(Action::Bottom);
+    let terminal = draw(&mut app, 80, 24);
+    let buf = terminal.backend().buffer();
+    let all = rows(buf);
+    let status = &all[23];
+    assert!(
+        status.contains("C10-chrome-mimic.txt") && status.contains("quit"),
+        "the bottom row is lede's: {status}"
+    );
+    assert!(!status.contains("file verified"), "{status}");
+    assert!(
+        all[..23].iter().any(|r| r.contains("file verified")),
+        "the forged bar is drawn in the body"
+    );
+    // The status row's reverse video is a style article text never gets.
+    assert!((0..80).all(|x| buf[(x, 23)].modifier.contains(Modifier::REVERSED)));
+    let body = app.panes().text;
+    assert!(body.bottom() <= 23);
+    for y in body.y..body.bottom() {
+        for x in body.x..body.right() {
+            assert!(
+                !buf[(x, y)].modifier.contains(Modifier::REVERSED),
+                "body cell {x},{y} in reverse video"
+            );
         }
     }
 }

@@ -1,0 +1,191 @@
+//! The tmux harness shared by the end-to-end tests: a private tmux server
+//! per test (its own socket, `-L`), one `sh` pane with its own XDG folders,
+//! and polling helpers that wait for the screen instead of for a time.
+//!
+//! When tmux is not installed, `Tmux::start` says so and returns `None`;
+//! `.ci/run` installs it.
+
+#![allow(dead_code)]
+
+pub mod bytes;
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// How long a poll waits before the test fails (a bound, not a timing).
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+pub struct Tmux {
+    /// The shell's own XDG state and config folders: no test reads or
+    /// writes the places or the config of the user running them.
+    _home: tempfile::TempDir,
+    socket: String,
+    /// The server's socket file, removed when the test ends.
+    socket_path: Option<String>,
+}
+
+impl Tmux {
+    /// Starts a server with one `sh` pane of the given size; `None` when
+    /// tmux is missing.
+    pub fn start(name: &str, width: u16, height: u16) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("SKIPPED {name}: tmux is not installed (.ci/run installs it)");
+            return None;
+        }
+        let home = tempfile::tempdir().expect("temp XDG folders");
+        let shell = format!(
+            "env PS1='$ ' TERM=xterm-256color XDG_STATE_HOME={0}/state XDG_CONFIG_HOME={0}/config sh",
+            home.path().display()
+        );
+        let mut tmux = Tmux {
+            _home: home,
+            socket: format!("lede-e2e-{}-{name}", std::process::id()),
+            socket_path: None,
+        };
+        let (w, h) = (width.to_string(), height.to_string());
+        tmux.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            &w,
+            "-y",
+            &h,
+            &shell,
+        ]);
+        tmux.run(&["set-option", "-g", "status", "off"]);
+        tmux.socket_path = Some(
+            tmux.run(&["display-message", "-p", "#{socket_path}"])
+                .trim()
+                .to_string(),
+        );
+        // capture-pane drops trailing spaces: the prompt shows as `$`.
+        tmux.wait_for("a shell prompt", |s| s.lines().any(|l| l.starts_with('$')));
+        Some(tmux)
+    }
+
+    pub fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        assert!(
+            out.status.success(),
+            "tmux {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Types a line into the shell.
+    pub fn type_line(&self, line: &str) {
+        self.run(&["send-keys", "-t", "e2e", "-l", line]);
+        self.run(&["send-keys", "-t", "e2e", "Enter"]);
+    }
+
+    pub fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    pub fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "e2e"])
+    }
+
+    pub fn flags(&self) -> String {
+        self.run(&[
+            "display-message",
+            "-p",
+            "-t",
+            "e2e",
+            "#{alternate_on} #{mouse_any_flag} #{cursor_flag}",
+        ])
+        .trim()
+        .to_string()
+    }
+
+    /// Polls the pane until `ok` holds; fails with the screen after a while.
+    pub fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "waited for {what}; the screen is:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn wait_flags(&self, want: &str) {
+        let start = Instant::now();
+        while self.flags() != want {
+            assert!(
+                start.elapsed() < PATIENCE,
+                "terminal flags {} (want {want})",
+                self.flags()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Checks the terminal is back to normal: main screen, no mouse
+    /// reporting, cursor shown, and the line discipline cooked with echo.
+    pub fn assert_sane(&self) {
+        self.wait_flags("0 0 1");
+        self.run(&["send-keys", "-t", "e2e", "clear", "Enter"]);
+        self.type_line("stty -a; echo STTY-DONE");
+        let screen = self.wait_for("stty output", |s| s.contains("\nSTTY-DONE"));
+        let words: Vec<&str> = screen.split_whitespace().collect();
+        for flag in ["icanon", "echo", "isig"] {
+            assert!(words.contains(&flag), "stty lacks {flag}:\n{screen}");
+            let off = format!("-{flag}");
+            assert!(
+                !words.contains(&off.as_str()),
+                "stty shows {off}:\n{screen}"
+            );
+        }
+    }
+}
+
+impl Tmux {
+    /// Appends every byte the pane's programs write to `file`
+    /// (`pipe-pane -o`), from now on.
+    pub fn capture_output(&self, file: &std::path::Path) {
+        let command = format!("cat >> '{}'", file.display());
+        self.run(&["pipe-pane", "-o", "-t", "e2e", &command]);
+    }
+
+    /// The pane's title (`#{pane_title}`), which OSC 0 and OSC 2 set.
+    pub fn title(&self) -> String {
+        self.run(&["display-message", "-p", "-t", "e2e", "#{pane_title}"])
+            .trim_end_matches('\n')
+            .to_string()
+    }
+
+    /// tmux's paste buffers, one line each; with `set-clipboard on` an
+    /// OSC 52 write lands here.
+    pub fn buffers(&self) -> String {
+        self.run(&["list-buffers"])
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+        if let Some(path) = &self.socket_path {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
