@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::gaz;
-use super::lexicon::{FastSet, HashedSet, LEX, fold_hash, with_lower};
+use super::lexicon::{COMMON, FastSet, HashedSet, fold_hash, with_lower};
 use super::token::Token;
 
 pub struct DocContext<'t> {
@@ -48,7 +48,7 @@ impl<'t> DocContext<'t> {
         let mut cap_mid = FastSet::with_capacity_and_hasher(guess, Default::default());
         let mut defined = FastSet::default();
         for w in toks.windows(3) {
-            if w[0].punct(text) == Some('(') && w[1].upper && w[2].punct(text) == Some(')') {
+            if w[0].punct() == Some('(') && w[1].upper && w[2].punct() == Some(')') {
                 defined.insert(w[1].text(text));
             }
         }
@@ -60,7 +60,7 @@ impl<'t> DocContext<'t> {
         for t in toks.iter().filter(|t| t.is_word() && t.cap) {
             // Function words (`The`, `In`) are settled by the common list
             // and would let the most frequent lowercase words through.
-            if t.initial && LEX.common.has(t.text(text)) {
+            if t.initial && t.in_lex(COMMON) {
                 continue;
             }
             let bit = filter_bit(t.text(text).as_bytes());
@@ -74,13 +74,13 @@ impl<'t> DocContext<'t> {
             if word[0].is_ascii_lowercase() {
                 let bit = filter_bit(word);
                 if filter[bit / 64] & (1 << (bit % 64)) != 0 {
-                    lower.insert(fold_hash(t.text(text)));
+                    lower.insert(t.hash);
                 }
             } else if t.cap && !t.initial {
                 cap_mid.insert(t.text(text));
                 let glued = toks
                     .get(i + 1)
-                    .is_some_and(|h| !h.space && h.punct(text) == Some('-'))
+                    .is_some_and(|h| !h.space && h.punct() == Some('-'))
                     && toks
                         .get(i + 2)
                         .is_some_and(|n| !n.space && n.is_word() && !n.cap);

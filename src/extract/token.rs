@@ -6,7 +6,8 @@
 //! is split off (`Syria's` -> `Syria`, `'s`); abbreviations with inner dots
 //! (`U.S.`, `D.C.`) and initials (`F.`) are one token.
 //!
-//! Depends on nothing but the text. Invariants: tokens are sorted, never
+//! Depends on the text and the lexicons (each word is hashed and looked up
+//! once, here). Invariants: tokens are sorted, never
 //! overlap, lie on char boundaries; no allocation per token beyond the vector.
 
 /// What a token is.
@@ -41,6 +42,14 @@ pub struct Token {
     /// Starts a sentence: names never run across it. Unlike `initial`, not
     /// set on every word of a Title Case headline.
     pub sent: bool,
+    /// Which cue lexicons hold a word (`lexicon::ORG`...); 0 for numbers
+    /// and punctuation, which no lexicon holds.
+    pub lex: u16,
+    /// The character of a punctuation token; `'\0'` for the others.
+    pub ch: char,
+    /// [`fold_hash`] of a word; 0 for numbers and punctuation. Computed once
+    /// here, so no rule hashes a word again.
+    pub hash: u64,
 }
 
 impl Token {
@@ -53,12 +62,19 @@ impl Token {
     }
 
     /// The single character of a punctuation token.
-    pub fn punct(&self, text: &str) -> Option<char> {
-        (self.kind == Tok::Punct)
-            .then(|| text[self.start as usize..].chars().next())
-            .flatten()
+    #[inline]
+    pub fn punct(&self) -> Option<char> {
+        (self.kind == Tok::Punct).then_some(self.ch)
+    }
+
+    /// In one of the lexicons of `mask` (`lexicon::COMMON`...).
+    #[inline]
+    pub fn in_lex(&self, mask: u16) -> bool {
+        self.lex & mask != 0
     }
 }
+
+use super::lexicon::{LEX, fold_hash, fold_hash_ascii_at};
 
 /// Words after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -152,6 +168,9 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
             brk,
             initial: false,
             sent: false,
+            lex: 0,
+            ch: '\0',
+            hash: 0,
         };
         if c.is_ascii_digit() {
             i = scan_number(bytes, i, end);
@@ -160,6 +179,8 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
                 i = scan_word(text, i, end);
                 tok.kind = Tok::Word;
                 tok.digit = true;
+                tok.hash = fold_hash(&text[start..i]);
+                tok.lex = LEX.flags_hashed(tok.hash, &text[start..i]);
             } else {
                 tok.kind = Tok::Num;
             }
@@ -214,7 +235,14 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
                 }
             }
             tok.upper = letters >= 2 && uppers == letters;
+            tok.hash = if plain {
+                fold_hash_ascii_at(bytes, start, i)
+            } else {
+                fold_hash(&text[start..i])
+            };
+            tok.lex = LEX.flags_hashed(tok.hash, &text[start..i]);
         } else {
+            tok.ch = c;
             i += c.len_utf8();
             // A possessive `'s` is one token.
             if is_apostrophe(c)
@@ -350,6 +378,29 @@ mod tests {
         for (input, want) in cases {
             let got: Vec<String> = toks(input).into_iter().map(|t| t.0).collect();
             assert_eq!(&got, want, "{input}");
+        }
+    }
+
+    #[test]
+    fn words_carry_their_hash_and_lexicon_flags() {
+        for s in [
+            "The Ministry of Défense said O'Neill’s UNITED Nations twenty-five U.S. 3bn",
+            "ab",
+            "Province",
+            "Ḩamāh province, ÉTATS",
+        ] {
+            let mut out = Vec::new();
+            tokenize_into(s, 0..s.len(), &mut out);
+            for t in &out {
+                let w = t.text(s);
+                if t.is_word() {
+                    assert_eq!(t.hash, fold_hash(w), "{w}");
+                    assert_eq!(t.lex, LEX.flags(w), "{w}");
+                } else {
+                    assert_eq!(t.lex, 0, "{w}");
+                    assert_eq!(t.punct().is_some(), t.kind == Tok::Punct, "{w}");
+                }
+            }
         }
     }
 
