@@ -87,7 +87,7 @@ pub fn classify(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
             let t = &toks[k];
             let w = t.text(cx.text);
             let common = common_word(cx, t, w)
-                || (!t.upper && !is_head(cx, k) && cx.common_initial(w, true));
+                || (!t.upper && !is_head(cx, k) && cx.common_initial(t, true));
             if common {
                 if s < k {
                     classify_run(cx, s..k, out);
@@ -126,7 +126,7 @@ fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
                 && !head
                 && !t.upper
                 && (!single || !attributed(cx, end))
-                && cx.common_initial(w, single)
+                && cx.common_initial(t, single)
                 && !place_prefix(cx, start, end));
         if !drop {
             break;
@@ -144,7 +144,7 @@ fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
 /// with a contraction (`I'm`). An acronym the article defines is a name even
 /// when it spells a common word (`WHO`).
 fn common_word(cx: &DocContext, t: &Token, w: &str) -> bool {
-    if t.upper && cx.defined(w) {
+    if t.upper && cx.defined(t) {
         return false;
     }
     let stem = w.split(['\'', '\u{2019}']).next().unwrap_or(w);
@@ -287,7 +287,11 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
         && adjectival(cx, e)
         && (gaz::demonym(name).is_some()
             || name_in_lex(cx, s, e, GROUP_ADJ)
-            || !cx.capitalised_alone(name))
+            || !(if e - s == 1 {
+                cx.word_capitalised_alone(first)
+            } else {
+                cx.capitalised_alone(name)
+            }))
     {
         return;
     }

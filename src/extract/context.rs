@@ -5,11 +5,44 @@
 //! Built once per document from the tokens; borrowed by every rule. Depends
 //! on tokens, lexicons and the gazetteer view.
 
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::ops::Range;
 
 use super::gaz;
-use super::lexicon::{COMMON, FastSet, HashedSet, fold_hash, with_lower};
+use super::lexicon::{COMMON, HashedSet, IdHasher, fold_hash, with_lower};
 use super::token::Token;
+
+/// A word keyed by its token's [`fold_hash`] (computed once by the
+/// tokenizer) but compared with case: `Nato` is not `NATO`.
+#[derive(Clone, Copy)]
+struct Word<'t> {
+    hash: u64,
+    text: &'t str,
+}
+
+impl Hash for Word<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+impl PartialEq for Word<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for Word<'_> {}
+
+type WordSet<'t> = HashSet<Word<'t>, BuildHasherDefault<IdHasher>>;
+
+fn keyed<'t>(text: &'t str, t: &Token) -> Word<'t> {
+    Word {
+        hash: t.hash,
+        text: t.text(text),
+    }
+}
 
 pub struct DocContext<'t> {
     pub text: &'t str,
@@ -17,11 +50,11 @@ pub struct DocContext<'t> {
     /// Words written in lowercase somewhere in the article.
     lower: HashedSet,
     /// Capitalised words used away from a sentence start.
-    cap_mid: FastSet<&'t str>,
+    cap_mid: WordSet<'t>,
     /// Words written in parentheses on their own: acronyms being defined.
-    defined: FastSet<&'t str>,
+    defined: WordSet<'t>,
     /// Capitalised words used mid-sentence other than as `X-like` adjectives.
-    cap_alone: FastSet<&'t str>,
+    cap_alone: WordSet<'t>,
     dateline: Option<Range<usize>>,
 }
 
@@ -45,14 +78,14 @@ impl<'t> DocContext<'t> {
         // token of a long text misses the cache on each probe.
         let guess = (toks.len() / 8).min(DISTINCT_CAP);
         let mut lower = HashedSet::with_capacity_and_hasher(guess, Default::default());
-        let mut cap_mid = FastSet::with_capacity_and_hasher(guess, Default::default());
-        let mut defined = FastSet::default();
+        let mut cap_mid = WordSet::with_capacity_and_hasher(guess, Default::default());
+        let mut defined = WordSet::default();
         for w in toks.windows(3) {
             if w[0].punct() == Some('(') && w[1].upper && w[2].punct() == Some(')') {
-                defined.insert(w[1].text(text));
+                defined.insert(keyed(text, &w[1]));
             }
         }
-        let mut cap_alone = FastSet::with_capacity_and_hasher(guess, Default::default());
+        let mut cap_alone = WordSet::with_capacity_and_hasher(guess, Default::default());
         // Only lowercase words that some capitalised word could ask about
         // are hashed: a bitset on (length, first letter, last letter) of the
         // capitalised words filters the rest cheaply.
@@ -77,7 +110,8 @@ impl<'t> DocContext<'t> {
                     lower.insert(t.hash);
                 }
             } else if t.cap && !t.initial {
-                cap_mid.insert(t.text(text));
+                let w = keyed(text, t);
+                cap_mid.insert(w);
                 let glued = toks
                     .get(i + 1)
                     .is_some_and(|h| !h.space && h.punct() == Some('-'))
@@ -85,7 +119,7 @@ impl<'t> DocContext<'t> {
                         .get(i + 2)
                         .is_some_and(|n| !n.space && n.is_word() && !n.cap);
                 if !glued {
-                    cap_alone.insert(t.text(text));
+                    cap_alone.insert(w);
                 }
             }
         }
@@ -106,14 +140,15 @@ impl<'t> DocContext<'t> {
         self.dateline.as_ref().is_some_and(|d| d.contains(&offset))
     }
 
-    /// An acronym the article defines in parentheses (`(WHO)`).
-    pub fn defined(&self, word: &str) -> bool {
-        self.defined.contains(word)
+    /// An acronym the article defines in parentheses (`(WHO)`); `t` is a
+    /// word of this document.
+    pub fn defined(&self, t: &Token) -> bool {
+        self.defined.contains(&keyed(self.text, t))
     }
 
-    /// The article writes this word in lowercase somewhere.
-    pub fn lower_seen(&self, word: &str) -> bool {
-        self.lower.contains(&fold_hash(word))
+    /// The article writes the word `t` in lowercase somewhere.
+    pub fn lower_seen(&self, t: &Token) -> bool {
+        self.lower.contains(&t.hash)
     }
 
     /// The text from the first to the last token of a range.
@@ -128,19 +163,28 @@ impl<'t> DocContext<'t> {
 
     /// True when the article writes this capitalised word mid-sentence, and
     /// not only glued to a lowercase word (`Kurdish-majority`).
-    pub fn capitalised_alone(&self, word: &str) -> bool {
-        self.cap_alone.contains(word)
+    pub fn capitalised_alone(&self, name: &str) -> bool {
+        self.cap_alone.contains(&Word {
+            hash: fold_hash(name),
+            text: name,
+        })
+    }
+
+    /// [`Self::capitalised_alone`] for the word `t` of this document.
+    pub fn word_capitalised_alone(&self, t: &Token) -> bool {
+        self.cap_alone.contains(&keyed(self.text, t))
     }
 
     /// A sentence-initial capitalised word that is a common word rather than
     /// a name: the article writes it in lowercase too, or it is frequent in
     /// English and nothing marks it as a name. `alone` is true when no other
     /// capitalised word follows it, which makes a name less likely.
-    pub fn common_initial(&self, word: &str, alone: bool) -> bool {
-        if self.lower_seen(word) {
+    pub fn common_initial(&self, t: &Token, alone: bool) -> bool {
+        if self.lower_seen(t) {
             return true;
         }
-        if self.cap_mid.contains(word) {
+        let word = t.text(self.text);
+        if self.cap_mid.contains(&keyed(self.text, t)) {
             return false;
         }
         if gaz::given_name(word) || gaz::place(word).is_some_and(|p| !p.ambiguous) {

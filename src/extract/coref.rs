@@ -94,7 +94,7 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
             && cands[i].evidence == Evidence::Default
             && !t.upper
             && cands[i].range.end == t.end as usize
-            && cx.lower_seen(name)
+            && cx.lower_seen(t)
         {
             cands[i].dropped = true;
         }
