@@ -193,40 +193,75 @@ const NUMBER: u16 = NUM_UNIT | NUM_TENS | NUM_SCALE | NUM_QUANTITY;
 
 /// Every list in one open-addressing table keyed by [`fold_hash`]: a word
 /// is hashed once (the tokenizer does it) and one probe answers for all
-/// lists; most words stop at an empty slot.
+/// lists; most words stop at an empty slot. Slots are small (the table
+/// stays in cache); the words themselves sit apart, read only on a match.
 pub struct Lexicons {
-    /// `(hash, word, flags)`; flags 0 is an empty slot.
-    slots: Box<[(u64, &'static str, u16)]>,
+    /// `(hash, flags, index into words)`; flags 0 is an empty slot.
+    slots: Box<[(u64, u16, u16)]>,
+    /// Each word with its bytes lowercased and packed into two integers
+    /// (words of up to 16 bytes), compared at once on a match.
+    words: Vec<(&'static str, [u64; 2])>,
     shift: u32,
+}
+
+/// The ASCII lowercase of `bytes[start..end]` (at most 16 bytes) packed
+/// little-endian into two integers, zero-padded.
+#[inline]
+fn packed_lower(bytes: &[u8], start: usize, end: usize) -> [u64; 2] {
+    let mut out = [0u64; 2];
+    let mut i = start;
+    for chunk in &mut out {
+        let n = (end - i).min(8);
+        if n == 0 {
+            break;
+        }
+        let w = if i + 8 <= bytes.len() {
+            read8(bytes, i) & (u64::MAX >> (64 - 8 * n))
+        } else {
+            let mut w = 0u64;
+            for (k, &b) in bytes[i..i + n].iter().enumerate() {
+                w |= u64::from(b) << (8 * k);
+            }
+            w
+        };
+        *chunk = lower8(w);
+        i += n;
+    }
+    out
 }
 
 impl Lexicons {
     fn build(lists: &[(&'static str, u16)], numbers: &[(&'static str, u16)]) -> Self {
-        let words: Vec<(&'static str, u16)> = lists
+        let all: Vec<(&'static str, u16)> = lists
             .iter()
             .flat_map(|&(src, flag)| entries(src).map(move |w| (w, flag)))
             .chain(numbers.iter().copied())
             .collect();
-        let bits = (words.len() * 4)
-            .next_power_of_two()
-            .trailing_zeros()
-            .max(4);
+        let bits = (all.len() * 2).next_power_of_two().trailing_zeros().max(4);
         let mut table = Self {
-            slots: vec![(0, "", 0); 1 << bits].into_boxed_slice(),
+            slots: vec![(0, 0, 0); 1 << bits].into_boxed_slice(),
+            words: Vec::new(),
             shift: 64 - bits,
         };
-        for (w, flag) in words {
+        for (w, flag) in all {
             let h = fold_hash(w);
             let mask = table.slots.len() - 1;
             let mut i = table.slot(h);
             loop {
                 let slot = &mut table.slots[i];
-                if slot.2 == 0 {
-                    *slot = (h, w, flag);
+                if slot.1 == 0 {
+                    let packed = if w.len() <= 16 && w.is_ascii() {
+                        packed_lower(w.as_bytes(), 0, w.len())
+                    } else {
+                        [0; 2]
+                    };
+                    let index = u16::try_from(table.words.len()).expect("lexicons hold few words");
+                    *slot = (h, flag, index);
+                    table.words.push((w, packed));
                     break;
                 }
                 if slot.0 == h {
-                    slot.2 |= flag;
+                    slot.1 |= flag;
                     break;
                 }
                 i = (i + 1) & mask;
@@ -240,27 +275,55 @@ impl Lexicons {
         (hash >> self.shift) as usize
     }
 
+    /// The slot holding `hash`: its flags and word index.
+    #[inline]
+    fn probe(&self, hash: u64) -> Option<(u16, usize)> {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(hash);
+        loop {
+            let (h, flags, index) = self.slots[i];
+            if flags == 0 {
+                return None;
+            }
+            if h == hash {
+                return Some((flags, usize::from(index)));
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
     /// Which lists hold `word` (case-insensitive), as [`ORG`] | [`PLACE`] |
     /// ...; `hash` is its [`fold_hash`].
     #[inline]
     pub fn flags_hashed(&self, hash: u64, word: &str) -> u16 {
-        let mask = self.slots.len() - 1;
-        let mut i = self.slot(hash);
-        loop {
-            let (h, w, flags) = self.slots[i];
-            if flags == 0 {
-                return 0;
-            }
-            if h == hash {
-                if w.len() == word.len() && w.eq_ignore_ascii_case(word) {
-                    return flags;
-                }
-                // Non-ASCII text matches on its folded hash; number words
-                // are matched byte for byte and stay ASCII.
-                return if word.is_ascii() { 0 } else { flags & !NUMBER };
-            }
-            i = (i + 1) & mask;
+        let Some((flags, index)) = self.probe(hash) else {
+            return 0;
+        };
+        let w = self.words[index].0;
+        if w.len() == word.len() && w.eq_ignore_ascii_case(word) {
+            return flags;
         }
+        // Non-ASCII text matches on its folded hash; number words are
+        // matched byte for byte and stay ASCII.
+        if word.is_ascii() { 0 } else { flags & !NUMBER }
+    }
+
+    /// [`Self::flags_hashed`] for the ASCII word `bytes[start..end]`,
+    /// compared as packed integers rather than byte by byte.
+    #[inline]
+    pub fn flags_ascii(&self, hash: u64, bytes: &[u8], start: usize, end: usize) -> u16 {
+        let Some((flags, index)) = self.probe(hash) else {
+            return 0;
+        };
+        let (w, packed) = self.words[index];
+        let len = end - start;
+        let same = w.len() == len
+            && if len <= 16 {
+                packed_lower(bytes, start, end) == packed
+            } else {
+                w.as_bytes().eq_ignore_ascii_case(&bytes[start..end])
+            };
+        if same { flags } else { 0 }
     }
 
     /// [`Self::flags_hashed`] for a word not hashed yet.
