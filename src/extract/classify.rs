@@ -147,8 +147,16 @@ fn common_word(cx: &DocContext, t: &Token, w: &str) -> bool {
     if t.upper && cx.defined(t) {
         return false;
     }
+    if t.in_lex(COMMON) {
+        return true;
+    }
+    // Only a word with an apostrophe (`'` or the `’` that opens with 0xE2)
+    // has a stem to look up.
+    if !w.bytes().any(|b| b == b'\'' || b == 0xe2) {
+        return false;
+    }
     let stem = w.split(['\'', '\u{2019}']).next().unwrap_or(w);
-    t.in_lex(COMMON) || (stem.len() < w.len() && LEX.has(COMMON, stem))
+    stem.len() < w.len() && LEX.has(COMMON, stem)
 }
 
 /// Drops trailing particles, connectors and postnominals (`CEO`, `QC`).

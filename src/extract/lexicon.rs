@@ -36,9 +36,13 @@ impl Hasher for Fnv {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            h = mix(h, u64::from_le_bytes(w));
+            // Byte by byte: a copy of variable length is a `memcpy` call,
+            // dearer than the few bytes it moves.
+            let mut w = 0u64;
+            for (k, &b) in rest.iter().enumerate() {
+                w |= u64::from(b) << (8 * k);
+            }
+            h = mix(h, w);
         }
         self.0 = mix(h, bytes.len() as u64);
     }
