@@ -5,7 +5,7 @@
 //! Built once per document from the tokens; borrowed by every rule. Depends
 //! on tokens, lexicons and the gazetteer view.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::ops::Range;
 
@@ -36,6 +36,11 @@ impl PartialEq for Word<'_> {
 impl Eq for Word<'_> {}
 
 type WordSet<'t> = HashSet<Word<'t>, BuildHasherDefault<IdHasher>>;
+type WordMap<'t, V> = HashMap<Word<'t>, V, BuildHasherDefault<IdHasher>>;
+
+/// Flags of [`DocContext::caps`].
+const MID: u8 = 1;
+const ALONE: u8 = 2;
 
 fn keyed<'t>(text: &'t str, t: &Token) -> Word<'t> {
     Word {
@@ -49,22 +54,20 @@ pub struct DocContext<'t> {
     pub toks: &'t [Token],
     /// Words written in lowercase somewhere in the article.
     lower: HashedSet,
-    /// Capitalised words used away from a sentence start.
-    cap_mid: WordSet<'t>,
+    /// Capitalised words used away from a sentence start ([`MID`]), and
+    /// of those the ones used other than as `X-like` adjectives ([`ALONE`]).
+    caps: WordMap<'t, u8>,
     /// Words written in parentheses on their own: acronyms being defined.
     defined: WordSet<'t>,
-    /// Capitalised words used mid-sentence other than as `X-like` adjectives.
-    cap_alone: WordSet<'t>,
     dateline: Option<Range<usize>>,
 }
 
 const FILTER_BITS: usize = 1 << 15;
 
-fn filter_bit(word: &[u8]) -> usize {
-    let len = word.len() & 31;
-    let first = usize::from(word.first().map_or(0, |b| b.to_ascii_lowercase()) & 31);
-    let last = usize::from(word.last().map_or(0, |b| b.to_ascii_lowercase()) & 31);
-    (len << 10) | (first << 5) | last
+/// A word's bit in the filter: bits of its case-folded hash, so a
+/// lowercase word and the capitalised word asking about it share it.
+fn filter_bit(t: &Token) -> usize {
+    (t.hash >> (64 - FILTER_BITS.trailing_zeros())) as usize
 }
 
 /// Initial capacity cap of per-document word sets: above the distinct words
@@ -78,14 +81,13 @@ impl<'t> DocContext<'t> {
         // token of a long text misses the cache on each probe.
         let guess = (toks.len() / 8).min(DISTINCT_CAP);
         let mut lower = HashedSet::with_capacity_and_hasher(guess, Default::default());
-        let mut cap_mid = WordSet::with_capacity_and_hasher(guess, Default::default());
+        let mut caps = WordMap::with_capacity_and_hasher(guess, Default::default());
         let mut defined = WordSet::default();
         for w in toks.windows(3) {
-            if w[0].punct() == Some('(') && w[1].upper && w[2].punct() == Some(')') {
+            if w[1].upper && w[0].punct() == Some('(') && w[2].punct() == Some(')') {
                 defined.insert(keyed(text, &w[1]));
             }
         }
-        let mut cap_alone = WordSet::with_capacity_and_hasher(guess, Default::default());
         // Only lowercase words that some capitalised word could ask about
         // are hashed: a bitset on (length, first letter, last letter) of the
         // capitalised words filters the rest cheaply.
@@ -96,40 +98,34 @@ impl<'t> DocContext<'t> {
             if t.initial && t.in_lex(COMMON) {
                 continue;
             }
-            let bit = filter_bit(t.text(text).as_bytes());
+            let bit = filter_bit(t);
             filter[bit / 64] |= 1 << (bit % 64);
         }
         for (i, t) in toks.iter().enumerate() {
             if !t.is_word() {
                 continue;
             }
-            let word = t.text(text).as_bytes();
-            if word[0].is_ascii_lowercase() {
-                let bit = filter_bit(word);
+            if text.as_bytes()[t.start as usize].is_ascii_lowercase() {
+                let bit = filter_bit(t);
                 if filter[bit / 64] & (1 << (bit % 64)) != 0 {
                     lower.insert(t.hash);
                 }
             } else if t.cap && !t.initial {
-                let w = keyed(text, t);
-                cap_mid.insert(w);
                 let glued = toks
                     .get(i + 1)
                     .is_some_and(|h| !h.space && h.punct() == Some('-'))
                     && toks
                         .get(i + 2)
                         .is_some_and(|n| !n.space && n.is_word() && !n.cap);
-                if !glued {
-                    cap_alone.insert(w);
-                }
+                *caps.entry(keyed(text, t)).or_insert(0) |= if glued { MID } else { MID | ALONE };
             }
         }
         Self {
             text,
             toks,
             lower,
-            cap_mid,
+            caps,
             defined,
-            cap_alone,
             dateline,
         }
     }
@@ -164,15 +160,19 @@ impl<'t> DocContext<'t> {
     /// True when the article writes this capitalised word mid-sentence, and
     /// not only glued to a lowercase word (`Kurdish-majority`).
     pub fn capitalised_alone(&self, name: &str) -> bool {
-        self.cap_alone.contains(&Word {
-            hash: fold_hash(name),
-            text: name,
-        })
+        self.caps
+            .get(&Word {
+                hash: fold_hash(name),
+                text: name,
+            })
+            .is_some_and(|f| f & ALONE != 0)
     }
 
     /// [`Self::capitalised_alone`] for the word `t` of this document.
     pub fn word_capitalised_alone(&self, t: &Token) -> bool {
-        self.cap_alone.contains(&keyed(self.text, t))
+        self.caps
+            .get(&keyed(self.text, t))
+            .is_some_and(|f| f & ALONE != 0)
     }
 
     /// A sentence-initial capitalised word that is a common word rather than
@@ -184,7 +184,7 @@ impl<'t> DocContext<'t> {
             return true;
         }
         let word = t.text(self.text);
-        if self.cap_mid.contains(&keyed(self.text, t)) {
+        if self.caps.contains_key(&keyed(self.text, t)) {
             return false;
         }
         if gaz::given_name(word) || gaz::place(word).is_some_and(|p| !p.ambiguous) {
