@@ -12,7 +12,7 @@ use std::ops::Range;
 use super::EntityKind;
 use super::context::DocContext;
 use super::gaz::{self, PlaceClass, PlaceHit};
-use super::lexicon::{LEX, TITLE};
+use super::lexicon::{COMMON, GROUP, GROUP_ADJ, LEX, ORG, PLACE, TITLE};
 use super::places::{abbreviated_place, before_region, group_extension, locative, place_cue};
 use super::token::Token;
 
@@ -87,7 +87,7 @@ pub fn classify(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
             let t = &toks[k];
             let w = t.text(cx.text);
             let common = common_word(cx, t, w)
-                || (!t.upper && !is_head(cx, k) && cx.common_initial(w, true));
+                || (!t.upper && !is_head(cx, k) && cx.common_initial(t, true));
             if common {
                 if s < k {
                     classify_run(cx, s..k, out);
@@ -126,7 +126,7 @@ fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
                 && !head
                 && !t.upper
                 && (!single || !attributed(cx, end))
-                && cx.common_initial(w, single)
+                && cx.common_initial(t, single)
                 && !place_prefix(cx, start, end));
         if !drop {
             break;
@@ -144,11 +144,19 @@ fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
 /// with a contraction (`I'm`). An acronym the article defines is a name even
 /// when it spells a common word (`WHO`).
 fn common_word(cx: &DocContext, t: &Token, w: &str) -> bool {
-    if t.upper && cx.defined(w) {
+    if t.upper && cx.defined(t) {
+        return false;
+    }
+    if t.in_lex(COMMON) {
+        return true;
+    }
+    // Only a word with an apostrophe (`'` or the `’` that opens with 0xE2)
+    // has a stem to look up.
+    if !w.bytes().any(|b| b == b'\'' || b == 0xe2) {
         return false;
     }
     let stem = w.split(['\'', '\u{2019}']).next().unwrap_or(w);
-    LEX.common.has(w) || (stem.len() < w.len() && LEX.common.has(stem))
+    stem.len() < w.len() && LEX.has(COMMON, stem)
 }
 
 /// Drops trailing particles, connectors and postnominals (`CEO`, `QC`).
@@ -173,13 +181,21 @@ pub(super) fn word_at<'t>(cx: &DocContext<'t>, k: usize) -> &'t str {
 }
 
 fn is_head(cx: &DocContext, k: usize) -> bool {
-    let w = word_at(cx, k);
-    LEX.is_head(w)
+    cx.toks[k].in_lex(ORG | PLACE)
+}
+
+/// The name `toks[s..e]` is in one of the lexicons of `mask`.
+fn name_in_lex(cx: &DocContext, s: usize, e: usize, mask: u16) -> bool {
+    if e - s == 1 {
+        cx.toks[s].in_lex(mask)
+    } else {
+        LEX.has(mask, cx.span_text(s..e))
+    }
 }
 
 fn is_title(cx: &DocContext, k: usize) -> bool {
     let t = &cx.toks[k];
-    t.is_word() && t.cap && !t.upper && LEX.flags(t.text(cx.text)) & TITLE != 0
+    t.is_word() && t.cap && !t.upper && t.in_lex(TITLE)
 }
 
 /// Cuts titles out: `Turkish President Ana Roe` -> `Turkish` + `Ana Roe`;
@@ -244,7 +260,7 @@ fn person_shaped(cx: &DocContext, s: usize, e: usize) -> bool {
     }
     words.iter().all(|t| {
         let w = t.text(cx.text);
-        t.cap && !t.upper && w.len() >= 3 && !LEX.is_head(w)
+        t.cap && !t.upper && w.len() >= 3 && !t.in_lex(ORG | PLACE)
     })
 }
 
@@ -267,7 +283,7 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
         dropped: false,
     };
     // Codes and postnominals are no names (`COVID-19`, `QC`).
-    if words == 1 && (first.digit && first.text(text).len() <= 4 || LEX.common.has(name)) {
+    if words == 1 && (first.digit && first.text(text).len() <= 4 || name_in_lex(cx, s, e, COMMON)) {
         return;
     }
     if words == 1 && code_suffix(cx, e) {
@@ -278,21 +294,22 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
     if words == 1
         && adjectival(cx, e)
         && (gaz::demonym(name).is_some()
-            || LEX.group_adjectives.has(name)
-            || !cx.capitalised_alone(name))
+            || name_in_lex(cx, s, e, GROUP_ADJ)
+            || !(if e - s == 1 {
+                cx.word_capitalised_alone(first)
+            } else {
+                cx.capitalised_alone(name)
+            }))
     {
         return;
     }
-    let last_word = last.text(text);
     let has_for = (s..e).any(|k| word_at(cx, k) == "for");
     // In `X of Y` the head is X: `State of Ohio` is a place, `Bank of Ohio`
     // an organisation.
     let head = head_index(cx, s, e);
-    let of_head = (head != e - 1).then(|| word_at(cx, head));
-    let head_word = of_head.unwrap_or(last_word);
-    if titled || LEX.org_heads.has(head_word) || has_for {
+    if titled || cx.toks[head].in_lex(ORG) || has_for {
         cand.evidence = Evidence::Strong;
-    } else if LEX.place_words.has(head_word) && words > 1 {
+    } else if cx.toks[head].in_lex(PLACE) && words > 1 {
         cand.kind = EntityKind::Place;
         cand.evidence = Evidence::Strong;
     } else if let Some(hit) = gaz::place(name).or_else(|| abbreviated_place(cx, s, e)) {
@@ -307,7 +324,7 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
         }
     } else if words == 1 {
         let adjective =
-            gaz::demonym(name).or_else(|| LEX.group_adjectives.has(name).then_some(("", false)));
+            gaz::demonym(name).or_else(|| name_in_lex(cx, s, e, GROUP_ADJ).then_some(("", false)));
         if let Some((country, plural)) = adjective {
             let country = (!country.is_empty()).then_some(country);
             if plural {
@@ -324,7 +341,7 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
                 }
                 return;
             }
-        } else if LEX.groups.has(name) {
+        } else if name_in_lex(cx, s, e, GROUP) {
             cand.evidence = Evidence::Strong;
         } else if first.upper {
             cand.evidence = Evidence::Weak;
@@ -335,7 +352,7 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
     }
     if cand.kind == EntityKind::Actor && cand.evidence < Evidence::Strong {
         // In a dateline every name is a place but the agency in parentheses.
-        let agency = s > 0 && cx.toks[s - 1].punct(text) == Some('(');
+        let agency = s > 0 && cx.toks[s - 1].punct() == Some('(');
         let dateline = cx.in_dateline(first.start as usize) && !agency;
         // An explicit cue (`the city of Santa Maria`) outweighs a name that
         // only looks like a person's because it opens with a given name.
@@ -363,7 +380,7 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
 fn code_suffix(cx: &DocContext, e: usize) -> bool {
     let toks = cx.toks;
     e + 1 < toks.len()
-        && toks[e].punct(cx.text) == Some('-')
+        && toks[e].punct() == Some('-')
         && !toks[e].space
         && !toks[e + 1].space
         && (toks[e + 1].kind == super::token::Tok::Num || toks[e + 1].digit)
@@ -372,7 +389,7 @@ fn code_suffix(cx: &DocContext, e: usize) -> bool {
 fn adjectival(cx: &DocContext, e: usize) -> bool {
     let toks = cx.toks;
     e + 1 < toks.len()
-        && toks[e].punct(cx.text) == Some('-')
+        && toks[e].punct() == Some('-')
         && !toks[e].space
         && !toks[e + 1].space
         && toks[e + 1].is_word()

@@ -5,33 +5,69 @@
 //! Built once per document from the tokens; borrowed by every rule. Depends
 //! on tokens, lexicons and the gazetteer view.
 
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::ops::Range;
 
 use super::gaz;
-use super::lexicon::{FastSet, HashedSet, LEX, fold_hash, with_lower};
+use super::lexicon::{COMMON, HashedSet, IdHasher, fold_hash, with_lower};
 use super::token::Token;
+
+/// A word keyed by its token's [`fold_hash`] (computed once by the
+/// tokenizer) but compared with case: `Nato` is not `NATO`.
+#[derive(Clone, Copy)]
+struct Word<'t> {
+    hash: u64,
+    text: &'t str,
+}
+
+impl Hash for Word<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+impl PartialEq for Word<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for Word<'_> {}
+
+type WordSet<'t> = HashSet<Word<'t>, BuildHasherDefault<IdHasher>>;
+type WordMap<'t, V> = HashMap<Word<'t>, V, BuildHasherDefault<IdHasher>>;
+
+/// Flags of [`DocContext::caps`].
+const MID: u8 = 1;
+const ALONE: u8 = 2;
+
+fn keyed<'t>(text: &'t str, t: &Token) -> Word<'t> {
+    Word {
+        hash: t.hash,
+        text: t.text(text),
+    }
+}
 
 pub struct DocContext<'t> {
     pub text: &'t str,
     pub toks: &'t [Token],
     /// Words written in lowercase somewhere in the article.
     lower: HashedSet,
-    /// Capitalised words used away from a sentence start.
-    cap_mid: FastSet<&'t str>,
+    /// Capitalised words used away from a sentence start ([`MID`]), and
+    /// of those the ones used other than as `X-like` adjectives ([`ALONE`]).
+    caps: WordMap<'t, u8>,
     /// Words written in parentheses on their own: acronyms being defined.
-    defined: FastSet<&'t str>,
-    /// Capitalised words used mid-sentence other than as `X-like` adjectives.
-    cap_alone: FastSet<&'t str>,
+    defined: WordSet<'t>,
     dateline: Option<Range<usize>>,
 }
 
 const FILTER_BITS: usize = 1 << 15;
 
-fn filter_bit(word: &[u8]) -> usize {
-    let len = word.len() & 31;
-    let first = usize::from(word.first().map_or(0, |b| b.to_ascii_lowercase()) & 31);
-    let last = usize::from(word.last().map_or(0, |b| b.to_ascii_lowercase()) & 31);
-    (len << 10) | (first << 5) | last
+/// A word's bit in the filter: bits of its case-folded hash, so a
+/// lowercase word and the capitalised word asking about it share it.
+fn filter_bit(t: &Token) -> usize {
+    (t.hash >> (64 - FILTER_BITS.trailing_zeros())) as usize
 }
 
 /// Initial capacity cap of per-document word sets: above the distinct words
@@ -45,14 +81,13 @@ impl<'t> DocContext<'t> {
         // token of a long text misses the cache on each probe.
         let guess = (toks.len() / 8).min(DISTINCT_CAP);
         let mut lower = HashedSet::with_capacity_and_hasher(guess, Default::default());
-        let mut cap_mid = FastSet::with_capacity_and_hasher(guess, Default::default());
-        let mut defined = FastSet::default();
+        let mut caps = WordMap::with_capacity_and_hasher(guess, Default::default());
+        let mut defined = WordSet::default();
         for w in toks.windows(3) {
-            if w[0].punct(text) == Some('(') && w[1].upper && w[2].punct(text) == Some(')') {
-                defined.insert(w[1].text(text));
+            if w[1].upper && w[0].punct() == Some('(') && w[2].punct() == Some(')') {
+                defined.insert(keyed(text, &w[1]));
             }
         }
-        let mut cap_alone = FastSet::with_capacity_and_hasher(guess, Default::default());
         // Only lowercase words that some capitalised word could ask about
         // are hashed: a bitset on (length, first letter, last letter) of the
         // capitalised words filters the rest cheaply.
@@ -60,42 +95,37 @@ impl<'t> DocContext<'t> {
         for t in toks.iter().filter(|t| t.is_word() && t.cap) {
             // Function words (`The`, `In`) are settled by the common list
             // and would let the most frequent lowercase words through.
-            if t.initial && LEX.common.has(t.text(text)) {
+            if t.initial && t.in_lex(COMMON) {
                 continue;
             }
-            let bit = filter_bit(t.text(text).as_bytes());
+            let bit = filter_bit(t);
             filter[bit / 64] |= 1 << (bit % 64);
         }
         for (i, t) in toks.iter().enumerate() {
             if !t.is_word() {
                 continue;
             }
-            let word = t.text(text).as_bytes();
-            if word[0].is_ascii_lowercase() {
-                let bit = filter_bit(word);
+            if text.as_bytes()[t.start as usize].is_ascii_lowercase() {
+                let bit = filter_bit(t);
                 if filter[bit / 64] & (1 << (bit % 64)) != 0 {
-                    lower.insert(fold_hash(t.text(text)));
+                    lower.insert(t.hash);
                 }
             } else if t.cap && !t.initial {
-                cap_mid.insert(t.text(text));
                 let glued = toks
                     .get(i + 1)
-                    .is_some_and(|h| !h.space && h.punct(text) == Some('-'))
+                    .is_some_and(|h| !h.space && h.punct() == Some('-'))
                     && toks
                         .get(i + 2)
                         .is_some_and(|n| !n.space && n.is_word() && !n.cap);
-                if !glued {
-                    cap_alone.insert(t.text(text));
-                }
+                *caps.entry(keyed(text, t)).or_insert(0) |= if glued { MID } else { MID | ALONE };
             }
         }
         Self {
             text,
             toks,
             lower,
-            cap_mid,
+            caps,
             defined,
-            cap_alone,
             dateline,
         }
     }
@@ -106,14 +136,15 @@ impl<'t> DocContext<'t> {
         self.dateline.as_ref().is_some_and(|d| d.contains(&offset))
     }
 
-    /// An acronym the article defines in parentheses (`(WHO)`).
-    pub fn defined(&self, word: &str) -> bool {
-        self.defined.contains(word)
+    /// An acronym the article defines in parentheses (`(WHO)`); `t` is a
+    /// word of this document.
+    pub fn defined(&self, t: &Token) -> bool {
+        self.defined.contains(&keyed(self.text, t))
     }
 
-    /// The article writes this word in lowercase somewhere.
-    pub fn lower_seen(&self, word: &str) -> bool {
-        self.lower.contains(&fold_hash(word))
+    /// The article writes the word `t` in lowercase somewhere.
+    pub fn lower_seen(&self, t: &Token) -> bool {
+        self.lower.contains(&t.hash)
     }
 
     /// The text from the first to the last token of a range.
@@ -128,19 +159,32 @@ impl<'t> DocContext<'t> {
 
     /// True when the article writes this capitalised word mid-sentence, and
     /// not only glued to a lowercase word (`Kurdish-majority`).
-    pub fn capitalised_alone(&self, word: &str) -> bool {
-        self.cap_alone.contains(word)
+    pub fn capitalised_alone(&self, name: &str) -> bool {
+        self.caps
+            .get(&Word {
+                hash: fold_hash(name),
+                text: name,
+            })
+            .is_some_and(|f| f & ALONE != 0)
+    }
+
+    /// [`Self::capitalised_alone`] for the word `t` of this document.
+    pub fn word_capitalised_alone(&self, t: &Token) -> bool {
+        self.caps
+            .get(&keyed(self.text, t))
+            .is_some_and(|f| f & ALONE != 0)
     }
 
     /// A sentence-initial capitalised word that is a common word rather than
     /// a name: the article writes it in lowercase too, or it is frequent in
     /// English and nothing marks it as a name. `alone` is true when no other
     /// capitalised word follows it, which makes a name less likely.
-    pub fn common_initial(&self, word: &str, alone: bool) -> bool {
-        if self.lower_seen(word) {
+    pub fn common_initial(&self, t: &Token, alone: bool) -> bool {
+        if self.lower_seen(t) {
             return true;
         }
-        if self.cap_mid.contains(word) {
+        let word = t.text(self.text);
+        if self.caps.contains_key(&keyed(self.text, t)) {
             return false;
         }
         if gaz::given_name(word) || gaz::place(word).is_some_and(|p| !p.ambiguous) {

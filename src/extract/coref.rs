@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use super::classify::{Cand, Evidence};
 use super::context::DocContext;
-use super::lexicon::{FastMap, LEX};
+use super::lexicon::{FastMap, ORG, PLACE};
 use super::numbers::NumberSpan;
 use super::{Entities, Entity, EntityKind, Mention};
 
@@ -31,8 +31,8 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
         if b.toks.len() == 1
             && b_tok.upper
             && b.toks.start == a.toks.end + 1
-            && cx.toks[a.toks.end].punct(text) == Some('(')
-            && cx.toks.get(b.toks.end).and_then(|t| t.punct(text)) == Some(')')
+            && cx.toks[a.toks.end].punct() == Some('(')
+            && cx.toks.get(b.toks.end).and_then(|t| t.punct()) == Some(')')
         {
             acronyms.insert(b_tok.text(text), i);
         }
@@ -56,7 +56,7 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
             .filter(|&k| cx.toks[k].is_word())
             .count();
         let last = &cx.toks[c.toks.end - 1];
-        let head = LEX.is_head(last.text(text));
+        let head = last.in_lex(ORG | PLACE);
         if c.kind == EntityKind::Actor
             && (2..=4).contains(&words)
             && last.space
@@ -94,7 +94,7 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
             && cands[i].evidence == Evidence::Default
             && !t.upper
             && cands[i].range.end == t.end as usize
-            && cx.lower_seen(name)
+            && cx.lower_seen(t)
         {
             cands[i].dropped = true;
         }
@@ -114,7 +114,7 @@ fn person_like(cx: &DocContext, c: &Cand) -> bool {
     let text = cx.text;
     let words_ok = cx.toks[c.toks.clone()].iter().all(|t| {
         !t.is_word()
-            || (t.cap && !t.upper && !LEX.is_head(t.text(text)))
+            || (t.cap && !t.upper && !t.in_lex(ORG | PLACE))
             || super::names::is_particle(text, t)
     });
     let last = cx.toks[c.toks.end - 1].text(text);

@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::LEX;
+use super::lexicon::{COMMON, ORG, PLACE};
 use super::token::{Tok, Token};
 
 /// Lowercase words that belong inside a name when a capitalised word follows
@@ -40,8 +40,8 @@ fn name_word(t: &Token, used: &[bool], k: usize) -> bool {
 /// Capitalised head words that take `of`/`for` (`University of`, `State of`,
 /// `Centre for`).
 fn takes_of(text: &str, t: &Token) -> bool {
-    let w = t.text(text);
-    LEX.is_head(w)
+    let _ = text;
+    t.in_lex(ORG | PLACE)
 }
 
 /// Finds name runs; `used` marks tokens already taken by numbers.
@@ -54,7 +54,7 @@ pub fn runs(text: &str, toks: &[Token], used: &[bool]) -> Vec<Range<usize>> {
         // The hyphen test first: it rules out almost every lowercase word
         // without scanning the particle list.
         let starts =
-            name_word(t, used, i) || (hyphen_to_name(text, toks, used, i) && is_particle(text, t));
+            name_word(t, used, i) || (hyphen_to_name(toks, used, i) && is_particle(text, t));
         if !starts {
             i += 1;
             continue;
@@ -68,13 +68,12 @@ pub fn runs(text: &str, toks: &[Token], used: &[bool]) -> Vec<Range<usize>> {
             }
             // `in Washington D.C. Image: ...`: a common word after an
             // abbreviation's dot starts anew.
-            if toks[last].text(text).ends_with('.') && nt.is_word() && LEX.common.has(nt.text(text))
-            {
+            if toks[last].text(text).ends_with('.') && nt.is_word() && nt.in_lex(COMMON) {
                 break;
             }
             // `St. Petersburg`, `Mr. Blume`: a short title or place
             // abbreviation, its dot, and the name it belongs to.
-            if nt.punct(text) == Some('.')
+            if nt.punct() == Some('.')
                 && !nt.space
                 && k == last + 1
                 && DOTTED.contains(&toks[last].text(text))
@@ -90,7 +89,7 @@ pub fn runs(text: &str, toks: &[Token], used: &[bool]) -> Vec<Range<usize>> {
             } else if hyphen_glue(text, toks, used, last, k) {
                 last = k + 1;
                 k += 2;
-            } else if nt.kind == Tok::Punct && nt.punct(text) == Some('&') {
+            } else if nt.kind == Tok::Punct && nt.punct() == Some('&') {
                 match amp_glue(text, toks, used, k) {
                     Some(end) => {
                         last = end;
@@ -98,7 +97,7 @@ pub fn runs(text: &str, toks: &[Token], used: &[bool]) -> Vec<Range<usize>> {
                     }
                     None => break,
                 }
-            } else if is_particle(text, nt) && hyphen_to_name(text, toks, used, k) {
+            } else if is_particle(text, nt) && hyphen_to_name(toks, used, k) {
                 last = k + 2;
                 k += 3;
             } else if is_particle(text, nt) && next_is_name(toks, used, k) {
@@ -126,9 +125,9 @@ fn next_is_name(toks: &[Token], used: &[bool], k: usize) -> bool {
 }
 
 /// `al-Rahmoun`: particle, attached hyphen, attached capitalised word.
-fn hyphen_to_name(text: &str, toks: &[Token], used: &[bool], k: usize) -> bool {
+fn hyphen_to_name(toks: &[Token], used: &[bool], k: usize) -> bool {
     k + 2 < toks.len()
-        && toks[k + 1].punct(text) == Some('-')
+        && toks[k + 1].punct() == Some('-')
         && !toks[k + 1].space
         && !toks[k + 2].space
         && name_word(&toks[k + 2], used, k + 2)
@@ -137,7 +136,7 @@ fn hyphen_to_name(text: &str, toks: &[Token], used: &[bool], k: usize) -> bool {
 /// A hyphen at `k` joining the name so far to a capitalised word or a
 /// particle (`Shin-Wook`, `Sea-Air-Space`, `al-Jabha`).
 fn hyphen_glue(text: &str, toks: &[Token], used: &[bool], last: usize, k: usize) -> bool {
-    if k != last + 1 || toks[k].punct(text) != Some('-') || toks[k].space {
+    if k != last + 1 || toks[k].punct() != Some('-') || toks[k].space {
         return false;
     }
     let Some(next) = toks.get(k + 1) else {
@@ -146,8 +145,7 @@ fn hyphen_glue(text: &str, toks: &[Token], used: &[bool], last: usize, k: usize)
     if next.space {
         return false;
     }
-    name_word(next, used, k + 1)
-        || (is_particle(text, next) && hyphen_to_name(text, toks, used, k + 1))
+    name_word(next, used, k + 1) || (is_particle(text, next) && hyphen_to_name(toks, used, k + 1))
 }
 
 /// `&` inside a name: `A&M` glued, or `Mary & Leigh Block Museum` when the

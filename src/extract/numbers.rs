@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{LEX, NumClass};
+use super::lexicon::{NumClass, number_class};
 use super::token::{Tok, Token};
 
 /// A number found: its byte span and the tokens it covers.
@@ -39,7 +39,7 @@ pub fn find(text: &str, toks: &[Token]) -> Vec<NumberSpan> {
     while i < toks.len() {
         let t = toks[i];
         let found = match t.kind {
-            Tok::Num => digits(text, toks, i),
+            Tok::Num => digits(toks, i),
             Tok::Word if t.digit => abbreviated_amount(text, toks, i),
             Tok::Word => words(text, toks, i),
             Tok::Punct => None,
@@ -61,18 +61,18 @@ fn attached(toks: &[Token], i: usize) -> bool {
 
 /// Extends a number over a currency sign before it and a scale word or per
 /// cent sign after it.
-fn finish(text: &str, toks: &[Token], first: usize, mut last: usize) -> NumberSpan {
+fn finish(toks: &[Token], first: usize, mut last: usize) -> NumberSpan {
     let mut start_tok = first;
-    if first > 0 && attached(toks, first) && toks[first - 1].punct(text).is_some_and(is_currency) {
+    if first > 0 && attached(toks, first) && toks[first - 1].punct().is_some_and(is_currency) {
         start_tok = first - 1;
     }
-    if attached(toks, last + 1) && toks[last + 1].punct(text) == Some('%') {
+    if attached(toks, last + 1) && toks[last + 1].punct() == Some('%') {
         last += 1;
     }
     while last + 1 < toks.len()
         && toks[last + 1].is_word()
         && !toks[last + 1].cap
-        && LEX.number(toks[last + 1].text(text)) == Some(NumClass::Scale)
+        && number_class(toks[last + 1].lex) == Some(NumClass::Scale)
     {
         last += 1;
     }
@@ -83,8 +83,8 @@ fn finish(text: &str, toks: &[Token], first: usize, mut last: usize) -> NumberSp
 }
 
 /// Digits: not when they hang off a name by a hyphen (`STS-133`).
-fn digits(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan> {
-    if i >= 2 && attached(toks, i) && toks[i - 1].punct(text) == Some('-') {
+fn digits(toks: &[Token], i: usize) -> Option<NumberSpan> {
+    if i >= 2 && attached(toks, i) && toks[i - 1].punct() == Some('-') {
         let before = toks[i - 2];
         if before.is_word() && (before.cap || before.upper) && attached(toks, i - 1) {
             return None;
@@ -96,7 +96,7 @@ fn digits(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan> {
     if i >= 1 && attached(toks, i) && toks[i - 1].is_word() {
         return None;
     }
-    Some(finish(text, toks, i, i))
+    Some(finish(toks, i, i))
 }
 
 /// `3bn`, `40m`, `2.5tn`: digits with a scale abbreviation.
@@ -112,14 +112,14 @@ fn abbreviated_amount(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan
         suffix,
         "bn" | "m" | "mn" | "k" | "tn" | "b" | "K" | "M" | "B"
     );
-    (digits_ok && suffix_ok).then(|| finish(text, toks, i, i))
+    (digits_ok && suffix_ok).then(|| finish(toks, i, i))
 }
 
 /// Number words and their compounds.
 fn words(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan> {
     let t = toks[i];
     let word = t.text(text);
-    let class = LEX.number(word)?;
+    let class = number_class(t.lex)?;
     // Capitalised inside a sentence: part of a name (`the Big Three`).
     if t.cap && !t.initial {
         return None;
@@ -127,20 +127,20 @@ fn words(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan> {
     // The tail of a hyphenated word: `high-five`.
     if i >= 2
         && !t.space
-        && toks[i - 1].punct(text) == Some('-')
+        && toks[i - 1].punct() == Some('-')
         && toks[i - 2].is_word()
-        && LEX.number(toks[i - 2].text(text)).is_none()
+        && number_class(toks[i - 2].lex).is_none()
     {
         return None;
     }
     // Part of a hyphenated word whose first part is not a number: `half-brother`.
-    let next_hyphen = attached(toks, i + 1) && toks[i + 1].punct(text) == Some('-');
+    let next_hyphen = attached(toks, i + 1) && toks[i + 1].punct() == Some('-');
     match class {
         NumClass::Quantity => {
             if next_hyphen {
                 return None;
             }
-            Some(finish(text, toks, i, i))
+            Some(finish(toks, i, i))
         }
         NumClass::Unit | NumClass::Tens | NumClass::Scale => {
             if word.eq_ignore_ascii_case("one") && pronoun_one(text, toks, i) {
@@ -153,11 +153,11 @@ fn words(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan> {
                 && attached(toks, i + 2)
                 && toks
                     .get(i + 2)
-                    .is_some_and(|n| LEX.number(n.text(text)) == Some(NumClass::Unit))
+                    .is_some_and(|n| number_class(n.lex) == Some(NumClass::Unit))
             {
                 last = i + 2;
             }
-            Some(finish(text, toks, i, last))
+            Some(finish(toks, i, last))
         }
     }
 }
@@ -172,9 +172,9 @@ fn pronoun_one(text: &str, toks: &[Token], i: usize) -> bool {
         return true;
     }
     // `a very serious one.`: an article shortly before and nothing after.
-    let ends = toks.get(i + 1).is_none_or(|n| {
-        n.kind == Tok::Punct && n.punct(text).is_some_and(|c| ".,;:!?".contains(c))
-    });
+    let ends = toks
+        .get(i + 1)
+        .is_none_or(|n| n.kind == Tok::Punct && n.punct().is_some_and(|c| ".,;:!?".contains(c)));
     let article = (i.saturating_sub(3)..i)
         .any(|k| toks[k].is_word() && matches!(toks[k].text(text), "a" | "an"));
     if ends && article {

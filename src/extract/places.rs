@@ -9,7 +9,7 @@
 use super::classify::word_at;
 use super::context::DocContext;
 use super::gaz::{self, PlaceClass, PlaceHit};
-use super::lexicon::LEX;
+use super::lexicon::{CUE_PLACE, GROUP_NOUN, MODIFIER, PLACE};
 use super::token::Token;
 
 /// Prepositions that put a bare name in a location (`in Mosul`).
@@ -39,7 +39,7 @@ pub fn place_cue(cx: &DocContext, s: usize, e: usize) -> bool {
     let mut b = s;
     for _ in 0..4 {
         if b >= 2 && word_at(cx, b - 1) == "of" && toks[b - 2].is_word() && !toks[b - 2].cap {
-            if LEX.cue_places.has(word_at(cx, b - 2)) {
+            if toks[b - 2].in_lex(CUE_PLACE) {
                 return true;
             }
             break;
@@ -63,7 +63,7 @@ pub fn place_cue(cx: &DocContext, s: usize, e: usize) -> bool {
             return false;
         }
         let w = t.text(text);
-        if !t.cap && LEX.place_words.has(w) {
+        if !t.cap && t.in_lex(PLACE) {
             return !matches!(
                 w,
                 "state" | "states" | "base" | "station" | "border" | "hall"
@@ -83,7 +83,7 @@ pub fn place_cue(cx: &DocContext, s: usize, e: usize) -> bool {
 /// known state or region is a place in it.
 pub fn before_region(cx: &DocContext, e: usize) -> bool {
     let toks = cx.toks;
-    if e + 1 >= toks.len() || toks[e].punct(cx.text) != Some(',') {
+    if e + 1 >= toks.len() || toks[e].punct() != Some(',') {
         return false;
     }
     let mut end = e + 1;
@@ -93,7 +93,7 @@ pub fn before_region(cx: &DocContext, e: usize) -> bool {
         // role after a person (`Ana Roe, Panama coach`).
         let closed = toks.get(end).is_none_or(|t| {
             t.brk
-                || t.punct(cx.text)
+                || t.punct()
                     .is_some_and(|c| !matches!(c, '\'' | '\u{2019}' | '-'))
         });
         if closed
@@ -109,7 +109,7 @@ pub fn locative(cx: &DocContext, s: usize, e: usize) -> bool {
     let owner = cx
         .toks
         .get(e)
-        .and_then(|t| t.punct(cx.text))
+        .and_then(|t| t.punct())
         .is_some_and(|c| matches!(c, '\'' | '\u{2019}' | ':'));
     !owner && s >= 1 && cx.toks[s - 1].is_word() && LOCATIVE.contains(&word_at(cx, s - 1))
 }
@@ -124,10 +124,9 @@ pub fn group_extension(cx: &DocContext, k: usize) -> Option<usize> {
         if !t.is_word() || t.cap || !t.space {
             break;
         }
-        let w = t.text(cx.text);
-        if LEX.group_nouns.has(w) {
+        if t.in_lex(GROUP_NOUN) {
             found = Some(j);
-        } else if !LEX.modifiers.has(w) {
+        } else if !t.in_lex(MODIFIER) {
             break;
         }
         j += 1;

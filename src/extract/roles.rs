@@ -14,7 +14,7 @@ use super::EntityKind;
 use super::classify::Cand;
 use super::context::DocContext;
 use super::gaz::PlaceClass;
-use super::lexicon::{FastSet, LEX, with_lower};
+use super::lexicon::{FastSet, PLACE, with_lower};
 
 struct Cues {
     after: FastSet<&'static str>,
@@ -132,7 +132,7 @@ fn coordinated(cx: &DocContext, a_end: usize, b_start: usize) -> bool {
             let w = t.text(cx.text);
             matches!(w, "and" | "or")
         }
-        [c, t] => c.punct(cx.text) == Some(',') && matches!(t.text(cx.text), "and" | "or"),
+        [c, t] => c.punct() == Some(',') && matches!(t.text(cx.text), "and" | "or"),
         _ => false,
     }
 }
@@ -152,15 +152,15 @@ fn acts(cx: &DocContext, c: &Cand) -> bool {
         return false;
     };
     // `Russia's proposal` acts; `Syria's Idlib province` is a place.
-    if matches!(next.punct(text), Some('\'' | '\u{2019}')) {
+    if matches!(next.punct(), Some('\'' | '\u{2019}')) {
         let after = toks.get(k + 1);
         return after.is_some_and(|a| {
             let w = a.text(text);
-            a.is_word() && !a.cap && !LEX.place_words.has(w) && !AREAS.contains(&w)
+            a.is_word() && !a.cap && !a.in_lex(PLACE) && !AREAS.contains(&w)
         });
     }
     // `Turkey – which backs`, `Turkey, which`.
-    if matches!(next.punct(text), Some('\u{2013}' | '\u{2014}' | ',')) {
+    if matches!(next.punct(), Some('\u{2013}' | '\u{2014}' | ',')) {
         return toks
             .get(k + 1)
             .is_some_and(|a| matches!(a.text(text), "which" | "who"));

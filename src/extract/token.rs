@@ -6,7 +6,8 @@
 //! is split off (`Syria's` -> `Syria`, `'s`); abbreviations with inner dots
 //! (`U.S.`, `D.C.`) and initials (`F.`) are one token.
 //!
-//! Depends on nothing but the text. Invariants: tokens are sorted, never
+//! Depends on the text and the lexicons (each word is hashed and looked up
+//! once, here). Invariants: tokens are sorted, never
 //! overlap, lie on char boundaries; no allocation per token beyond the vector.
 
 /// What a token is.
@@ -41,6 +42,14 @@ pub struct Token {
     /// Starts a sentence: names never run across it. Unlike `initial`, not
     /// set on every word of a Title Case headline.
     pub sent: bool,
+    /// Which cue lexicons hold a word (`lexicon::ORG`...); 0 for numbers
+    /// and punctuation, which no lexicon holds.
+    pub lex: u16,
+    /// The character of a punctuation token; `'\0'` for the others.
+    pub ch: char,
+    /// [`fold_hash`] of a word; 0 for numbers and punctuation. Computed once
+    /// here, so no rule hashes a word again.
+    pub hash: u64,
 }
 
 impl Token {
@@ -53,12 +62,19 @@ impl Token {
     }
 
     /// The single character of a punctuation token.
-    pub fn punct(&self, text: &str) -> Option<char> {
-        (self.kind == Tok::Punct)
-            .then(|| text[self.start as usize..].chars().next())
-            .flatten()
+    #[inline]
+    pub fn punct(&self) -> Option<char> {
+        (self.kind == Tok::Punct).then_some(self.ch)
+    }
+
+    /// In one of the lexicons of `mask` (`lexicon::COMMON`...).
+    #[inline]
+    pub fn in_lex(&self, mask: u16) -> bool {
+        self.lex & mask != 0
     }
 }
+
+use super::lexicon::{LEX, fold_hash, fold_hash_ascii_at};
 
 /// Words after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -74,15 +90,23 @@ const SENTENCE_OPENERS: &[&str] = &[
     "That", "There", "His", "Her", "Their", "Its", "After", "As", "When", "While",
 ];
 
-/// Classes of the ASCII word scan, one table load per byte instead of
-/// three range tests: the scan is the hottest loop of extraction.
+/// Classes of the byte scan, one table load per byte instead of a chain of
+/// range tests: the scan is the hottest loop of extraction. The word
+/// classes are bits, so a word's scan ORs them together.
 const LOWER: u8 = 1;
 const UPPER: u8 = 2;
-const DIGIT: u8 = 3;
+const DIGIT: u8 = 4;
+/// ASCII whitespace but the line feed (and the vertical tab, which
+/// `char::is_whitespace` counts).
+const SPACE: u8 = 8;
+const NEWLINE: u8 = 16;
+/// Any other ASCII byte: one punctuation token.
+const OTHER: u8 = 32;
+/// A byte of a multi-byte character.
+const HIGH: u8 = 64;
 
-/// [`LOWER`], [`UPPER`], [`DIGIT`] for ASCII letters and digits, 0 for every
-/// other byte.
-static ASCII_CLASS: [u8; 256] = {
+/// The class of every byte.
+static BYTE_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {
@@ -93,17 +117,19 @@ static ASCII_CLASS: [u8; 256] = {
             UPPER
         } else if c.is_ascii_digit() {
             DIGIT
+        } else if c == b'\n' {
+            NEWLINE
+        } else if matches!(c, b' ' | b'\t' | 0x0b | 0x0c | b'\r') {
+            SPACE
+        } else if c < 0x80 {
+            OTHER
         } else {
-            0
+            HIGH
         };
         b += 1;
     }
     t
 };
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
@@ -120,9 +146,9 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
     let mut brk = true;
     let mut pending_initial = true;
     while i < end {
-        let b = bytes[i];
-        if b.is_ascii_whitespace() {
-            if b == b'\n' {
+        let class = BYTE_CLASS[usize::from(bytes[i])];
+        if class & (SPACE | NEWLINE) != 0 {
+            if class == NEWLINE {
                 brk = true;
                 pending_initial = true;
             }
@@ -130,12 +156,12 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
             i += 1;
             continue;
         }
-        let c = if b < 0x80 {
-            b as char
-        } else {
+        let c = if class == HIGH {
             text[i..].chars().next().unwrap_or(' ')
+        } else {
+            char::from(bytes[i])
         };
-        if c.is_whitespace() {
+        if class == HIGH && c.is_whitespace() {
             space = true;
             i += c.len_utf8();
             continue;
@@ -152,42 +178,60 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
             brk,
             initial: false,
             sent: false,
+            lex: 0,
+            ch: '\0',
+            hash: 0,
         };
-        if c.is_ascii_digit() {
+        space = false;
+        brk = false;
+        if class == DIGIT {
             i = scan_number(bytes, i, end);
             // Digits running into letters are one word (`22nd`, `G20`, `3bn`).
             if i < end && text[i..].chars().next().is_some_and(char::is_alphabetic) {
                 i = scan_word(text, i, end);
                 tok.kind = Tok::Word;
                 tok.digit = true;
+                tok.hash = fold_hash(&text[start..i]);
+                tok.lex = LEX.flags_hashed(tok.hash, &text[start..i]);
             } else {
                 tok.kind = Tok::Num;
             }
-        } else if is_word_char(c) {
+        } else if class & (LOWER | UPPER) != 0 || (class == HIGH && c.is_alphanumeric()) {
             tok.kind = Tok::Word;
-            let mut letters = 0;
-            let mut uppers = 0;
             // Plain ASCII words (most of them) in one pass; anything else
             // (accents, apostrophes) through the general scanner.
+            let mut seen = 0;
             let mut j = i;
             while j < end {
-                let class = ASCII_CLASS[usize::from(bytes[j])];
-                if class == 0 {
+                let class = BYTE_CLASS[usize::from(bytes[j])];
+                if class & (LOWER | UPPER | DIGIT) == 0 {
                     break;
                 }
-                tok.digit |= class == DIGIT;
-                letters += usize::from(class != DIGIT);
-                uppers += usize::from(class == UPPER);
+                seen |= class;
                 j += 1;
             }
             let plain = j >= end || (bytes[j] < 0x80 && bytes[j] != b'\'');
+            let mut letters;
+            let mut uppers;
             if plain {
                 i = j;
+                tok.digit = seen & DIGIT != 0;
+                if tok.digit {
+                    letters = 0;
+                    uppers = 0;
+                    for &b in &bytes[start..i] {
+                        let class = BYTE_CLASS[usize::from(b)];
+                        letters += usize::from(class != DIGIT);
+                        uppers += usize::from(class == UPPER);
+                    }
+                } else {
+                    letters = i - start;
+                    uppers = if seen == UPPER { letters } else { 0 };
+                }
             } else {
                 i = scan_word(text, start, end);
                 letters = 0;
                 uppers = 0;
-                tok.digit = false;
                 let word = &text[start..i];
                 for ch in word.chars() {
                     if ch.is_alphabetic() {
@@ -198,7 +242,11 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
                     }
                 }
             }
-            tok.cap = c.is_uppercase();
+            tok.cap = if class == HIGH {
+                c.is_uppercase()
+            } else {
+                class == UPPER
+            };
             // Abbreviations: `U.S.`, `D.C.`, `e.g.`; an initial `F.`.
             if letters == 1 && i < end && bytes[i] == b'.' {
                 let mut j = i + 1;
@@ -214,11 +262,19 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
                 }
             }
             tok.upper = letters >= 2 && uppers == letters;
+            if plain {
+                tok.hash = fold_hash_ascii_at(bytes, start, i);
+                tok.lex = LEX.flags_ascii(tok.hash, bytes, start, i);
+            } else {
+                tok.hash = fold_hash(&text[start..i]);
+                tok.lex = LEX.flags_hashed(tok.hash, &text[start..i]);
+            }
         } else {
             i += c.len_utf8();
+            tok.ch = c;
             // A possessive `'s` is one token.
             if is_apostrophe(c)
-                && !space
+                && !tok.space
                 && (text[i..end].starts_with('s') || text[i..end].starts_with('S'))
                 && !text[i + 1..end]
                     .chars()
@@ -227,38 +283,37 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
             {
                 i += 1;
             }
+            tok.end = i as u32;
+            let is_open_quote = matches!(c, '"' | '\u{201C}' | '\u{2018}') && tok.space;
+            if is_open_quote || c == ':' {
+                pending_initial = true;
+            }
+            out.push(tok);
+            if matches!(c, '.' | '!' | '?' | '\u{2026}') && ends_sentence(text, &out[first..]) {
+                pending_initial = true;
+            }
+            continue;
         }
         tok.end = i as u32;
-        let is_open_quote = matches!(c, '"' | '\u{201C}' | '\u{2018}') && space;
-        let is_colon = c == ':';
-        if tok.kind != Tok::Punct && pending_initial {
+        if pending_initial {
             tok.initial = true;
             tok.sent = true;
             pending_initial = false;
-        } else if tok.kind == Tok::Punct && (is_open_quote || is_colon) {
-            pending_initial = true;
+        }
+        // An abbreviation ending a sentence (`to the U.S. The team`): the
+        // next word opens a new one only when it is a function word.
+        if tok.kind == Tok::Word
+            && out.len() > first
+            && let Some(prev) = out.last()
+            && prev.is_word()
+            && prev.upper
+            && prev.text(text).ends_with('.')
+            && SENTENCE_OPENERS.contains(&tok.text(text))
+        {
+            tok.initial = true;
+            tok.sent = true;
         }
         out.push(tok);
-        space = false;
-        brk = false;
-        if matches!(c, '.' | '!' | '?' | '\u{2026}') && ends_sentence(text, &out[first..]) {
-            pending_initial = true;
-        }
-    }
-    // An abbreviation ending a sentence: the next word opens a new one only
-    // when it is a function word.
-    for k in first + 1..out.len() {
-        let prev = out[k - 1];
-        if prev.is_word()
-            && prev.upper
-            && text[prev.start as usize..prev.end as usize].ends_with('.')
-        {
-            let t = out[k].text(text);
-            if SENTENCE_OPENERS.contains(&t) {
-                out[k].initial = true;
-                out[k].sent = true;
-            }
-        }
     }
 }
 
@@ -319,7 +374,8 @@ fn ends_sentence(text: &str, toks: &[Token]) -> bool {
     if prev.end != toks[n - 1].start || !prev.is_word() {
         return true;
     }
-    !ABBREVIATIONS.contains(&prev.text(text))
+    let len = prev.end - prev.start;
+    !(2..=4).contains(&len) || !ABBREVIATIONS.contains(&prev.text(text))
 }
 
 #[cfg(test)]
@@ -350,6 +406,29 @@ mod tests {
         for (input, want) in cases {
             let got: Vec<String> = toks(input).into_iter().map(|t| t.0).collect();
             assert_eq!(&got, want, "{input}");
+        }
+    }
+
+    #[test]
+    fn words_carry_their_hash_and_lexicon_flags() {
+        for s in [
+            "The Ministry of Défense said O'Neill’s UNITED Nations twenty-five U.S. 3bn",
+            "ab",
+            "Province",
+            "Ḩamāh province, ÉTATS",
+        ] {
+            let mut out = Vec::new();
+            tokenize_into(s, 0..s.len(), &mut out);
+            for t in &out {
+                let w = t.text(s);
+                if t.is_word() {
+                    assert_eq!(t.hash, fold_hash(w), "{w}");
+                    assert_eq!(t.lex, LEX.flags(w), "{w}");
+                } else {
+                    assert_eq!(t.lex, 0, "{w}");
+                    assert_eq!(t.punct().is_some(), t.kind == Tok::Punct, "{w}");
+                }
+            }
         }
     }
 
