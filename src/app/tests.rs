@@ -422,10 +422,10 @@ fn resizing_keeps_the_same_text_on_top() {
     for _ in 0..17 {
         press(&mut app, ch('j'), false);
     }
-    let offset = app.cache().lines()[app.view.top].range.start;
+    let offset = app.cache().line(app.view.top).expect("top").range.start;
     for (w, h) in [(40, 15), (160, 48), (0, 0), (1, 1), (70, 20)] {
         app.update(Action::Resize(w, h));
-        let line = &app.cache().lines()[app.view.top];
+        let line = app.cache().line(app.view.top).expect("top");
         assert!(
             line.range.start <= offset && offset <= line.range.end,
             "{w}x{h}: {line:?} does not hold {offset}"

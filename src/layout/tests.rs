@@ -1,7 +1,8 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::document::Format;
+use crate::document::{BlockKind, Document, Format};
+use crate::sanitize;
 
 const SEED: &str = include_str!("../../seeds/000_a8106be745b31416.txt");
 
@@ -16,11 +17,10 @@ fn markdown(text: &str) -> Document {
 /// The lines as drawn, prefix and spaces included.
 fn shown(doc: &Document, cache: &WrapCache) -> Vec<String> {
     cache
-        .lines()
-        .iter()
+        .iter(doc)
         .map(|l| {
             let mut s = l.prefix.clone();
-            for p in cache.parts(l) {
+            for p in l.parts() {
                 if p.space_before {
                     s.push(' ');
                 }
@@ -35,14 +35,17 @@ fn shown(doc: &Document, cache: &WrapCache) -> Vec<String> {
 fn check(doc: &Document, cache: &WrapCache) {
     let width = usize::from(cache.width());
     let mut last_start = 0;
-    for line in cache.lines() {
-        assert!(
-            line_width(cache, line) <= width,
-            "{line:?} wider than {width}"
-        );
+    let lines: Vec<Line> = cache.iter(doc).collect();
+    assert_eq!(
+        lines.len(),
+        cache.len(),
+        "counts are exact once all is wrapped"
+    );
+    for line in &lines {
+        assert!(line_width(line) <= width, "{line:?} wider than {width}");
         assert!(line.range.start >= last_start, "lines go backwards");
         last_start = line.range.start;
-        for p in cache.parts(line) {
+        for p in line.parts() {
             assert!(sanitize::is_safe(p.content(&doc.text)), "{p:?}");
             // A marker cut across lines keeps its whole range on each piece.
             assert!(p.range.start >= line.range.start);
@@ -50,8 +53,7 @@ fn check(doc: &Document, cache: &WrapCache) {
         }
     }
     for (b, block) in doc.blocks.iter().enumerate() {
-        let ranges: Vec<_> = cache
-            .lines()
+        let ranges: Vec<_> = lines
             .iter()
             .filter(|l| l.block == Some(b))
             .map(|l| l.range.clone())
@@ -75,9 +77,9 @@ fn seed_wraps_within_the_width_and_keeps_its_sections() {
         check(&doc, &cache);
         let lines = shown(&doc, &cache);
         assert!(lines[0].starts_with("After Tehran talks"));
-        let second = cache.section_line(1).expect("second section shown");
+        let second = cache.section_line(&doc, 1).expect("second section shown");
         assert!(lines[second].starts_with("What next after"));
-        assert!(cache.section_line(2).is_some());
+        assert!(cache.section_line(&doc, 2).is_some());
     }
 }
 
@@ -85,11 +87,10 @@ fn seed_wraps_within_the_width_and_keeps_its_sections() {
 fn hidden_furniture_leaves_no_lines() {
     let doc = plain(SEED);
     let cache = WrapCache::build(&doc, 80, false);
-    assert_eq!(cache.section_line(2), None);
+    assert_eq!(cache.section_line(&doc, 2), None);
     assert!(
         cache
-            .lines()
-            .iter()
+            .iter(&doc)
             .filter_map(|l| l.block)
             .all(|b| doc.blocks[b].kind != BlockKind::Boilerplate)
     );
@@ -136,11 +137,10 @@ fn control_characters_become_markers() {
     let cache = WrapCache::build(&doc, 40, true);
     check(&doc, &cache);
     assert_eq!(shown(&doc, &cache)[2], "bad^[[2Jthing ⟨RLO⟩here and");
-    let markers: Vec<_> = cache
-        .lines()
-        .iter()
-        .flat_map(|l| cache.parts(l))
-        .filter_map(|p| p.marker.as_deref())
+    let markers: Vec<String> = cache
+        .iter(&doc)
+        .flat_map(|l| l.parts().to_vec())
+        .filter_map(|p| p.marker.map(|m| m.into_owned()))
         .collect();
     assert_eq!(markers, ["^[", "⟨RLO⟩"]);
 }
@@ -180,8 +180,10 @@ fn the_same_text_stays_on_top_across_widths() {
     let wide = WrapCache::build(&doc, 80, true);
     let narrow = WrapCache::build(&doc, 30, true);
     for top in [0, 5, 17, 40] {
-        let offset = wide.lines()[top].range.start;
-        let line = &narrow.lines()[narrow.line_at(offset)];
+        let offset = wide.line(&doc, top).expect("line").range.start;
+        let line = narrow
+            .line(&doc, narrow.line_at(&doc, offset))
+            .expect("line");
         assert!(line.range.start <= offset && (offset < line.range.end || line.range.is_empty()));
     }
 }
@@ -191,7 +193,7 @@ fn empty_documents_have_no_lines() {
     let doc = plain("");
     let cache = WrapCache::build(&doc, 40, true);
     assert!(cache.is_empty());
-    assert_eq!(cache.line_at(0), 0);
+    assert_eq!(cache.line_at(&doc, 0), 0);
 }
 
 fn article() -> impl Strategy<Value = String> {
