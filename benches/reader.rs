@@ -46,7 +46,7 @@ fn opened(doc: Document) -> (App, Terminal<TestBackend>) {
 
 fn reader(c: &mut Criterion) {
     for (name, doc) in documents() {
-        let big = doc.text.len() > 50_000_000;
+        let big = doc.text.len() > 5_000_000;
         let mut group = c.benchmark_group(format!("reader/{name}"));
         if big {
             group.sample_size(10);
@@ -57,11 +57,7 @@ fn reader(c: &mut Criterion) {
             b.iter(|| WrapCache::build(&doc, 80, true))
         });
         group.bench_function("open: resize + first frame 200x60", |b| {
-            b.iter_batched(
-                || doc.clone(),
-                opened,
-                criterion::BatchSize::PerIteration,
-            )
+            b.iter_batched(|| doc.clone(), opened, criterion::BatchSize::PerIteration)
         });
         let (mut app, mut terminal) = opened(doc);
         let steps: [(&str, Action, Action); 3] = [

@@ -610,3 +610,6 @@ mod tests;
 
 #[cfg(test)]
 mod entity_tests;
+
+#[cfg(test)]
+mod view_tests;

@@ -161,6 +161,13 @@ impl WrapCache {
     /// `show_furniture`. Costs O(blocks) plus a few kilobytes of wrapping,
     /// whatever the article's length.
     pub fn build(doc: &Document, width: u16, show_furniture: bool) -> Self {
+        let cache = WrapCache::unwrapped(doc, width, show_furniture);
+        cache.measure(doc, EAGER_BYTES);
+        cache
+    }
+
+    /// Numbers the lines of `doc` by estimates alone, wrapping nothing yet.
+    pub fn unwrapped(doc: &Document, width: u16, show_furniture: bool) -> Self {
         let shown: Vec<usize> = doc
             .blocks
             .iter()
@@ -171,14 +178,12 @@ impl WrapCache {
         let count = (0..shown.len())
             .map(|k| estimate(doc, width, &shown, k))
             .collect();
-        let cache = WrapCache {
+        WrapCache {
             width,
             show_furniture,
             shown,
             state: RefCell::new(Counts::new(count)),
-        };
-        cache.measure(doc, EAGER_BYTES);
-        cache
+        }
     }
 
     /// A cache with no lines, for before the first width is known (width 0

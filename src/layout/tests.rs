@@ -1,5 +1,7 @@
 use proptest::prelude::*;
 
+use std::ops::Range;
+
 use super::*;
 use crate::document::{BlockKind, Document, Format};
 use crate::sanitize;
@@ -223,5 +225,140 @@ proptest! {
         };
         let cache = WrapCache::build(&doc, width, true);
         check(&doc, &cache);
+    }
+}
+
+/// The lines of a cache wrapped whole, as (range, block, drawn text).
+fn eager(
+    doc: &Document,
+    width: u16,
+    furniture: bool,
+) -> Vec<(Range<usize>, Option<usize>, String)> {
+    let cache = WrapCache::unwrapped(doc, width, furniture);
+    described(doc, cache.iter(doc))
+}
+
+fn described(
+    doc: &Document,
+    lines: impl Iterator<Item = Line>,
+) -> Vec<(Range<usize>, Option<usize>, String)> {
+    lines
+        .map(|l| {
+            let mut s = l.prefix.clone();
+            for p in l.parts() {
+                if p.space_before {
+                    s.push(' ');
+                }
+                s.push_str(p.content(&doc.text));
+            }
+            (l.range.clone(), l.block, s)
+        })
+        .collect()
+}
+
+/// Lines read by number, from 0 until there are no more.
+fn by_number(doc: &Document, cache: &WrapCache) -> Vec<Line> {
+    (0..).map_while(|n| cache.line(doc, n)).collect()
+}
+
+/// Generated news long enough that most of it is not wrapped up front.
+fn long_news() -> Document {
+    let text = crate::sample::generate(120_000, Format::Markdown, 3);
+    markdown(&text)
+}
+
+#[test]
+fn a_long_article_is_wrapped_only_where_it_is_read() {
+    let doc = long_news();
+    let cache = WrapCache::build(&doc, 60, true);
+    assert!(!cache.is_exact(), "only the first blocks are wrapped");
+    let estimate = cache.len();
+    // The last page, by walking back from the last line, is exactly the
+    // article's end.
+    let last = cache.last_pos(&doc).expect("lines");
+    let top = cache.walk(&doc, last, -29);
+    let lines: Vec<_> = (0..30)
+        .map(|i| cache.line_of(&doc, cache.walk(&doc, top, i)).expect("line"))
+        .collect();
+    let want = eager(&doc, 60, true);
+    assert_eq!(described(&doc, lines.into_iter()), want[want.len() - 30..]);
+    assert!(!cache.is_exact());
+    // Reading every line by number wraps the rest: the count becomes real.
+    let all = by_number(&doc, &cache);
+    assert_eq!(described(&doc, all.into_iter()), want);
+    assert_eq!(cache.len(), want.len());
+    assert!(
+        estimate.abs_diff(want.len()) * 5 < want.len(),
+        "estimate {estimate} vs {}",
+        want.len()
+    );
+}
+
+#[test]
+fn jumps_to_text_and_sections_land_on_it_before_the_rest_is_wrapped() {
+    let doc = long_news();
+    let want = eager(&doc, 50, false);
+    let sections = doc.sections.len();
+    for (i, offset) in [doc.text.len() - 1, doc.text.len() / 2, 1234, 0]
+        .into_iter()
+        .enumerate()
+    {
+        let cache = WrapCache::unwrapped(&doc, 50, false);
+        let n = cache.line_at(&doc, offset);
+        let line = cache.line(&doc, n).expect("line");
+        let expected = want
+            .iter()
+            .rposition(|(r, _, _)| r.start <= offset)
+            .expect("a line");
+        assert_eq!(
+            described(&doc, [line].into_iter())[0],
+            want[expected],
+            "offset {offset}"
+        );
+        let s = sections * i / 4;
+        let at = cache.section_line(&doc, s).expect("shown");
+        let first_block = doc.sections[s].blocks.start;
+        let line = cache.line(&doc, at).expect("line");
+        assert_eq!(line.block, Some(first_block), "section {s}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn lazy_wrapping_in_any_order_meets_the_same_lines(
+        text in article(),
+        width in 4u16..60,
+        md in any::<bool>(),
+        furniture in any::<bool>(),
+        probes in prop::collection::vec((0usize..400, -50isize..50), 0..6),
+    ) {
+        let format = if md { Format::Markdown } else { Format::Plain };
+        let Ok(doc) = Document::from_bytes("a", text.as_bytes(), Some(format)) else {
+            return Ok(());
+        };
+        let want = eager(&doc, width, furniture);
+        let cache = WrapCache::unwrapped(&doc, width, furniture);
+        // Look around first, in an order of the test's choosing.
+        for &(at, by) in &probes {
+            if let Some(pos) = cache.pos(&doc, at) {
+                let moved = cache.walk(&doc, pos, by);
+                let here = cache.global(pos);
+                let there = cache.global(moved);
+                let expect = here.saturating_add_signed(by).min(cache.len() - 1);
+                prop_assert_eq!(there, expect, "walk {} from {}", by, here);
+            }
+            let offset = at * 7 % (doc.text.len() + 1);
+            let n = cache.line_at(&doc, offset);
+            if !want.is_empty() {
+                let line = cache.line(&doc, n).expect("a line");
+                let expected = want.iter().rposition(|(r, _, _)| r.start <= offset).unwrap_or(0);
+                prop_assert_eq!(&described(&doc, [line].into_iter())[0], &want[expected]);
+            }
+        }
+        let got = by_number(&doc, &cache);
+        prop_assert_eq!(described(&doc, got.into_iter()), want.clone());
+        prop_assert_eq!(cache.len(), want.len());
+        let built = WrapCache::build(&doc, width, furniture);
+        check(&doc, &built);
     }
 }
