@@ -1,5 +1,9 @@
 //! The loop: block on input, drain what is already waiting, apply it, draw
-//! once.
+//! once. While no input waits and the article is not all wrapped, it wraps
+//! a few milliseconds' worth at a time (`App::wrap_some`), checking for
+//! input between steps, and draws once when that is done, so the
+//! percentage and the scrollbar become exact without a key ever waiting
+//! for more than one step.
 //!
 //! Generic over the ratatui backend, the source of input and the terminal's
 //! lifecycle (suspend and resume), so tests drive this very loop with
@@ -145,7 +149,7 @@ where
         panic!("LEDE_TEST_PANIC is set: panicking after the first frame, as asked");
     }
     loop {
-        let Some(first) = events.next()? else {
+        let Some(first) = next_input(terminal, app, events)? else {
             return Ok(Outcome::EndOfInput);
         };
         let mut redraw = false;
@@ -183,6 +187,30 @@ where
             draw(terminal, app)?;
         }
     }
+}
+
+/// The next input: wraps the article in small steps while none waits, then
+/// blocks for one.
+fn next_input<B: Backend, E: EventSource>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &mut E,
+) -> io::Result<Option<Input>> {
+    let mut wrapped = false;
+    loop {
+        if let Some(input) = events.try_next()? {
+            return Ok(Some(input));
+        }
+        if !app.wrap_some() {
+            break;
+        }
+        wrapped = true;
+    }
+    if wrapped {
+        // The numbers the status line and scrollbar show are now exact.
+        draw(terminal, app)?;
+    }
+    events.next()
 }
 
 fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()> {

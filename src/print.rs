@@ -83,10 +83,10 @@ fn write_lines(doc: &Document, options: &PrintOptions, out: &mut dyn Write) -> i
     );
     let mut line_out = String::new();
     let result = (|| {
-        for line in cache.lines() {
+        for line in cache.iter(doc) {
             line_out.clear();
             line_out.push_str(&line.prefix);
-            for part in cache.parts(line) {
+            for part in line.parts() {
                 if part.space_before {
                     line_out.push(' ');
                 }

@@ -257,12 +257,8 @@ impl App {
 
     /// Scrolls so a text offset is in view with a few lines above it.
     fn show_offset(&mut self, offset: usize) {
-        let line = self.cache().line_at(offset);
         let page = self.page_height();
-        let top = self.view.top;
-        if line < top || line >= top + page {
-            self.view.top = line.saturating_sub(CONTEXT_LINES.min(page / 3));
-        }
+        self.bring_into_view(offset, CONTEXT_LINES.min(page / 3), false);
     }
 
     /// After the pane appears or goes, the body's width may change: wrap

@@ -7,8 +7,12 @@
 //!
 //! The reading position is a visual line of the cache, and across a re-wrap
 //! it is carried by the text offset at the top of the body, so resizing keeps
-//! the same text in view. No ratatui drawing here; `panes` only computes
-//! rectangles.
+//! the same text in view. The cache wraps blocks as they are needed, and
+//! wrapping a block moves the numbers of the lines after it: moves are
+//! therefore made as cache positions (`Pos`, which wrapping does not move),
+//! and `view.top` is set from one after the wrapping a move needed, so it
+//! always names the line the reader sees. No ratatui drawing here; `panes`
+//! only computes rectangles.
 
 mod action;
 pub mod entities;
@@ -29,10 +33,14 @@ pub use search::SearchState;
 use crate::document::Document;
 use crate::extract::{Entities, EntityKind};
 use crate::keymap::{Keymap, Mode};
-use crate::layout::WrapCache;
+use crate::layout::{Pos, WrapCache, Wrapped};
 
 /// Lines the mouse wheel moves per notch.
 const WHEEL_LINES: i32 = 3;
+
+/// Bytes of text wrapped per step of idle time (a few milliseconds, so a
+/// key pressed meanwhile waits no longer than that).
+const IDLE_BYTES: usize = 48 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -141,8 +149,60 @@ impl App {
         app
     }
 
-    pub fn cache(&self) -> &WrapCache {
-        &self.cache
+    /// The wrap cache with the article it lays out.
+    pub fn cache(&self) -> Wrapped<'_> {
+        Wrapped {
+            cache: &self.cache,
+            doc: &self.doc,
+        }
+    }
+
+    /// The top line as a position later wrapping does not move.
+    fn top_pos(&self) -> Pos {
+        self.cache
+            .pos(&self.doc, self.view.top)
+            .or_else(|| self.cache.last_pos(&self.doc))
+            .unwrap_or_default()
+    }
+
+    /// The text offset at the top of the body.
+    fn top_text(&self) -> usize {
+        self.cache()
+            .line(self.view.top)
+            .map_or(0, |l| l.range.start)
+    }
+
+    /// Scrolls so the line showing `offset` is in view: left alone when it
+    /// already is, else `above` lines below the top (with `fill`, fewer at
+    /// the end of the article, so the last page stays full). Every line
+    /// between is wrapped, so the count is exact.
+    pub(crate) fn bring_into_view(&mut self, offset: usize, above: usize, fill: bool) {
+        let top = self.top_pos();
+        let target = self.cache.pos_at(&self.doc, offset);
+        self.view.top = self.cache.global(top);
+        if self.visible_lines().contains(&self.cache.global(target)) {
+            return;
+        }
+        let start = self.cache.walk(&self.doc, target, -(above as isize));
+        let max = if fill { self.max_top() } else { usize::MAX };
+        self.view.top = self.cache.global(start).min(max);
+        let line = self.cache.global(target);
+        if !self.visible_lines().contains(&line) {
+            self.view.top = line;
+        }
+    }
+
+    /// Wraps a little more of the article, in order from the top, keeping
+    /// the same text on top: with time, line numbers, the percentage and the
+    /// scrollbar become exact. True while some is left to wrap.
+    pub fn wrap_some(&mut self) -> bool {
+        if self.cache.is_exact() {
+            return false;
+        }
+        let top = self.top_pos();
+        let done = self.cache.measure(&self.doc, IDLE_BYTES);
+        self.view.top = self.cache.global(top);
+        !done
     }
 
     /// The panes for the current size and view.
@@ -193,7 +253,7 @@ impl App {
 
     /// The section the top line belongs to.
     pub fn current_section(&self) -> usize {
-        let Some(line) = self.cache.lines().get(self.view.top) else {
+        let Some(line) = self.cache().line(self.view.top) else {
             return 0;
         };
         let block = line
@@ -223,20 +283,31 @@ impl App {
         start..(start + self.page_height()).min(self.cache.len())
     }
 
+    /// The top line of the last full page. Wraps the blocks of that page,
+    /// which moves no line before them.
     fn max_top(&self) -> usize {
-        self.cache.len().saturating_sub(self.page_height())
+        let Some(last) = self.cache.last_pos(&self.doc) else {
+            return 0;
+        };
+        let back = self.page_height().saturating_sub(1) as isize;
+        let top = self.cache.walk(&self.doc, last, -back);
+        self.cache.global(top)
     }
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
         self.view.message = None;
         let section = self.current_section();
-        let (from, top) = (self.view.anchor, self.view.top);
+        let (from, text) = (self.view.anchor, self.top_text());
         if !matches!(action, Action::Resize(..)) {
             self.search.pending = None;
         }
         self.apply(action);
-        if search::is_jump(action) && self.view.top != top {
+        if !self.cache.is_empty() && self.cache.pos(&self.doc, self.view.top).is_none() {
+            // Past the end, where an estimate put it: the last page.
+            self.view.top = self.max_top();
+        }
+        if search::is_jump(action) && self.top_text() != text {
             self.record_jump(from);
         }
         if self.current_section() != section && self.view.focus == Focus::Body {
@@ -249,11 +320,7 @@ impl App {
             action,
             Action::Resize(..) | Action::ToggleFurniture | Action::ToggleReveal
         ) {
-            self.view.anchor = self
-                .cache
-                .lines()
-                .get(self.view.top)
-                .map_or(0, |l| l.range.start);
+            self.view.anchor = self.top_text();
         }
     }
 
@@ -273,10 +340,13 @@ impl App {
             }
             Action::Top => self.view.top = 0,
             Action::Bottom => self.view.top = self.max_top(),
+            // The search starts near the current section: an article may
+            // have thousands.
             Action::NextSection => {
                 let top = self.view.top;
-                let next = (0..self.doc.sections.len())
-                    .filter_map(|s| self.cache.section_line(s))
+                let from = self.current_section().saturating_sub(1);
+                let next = (from..self.doc.sections.len())
+                    .filter_map(|s| self.cache().section_line(s))
                     .find(|&l| l > top);
                 match next {
                     Some(line) => self.view.top = line,
@@ -285,9 +355,11 @@ impl App {
             }
             Action::PrevSection => {
                 let top = self.view.top;
-                let prev = (0..self.doc.sections.len())
-                    .filter_map(|s| self.cache.section_line(s))
-                    .rfind(|&l| l < top);
+                let to = (self.current_section() + 2).min(self.doc.sections.len());
+                let prev = (0..to)
+                    .rev()
+                    .filter_map(|s| self.cache().section_line(s))
+                    .find(|&l| l < top);
                 self.view.top = prev.unwrap_or(0);
             }
             Action::Section(s) => self.go_to_section(s),
@@ -430,14 +502,17 @@ impl App {
     }
 
     fn scroll(&mut self, by: isize) {
-        let top = self.view.top;
-        self.view.top = if by < 0 {
-            top.saturating_sub(by.unsigned_abs())
-        } else {
-            // A section jump may have put the top past the last full page;
-            // scrolling down from there stays put rather than jumping back.
-            (top + by as usize).min(self.max_top().max(top))
-        };
+        let from = self.top_pos();
+        let to = self.cache.walk(&self.doc, from, by);
+        if by < 0 {
+            self.view.top = self.cache.global(to);
+            return;
+        }
+        // A section jump may have put the top past the last full page;
+        // scrolling down from there stays put rather than jumping back.
+        let max = self.max_top();
+        let (from, to) = (self.cache.global(from), self.cache.global(to));
+        self.view.top = to.min(max.max(from));
     }
 
     fn go_to_section(&mut self, section: usize) {
@@ -451,7 +526,7 @@ impl App {
         }
         self.view.selected = section;
         self.keep_selection_visible();
-        match self.cache.section_line(section) {
+        match self.cache().section_line(section) {
             Some(line) => self.view.top = line,
             None => {
                 let key = self
@@ -514,11 +589,12 @@ impl App {
             self.view.show_furniture,
             self.view.reveal,
         );
-        self.view.top = self.cache.line_at(self.view.anchor);
+        self.view.top = self.cache.line_at(&self.doc, self.view.anchor);
     }
 
-    /// Wraps the article for a bare column of `width` (print mode), not
-    /// for a pane of the screen.
+    /// Wraps the whole article for a bare column of `width` (print mode),
+    /// not for a pane of the screen: every line is printed, so every count
+    /// is made exact.
     pub fn wrap_for_print(&mut self, width: u16) {
         self.cache = WrapCache::build_revealing(
             &self.doc,
@@ -526,6 +602,7 @@ impl App {
             self.view.show_furniture,
             self.view.reveal,
         );
+        self.cache.measure(&self.doc, usize::MAX);
     }
 
     /// Whether highlighting is on for a kind.
@@ -559,3 +636,6 @@ mod tests;
 
 #[cfg(test)]
 mod entity_tests;
+
+#[cfg(test)]
+mod view_tests;

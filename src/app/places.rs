@@ -180,7 +180,7 @@ mod tests {
         let mut app = seed_app();
         app.update(Action::Resize(100, 30));
         app.update(Action::NextSection);
-        let top_text = app.cache().lines()[app.view.top].range.start;
+        let top_text = app.cache().line(app.view.top).expect("top").range.start;
         Places::with_store(Store::in_folder(dir.path().to_path_buf()))
             .save_all(&app)
             .expect("saved");
@@ -189,7 +189,10 @@ mod tests {
         let mut places = Places::with_store(Store::in_folder(dir.path().to_path_buf()));
         places.restore(&mut again);
         again.update(Action::Resize(80, 24));
-        assert_eq!(again.cache().lines()[again.view.top].range.start, top_text);
+        assert_eq!(
+            again.cache().line(again.view.top).expect("top").range.start,
+            top_text
+        );
         assert_eq!(again.current_section(), 1);
         assert_eq!(places.warning(), None);
         // Nothing was written anywhere but the state folder.

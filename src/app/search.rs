@@ -319,9 +319,8 @@ impl App {
     }
 
     fn top_offset(&self) -> usize {
-        self.cache
-            .lines()
-            .get(self.view.top)
+        self.cache()
+            .line(self.view.top)
             .map_or(0, |l| l.range.start)
     }
 
@@ -397,7 +396,7 @@ impl App {
         let PromptKind::Search(direction) = p.kind else {
             return;
         };
-        self.view.top = self.cache.line_at(p.origin_anchor);
+        self.view.top = self.cache().line_at(p.origin_anchor);
         if p.input.is_empty() {
             self.search.active = None;
             self.search.wrapped = false;
@@ -427,15 +426,7 @@ impl App {
     /// Scrolls so the line holding `offset` is in view: left alone when it
     /// already is, else a third of a page down from the top, for context.
     fn reveal(&mut self, offset: usize) {
-        let line = self.cache.line_at(offset);
-        if self.visible_lines().contains(&line) {
-            return;
-        }
-        let above = self.page_height() / 3;
-        self.view.top = line.saturating_sub(above).min(self.max_top());
-        if !self.visible_lines().contains(&line) {
-            self.view.top = line;
-        }
+        self.bring_into_view(offset, self.page_height() / 3, true);
     }
 
     fn accept(&mut self) {
@@ -508,7 +499,7 @@ impl App {
         let Some(p) = self.search.prompt.take() else {
             return;
         };
-        self.view.top = self.cache.line_at(p.origin_anchor);
+        self.view.top = self.cache().line_at(p.origin_anchor);
         self.search.wrapped = false;
         self.search.active = p.previous;
         self.search.kept = p.previous_text;
@@ -586,11 +577,11 @@ impl App {
     /// The text shown in the body, from the top line's start to the last
     /// visible line's end.
     fn visible_text(&self) -> Range<usize> {
-        let lines = self.cache.lines();
+        let cache = self.cache();
         let rows = self.visible_lines();
         match (
-            lines.get(rows.start),
-            rows.end.checked_sub(1).and_then(|i| lines.get(i)),
+            cache.line(rows.start),
+            rows.end.checked_sub(1).and_then(|i| cache.line(i)),
         ) {
             (Some(a), Some(b)) => a.range.start..b.range.end.max(a.range.start + 1),
             _ => 0..0,

@@ -226,17 +226,36 @@ fn reveal_key_rewraps_and_keeps_the_text_on_top() {
     let mut app = app(100, 30);
     press(&mut app, ch(']'), false);
     let anchor = app.view.anchor;
-    let top_text = app.cache().lines()[app.view.top].range.start;
-    assert!(!app.view.reveal && !app.cache().reveals());
+    let top_text = app
+        .cache()
+        .line(app.view.top)
+        .expect("top line")
+        .range
+        .start;
+    assert!(!app.view.reveal && !app.cache().cache.reveals());
     press(&mut app, ch('v'), false);
-    assert!(app.view.reveal && app.cache().reveals(), "re-wrapped");
+    assert!(app.view.reveal && app.cache().cache.reveals(), "re-wrapped");
     let note = app.view.message.clone().unwrap_or_default();
     assert!(note.starts_with("reveal"), "{note}");
     assert_eq!(app.view.anchor, anchor, "the anchor is kept");
-    assert_eq!(app.cache().lines()[app.view.top].range.start, top_text);
+    assert_eq!(
+        app.cache()
+            .line(app.view.top)
+            .expect("top line")
+            .range
+            .start,
+        top_text
+    );
     press(&mut app, ch('v'), false);
-    assert!(!app.view.reveal && !app.cache().reveals());
-    assert_eq!(app.cache().lines()[app.view.top].range.start, top_text);
+    assert!(!app.view.reveal && !app.cache().cache.reveals());
+    assert_eq!(
+        app.cache()
+            .line(app.view.top)
+            .expect("top line")
+            .range
+            .start,
+        top_text
+    );
 }
 
 #[test]
@@ -441,10 +460,10 @@ fn resizing_keeps_the_same_text_on_top() {
     for _ in 0..17 {
         press(&mut app, ch('j'), false);
     }
-    let offset = app.cache().lines()[app.view.top].range.start;
+    let offset = app.cache().line(app.view.top).expect("top").range.start;
     for (w, h) in [(40, 15), (160, 48), (0, 0), (1, 1), (70, 20)] {
         app.update(Action::Resize(w, h));
-        let line = &app.cache().lines()[app.view.top];
+        let line = app.cache().line(app.view.top).expect("top");
         assert!(
             line.range.start <= offset && offset <= line.range.end,
             "{w}x{h}: {line:?} does not hold {offset}"

@@ -1,7 +1,10 @@
 use proptest::prelude::*;
 
+use std::ops::Range;
+
 use super::*;
-use crate::document::Format;
+use crate::document::{BlockKind, Document, Format};
+use crate::sanitize;
 
 const SEED: &str = include_str!("../../seeds/000_a8106be745b31416.txt");
 
@@ -16,11 +19,10 @@ fn markdown(text: &str) -> Document {
 /// The lines as drawn, prefix and spaces included.
 fn shown(doc: &Document, cache: &WrapCache) -> Vec<String> {
     cache
-        .lines()
-        .iter()
+        .iter(doc)
         .map(|l| {
             let mut s = l.prefix.clone();
-            for p in cache.parts(l) {
+            for p in l.parts() {
                 if p.space_before {
                     s.push(' ');
                 }
@@ -35,14 +37,17 @@ fn shown(doc: &Document, cache: &WrapCache) -> Vec<String> {
 fn check(doc: &Document, cache: &WrapCache) {
     let width = usize::from(cache.width());
     let mut last_start = 0;
-    for line in cache.lines() {
-        assert!(
-            line_width(cache, line) <= width,
-            "{line:?} wider than {width}"
-        );
+    let lines: Vec<Line> = cache.iter(doc).collect();
+    assert_eq!(
+        lines.len(),
+        cache.len(),
+        "counts are exact once all is wrapped"
+    );
+    for line in &lines {
+        assert!(line_width(line) <= width, "{line:?} wider than {width}");
         assert!(line.range.start >= last_start, "lines go backwards");
         last_start = line.range.start;
-        for p in cache.parts(line) {
+        for p in line.parts() {
             assert!(sanitize::is_safe(p.content(&doc.text)), "{p:?}");
             // A marker cut across lines keeps its whole range on each piece.
             assert!(p.range.start >= line.range.start);
@@ -50,8 +55,7 @@ fn check(doc: &Document, cache: &WrapCache) {
         }
     }
     for (b, block) in doc.blocks.iter().enumerate() {
-        let ranges: Vec<_> = cache
-            .lines()
+        let ranges: Vec<_> = lines
             .iter()
             .filter(|l| l.block == Some(b))
             .map(|l| l.range.clone())
@@ -75,9 +79,9 @@ fn seed_wraps_within_the_width_and_keeps_its_sections() {
         check(&doc, &cache);
         let lines = shown(&doc, &cache);
         assert!(lines[0].starts_with("After Tehran talks"));
-        let second = cache.section_line(1).expect("second section shown");
+        let second = cache.section_line(&doc, 1).expect("second section shown");
         assert!(lines[second].starts_with("What next after"));
-        assert!(cache.section_line(2).is_some());
+        assert!(cache.section_line(&doc, 2).is_some());
     }
 }
 
@@ -85,11 +89,10 @@ fn seed_wraps_within_the_width_and_keeps_its_sections() {
 fn hidden_furniture_leaves_no_lines() {
     let doc = plain(SEED);
     let cache = WrapCache::build(&doc, 80, false);
-    assert_eq!(cache.section_line(2), None);
+    assert_eq!(cache.section_line(&doc, 2), None);
     assert!(
         cache
-            .lines()
-            .iter()
+            .iter(&doc)
             .filter_map(|l| l.block)
             .all(|b| doc.blocks[b].kind != BlockKind::Boilerplate)
     );
@@ -136,11 +139,10 @@ fn control_characters_become_markers() {
     let cache = WrapCache::build(&doc, 40, true);
     check(&doc, &cache);
     assert_eq!(shown(&doc, &cache)[2], "bad^[[2Jthing ⟨RLO⟩here and");
-    let markers: Vec<_> = cache
-        .lines()
-        .iter()
-        .flat_map(|l| cache.parts(l))
-        .filter_map(|p| p.marker.as_deref())
+    let markers: Vec<String> = cache
+        .iter(&doc)
+        .flat_map(|l| l.parts().to_vec())
+        .filter_map(|p| p.marker.map(|m| m.into_owned()))
         .collect();
     assert_eq!(markers, ["^[", "⟨RLO⟩"]);
 }
@@ -180,8 +182,10 @@ fn the_same_text_stays_on_top_across_widths() {
     let wide = WrapCache::build(&doc, 80, true);
     let narrow = WrapCache::build(&doc, 30, true);
     for top in [0, 5, 17, 40] {
-        let offset = wide.lines()[top].range.start;
-        let line = &narrow.lines()[narrow.line_at(offset)];
+        let offset = wide.line(&doc, top).expect("line").range.start;
+        let line = narrow
+            .line(&doc, narrow.line_at(&doc, offset))
+            .expect("line");
         assert!(line.range.start <= offset && (offset < line.range.end || line.range.is_empty()));
     }
 }
@@ -191,7 +195,7 @@ fn empty_documents_have_no_lines() {
     let doc = plain("");
     let cache = WrapCache::build(&doc, 40, true);
     assert!(cache.is_empty());
-    assert_eq!(cache.line_at(0), 0);
+    assert_eq!(cache.line_at(&doc, 0), 0);
 }
 
 fn article() -> impl Strategy<Value = String> {
@@ -221,5 +225,140 @@ proptest! {
         };
         let cache = WrapCache::build(&doc, width, true);
         check(&doc, &cache);
+    }
+}
+
+/// The lines of a cache wrapped whole, as (range, block, drawn text).
+fn eager(
+    doc: &Document,
+    width: u16,
+    furniture: bool,
+) -> Vec<(Range<usize>, Option<usize>, String)> {
+    let cache = WrapCache::unwrapped(doc, width, furniture);
+    described(doc, cache.iter(doc))
+}
+
+fn described(
+    doc: &Document,
+    lines: impl Iterator<Item = Line>,
+) -> Vec<(Range<usize>, Option<usize>, String)> {
+    lines
+        .map(|l| {
+            let mut s = l.prefix.clone();
+            for p in l.parts() {
+                if p.space_before {
+                    s.push(' ');
+                }
+                s.push_str(p.content(&doc.text));
+            }
+            (l.range.clone(), l.block, s)
+        })
+        .collect()
+}
+
+/// Lines read by number, from 0 until there are no more.
+fn by_number(doc: &Document, cache: &WrapCache) -> Vec<Line> {
+    (0..).map_while(|n| cache.line(doc, n)).collect()
+}
+
+/// Generated news long enough that most of it is not wrapped up front.
+fn long_news() -> Document {
+    let text = crate::sample::generate(120_000, Format::Markdown, 3);
+    markdown(&text)
+}
+
+#[test]
+fn a_long_article_is_wrapped_only_where_it_is_read() {
+    let doc = long_news();
+    let cache = WrapCache::build(&doc, 60, true);
+    assert!(!cache.is_exact(), "only the first blocks are wrapped");
+    let estimate = cache.len();
+    // The last page, by walking back from the last line, is exactly the
+    // article's end.
+    let last = cache.last_pos(&doc).expect("lines");
+    let top = cache.walk(&doc, last, -29);
+    let lines: Vec<_> = (0..30)
+        .map(|i| cache.line_of(&doc, cache.walk(&doc, top, i)).expect("line"))
+        .collect();
+    let want = eager(&doc, 60, true);
+    assert_eq!(described(&doc, lines.into_iter()), want[want.len() - 30..]);
+    assert!(!cache.is_exact());
+    // Reading every line by number wraps the rest: the count becomes real.
+    let all = by_number(&doc, &cache);
+    assert_eq!(described(&doc, all.into_iter()), want);
+    assert_eq!(cache.len(), want.len());
+    assert!(
+        estimate.abs_diff(want.len()) * 5 < want.len(),
+        "estimate {estimate} vs {}",
+        want.len()
+    );
+}
+
+#[test]
+fn jumps_to_text_and_sections_land_on_it_before_the_rest_is_wrapped() {
+    let doc = long_news();
+    let want = eager(&doc, 50, false);
+    let sections = doc.sections.len();
+    for (i, offset) in [doc.text.len() - 1, doc.text.len() / 2, 1234, 0]
+        .into_iter()
+        .enumerate()
+    {
+        let cache = WrapCache::unwrapped(&doc, 50, false);
+        let n = cache.line_at(&doc, offset);
+        let line = cache.line(&doc, n).expect("line");
+        let expected = want
+            .iter()
+            .rposition(|(r, _, _)| r.start <= offset)
+            .expect("a line");
+        assert_eq!(
+            described(&doc, [line].into_iter())[0],
+            want[expected],
+            "offset {offset}"
+        );
+        let s = sections * i / 4;
+        let at = cache.section_line(&doc, s).expect("shown");
+        let first_block = doc.sections[s].blocks.start;
+        let line = cache.line(&doc, at).expect("line");
+        assert_eq!(line.block, Some(first_block), "section {s}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn lazy_wrapping_in_any_order_meets_the_same_lines(
+        text in article(),
+        width in 4u16..60,
+        md in any::<bool>(),
+        furniture in any::<bool>(),
+        probes in prop::collection::vec((0usize..400, -50isize..50), 0..6),
+    ) {
+        let format = if md { Format::Markdown } else { Format::Plain };
+        let Ok(doc) = Document::from_bytes("a", text.as_bytes(), Some(format)) else {
+            return Ok(());
+        };
+        let want = eager(&doc, width, furniture);
+        let cache = WrapCache::unwrapped(&doc, width, furniture);
+        // Look around first, in an order of the test's choosing.
+        for &(at, by) in &probes {
+            if let Some(pos) = cache.pos(&doc, at) {
+                let moved = cache.walk(&doc, pos, by);
+                let here = cache.global(pos);
+                let there = cache.global(moved);
+                let expect = here.saturating_add_signed(by).min(cache.len() - 1);
+                prop_assert_eq!(there, expect, "walk {} from {}", by, here);
+            }
+            let offset = at * 7 % (doc.text.len() + 1);
+            let n = cache.line_at(&doc, offset);
+            if !want.is_empty() {
+                let line = cache.line(&doc, n).expect("a line");
+                let expected = want.iter().rposition(|(r, _, _)| r.start <= offset).unwrap_or(0);
+                prop_assert_eq!(&described(&doc, [line].into_iter())[0], &want[expected]);
+            }
+        }
+        let got = by_number(&doc, &cache);
+        prop_assert_eq!(described(&doc, got.into_iter()), want.clone());
+        prop_assert_eq!(cache.len(), want.len());
+        let built = WrapCache::build(&doc, width, furniture);
+        check(&doc, &built);
     }
 }

@@ -4,8 +4,8 @@
 //! them. A row's search hits come from a binary search of the hit list, so
 //! a frame never walks all hits.
 //!
-//! Only the rows in view are touched, so a redraw costs the same for a long
-//! article as for a short one. Every string drawn is a text piece or a
+//! Only the rows in view are touched (and wrapped, if not yet), so a redraw
+//! costs the same for a long article as for a short one. Every string drawn is a text piece or a
 //! marker from the wrap cache, both already sanitised.
 
 use std::ops::Range;
@@ -19,7 +19,7 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::document::{Block, BlockKind};
 use crate::extract::Mention;
-use crate::layout::VisualLine;
+use crate::layout::Line;
 
 pub struct BodyPane<'a> {
     pub app: &'a App,
@@ -35,10 +35,9 @@ impl Widget for BodyPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let cache = app.cache();
-        let lines = cache.lines();
-        let start = app.view.top.min(lines.len());
+        let start = app.view.top;
         let rows = usize::from(area.height);
-        if lines.is_empty() {
+        if cache.is_empty() {
             // An empty article: say why rather than show a blank pane.
             let note = app
                 .doc
@@ -55,10 +54,15 @@ impl Widget for BodyPane<'_> {
             );
             return;
         }
-        for (row, line) in lines[start..].iter().take(rows).enumerate() {
+        // Each row is looked up by number: wrapping a row's block moves only
+        // the lines after it, so the rows stay consecutive.
+        for row in 0..rows {
+            let Some(line) = cache.line(start + row) else {
+                break;
+            };
             let y = area.y + row as u16;
             self.draw_line(
-                line,
+                &line,
                 Rect {
                     y,
                     height: 1,
@@ -67,7 +71,9 @@ impl Widget for BodyPane<'_> {
                 buf,
             );
         }
-        let total = lines.len();
+        // An estimate until the whole article is wrapped.
+        let total = cache.len();
+        let start = start.min(total);
         if total > rows && self.scrollbar.width > 0 {
             let mut state = ScrollbarState::new(total.saturating_sub(rows))
                 .position(start.min(total.saturating_sub(rows)))
@@ -91,7 +97,7 @@ impl BodyPane<'_> {
             .is_ok()
     }
 
-    fn draw_line(&self, line: &VisualLine, area: Rect, buf: &mut Buffer) {
+    fn draw_line(&self, line: &Line, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let theme = &self.theme;
         let doc = &app.doc;
@@ -128,7 +134,7 @@ impl BodyPane<'_> {
             hits,
             current: current.as_ref(),
         };
-        for part in app.cache().parts(line) {
+        for part in line.parts() {
             if x >= right {
                 break;
             }

@@ -34,7 +34,7 @@ impl App {
         match target {
             Some(offset) => {
                 self.search.last_jump = Some(self.top_offset());
-                self.view.top = self.cache.line_at(offset);
+                self.view.top = self.cache().line_at(offset);
             }
             None if c == '\'' => self.view.message = Some("no jump to go back to yet".into()),
             None => {
@@ -100,7 +100,7 @@ impl App {
         const USAGE: &str = "go to: s3 (section 3), 120 (line 120) or 50% (half way)";
         if let Some(p) = input.strip_suffix('%') {
             let p: usize = p.trim().parse().map_err(|_| USAGE.to_string())?;
-            let total = self.cache.len();
+            let total = self.cache().len();
             self.view.top = (total * p.min(100) / 100).min(self.max_top());
             return Ok(());
         }
@@ -125,7 +125,7 @@ impl App {
             let lines = self.doc.text.lines().count();
             return Err(format!("there is no line {n} (the article has {lines})"));
         };
-        self.view.top = self.cache.line_at(offset);
+        self.view.top = self.cache().line_at(offset);
         Ok(())
     }
 }

@@ -1,0 +1,522 @@
+//! Line numbers over blocks wrapped on demand.
+//!
+//! `WrapCache` keeps, per block shown, a count of its visual lines (the blank
+//! line before it included) in a Fenwick tree, so "which block holds line
+//! n" and "which line starts block k" cost O(log blocks). A count is an
+//! estimate from the block's length until the block is wrapped; wrapping
+//! replaces it with the real count, which moves the numbers of every line
+//! after that block and none before it. Blocks are wrapped when a line of
+//! theirs is asked for, when a walk crosses them, and in order from the top
+//! by [`WrapCache::measure`] (up front for a short article, in idle time for
+//! a long one). The lines of the last few hundred blocks asked for are kept;
+//! others are wrapped again when shown (their count is kept).
+//!
+//! Because numbers move as blocks get wrapped, a caller that must keep a
+//! place across other lookups holds a [`Pos`] (a block and a line in it),
+//! which nothing moves, and turns it back into a number with
+//! [`WrapCache::global`] when it needs one.
+//!
+//! Lookups take `&self` (the counts and kept lines sit in a `RefCell`), so
+//! drawing, which reads the app, wraps what it shows. Not `Sync`.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
+use std::rc::Rc;
+
+use super::Line;
+use super::wrap::{BlockLines, blank_between};
+use crate::document::{BlockKind, Document, MAX_DEPTH};
+
+/// Bytes of blocks wrapped when a cache is built: a short article is exact
+/// from the first frame, for about a millisecond of wrapping.
+const EAGER_BYTES: usize = 24 * 1024;
+
+/// Blocks whose lines are kept between lookups.
+const KEPT_BLOCKS: usize = 512;
+
+/// Walks longer than this many lines (a jump of thousands of lines) go by
+/// line numbers, estimates included, rather than wrapping every block on
+/// the way.
+const WALK_LIMIT: usize = 2048;
+
+/// A place that wrapping other blocks does not move: a block (by its index
+/// among the blocks shown) and a line of it (0 is the blank line before it,
+/// when it has one).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Pos {
+    pub shown: usize,
+    pub line: usize,
+}
+
+/// The article's visual lines for one width, wrapped as they are needed.
+#[derive(Debug, Clone)]
+pub struct WrapCache {
+    width: u16,
+    show_furniture: bool,
+    /// Reveal mode: blocks are wrapped with every invisible character shown.
+    reveal: bool,
+    /// Indexes of the blocks shown, in order.
+    shown: Vec<usize>,
+    state: RefCell<Counts>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Counts {
+    /// Lines per shown block, the blank line before it included: real once
+    /// wrapped, an estimate before.
+    count: Vec<usize>,
+    exact: Vec<bool>,
+    /// Fenwick tree over `count` (1-based).
+    tree: Vec<usize>,
+    total: usize,
+    /// Every shown block before this one is exact.
+    frontier: usize,
+    kept: HashMap<usize, Rc<BlockLines>>,
+    /// Kept blocks, oldest first.
+    order: VecDeque<usize>,
+}
+
+impl Counts {
+    fn new(count: Vec<usize>) -> Counts {
+        let n = count.len();
+        let mut tree = vec![0; n + 1];
+        for i in 1..=n {
+            tree[i] += count[i - 1];
+            let parent = i + (i & i.wrapping_neg());
+            if parent <= n {
+                tree[parent] += tree[i];
+            }
+        }
+        Counts {
+            total: count.iter().sum(),
+            exact: vec![false; n],
+            count,
+            tree,
+            frontier: 0,
+            kept: HashMap::new(),
+            order: VecDeque::new(),
+        }
+    }
+
+    fn set(&mut self, k: usize, lines: usize) {
+        let old = self.count[k];
+        self.exact[k] = true;
+        if old == lines {
+            return;
+        }
+        self.count[k] = lines;
+        self.total = self.total - old + lines;
+        let mut j = k + 1;
+        while j < self.tree.len() {
+            self.tree[j] = self.tree[j] - old + lines;
+            j += j & j.wrapping_neg();
+        }
+    }
+
+    /// Lines before shown block `k`.
+    fn prefix(&self, k: usize) -> usize {
+        let mut j = k.min(self.count.len());
+        let mut sum = 0;
+        while j > 0 {
+            sum += self.tree[j];
+            j -= j & j.wrapping_neg();
+        }
+        sum
+    }
+
+    /// The block holding line `n` and the line within it; the block is
+    /// `count.len()` when `n` is past the end.
+    fn find(&self, n: usize) -> (usize, usize) {
+        let len = self.count.len();
+        let mut at = 0;
+        let mut rest = n;
+        let mut step = if len == 0 {
+            0
+        } else {
+            1 << (usize::BITS - 1 - len.leading_zeros())
+        };
+        while step > 0 {
+            let next = at + step;
+            if next <= len && self.tree[next] <= rest {
+                at = next;
+                rest -= self.tree[next];
+            }
+            step >>= 1;
+        }
+        (at, rest)
+    }
+
+    fn keep(&mut self, k: usize, lines: Rc<BlockLines>) {
+        if self.kept.len() >= KEPT_BLOCKS
+            && let Some(old) = self.order.pop_front()
+        {
+            self.kept.remove(&old);
+        }
+        self.kept.insert(k, lines);
+        self.order.push_back(k);
+    }
+}
+
+impl WrapCache {
+    /// Numbers the lines of `doc` for a text column `width` cells wide and
+    /// wraps its first blocks. Page furniture is left out unless
+    /// `show_furniture`. Costs O(blocks) plus a few kilobytes of wrapping,
+    /// whatever the article's length.
+    pub fn build(doc: &Document, width: u16, show_furniture: bool) -> Self {
+        Self::build_revealing(doc, width, show_furniture, false)
+    }
+
+    /// [`build`](Self::build), with every invisible character shown as a
+    /// marker when `reveal` is set (`sanitize::pieces` in reveal mode).
+    pub fn build_revealing(doc: &Document, width: u16, show_furniture: bool, reveal: bool) -> Self {
+        let mut cache = WrapCache::unwrapped(doc, width, show_furniture);
+        cache.reveal = reveal;
+        cache.measure(doc, EAGER_BYTES);
+        cache
+    }
+
+    /// Numbers the lines of `doc` by estimates alone, wrapping nothing yet.
+    pub fn unwrapped(doc: &Document, width: u16, show_furniture: bool) -> Self {
+        let shown: Vec<usize> = doc
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| show_furniture || b.kind != BlockKind::Boilerplate)
+            .map(|(i, _)| i)
+            .collect();
+        let count = (0..shown.len())
+            .map(|k| estimate(doc, width, &shown, k))
+            .collect();
+        WrapCache {
+            width,
+            show_furniture,
+            reveal: false,
+            shown,
+            state: RefCell::new(Counts::new(count)),
+        }
+    }
+
+    /// A cache with no lines, for before the first width is known (width 0
+    /// matches no pane, so the first real width builds the lines).
+    pub fn empty() -> Self {
+        WrapCache {
+            width: 0,
+            show_furniture: false,
+            reveal: false,
+            shown: Vec::new(),
+            state: RefCell::new(Counts::default()),
+        }
+    }
+
+    /// The column width the cache was built for.
+    pub fn width(&self) -> u16 {
+        self.width
+    }
+
+    pub fn shows_furniture(&self) -> bool {
+        self.show_furniture
+    }
+
+    /// Whether the cache wraps in reveal mode.
+    pub fn reveals(&self) -> bool {
+        self.reveal
+    }
+
+    /// The number of lines: exact once [`WrapCache::is_exact`], an estimate
+    /// before.
+    pub fn len(&self) -> usize {
+        self.state.borrow().total
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.shown.is_empty()
+    }
+
+    /// Whether every block has been wrapped, so every count is real.
+    pub fn is_exact(&self) -> bool {
+        self.state.borrow().frontier >= self.shown.len()
+    }
+
+    /// Wraps blocks in order from the first not yet wrapped, until about
+    /// `budget` bytes of text have been wrapped; true when none is left.
+    /// Moves line numbers after the blocks wrapped: hold a [`Pos`] across.
+    pub fn measure(&self, doc: &Document, budget: usize) -> bool {
+        let mut spent = 0;
+        loop {
+            let k = self.state.borrow().frontier;
+            if k >= self.shown.len() {
+                return true;
+            }
+            if spent >= budget {
+                return false;
+            }
+            if !self.state.borrow().exact[k] {
+                self.wrap(doc, k, false);
+                spent += doc.blocks[self.shown[k]].range.len().max(1);
+            }
+            self.state.borrow_mut().frontier = k + 1;
+        }
+    }
+
+    /// Lays out shown block `k` (or takes its kept lines) and records its
+    /// real count.
+    fn wrap(&self, doc: &Document, k: usize, keep: bool) -> Rc<BlockLines> {
+        if let Some(lines) = self.state.borrow().kept.get(&k) {
+            return Rc::clone(lines);
+        }
+        let prev = k.checked_sub(1).map(|p| &doc.blocks[self.shown[p]]);
+        let lines = Rc::new(BlockLines::lay_out(
+            doc,
+            self.width,
+            self.reveal,
+            self.shown[k],
+            prev,
+        ));
+        let mut state = self.state.borrow_mut();
+        state.set(k, lines.lines.len());
+        if keep {
+            state.keep(k, Rc::clone(&lines));
+        }
+        lines
+    }
+
+    /// The real line count of shown block `k`.
+    fn exact_count(&self, doc: &Document, k: usize) -> usize {
+        {
+            let state = self.state.borrow();
+            if state.exact[k] {
+                return state.count[k];
+            }
+        }
+        self.wrap(doc, k, true).lines.len()
+    }
+
+    /// Where line `n` is, wrapping its block if needed; `None` past the end.
+    pub fn pos(&self, doc: &Document, n: usize) -> Option<Pos> {
+        loop {
+            let (k, line) = self.state.borrow().find(n);
+            if k >= self.shown.len() {
+                return None;
+            }
+            if self.state.borrow().exact[k] {
+                return Some(Pos { shown: k, line });
+            }
+            // Wrapping changes this block's count, not where it starts:
+            // look again.
+            self.wrap(doc, k, true);
+        }
+    }
+
+    /// The number of the line at `pos`, by the counts known now.
+    pub fn global(&self, pos: Pos) -> usize {
+        self.state.borrow().prefix(pos.shown) + pos.line
+    }
+
+    /// Line `n`, wrapped; `None` past the end.
+    pub fn line(&self, doc: &Document, n: usize) -> Option<Line> {
+        let pos = self.pos(doc, n)?;
+        self.line_of(doc, pos)
+    }
+
+    /// The line at a position.
+    pub fn line_of(&self, doc: &Document, pos: Pos) -> Option<Line> {
+        if pos.shown >= self.shown.len() {
+            return None;
+        }
+        let block = self.wrap(doc, pos.shown, true);
+        (pos.line < block.lines.len()).then_some(Line {
+            laid: block,
+            index: pos.line,
+        })
+    }
+
+    /// The last line's position; `None` for an empty article.
+    pub fn last_pos(&self, doc: &Document) -> Option<Pos> {
+        let k = self.shown.len().checked_sub(1)?;
+        let line = self.exact_count(doc, k) - 1;
+        Some(Pos { shown: k, line })
+    }
+
+    /// The position `by` lines after `pos` (before, when negative), stopping
+    /// at the first and the last line. Short walks wrap every block they
+    /// cross, so the lines between are exactly `by`; long ones jump by the
+    /// counts known now.
+    pub fn walk(&self, doc: &Document, pos: Pos, by: isize) -> Pos {
+        if self.shown.is_empty() {
+            return Pos::default();
+        }
+        if by.unsigned_abs() > WALK_LIMIT {
+            let target = self.global(pos).saturating_add_signed(by);
+            return match self.pos(doc, target) {
+                Some(p) => p,
+                None => self.last_pos(doc).unwrap_or_default(),
+            };
+        }
+        let mut p = pos;
+        let mut left = by.unsigned_abs();
+        if by >= 0 {
+            loop {
+                let count = self.exact_count(doc, p.shown);
+                if p.line + left < count {
+                    p.line += left;
+                    return p;
+                }
+                if p.shown + 1 >= self.shown.len() {
+                    p.line = count - 1;
+                    return p;
+                }
+                left -= count - p.line;
+                p = Pos {
+                    shown: p.shown + 1,
+                    line: 0,
+                };
+            }
+        }
+        loop {
+            if left <= p.line {
+                p.line -= left;
+                return p;
+            }
+            if p.shown == 0 {
+                p.line = 0;
+                return p;
+            }
+            left -= p.line + 1;
+            p.shown -= 1;
+            p.line = self.exact_count(doc, p.shown) - 1;
+        }
+    }
+
+    /// Where the line showing a text offset is (the last line starting at
+    /// or before it): where the reading position lands after a re-wrap, or
+    /// a jump to a search hit.
+    pub fn pos_at(&self, doc: &Document, offset: usize) -> Pos {
+        let k = self
+            .shown
+            .partition_point(|&b| doc.blocks[b].range.start <= offset);
+        let Some(k) = k.checked_sub(1) else {
+            return Pos::default();
+        };
+        let block = self.wrap(doc, k, true);
+        let line = block
+            .lines
+            .partition_point(|l| l.range.start <= offset)
+            .saturating_sub(1);
+        Pos { shown: k, line }
+    }
+
+    /// The number of the line showing a text offset, by the counts known
+    /// once its block is wrapped.
+    pub fn line_at(&self, doc: &Document, offset: usize) -> usize {
+        let pos = self.pos_at(doc, offset);
+        self.global(pos)
+    }
+
+    /// Where a section starts: the first line of its first shown block
+    /// (after the blank line before it), `None` when all of it is hidden.
+    pub fn section_pos(&self, doc: &Document, section: usize) -> Option<Pos> {
+        let blocks = doc.sections.get(section)?.blocks.clone();
+        let k = self.shown.partition_point(|&b| b < blocks.start);
+        let b = *self.shown.get(k)?;
+        if b >= blocks.end {
+            return None;
+        }
+        let blank = k
+            .checked_sub(1)
+            .is_some_and(|p| blank_between(&doc.blocks[self.shown[p]], &doc.blocks[b]));
+        Some(Pos {
+            shown: k,
+            line: usize::from(blank),
+        })
+    }
+
+    /// The number of a section's first line (see [`WrapCache::section_pos`]).
+    pub fn section_line(&self, doc: &Document, section: usize) -> Option<usize> {
+        self.section_pos(doc, section).map(|p| self.global(p))
+    }
+
+    /// Every line in order, each block wrapped as it comes and let go after
+    /// (print mode, tests). Makes the counts exact.
+    pub fn iter<'a>(&'a self, doc: &'a Document) -> impl Iterator<Item = Line> + 'a {
+        (0..self.shown.len()).flat_map(move |k| {
+            let block = self.wrap(doc, k, false);
+            (0..block.lines.len()).map(move |index| Line {
+                laid: Rc::clone(&block),
+                index,
+            })
+        })
+    }
+}
+
+/// A guess at a block's line count before it is wrapped: its length over
+/// the column, most lines being nine tenths full; one line per source line
+/// for code.
+fn estimate(doc: &Document, width: u16, shown: &[usize], k: usize) -> usize {
+    let block = &doc.blocks[shown[k]];
+    let blank = k
+        .checked_sub(1)
+        .is_some_and(|p| blank_between(&doc.blocks[shown[p]], block));
+    let width = usize::from(width);
+    let indent =
+        2 * usize::from(block.quote_depth.min(MAX_DEPTH) + block.list_depth.min(MAX_DEPTH))
+            + if matches!(block.kind, BlockKind::ListItem { .. } | BlockKind::Code) {
+                3
+            } else {
+                0
+            };
+    let avail = width.saturating_sub(indent).max(width / 2).max(1);
+    // Only code reads the text: touching every block's bytes would cost a
+    // cache miss per block on a long article.
+    let lines = match block.kind {
+        BlockKind::Rule => 1,
+        _ if block.keeps_line_breaks() => {
+            let text = doc.slice(&block.range);
+            memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1
+        }
+        _ => block.range.len().div_ceil((avail * 9 / 10).max(1)),
+    };
+    usize::from(blank) + lines.max(1)
+}
+
+/// A cache together with the article it numbers, so lookups need no
+/// document argument (what the app hands to drawing and to tests).
+#[derive(Debug, Clone, Copy)]
+pub struct Wrapped<'a> {
+    pub cache: &'a WrapCache,
+    pub doc: &'a Document,
+}
+
+impl Wrapped<'_> {
+    pub fn width(&self) -> u16 {
+        self.cache.width()
+    }
+
+    /// See [`WrapCache::len`]: an estimate until the cache is exact.
+    pub fn len(&self) -> usize {
+        self.cache.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cache.is_empty()
+    }
+
+    pub fn is_exact(&self) -> bool {
+        self.cache.is_exact()
+    }
+
+    pub fn line(&self, n: usize) -> Option<Line> {
+        self.cache.line(self.doc, n)
+    }
+
+    pub fn line_at(&self, offset: usize) -> usize {
+        self.cache.line_at(self.doc, offset)
+    }
+
+    pub fn section_line(&self, section: usize) -> Option<usize> {
+        self.cache.section_line(self.doc, section)
+    }
+
+    pub fn lines(&self) -> impl Iterator<Item = Line> + '_ {
+        self.cache.iter(self.doc)
+    }
+}
