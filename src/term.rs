@@ -13,8 +13,8 @@
 //! a pipe, so `cat article | lede -` works.
 
 use std::io::{self, Write};
-use std::sync::Once;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::{Arc, Once};
 use std::thread;
 
 use crossterm::cursor::Show;
@@ -30,7 +30,8 @@ use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
-use crate::app::App;
+use crate::app::{App, arrival};
+use crate::document::Document;
 use crate::event_loop::{self, EventSource, Input, Lifecycle, LoopOptions, Outcome, Signal};
 
 /// Takes the terminal: raw mode, alternate screen, mouse capture, bracketed
@@ -93,15 +94,19 @@ impl Lifecycle for Tty {
     }
 }
 
-/// Key presses and signals, each read on its own thread, merged into one
-/// channel the loop blocks on.
+/// Key presses, signals and entities found in the background, each on its
+/// own thread, merged into one channel the loop blocks on.
 struct TtyEvents {
     rx: Receiver<io::Result<Input>>,
 }
 
 impl TtyEvents {
-    fn start() -> io::Result<TtyEvents> {
+    fn start(jobs: Vec<(usize, Arc<Document>)>) -> io::Result<TtyEvents> {
         let (tx, rx) = mpsc::channel();
+        let found_tx = tx.clone();
+        arrival::find_in_background(jobs, move |found| {
+            found_tx.send(Ok(Input::Entities(Box::new(found)))).is_ok()
+        })?;
         let mut signals = Signals::new([SIGTERM, SIGINT, SIGHUP, SIGTSTP, SIGCONT])?;
         let signal_tx = tx.clone();
         thread::Builder::new()
@@ -157,11 +162,18 @@ impl EventSource for TtyEvents {
 
 /// Runs the reader on the terminal and gives the terminal back on every
 /// way out of it.
-pub fn run(app: &mut App, options: LoopOptions) -> io::Result<Outcome> {
+///
+/// `jobs` are the open articles (by number) whose entities are still to be
+/// found; they are found on a thread of their own and arrive as input.
+pub fn run(
+    app: &mut App,
+    options: LoopOptions,
+    jobs: Vec<(usize, Arc<Document>)>,
+) -> io::Result<Outcome> {
     install_panic_hook();
     // Signals are routed before the terminal is taken, so a SIGTERM that
     // arrives during start-up still finds the restore path.
-    let mut events = TtyEvents::start()?;
+    let mut events = TtyEvents::start(jobs)?;
     if let Err(err) = enter() {
         let _ = leave();
         return Err(err);

@@ -235,6 +235,10 @@ pub struct EntityView {
     pub panel: Option<Panel>,
     /// Position in the quotes view or the map's list.
     pub panel_cursor: usize,
+    /// The entities are still being found (see `app::arrival`).
+    pub finding: bool,
+    /// What waits for them.
+    pub awaited: super::arrival::Awaited,
 }
 
 impl Default for EntityView {
@@ -252,6 +256,8 @@ impl Default for EntityView {
             focus_mode: false,
             panel: None,
             panel_cursor: 0,
+            finding: false,
+            awaited: super::arrival::Awaited::default(),
         }
     }
 }

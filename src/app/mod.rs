@@ -11,6 +11,7 @@
 //! rectangles.
 
 mod action;
+pub mod arrival;
 pub mod entities;
 mod entity_update;
 pub mod files;
@@ -19,6 +20,7 @@ pub mod places;
 pub mod search;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
@@ -79,7 +81,8 @@ pub struct ViewState {
 /// The reader.
 #[derive(Debug)]
 pub struct App {
-    pub doc: Document,
+    /// Shared with the thread that finds its entities.
+    pub doc: Arc<Document>,
     pub entities: Entities,
     pub keymap: Keymap,
     /// Colours on (off for `NO_COLOR`); modifiers always carry the meaning.
@@ -100,12 +103,21 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(doc: Document, entities: Entities, keymap: Keymap) -> App {
+    /// A reader for an article whose entities are known (see
+    /// [`App::awaiting_entities`] for one whose are not yet).
+    pub fn new(doc: impl Into<Arc<Document>>, entities: Entities, keymap: Keymap) -> App {
+        let mut app = App::bare(doc.into(), entities, keymap);
+        app.build_index();
+        app
+    }
+
+    /// The reader's state before the entity views are indexed.
+    fn bare(doc: Arc<Document>, entities: Entities, keymap: Keymap) -> App {
         // Lines are built at the first `Resize`, for the real width: a long
         // article is wrapped once, not once for a guess and again.
         let cache = WrapCache::empty();
         let message = doc.notices.first().cloned();
-        let mut app = App {
+        App {
             doc,
             entities,
             keymap,
@@ -132,9 +144,7 @@ impl App {
             cache,
             theme: None,
             files: files::Files::default(),
-        };
-        app.build_index();
-        app
+        }
     }
 
     pub fn cache(&self) -> &WrapCache {
@@ -248,9 +258,13 @@ impl App {
                 .get(self.view.top)
                 .map_or(0, |l| l.range.start);
         }
+        self.note_awaited_search(action);
     }
 
     fn apply(&mut self, action: Action) {
+        if self.wait_for_entities(action) {
+            return;
+        }
         if self.entity_action(action) {
             return;
         }

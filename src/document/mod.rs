@@ -11,6 +11,7 @@
 //! character of the text is in exactly one block; sections tile the blocks in
 //! order; every range lies on `char` boundaries.
 
+mod dateline;
 mod furniture;
 pub mod load;
 mod markdown;
