@@ -61,9 +61,8 @@ fn main() {
             }
         });
         let source = timed("decode", &mut total, || {
-            load::decode(&name, &bytes).expect("text")
+            load::decode_owned(&name, bytes).expect("text")
         });
-        drop(bytes);
         let format = Format::from_name(&name).unwrap_or_else(|| Format::sniff(&source.text));
         let doc = timed("parse", &mut total, || Document::parse(source, format));
         let doc = std::sync::Arc::new(doc);

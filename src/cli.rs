@@ -312,7 +312,7 @@ pub fn load_article(path: Option<&Path>) -> Result<Document, CliError> {
                 name: "stdin".into(),
                 source: LoadError::Io(e.to_string()),
             })?;
-        return Document::from_bytes("stdin", &bytes, None).map_err(|source| CliError::Load {
+        return Document::from_vec("stdin", bytes, None).map_err(|source| CliError::Load {
             name: "stdin".into(),
             source,
         });

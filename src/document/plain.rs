@@ -125,7 +125,6 @@ fn is_subheading(text: &str) -> bool {
         return false;
     }
     let text = text.trim();
-    let words = text.split_whitespace().count();
     let starts_well = text
         .chars()
         .next()
@@ -133,7 +132,12 @@ fn is_subheading(text: &str) -> bool {
     let ends_like_sentence = text
         .trim_end_matches(['"', '”', '’', '\'', ')'])
         .ends_with(['.', ',', ';', ':', '…']);
-    starts_well && words <= HEADING_MAX_WORDS && !ends_like_sentence && !is_date_line(text)
+    // Words are counted only as far as the limit: a paragraph on one long
+    // line is not read to its end to learn it has too many.
+    starts_well
+        && !ends_like_sentence
+        && text.split_whitespace().take(HEADING_MAX_WORDS + 1).count() <= HEADING_MAX_WORDS
+        && !is_date_line(text)
 }
 
 #[cfg(test)]
