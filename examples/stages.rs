@@ -2,7 +2,7 @@
 //! one process, for finding where start-up goes:
 //!
 //! ```text
-//! cargo run --release --example stages -- article.md [more files]
+//! cargo run --release --example stages -- [--model-only] article.md [more files]
 //! ```
 //!
 //! Stages: config (config, keymap and theme), read (the bytes), decode
@@ -33,7 +33,12 @@ fn timed<T>(label: &str, total: &mut Duration, f: impl FnOnce() -> T) -> T {
 }
 
 fn main() {
-    let files: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    let mut args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    // `--model-only`: stop after parsing (for profilers, which would spend
+    // most of their time in the stages after it).
+    let model_only = args.iter().any(|a| a == "--model-only");
+    args.retain(|a| a != "--model-only");
+    let files: Vec<PathBuf> = args.into_iter().map(PathBuf::from).collect();
     let files = if files.is_empty() {
         vec![PathBuf::new()]
     } else {
@@ -65,6 +70,9 @@ fn main() {
         });
         let format = Format::from_name(&name).unwrap_or_else(|| Format::sniff(&source.text));
         let doc = timed("parse", &mut total, || Document::parse(source, format));
+        if model_only {
+            continue;
+        }
         let doc = std::sync::Arc::new(doc);
         let mut app = timed("app", &mut total, || {
             App::awaiting_entities(doc.clone(), config.0.keymap.clone())

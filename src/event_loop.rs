@@ -3,9 +3,7 @@
 //!
 //! Generic over the ratatui backend, the source of input and the terminal's
 //! lifecycle (suspend and resume), so tests drive this very loop with
-//! `TestBackend` and a scripted list of inputs. Entities found after the
-//! first frame arrive as one more input, so the loop that blocks on keys
-//! wakes for them too and draws them once. The size drawn is always the
+//! `TestBackend` and a scripted list of inputs. The size drawn is always the
 //! backend's own (`Terminal::size`), never a cached one, so a resize storm
 //! cannot make a frame index outside its buffer.
 
@@ -43,7 +41,8 @@ pub enum Input {
     Paste(String),
     Signal(Signal),
     /// An article's entities, found in the background after the first
-    /// frame (see `app::arrival`).
+    /// frame (see `app::arrival`): one more input, so the loop that blocks
+    /// on keys wakes for them too and draws them once.
     Entities(Box<Found>),
 }
 

@@ -13,7 +13,7 @@
 //! a pipe, so `cat article | lede -` works.
 
 use std::io::{self, Write};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::{Arc, Once};
 use std::thread;
 
@@ -98,15 +98,16 @@ impl Lifecycle for Tty {
 /// own thread, merged into one channel the loop blocks on.
 struct TtyEvents {
     rx: Receiver<io::Result<Input>>,
+    /// Articles whose entities are to be found, and where to send them:
+    /// started when the loop first asks for input, that is once the first
+    /// frame is drawn, so that frame has both cores to itself.
+    pending: Option<(Vec<(usize, Arc<Document>)>, Sender<io::Result<Input>>)>,
 }
 
 impl TtyEvents {
     fn start(jobs: Vec<(usize, Arc<Document>)>) -> io::Result<TtyEvents> {
         let (tx, rx) = mpsc::channel();
-        let found_tx = tx.clone();
-        arrival::find_in_background(jobs, move |found| {
-            found_tx.send(Ok(Input::Entities(Box::new(found)))).is_ok()
-        })?;
+        let pending = Some((jobs, tx.clone()));
         let mut signals = Signals::new([SIGTERM, SIGINT, SIGHUP, SIGTSTP, SIGCONT])?;
         let signal_tx = tx.clone();
         thread::Builder::new()
@@ -143,16 +144,27 @@ impl TtyEvents {
                     }
                 }
             })?;
-        Ok(TtyEvents { rx })
+        Ok(TtyEvents { rx, pending })
+    }
+
+    fn start_finding(&mut self) -> io::Result<()> {
+        if let Some((jobs, tx)) = self.pending.take() {
+            arrival::find_in_background(jobs, move |found| {
+                tx.send(Ok(Input::Entities(Box::new(found)))).is_ok()
+            })?;
+        }
+        Ok(())
     }
 }
 
 impl EventSource for TtyEvents {
     fn next(&mut self) -> io::Result<Option<Input>> {
+        self.start_finding()?;
         self.rx.recv().map_or(Ok(None), |r| r.map(Some))
     }
 
     fn try_next(&mut self) -> io::Result<Option<Input>> {
+        self.start_finding()?;
         match self.rx.try_recv() {
             Ok(r) => r.map(Some),
             Err(TryRecvError::Empty | TryRecvError::Disconnected) => Ok(None),
@@ -164,7 +176,8 @@ impl EventSource for TtyEvents {
 /// way out of it.
 ///
 /// `jobs` are the open articles (by number) whose entities are still to be
-/// found; they are found on a thread of their own and arrive as input.
+/// found; they are found on a thread of their own, started after the first
+/// frame, and arrive as input.
 pub fn run(
     app: &mut App,
     options: LoopOptions,

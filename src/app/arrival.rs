@@ -161,20 +161,14 @@ impl App {
             && let Some(p) = self.search.prompt.as_ref()
             && is_entity_search(&p.input)
         {
+            // Run as usual (history, the prompt closed), lit once the
+            // entities are there; "no match" would be wrong meanwhile.
             self.entity.awaited.search = Some((p.input.clone(), self.view.anchor));
+            self.apply_search(action);
+            self.view.message = Some(format!("{FINDING} the search lights up once they are"));
+            return true;
         }
         false
-    }
-
-    /// After an action: an `@name` search typed while entities are being
-    /// found says it will light up later, not "no match".
-    pub(super) fn note_awaited_search(&mut self, action: Action) {
-        if self.entity.finding
-            && action == Action::PromptAccept
-            && self.entity.awaited.search.is_some()
-        {
-            self.view.message = Some(format!("{FINDING} the search lights up once they are"));
-        }
     }
 }
 

@@ -258,7 +258,6 @@ impl App {
                 .get(self.view.top)
                 .map_or(0, |l| l.range.start);
         }
-        self.note_awaited_search(action);
     }
 
     fn apply(&mut self, action: Action) {
