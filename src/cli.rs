@@ -375,10 +375,13 @@ pub fn read(
 }
 
 /// Articles up to this size have their entities found before the first
-/// frame: that costs less than a frame (about 2 ms for 48 KB) and spares the
-/// reader a screen that lights up a moment after it appears. Longer ones
+/// frame: for a news article that costs about a millisecond (the 5 KB seed:
+/// 3.6 M instructions to extract and index, a fifth of its whole start), less
+/// than a second frame would, and spares the reader a screen that lights up
+/// a moment after it appears. Past it the cost grows with the text (64 KB:
+/// 42 M, more than wrapping and drawing its first screen), so longer ones
 /// open at once and are highlighted when the background thread is done.
-pub const FIND_FIRST_BYTES: usize = 64 * 1024;
+pub const FIND_FIRST_BYTES: usize = 16 * 1024;
 
 /// The reader for article number `file`: with its entities when it is
 /// short, else waiting for them, its job queued in `jobs`.
@@ -386,7 +389,7 @@ fn reader_for(
     doc: Arc<Document>,
     file: usize,
     keymap: Keymap,
-    jobs: &mut Vec<(usize, Arc<Document>)>,
+    jobs: &mut crate::app::arrival::Jobs,
 ) -> App {
     if doc.text.len() <= FIND_FIRST_BYTES {
         let entities = extract::extract(&doc);

@@ -13,8 +13,8 @@
 //! a pipe, so `cat article | lede -` works.
 
 use std::io::{self, Write};
+use std::sync::Once;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
-use std::sync::{Arc, Once};
 use std::thread;
 
 use crossterm::cursor::Show;
@@ -31,7 +31,6 @@ use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use crate::app::{App, arrival};
-use crate::document::Document;
 use crate::event_loop::{self, EventSource, Input, Lifecycle, LoopOptions, Outcome, Signal};
 
 /// Takes the terminal: raw mode, alternate screen, mouse capture, bracketed
@@ -101,11 +100,11 @@ struct TtyEvents {
     /// Articles whose entities are to be found, and where to send them:
     /// started when the loop first asks for input, that is once the first
     /// frame is drawn, so that frame has both cores to itself.
-    pending: Option<(Vec<(usize, Arc<Document>)>, Sender<io::Result<Input>>)>,
+    pending: Option<(arrival::Jobs, Sender<io::Result<Input>>)>,
 }
 
 impl TtyEvents {
-    fn start(jobs: Vec<(usize, Arc<Document>)>) -> io::Result<TtyEvents> {
+    fn start(jobs: arrival::Jobs) -> io::Result<TtyEvents> {
         let (tx, rx) = mpsc::channel();
         let pending = Some((jobs, tx.clone()));
         let mut signals = Signals::new([SIGTERM, SIGINT, SIGHUP, SIGTSTP, SIGCONT])?;
@@ -178,11 +177,7 @@ impl EventSource for TtyEvents {
 /// `jobs` are the open articles (by number) whose entities are still to be
 /// found; they are found on a thread of their own, started after the first
 /// frame, and arrive as input.
-pub fn run(
-    app: &mut App,
-    options: LoopOptions,
-    jobs: Vec<(usize, Arc<Document>)>,
-) -> io::Result<Outcome> {
+pub fn run(app: &mut App, options: LoopOptions, jobs: arrival::Jobs) -> io::Result<Outcome> {
     install_panic_hook();
     // Signals are routed before the terminal is taken, so a SIGTERM that
     // arrives during start-up still finds the restore path.

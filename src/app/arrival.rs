@@ -60,10 +60,14 @@ pub struct Awaited {
     pub search: Option<(String, usize)>,
 }
 
+/// Articles whose entities are to be found: their number (0-based, in
+/// command-line order) and the document, shared with the reader.
+pub type Jobs = Vec<(usize, Arc<Document>)>;
+
 /// Finds the entities of each article, in order, on one background thread,
 /// handing each result to `deliver`; stops early when `deliver` returns
 /// false (the reader has gone).
-pub fn find_in_background<F>(jobs: Vec<(usize, Arc<Document>)>, mut deliver: F) -> io::Result<()>
+pub fn find_in_background<F>(jobs: Jobs, mut deliver: F) -> io::Result<()>
 where
     F: FnMut(Found) -> bool + Send + 'static,
 {
