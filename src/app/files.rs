@@ -131,11 +131,13 @@ impl App {
             index: mem::replace(&mut self.index, next.index),
         };
         self.files.slots[from] = Some(parked);
+        // Entities that arrived while it was parked: what waited for them
+        // (a remembered selection or search) applies now.
+        self.apply_awaited();
         self.files.current = to;
         // The article may have been wrapped for another size, or never.
         self.view.quit = false;
         self.apply(Action::Resize(size.0, size.1));
-        self.apply_awaited();
     }
 }
 
