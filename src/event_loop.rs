@@ -18,6 +18,7 @@ use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, M
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
+use crate::app::arrival::Found;
 use crate::app::{Action, App};
 use crate::ui;
 
@@ -35,7 +36,7 @@ pub enum Signal {
 }
 
 /// One input.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Input {
     Key(KeyEvent),
     Mouse(MouseEvent),
@@ -43,6 +44,10 @@ pub enum Input {
     /// Pasted text (bracketed paste): data for the prompt, never keys.
     Paste(String),
     Signal(Signal),
+    /// An article's entities, found in the background after the first
+    /// frame (see `app::arrival`): one more input, so the loop that blocks
+    /// on keys wakes for them too and draws them once.
+    Entities(Box<Found>),
 }
 
 impl Input {
@@ -245,6 +250,10 @@ fn step(app: &mut App, input: Input) -> Step {
         Input::Signal(Signal::Hangup) => return Step::Exit(Outcome::Signal(1)),
         Input::Signal(Signal::Stop) => return Step::Suspend,
         Input::Signal(Signal::Continue) => return Step::FullRedraw,
+        Input::Entities(found) => {
+            app.receive(*found);
+            return Step::Redraw;
+        }
     };
     match action {
         None => Step::Nothing,
@@ -386,6 +395,95 @@ mod tests {
         let ctrl_z = Input::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
         let (_, _, life, _) = drive(vec![ctrl_z]);
         assert_eq!(life.suspends, 1);
+    }
+
+    #[test]
+    fn entities_arriving_after_the_first_frame_are_drawn() {
+        let doc = crate::cli::load_article(None).expect("seed");
+        let found = Found::compute(0, &doc);
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
+        let mut app = App::awaiting_entities(doc, Keymap::default());
+        let mut life = NoLifecycle::default();
+        // The first frame, drawn before any input, says they are coming.
+        let mut events: VecDeque<Input> = vec![key('}')].into();
+        run(
+            &mut terminal,
+            &mut app,
+            &mut events,
+            &mut life,
+            LoopOptions::default(),
+        )
+        .expect("loop");
+        let waiting = screen(&terminal);
+        assert!(waiting.contains("finding names"), "{waiting}");
+        assert!(!app.entities_ready());
+        let mut events: VecDeque<Input> = vec![Input::Entities(Box::new(found)), key('}')].into();
+        run(
+            &mut terminal,
+            &mut app,
+            &mut events,
+            &mut life,
+            LoopOptions::default(),
+        )
+        .expect("loop");
+        assert!(app.entities_ready());
+        assert!(!screen(&terminal).contains("finding names"));
+        assert!(
+            app.search
+                .active
+                .as_ref()
+                .is_some_and(|s| !s.hits.is_empty()),
+            "the mention key works once they are there"
+        );
+    }
+
+    /// Inputs from a channel, as the terminal's threads send them.
+    struct Channel(std::sync::mpsc::Receiver<Input>);
+
+    impl EventSource for Channel {
+        fn next(&mut self) -> io::Result<Option<Input>> {
+            Ok(self.0.recv().ok())
+        }
+        fn try_next(&mut self) -> io::Result<Option<Input>> {
+            Ok(self.0.try_recv().ok())
+        }
+    }
+
+    #[test]
+    fn the_loop_wakes_for_entities_from_the_background_thread() {
+        let doc = std::sync::Arc::new(crate::cli::load_article(None).expect("seed"));
+        let mut app = App::awaiting_entities(doc.clone(), Keymap::default());
+        let (tx, rx) = std::sync::mpsc::channel();
+        crate::app::arrival::find_in_background(vec![(0, doc)], move |found| {
+            tx.send(Input::Entities(Box::new(found))).is_ok()
+        })
+        .expect("spawned");
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
+        // The channel closes when the thread is done: the loop ends then.
+        let outcome = run(
+            &mut terminal,
+            &mut app,
+            &mut Channel(rx),
+            &mut NoLifecycle::default(),
+            LoopOptions::default(),
+        )
+        .expect("loop");
+        assert_eq!(outcome, Outcome::EndOfInput);
+        assert!(app.entities_ready());
+        assert!(!app.entities.mentions.is_empty());
+        // Numbers are underlined once found; nothing was before.
+        let underlined = |terminal: &Terminal<TestBackend>| {
+            let buf = terminal.backend().buffer();
+            buf.content()
+                .iter()
+                .filter(|c| c.modifier.contains(ratatui::style::Modifier::UNDERLINED))
+                .count()
+        };
+        let mut before = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
+        let doc = crate::cli::load_article(None).expect("seed");
+        let mut waiting = App::awaiting_entities(doc, Keymap::default());
+        draw(&mut before, &mut waiting).expect("drawn");
+        assert!(underlined(&terminal) > underlined(&before));
     }
 
     #[test]

@@ -377,6 +377,11 @@ pub fn unmark(marker: &str) -> Option<char> {
 /// chrome, and error messages. Line breaks become `⏎` markers too, since
 /// these strings are drawn on one line.
 pub fn clean(text: &str) -> Cow<'_, str> {
+    // Printable ASCII has nothing to mark; most headings and names are
+    // that, and a long article has tens of thousands of them.
+    if text.bytes().all(|b| matches!(b, b' '..=b'~')) {
+        return Cow::Borrowed(text);
+    }
     let pieces = pieces(text, false);
     if let [(_, Piece::Text(s))] = pieces.as_slice()
         && s.len() == text.len()

@@ -14,7 +14,7 @@
 
 use std::io::{self, Write};
 use std::sync::Once;
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread;
 
 use crossterm::cursor::Show;
@@ -30,7 +30,7 @@ use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
-use crate::app::App;
+use crate::app::{App, arrival};
 use crate::event_loop::{self, EventSource, Input, Lifecycle, LoopOptions, Outcome, Signal};
 
 /// Takes the terminal: raw mode, alternate screen, mouse capture, bracketed
@@ -93,15 +93,20 @@ impl Lifecycle for Tty {
     }
 }
 
-/// Key presses and signals, each read on its own thread, merged into one
-/// channel the loop blocks on.
+/// Key presses, signals and entities found in the background, each on its
+/// own thread, merged into one channel the loop blocks on.
 struct TtyEvents {
     rx: Receiver<io::Result<Input>>,
+    /// Articles whose entities are to be found, and where to send them:
+    /// started when the loop first asks for input, that is once the first
+    /// frame is drawn, so that frame has both cores to itself.
+    pending: Option<(arrival::Jobs, Sender<io::Result<Input>>)>,
 }
 
 impl TtyEvents {
-    fn start() -> io::Result<TtyEvents> {
+    fn start(jobs: arrival::Jobs) -> io::Result<TtyEvents> {
         let (tx, rx) = mpsc::channel();
+        let pending = Some((jobs, tx.clone()));
         let mut signals = Signals::new([SIGTERM, SIGINT, SIGHUP, SIGTSTP, SIGCONT])?;
         let signal_tx = tx.clone();
         thread::Builder::new()
@@ -138,16 +143,27 @@ impl TtyEvents {
                     }
                 }
             })?;
-        Ok(TtyEvents { rx })
+        Ok(TtyEvents { rx, pending })
+    }
+
+    fn start_finding(&mut self) -> io::Result<()> {
+        if let Some((jobs, tx)) = self.pending.take() {
+            arrival::find_in_background(jobs, move |found| {
+                tx.send(Ok(Input::Entities(Box::new(found)))).is_ok()
+            })?;
+        }
+        Ok(())
     }
 }
 
 impl EventSource for TtyEvents {
     fn next(&mut self) -> io::Result<Option<Input>> {
+        self.start_finding()?;
         self.rx.recv().map_or(Ok(None), |r| r.map(Some))
     }
 
     fn try_next(&mut self) -> io::Result<Option<Input>> {
+        self.start_finding()?;
         match self.rx.try_recv() {
             Ok(r) => r.map(Some),
             Err(TryRecvError::Empty | TryRecvError::Disconnected) => Ok(None),
@@ -157,11 +173,15 @@ impl EventSource for TtyEvents {
 
 /// Runs the reader on the terminal and gives the terminal back on every
 /// way out of it.
-pub fn run(app: &mut App, options: LoopOptions) -> io::Result<Outcome> {
+///
+/// `jobs` are the open articles (by number) whose entities are still to be
+/// found; they are found on a thread of their own, started after the first
+/// frame, and arrive as input.
+pub fn run(app: &mut App, options: LoopOptions, jobs: arrival::Jobs) -> io::Result<Outcome> {
     install_panic_hook();
     // Signals are routed before the terminal is taken, so a SIGTERM that
     // arrives during start-up still finds the restore path.
-    let mut events = TtyEvents::start()?;
+    let mut events = TtyEvents::start(jobs)?;
     if let Err(err) = enter() {
         let _ = leave();
         return Err(err);

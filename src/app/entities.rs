@@ -9,6 +9,7 @@
 //! number entity splits into one entry per thing it counts (`two` children,
 //! `two` towns). No drawing here.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::document::{BlockKind, Document};
@@ -26,9 +27,9 @@ pub const PANE_WIDTH: u16 = 36;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Order {
     /// Most mentioned first.
-    Count,
+    Count = 0,
     /// In the order the article first mentions them.
-    FirstSeen,
+    FirstSeen = 1,
 }
 
 /// One line of the entity list.
@@ -54,6 +55,9 @@ pub struct EntityIndex {
     pub quotes: Vec<Quote>,
     /// Folded entry labels, for the filter.
     folded: Vec<String>,
+    /// Every entry in each order (`Order::Count`, `Order::FirstSeen`),
+    /// sorted once here rather than on every frame that draws the pane.
+    sorted: [Vec<usize>; 2],
 }
 
 impl EntityIndex {
@@ -80,8 +84,11 @@ impl EntityIndex {
                 ));
                 continue;
             }
-            // One entry per thing counted, in order of first mention.
+            // One entry per thing counted, in order of first mention; a
+            // map finds the group of a label, so a number mentioned 100,000
+            // times is not compared with every group so far each time.
             let mut groups: Vec<(String, Option<String>, Vec<usize>)> = Vec::new();
+            let mut by_label: HashMap<String, usize> = HashMap::new();
             for m in ms {
                 let r = found.mentions[m].range.clone();
                 let (label, context) = match counts::counted(text, r.clone()) {
@@ -94,12 +101,15 @@ impl EntityIndex {
                 };
                 let label: String = crate::sanitize::clean(&label).into();
                 let context = context.map(|c| crate::sanitize::clean(&c).into_owned());
-                match groups.iter_mut().find(|g| {
-                    g.0.eq_ignore_ascii_case(&label) && g.1.is_none() && context.is_none()
-                }) {
-                    Some(g) => g.2.push(m),
-                    None => groups.push((label, context, vec![m])),
+                if context.is_none() {
+                    let key = label.to_ascii_lowercase();
+                    if let Some(&g) = by_label.get(&key) {
+                        groups[g].2.push(m);
+                        continue;
+                    }
+                    by_label.insert(key, groups.len());
                 }
+                groups.push((label, context, vec![m]));
             }
             for (label, context, ms) in groups {
                 entries.push(entry(found, i, label, context, ms));
@@ -112,29 +122,33 @@ impl EntityIndex {
             .collect();
         let quotes = quotes::quotes(text, &paragraphs, found);
         let folded = entries.iter().map(|e| fold(&e.label)).collect();
+        let all: Vec<usize> = (0..entries.len()).collect();
+        let sorted = [Order::Count, Order::FirstSeen].map(|order| {
+            let mut out = all.clone();
+            sort_entries(&entries, &mut out, order);
+            out
+        });
         EntityIndex {
             entries,
             quotes,
             folded,
+            sorted,
         }
     }
 
     /// The entries shown, grouped by kind (Actors, Places, Numbers), each
     /// group in `order`, keeping only those whose label matches `filter`.
     pub fn visible(&self, order: Order, filter: &str) -> Vec<usize> {
+        let sorted = &self.sorted[order as usize];
+        if filter.trim().is_empty() {
+            return sorted.clone();
+        }
         let filter = fold(filter);
-        let mut out: Vec<usize> = (0..self.entries.len())
+        sorted
+            .iter()
+            .copied()
             .filter(|&i| subsequence(&filter, &self.folded[i]))
-            .collect();
-        out.sort_by_key(|&i| {
-            let e = &self.entries[i];
-            let count = match order {
-                Order::Count => usize::MAX - e.mentions.len(),
-                Order::FirstSeen => 0,
-            };
-            (e.kind, count, e.first)
-        });
-        out
+            .collect()
     }
 
     /// Quotes in the order the quotes view lists them: by speaker, speakers
@@ -172,6 +186,18 @@ impl EntityIndex {
         });
         out
     }
+}
+
+/// Sorts entry indexes by kind (Actors, Places, Numbers), then by `order`.
+fn sort_entries(entries: &[Entry], out: &mut [usize], order: Order) {
+    out.sort_by_key(|&i| {
+        let e = &entries[i];
+        let count = match order {
+            Order::Count => usize::MAX - e.mentions.len(),
+            Order::FirstSeen => 0,
+        };
+        (e.kind, count, e.first)
+    });
 }
 
 fn entry(
@@ -235,6 +261,10 @@ pub struct EntityView {
     pub panel: Option<Panel>,
     /// Position in the quotes view or the map's list.
     pub panel_cursor: usize,
+    /// The entities are still being found (see `app::arrival`).
+    pub finding: bool,
+    /// What waits for them.
+    pub awaited: super::arrival::Awaited,
 }
 
 impl Default for EntityView {
@@ -252,6 +282,8 @@ impl Default for EntityView {
             focus_mode: false,
             panel: None,
             panel_cursor: 0,
+            finding: false,
+            awaited: super::arrival::Awaited::default(),
         }
     }
 }

@@ -9,6 +9,7 @@
 //! article, in command-line order, and the shown article's slot is `None`.
 
 use std::mem;
+use std::sync::Arc;
 
 use super::entities::{EntityIndex, EntityView};
 use super::search::SearchState;
@@ -20,7 +21,7 @@ use crate::layout::WrapCache;
 /// An article waiting its turn.
 #[derive(Debug)]
 pub struct Parked {
-    doc: Document,
+    doc: Arc<Document>,
     entities: Entities,
     view: ViewState,
     cache: WrapCache,
@@ -65,14 +66,19 @@ impl Files {
         &self,
     ) -> impl Iterator<Item = (&Document, &ViewState, Option<&str>, Option<&str>)> {
         self.slots.iter().flatten().map(|p| {
-            let label = p.entity.selected.and_then(|e| p.index.entries.get(e));
-            (
-                &p.doc,
-                &p.view,
-                p.search.kept.as_deref(),
-                label.map(|e| e.label.as_str()),
-            )
+            let (label, search) =
+                super::places::remembered(p.search.kept.as_deref(), &p.entity, &p.index);
+            (&*p.doc, &p.view, search, label)
         })
+    }
+
+    /// Keeps the entities found for a parked article until it is shown.
+    pub(super) fn receive(&mut self, found: super::arrival::Found) {
+        if let Some(Some(p)) = self.slots.get_mut(found.file) {
+            p.entities = found.entities;
+            p.index = found.index;
+            p.entity.finding = false;
+        }
     }
 
     /// Adds another article (taken out of an `App` built for it) after the
@@ -128,6 +134,9 @@ impl App {
             index: mem::replace(&mut self.index, next.index),
         };
         self.files.slots[from] = Some(parked);
+        // Entities that arrived while it was parked: what waited for them
+        // (a remembered selection or search) applies now.
+        self.apply_awaited();
         self.files.current = to;
         // The article may have been wrapped for another size, or never.
         self.view.quit = false;

@@ -15,6 +15,7 @@
 //! only computes rectangles.
 
 mod action;
+pub mod arrival;
 pub mod entities;
 mod entity_update;
 pub mod files;
@@ -23,6 +24,7 @@ pub mod places;
 pub mod search;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
@@ -90,7 +92,8 @@ pub struct ViewState {
 /// The reader.
 #[derive(Debug)]
 pub struct App {
-    pub doc: Document,
+    /// Shared with the thread that finds its entities.
+    pub doc: Arc<Document>,
     pub entities: Entities,
     pub keymap: Keymap,
     /// Colours on (off for `NO_COLOR`); modifiers always carry the meaning.
@@ -111,12 +114,21 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(doc: Document, entities: Entities, keymap: Keymap) -> App {
+    /// A reader for an article whose entities are known (see
+    /// [`App::awaiting_entities`] for one whose are not yet).
+    pub fn new(doc: impl Into<Arc<Document>>, entities: Entities, keymap: Keymap) -> App {
+        let mut app = App::bare(doc.into(), entities, keymap);
+        app.build_index();
+        app
+    }
+
+    /// The reader's state before the entity views are indexed.
+    fn bare(doc: Arc<Document>, entities: Entities, keymap: Keymap) -> App {
         // Lines are built at the first `Resize`, for the real width: a long
         // article is wrapped once, not once for a guess and again.
         let cache = WrapCache::empty();
         let message = doc.notices.first().cloned();
-        let mut app = App {
+        App {
             doc,
             entities,
             keymap,
@@ -144,9 +156,7 @@ impl App {
             cache,
             theme: None,
             files: files::Files::default(),
-        };
-        app.build_index();
-        app
+        }
     }
 
     /// The wrap cache with the article it lays out.
@@ -325,6 +335,9 @@ impl App {
     }
 
     fn apply(&mut self, action: Action) {
+        if self.wait_for_entities(action) {
+            return;
+        }
         if self.entity_action(action) {
             return;
         }

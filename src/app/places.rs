@@ -7,6 +7,7 @@
 //! to the document (a place saved by another version of lede, or edited by
 //! hand, never points outside the text or inside a character).
 
+use super::entities::{EntityIndex, EntityView};
 use super::{App, ViewState};
 use crate::document::Document;
 use crate::state::{Fingerprint, Place, StateError, Store};
@@ -38,11 +39,20 @@ impl Places {
         if let Some(place) = store.recall(&Fingerprint::of(&app.doc.text)) {
             let offset = clamp_offset(&app.doc.text, place.offset);
             app.view.anchor = offset;
+            // What needs entities waits for them when they are being found.
             if let Some(text) = place.search.as_deref() {
-                app.restore_search(text, offset);
+                if app.entity.finding && super::arrival::is_entity_search(text) {
+                    app.entity.awaited.search = Some((text.to_string(), offset));
+                } else {
+                    app.restore_search(text, offset);
+                }
             }
             if let Some(label) = place.entity.as_deref() {
-                restore_selection(app, label, offset);
+                if app.entity.finding {
+                    app.entity.awaited.entity = Some((label.to_string(), offset));
+                } else {
+                    restore_selection(app, label, offset);
+                }
             }
         }
     }
@@ -58,12 +68,8 @@ impl Places {
             return Ok(());
         };
         let mut result = Ok(());
-        let shown_label = app
-            .entity
-            .selected
-            .and_then(|e| app.index.entries.get(e))
-            .map(|e| e.label.as_str());
-        let shown = (&app.doc, &app.view, app.search.kept.as_deref(), shown_label);
+        let (label, search) = remembered(app.search.kept.as_deref(), &app.entity, &app.index);
+        let shown = (&*app.doc, &app.view, search, label);
         let open = std::iter::once(shown).chain(app.files.parked());
         for (doc, view, search, entity) in open {
             let mut place = place_of(doc, view);
@@ -76,6 +82,23 @@ impl Places {
         }
         result
     }
+}
+
+/// The selected entity's label and the kept search of a view, or what
+/// still waits for its entities (a reader that quits before they arrive
+/// keeps both).
+pub(super) fn remembered<'a>(
+    kept: Option<&'a str>,
+    view: &'a EntityView,
+    index: &'a EntityIndex,
+) -> (Option<&'a str>, Option<&'a str>) {
+    let label = view
+        .selected
+        .and_then(|e| index.entries.get(e))
+        .map(|e| e.label.as_str())
+        .or(view.awaited.entity.as_ref().map(|(l, _)| l.as_str()));
+    let search = kept.or(view.awaited.search.as_ref().map(|(s, _)| s.as_str()));
+    (label, search)
 }
 
 /// What is remembered of a view: the text at the top of the body (the
@@ -91,7 +114,7 @@ fn place_of(doc: &Document, view: &ViewState) -> Place {
 
 /// Selects the entity remembered by its label, on its first mention at or
 /// after `offset`, without moving the view.
-fn restore_selection(app: &mut App, label: &str, offset: usize) {
+pub(super) fn restore_selection(app: &mut App, label: &str, offset: usize) {
     let Some(i) = app.index.entries.iter().position(|e| e.label == label) else {
         return;
     };

@@ -3,42 +3,180 @@
 //! only in runs at the very start or end of the article, so a sentence in the
 //! body that happens to say "subscribe" is never hidden.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::{Block, BlockKind};
 
-/// Phrases that open a furniture block, matched case-insensitively at the
-/// block's start.
-static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)^(?:
-            add\ a\ comment | leave\ a\ (?:reply|comment) | post\ a\ comment | \d*\s*comments?$
-          | your\ email\ address\ will\ not\ be\ published | required\ fields\ are\ marked
-          | share\ (?:this|on|via)\b | share$ | tweet$ | email$ | print$
-          | skip\ to\ (?:main\ )?content | jump\ to\ (?:main\ )?content | menu$ | search$ | close$
-          | sign\ up\b | subscribe\b | newsletter | follow\ us\b | join\ (?:us|our)\b
-          | related\ (?:articles|stories|news|posts|topics|coverage)? | read\ more\b | more\ from\b
-          | recommended\b | most\ (?:read|popular|viewed)\b | you\ may\ also\ like | trending\b
-          | advertisement$ | sponsored\b | (?:©|copyright\b|\(c\)\ ) | all\ rights\ reserved
-          | click\ here\b | posted\ in\b | tags?: | filed\ under\b | topics?:
-          | cookies?\b.*\b(?:policy|consent|settings|accept) | we\ use\ cookies | accept\ (?:all\ )?cookies
-          | privacy\ policy | terms\ (?:of\ (?:use|service)|and\ conditions)
-          | source:\ | sources?:\s*$ | (?:photo|image|video)\s*(?:credit)?:\ .{0,80}$
-          | back\ to\ top | next\ article | previous\ article | continue\ reading
-          | log\ ?in\b | sign\ in\b | register$ | download\ (?:our|the)\ app
-        )",
-    )
-    .expect("furniture pattern is valid")
-});
+/// Furniture is short; a long paragraph that starts with "Read more" is
+/// still prose.
+const MAX_CHARS: usize = 240;
 
-/// True when a block of text reads as page furniture.
+/// What may follow a phrase for the block to be furniture.
+#[derive(Clone, Copy)]
+enum Then {
+    /// Anything.
+    Any,
+    /// Nothing: the phrase is the whole block.
+    End,
+    /// Anything but a letter, digit or `_` right after it.
+    WordEnd,
+}
+
+use Then::{Any, End, WordEnd};
+
+/// Phrases that open a furniture block, in lower case. A table of literals
+/// rather than one regex: compiling the equivalent case-insensitive
+/// Unicode pattern cost more than the rest of parsing a short article.
+const PHRASES: &[(&str, Then)] = &[
+    ("add a comment", Any),
+    ("leave a reply", Any),
+    ("leave a comment", Any),
+    ("post a comment", Any),
+    ("your email address will not be published", Any),
+    ("required fields are marked", Any),
+    ("share this", WordEnd),
+    ("share on", WordEnd),
+    ("share via", WordEnd),
+    ("share", End),
+    ("tweet", End),
+    ("email", End),
+    ("print", End),
+    ("skip to content", Any),
+    ("skip to main content", Any),
+    ("jump to content", Any),
+    ("jump to main content", Any),
+    ("menu", End),
+    ("search", End),
+    ("close", End),
+    ("sign up", WordEnd),
+    ("subscribe", WordEnd),
+    ("newsletter", Any),
+    ("follow us", WordEnd),
+    ("join us", WordEnd),
+    ("join our", WordEnd),
+    ("related ", Any),
+    ("read more", WordEnd),
+    ("more from", WordEnd),
+    ("recommended", WordEnd),
+    ("most read", WordEnd),
+    ("most popular", WordEnd),
+    ("most viewed", WordEnd),
+    ("you may also like", Any),
+    ("trending", WordEnd),
+    ("advertisement", End),
+    ("sponsored", WordEnd),
+    ("©", Any),
+    ("copyright", WordEnd),
+    ("(c) ", Any),
+    ("all rights reserved", Any),
+    ("click here", WordEnd),
+    ("posted in", WordEnd),
+    ("tag:", Any),
+    ("tags:", Any),
+    ("filed under", WordEnd),
+    ("topic:", Any),
+    ("topics:", Any),
+    ("we use cookies", Any),
+    ("accept cookies", Any),
+    ("accept all cookies", Any),
+    ("privacy policy", Any),
+    ("terms of use", Any),
+    ("terms of service", Any),
+    ("terms and conditions", Any),
+    ("source: ", Any),
+    ("back to top", Any),
+    ("next article", Any),
+    ("previous article", Any),
+    ("continue reading", Any),
+    ("log in", WordEnd),
+    ("login", WordEnd),
+    ("sign in", WordEnd),
+    ("register", End),
+    ("download our app", Any),
+    ("download the app", Any),
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+impl Then {
+    fn accepts(self, rest: &str) -> bool {
+        match self {
+            Any => true,
+            End => rest.is_empty(),
+            WordEnd => !rest.starts_with(is_word_char),
+        }
+    }
+}
+
+/// Strips `word` from the start of `text` when a word ends there.
+fn word<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+    text.strip_prefix(word)
+        .filter(|rest| !rest.starts_with(is_word_char))
+}
+
+/// The forms a phrase table cannot say: "12 comments", a cookie notice,
+/// "Sources:", a photo credit. `text` is lower case.
+fn special(text: &str) -> bool {
+    // `12 Comments`, `Comment`: digits, spaces, the word, nothing else.
+    let count = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    let count = count.trim_start();
+    if matches!(count, "comment" | "comments") {
+        return true;
+    }
+    // A cookie notice: the word, then on the same line a policy word.
+    if let Some(rest) = word(text, "cookies").or_else(|| word(text, "cookie")) {
+        let line = rest.split('\n').next().unwrap_or("");
+        let mut prev: Option<char> = None;
+        for (i, c) in line.char_indices() {
+            if !prev.is_some_and(is_word_char) && is_word_char(c) {
+                let at = &line[i..];
+                if ["policy", "consent", "settings", "accept"]
+                    .iter()
+                    .any(|w| at.starts_with(w))
+                {
+                    return true;
+                }
+            }
+            prev = Some(c);
+        }
+    }
+    // `Sources:` alone.
+    if let Some(rest) = text.strip_prefix("source") {
+        let rest = rest.strip_prefix('s').unwrap_or(rest);
+        if rest.strip_prefix(':').is_some_and(|r| r.trim().is_empty()) {
+            return true;
+        }
+    }
+    // `Photo: Name`, `Image credit: Agency`: a short credit line.
+    for kind in ["photo", "image", "video"] {
+        let Some(rest) = text.strip_prefix(kind) else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let rest = rest.strip_prefix("credit").unwrap_or(rest);
+        if let Some(credit) = rest.strip_prefix(": ")
+            && !credit.contains('\n')
+            && credit.chars().count() <= 80
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// True when a block of text reads as page furniture: it opens with a
+/// phrase sites use for it (any case).
 pub fn is_furniture(text: &str) -> bool {
     let text = text.trim();
-    // Furniture is short; a long paragraph that starts with "Read more" is
-    // still prose.
-    text.chars().count() <= 240 && FURNITURE.is_match(text)
+    if text.len() > MAX_CHARS * 4 || text.chars().count() > MAX_CHARS {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    PHRASES.iter().any(|&(phrase, then)| {
+        lower
+            .strip_prefix(phrase)
+            .is_some_and(|rest| then.accepts(rest))
+    }) || special(&lower)
 }
 
 /// Given each block's text, how many blocks at the start and at the end are
@@ -92,6 +230,20 @@ mod tests {
             "© 2024 Example News. All rights reserved.",
             "Sign up for our newsletter",
             "12 Comments",
+            "Comments",
+            "SHARE",
+            "Share on Facebook",
+            "Log in",
+            "Login to comment",
+            "Cookies help us. Read our cookie policy",
+            "Cookie settings",
+            "Sources:",
+            "Photo credit: Jane Doe/Agency",
+            "Image: AP",
+            "(c) 2020 Example",
+            "Related Articles",
+            "Tags: politics, Syria",
+            "Menu",
         ] {
             assert!(is_furniture(text), "{text}");
         }
@@ -103,6 +255,14 @@ mod tests {
             "Shares in the company fell 4% on Monday.",
             "Related talks in Geneva ended without agreement, officials said on Friday after a long week of negotiations that went nowhere at all, according to several diplomats who attended them and spoke on condition of anonymity because they were not authorised to speak to the press about the matter.",
             "Commentators said the vote was close.",
+            "Shareholders met on Monday.",
+            "Share prices fell.",
+            "Sources said the talks failed.",
+            "Cookiesettings",
+            "Logistics held up the convoy",
+            "Menus were printed",
+            "Photo opportunities abounded: leaders smiled",
+            "Related",
         ] {
             assert!(!is_furniture(text), "{text}");
         }

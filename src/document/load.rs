@@ -120,7 +120,10 @@ pub fn read_path(path: &Path) -> Result<Vec<u8>, LoadError> {
         });
     }
     let file = File::open(path).map_err(|e| LoadError::from_io(&e))?;
-    read_capped(file)
+    // Sized once for the whole file: growing by doubling would copy a
+    // 200 MB article several times and keep up to half again as much.
+    let size = usize::try_from(meta.len()).unwrap_or(0);
+    read_capped_into(file, Vec::with_capacity(size.saturating_add(1)))
 }
 
 #[cfg(unix)]
@@ -136,8 +139,12 @@ fn is_fifo(_meta: &std::fs::Metadata) -> bool {
 /// Reads a stream (stdin, a pipe) up to [`MAX_BYTES`]. A stream that starts
 /// like a binary file is refused after its first block, not after 256 MB.
 pub fn read_capped(reader: impl Read) -> Result<Vec<u8>, LoadError> {
+    read_capped_into(reader, Vec::new())
+}
+
+/// [`read_capped`] into a buffer that may already have room.
+fn read_capped_into(reader: impl Read, mut bytes: Vec<u8>) -> Result<Vec<u8>, LoadError> {
     let mut reader = reader.take(MAX_BYTES + 1);
-    let mut bytes = Vec::new();
     (&mut reader)
         .take(BINARY_PROBE as u64)
         .read_to_end(&mut bytes)
@@ -222,6 +229,29 @@ fn encoding_of(bytes: &[u8]) -> Option<(Wide, usize)> {
         Some((Wide::Utf16 { little: false }, 0))
     } else {
         None
+    }
+}
+
+/// Decodes and normalises an article's bytes, taking them: UTF-8 that
+/// needs no change (no BOM, no CR, no Unicode line separator) becomes the
+/// text as it is, without a copy, its map the identity. Anything else goes
+/// through [`decode`].
+pub fn decode_owned(name: &str, bytes: Vec<u8>) -> Result<Source, LoadError> {
+    let plain = encoding_of(&bytes).is_none()
+        && !bytes.starts_with(&[0xEF, 0xBB, 0xBF])
+        && !looks_binary(&bytes)
+        && !LINE_ENDS.is_match(bytes.as_slice());
+    if !plain {
+        return decode(name, &bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Source {
+            name: name.to_string(),
+            map: SourceMap::identity(text.len()),
+            text,
+            notices: Vec::new(),
+        }),
+        Err(e) => decode(name, e.as_bytes()),
     }
 }
 

@@ -113,7 +113,7 @@ pub(super) fn parse_with(source: Source, options: Options) -> Document {
 
 fn lead_dateline_in(text: &str, range: &Span) -> Option<Span> {
     // News written in Markdown opens its lead the same way as plain text.
-    super::plain::lead_dateline(text, range)
+    super::dateline::lead_dateline(text, range)
 }
 
 impl Builder<'_> {

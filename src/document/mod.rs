@@ -11,6 +11,7 @@
 //! character of the text is in exactly one block; sections tile the blocks in
 //! order; every range lies on `char` boundaries.
 
+mod dateline;
 mod furniture;
 pub mod load;
 mod markdown;
@@ -175,11 +176,22 @@ impl Document {
         Ok(Self::parse(source, format))
     }
 
+    /// [`Document::from_bytes`], taking the bytes: text that needs no
+    /// decoding becomes the document's without a copy, and the bytes are
+    /// gone before parsing starts, so a large article is never held twice.
+    pub fn from_vec(name: &str, bytes: Vec<u8>, format: Option<Format>) -> Result<Self, LoadError> {
+        let source = load::decode_owned(name, bytes)?;
+        let format = format
+            .or_else(|| Format::from_name(name))
+            .unwrap_or_else(|| Format::sniff(&source.text));
+        Ok(Self::parse(source, format))
+    }
+
     /// Reads and parses a file (opened read-only).
     pub fn open(path: &std::path::Path) -> Result<Self, LoadError> {
         let bytes = load::read_path(path)?;
         let name = path.display().to_string();
-        Self::from_bytes(&name, &bytes, None)
+        Self::from_vec(&name, bytes, None)
     }
 
     /// The text of a range.
@@ -267,19 +279,32 @@ fn build_sections(text: &str, blocks: &[Block]) -> Vec<Section> {
 /// A section's name for the outline: its first line, whitespace folded, cut at
 /// a word near 80 characters.
 fn outline_title(text: &str) -> String {
+    /// Characters kept before the cut.
+    const MAX: usize = 80;
+    let line = text.lines().next().unwrap_or("");
+    // Only the start of the line can show: a block that is one 50 MB line
+    // is not cleaned whole for its outline entry.
+    let line = match line.char_indices().nth(4 * MAX) {
+        Some((cut, _)) => &line[..cut],
+        None => line,
+    };
     // Cleaned here too, so chrome that forgets the sink still draws no
     // control character.
-    let line = crate::sanitize::clean(text.lines().next().unwrap_or(""));
+    let line = crate::sanitize::clean(line);
     let mut title = String::new();
+    let mut chars = 0;
     for word in line.split_whitespace() {
-        if title.chars().count() + word.chars().count() > 80 {
+        let len = word.chars().count();
+        if chars + len > MAX {
             title.push('…');
             break;
         }
         if !title.is_empty() {
             title.push(' ');
+            chars += 1;
         }
         title.push_str(word);
+        chars += len;
     }
     title
 }

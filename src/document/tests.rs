@@ -340,3 +340,19 @@ fn a_leading_bom_does_not_hide_the_title() {
     assert_eq!(doc.title, Some(0));
     assert_eq!(doc.slice(&doc.blocks[0].range), "Title");
 }
+
+#[test]
+fn an_outline_entry_reads_only_the_start_of_a_huge_line() {
+    let words = "word ".repeat(200_000);
+    let title = outline_title(&words);
+    assert!(title.ends_with('…'), "{title}");
+    assert!(title.chars().count() <= 81);
+    assert_eq!(
+        outline_title("A short heading\nsecond line"),
+        "A short heading"
+    );
+    assert_eq!(
+        outline_title("Tab\x1b[2Jbed"),
+        crate::sanitize::clean("Tab\x1b[2Jbed")
+    );
+}

@@ -321,3 +321,15 @@ proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    /// The printable-ASCII shortcut of `clean` says what the sanitiser
+    /// would have said.
+    #[test]
+    fn clean_skips_only_what_pieces_would_keep(text in "[ -~]{0,60}") {
+        let pieces = pieces(&text, false);
+        let joined: String = pieces.iter().map(|(_, p)| p.as_str()).collect();
+        proptest::prop_assert_eq!(&joined, &text);
+        proptest::prop_assert!(matches!(clean(&text), Cow::Borrowed(_)));
+    }
+}

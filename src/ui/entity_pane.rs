@@ -186,7 +186,9 @@ impl Widget for EntityPane<'_> {
             }
         }
         if visible.is_empty() {
-            let note = if view.filter.is_empty() {
+            let note = if view.finding {
+                crate::app::arrival::FINDING
+            } else if view.filter.is_empty() {
                 "no entities found"
             } else {
                 "nothing matches"

@@ -41,6 +41,14 @@ impl Widget for StatusLine<'_> {
                 app.percent()
             )
         };
+        // Until the entities arrive the line says they are on their way,
+        // so an article without highlights does not look like one without
+        // names.
+        let place = if app.entity.finding {
+            format!("{place}{} ", crate::app::arrival::FINDING)
+        } else {
+            place
+        };
         // A kept search says where it is, whatever else the line shows.
         let place = match app.search.label() {
             Some(label) => format!("{place}match {label} "),

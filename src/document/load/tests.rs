@@ -201,3 +201,47 @@ fn a_stream_over_the_cap_is_refused() {
         Err(LoadError::TooLarge { .. })
     ));
 }
+
+/// What `decode` gives, in a comparable form.
+fn decoded(result: Result<Source, LoadError>) -> Result<(String, SourceMap, Vec<String>), String> {
+    result
+        .map(|s| (s.text, s.map, s.notices))
+        .map_err(|e| e.to_string())
+}
+
+#[test]
+fn taking_the_bytes_decodes_as_borrowing_them() {
+    let cases: [&[u8]; 9] = [
+        b"",
+        b"plain text\n\nand more",
+        b"crlf\r\nline",
+        b"\xEF\xBB\xBFbom",
+        "sep\u{2028}line".as_bytes(),
+        b"bad \xff byte",
+        b"\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10",
+        b"\xff\xfet\x00e\x00x\x00t\x00",
+        "caf\u{e9} \u{201c}quoted\u{201d}".as_bytes(),
+    ];
+    for bytes in cases {
+        assert_eq!(
+            decoded(decode_owned("a.txt", bytes.to_vec())),
+            decoded(decode("a.txt", bytes)),
+            "{bytes:?}"
+        );
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn taking_the_bytes_never_changes_the_text(
+        bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300),
+        text in "[a-z \n\r\u{e9}\u{2028}]{0,80}",
+    ) {
+        for bytes in [bytes, text.into_bytes()] {
+            proptest::prop_assert_eq!(
+                decoded(decode_owned("a.txt", bytes.clone())),
+                decoded(decode("a.txt", &bytes))
+            );
+        }
+    }
+}
