@@ -113,6 +113,10 @@ pub fn fold_hash(word: &str) -> u64 {
         for c in word.chars() {
             if c.is_ascii() {
                 push(c.to_ascii_lowercase() as u8);
+            } else if let Some(l) = latin_lower(c) {
+                for &b in l.encode_utf8(&mut buf).as_bytes() {
+                    push(b);
+                }
             } else {
                 for l in c.to_lowercase() {
                     for &b in l.encode_utf8(&mut buf).as_bytes() {
@@ -126,6 +130,26 @@ pub fn fold_hash(word: &str) -> u64 {
         }
         mix(h, len)
     }
+}
+
+/// The lowercase of a Latin-1 or Latin Extended-A letter (the accents of
+/// names in English news: `Zürich`, `Gdańsk`), without the table search of
+/// `char::to_lowercase`; `None` for any other character.
+#[inline]
+fn latin_lower(c: char) -> Option<char> {
+    let u = u32::from(c);
+    let l = match u {
+        0xc0..=0xde if u != 0xd7 => u + 0x20,
+        0xd7..=0xff => u,
+        // `İ` lowercases to two chars; `Ÿ` to `ÿ`, out of its block.
+        0x130 => return None,
+        0x178 => 0xff,
+        0x100..=0x137 | 0x14a..=0x177 => u | 1,
+        0x139..=0x148 | 0x179..=0x17e => u + (u & 1),
+        0x138 | 0x149 | 0x17f => u,
+        _ => return None,
+    };
+    char::from_u32(l)
 }
 
 /// The hash of text already in lowercase: its bytes in zero-padded chunks
@@ -462,6 +486,15 @@ mod tests {
             "a very long name with Ünïcödé in the middle of it",
         ] {
             assert_eq!(fold_hash(w), fold_hash_lower(&w.to_lowercase()), "{w}");
+        }
+    }
+
+    #[test]
+    fn latin_lowercase_agrees_with_std() {
+        for c in (0x80..0x180).filter_map(char::from_u32) {
+            if let Some(l) = latin_lower(c) {
+                assert_eq!(c.to_lowercase().collect::<String>(), l.to_string(), "{c}");
+            }
         }
     }
 
