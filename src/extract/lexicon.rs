@@ -173,8 +173,10 @@ fn fold_hash_ascii(bytes: &[u8]) -> u64 {
 /// [`fold_hash`] of `bytes[start..end]`, which is ASCII. The last partial
 /// chunk is read as a whole eight bytes when the buffer goes on that far
 /// (the tokenizer hashes words in place, where it nearly always does) and
-/// masked, which gives the same value as padding it with zeros.
-#[inline]
+/// masked, which gives the same value as padding it with zeros. Always
+/// inlined: called out of line from the tokenizer's word loop it costs more
+/// than it hashes.
+#[inline(always)]
 pub fn fold_hash_ascii_at(bytes: &[u8], start: usize, end: usize) -> u64 {
     let mut h = 0u64;
     let mut i = start;
