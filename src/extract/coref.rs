@@ -162,7 +162,10 @@ pub fn build(text: &str, cands: &[Cand], reps: &[usize], numbers: &[NumberSpan])
             .cmp(&b.range.start)
             .then(b.range.end.cmp(&a.range.end))
     });
-    let mut out = Entities::default();
+    let mut out = Entities {
+        mentions: Vec::with_capacity(raw.len()),
+        entities: Vec::new(),
+    };
     // Keys compare without case (`KANO` in a dateline is `Kano`).
     let mut index: FastMap<(u64, EntityKind), usize> = FastMap::with_capacity_and_hasher(
         raw.len().min(super::context::DISTINCT_CAP),

@@ -131,6 +131,32 @@ static BYTE_CLASS: [u8; 256] = {
     t
 };
 
+/// `char::is_alphabetic`, answered without a table search for the Latin
+/// letters of names (`São`, `Gdańsk`) and the quotes and dashes of news
+/// typography, the non-ASCII characters an English article is made of.
+#[inline]
+fn alpha(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7f => c.is_ascii_alphabetic(),
+        0xd7 | 0xf7 => false,
+        0xc0..=0x17f => true,
+        0x2000..=0x206f => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_alphanumeric`, with the shortcuts of [`alpha`].
+#[inline]
+fn alnum(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7f => c.is_ascii_alphanumeric(),
+        0xd7 | 0xf7 => false,
+        0xc0..=0x17f => true,
+        0x2000..=0x206f => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
@@ -187,7 +213,7 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
         if class == DIGIT {
             i = scan_number(bytes, i, end);
             // Digits running into letters are one word (`22nd`, `G20`, `3bn`).
-            if i < end && text[i..].chars().next().is_some_and(char::is_alphabetic) {
+            if i < end && text[i..].chars().next().is_some_and(alpha) {
                 i = scan_word(text, i, end);
                 tok.kind = Tok::Word;
                 tok.digit = true;
@@ -196,7 +222,7 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
             } else {
                 tok.kind = Tok::Num;
             }
-        } else if class & (LOWER | UPPER) != 0 || (class == HIGH && c.is_alphanumeric()) {
+        } else if class & (LOWER | UPPER) != 0 || (class == HIGH && alnum(c)) {
             tok.kind = Tok::Word;
             // Plain ASCII words (most of them) in one pass; anything else
             // (accents, apostrophes) through the general scanner.
@@ -234,7 +260,7 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
                 uppers = 0;
                 let word = &text[start..i];
                 for ch in word.chars() {
-                    if ch.is_alphabetic() {
+                    if alpha(ch) {
                         letters += 1;
                         uppers += usize::from(ch.is_uppercase());
                     } else if ch.is_ascii_digit() {
@@ -276,10 +302,7 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
             if is_apostrophe(c)
                 && !tok.space
                 && (text[i..end].starts_with('s') || text[i..end].starts_with('S'))
-                && !text[i + 1..end]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric)
+                && !text[i + 1..end].chars().next().is_some_and(alnum)
             {
                 i += 1;
             }
@@ -343,14 +366,14 @@ fn scan_word(text: &str, mut i: usize, end: usize) -> usize {
         let Some(c) = text[i..end].chars().next() else {
             break;
         };
-        if c.is_alphanumeric() {
+        if alnum(c) {
             i += c.len_utf8();
         } else if is_apostrophe(c) {
             let after = i + c.len_utf8();
             let rest = &text[after..end];
-            let next_alpha = rest.chars().next().is_some_and(char::is_alphabetic);
+            let next_alpha = rest.chars().next().is_some_and(alpha);
             let possessive = (rest.starts_with('s') || rest.starts_with('S'))
-                && !rest[1..].chars().next().is_some_and(char::is_alphanumeric);
+                && !rest[1..].chars().next().is_some_and(alnum);
             if next_alpha && !possessive {
                 i = after;
             } else {
@@ -429,6 +452,14 @@ mod tests {
                     assert_eq!(t.punct().is_some(), t.kind == Tok::Punct, "{w}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn character_classes_agree_with_std() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(alpha(c), c.is_alphabetic(), "{:x}", u32::from(c));
+            assert_eq!(alnum(c), c.is_alphanumeric(), "{:x}", u32::from(c));
         }
     }
 
