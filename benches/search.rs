@@ -21,9 +21,11 @@ const SIZES: [(&str, usize); 2] = [("1MB", 1_000_000), ("10MB", 10_000_000)];
 
 /// (mode, the prompt as typed in full, bytes of prefix before typing starts).
 /// Every prefix from `start` to the whole prompt is one keystroke.
-const TYPED: [(&str, &str, usize); 5] = [
+const TYPED: [(&str, &str, usize); 8] = [
     // Lower case: smart case ignores case.
     ("insensitive", "petition", 0),
+    // The most common letters: `t` has about 700k hits in 10 MB.
+    ("common", "the", 0),
     // A capital: exact case, each candidate checked against the text.
     ("exact", "Okafor", 0),
     // Folded: `dabrowski` must find `Dąbrowski`, `o'connell` `O’Connell`.
@@ -31,6 +33,9 @@ const TYPED: [(&str, &str, usize); 5] = [
     ("folded_quote", "o'connell", 0),
     // Regular expression, smart case, run on the real text.
     ("regex", "\\v\\d+ percent", 2),
+    // Dense regular expressions: every digit, every word.
+    ("regex_dense", "\\v\\d", 2),
+    ("regex_words", "\\v\\w+", 2),
 ];
 
 fn document(bytes: usize) -> Document {

@@ -55,6 +55,9 @@ fn keystroke(c: &mut Criterion) {
     for (name, before, key) in [
         ("rare", "petitio", 'n'),
         ("common", "t", 'h'),
+        ("letter", "", 't'),
+        ("regex_dense", "\\v\\", 'd'),
+        ("regex_words", "\\v\\w", '+'),
         ("exact", "Okafo", 'r'),
     ] {
         open_with(&mut app, before);

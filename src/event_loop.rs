@@ -145,7 +145,21 @@ where
         panic!("LEDE_TEST_PANIC is set: panicking after the first frame, as asked");
     }
     loop {
-        let Some(first) = events.next()? else {
+        // Search work left (a search under way, the index built ahead) runs
+        // in short steps while no input waits, so a key is never kept
+        // waiting for more than one step.
+        let waiting = if app.search.busy() {
+            events.try_next()?
+        } else {
+            events.next()?
+        };
+        let Some(first) = waiting else {
+            if app.search.busy() {
+                if app.search_work() {
+                    draw(terminal, app)?;
+                }
+                continue;
+            }
             return Ok(Outcome::EndOfInput);
         };
         let mut redraw = false;

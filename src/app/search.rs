@@ -29,7 +29,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::{Action, App};
 use crate::document::Document;
 use crate::keymap::Mode;
-use crate::search::{Direction, Search, SearchIndex, Step};
+use crate::search::{
+    Budget, Direction, IDLE_BUDGET, KEYSTROKE_BUDGET, MIN_STEP_BYTES, Query, Search, SearchIndex,
+    Step, section_span,
+};
 
 /// Prompts kept in each history.
 const HISTORY: usize = 100;
@@ -103,43 +106,47 @@ pub struct SearchState {
     /// The prompt text of the active search, when it came from a prompt
     /// (not from a mention jump): what a remembered place stores.
     pub kept: Option<String>,
+    /// The prompt text the active search ran, while typing: Enter on it
+    /// keeps that search (and one still under way goes on) rather than
+    /// running it again.
+    ran: Option<String>,
+    /// The body's top line as the last search move left it: a search still
+    /// under way moves the view to its hit only if the reader has not
+    /// moved it since.
+    placed: Option<usize>,
 }
 
 impl SearchState {
-    /// The active search's `3/17`, when it has a current hit.
+    /// The active search's `3/17`, when it has a current hit (`…/N+`
+    /// while it is still under way).
     pub fn label(&self) -> Option<String> {
-        let s = self.active.as_ref()?;
-        s.current
-            .filter(|_| !s.hits.is_empty())
-            .map(|i| s.hits.label(i))
+        self.active.as_ref()?.label()
     }
 
     /// How many hits of the active search start in section `section` (a
     /// hit before the first block counts for the first section): two binary
-    /// searches, so the outline asks only for the rows it draws.
+    /// searches, so the outline asks only for the rows it draws. `None`
+    /// while the search is still under way: a partial count would lie.
     pub fn section_count(&self, doc: &Document, section: usize) -> Option<usize> {
-        let hits = self.active.as_ref()?.hits.ranges();
-        let start_of = |i: usize| match i {
-            0 => Some(0),
-            i => doc.sections.get(i).map(|s| {
-                doc.blocks
-                    .get(s.blocks.start)
-                    .map_or(doc.text.len(), |b| b.range.start)
-            }),
-        };
-        let start = start_of(section)?;
-        let end = start_of(section + 1).unwrap_or(usize::MAX);
-        let from = hits.partition_point(|r| r.start < start);
-        let to = hits.partition_point(|r| r.start < end);
-        Some(to.saturating_sub(from))
+        let search = self.active.as_ref().filter(|s| s.is_complete())?;
+        (section < doc.sections.len())
+            .then(|| search.hits.count_starting_in(section_span(doc, section)))
     }
 
-    /// Hits of the active search in a text range, and the current hit.
-    pub fn hits_in(&self, range: Range<usize>) -> (&[Range<usize>], Option<Range<usize>>) {
+    /// Hits of the active search in a text range (one row: a few), and the
+    /// current hit.
+    pub fn hits_in(&self, range: Range<usize>) -> (Vec<Range<usize>>, Option<Range<usize>>) {
         match &self.active {
-            Some(s) => (s.hits.in_range(range), s.current_range()),
-            None => (&[], None),
+            Some(s) => (s.hits.in_range(range).collect(), s.current_range()),
+            None => (Vec::new(), None),
         }
+    }
+
+    /// True while a search is still looking for hits or the index is not
+    /// built: [`App::search_work`] has something to do.
+    pub fn busy(&self) -> bool {
+        self.active.as_ref().is_some_and(|s| !s.is_complete())
+            || !self.index.is_warm(self.prompt.is_some())
     }
 }
 
@@ -389,7 +396,9 @@ impl App {
     }
 
     /// Runs the search prompt's text from where the prompt opened and shows
-    /// the nearest hit (incremental search).
+    /// the nearest hit (incremental search). Spends at most about
+    /// [`KEYSTROKE_BUDGET`]: what is left is found by [`Self::search_work`]
+    /// between keystrokes.
     fn research(&mut self) {
         let Some(p) = &self.search.prompt else {
             return;
@@ -397,21 +406,33 @@ impl App {
         let PromptKind::Search(direction) = p.kind else {
             return;
         };
+        let same = self.search.active.as_ref().is_some_and(|s| {
+            !matches!(s.query, Query::Entity(_)) && self.search.ran.as_deref() == Some(&p.input)
+        });
+        if same {
+            return;
+        }
         self.view.top = self.cache.line_at(p.origin_anchor);
         if p.input.is_empty() {
             self.search.active = None;
+            self.search.ran = None;
             self.search.wrapped = false;
             return;
         }
-        let (search, step) = Search::run(
+        self.search.index.prepare(&self.doc.text);
+        let (search, step) = Search::start(
             &p.input,
             direction,
             p.origin_search,
+            p.origin_anchor,
             &self.doc.text,
             &self.search.index,
             &self.entities,
+            Budget::time(KEYSTROKE_BUDGET, MIN_STEP_BYTES),
         );
+        let input = p.input.clone();
         self.show_search(search, step);
+        self.search.ran = Some(input);
     }
 
     /// Makes `search` the active one and brings its current hit into view.
@@ -420,8 +441,48 @@ impl App {
         if let Some(range) = step.and_then(|s| search.hits.get(s.index)) {
             self.reveal(range.start);
         }
+        self.search.placed = Some(self.view.top);
         self.search.active = Some(search);
         self.search.kept = None;
+        self.search.ran = None;
+    }
+
+    /// One idle step of search work, within about [`IDLE_BUDGET`]: the
+    /// active search goes on (its hit is shown once known, if the reader
+    /// has not moved the view meanwhile), else the index is built ahead so
+    /// the first keystroke of a search finds it ready. True when the
+    /// screen changed.
+    pub fn search_work(&mut self) -> bool {
+        let mut budget = Budget::time(IDLE_BUDGET, MIN_STEP_BYTES);
+        if self.search.active.as_ref().is_none_or(Search::is_complete) {
+            let kept = self.search.prompt.is_some();
+            self.search.index.warm(&self.doc.text, kept, &mut budget);
+            return false;
+        }
+        self.advance_search(budget)
+    }
+
+    /// Lets the active search go on within `budget`, and shows its hit once
+    /// known if the reader has not moved the view since the search did.
+    fn advance_search(&mut self, budget: Budget) -> bool {
+        let Some(search) = self.search.active.as_mut() else {
+            return false;
+        };
+        let step = search.advance(&self.doc.text, &self.search.index, budget);
+        let start = step.and_then(|s| search.hits.get(s.index)).map(|r| r.start);
+        if let (Some(step), Some(start)) = (step, start)
+            && self.search.placed == Some(self.view.top)
+        {
+            let wrapped = step.wrapped;
+            self.reveal(start);
+            self.search.placed = Some(self.view.top);
+            self.search.wrapped = wrapped;
+            if wrapped && self.search.prompt.is_none() {
+                let direction = self.search.active.as_ref().map(|s| s.direction);
+                self.after_step(direction.unwrap_or_default());
+            }
+        }
+        true
     }
 
     /// Scrolls so the line holding `offset` is in view: left alone when it
@@ -473,6 +534,16 @@ impl App {
                 if self.top_offset() != p.origin_anchor {
                     self.record_jump(p.origin_anchor);
                 }
+                if self
+                    .search
+                    .active
+                    .as_ref()
+                    .is_some_and(|s| !s.is_complete() && s.hits.is_empty())
+                {
+                    // Whether there is any match at all is the one thing
+                    // Enter must know now.
+                    self.advance_search(Budget::unlimited());
+                }
                 let failed = self.search.active.as_ref().map(|s| {
                     s.error
                         .as_ref()
@@ -520,6 +591,10 @@ impl App {
     fn step_search(&mut self, reverse: bool) {
         let visible = self.visible_text();
         let top = self.top_offset();
+        if let Some(search) = self.search.active.as_mut() {
+            // `n` needs every hit; a search still under way ends now.
+            search.finish(&self.doc.text, &self.search.index);
+        }
         let Some(search) = self.search.active.as_mut() else {
             let Some(last) = self.search.history.last().cloned() else {
                 self.view.message = Some("no search yet: / searches".into());

@@ -167,7 +167,8 @@ impl Fold {
 }
 
 /// The lower-case fold of a document, with the map back to its text. Built
-/// once per document (about one pass over the text); immutable after.
+/// once per document (about one pass over the text, in steps if wanted:
+/// [`FoldBuilder`]); immutable after.
 #[derive(Debug, Clone, Default)]
 pub struct FoldedText {
     folded: String,
@@ -178,48 +179,213 @@ pub struct FoldedText {
     kept: std::sync::OnceLock<Option<String>>,
 }
 
-impl FoldedText {
-    pub fn build(text: &str) -> Self {
-        let bytes = text.as_bytes();
-        let mut folded: Vec<u8> = Vec::with_capacity(text.len());
-        let mut folds = Vec::new();
-        let mut i = 0;
-        let mut buf = [0u8; 4];
-        while i < bytes.len() {
-            let ascii = bytes[i..]
-                .iter()
-                .position(|b| !b.is_ascii())
-                .unwrap_or(bytes.len() - i);
-            if ascii > 0 {
-                folded.extend(bytes[i..i + ascii].iter().map(|&b| fold_ascii(b, true)));
-                i += ascii;
-                continue;
-            }
-            let c = text[i..].chars().next().expect("i is on a char boundary");
-            let start = folded.len();
-            let mut chars = 0;
-            fold_char(c, true, &mut |f| {
-                chars += 1;
-                folded.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
-            });
-            let folded_len = folded.len() - start;
-            if chars != 1 || folded_len != c.len_utf8() {
-                folds.push(Fold {
-                    folded: start,
-                    orig: i,
-                    folded_len: u16::try_from(folded_len).unwrap_or(u16::MAX),
-                    orig_len: u16::try_from(c.len_utf8()).expect("a char is at most 4 bytes"),
-                });
-            }
-            i += c.len_utf8();
+/// Length of the ASCII run at the start of `bytes`, eight bytes at a time.
+fn ascii_run(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("chunks of 8"));
+        if word & HIGH != 0 {
+            break;
         }
-        let folded = String::from_utf8(folded).expect("folding emits whole chars");
+        n += 8;
+    }
+    n + bytes[n..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(bytes.len() - n)
+}
+
+/// Walks `text` from byte `from` (a char boundary) until byte `until` or
+/// the first char boundary past it: ASCII runs go whole to `ascii`, other
+/// characters one by one, with their offset, to `other`, which may stop the
+/// walk by returning false. Returns where the walk stopped, or `None` when
+/// `other` stopped it. Both folds are built by this one walker.
+fn walk<S>(
+    text: &str,
+    from: usize,
+    until: usize,
+    state: &mut S,
+    ascii: impl Fn(&mut S, &[u8]),
+    mut other: impl FnMut(&mut S, usize, char) -> bool,
+) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let until = until.min(bytes.len());
+    let mut i = from;
+    while i < until {
+        let run = ascii_run(&bytes[i..until]);
+        if run > 0 {
+            ascii(state, &bytes[i..i + run]);
+            i += run;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("i is on a char boundary");
+        if !other(state, i, c) {
+            return None;
+        }
+        i += c.len_utf8();
+    }
+    Some(i)
+}
+
+/// The ASCII fold as a table: one load a byte, which the compiler can run
+/// over a whole run at a time.
+const fn ascii_table(lower: bool) -> [u8; 128] {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'\n' | b'\r' | b'\t' | b'\x0B' | b'\x0C' => b' ',
+            c if lower => c.to_ascii_lowercase(),
+            c => c,
+        };
+        b += 1;
+    }
+    t
+}
+
+static ASCII_LOWER: [u8; 128] = ascii_table(true);
+static ASCII_KEPT: [u8; 128] = ascii_table(false);
+
+fn push_ascii(out: &mut Vec<u8>, run: &[u8], table: &[u8; 128]) {
+    out.extend(run.iter().map(|&b| table[usize::from(b & 0x7F)]));
+}
+
+/// Builds a [`FoldedText`] a slice of the text at a time, so a long
+/// document's index can be built between keystrokes.
+#[derive(Debug, Default)]
+pub struct FoldBuilder {
+    folded: Vec<u8>,
+    folds: Vec<Fold>,
+    /// How far into the text the fold has got (a char boundary).
+    at: usize,
+}
+
+impl FoldBuilder {
+    pub fn new(text: &str) -> Self {
         Self {
-            folded,
-            folds,
+            folded: Vec::with_capacity(text.len()),
+            folds: Vec::new(),
+            at: 0,
+        }
+    }
+
+    /// Folds about `bytes` more of `text` (always the same text); true once
+    /// the whole text is folded.
+    pub fn step(&mut self, text: &str, bytes: usize) -> bool {
+        let mut buf = [0u8; 4];
+        let until = self.at.saturating_add(bytes.max(1));
+        let mut state = (&mut self.folded, &mut self.folds);
+        let reached = walk(
+            text,
+            self.at,
+            until,
+            &mut state,
+            |(folded, _), run| push_ascii(folded, run, &ASCII_LOWER),
+            |(folded, folds), i, c| {
+                let start = folded.len();
+                let mut chars = 0;
+                fold_char(c, true, &mut |f| {
+                    chars += 1;
+                    folded.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
+                });
+                let folded_len = folded.len() - start;
+                if chars != 1 || folded_len != c.len_utf8() {
+                    folds.push(Fold {
+                        folded: start,
+                        orig: i,
+                        folded_len: u16::try_from(folded_len).unwrap_or(u16::MAX),
+                        orig_len: u16::try_from(c.len_utf8()).expect("a char is at most 4 bytes"),
+                    });
+                }
+                true
+            },
+        );
+        self.at = reached.expect("the lower-case fold never stops early");
+        self.at >= text.len()
+    }
+
+    /// Folds the rest of `text` and hands over the index.
+    pub fn finish(mut self, text: &str) -> FoldedText {
+        self.step(text, usize::MAX);
+        FoldedText {
+            folded: String::from_utf8(self.folded).expect("folding emits whole chars"),
+            folds: self.folds,
             text_len: text.len(),
             kept: std::sync::OnceLock::new(),
         }
+    }
+}
+
+/// Builds the case-kept fold a slice at a time (see
+/// [`FoldedText::case_kept`]); `None` once it turned out not to share
+/// offsets with the lower-case fold.
+#[derive(Debug, Default)]
+pub struct KeptBuilder {
+    kept: Option<Vec<u8>>,
+    at: usize,
+}
+
+impl KeptBuilder {
+    pub fn new(text: &str) -> Self {
+        Self {
+            kept: Some(Vec::with_capacity(text.len())),
+            at: 0,
+        }
+    }
+
+    /// Folds about `bytes` more; true once done (or refused).
+    pub fn step(&mut self, text: &str, bytes: usize) -> bool {
+        let Some(kept) = self.kept.as_mut() else {
+            return true;
+        };
+        let mut lower: Vec<char> = Vec::new();
+        let mut upper: Vec<char> = Vec::new();
+        let mut buf = [0u8; 4];
+        let until = self.at.saturating_add(bytes.max(1));
+        let reached = walk(
+            text,
+            self.at,
+            until,
+            kept,
+            |kept, run| push_ascii(kept, run, &ASCII_KEPT),
+            |kept, _, c| {
+                lower.clear();
+                upper.clear();
+                fold_char(c, true, &mut |f| lower.push(f));
+                fold_char(c, false, &mut |f| upper.push(f));
+                let same_shape = lower.len() == upper.len()
+                    && lower
+                        .iter()
+                        .zip(&upper)
+                        .all(|(l, u)| l.len_utf8() == u.len_utf8());
+                for u in upper.iter().filter(|_| same_shape) {
+                    kept.extend_from_slice(u.encode_utf8(&mut buf).as_bytes());
+                }
+                same_shape
+            },
+        );
+        match reached {
+            Some(at) => self.at = at,
+            None => {
+                self.kept = None;
+                return true;
+            }
+        }
+        self.at >= text.len()
+    }
+
+    /// Folds the rest and gives the copy, or `None` when refused.
+    pub fn finish(mut self, text: &str) -> Option<String> {
+        self.step(text, usize::MAX);
+        self.kept
+            .map(|k| String::from_utf8(k).expect("folding emits whole chars"))
+    }
+}
+
+impl FoldedText {
+    pub fn build(text: &str) -> Self {
+        FoldBuilder::new(text).finish(text)
     }
 
     /// The case-kept fold of `text` (the text this was built from), with the
@@ -230,7 +396,21 @@ impl FoldedText {
         if text.len() != self.text_len {
             return None;
         }
-        self.kept.get_or_init(|| build_case_kept(text)).as_deref()
+        self.kept
+            .get_or_init(|| KeptBuilder::new(text).finish(text))
+            .as_deref()
+    }
+
+    /// True once the case-kept fold is there (built or refused).
+    pub fn has_case_kept(&self) -> bool {
+        self.kept.get().is_some()
+    }
+
+    /// Hands over a case-kept fold built in steps; ignored if one is there.
+    pub fn set_case_kept(&self, kept: KeptBuilder, text: &str) {
+        if text.len() == self.text_len {
+            self.kept.get_or_init(|| kept.finish(text));
+        }
     }
 
     /// The folded copy (lower case, accents and typography folded).
@@ -257,47 +437,30 @@ impl FoldedText {
             delta: 0,
         }
     }
-}
 
-/// The case-kept fold, or `None` when a character's case-kept and lower-case
-/// folds have different character lengths (a few rare capitals such as `Ⱥ`,
-/// whose lower case is longer): then exact queries check each candidate.
-fn build_case_kept(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut kept: Vec<u8> = Vec::with_capacity(text.len());
-    let mut lower: Vec<char> = Vec::new();
-    let mut upper: Vec<char> = Vec::new();
-    let mut buf = [0u8; 4];
-    let mut i = 0;
-    while i < bytes.len() {
-        let ascii = bytes[i..]
-            .iter()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(bytes.len() - i);
-        if ascii > 0 {
-            kept.extend(bytes[i..i + ascii].iter().map(|&b| fold_ascii(b, false)));
-            i += ascii;
-            continue;
+    /// The folded offset of text offset `offset` (a char boundary): where
+    /// the fold of the character there starts.
+    pub fn folded_offset(&self, offset: usize) -> usize {
+        let i = self.folds.partition_point(|f| f.orig <= offset);
+        match i.checked_sub(1).map(|i| self.folds[i]) {
+            None => offset,
+            Some(f) if offset < f.orig_end() => f.folded,
+            Some(f) => f.folded_end() + (offset - f.orig_end()),
         }
-        let c = text[i..].chars().next().expect("i is on a char boundary");
-        lower.clear();
-        upper.clear();
-        fold_char(c, true, &mut |f| lower.push(f));
-        fold_char(c, false, &mut |f| upper.push(f));
-        let same_shape = lower.len() == upper.len()
-            && lower
-                .iter()
-                .zip(&upper)
-                .all(|(l, u)| l.len_utf8() == u.len_utf8());
-        if !same_shape {
-            return None;
-        }
-        for u in &upper {
-            kept.extend_from_slice(u.encode_utf8(&mut buf).as_bytes());
-        }
-        i += c.len_utf8();
+        .min(self.folded.len())
     }
-    Some(String::from_utf8(kept).expect("folding emits whole chars"))
+
+    /// The text offset of folded offset `folded`: the start of the
+    /// character whose fold holds it.
+    pub fn text_offset(&self, folded: usize) -> usize {
+        let i = self.folds.partition_point(|f| f.folded <= folded);
+        match i.checked_sub(1).map(|i| self.folds[i]) {
+            None => folded,
+            Some(f) if folded < f.folded_end() => f.orig,
+            Some(f) => f.orig_end() + (folded - f.folded_end()),
+        }
+        .min(self.text_len)
+    }
 }
 
 /// Maps folded ranges back to text ranges. Queries must come in increasing
