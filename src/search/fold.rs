@@ -71,6 +71,7 @@ fn is_invisible(c: char) -> bool {
         | '\u{FEFF}')
 }
 
+#[inline(always)]
 fn fold_ascii(b: u8, lower: bool) -> u8 {
     match b {
         b'\n' | b'\r' | b'\t' | b'\x0B' | b'\x0C' => b' ',
@@ -228,27 +229,10 @@ fn walk<S>(
     Some(i)
 }
 
-/// The ASCII fold as a table: one load a byte, which the compiler can run
-/// over a whole run at a time.
-const fn ascii_table(lower: bool) -> [u8; 128] {
-    let mut t = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = match b as u8 {
-            b'\n' | b'\r' | b'\t' | b'\x0B' | b'\x0C' => b' ',
-            c if lower => c.to_ascii_lowercase(),
-            c => c,
-        };
-        b += 1;
-    }
-    t
-}
-
-static ASCII_LOWER: [u8; 128] = ascii_table(true);
-static ASCII_KEPT: [u8; 128] = ascii_table(false);
-
-fn push_ascii(out: &mut Vec<u8>, run: &[u8], table: &[u8; 128]) {
-    out.extend(run.iter().map(|&b| table[usize::from(b & 0x7F)]));
+/// The fold of an ASCII run: a compare and a select a byte, which the
+/// compiler turns into vector code (a table would be one load a byte).
+fn push_ascii(out: &mut Vec<u8>, run: &[u8], lower: bool) {
+    out.extend(run.iter().map(|&b| fold_ascii(b, lower)));
 }
 
 /// Builds a [`FoldedText`] a slice of the text at a time, so a long
@@ -281,7 +265,7 @@ impl FoldBuilder {
             self.at,
             until,
             &mut state,
-            |(folded, _), run| push_ascii(folded, run, &ASCII_LOWER),
+            |(folded, _), run| push_ascii(folded, run, true),
             |(folded, folds), i, c| {
                 let start = folded.len();
                 let mut chars = 0;
@@ -348,7 +332,7 @@ impl KeptBuilder {
             self.at,
             until,
             kept,
-            |kept, run| push_ascii(kept, run, &ASCII_KEPT),
+            |kept, run| push_ascii(kept, run, false),
             |kept, _, c| {
                 lower.clear();
                 upper.clear();
@@ -497,6 +481,7 @@ impl Mapper<'_> {
 
     /// The text range of folded range `start..end`, or `None` when it starts
     /// or ends inside the fold of one character.
+    #[inline]
     pub fn map(&mut self, start: usize, end: usize) -> Option<Range<usize>> {
         debug_assert!(start < end);
         // Most hits lie in the stretch between two folds, where the text is
@@ -504,6 +489,13 @@ impl Mapper<'_> {
         if start >= self.stretch.start && end <= self.stretch.end {
             return Some(self.shift(start)..self.shift(end));
         }
+        self.map_across(start, end)
+    }
+
+    /// [`Self::map`] for a range outside the current stretch: moves on to
+    /// the stretch holding it.
+    #[inline(never)]
+    fn map_across(&mut self, start: usize, end: usize) -> Option<Range<usize>> {
         self.next = self.advance(self.next, start);
         let orig_start = match self.next.checked_sub(1).map(|i| self.folds[i]) {
             None => start,

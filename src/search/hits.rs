@@ -79,6 +79,12 @@ impl Hits {
         }
     }
 
+    /// Room for `n` more hits.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.starts.reserve(n);
+        self.ends.reserve(n);
+    }
+
     pub(crate) fn set_truncated(&mut self) {
         self.truncated = true;
     }

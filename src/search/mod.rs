@@ -162,7 +162,7 @@ impl SearchIndex {
                 }
             };
             done += SLICE;
-            if budget.spent(done) {
+            if budget.spent_now(done) {
                 return self.is_warm(kept);
             }
         }

@@ -81,6 +81,16 @@ impl Budget {
             }
         }
     }
+
+    /// [`Self::spent`] for callers whose calls are far apart (a slice of
+    /// the index built between two): reads the clock every time.
+    pub fn spent_now(&mut self, done: usize) -> bool {
+        done >= self.min_bytes && self.past_deadline()
+    }
+
+    fn past_deadline(&self) -> bool {
+        self.deadline.is_none_or(|d| Instant::now() >= d)
+    }
 }
 
 /// Why a pass stopped: the text ended, the budget ran out, or the sink
@@ -227,6 +237,23 @@ impl Pattern {
         }
     }
 
+    /// How many hits a pass from `from` can find at most, when that is
+    /// cheap to know (a one-byte needle: `memchr` counts at memory speed),
+    /// so the list is sized once instead of grown a dozen times.
+    fn estimate(&self, text: &str, index: &FoldedText, from: usize) -> Option<usize> {
+        let Pattern::Text(q) = self else {
+            return None;
+        };
+        let hay = match (&q.exact, q.exact.as_ref().and(index.case_kept(text))) {
+            (Some(exact), Some(kept)) => (kept.as_bytes(), exact.as_bytes()),
+            _ => (index.as_str().as_bytes(), q.folded.as_bytes()),
+        };
+        match hay {
+            (hay, [byte]) => Some(memchr::memchr_iter(*byte, hay.get(from..)?).count()),
+            _ => None,
+        }
+    }
+
     /// A text offset in the coordinates this pattern is scanned in.
     fn position(&self, index: &FoldedText, offset: usize) -> usize {
         match self {
@@ -267,13 +294,8 @@ impl Scan {
         Self {
             pattern,
             split,
-            // From the top, one pass is all there is.
-            pass: if split == 0 {
-                Pass::Second
-            } else {
-                Pass::First
-            },
-            pos: if split == 0 { 0 } else { pos },
+            pass: Pass::First,
+            pos,
             head: Hits::default(),
         }
     }
@@ -303,6 +325,11 @@ impl Scan {
         budget: &mut Budget,
     ) -> bool {
         if self.pass == Pass::First {
+            if found.is_empty()
+                && let Some(n) = self.pattern.estimate(text, index, self.pos)
+            {
+                found.reserve(n.min(MAX_HITS));
+            }
             let mut sink = |r: Range<usize>| {
                 if found.len() == MAX_HITS || !found.push(r) {
                     found.set_truncated();
@@ -315,6 +342,11 @@ impl Scan {
                     self.pos = pos;
                     return false;
                 }
+                // From the top, one pass is all there is.
+                Stop::End | Stop::Sink if self.split == 0 => {
+                    self.pass = Pass::Done;
+                    return true;
+                }
                 Stop::End | Stop::Sink => {
                     self.pass = Pass::Second;
                     self.pos = 0;
@@ -322,6 +354,13 @@ impl Scan {
             }
         }
         if self.pass == Pass::Second {
+            if self.head.is_empty()
+                && let Some(n) = self.pattern.estimate(text, index, 0)
+            {
+                // Up to where the first pass began, about.
+                self.head
+                    .reserve(n.saturating_sub(found.len()).min(MAX_HITS));
+            }
             let split = self.split;
             let head = &mut self.head;
             let mut met: Option<usize> = None;
