@@ -691,3 +691,5 @@ fn is_format(c: char) -> bool {
 mod jumps;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod work_tests;
