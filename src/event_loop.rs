@@ -1,5 +1,7 @@
 //! The loop: block on input, drain what is already waiting, apply it, draw
-//! once.
+//! once. While search work is left (`App::search_work`: a search under way,
+//! the search index built ahead) it does not block: it runs one short step
+//! whenever no input waits.
 //!
 //! Generic over the ratatui backend, the source of input and the terminal's
 //! lifecycle (suspend and resume), so tests drive this very loop with

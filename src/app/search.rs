@@ -6,6 +6,13 @@
 //! folding, hits) is `crate::search`; this module only decides where the
 //! view goes and what the prompt holds. No drawing here.
 //!
+//! A keystroke searches within a budget; a search that needs more (a dense
+//! regular expression in a long article) goes on in [`App::search_work`],
+//! which the event loop calls while no input waits, as it does to build the
+//! search index ahead. Enter keeps a search under way; `n`/`N` finish it
+//! first (they need every hit); the view follows a hit found late only if
+//! the reader has not moved it meanwhile.
+//!
 //! Positions that must survive a re-wrap (marks, the origin of the last
 //! jump) are text offsets, never visual lines. Invariants: the prompt's
 //! cursor is a byte index on a `char` boundary of its input; the prompt's
@@ -30,8 +37,8 @@ use super::{Action, App};
 use crate::document::Document;
 use crate::keymap::Mode;
 use crate::search::{
-    Budget, Direction, IDLE_BUDGET, KEYSTROKE_BUDGET, MIN_STEP_BYTES, Query, Search, SearchIndex,
-    Step, section_span,
+    Budget, Direction, KEYSTROKE_BUDGET, MIN_STEP_BYTES, Query, Search, SearchIndex, Step,
+    section_span,
 };
 
 /// Prompts kept in each history.
@@ -334,6 +341,8 @@ impl App {
 
     fn open_prompt(&mut self, kind: PromptKind) {
         self.search.pending = None;
+        // The active search is the kept one, not one this prompt ran.
+        self.search.ran = None;
         self.search.prompt = Some(Prompt {
             kind,
             input: String::new(),
@@ -447,47 +456,9 @@ impl App {
         self.search.ran = None;
     }
 
-    /// One idle step of search work, within about [`IDLE_BUDGET`]: the
-    /// active search goes on (its hit is shown once known, if the reader
-    /// has not moved the view meanwhile), else the index is built ahead so
-    /// the first keystroke of a search finds it ready. True when the
-    /// screen changed.
-    pub fn search_work(&mut self) -> bool {
-        let mut budget = Budget::time(IDLE_BUDGET, MIN_STEP_BYTES);
-        if self.search.active.as_ref().is_none_or(Search::is_complete) {
-            let kept = self.search.prompt.is_some();
-            self.search.index.warm(&self.doc.text, kept, &mut budget);
-            return false;
-        }
-        self.advance_search(budget)
-    }
-
-    /// Lets the active search go on within `budget`, and shows its hit once
-    /// known if the reader has not moved the view since the search did.
-    fn advance_search(&mut self, budget: Budget) -> bool {
-        let Some(search) = self.search.active.as_mut() else {
-            return false;
-        };
-        let step = search.advance(&self.doc.text, &self.search.index, budget);
-        let start = step.and_then(|s| search.hits.get(s.index)).map(|r| r.start);
-        if let (Some(step), Some(start)) = (step, start)
-            && self.search.placed == Some(self.view.top)
-        {
-            let wrapped = step.wrapped;
-            self.reveal(start);
-            self.search.placed = Some(self.view.top);
-            self.search.wrapped = wrapped;
-            if wrapped && self.search.prompt.is_none() {
-                let direction = self.search.active.as_ref().map(|s| s.direction);
-                self.after_step(direction.unwrap_or_default());
-            }
-        }
-        true
-    }
-
     /// Scrolls so the line holding `offset` is in view: left alone when it
     /// already is, else a third of a page down from the top, for context.
-    fn reveal(&mut self, offset: usize) {
+    pub(super) fn reveal(&mut self, offset: usize) {
         let line = self.cache.line_at(offset);
         if self.visible_lines().contains(&line) {
             return;
@@ -583,6 +554,7 @@ impl App {
         self.search.wrapped = false;
         self.search.active = p.previous;
         self.search.kept = p.previous_text;
+        self.search.ran = None;
     }
 
     /// `n` (`reverse` false) and `N`: from the current hit when it is in
@@ -652,7 +624,7 @@ impl App {
         self.after_step(direction);
     }
 
-    fn after_step(&mut self, direction: Direction) {
+    pub(super) fn after_step(&mut self, direction: Direction) {
         if self.search.wrapped {
             self.view.message = Some(wrapped_notice(direction));
         }
@@ -691,5 +663,6 @@ fn is_format(c: char) -> bool {
 mod jumps;
 #[cfg(test)]
 mod tests;
+mod work;
 #[cfg(test)]
 mod work_tests;

@@ -30,17 +30,25 @@
 //!
 //! # Cost
 //!
-//! Plain queries run `memchr` / `memchr::memmem` over a folded copy built
-//! once per document ([`SearchIndex`], lazily; about 25 ms for 10 MB), then
-//! map hits back through a sparse offset map walked once per search. Exact-
-//! case queries search a case-kept copy built on the first query with a
-//! capital (about the same again), so `O` does not check every `o`. On 10 MB
-//! of generated news a keystroke costs 1-8 ms once the word has two letters;
-//! a first letter with a million hits (`e`) costs 10-20 ms, mostly storing
-//! the hits. Regular expressions run on the real text: those with a literal
-//! are as fast, but a bare class (`\d`) with hundreds of thousands of hits
-//! costs 50 ms or more, the regex crate's per-match price. See
-//! `benches/search.rs`. At most [`MAX_HITS`] hits are kept.
+//! Plain queries run `memchr` / `memchr::memmem` over a folded copy of the
+//! text ([`SearchIndex`]: about 25 ms for 10 MB, built ahead in idle steps
+//! of a few milliseconds so the first keystroke finds it ready), mapping
+//! each hit back through a sparse offset map walked once per search.
+//! Exact-case queries search a case-kept copy (built ahead while a prompt
+//! is open), so `O` does not check every `o`. Regular expressions run on
+//! the real text with the `regex` crate. Hits are kept as `u32` starts and
+//! ends, 8 bytes each.
+//!
+//! No keystroke waits for a whole search: [`Search::start`] scans within a
+//! budget ([`KEYSTROKE_BUDGET`]), first from the top of the view to the
+//! end, so the hits on screen and the next one come first, then from the
+//! top of the text; what is left goes on in idle steps
+//! ([`Search::advance`]) while the prompt shows `…/N+`, then the exact
+//! `3/17`. On 10 MB a rare word or a capitalised name is found whole
+//! within the first step; `t` (700k hits) nearly; `\d` or `\w+` (hundreds
+//! of thousands of matches at the regex crate's per-match price) take a
+//! few idle steps. See `benches/search.rs` and `benches/search_ui.rs`. At
+//! most [`MAX_HITS`] hits are kept.
 
 mod entity;
 pub mod fold;
@@ -74,9 +82,11 @@ pub const KEYSTROKE_BUDGET: Duration = Duration::from_millis(8);
 /// What one idle step may spend (searching on, or building the index).
 pub const IDLE_BUDGET: Duration = Duration::from_millis(8);
 
-/// Text every step gets through whatever the clock says: a short article
-/// is always searched in one step.
-pub const MIN_STEP_BYTES: usize = 1 << 20;
+/// Text every step gets through whatever the clock says: an article of
+/// up to this size is always searched in one step, however loaded the
+/// machine. Small enough that even the densest pattern spends only a few
+/// milliseconds on it.
+pub const MIN_STEP_BYTES: usize = 1 << 18;
 
 /// The folded copies of one document's text, built on first use (or ahead,
 /// in idle steps: [`SearchIndex::warm`]) and shared by every search of it.

@@ -145,3 +145,31 @@ fn a_late_hit_does_not_move_a_view_the_reader_moved() {
             .contains(&app.cache().line_at(hit.start))
     );
 }
+
+#[test]
+fn a_prompt_runs_its_text_even_when_the_last_prompt_ran_the_same() {
+    let mut app = seed();
+    let run = |app: &mut App, text: &str| {
+        app.update(Action::SearchForward);
+        for c in text.chars() {
+            app.update(Action::PromptInput(c));
+        }
+    };
+    run(&mut app, "Idlib");
+    app.update(Action::PromptAccept);
+    let idlib = active(&app).hits.len();
+    run(&mut app, "Russia");
+    app.update(Action::PromptCancel);
+    // Esc brought back `Idlib`; typing `Russia` again must find `Russia`.
+    assert_eq!(active(&app).hits.len(), idlib);
+    run(&mut app, "Russia");
+    let (whole, _) = Search::run(
+        "Russia",
+        Direction::Forward,
+        0,
+        &app.doc.text,
+        &app.search.index,
+        &app.entities,
+    );
+    assert_eq!(active(&app).hits, whole.hits);
+}
