@@ -75,9 +75,10 @@ use scan::{Pattern, Scan};
 /// hits are 8 MB, and nobody steps through more.
 pub const MAX_HITS: usize = 1_000_000;
 
-/// What one keystroke may spend searching before the rest is left to idle
-/// steps: well under a 60 Hz frame, with room for drawing.
-pub const KEYSTROKE_BUDGET: Duration = Duration::from_millis(8);
+/// What one keystroke may spend searching (compiling a pattern included)
+/// before the rest is left to idle steps: well under a 60 Hz frame, with
+/// room for the step's floor ([`MIN_STEP_BYTES`]) and for drawing.
+pub const KEYSTROKE_BUDGET: Duration = Duration::from_millis(6);
 
 /// What one idle step may spend (searching on, or building the index).
 pub const IDLE_BUDGET: Duration = Duration::from_millis(8);
@@ -86,7 +87,7 @@ pub const IDLE_BUDGET: Duration = Duration::from_millis(8);
 /// up to this size is always searched in one step, however loaded the
 /// machine. Small enough that even the densest pattern spends only a few
 /// milliseconds on it.
-pub const MIN_STEP_BYTES: usize = 1 << 18;
+pub const MIN_STEP_BYTES: usize = 1 << 16;
 
 /// The folded copies of one document's text, built on first use (or ahead,
 /// in idle steps: [`SearchIndex::warm`]) and shared by every search of it.
