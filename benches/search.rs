@@ -1,8 +1,11 @@
 //! Incremental search, one keystroke at a time, on generated news of 1 MB
-//! and 10 MB: each step of typing a word is one `Search::run` (query parse,
-//! every hit found and mapped back, nearest hit picked), the work the UI does
-//! per key. Also the one-off costs of building the folded index and, on the
-//! first query with a capital, its case-kept copy.
+//! and 10 MB. `keystroke/*` is one whole `Search::run` per step of typing a
+//! word (query parse, every hit found and mapped back, nearest hit picked):
+//! what finding *every* hit costs. `first_step/*` is what the reader waits
+//! for per key: `Search::start` from the middle of the text within the
+//! keystroke budget (the rest is found in idle steps). Also the one-off
+//! costs of building the folded index and its case-kept copy, whole and as
+//! one idle step of `SearchIndex::warm`.
 //!
 //! Target: every keystroke under 16 ms at 10 MB.
 //!
@@ -15,15 +18,20 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use lede::document::{Document, Format};
 use lede::extract::Entities;
 use lede::sample;
-use lede::search::{Direction, FoldedText, Search, SearchIndex};
+use lede::search::{
+    Budget, Direction, FoldedText, IDLE_BUDGET, KEYSTROKE_BUDGET, MIN_STEP_BYTES, Search,
+    SearchIndex,
+};
 
 const SIZES: [(&str, usize); 2] = [("1MB", 1_000_000), ("10MB", 10_000_000)];
 
 /// (mode, the prompt as typed in full, bytes of prefix before typing starts).
 /// Every prefix from `start` to the whole prompt is one keystroke.
-const TYPED: [(&str, &str, usize); 5] = [
+const TYPED: [(&str, &str, usize); 8] = [
     // Lower case: smart case ignores case.
     ("insensitive", "petition", 0),
+    // The most common letters: `t` has about 700k hits in 10 MB.
+    ("common", "the", 0),
     // A capital: exact case, each candidate checked against the text.
     ("exact", "Okafor", 0),
     // Folded: `dabrowski` must find `Dąbrowski`, `o'connell` `O’Connell`.
@@ -31,6 +39,9 @@ const TYPED: [(&str, &str, usize); 5] = [
     ("folded_quote", "o'connell", 0),
     // Regular expression, smart case, run on the real text.
     ("regex", "\\v\\d+ percent", 2),
+    // Dense regular expressions: every digit, every word.
+    ("regex_dense", "\\v\\d", 2),
+    ("regex_words", "\\v\\w+", 2),
 ];
 
 fn document(bytes: usize) -> Document {
@@ -74,6 +85,28 @@ fn keystrokes(c: &mut Criterion) {
             }
         }
         group.finish();
+        let mut group = c.benchmark_group(format!("first_step/{size}"));
+        group.sample_size(10);
+        group.warm_up_time(Duration::from_millis(300));
+        group.measurement_time(Duration::from_secs(1));
+        for typed in ["t", "th", "the", "petition", "Okafor", "\\v\\d", "\\v\\w+"] {
+            group.bench_with_input(BenchmarkId::from_parameter(typed), typed, |b, typed| {
+                b.iter(|| {
+                    let (search, step) = Search::start(
+                        black_box(typed),
+                        Direction::Forward,
+                        origin,
+                        origin,
+                        &doc.text,
+                        &index,
+                        &entities,
+                        Budget::time(KEYSTROKE_BUDGET, MIN_STEP_BYTES),
+                    );
+                    black_box((search.hits.len(), step))
+                })
+            });
+        }
+        group.finish();
     }
 }
 
@@ -93,6 +126,19 @@ fn build_index(c: &mut Criterion) {
             b.iter_batched(
                 || folded.clone(),
                 |f| black_box(f.case_kept(&doc.text).map(str::len)),
+                criterion::BatchSize::LargeInput,
+            )
+        });
+        // One idle step of building ahead: what a key pressed meanwhile
+        // waits for at most.
+        group.bench_function(BenchmarkId::new("warm_step", size), |b| {
+            b.iter_batched(
+                SearchIndex::new,
+                |mut index| {
+                    let mut budget = Budget::time(IDLE_BUDGET, 0);
+                    black_box(index.warm(&doc.text, true, &mut budget));
+                    index
+                },
                 criterion::BatchSize::LargeInput,
             )
         });

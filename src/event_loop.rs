@@ -1,9 +1,10 @@
 //! The loop: block on input, drain what is already waiting, apply it, draw
-//! once. While no input waits and the article is not all wrapped, it wraps
-//! a few milliseconds' worth at a time (`App::wrap_some`), checking for
-//! input between steps, and draws once when that is done, so the
-//! percentage and the scrollbar become exact without a key ever waiting
-//! for more than one step.
+//! once. While no input waits it does what is left in short steps, checking
+//! for input between them so a key never waits for more than one step:
+//! search work first (`App::search_work`: a search under way, the search
+//! index built ahead), then wrapping the rest of the article
+//! (`App::wrap_some`), drawing once when that is done so the percentage
+//! and the scrollbar become exact.
 //!
 //! Generic over the ratatui backend, the source of input and the terminal's
 //! lifecycle (suspend and resume), so tests drive this very loop with
@@ -205,6 +206,12 @@ fn next_input<B: Backend, E: EventSource>(
     loop {
         if let Some(input) = events.try_next()? {
             return Ok(Some(input));
+        }
+        if app.search.busy() {
+            if app.search_work() {
+                draw(terminal, app)?;
+            }
+            continue;
         }
         if !app.wrap_some() {
             break;

@@ -6,6 +6,13 @@
 //! folding, hits) is `crate::search`; this module only decides where the
 //! view goes and what the prompt holds. No drawing here.
 //!
+//! A keystroke searches within a budget; a search that needs more (a dense
+//! regular expression in a long article) goes on in [`App::search_work`],
+//! which the event loop calls while no input waits, as it does to build the
+//! search index ahead. Enter keeps a search under way; `n`/`N` finish it
+//! first (they need every hit); the view follows a hit found late only if
+//! the reader has not moved it meanwhile.
+//!
 //! Positions that must survive a re-wrap (marks, the origin of the last
 //! jump) are text offsets, never visual lines. Invariants: the prompt's
 //! cursor is a byte index on a `char` boundary of its input; the prompt's
@@ -29,7 +36,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::{Action, App};
 use crate::document::Document;
 use crate::keymap::Mode;
-use crate::search::{Direction, Search, SearchIndex, Step};
+use crate::search::{
+    Budget, Direction, KEYSTROKE_BUDGET, MIN_STEP_BYTES, Query, Search, SearchIndex, Step,
+    section_span,
+};
 
 /// Prompts kept in each history.
 const HISTORY: usize = 100;
@@ -103,43 +113,47 @@ pub struct SearchState {
     /// The prompt text of the active search, when it came from a prompt
     /// (not from a mention jump): what a remembered place stores.
     pub kept: Option<String>,
+    /// The prompt text the active search ran, while typing: Enter on it
+    /// keeps that search (and one still under way goes on) rather than
+    /// running it again.
+    ran: Option<String>,
+    /// The body's top line as the last search move left it: a search still
+    /// under way moves the view to its hit only if the reader has not
+    /// moved it since.
+    placed: Option<usize>,
 }
 
 impl SearchState {
-    /// The active search's `3/17`, when it has a current hit.
+    /// The active search's `3/17`, when it has a current hit (`…/N+`
+    /// while it is still under way).
     pub fn label(&self) -> Option<String> {
-        let s = self.active.as_ref()?;
-        s.current
-            .filter(|_| !s.hits.is_empty())
-            .map(|i| s.hits.label(i))
+        self.active.as_ref()?.label()
     }
 
     /// How many hits of the active search start in section `section` (a
     /// hit before the first block counts for the first section): two binary
-    /// searches, so the outline asks only for the rows it draws.
+    /// searches, so the outline asks only for the rows it draws. `None`
+    /// while the search is still under way: a partial count would lie.
     pub fn section_count(&self, doc: &Document, section: usize) -> Option<usize> {
-        let hits = self.active.as_ref()?.hits.ranges();
-        let start_of = |i: usize| match i {
-            0 => Some(0),
-            i => doc.sections.get(i).map(|s| {
-                doc.blocks
-                    .get(s.blocks.start)
-                    .map_or(doc.text.len(), |b| b.range.start)
-            }),
-        };
-        let start = start_of(section)?;
-        let end = start_of(section + 1).unwrap_or(usize::MAX);
-        let from = hits.partition_point(|r| r.start < start);
-        let to = hits.partition_point(|r| r.start < end);
-        Some(to.saturating_sub(from))
+        let search = self.active.as_ref().filter(|s| s.is_complete())?;
+        (section < doc.sections.len())
+            .then(|| search.hits.count_starting_in(section_span(doc, section)))
     }
 
-    /// Hits of the active search in a text range, and the current hit.
-    pub fn hits_in(&self, range: Range<usize>) -> (&[Range<usize>], Option<Range<usize>>) {
+    /// Hits of the active search in a text range (one row: a few), and the
+    /// current hit.
+    pub fn hits_in(&self, range: Range<usize>) -> (Vec<Range<usize>>, Option<Range<usize>>) {
         match &self.active {
-            Some(s) => (s.hits.in_range(range), s.current_range()),
-            None => (&[], None),
+            Some(s) => (s.hits.in_range(range).collect(), s.current_range()),
+            None => (Vec::new(), None),
         }
+    }
+
+    /// True while a search is still looking for hits or the index is not
+    /// built: [`App::search_work`] has something to do.
+    pub fn busy(&self) -> bool {
+        self.active.as_ref().is_some_and(|s| !s.is_complete())
+            || !self.index.is_warm(self.prompt.is_some())
     }
 }
 
@@ -326,6 +340,8 @@ impl App {
 
     fn open_prompt(&mut self, kind: PromptKind) {
         self.search.pending = None;
+        // The active search is the kept one, not one this prompt ran.
+        self.search.ran = None;
         self.search.prompt = Some(Prompt {
             kind,
             input: String::new(),
@@ -388,7 +404,9 @@ impl App {
     }
 
     /// Runs the search prompt's text from where the prompt opened and shows
-    /// the nearest hit (incremental search).
+    /// the nearest hit (incremental search). Spends at most about
+    /// [`KEYSTROKE_BUDGET`]: what is left is found by [`Self::search_work`]
+    /// between keystrokes.
     fn research(&mut self) {
         let Some(p) = &self.search.prompt else {
             return;
@@ -396,21 +414,33 @@ impl App {
         let PromptKind::Search(direction) = p.kind else {
             return;
         };
+        let same = self.search.active.as_ref().is_some_and(|s| {
+            !matches!(s.query, Query::Entity(_)) && self.search.ran.as_deref() == Some(&p.input)
+        });
+        if same {
+            return;
+        }
         self.view.top = self.cache().line_at(p.origin_anchor);
         if p.input.is_empty() {
             self.search.active = None;
+            self.search.ran = None;
             self.search.wrapped = false;
             return;
         }
-        let (search, step) = Search::run(
+        self.search.index.prepare(&self.doc.text);
+        let (search, step) = Search::start(
             &p.input,
             direction,
             p.origin_search,
+            p.origin_anchor,
             &self.doc.text,
             &self.search.index,
             &self.entities,
+            Budget::time(KEYSTROKE_BUDGET, MIN_STEP_BYTES),
         );
+        let input = p.input.clone();
         self.show_search(search, step);
+        self.search.ran = Some(input);
     }
 
     /// Makes `search` the active one and brings its current hit into view.
@@ -419,13 +449,15 @@ impl App {
         if let Some(range) = step.and_then(|s| search.hits.get(s.index)) {
             self.reveal(range.start);
         }
+        self.search.placed = Some(self.view.top);
         self.search.active = Some(search);
         self.search.kept = None;
+        self.search.ran = None;
     }
 
     /// Scrolls so the line holding `offset` is in view: left alone when it
     /// already is, else a third of a page down from the top, for context.
-    fn reveal(&mut self, offset: usize) {
+    pub(super) fn reveal(&mut self, offset: usize) {
         self.bring_into_view(offset, self.page_height() / 3, true);
     }
 
@@ -463,6 +495,16 @@ impl App {
                 };
                 if self.top_offset() != p.origin_anchor {
                     self.record_jump(p.origin_anchor);
+                }
+                if self
+                    .search
+                    .active
+                    .as_ref()
+                    .is_some_and(|s| !s.is_complete() && s.hits.is_empty())
+                {
+                    // Whether there is any match at all is the one thing
+                    // Enter must know now.
+                    self.advance_search(Budget::unlimited());
                 }
                 let failed = self.search.active.as_ref().map(|s| {
                     s.error
@@ -503,6 +545,7 @@ impl App {
         self.search.wrapped = false;
         self.search.active = p.previous;
         self.search.kept = p.previous_text;
+        self.search.ran = None;
     }
 
     /// `n` (`reverse` false) and `N`: from the current hit when it is in
@@ -511,6 +554,10 @@ impl App {
     fn step_search(&mut self, reverse: bool) {
         let visible = self.visible_text();
         let top = self.top_offset();
+        if let Some(search) = self.search.active.as_mut() {
+            // `n` needs every hit; a search still under way ends now.
+            search.finish(&self.doc.text, &self.search.index);
+        }
         let Some(search) = self.search.active.as_mut() else {
             let Some(last) = self.search.history.last().cloned() else {
                 self.view.message = Some("no search yet: / searches".into());
@@ -568,7 +615,7 @@ impl App {
         self.after_step(direction);
     }
 
-    fn after_step(&mut self, direction: Direction) {
+    pub(super) fn after_step(&mut self, direction: Direction) {
         if self.search.wrapped {
             self.view.message = Some(wrapped_notice(direction));
         }
@@ -607,3 +654,6 @@ fn is_format(c: char) -> bool {
 mod jumps;
 #[cfg(test)]
 mod tests;
+mod work;
+#[cfg(test)]
+mod work_tests;

@@ -138,12 +138,7 @@ mod tests {
     }
 
     fn texts(found: &EntityHits) -> Vec<&'static str> {
-        found
-            .hits
-            .ranges()
-            .iter()
-            .map(|r| &TEXT[r.clone()])
-            .collect()
+        found.hits.iter().map(|r| &TEXT[r]).collect()
     }
 
     #[test]

@@ -71,6 +71,7 @@ fn is_invisible(c: char) -> bool {
         | '\u{FEFF}')
 }
 
+#[inline(always)]
 fn fold_ascii(b: u8, lower: bool) -> u8 {
     match b {
         b'\n' | b'\r' | b'\t' | b'\x0B' | b'\x0C' => b' ',
@@ -167,7 +168,8 @@ impl Fold {
 }
 
 /// The lower-case fold of a document, with the map back to its text. Built
-/// once per document (about one pass over the text); immutable after.
+/// once per document (about one pass over the text, in steps if wanted:
+/// [`FoldBuilder`]); immutable after.
 #[derive(Debug, Clone, Default)]
 pub struct FoldedText {
     folded: String,
@@ -178,48 +180,196 @@ pub struct FoldedText {
     kept: std::sync::OnceLock<Option<String>>,
 }
 
-impl FoldedText {
-    pub fn build(text: &str) -> Self {
-        let bytes = text.as_bytes();
-        let mut folded: Vec<u8> = Vec::with_capacity(text.len());
-        let mut folds = Vec::new();
-        let mut i = 0;
-        let mut buf = [0u8; 4];
-        while i < bytes.len() {
-            let ascii = bytes[i..]
-                .iter()
-                .position(|b| !b.is_ascii())
-                .unwrap_or(bytes.len() - i);
-            if ascii > 0 {
-                folded.extend(bytes[i..i + ascii].iter().map(|&b| fold_ascii(b, true)));
-                i += ascii;
-                continue;
-            }
-            let c = text[i..].chars().next().expect("i is on a char boundary");
-            let start = folded.len();
-            let mut chars = 0;
-            fold_char(c, true, &mut |f| {
-                chars += 1;
-                folded.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
-            });
-            let folded_len = folded.len() - start;
-            if chars != 1 || folded_len != c.len_utf8() {
-                folds.push(Fold {
-                    folded: start,
-                    orig: i,
-                    folded_len: u16::try_from(folded_len).unwrap_or(u16::MAX),
-                    orig_len: u16::try_from(c.len_utf8()).expect("a char is at most 4 bytes"),
-                });
-            }
-            i += c.len_utf8();
+/// Length of the ASCII run at the start of `bytes`, eight bytes at a time.
+fn ascii_run(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("chunks of 8"));
+        if word & HIGH != 0 {
+            break;
         }
-        let folded = String::from_utf8(folded).expect("folding emits whole chars");
+        n += 8;
+    }
+    n + bytes[n..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(bytes.len() - n)
+}
+
+/// Walks `text` from byte `from` (a char boundary) until byte `until` or
+/// the first char boundary past it: ASCII runs go whole to `ascii`, other
+/// characters one by one, with their offset, to `other`, which may stop the
+/// walk by returning false. Returns where the walk stopped, or `None` when
+/// `other` stopped it. Both folds are built by this one walker.
+fn walk<S>(
+    text: &str,
+    from: usize,
+    until: usize,
+    state: &mut S,
+    ascii: impl Fn(&mut S, &[u8]),
+    mut other: impl FnMut(&mut S, usize, char) -> bool,
+) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let until = until.min(bytes.len());
+    let mut i = from;
+    while i < until {
+        let run = ascii_run(&bytes[i..until]);
+        if run > 0 {
+            ascii(state, &bytes[i..i + run]);
+            i += run;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("i is on a char boundary");
+        if !other(state, i, c) {
+            return None;
+        }
+        i += c.len_utf8();
+    }
+    Some(i)
+}
+
+/// The fold of an ASCII run: a compare and a select a byte, which the
+/// compiler turns into vector code (a table would be one load a byte).
+fn push_ascii(out: &mut Vec<u8>, run: &[u8], lower: bool) {
+    out.extend(run.iter().map(|&b| fold_ascii(b, lower)));
+}
+
+/// Builds a [`FoldedText`] a slice of the text at a time, so a long
+/// document's index can be built between keystrokes.
+#[derive(Debug, Default)]
+pub struct FoldBuilder {
+    folded: Vec<u8>,
+    folds: Vec<Fold>,
+    /// How far into the text the fold has got (a char boundary).
+    at: usize,
+}
+
+impl FoldBuilder {
+    pub fn new(text: &str) -> Self {
         Self {
-            folded,
-            folds,
+            folded: Vec::with_capacity(text.len()),
+            folds: Vec::new(),
+            at: 0,
+        }
+    }
+
+    /// Folds about `bytes` more of `text` (always the same text); true once
+    /// the whole text is folded.
+    pub fn step(&mut self, text: &str, bytes: usize) -> bool {
+        let mut buf = [0u8; 4];
+        let until = self.at.saturating_add(bytes.max(1));
+        let mut state = (&mut self.folded, &mut self.folds);
+        let reached = walk(
+            text,
+            self.at,
+            until,
+            &mut state,
+            |(folded, _), run| push_ascii(folded, run, true),
+            |(folded, folds), i, c| {
+                let start = folded.len();
+                let mut chars = 0;
+                fold_char(c, true, &mut |f| {
+                    chars += 1;
+                    folded.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
+                });
+                let folded_len = folded.len() - start;
+                if chars != 1 || folded_len != c.len_utf8() {
+                    folds.push(Fold {
+                        folded: start,
+                        orig: i,
+                        folded_len: u16::try_from(folded_len).unwrap_or(u16::MAX),
+                        orig_len: u16::try_from(c.len_utf8()).expect("a char is at most 4 bytes"),
+                    });
+                }
+                true
+            },
+        );
+        self.at = reached.expect("the lower-case fold never stops early");
+        self.at >= text.len()
+    }
+
+    /// Folds the rest of `text` and hands over the index.
+    pub fn finish(mut self, text: &str) -> FoldedText {
+        self.step(text, usize::MAX);
+        FoldedText {
+            folded: String::from_utf8(self.folded).expect("folding emits whole chars"),
+            folds: self.folds,
             text_len: text.len(),
             kept: std::sync::OnceLock::new(),
         }
+    }
+}
+
+/// Builds the case-kept fold a slice at a time (see
+/// [`FoldedText::case_kept`]); `None` once it turned out not to share
+/// offsets with the lower-case fold.
+#[derive(Debug, Default)]
+pub struct KeptBuilder {
+    kept: Option<Vec<u8>>,
+    at: usize,
+}
+
+impl KeptBuilder {
+    pub fn new(text: &str) -> Self {
+        Self {
+            kept: Some(Vec::with_capacity(text.len())),
+            at: 0,
+        }
+    }
+
+    /// Folds about `bytes` more; true once done (or refused).
+    pub fn step(&mut self, text: &str, bytes: usize) -> bool {
+        let Some(kept) = self.kept.as_mut() else {
+            return true;
+        };
+        let mut lower: Vec<char> = Vec::new();
+        let mut upper: Vec<char> = Vec::new();
+        let mut buf = [0u8; 4];
+        let until = self.at.saturating_add(bytes.max(1));
+        let reached = walk(
+            text,
+            self.at,
+            until,
+            kept,
+            |kept, run| push_ascii(kept, run, false),
+            |kept, _, c| {
+                lower.clear();
+                upper.clear();
+                fold_char(c, true, &mut |f| lower.push(f));
+                fold_char(c, false, &mut |f| upper.push(f));
+                let same_shape = lower.len() == upper.len()
+                    && lower
+                        .iter()
+                        .zip(&upper)
+                        .all(|(l, u)| l.len_utf8() == u.len_utf8());
+                for u in upper.iter().filter(|_| same_shape) {
+                    kept.extend_from_slice(u.encode_utf8(&mut buf).as_bytes());
+                }
+                same_shape
+            },
+        );
+        match reached {
+            Some(at) => self.at = at,
+            None => {
+                self.kept = None;
+                return true;
+            }
+        }
+        self.at >= text.len()
+    }
+
+    /// Folds the rest and gives the copy, or `None` when refused.
+    pub fn finish(mut self, text: &str) -> Option<String> {
+        self.step(text, usize::MAX);
+        self.kept
+            .map(|k| String::from_utf8(k).expect("folding emits whole chars"))
+    }
+}
+
+impl FoldedText {
+    pub fn build(text: &str) -> Self {
+        FoldBuilder::new(text).finish(text)
     }
 
     /// The case-kept fold of `text` (the text this was built from), with the
@@ -230,7 +380,21 @@ impl FoldedText {
         if text.len() != self.text_len {
             return None;
         }
-        self.kept.get_or_init(|| build_case_kept(text)).as_deref()
+        self.kept
+            .get_or_init(|| KeptBuilder::new(text).finish(text))
+            .as_deref()
+    }
+
+    /// True once the case-kept fold is there (built or refused).
+    pub fn has_case_kept(&self) -> bool {
+        self.kept.get().is_some()
+    }
+
+    /// Hands over a case-kept fold built in steps; ignored if one is there.
+    pub fn set_case_kept(&self, kept: KeptBuilder, text: &str) {
+        if text.len() == self.text_len {
+            self.kept.get_or_init(|| kept.finish(text));
+        }
     }
 
     /// The folded copy (lower case, accents and typography folded).
@@ -257,47 +421,30 @@ impl FoldedText {
             delta: 0,
         }
     }
-}
 
-/// The case-kept fold, or `None` when a character's case-kept and lower-case
-/// folds have different character lengths (a few rare capitals such as `Ⱥ`,
-/// whose lower case is longer): then exact queries check each candidate.
-fn build_case_kept(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut kept: Vec<u8> = Vec::with_capacity(text.len());
-    let mut lower: Vec<char> = Vec::new();
-    let mut upper: Vec<char> = Vec::new();
-    let mut buf = [0u8; 4];
-    let mut i = 0;
-    while i < bytes.len() {
-        let ascii = bytes[i..]
-            .iter()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(bytes.len() - i);
-        if ascii > 0 {
-            kept.extend(bytes[i..i + ascii].iter().map(|&b| fold_ascii(b, false)));
-            i += ascii;
-            continue;
+    /// The folded offset of text offset `offset` (a char boundary): where
+    /// the fold of the character there starts.
+    pub fn folded_offset(&self, offset: usize) -> usize {
+        let i = self.folds.partition_point(|f| f.orig <= offset);
+        match i.checked_sub(1).map(|i| self.folds[i]) {
+            None => offset,
+            Some(f) if offset < f.orig_end() => f.folded,
+            Some(f) => f.folded_end() + (offset - f.orig_end()),
         }
-        let c = text[i..].chars().next().expect("i is on a char boundary");
-        lower.clear();
-        upper.clear();
-        fold_char(c, true, &mut |f| lower.push(f));
-        fold_char(c, false, &mut |f| upper.push(f));
-        let same_shape = lower.len() == upper.len()
-            && lower
-                .iter()
-                .zip(&upper)
-                .all(|(l, u)| l.len_utf8() == u.len_utf8());
-        if !same_shape {
-            return None;
-        }
-        for u in &upper {
-            kept.extend_from_slice(u.encode_utf8(&mut buf).as_bytes());
-        }
-        i += c.len_utf8();
+        .min(self.folded.len())
     }
-    Some(String::from_utf8(kept).expect("folding emits whole chars"))
+
+    /// The text offset of folded offset `folded`: the start of the
+    /// character whose fold holds it.
+    pub fn text_offset(&self, folded: usize) -> usize {
+        let i = self.folds.partition_point(|f| f.folded <= folded);
+        match i.checked_sub(1).map(|i| self.folds[i]) {
+            None => folded,
+            Some(f) if folded < f.folded_end() => f.orig,
+            Some(f) => f.orig_end() + (folded - f.folded_end()),
+        }
+        .min(self.text_len)
+    }
 }
 
 /// Maps folded ranges back to text ranges. Queries must come in increasing
@@ -334,6 +481,7 @@ impl Mapper<'_> {
 
     /// The text range of folded range `start..end`, or `None` when it starts
     /// or ends inside the fold of one character.
+    #[inline]
     pub fn map(&mut self, start: usize, end: usize) -> Option<Range<usize>> {
         debug_assert!(start < end);
         // Most hits lie in the stretch between two folds, where the text is
@@ -341,6 +489,13 @@ impl Mapper<'_> {
         if start >= self.stretch.start && end <= self.stretch.end {
             return Some(self.shift(start)..self.shift(end));
         }
+        self.map_across(start, end)
+    }
+
+    /// [`Self::map`] for a range outside the current stretch: moves on to
+    /// the stretch holding it.
+    #[inline(never)]
+    fn map_across(&mut self, start: usize, end: usize) -> Option<Range<usize>> {
         self.next = self.advance(self.next, start);
         let orig_start = match self.next.checked_sub(1).map(|i| self.folds[i]) {
             None => start,
@@ -381,129 +536,4 @@ impl Mapper<'_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn folds_accents_typography_and_invisibles() {
-        let cases = [
-            ("Çavuşoğlu", "cavusoglu"),
-            ("don’t", "don't"),
-            ("‘quoted’ “twice”", "'quoted' \"twice\""),
-            ("«Non»", "\"non\""),
-            ("2010–2012", "2010-2012"),
-            ("yes—no", "yes-no"),
-            ("−5", "-5"),
-            ("pay\u{200B}pal", "paypal"),
-            ("soft\u{00AD}hyphen", "softhyphen"),
-            ("\u{FEFF}bom", "bom"),
-            ("İstanbul", "istanbul"),
-            ("Łódź", "lodz"),
-            ("Straße", "strasse"),
-            ("Ærøskøbing", "aeroskobing"),
-            ("ﬁnance", "finance"),
-            ("non\u{00A0}breaking", "non breaking"),
-            ("line\nbreak\ttab", "line break tab"),
-            ("cafe\u{0301}", "cafe"),
-            ("Nguyễn Tấn Dũng", "nguyen tan dung"),
-            ("Москва", "москва"),
-            ("東京", "東京"),
-            ("x²", "x2"),
-            ("don´t", "don't"),
-            ("ØRSTED", "orsted"),
-            ("…", "..."),
-        ];
-        for (text, want) in cases {
-            assert_eq!(fold(text, true), want, "fold of {text:?}");
-        }
-    }
-
-    #[test]
-    fn case_kept_fold_keeps_capitals() {
-        assert_eq!(fold("Çavuşoğlu", false), "Cavusoglu");
-        assert_eq!(
-            fold("İstanbul STRASSE Straße", false),
-            "Istanbul STRASSE Strasse"
-        );
-        assert!(fold_eq("Çavuşoğlu", "Cavusoglu"));
-        assert!(!fold_eq("çavuşoğlu", "Cavusoglu"));
-        assert!(fold_eq("Don’t", "Don't"));
-        assert!(!fold_eq("Don’t", "Don't!"));
-        assert!(fold_eq("a\nb", "a b"));
-    }
-
-    fn map_all<'t>(text: &'t str, needle: &str) -> Vec<&'t str> {
-        let index = FoldedText::build(text);
-        let mut mapper = index.mapper();
-        let folded = index.as_str();
-        let mut out = Vec::new();
-        let mut pos = 0;
-        while let Some(off) = folded[pos..].find(needle) {
-            let start = pos + off;
-            match mapper.map(start, start + needle.len()) {
-                Some(r) => {
-                    out.push(&text[r]);
-                    pos = start + needle.len();
-                }
-                None => pos = start + 1,
-            }
-        }
-        out
-    }
-
-    #[test]
-    fn maps_back_to_whole_characters() {
-        assert_eq!(
-            map_all("Çavuşoğlu, ÇAVUŞOĞLU", "cavusoglu"),
-            ["Çavuşoğlu", "ÇAVUŞOĞLU"]
-        );
-        assert_eq!(map_all("pay\u{200B}pal", "paypal"), ["pay\u{200B}pal"]);
-        assert_eq!(map_all("\u{200B}pal\u{200B}", "pal"), ["pal"]);
-        assert_eq!(map_all("Straße", "s"), ["S"]);
-        assert_eq!(map_all("Straße", "ss"), ["ß"]);
-        assert_eq!(map_all("ﬁ fi", "f"), ["f"]);
-        assert_eq!(map_all("don’t don't", "n't"), ["n’t", "n't"]);
-        assert_eq!(map_all("a–b—c", "-"), ["–", "—"]);
-    }
-
-    #[test]
-    fn sparse_hits_over_a_dense_map() {
-        // Thousands of folds between hits: the mapper gallops, and must land
-        // exactly where a plain scan of the text does.
-        let mut text = String::new();
-        for i in 0..300 {
-            text.push_str(&"é’".repeat(i * 7 % 97));
-            text.push_str(" x ");
-        }
-        let want: Vec<usize> = text.match_indices('x').map(|(i, _)| i).collect();
-        let index = FoldedText::build(&text);
-        let mut mapper = index.mapper();
-        let got: Vec<usize> = index
-            .as_str()
-            .match_indices('x')
-            .filter_map(|(i, _)| mapper.map(i, i + 1))
-            .map(|r| r.start)
-            .collect();
-        assert_eq!(got, want);
-    }
-
-    #[test]
-    fn case_kept_copy_shares_offsets_or_is_refused() {
-        let text = "Çavuşoğlu said “Don’t” in İstanbul – STRASSE Straße";
-        let index = FoldedText::build(text);
-        let kept = index.case_kept(text).expect("same shape");
-        assert_eq!(kept, fold(text, false));
-        assert_eq!(kept.len(), index.as_str().len());
-        assert_eq!(kept.to_lowercase(), index.as_str());
-        // `Ⱥ` is 2 bytes, its lower case `ⱥ` 3: no shared offsets.
-        let odd = "a Ⱥ b";
-        assert_eq!(FoldedText::build(odd).case_kept(odd), None);
-    }
-
-    #[test]
-    fn plain_ascii_needs_no_map() {
-        let index = FoldedText::build("Plain ASCII text\nover lines");
-        assert_eq!(index.as_str(), "plain ascii text over lines");
-        assert_eq!(index.map_bytes(), 0);
-    }
-}
+mod tests;

@@ -2,9 +2,15 @@
 //! position, next and previous with wrap-around, `3/17` counts, hits per
 //! section for the outline.
 //!
+//! Hits are kept compact: two `u32` arrays (starts and ends), 8 bytes a hit
+//! instead of a `Range<usize>`'s 16, since a common letter in a long article
+//! has hundreds of thousands and each keystroke builds a new list. Texts
+//! are at most `document::load::MAX_BYTES` (256 MB), well inside `u32`; a
+//! hit past `u32::MAX` is not kept and marks the list truncated.
+//!
 //! Invariant: hits are byte ranges into `Document::text`, non-empty, sorted,
-//! non-overlapping, on `char` boundaries. Every index a method returns is in
-//! bounds; methods on an empty set return `None`.
+//! non-overlapping, on `char` boundaries (so the ends are sorted too). Every
+//! index a method returns is in bounds; methods on an empty set return `None`.
 
 use std::ops::Range;
 
@@ -38,24 +44,72 @@ pub struct Step {
 /// The hits of one search, in text order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Hits {
-    ranges: Vec<Range<usize>>,
+    starts: Vec<u32>,
+    ends: Vec<u32>,
     truncated: bool,
 }
 
 impl Hits {
     /// Builds from ranges the caller guarantees sorted and non-overlapping.
     pub(crate) fn new(ranges: Vec<Range<usize>>, truncated: bool) -> Self {
-        debug_assert!(ranges.iter().all(|r| r.start < r.end));
-        debug_assert!(ranges.windows(2).all(|w| w[0].end <= w[1].start));
-        Self { ranges, truncated }
+        let mut hits = Self::default();
+        for r in ranges {
+            if !hits.push(r) {
+                hits.truncated = true;
+                break;
+            }
+        }
+        hits.truncated |= truncated;
+        hits
+    }
+
+    /// Adds a hit after the last one; false (and nothing kept) when its
+    /// offsets do not fit in `u32`.
+    #[inline]
+    pub(crate) fn push(&mut self, range: Range<usize>) -> bool {
+        debug_assert!(range.start < range.end);
+        debug_assert!(self.ends.last().is_none_or(|&e| e as usize <= range.start));
+        match (u32::try_from(range.start), u32::try_from(range.end)) {
+            (Ok(s), Ok(e)) => {
+                self.starts.push(s);
+                self.ends.push(e);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Room for `n` more hits.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.starts.reserve(n);
+        self.ends.reserve(n);
+    }
+
+    pub(crate) fn set_truncated(&mut self) {
+        self.truncated = true;
+    }
+
+    /// The hits from index `from` on, appended after these (`other` must
+    /// start at or after the last end).
+    pub(crate) fn extend_from(&mut self, other: &Hits, from: usize) {
+        self.starts
+            .extend_from_slice(&other.starts[from.min(other.len())..]);
+        self.ends
+            .extend_from_slice(&other.ends[from.min(other.len())..]);
+    }
+
+    /// Keeps the first `len` hits.
+    pub(crate) fn truncate(&mut self, len: usize) {
+        self.starts.truncate(len);
+        self.ends.truncate(len);
     }
 
     pub fn len(&self) -> usize {
-        self.ranges.len()
+        self.starts.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ranges.is_empty()
+        self.starts.is_empty()
     }
 
     /// True when the search stopped at [`super::MAX_HITS`]: the count is a
@@ -64,37 +118,57 @@ impl Hits {
         self.truncated
     }
 
-    pub fn ranges(&self) -> &[Range<usize>] {
-        &self.ranges
+    /// Every hit, in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = Range<usize>> + '_ {
+        self.starts
+            .iter()
+            .zip(&self.ends)
+            .map(|(&s, &e)| s as usize..e as usize)
     }
 
     pub fn get(&self, index: usize) -> Option<Range<usize>> {
-        self.ranges.get(index).cloned()
+        Some(*self.starts.get(index)? as usize..*self.ends.get(index)? as usize)
+    }
+
+    /// Index of the first hit starting at or after `offset` (`len()` if none).
+    pub fn first_from(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| (s as usize) < offset)
+    }
+
+    /// Index of the first hit ending after `offset` (`len()` if none).
+    fn first_ending_after(&self, offset: usize) -> usize {
+        self.ends.partition_point(|&e| (e as usize) <= offset)
     }
 
     /// Hits overlapping a text range (the visible rows), in order.
-    pub fn in_range(&self, range: Range<usize>) -> &[Range<usize>] {
-        let start = self.ranges.partition_point(|r| r.end <= range.start);
-        let end = self.ranges.partition_point(|r| r.start < range.end);
-        &self.ranges[start..end.max(start)]
+    pub fn in_range(&self, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+        let start = self.first_ending_after(range.start);
+        let end = self.first_from(range.end).max(start);
+        (start..end).filter_map(|i| self.get(i))
+    }
+
+    /// How many hits start in a text range: two binary searches.
+    pub fn count_starting_in(&self, range: Range<usize>) -> usize {
+        self.first_from(range.end)
+            .saturating_sub(self.first_from(range.start))
     }
 
     /// The hit holding a text offset, if any.
     pub fn index_at(&self, offset: usize) -> Option<usize> {
-        let i = self.ranges.partition_point(|r| r.end <= offset);
-        self.ranges.get(i).filter(|r| r.start <= offset).map(|_| i)
+        let i = self.first_ending_after(offset);
+        self.get(i).filter(|r| r.start <= offset).map(|_| i)
     }
 
     /// The first hit a search from `offset` meets: forward, the first hit
     /// starting at or after it; backward, the last starting at or before it.
     /// Goes round the end (or start) of the text when there is none.
     pub fn nearest(&self, offset: usize, direction: Direction) -> Option<Step> {
-        if self.ranges.is_empty() {
+        if self.is_empty() {
             return None;
         }
-        let after = self.ranges.partition_point(|r| r.start < offset);
+        let after = self.first_from(offset);
         Some(match direction {
-            Direction::Forward if after < self.ranges.len() => Step {
+            Direction::Forward if after < self.len() => Step {
                 index: after,
                 wrapped: false,
             },
@@ -103,14 +177,14 @@ impl Hits {
                 wrapped: true,
             },
             Direction::Backward => {
-                let upto = self.ranges.partition_point(|r| r.start <= offset);
+                let upto = self.first_from(offset.saturating_add(1));
                 match upto.checked_sub(1) {
                     Some(index) => Step {
                         index,
                         wrapped: false,
                     },
                     None => Step {
-                        index: self.ranges.len() - 1,
+                        index: self.len() - 1,
                         wrapped: true,
                     },
                 }
@@ -121,7 +195,7 @@ impl Hits {
     /// The hit after (or before) hit `index`, going round the ends. An index
     /// out of bounds (a stale one) moves to the first (or last) hit.
     pub fn step(&self, index: usize, direction: Direction) -> Option<Step> {
-        let len = self.ranges.len();
+        let len = self.len();
         if len == 0 {
             return None;
         }
@@ -167,34 +241,30 @@ impl Hits {
     /// `3/17` for hit index 2 of 17 (`3/1000000+` when truncated).
     pub fn label(&self, index: usize) -> String {
         let plus = if self.truncated { "+" } else { "" };
-        format!("{}/{}{plus}", index + 1, self.ranges.len())
+        format!("{}/{}{plus}", index + 1, self.len())
     }
 
     /// How many hits each section of `doc` holds, by where the hit starts; a
     /// hit before the first block counts for the first section.
     pub fn per_section(&self, doc: &Document) -> Vec<usize> {
-        let starts: Vec<usize> = doc
-            .sections
-            .iter()
-            .map(|s| {
-                doc.blocks
-                    .get(s.blocks.start)
-                    .map_or(usize::MAX, |b| b.range.start)
-            })
-            .collect();
-        let mut counts = vec![0; starts.len()];
-        if counts.is_empty() {
-            return counts;
-        }
-        let mut section = 0;
-        for hit in &self.ranges {
-            while section + 1 < starts.len() && starts[section + 1] <= hit.start {
-                section += 1;
-            }
-            counts[section] += 1;
-        }
-        counts
+        (0..doc.sections.len())
+            .map(|i| self.count_starting_in(section_span(doc, i)))
+            .collect()
     }
+}
+
+/// The text offsets whose hits count for section `i`: from its first block
+/// (from 0 for the first section) to the next section's first block.
+pub fn section_span(doc: &Document, i: usize) -> Range<usize> {
+    let start_of = |i: usize| match i {
+        0 => 0,
+        i => doc.sections.get(i).map_or(usize::MAX, |s| {
+            doc.blocks
+                .get(s.blocks.start)
+                .map_or(doc.text.len(), |b| b.range.start)
+        }),
+    };
+    start_of(i)..start_of(i + 1)
 }
 
 #[cfg(test)]
@@ -279,8 +349,11 @@ mod tests {
         let h = hits(&[10, 20, 30]);
         assert_eq!(h.index_at(11), Some(0));
         assert_eq!(h.index_at(12), None);
-        assert_eq!(h.in_range(11..21), &[10..12, 20..22]);
-        assert!(h.in_range(12..20).is_empty());
+        assert_eq!(h.in_range(11..21).collect::<Vec<_>>(), [10..12, 20..22]);
+        assert_eq!(h.in_range(12..20).count(), 0);
+        assert_eq!(h.count_starting_in(10..30), 2);
+        assert_eq!(h.count_starting_in(11..31), 2);
+        assert_eq!(h.count_starting_in(0..usize::MAX), 3);
     }
 
     #[test]

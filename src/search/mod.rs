@@ -30,45 +30,79 @@
 //!
 //! # Cost
 //!
-//! Plain queries run `memchr` / `memchr::memmem` over a folded copy built
-//! once per document ([`SearchIndex`], lazily; about 25 ms for 10 MB), then
-//! map hits back through a sparse offset map walked once per search. Exact-
-//! case queries search a case-kept copy built on the first query with a
-//! capital (about the same again), so `O` does not check every `o`. On 10 MB
-//! of generated news a keystroke costs 1-8 ms once the word has two letters;
-//! a first letter with a million hits (`e`) costs 10-20 ms, mostly storing
-//! the hits. Regular expressions run on the real text: those with a literal
-//! are as fast, but a bare class (`\d`) with hundreds of thousands of hits
-//! costs 50 ms or more, the regex crate's per-match price. See
-//! `benches/search.rs`. At most [`MAX_HITS`] hits are kept.
+//! Plain queries run `memchr` / `memchr::memmem` over a folded copy of the
+//! text ([`SearchIndex`]: about 25 ms for 10 MB, built ahead in idle steps
+//! of a few milliseconds so the first keystroke finds it ready), mapping
+//! each hit back through a sparse offset map walked once per search.
+//! Exact-case queries search a case-kept copy (built ahead while a prompt
+//! is open), so `O` does not check every `o`. Regular expressions run on
+//! the real text with the `regex` crate. Hits are kept as `u32` starts and
+//! ends, 8 bytes each.
+//!
+//! No keystroke waits for a whole search: [`Search::start`] scans within a
+//! budget ([`KEYSTROKE_BUDGET`]), first from the top of the view to the
+//! end, so the hits on screen and the next one come first, then from the
+//! top of the text; what is left goes on in idle steps
+//! ([`Search::advance`]) while the prompt shows `…/N+`, then the exact
+//! `3/17`. On 10 MB a rare word or a capitalised name is found whole
+//! within the first step; `t` (700k hits) nearly; `\d` or `\w+` (hundreds
+//! of thousands of matches at the regex crate's per-match price) take a
+//! few idle steps. See `benches/search.rs` and `benches/search_ui.rs`. At
+//! most [`MAX_HITS`] hits are kept.
 
 mod entity;
 pub mod fold;
 mod hits;
 mod query;
+mod scan;
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
-
-use memchr::memmem;
+use std::time::Duration;
 
 use crate::extract::Entities;
 
 pub use entity::{EntityHits, resolve as resolve_entities};
 pub use fold::FoldedText;
-pub use hits::{Direction, Hits, Step};
+use fold::{FoldBuilder, KeptBuilder};
+pub use hits::{Direction, Hits, Step, section_span};
 pub use query::{Query, SearchError, TextQuery};
+pub use scan::Budget;
+use scan::{Pattern, Scan};
 
 /// The most hits one search keeps: past it the count shows `+`. A million
-/// ranges are 16 MB, and nobody steps through more.
+/// hits are 8 MB, and nobody steps through more.
 pub const MAX_HITS: usize = 1_000_000;
 
-/// The folded copy of one document's text, built on first use and shared by
-/// every search of that document. `Send + Sync`: a caller may warm it on a
-/// background thread.
+/// What one keystroke may spend searching (compiling a pattern included)
+/// before the rest is left to idle steps: well under a 60 Hz frame, with
+/// room for the step's floor ([`MIN_STEP_BYTES`]) and for drawing.
+pub const KEYSTROKE_BUDGET: Duration = Duration::from_millis(6);
+
+/// What one idle step may spend (searching on, or building the index).
+pub const IDLE_BUDGET: Duration = Duration::from_millis(8);
+
+/// Text every step gets through whatever the clock says: an article of
+/// up to this size is always searched in one step, however loaded the
+/// machine. Small enough that even the densest pattern spends only a few
+/// milliseconds on it.
+pub const MIN_STEP_BYTES: usize = 1 << 16;
+
+/// The folded copies of one document's text, built on first use (or ahead,
+/// in idle steps: [`SearchIndex::warm`]) and shared by every search of it.
+/// `Send + Sync`: a caller may warm it on a background thread.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     folded: OnceLock<FoldedText>,
+    /// A build under way in idle steps.
+    building: Option<Building>,
+}
+
+#[derive(Debug)]
+enum Building {
+    Lower(FoldBuilder),
+    Kept(KeptBuilder),
 }
 
 impl SearchIndex {
@@ -85,103 +119,107 @@ impl SearchIndex {
     pub fn is_built(&self) -> bool {
         self.folded.get().is_some()
     }
+
+    /// Finishes a lower-case fold begun in idle steps, so a search about to
+    /// run does not start it again from scratch.
+    pub fn prepare(&mut self, text: &str) {
+        if let Some(Building::Lower(b)) = self.building.take() {
+            let _ = self.folded.set(b.finish(text));
+        }
+    }
+
+    /// True once [`Self::warm`] has nothing left to build: the lower-case
+    /// fold, and the case-kept one too when `kept`.
+    pub fn is_warm(&self, kept: bool) -> bool {
+        self.building.is_none()
+            && self
+                .folded
+                .get()
+                .is_some_and(|f| !kept || f.has_case_kept())
+    }
+
+    /// Builds the index ahead, within `budget`, a slice at a time, so the
+    /// first keystroke of a search finds it ready: the lower-case fold, and
+    /// when `kept` the case-kept one (as much again: worth it once a
+    /// prompt is open). True once done.
+    pub fn warm(&mut self, text: &str, kept: bool, budget: &mut Budget) -> bool {
+        const SLICE: usize = 1 << 18;
+        let mut done = 0;
+        loop {
+            if self.is_warm(kept) {
+                return true;
+            }
+            let building = match self.building.take() {
+                Some(b) => b,
+                None if self.folded.get().is_none() => Building::Lower(FoldBuilder::new(text)),
+                None => Building::Kept(KeptBuilder::new(text)),
+            };
+            self.building = match building {
+                Building::Lower(mut b) => {
+                    if b.step(text, SLICE) {
+                        let _ = self.folded.set(b.finish(text));
+                        None
+                    } else {
+                        Some(Building::Lower(b))
+                    }
+                }
+                Building::Kept(mut b) => {
+                    if b.step(text, SLICE) {
+                        self.folded(text).set_case_kept(b, text);
+                        None
+                    } else {
+                        Some(Building::Kept(b))
+                    }
+                }
+            };
+            done += SLICE;
+            if budget.spent_now(done) {
+                return self.is_warm(kept);
+            }
+        }
+    }
+}
+
+/// The index of `text`: `index`'s when it was built from this text, else
+/// one built now (an index of another text would map to wrong offsets).
+fn folded_for<'a>(index: &'a SearchIndex, text: &str) -> Cow<'a, FoldedText> {
+    let folded = index.folded(text);
+    if folded.text_len() == text.len() {
+        Cow::Borrowed(folded)
+    } else {
+        Cow::Owned(FoldedText::build(text))
+    }
 }
 
 /// Finds every hit of `query` in `text`. `entities` answers `@name` queries
 /// (pass `&Entities::default()` before extraction has run).
 pub fn find(query: &Query, text: &str, index: &SearchIndex, entities: &Entities) -> Hits {
-    match query {
-        Query::Empty => Hits::default(),
-        Query::Text(q) => {
-            let folded = index.folded(text);
-            if folded.text_len() == text.len() {
-                find_text(q, text, folded)
-            } else {
-                // An index of another text would map to wrong offsets.
-                find_text(q, text, &FoldedText::build(text))
-            }
-        }
-        Query::Regex(re) => {
-            let mut ranges = Vec::new();
-            let mut truncated = false;
-            for m in re.find_iter(text).filter(|m| !m.is_empty()) {
-                if ranges.len() == MAX_HITS {
-                    truncated = true;
-                    break;
-                }
-                ranges.push(m.range());
-            }
-            Hits::new(ranges, truncated)
-        }
-        Query::Entity(name) => entity::resolve(name, entities, text).hits,
-    }
+    let pattern = match query {
+        Query::Empty => return Hits::default(),
+        Query::Entity(name) => return entity::resolve(name, entities, text).hits,
+        Query::Text(q) => Pattern::Text(q.clone()),
+        Query::Regex(re) => Pattern::Regex(re.clone()),
+    };
+    let folded = folded_for(index, text);
+    let mut hits = Hits::default();
+    Scan::new(pattern, 0, &folded).advance(text, &folded, &mut hits, &mut Budget::unlimited());
+    hits
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
-fn find_text(q: &TextQuery, text: &str, index: &FoldedText) -> Hits {
-    // Exact case: search the case-kept copy when there is one, so only real
-    // hits are candidates; else every case-insensitive one is checked.
-    let (hay, needle, verify) = match (&q.exact, q.exact.as_ref().and(index.case_kept(text))) {
-        (Some(exact), Some(kept)) => (kept.as_bytes(), exact.as_bytes(), None),
-        (exact, _) => (
-            index.as_str().as_bytes(),
-            q.folded.as_bytes(),
-            exact.as_deref(),
-        ),
-    };
-    let mut mapper = index.mapper();
-    // The text range of a candidate at folded offset `start`, if it passes
-    // the character, case and word checks.
-    let mut check = |start: usize| -> Option<Range<usize>> {
-        let range = mapper.map(start, start + needle.len())?;
-        let exact = verify.is_none_or(|e| fold::fold_eq(&text[range.clone()], e));
-        let word_start = !q.word_start
-            || !text[..range.start]
-                .chars()
-                .next_back()
-                .is_some_and(is_word_char);
-        let word_end = !q.word_end || !text[range.end..].chars().next().is_some_and(is_word_char);
-        (exact && word_start && word_end).then_some(range)
-    };
-    let mut ranges: Vec<Range<usize>> = Vec::new();
-    if let [byte] = needle {
-        // One byte: occurrences cannot overlap, so one streaming pass. They
-        // can be many (every `e`): counting first (a fraction of a
-        // millisecond) saves growing the list a dozen times.
-        ranges.reserve(memchr::memchr_iter(*byte, hay).count().min(MAX_HITS));
-        for start in memchr::memchr_iter(*byte, hay) {
-            if let Some(range) = check(start) {
-                if ranges.len() == MAX_HITS {
-                    return Hits::new(ranges, true);
-                }
-                ranges.push(range);
-            }
-        }
-        return Hits::new(ranges, false);
-    }
-    let finder = memmem::Finder::new(needle);
-    let mut pos = 0;
-    while let Some(off) = finder.find(&hay[pos..]) {
-        let start = pos + off;
-        let Some(range) = check(start) else {
-            // A rejected candidate may overlap the next real hit.
-            pos = start + 1;
-            continue;
-        };
-        if ranges.len() == MAX_HITS {
-            return Hits::new(ranges, true);
-        }
-        ranges.push(range);
-        pos = start + needle.len();
-    }
-    Hits::new(ranges, false)
+/// A search still looking for hits, and where it was asked from.
+#[derive(Debug, Clone)]
+struct Pending {
+    scan: Scan,
+    origin: usize,
 }
 
 /// An incremental search as the UI holds it: what was typed, the hits, the
 /// current one. Rebuilt on every keystroke in the prompt; stepped by `n`/`N`.
+///
+/// A search may still be under way ([`Search::is_complete`] false): then
+/// `hits` holds those found from where the reader is to the end (all the
+/// screen needs), `current` is the nearest of them when known, and
+/// [`Search::advance`] goes on.
 #[derive(Debug, Clone, Default)]
 pub struct Search {
     pub direction: Direction,
@@ -190,11 +228,22 @@ pub struct Search {
     pub current: Option<usize>,
     /// Why the prompt text is not a valid query (a bad pattern).
     pub error: Option<SearchError>,
+    pending: Option<Box<Pending>>,
 }
 
 impl Search {
-    /// Runs the prompt text and makes the current hit the first one met
-    /// from `origin` (the reading position) going `direction`.
+    /// A finished search over given hits (an entity's mentions).
+    pub fn with_hits(query: Query, hits: Hits, current: Option<usize>) -> Self {
+        Self {
+            query,
+            hits,
+            current,
+            ..Self::default()
+        }
+    }
+
+    /// Runs the prompt text to the end and makes the current hit the first
+    /// one met from `origin` (the reading position) going `direction`.
     pub fn run(
         prompt: &str,
         direction: Direction,
@@ -203,20 +252,117 @@ impl Search {
         index: &SearchIndex,
         entities: &Entities,
     ) -> (Self, Option<Step>) {
+        Self::start(
+            prompt,
+            direction,
+            origin,
+            0,
+            text,
+            index,
+            entities,
+            Budget::unlimited(),
+        )
+    }
+
+    /// Starts a search within `budget`: the first pass runs from `view`
+    /// (the top of the view) so the hits on screen and the nearest one are
+    /// found first. The step is the current hit, when known yet; the rest
+    /// comes from [`Self::advance`].
+    #[allow(clippy::too_many_arguments)]
+    pub fn start(
+        prompt: &str,
+        direction: Direction,
+        origin: usize,
+        view: usize,
+        text: &str,
+        index: &SearchIndex,
+        entities: &Entities,
+        budget: Budget,
+    ) -> (Self, Option<Step>) {
         let (query, error) = match Query::parse(prompt) {
             Ok(q) => (q, None),
             Err(e) => (Query::Empty, Some(e)),
         };
-        let hits = find(&query, text, index, entities);
-        let step = hits.nearest(origin, direction);
-        let search = Self {
+        let pattern = match &query {
+            Query::Text(q) => Some(Pattern::Text(q.clone())),
+            Query::Regex(re) => Some(Pattern::Regex(re.clone())),
+            Query::Empty | Query::Entity(_) => None,
+        };
+        let mut search = Self {
             direction,
             query,
-            hits,
-            current: step.map(|s| s.index),
             error,
+            ..Self::default()
         };
+        let Some(pattern) = pattern else {
+            search.hits = find(&search.query, text, index, entities);
+            let step = search.hits.nearest(origin, direction);
+            search.current = step.map(|s| s.index);
+            return (search, step);
+        };
+        let folded = folded_for(index, text);
+        search.pending = Some(Box::new(Pending {
+            scan: Scan::new(pattern, view.min(text.len()), &folded),
+            origin,
+        }));
+        let step = search.advance(text, index, budget);
         (search, step)
+    }
+
+    /// True once every hit is found (always, for searches not begun with
+    /// [`Self::start`]).
+    pub fn is_complete(&self) -> bool {
+        self.pending.is_none()
+    }
+
+    /// Goes on looking within `budget`. Returns the current hit when it
+    /// became known or changed (the view should show it): the nearest hit
+    /// from the origin among those found, then, once all are, the exact one.
+    pub fn advance(&mut self, text: &str, index: &SearchIndex, mut budget: Budget) -> Option<Step> {
+        let pending = self.pending.as_mut()?;
+        let before = self.current.and_then(|i| self.hits.get(i));
+        let folded = folded_for(index, text);
+        let done = pending
+            .scan
+            .advance(text, &folded, &mut self.hits, &mut budget);
+        let origin = pending.origin;
+        let step = if done {
+            self.pending = None;
+            self.hits.nearest(origin, self.direction)
+        } else {
+            self.early_step(origin, &folded)
+        };
+        self.current = step.map(|s| s.index);
+        let after = self.current.and_then(|i| self.hits.get(i));
+        step.filter(|_| after != before)
+    }
+
+    /// The nearest hit from `origin` while only the first pass's hits are
+    /// in: one that no hit found later can be nearer than, without wrapping.
+    fn early_step(&self, origin: usize, folded: &FoldedText) -> Option<Step> {
+        let pending = self.pending.as_ref()?;
+        let reached = pending.scan.first_reached(folded);
+        let step = match self.direction {
+            Direction::Forward => {
+                let i = self.hits.first_from(origin);
+                (i < self.hits.len()).then_some(i)
+            }
+            // Backward: known once the first pass is past the origin.
+            Direction::Backward if reached > origin || pending.scan.past_first() => self
+                .hits
+                .first_from(origin.saturating_add(1))
+                .checked_sub(1),
+            Direction::Backward => None,
+        };
+        step.map(|index| Step {
+            index,
+            wrapped: false,
+        })
+    }
+
+    /// Finds the rest of the hits now (before `n`/`N`, which need them all).
+    pub fn finish(&mut self, text: &str, index: &SearchIndex) -> Option<Step> {
+        self.advance(text, index, Budget::unlimited())
     }
 
     /// `n` (`reverse == false`: the search's own direction) or `N`.
@@ -241,8 +387,19 @@ impl Search {
         self.current.and_then(|i| self.hits.get(i))
     }
 
-    /// One line for the prompt and status bar: `3/17`, `no match`, or the
-    /// error; empty while nothing is typed.
+    /// `3/17` for the current hit; while the search is under way, `…/N+`
+    /// (N found so far: which one the current hit is needs them all).
+    pub fn label(&self) -> Option<String> {
+        if !self.is_complete() {
+            return Some(format!("…/{}+", self.hits.len()));
+        }
+        self.current
+            .filter(|_| !self.hits.is_empty())
+            .map(|i| self.hits.label(i))
+    }
+
+    /// One line for the prompt and status bar: `3/17`, `no match`, the
+    /// count so far, or the error; empty while nothing is typed.
     pub fn status(&self) -> String {
         if let Some(e) = &self.error {
             return e.to_string();
@@ -250,10 +407,7 @@ impl Search {
         if matches!(self.query, Query::Empty) {
             return String::new();
         }
-        match self.current {
-            Some(i) if !self.hits.is_empty() => self.hits.label(i),
-            _ => "no match".to_string(),
-        }
+        self.label().unwrap_or_else(|| "no match".to_string())
     }
 }
 

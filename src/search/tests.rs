@@ -9,9 +9,8 @@ const SEED: &str = include_str!("../../seeds/000_a8106be745b31416.txt");
 fn texts<'t>(query: &str, text: &'t str) -> Vec<&'t str> {
     let q = Query::parse(query).expect("valid query");
     find(&q, text, &SearchIndex::new(), &Entities::default())
-        .ranges()
         .iter()
-        .map(|r| &text[r.clone()])
+        .map(|r| &text[r])
         .collect()
 }
 
@@ -144,7 +143,7 @@ fn entity_queries_resolve_through_find() {
     };
     let q = Query::parse("@Çavuşoğlu").expect("entity");
     let hits = find(&q, text, &SearchIndex::new(), &entities);
-    let found: Vec<_> = hits.ranges().iter().map(|r| &text[r.clone()]).collect();
+    let found: Vec<_> = hits.iter().map(|r| &text[r]).collect();
     assert_eq!(found, ["Cavusoglu", "Mevlut Cavusoglu"]);
 }
 
@@ -216,8 +215,8 @@ fn seed_article_counts_and_sections() {
     // The article writes `Syria’s`; a reader types `syria's`.
     let (s, _) = Search::run("syria's", Direction::Forward, 0, &doc.text, &index, &none);
     assert!(!s.hits.is_empty());
-    for r in s.hits.ranges() {
-        assert_eq!(doc.text[r.clone()].to_lowercase(), "syria’s");
+    for r in s.hits.iter() {
+        assert_eq!(doc.text[r].to_lowercase(), "syria’s");
     }
 }
 
@@ -236,7 +235,7 @@ fn index_is_built_once_and_lazily() {
 
 /// Text drawn from characters that fold in every way: case, accents,
 /// expansions, typography, invisibles, line breaks.
-fn text_strategy() -> impl Strategy<Value = String> {
+pub(super) fn text_strategy() -> impl Strategy<Value = String> {
     proptest::collection::vec(
         prop_oneof![
             Just("a"),
@@ -269,7 +268,7 @@ fn text_strategy() -> impl Strategy<Value = String> {
     .prop_map(|parts| parts.concat())
 }
 
-fn query_strategy() -> impl Strategy<Value = String> {
+pub(super) fn query_strategy() -> impl Strategy<Value = String> {
     prop_oneof![
         text_strategy().prop_map(|t| t.chars().take(4).collect::<String>()),
         text_strategy().prop_map(|t| format!("\\<{}", t.chars().take(3).collect::<String>())),
@@ -283,10 +282,11 @@ proptest! {
     fn hits_are_sorted_disjoint_and_match(text in text_strategy(), query in query_strategy()) {
         let Ok(q) = Query::parse(&query) else { return Ok(()); };
         let hits = find(&q, &text, &SearchIndex::new(), &Entities::default());
-        for w in hits.ranges().windows(2) {
+        let ranges: Vec<_> = hits.iter().collect();
+        for w in ranges.windows(2) {
             prop_assert!(w[0].end <= w[1].start, "{:?}", hits);
         }
-        for r in hits.ranges() {
+        for r in ranges {
             prop_assert!(r.start < r.end);
             prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
             if let Query::Text(tq) = &q {
@@ -345,8 +345,8 @@ proptest! {
     fn arbitrary_input_never_panics(text in any::<String>(), query in any::<String>()) {
         if let Ok(q) = Query::parse(&query) {
             let hits = find(&q, &text, &SearchIndex::new(), &Entities::default());
-            for r in hits.ranges() {
-                prop_assert!(text.get(r.clone()).is_some());
+            for r in hits.iter() {
+                prop_assert!(text.get(r).is_some());
             }
         }
         let _ = Query::parse(&format!("\\v{query}"));

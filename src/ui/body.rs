@@ -131,7 +131,7 @@ impl BodyPane<'_> {
         let (hits, current) = app.search.hits_in(line.range.clone());
         let marks = Marks {
             mentions: &mentions,
-            hits,
+            hits: &hits,
             current: current.as_ref(),
         };
         for part in line.parts() {

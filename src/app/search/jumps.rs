@@ -84,13 +84,11 @@ impl App {
             Some(i) => hits.step(i, direction),
             None => hits.nearest(mention.range.start, direction),
         };
-        let search = Search {
-            direction: Direction::Forward,
-            query: Query::Entity(entity.name.clone()),
-            current: step.map(|s| s.index),
+        let search = Search::with_hits(
+            Query::Entity(entity.name.clone()),
             hits,
-            error: None,
-        };
+            step.map(|s| s.index),
+        );
         self.show_search(search, step);
         self.after_step(direction);
     }

@@ -509,9 +509,8 @@ fn entity_search_highlights_every_alias() {
         .as_ref()
         .expect("active")
         .hits
-        .ranges()
         .iter()
-        .map(|r| &app.doc.text[r.clone()])
+        .map(|r| &app.doc.text[r])
         .collect();
     assert_eq!(hits, ["Ann Lee", "Lee", "Lee"]);
 }
