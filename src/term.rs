@@ -16,6 +16,7 @@ use std::io::{self, Write};
 use std::sync::Once;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread;
+use std::time::Duration;
 
 use crossterm::cursor::Show;
 use crossterm::event::{
@@ -109,6 +110,11 @@ impl TtyEvents {
         let pending = Some((jobs, tx.clone()));
         let mut signals = Signals::new([SIGTERM, SIGINT, SIGHUP, SIGTSTP, SIGCONT])?;
         let signal_tx = tx.clone();
+        // crossterm starts listening for SIGWINCH when its event source is
+        // first used. Left to the input thread, that can come after the
+        // first frame, and a resize in between would be lost: the reader
+        // would stay drawn for a size the terminal no longer has.
+        crossterm::event::poll(Duration::ZERO)?;
         thread::Builder::new()
             .name("lede-signals".into())
             .spawn(move || {
