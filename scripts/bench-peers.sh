@@ -9,6 +9,7 @@
 #
 #   scripts/bench-peers.sh            # all peers, 5 MB Markdown, 100 MB text
 #   PEERS="less treemd" RUNS=3 scripts/bench-peers.sh
+#   FILES="100mb.txt" scripts/bench-peers.sh   # some of: seed 5mb.md 100mb.txt
 #
 # Prints one table: milliseconds per reader and the ratio peer / lede.
 set -euo pipefail
@@ -51,7 +52,8 @@ install_peers() {
 reader_cmd() {
     local name=$1 file=$2
     case $name in
-        lede) echo "$top/target/release/lede '$file'" ;;
+        # --no-remember: every run opens at the top, not where the last one quit.
+        lede) echo "$top/target/release/lede --no-remember '$file'" ;;
         less) echo "less '$file'" ;;
         bat) echo "$(command -v batcat || command -v bat) --paging=always --style=plain --color=always '$file'" ;;
         treemd) echo "$peers_dir/bin/treemd '$file'" ;;
@@ -143,17 +145,22 @@ main() {
     # A word that appears only near the end of each file, and the first line
     # each reader shows.
     local md_first md_word txt_first txt_word
-    md_first=$(grep -m1 -v '^\s*$' "$work/5mb.md" | sed 's/^#* *//' | cut -c1-30)
+    # (Trailing spaces trimmed: a reader that wraps there does not draw them.)
+    md_first=$(grep -m1 -v '^\s*$' "$work/5mb.md" | sed 's/^#* *//' | cut -c1-30 | sed 's/ *$//')
     md_word=$(tail -c 2000 "$work/5mb.md" | grep -oE '\b[A-Z][a-z]{6,}\b' | tail -n 1)
-    txt_first=$(head -n 1 "$work/100mb.txt" | cut -c1-30)
+    txt_first=$(head -n 1 "$work/100mb.txt" | cut -c1-30 | sed 's/ *$//')
     txt_word=$(tail -c 2000 "$work/100mb.txt" | grep -oE '\b[A-Z][a-z]{6,}\b' | tail -n 1)
 
     local results="$work/results.tsv"
+    local files=${FILES:-"seed 5mb.md 100mb.txt"}
     {
-        bench_file seed "$seed" "After Tehran talks" "" less
+        case " $files " in *" seed "*)
+            bench_file seed "$seed" "After Tehran talks" "" less ;; esac
         # shellcheck disable=SC2086
-        bench_file 5mb.md "$work/5mb.md" "$md_first" "$md_word" $peers
-        bench_file 100mb.txt "$work/100mb.txt" "$txt_first" "$txt_word" less
+        case " $files " in *" 5mb.md "*)
+            bench_file 5mb.md "$work/5mb.md" "$md_first" "$md_word" $peers ;; esac
+        case " $files " in *" 100mb.txt "*)
+            bench_file 100mb.txt "$work/100mb.txt" "$txt_first" "$txt_word" less ;; esac
     } >"$results"
 
     printf '%-10s %-10s %10s %8s %10s %8s %10s\n' file reader first_ms ratio search_ms ratio peak_MiB
