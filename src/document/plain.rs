@@ -91,31 +91,54 @@ pub(super) fn parse(source: Source) -> Document {
 
 /// Ranges of the paragraphs: runs of non-blank lines, trimmed of surrounding
 /// whitespace.
+///
+/// Line ends are found with `memchr`, and a line whose edges are ASCII
+/// non-space (most prose) is not walked character by character: only lines
+/// that start or end with a space or a non-ASCII character go through the
+/// Unicode trims.
 fn paragraphs(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let bytes = text.as_bytes();
     let mut pos = 0;
     let mut start: Option<usize> = None;
     let mut end = 0;
-    let mut lines = text.split_inclusive('\n');
     std::iter::from_fn(move || {
-        loop {
-            let Some(line) = lines.next() else {
-                return start.take().map(|s| s..end);
-            };
+        while pos < bytes.len() {
             let line_start = pos;
-            pos += line.len();
-            let content = line.trim_end();
-            if content.trim_start().is_empty() {
+            let line_end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+            pos = (line_end + 1).min(bytes.len());
+            let Some((lead, content_end)) = trimmed(text, line_start, line_end) else {
                 if let Some(s) = start.take() {
                     return Some(s..end);
                 }
                 continue;
-            }
-            if start.is_none() {
-                start = Some(line_start + (line.len() - line.trim_start().len()));
-            }
-            end = line_start + content.len();
+            };
+            start.get_or_insert(lead);
+            end = content_end;
         }
+        start.take().map(|s| s..end)
     })
+}
+
+/// The start and end of a line's text without surrounding whitespace, or
+/// `None` for a blank line. `line_end` is the offset of its `\n` (or the
+/// text's end).
+fn trimmed(text: &str, line_start: usize, line_end: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    // Printable ASCII other than space; controls (vertical tab is
+    // whitespace to `trim`) take the Unicode path.
+    let solid = |b: u8| matches!(b, b'!'..=b'~');
+    let first = *bytes.get(line_start).filter(|_| line_start < line_end)?;
+    let last = bytes[line_end - 1];
+    if solid(first) && solid(last) {
+        return Some((line_start, line_end));
+    }
+    let line = &text[line_start..line_end];
+    let content = line.trim_end();
+    if content.is_empty() {
+        return None;
+    }
+    let lead = line_start + (content.len() - content.trim_start().len());
+    Some((lead, line_start + content.len()))
 }
 
 /// A short line standing alone, starting like a heading and not ending like a
@@ -149,6 +172,21 @@ mod tests {
         let text = "  a\nb  \n\n \n c\n";
         let ranges: Vec<_> = paragraphs(text).map(|r| &text[r]).collect();
         assert_eq!(ranges, ["a\nb", "c"]);
+    }
+
+    #[test]
+    fn paragraphs_trim_unicode_space_and_keep_lone_lines() {
+        let cases: [(&str, &[&str]); 5] = [
+            ("x", &["x"]),
+            ("\u{a0}é\u{2003}\n\u{3000}\n\nb\r\n", &["é", "b"]),
+            ("\n\n", &[]),
+            ("a\n\t\nb\nc \n", &["a", "b\nc"]),
+            ("a\u{85}\n\u{b}x\u{b}", &["a\u{85}\n\u{b}x"]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<_> = paragraphs(text).map(|r| &text[r]).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 
     #[test]
