@@ -75,6 +75,25 @@ def ended():
 
 
 pump(ended)
+
+
+def drain():
+    # lede may end before its last bytes (the screen given back) are read:
+    # take what the pty still holds.
+    while True:
+        ready, _, _ = select.select([fd], [], [], 0.2)
+        if not ready:
+            return
+        try:
+            data = os.read(fd, 65536)
+        except OSError:
+            return
+        if not data:
+            return
+        out.extend(data)
+
+
+drain()
 if status[0] is None:
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
