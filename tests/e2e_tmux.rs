@@ -143,10 +143,7 @@ fn an_article_on_stdin_reads_keys_from_the_terminal() {
     let Some(t) = Tmux::start("stdin", 100, 30) else {
         return;
     };
-    let seed = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/seeds/000_a8106be745b31416.txt"
-    );
+    let seed = common::SEED;
     t.type_line(&format!("cat {seed} | {BIN} -; echo EXIT:$?"));
     t.wait_for("the title", |s| s.contains(TITLE));
     t.keys(&["]"]);
@@ -256,10 +253,7 @@ fn several_files_switch_with_ctrl_n_and_keep_their_places() {
         text.push_str(&format!("Line {i} of the other article.\n\n"));
     }
     std::fs::write(&other, text).expect("written");
-    let seed = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/seeds/000_a8106be745b31416.txt"
-    );
+    let seed = common::SEED;
     t.type_line(&format!(
         "{BIN} --no-remember {seed} {}; echo EXIT:$?",
         other.display()
@@ -295,13 +289,7 @@ fn nothing_is_written_next_to_the_article() {
     let Some(t) = Tmux::start("nextto", 100, 30) else {
         return;
     };
-    let dir = tempfile::tempdir().expect("temp");
-    let article = dir.path().join("article.txt");
-    let seed = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/seeds/000_a8106be745b31416.txt"
-    );
-    std::fs::copy(seed, &article).expect("copied");
+    let (dir, article) = common::seed_copy();
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(&article, std::fs::Permissions::from_mode(0o444)).expect("chmod");
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).expect("chmod");
@@ -320,7 +308,7 @@ fn nothing_is_written_next_to_the_article() {
     assert_eq!(names, ["article.txt"]);
     assert_eq!(
         std::fs::read(&article).expect("read"),
-        std::fs::read(seed).expect("seed")
+        std::fs::read(common::SEED).expect("seed")
     );
     assert_eq!(
         std::fs::metadata(&article).expect("meta").modified().ok(),
@@ -499,13 +487,7 @@ fn d10_the_article_truncated_replaced_and_deleted_while_open() {
     let Some(t) = Tmux::start("changed", 100, 30) else {
         return;
     };
-    let dir = tempfile::tempdir().expect("temp");
-    let article = dir.path().join("article.txt");
-    let seed = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/seeds/000_a8106be745b31416.txt"
-    );
-    std::fs::copy(seed, &article).expect("copied");
+    let (dir, article) = common::seed_copy();
     t.type_line(&format!(
         "{BIN} --no-remember {}; echo EXIT:$?",
         article.display()

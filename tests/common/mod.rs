@@ -12,6 +12,21 @@ pub mod bytes;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+/// The sample article, as a file in the repository.
+pub const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/seeds/000_a8106be745b31416.txt"
+);
+
+/// A copy of the sample article in a folder of its own, for tests that
+/// change the file or its folder; the folder goes with the returned guard.
+pub fn seed_copy() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("temp");
+    let article = dir.path().join("article.txt");
+    std::fs::copy(SEED, &article).expect("copied");
+    (dir, article)
+}
+
 /// How long a poll waits before the test fails (a bound, not a timing).
 pub const PATIENCE: Duration = Duration::from_secs(20);
 
