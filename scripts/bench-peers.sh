@@ -13,6 +13,7 @@
 #   FILES="5mb.md" scripts/bench-peers.sh      # some of: seed 5mb.md 100mb.txt
 #   METHOD=tmux scripts/bench-peers.sh         # poll a tmux pane instead
 #   DUMP=1 scripts/bench-peers.sh              # keep each matched screen
+#   TIMEOUT_S=240 scripts/bench-peers.sh       # seconds per step (default 120)
 #
 # METHOD=pty (the default): scripts/peer_drive.py starts each reader on a pty
 # at 200x60 and feeds its output to a terminal emulator (pyte, installed into
@@ -35,7 +36,10 @@ cd "$top"
 peers_dir=${PEERS_DIR:-$top/target/peers}
 work=${WORK_DIR:-$top/target/bench-peers}
 runs=${RUNS:-5}
-timeout_s=${TIMEOUT_S:-90}
+timeout_s=${TIMEOUT_S:-120}
+# A reader slower than this on its first run (frogmouth: a minute on 5 MB) is
+# run once: its ratio does not need a median, and RUNS of it take too long.
+slow_ms=${SLOW_MS:-20000}
 method=${METHOD:-pty}
 peers=${PEERS:-"less bat treemd md-tui frogmouth"}
 files=${FILES:-"seed 5mb.md 100mb.txt"}
@@ -225,6 +229,12 @@ bench_reader() {
         # A reader that did not draw in time will not draw in the next run either.
         if [[ $json == *'"first_ms": null'* ]]; then
             log "  $label  $rlabel  no first screen within ${timeout_s}s: no more runs"
+            break
+        fi
+        local ms
+        ms=$(printf '%s' "$json" | "$py" -c 'import json,sys; print(int(json.load(sys.stdin)["first_ms"]))')
+        if [ "$ms" -gt "$slow_ms" ]; then
+            log "  $label  $rlabel  first screen after ${ms} ms (over SLOW_MS=$slow_ms): no more runs"
             break
         fi
     done

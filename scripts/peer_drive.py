@@ -292,9 +292,7 @@ class Run:
 
         self.args = args
         cols, rows = args.size
-        self.t0 = time.monotonic()
-        self.pid, self.fd = spawn(args.command, cols, rows)
-        fd = self.fd
+        run = self
 
         class Screen(pyte.Screen):
             # Answers DA and cursor-position queries as a terminal would.
@@ -302,16 +300,20 @@ class Run:
                 if args.silent:
                     return
                 try:
-                    os.write(fd, data.encode())
+                    os.write(run.fd, data.encode())
                 except OSError:
                     pass
 
+        # Everything is ready before the clock starts, and the reading thread
+        # runs at once: a read that waits on setup would be timed late.
         self.screen = Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
         self.chunks = queue.Queue()
         self.raw_head = bytearray()  # the first bytes, for the query list
         self.first_byte = None
         self.closed = False
+        self.t0 = time.monotonic()
+        self.pid, self.fd = spawn(args.command, cols, rows)
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self):
