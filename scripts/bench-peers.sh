@@ -66,9 +66,15 @@ install_tools() {
     case $method in
         pty)
             command -v python3 >/dev/null || apt_install python3 python3-venv
-            [ -x "$py" ] && "$py" -c 'import pyte' 2>/dev/null || {
-                python3 -m venv "$peers_dir/driver" &&
-                    "$peers_dir/driver/bin/pip" install --quiet 'pyte==0.8.2'; } ;;
+            if ! { [ -x "$py" ] && "$py" -c 'import pyte' 2>/dev/null; }; then
+                # Debian's python3 makes venvs only with python3-venv.
+                python3 -m venv "$peers_dir/driver" 2>/dev/null || {
+                    rm -rf "$peers_dir/driver"
+                    apt_install python3-venv
+                    python3 -m venv "$peers_dir/driver"
+                }
+                "$peers_dir/driver/bin/pip" install --quiet 'pyte==0.8.2'
+            fi ;;
         tmux)
             command -v tmux >/dev/null || apt_install tmux
             [ -x /usr/bin/time ] || apt_install time
@@ -282,7 +288,7 @@ main() {
         case " $files " in *" 100mb.txt "*) bench_file 100mb.txt "$work/100mb.txt" $pagers ;; esac
     }
 
-    echo "Method $method, ${runs} runs, median (min); 200x60; load average $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after, $(nproc) cores."
+    echo "Method $method, ${runs} runs, median (min) in ms from starting the reader; 200x60; load average $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after, $(nproc) cores."
     echo
     "$py" "$driver" table "$results"
 }

@@ -448,7 +448,7 @@ def measure(args):
     out['exit'] = status
     out['peak_kib'] = peak
     if sig is not None:
-        out['notes'].append(f'did not quit on its quit key: {signal.Signals(sig).name}')
+        out['notes'].append(f'quit key ignored, ended by {signal.Signals(sig).name}')
     return out
 
 
