@@ -162,6 +162,10 @@ where
         let mut full = false;
         let mut input = Some(first);
         while let Some(current) = input {
+            // Asked before this input is handled: keys already waiting
+            // behind it make a prompt edit wait for the last of them.
+            let next = events.try_next()?;
+            app.search.typeahead = next.is_some();
             match step(app, current) {
                 Step::Nothing => {}
                 Step::Redraw => redraw = true,
@@ -178,8 +182,9 @@ where
             if app.view.quit {
                 return Ok(Outcome::Quit);
             }
-            input = events.try_next()?;
+            input = next;
         }
+        app.settle_typeahead();
         if full {
             // `Terminal::clear` asks the terminal where its cursor is, a
             // query whose answer the input thread would swallow; a resize
@@ -375,6 +380,38 @@ mod tests {
             app.search.prompt.as_ref().map(|p| p.input.as_str()),
             Some("qn")
         );
+    }
+
+    #[test]
+    fn keys_typed_ahead_into_the_prompt_run_one_search() {
+        let burst = vec![key('/'), key('t'), key('h'), key('e'), key('y')];
+        let (_, app, _, _) = drive(burst.clone());
+        assert_eq!(app.search.started, 1, "one search for the burst's text");
+        assert_eq!(
+            app.search.prompt.as_ref().map(|p| p.input.as_str()),
+            Some("they")
+        );
+        // The same keys one at a time (a loop run per key, as a reader
+        // types them) search at each: the burst's result is theirs.
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
+        let doc = crate::cli::load_article(None).expect("seed");
+        let entities = crate::extract::extract(&doc);
+        let mut typed = App::new(doc, entities, Keymap::default());
+        for k in burst {
+            let mut events: VecDeque<Input> = vec![k].into();
+            run(
+                &mut terminal,
+                &mut typed,
+                &mut events,
+                &mut NoLifecycle::default(),
+                LoopOptions::default(),
+            )
+            .expect("loop");
+        }
+        assert_eq!(typed.search.started, 4);
+        assert_eq!(typed.view.top, app.view.top);
+        assert_eq!(typed.search.label(), app.search.label());
+        assert!(app.search.label().is_some(), "the burst found its hits");
     }
 
     #[test]

@@ -121,6 +121,16 @@ pub struct SearchState {
     /// under way moves the view to its hit only if the reader has not
     /// moved it since.
     placed: Option<usize>,
+    /// Set by the event loop while more keys already wait (typed ahead or
+    /// sent by a script): prompt edits then only change the text, and one
+    /// search runs for the text the last of them leaves.
+    pub typeahead: bool,
+    /// The prompt's text changed while `typeahead` held: its search is owed.
+    stale: bool,
+    /// Searches a prompt started: tests tell a burst's one search from one
+    /// per key.
+    #[cfg(test)]
+    pub(crate) started: usize,
 }
 
 impl SearchState {
@@ -219,7 +229,27 @@ impl App {
         prompt.input.insert_str(prompt.cursor, &clean);
         prompt.cursor += clean.len();
         self.view.message = None;
-        self.research();
+        self.research_now_or_later();
+    }
+
+    /// Runs the search a prompt edit owes, if any: the event loop calls it
+    /// once the keys typed ahead are all in.
+    pub fn settle_typeahead(&mut self) {
+        self.search.typeahead = false;
+        if std::mem::take(&mut self.search.stale) {
+            self.research();
+        }
+    }
+
+    /// Searches for the prompt's new text now, or once the keys typed ahead
+    /// are in: a search per key of a burst would spend a keystroke's budget
+    /// on texts nobody reads.
+    fn research_now_or_later(&mut self) {
+        if self.search.typeahead {
+            self.search.stale = true;
+        } else {
+            self.research();
+        }
     }
 
     /// Applies the search and jump actions; `update` calls it for those.
@@ -363,7 +393,7 @@ impl App {
         if let Some(p) = self.search.prompt.as_mut() {
             change(p);
             p.history_pos = None;
-            self.research();
+            self.research_now_or_later();
         }
     }
 
@@ -400,7 +430,7 @@ impl App {
         };
         p.cursor = p.input.len();
         p.history_pos = pos;
-        self.research();
+        self.research_now_or_later();
     }
 
     /// Runs the search prompt's text from where the prompt opened and shows
@@ -408,6 +438,7 @@ impl App {
     /// [`KEYSTROKE_BUDGET`]: what is left is found by [`Self::search_work`]
     /// between keystrokes.
     fn research(&mut self) {
+        self.search.stale = false;
         let Some(p) = &self.search.prompt else {
             return;
         };
@@ -441,6 +472,10 @@ impl App {
         let input = p.input.clone();
         self.show_search(search, step);
         self.search.ran = Some(input);
+        #[cfg(test)]
+        {
+            self.search.started += 1;
+        }
     }
 
     /// Makes `search` the active one and brings its current hit into view.
@@ -538,6 +573,7 @@ impl App {
 
     fn cancel(&mut self) {
         self.search.pending = None;
+        self.search.stale = false;
         let Some(p) = self.search.prompt.take() else {
             return;
         };
