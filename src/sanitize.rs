@@ -275,8 +275,11 @@ fn is_flag_sequence(cluster: &str) -> bool {
 /// True when no character of the text needs a look: printable ASCII and line
 /// breaks only.
 fn is_plain(text: &str) -> bool {
-    text.bytes()
-        .all(|b| (0x20..0x7F).contains(&b) || b == b'\n')
+    text.bytes().all(is_plain_byte)
+}
+
+fn is_plain_byte(b: u8) -> bool {
+    (0x20..0x7F).contains(&b) || b == b'\n'
 }
 
 /// Splits `text` into displayable pieces, each with the range of `text` it
@@ -291,59 +294,110 @@ pub fn pieces(text: &str, reveal: bool) -> Vec<(Range<usize>, Piece<'_>)> {
         return out;
     }
     let mut run_start = 0;
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    // Printable ASCII between two such bytes is a cluster of its own with
+    // nothing to mark, so only the stretches around other characters go
+    // through the grapheme walk: most news text is ASCII with a few curly
+    // quotes and accented names.
+    while let Some(skip) = bytes[pos..].iter().position(|&b| !is_plain_byte(b)) {
+        let next = pos + skip;
+        // The character before may carry the marks that follow it; a
+        // boundary lies before it (ASCII never joins what precedes it).
+        let from = if next > pos { next - 1 } else { pos };
+        pos = text.len();
+        for (i, cluster) in text[from..].grapheme_indices(true) {
+            let g_start = from + i;
+            let end = g_start + cluster.len();
+            if cluster.len() == 1 && is_plain(cluster) {
+                if bytes.get(end).is_some_and(|&b| is_plain_byte(b)) {
+                    pos = end;
+                    break;
+                }
+                continue;
+            }
+            cluster_pieces(text, g_start, cluster, reveal, &mut out, &mut run_start);
+        }
+    }
+    if run_start < text.len() {
+        out.push((run_start..text.len(), Piece::Text(&text[run_start..])));
+    }
+    out
+}
+
+/// [`pieces`] by walking every grapheme cluster: what the skipping walk
+/// must equal.
+#[cfg(test)]
+fn pieces_walking_every_cluster(text: &str, reveal: bool) -> Vec<(Range<usize>, Piece<'_>)> {
+    let mut out = Vec::new();
+    let mut run_start = 0;
+    for (g_start, cluster) in text.grapheme_indices(true) {
+        if !(cluster.len() == 1 && is_plain(cluster)) {
+            cluster_pieces(text, g_start, cluster, reveal, &mut out, &mut run_start);
+        }
+    }
+    if run_start < text.len() {
+        out.push((run_start..text.len(), Piece::Text(&text[run_start..])));
+    }
+    out
+}
+
+/// Appends the pieces of one grapheme cluster that needs looking at,
+/// flushing the plain run before it.
+fn cluster_pieces<'a>(
+    text: &'a str,
+    g_start: usize,
+    cluster: &str,
+    reveal: bool,
+    out: &mut Vec<(Range<usize>, Piece<'a>)>,
+    run_start: &mut usize,
+) {
     let flush = |out: &mut Vec<_>, run_start: usize, at: usize| {
         if run_start < at {
             out.push((run_start..at, Piece::Text(&text[run_start..at])));
         }
     };
-    for (g_start, cluster) in text.grapheme_indices(true) {
-        if cluster.len() == 1 && is_plain(cluster) {
+    let mut prev = None;
+    let mut based = false;
+    let mut chars = cluster.char_indices().enumerate().peekable();
+    while let Some((index, (i, c))) = chars.next() {
+        let at = g_start + i;
+        let end = at + c.len_utf8();
+        if index > MAX_COMBINING && !reveal {
+            // Zalgo: one marker for the rest of the cluster.
+            flush(out, *run_start, at);
+            let cluster_end = g_start + cluster.len();
+            out.push((at..cluster_end, Piece::Marker(Cow::Borrowed(CUT))));
+            *run_start = cluster_end;
+            break;
+        }
+        let shown = if index > MAX_COMBINING {
+            code_marker(c)
+        } else {
+            let ctx = Ctx {
+                index,
+                prev,
+                next: chars.peek().map(|&(_, (_, n))| n),
+                cluster,
+                based,
+                reveal,
+            };
+            classify(c, &ctx)
+        };
+        prev = Some(c);
+        if let Shown::Keep = shown {
+            based |= c.width().is_some_and(|w| w > 0);
             continue;
         }
-        let mut prev = None;
-        let mut based = false;
-        let mut chars = cluster.char_indices().enumerate().peekable();
-        while let Some((index, (i, c))) = chars.next() {
-            let at = g_start + i;
-            let end = at + c.len_utf8();
-            if index > MAX_COMBINING && !reveal {
-                // Zalgo: one marker for the rest of the cluster.
-                flush(&mut out, run_start, at);
-                let cluster_end = g_start + cluster.len();
-                out.push((at..cluster_end, Piece::Marker(Cow::Borrowed(CUT))));
-                run_start = cluster_end;
-                break;
-            }
-            let shown = if index > MAX_COMBINING {
-                code_marker(c)
-            } else {
-                let ctx = Ctx {
-                    index,
-                    prev,
-                    next: chars.peek().map(|&(_, (_, n))| n),
-                    cluster,
-                    based,
-                    reveal,
-                };
-                classify(c, &ctx)
-            };
-            prev = Some(c);
-            if let Shown::Keep = shown {
-                based |= c.width().is_some_and(|w| w > 0);
-                continue;
-            }
-            // The text after a gap starts a new piece: a mark there would
-            // have no glyph of its own piece to sit on.
-            based = false;
-            flush(&mut out, run_start, at);
-            if let Shown::Mark(marker) = shown {
-                out.push((at..end, Piece::Marker(marker)));
-            }
-            run_start = end;
+        // The text after a gap starts a new piece: a mark there would
+        // have no glyph of its own piece to sit on.
+        based = false;
+        flush(out, *run_start, at);
+        if let Shown::Mark(marker) = shown {
+            out.push((at..end, Piece::Marker(marker)));
         }
+        *run_start = end;
     }
-    flush(&mut out, run_start, text.len());
-    out
 }
 
 /// The character a marker stands for; `None` for [`CUT`], which stands for a

@@ -333,3 +333,26 @@ proptest::proptest! {
         proptest::prop_assert!(matches!(clean(&text), Cow::Borrowed(_)));
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2048))]
+
+    /// Skipping the printable ASCII between other characters changes no
+    /// piece: ASCII mixed with marks, joiners, prepended signs, CR LF,
+    /// controls, bidi and emoji, where clusters start and end.
+    #[test]
+    fn skipping_ascii_gives_the_pieces_of_the_whole_walk(
+        s in "([a-z ,.\n\r\t]|[\\x00-\\x1f\\x7f-\\x9f]|[\u{0300}-\u{036F}\u{0600}-\u{0605}\u{0903}\u{093E}\u{200B}-\u{200F}\u{202A}-\u{202E}\u{2060}-\u{2069}\u{FE00}-\u{FE0F}\u{E0000}-\u{E007F}]|é|“|—|👨|🏴|\u{1F1E6}){0,80}",
+        reveal in any::<bool>(),
+    ) {
+        prop_assert_eq!(pieces(&s, reveal), pieces_walking_every_cluster(&s, reveal));
+    }
+
+    #[test]
+    fn skipping_ascii_gives_the_pieces_of_the_whole_walk_for_any_string(
+        s in any::<String>(),
+        reveal in any::<bool>(),
+    ) {
+        prop_assert_eq!(pieces(&s, reveal), pieces_walking_every_cluster(&s, reveal));
+    }
+}
