@@ -20,6 +20,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use crate::app::arrival::Found;
+use crate::app::loading::Arrival;
 use crate::app::{Action, App};
 use crate::ui;
 
@@ -49,6 +50,9 @@ pub enum Input {
     /// frame (see `app::arrival`): one more input, so the loop that blocks
     /// on keys wakes for them too and draws them once.
     Entities(Box<Found>),
+    /// What the thread reading a long article hands over (see
+    /// `app::loading`): progress, the whole article, its entities.
+    Arrival(Box<Arrival>),
 }
 
 impl Input {
@@ -259,6 +263,10 @@ fn step(app: &mut App, input: Input) -> Step {
         Input::Signal(Signal::Continue) => return Step::FullRedraw,
         Input::Entities(found) => {
             app.receive(*found);
+            return Step::Redraw;
+        }
+        Input::Arrival(arrival) => {
+            app.arrive(*arrival);
             return Step::Redraw;
         }
     };

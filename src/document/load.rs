@@ -63,7 +63,7 @@ impl Format {
 
 /// Why an article could not be opened. Each message names what the user can
 /// fix; the binary prefixes the file name.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum LoadError {
     #[error("no such file")]
     NotFound,

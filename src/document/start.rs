@@ -64,6 +64,11 @@ pub struct Rest {
 }
 
 impl Rest {
+    /// How many of the file's bytes are in already.
+    pub fn read_already(&self) -> usize {
+        self.bytes.as_ref().map_or(0, Vec::len)
+    }
+
     /// Reads (if need be), decodes and parses the whole article, telling
     /// `progress` how many bytes are read as they come in. Exactly what
     /// [`Document::open`] gives for the same file.
