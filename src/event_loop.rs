@@ -452,6 +452,41 @@ mod tests {
         );
     }
 
+    #[test]
+    fn keys_pressed_while_reading_apply_once_the_whole_is_in() {
+        use crate::app::loading::Arrival;
+        use crate::document::{Document, Format, load};
+        let mut text = String::from("A long report\n\n");
+        for i in 0..400 {
+            text.push_str(&format!(
+                "Paragraph {i} says the council met on Monday.\n\n"
+            ));
+        }
+        let whole = Document::from_bytes("a.txt", text.as_bytes(), None).expect("text");
+        let cut = whole.blocks[60].range.start;
+        let source = load::decode("a.txt", &text.as_bytes()[..cut]).expect("text");
+        let start = Document::parse_start(source, Format::Plain);
+        let mut app = App::loading(start, Keymap::default(), text.len() as u64, 0);
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
+        let whole = Input::Arrival(Box::new(Arrival::Document(Ok(std::sync::Arc::new(whole)))));
+        let mut events: VecDeque<Input> = vec![key('G'), whole].into();
+        run(
+            &mut terminal,
+            &mut app,
+            &mut events,
+            &mut NoLifecycle::default(),
+            LoopOptions::default(),
+        )
+        .expect("loop");
+        assert!(!app.is_loading());
+        let shown = screen(&terminal);
+        assert!(shown.contains("Paragraph 399 says"), "{shown}");
+        assert!(
+            shown.lines().last().is_some_and(|l| l.contains("100%")),
+            "{shown}"
+        );
+    }
+
     /// Inputs from a channel, as the terminal's threads send them.
     struct Channel(std::sync::mpsc::Receiver<Input>);
 

@@ -110,6 +110,9 @@ where
 /// What the status line says while reading.
 pub const READING: &str = "reading…";
 
+/// What it says once the file is read and the whole is being parsed.
+pub const PARSING: &str = "reading… parsing";
+
 impl App {
     /// A reader showing the start of an article whose whole is read
     /// elsewhere (`file_len` bytes long, `read` of them in already); it
@@ -145,7 +148,10 @@ impl App {
         if let Some(failed) = &loading.failed {
             return Some(format!("only the start could be read: {failed}"));
         }
-        let pct = (loading.read.saturating_mul(100) / loading.file_len.max(1)).min(99);
+        if loading.read >= loading.file_len {
+            return Some(PARSING.to_string());
+        }
+        let pct = loading.read.saturating_mul(100) / loading.file_len.max(1);
         Some(format!("{READING} {pct}%"))
     }
 

@@ -46,6 +46,8 @@ fn the_start_is_marked_and_never_claims_the_end() {
     assert_eq!(app.reading_label().as_deref(), Some("reading… 0%"));
     app.arrive(Arrival::Read(text.len() / 2));
     assert!(app.reading_label().is_some_and(|l| l.ends_with("50%")));
+    app.arrive(Arrival::Read(text.len()));
+    assert_eq!(app.reading_label().as_deref(), Some(PARSING));
     // Scrolled to the end of what is read: the percentage stays low and
     // the scrollbar's length is the whole file's.
     for _ in 0..200 {
