@@ -250,3 +250,38 @@ fn the_background_thread_hands_over_the_whole_then_its_entities() {
     assert!(app.entities_ready());
     assert_eq!(app.doc.text.len(), text.len());
 }
+
+#[test]
+fn a_late_byte_that_changes_the_encoding_is_the_wholes_to_decide() {
+    // A start of plain ASCII reads the same as UTF-8 or Windows-1252; a
+    // byte far on decides, and the whole says so.
+    let dir = std::env::temp_dir().join(format!("lede-latin-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let path = dir.join("latin.txt");
+    let mut bytes = article(3000).into_bytes();
+    bytes.extend_from_slice(b"The caf\xe9 closed.\n");
+    std::fs::write(&path, &bytes).expect("written");
+    let crate::document::start::Opening::Start(start, rest) =
+        crate::document::start::open(&path).expect("opens")
+    else {
+        panic!("a long file opens from its start");
+    };
+    let mut app = App::loading(start, Keymap::default(), bytes.len() as u64, 0);
+    app.update(Action::Resize(100, 30));
+    app.update(Action::Scroll(40));
+    let top = app.top_text();
+    let whole = rest.load(|_| {}).map(Arc::new);
+    let _ = std::fs::remove_dir_all(&dir);
+    app.arrive(Arrival::Document(whole));
+    assert!(!app.is_loading());
+    assert_eq!(app.top_text(), top);
+    assert!(app.doc.text.ends_with("The café closed.\n"));
+    assert!(
+        app.view
+            .message
+            .as_deref()
+            .is_some_and(|m| m.contains("Windows-1252")),
+        "{:?}",
+        app.view.message
+    );
+}
