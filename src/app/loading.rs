@@ -253,7 +253,7 @@ impl App {
         let current_hit = self.search.current_start();
         self.search.text_changed();
         drop(start);
-        self.rewrap();
+        self.relayout();
         if let Some(note) = self.doc.notices.first() {
             self.view.message = Some(note.clone());
         }
@@ -264,7 +264,7 @@ impl App {
         }
         if let Some(place) = loading.recall.and_then(|recall| recall(&self.doc)) {
             super::places::apply(self, place);
-            self.rewrap();
+            self.relayout();
         }
         for deferred in loading.deferred {
             match deferred {
@@ -272,6 +272,26 @@ impl App {
                 Deferred::Prompt(kind, input) => self.replay_prompt(kind, input),
             }
         }
+    }
+}
+
+impl App {
+    /// Lays the (new) document out at the width the old one had, the
+    /// anchor's text on top; with no width yet, nothing is laid out until
+    /// the first resize (the old layout must not outlive its document).
+    fn relayout(&mut self) {
+        let width = self.cache.width();
+        self.cache = crate::layout::WrapCache::empty();
+        if width == 0 {
+            return;
+        }
+        self.cache = crate::layout::WrapCache::build_revealing(
+            &self.doc,
+            width,
+            self.view.show_furniture,
+            self.view.reveal,
+        );
+        self.view.top = self.cache.line_at(&self.doc, self.view.anchor);
     }
 }
 

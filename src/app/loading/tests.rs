@@ -285,3 +285,14 @@ fn a_late_byte_that_changes_the_encoding_is_the_wholes_to_decide() {
         app.view.message
     );
 }
+
+#[test]
+fn a_whole_that_arrives_before_the_first_frame_is_laid_out_at_it() {
+    let text = article(60);
+    let mut app = App::loading(start_of(&text, 40), Keymap::default(), text.len() as u64, 0);
+    app.arrive(Arrival::Document(Ok(whole(&text))));
+    app.update(Action::Resize(100, 30));
+    app.update(Action::Bottom);
+    assert_eq!(app.view.top, app.max_top());
+    assert!(app.cache().line(app.view.top).is_some());
+}
