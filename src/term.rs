@@ -95,8 +95,9 @@ impl Lifecycle for Tty {
     }
 }
 
-/// Key presses, signals and entities found in the background, each on its
-/// own thread, merged into one channel the loop blocks on.
+/// Key presses, signals, entities found in the background and the whole of
+/// an article shown from its start, each on its own thread, merged into
+/// one channel the loop blocks on.
 struct TtyEvents {
     rx: Receiver<io::Result<Input>>,
     /// Articles whose entities are to be found, and where to send them:

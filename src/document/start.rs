@@ -31,8 +31,9 @@ use super::load::{self, LoadError, MAX_BYTES};
 use super::{Document, Format};
 
 /// Files shorter than this are read whole: parsing a megabyte takes a few
-/// milliseconds (plain text about 3, Markdown about 10), less than the
-/// first frame's own cost, so a prefix would only add a swap.
+/// milliseconds (measured on a busy 2-core machine: plain text 3.5-10,
+/// Markdown 10-30, reading and decoding it 2-3), about what drawing the
+/// first frame costs, so a prefix would save little and add a swap.
 pub const START_MIN_BYTES: u64 = 1024 * 1024;
 
 /// How much of a long file the first screen is made from: many screens of
