@@ -12,6 +12,7 @@ use std::sync::Arc;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::app::App;
+use crate::document::start::{self, Rest};
 use crate::document::{Document, LoadError};
 use crate::event_loop::{LoopOptions, Outcome};
 use crate::keymap::Keymap;
@@ -207,10 +208,14 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         return ignore_broken_pipe(written.and_then(|()| out.flush())).map(|()| 0);
     }
     let config = crate::config::Config::load(cli.config.as_deref())?;
-    let docs = load_articles(&cli.files)?;
     let terminal = stdout.is_terminal();
     let theme_name = cli.theme.or(config.theme);
     let theme = crate::ui::theme::Theme::choose(theme_name, crate::ui::theme::color_enabled());
+    if !cli.json && !cli.print && terminal {
+        let (docs, rest) = load_for_reading(&cli.files)?;
+        return read(docs, rest, &config, theme, !cli.no_remember, cli.reveal);
+    }
+    let docs = load_articles(&cli.files)?;
     if cli.json {
         let mut out = stdout.lock();
         for doc in &docs {
@@ -250,7 +255,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         }
         return Ok(0);
     }
-    read(docs, &config, theme, !cli.no_remember, cli.reveal)
+    Ok(0)
 }
 
 /// A closed pipe (`lede -p a.txt | head`) is a normal end; any other
@@ -300,6 +305,39 @@ pub fn load_articles(files: &[PathBuf]) -> Result<Vec<Document>, CliError> {
         .collect()
 }
 
+/// Loads the articles for the reader: as [`load_articles`], but a long
+/// first file is loaded from its start (`document::start`), its whole to be
+/// read once the first frame is drawn. Standard input, the seed and the
+/// other files are read whole.
+pub fn load_for_reading(files: &[PathBuf]) -> Result<(Vec<Document>, Option<Rest>), CliError> {
+    let Some(first) = files.first().filter(|p| p.as_path() != Path::new("-")) else {
+        return Ok((load_articles(files)?, None));
+    };
+    let opening = start::open(first).map_err(|source| CliError::Load {
+        name: first.display().to_string(),
+        source,
+    })?;
+    let (doc, rest) = match opening {
+        start::Opening::Whole(doc) => (doc, None),
+        start::Opening::Start(doc, rest) => (doc, Some(rest)),
+    };
+    let mut docs = vec![doc];
+    if files[1..]
+        .iter()
+        .filter(|p| p.as_path() == Path::new("-"))
+        .count()
+        > 1
+    {
+        return Err(CliError::Usage(
+            "standard input (-) can be read only once".into(),
+        ));
+    }
+    for path in &files[1..] {
+        docs.push(load_article(Some(path.as_path()))?);
+    }
+    Ok((docs, rest))
+}
+
 /// Loads the article named on the command line: a path, `-` for standard
 /// input, or the bundled seed when none is given.
 pub fn load_article(path: Option<&Path>) -> Result<Document, CliError> {
@@ -336,6 +374,7 @@ pub fn load_article(path: Option<&Path>) -> Result<Document, CliError> {
 /// end-to-end tests that check the terminal survives a panic.
 pub fn read(
     docs: Vec<Document>,
+    rest: Option<Rest>,
     config: &crate::config::Config,
     theme: crate::ui::theme::Theme,
     remember: bool,
@@ -346,7 +385,15 @@ pub fn read(
         return Ok(0);
     };
     let mut jobs = Vec::new();
-    let mut app = reader_for(first, 0, config.keymap.clone(), &mut jobs);
+    let mut app = match &rest {
+        Some(rest) => App::loading(
+            first,
+            config.keymap.clone(),
+            rest.file_len,
+            rest.read_already() as u64,
+        ),
+        None => reader_for(first, 0, config.keymap.clone(), &mut jobs),
+    };
     app.color = theme.has_color();
     app.theme = Some(theme);
     config.apply(&mut app.view);
@@ -371,7 +418,7 @@ pub fn read(
     let options = LoopOptions {
         panic_after_first_frame: std::env::var_os("LEDE_TEST_PANIC").is_some_and(|v| v == "1"),
     };
-    let outcome = term::run(&mut app, options, jobs);
+    let outcome = term::run(&mut app, options, jobs, rest.map(|r| (0, r)));
     // Saved on every way out the loop returns from: quit, end of input,
     // SIGTERM, SIGHUP, SIGINT.
     if let Err(e) = places.save_all(&app) {

@@ -20,6 +20,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use crate::app::arrival::Found;
+use crate::app::loading::Arrival;
 use crate::app::{Action, App};
 use crate::ui;
 
@@ -49,6 +50,9 @@ pub enum Input {
     /// frame (see `app::arrival`): one more input, so the loop that blocks
     /// on keys wakes for them too and draws them once.
     Entities(Box<Found>),
+    /// What the thread reading a long article hands over (see
+    /// `app::loading`): progress, the whole article, its entities.
+    Arrival(Box<Arrival>),
 }
 
 impl Input {
@@ -266,6 +270,10 @@ fn step(app: &mut App, input: Input) -> Step {
             app.receive(*found);
             return Step::Redraw;
         }
+        Input::Arrival(arrival) => {
+            app.arrive(*arrival);
+            return Step::Redraw;
+        }
     };
     match action {
         None => Step::Nothing,
@@ -478,6 +486,41 @@ mod tests {
                 .as_ref()
                 .is_some_and(|s| !s.hits.is_empty()),
             "the mention key works once they are there"
+        );
+    }
+
+    #[test]
+    fn keys_pressed_while_reading_apply_once_the_whole_is_in() {
+        use crate::app::loading::Arrival;
+        use crate::document::{Document, Format, load};
+        let mut text = String::from("A long report\n\n");
+        for i in 0..400 {
+            text.push_str(&format!(
+                "Paragraph {i} says the council met on Monday.\n\n"
+            ));
+        }
+        let whole = Document::from_bytes("a.txt", text.as_bytes(), None).expect("text");
+        let cut = whole.blocks[60].range.start;
+        let source = load::decode("a.txt", &text.as_bytes()[..cut]).expect("text");
+        let start = Document::parse_start(source, Format::Plain);
+        let mut app = App::loading(start, Keymap::default(), text.len() as u64, 0);
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
+        let whole = Input::Arrival(Box::new(Arrival::Document(Ok(std::sync::Arc::new(whole)))));
+        let mut events: VecDeque<Input> = vec![key('G'), whole].into();
+        run(
+            &mut terminal,
+            &mut app,
+            &mut events,
+            &mut NoLifecycle::default(),
+            LoopOptions::default(),
+        )
+        .expect("loop");
+        assert!(!app.is_loading());
+        let shown = screen(&terminal);
+        assert!(shown.contains("Paragraph 399 says"), "{shown}");
+        assert!(
+            shown.lines().last().is_some_and(|l| l.contains("100%")),
+            "{shown}"
         );
     }
 

@@ -80,7 +80,7 @@ pub enum StateError {
 }
 
 /// The state store: a file, or (without a usable folder) memory only.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Store {
     path: Option<PathBuf>,
     memory: StateFile,

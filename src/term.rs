@@ -31,7 +31,8 @@ use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
-use crate::app::{App, arrival};
+use crate::app::{App, arrival, loading};
+use crate::document::start::Rest;
 use crate::event_loop::{self, EventSource, Input, Lifecycle, LoopOptions, Outcome, Signal};
 
 /// Takes the terminal: raw mode, alternate screen, mouse capture, bracketed
@@ -94,18 +95,22 @@ impl Lifecycle for Tty {
     }
 }
 
-/// Key presses, signals and entities found in the background, each on its
-/// own thread, merged into one channel the loop blocks on.
+/// Key presses, signals, entities found in the background and the whole of
+/// an article shown from its start, each on its own thread, merged into
+/// one channel the loop blocks on.
 struct TtyEvents {
     rx: Receiver<io::Result<Input>>,
     /// Articles whose entities are to be found, and where to send them:
     /// started when the loop first asks for input, that is once the first
     /// frame is drawn, so that frame has both cores to itself.
     pending: Option<(arrival::Jobs, Sender<io::Result<Input>>)>,
+    /// The article (by number) whose whole is to be read, started with
+    /// the entity jobs.
+    load: Option<(usize, Rest)>,
 }
 
 impl TtyEvents {
-    fn start(jobs: arrival::Jobs) -> io::Result<TtyEvents> {
+    fn start(jobs: arrival::Jobs, load: Option<(usize, Rest)>) -> io::Result<TtyEvents> {
         let (tx, rx) = mpsc::channel();
         let pending = Some((jobs, tx.clone()));
         let mut signals = Signals::new([SIGTERM, SIGINT, SIGHUP, SIGTSTP, SIGCONT])?;
@@ -149,11 +154,17 @@ impl TtyEvents {
                     }
                 }
             })?;
-        Ok(TtyEvents { rx, pending })
+        Ok(TtyEvents { rx, pending, load })
     }
 
     fn start_finding(&mut self) -> io::Result<()> {
         if let Some((jobs, tx)) = self.pending.take() {
+            if let Some((file, rest)) = self.load.take() {
+                let tx = tx.clone();
+                loading::load_in_background(file, rest, move |arrival| {
+                    tx.send(Ok(Input::Arrival(Box::new(arrival)))).is_ok()
+                })?;
+            }
             arrival::find_in_background(jobs, move |found| {
                 tx.send(Ok(Input::Entities(Box::new(found)))).is_ok()
             })?;
@@ -182,12 +193,18 @@ impl EventSource for TtyEvents {
 ///
 /// `jobs` are the open articles (by number) whose entities are still to be
 /// found; they are found on a thread of their own, started after the first
-/// frame, and arrive as input.
-pub fn run(app: &mut App, options: LoopOptions, jobs: arrival::Jobs) -> io::Result<Outcome> {
+/// frame, and arrive as input. `load` is the article (by number) shown
+/// from its start, whose whole is read on another thread started then too.
+pub fn run(
+    app: &mut App,
+    options: LoopOptions,
+    jobs: arrival::Jobs,
+    load: Option<(usize, Rest)>,
+) -> io::Result<Outcome> {
     install_panic_hook();
     // Signals are routed before the terminal is taken, so a SIGTERM that
     // arrives during start-up still finds the restore path.
-    let mut events = TtyEvents::start(jobs)?;
+    let mut events = TtyEvents::start(jobs, load)?;
     if let Err(err) = enter() {
         let _ = leave();
         return Err(err);

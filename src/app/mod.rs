@@ -19,6 +19,7 @@ pub mod arrival;
 pub mod entities;
 mod entity_update;
 pub mod files;
+pub mod loading;
 pub mod panes;
 pub mod places;
 pub mod search;
@@ -111,6 +112,8 @@ pub struct App {
     pub theme: Option<crate::ui::theme::Theme>,
     /// The other articles opened together with this one.
     pub files: files::Files,
+    /// Set while only the start of the article is in (see `loading`).
+    pub loading: Option<loading::Loading>,
 }
 
 impl App {
@@ -156,6 +159,7 @@ impl App {
             cache,
             theme: None,
             files: files::Files::default(),
+            loading: None,
         }
     }
 
@@ -273,7 +277,17 @@ impl App {
     }
 
     /// How far through the article the bottom of the body is, in percent.
+    /// While only its start is in, measured against the file's length, so
+    /// it never says 100 before the end.
     pub fn percent(&self) -> usize {
+        if let Some(loading) = &self.loading {
+            let bottom = self.visible_lines().end;
+            let offset = match bottom.checked_sub(1).and_then(|l| self.cache().line(l)) {
+                Some(line) => line.range.end as u64,
+                None => 0,
+            };
+            return (offset.saturating_mul(100) / loading.file_len.max(1)).min(99) as usize;
+        }
         let total = self.cache.len();
         if total == 0 {
             return 100;
@@ -335,6 +349,9 @@ impl App {
     }
 
     fn apply(&mut self, action: Action) {
+        if self.wait_for_document(action) {
+            return;
+        }
         if self.wait_for_entities(action) {
             return;
         }

@@ -36,24 +36,16 @@ impl Places {
         let Some(store) = self.store.as_mut() else {
             return;
         };
+        if app.is_loading() {
+            // Only the start is in: its fingerprint is not the article's.
+            let mut store = store.clone();
+            app.recall_later(Box::new(move |doc: &Document| {
+                store.recall(&Fingerprint::of(&doc.text))
+            }));
+            return;
+        }
         if let Some(place) = store.recall(&Fingerprint::of(&app.doc.text)) {
-            let offset = clamp_offset(&app.doc.text, place.offset);
-            app.view.anchor = offset;
-            // What needs entities waits for them when they are being found.
-            if let Some(text) = place.search.as_deref() {
-                if app.entity.finding && super::arrival::is_entity_search(text) {
-                    app.entity.awaited.search = Some((text.to_string(), offset));
-                } else {
-                    app.restore_search(text, offset);
-                }
-            }
-            if let Some(label) = place.entity.as_deref() {
-                if app.entity.finding {
-                    app.entity.awaited.entity = Some((label.to_string(), offset));
-                } else {
-                    restore_selection(app, label, offset);
-                }
-            }
+            apply(app, place);
         }
     }
 
@@ -69,8 +61,10 @@ impl Places {
         };
         let mut result = Ok(());
         let (label, search) = remembered(app.search.kept.as_deref(), &app.entity, &app.index);
-        let shown = (&*app.doc, &app.view, search, label);
-        let open = std::iter::once(shown).chain(app.files.parked());
+        // Of an article still being read only its start is known: its
+        // place is not saved under the start's fingerprint.
+        let shown = (!app.is_loading()).then_some((&*app.doc, &app.view, search, label));
+        let open = shown.into_iter().chain(app.files.parked());
         for (doc, view, search, entity) in open {
             let mut place = place_of(doc, view);
             place.search = search.map(str::to_string);
@@ -81,6 +75,28 @@ impl Places {
             }
         }
         result
+    }
+}
+
+/// Puts the reader back at a remembered place: the text on top, the kept
+/// search and the selected entity (what needs entities waits for them when
+/// they are being found).
+pub(super) fn apply(app: &mut App, place: Place) {
+    let offset = clamp_offset(&app.doc.text, place.offset);
+    app.view.anchor = offset;
+    if let Some(text) = place.search.as_deref() {
+        if app.entity.finding && super::arrival::is_entity_search(text) {
+            app.entity.awaited.search = Some((text.to_string(), offset));
+        } else {
+            app.restore_search(text, offset);
+        }
+    }
+    if let Some(label) = place.entity.as_deref() {
+        if app.entity.finding {
+            app.entity.awaited.entity = Some((label.to_string(), offset));
+        } else {
+            restore_selection(app, label, offset);
+        }
     }
 }
 

@@ -167,6 +167,29 @@ impl SearchState {
     }
 }
 
+impl SearchState {
+    /// The article's text changed under the search (its whole arrived):
+    /// the index (built from the old text) and the active search's hits go;
+    /// the kept search's text stays, to be run again.
+    pub(super) fn text_changed(&mut self) {
+        self.index = SearchIndex::default();
+        self.active = None;
+        self.ran = None;
+        self.placed = None;
+    }
+
+    /// Marks and the last jump point at text that may no longer be there.
+    pub(super) fn forget_marks(&mut self) {
+        self.marks.clear();
+        self.last_jump = None;
+    }
+
+    /// Where the active search's current hit starts.
+    pub(super) fn current_start(&self) -> Option<usize> {
+        self.active.as_ref()?.current_range().map(|r| r.start)
+    }
+}
+
 /// Actions that move the view to somewhere else in the article: where they
 /// came from is kept for `''`.
 pub(super) fn is_jump(action: Action) -> bool {
@@ -331,6 +354,24 @@ impl App {
         }
     }
 
+    /// Closes the prompt, leaving the view and the lit hits as they are;
+    /// gives what was typed and the prompt's kind, to be run again later.
+    pub(super) fn take_prompt(&mut self) -> Option<(PromptKind, String)> {
+        let p = self.search.prompt.take()?;
+        self.search.ran = None;
+        Some((p.kind, p.input))
+    }
+
+    /// Runs a prompt as if it were opened here, typed and accepted now.
+    pub(super) fn replay_prompt(&mut self, kind: PromptKind, input: String) {
+        self.open_prompt(kind);
+        if let Some(p) = self.search.prompt.as_mut() {
+            p.cursor = input.len();
+            p.input = input;
+        }
+        self.update(Action::PromptAccept);
+    }
+
     /// Clears the highlights of a kept search; false when there was none.
     pub(super) fn clear_search(&mut self) -> bool {
         self.search.kept = None;
@@ -437,7 +478,7 @@ impl App {
     /// the nearest hit (incremental search). Spends at most about
     /// [`KEYSTROKE_BUDGET`]: what is left is found by [`Self::search_work`]
     /// between keystrokes.
-    fn research(&mut self) {
+    pub(super) fn research(&mut self) {
         self.search.stale = false;
         let Some(p) = &self.search.prompt else {
             return;

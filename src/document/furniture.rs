@@ -196,8 +196,11 @@ pub fn furniture_runs<'a>(
 
 /// Marks the leading and trailing furniture runs of prose blocks as
 /// [`BlockKind::Boilerplate`]; returns the range of blocks between them.
-pub(super) fn mark(text: &str, blocks: &mut [Block]) -> std::ops::Range<usize> {
+/// Of the start of an article (`complete` false) only the leading run is
+/// marked: what ends a prefix is not what ends the article.
+pub(super) fn mark(text: &str, blocks: &mut [Block], complete: bool) -> std::ops::Range<usize> {
     let (lead, trail) = furniture_runs(blocks.iter().map(|b| &text[b.range.clone()]));
+    let trail = if complete { trail } else { 0 };
     let body_end = blocks.len() - trail;
     let len = blocks.len();
     for (i, block) in blocks.iter_mut().enumerate() {

@@ -63,7 +63,7 @@ impl Format {
 
 /// Why an article could not be opened. Each message names what the user can
 /// fix; the binary prefixes the file name.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum LoadError {
     #[error("no such file")]
     NotFound,
@@ -106,6 +106,12 @@ pub struct Source {
 /// Reads a file read-only. Refuses directories, files over [`MAX_BYTES`] and
 /// devices (`/dev/zero` would never end); a pipe is read like stdin.
 pub fn read_path(path: &Path) -> Result<Vec<u8>, LoadError> {
+    read_path_reporting(path, |_| {})
+}
+
+/// [`read_path`], telling `progress` how many bytes are in after each
+/// piece, so a reader loading a long article can say how far it is.
+pub fn read_path_reporting(path: &Path, progress: impl FnMut(usize)) -> Result<Vec<u8>, LoadError> {
     let meta = std::fs::metadata(path).map_err(|e| LoadError::from_io(&e))?;
     if meta.is_dir() {
         return Err(LoadError::IsDirectory);
@@ -123,7 +129,7 @@ pub fn read_path(path: &Path) -> Result<Vec<u8>, LoadError> {
     // Sized once for the whole file: growing by doubling would copy a
     // 200 MB article several times and keep up to half again as much.
     let size = usize::try_from(meta.len()).unwrap_or(0);
-    read_capped_into(file, Vec::with_capacity(size.saturating_add(1)))
+    read_capped_into(file, Vec::with_capacity(size.saturating_add(1)), progress)
 }
 
 #[cfg(unix)]
@@ -139,11 +145,18 @@ fn is_fifo(_meta: &std::fs::Metadata) -> bool {
 /// Reads a stream (stdin, a pipe) up to [`MAX_BYTES`]. A stream that starts
 /// like a binary file is refused after its first block, not after 256 MB.
 pub fn read_capped(reader: impl Read) -> Result<Vec<u8>, LoadError> {
-    read_capped_into(reader, Vec::new())
+    read_capped_into(reader, Vec::new(), |_| {})
 }
 
+/// Bytes read between two reports of progress.
+const PROGRESS_STEP: u64 = 8 * 1024 * 1024;
+
 /// [`read_capped`] into a buffer that may already have room.
-fn read_capped_into(reader: impl Read, mut bytes: Vec<u8>) -> Result<Vec<u8>, LoadError> {
+fn read_capped_into(
+    reader: impl Read,
+    mut bytes: Vec<u8>,
+    mut progress: impl FnMut(usize),
+) -> Result<Vec<u8>, LoadError> {
     let mut reader = reader.take(MAX_BYTES + 1);
     (&mut reader)
         .take(BINARY_PROBE as u64)
@@ -152,9 +165,16 @@ fn read_capped_into(reader: impl Read, mut bytes: Vec<u8>) -> Result<Vec<u8>, Lo
     if encoding_of(&bytes).is_none() && looks_binary(&bytes) {
         return Err(LoadError::Binary);
     }
-    reader
-        .read_to_end(&mut bytes)
-        .map_err(|e| LoadError::from_io(&e))?;
+    loop {
+        let read = (&mut reader)
+            .take(PROGRESS_STEP)
+            .read_to_end(&mut bytes)
+            .map_err(|e| LoadError::from_io(&e))?;
+        if read == 0 {
+            break;
+        }
+        progress(bytes.len());
+    }
     if bytes.len() as u64 > MAX_BYTES {
         return Err(LoadError::TooLarge {
             size: bytes.len() as u64,
@@ -190,13 +210,13 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 /// A Unicode encoding other than UTF-8, told by its byte order mark or, for
 /// UTF-16 without one, by the zero high bytes of mostly-ASCII text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Wide {
+pub(super) enum Wide {
     Utf16 { little: bool },
     Utf32 { little: bool },
 }
 
 /// The wide encoding and the length of its BOM, or `None` for UTF-8.
-fn encoding_of(bytes: &[u8]) -> Option<(Wide, usize)> {
+pub(super) fn encoding_of(bytes: &[u8]) -> Option<(Wide, usize)> {
     if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) {
         return Some((Wide::Utf32 { little: true }, 4));
     }

@@ -41,13 +41,15 @@ struct Builder<'a> {
     list_numbers: Vec<Option<u64>>,
 }
 
-pub(super) fn parse(source: Source) -> Document {
-    parse_with(source, options())
+/// Parses an article; `complete` is false for the start of one (no
+/// trailing furniture, see [`super::Document::parse_start`]).
+pub(super) fn parse(source: Source, complete: bool) -> Document {
+    parse_with(source, options(), complete)
 }
 
 /// Parses with the given pulldown-cmark options; tests use it to reach known
 /// parser panics behind options lede leaves off.
-pub(super) fn parse_with(source: Source, options: Options) -> Document {
+pub(super) fn parse_with(source: Source, options: Options, complete: bool) -> Document {
     let Source {
         name,
         text: md,
@@ -77,7 +79,7 @@ pub(super) fn parse_with(source: Source, options: Options) -> Document {
         ..
     } = b;
 
-    furniture::mark(&text, &mut blocks);
+    furniture::mark(&text, &mut blocks, complete);
 
     // The title: the first level-1 heading when it opens the article.
     let title = blocks

@@ -17,6 +17,7 @@ pub mod load;
 mod markdown;
 mod plain;
 mod source_map;
+pub mod start;
 
 use std::ops::Range;
 
@@ -152,9 +153,20 @@ impl Document {
     /// Parses a decoded source in the given format. A Markdown parser panic
     /// falls back to the plain-text rules with a notice.
     pub fn parse(source: Source, format: Format) -> Self {
+        Self::parse_extent(source, format, true)
+    }
+
+    /// Parses the start of an article, cut where its blocks parse as they
+    /// do in the whole (see [`start`]): page furniture is marked only at
+    /// the start, and the last block is not taken for the article's last.
+    pub fn parse_start(source: Source, format: Format) -> Self {
+        Self::parse_extent(source, format, false)
+    }
+
+    fn parse_extent(source: Source, format: Format, complete: bool) -> Self {
         let mut doc = match format {
-            Format::Plain => plain::parse(source),
-            Format::Markdown => parse_guarded(source, markdown::parse),
+            Format::Plain => plain::parse(source, complete),
+            Format::Markdown => parse_guarded(source, |s| markdown::parse(s, complete)),
         };
         if doc.blocks.is_empty() {
             doc.notices.push(if doc.text.is_empty() {
@@ -234,7 +246,7 @@ fn parse_guarded(source: Source, parse: impl FnOnce(Source) -> Document) -> Docu
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || parse(source))) {
         Ok(doc) => doc,
         Err(_) => {
-            let mut doc = plain::parse(fallback);
+            let mut doc = plain::parse(fallback, true);
             doc.notices
                 .push("the Markdown parser failed; shown as plain text".to_string());
             doc

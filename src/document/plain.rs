@@ -18,7 +18,9 @@ const TITLE_MAX_CHARS: usize = 200;
 /// A subheading is one line of at most this many words.
 const HEADING_MAX_WORDS: usize = 14;
 
-pub(super) fn parse(source: Source) -> Document {
+/// Parses an article; `complete` is false for the start of one (no
+/// trailing furniture, no last block, see [`super::Document::parse_start`]).
+pub(super) fn parse(source: Source, complete: bool) -> Document {
     let Source {
         name,
         text,
@@ -29,7 +31,7 @@ pub(super) fn parse(source: Source) -> Document {
         .map(|r| Block::new(r, BlockKind::Paragraph))
         .collect();
 
-    let body = furniture::mark(&text, &mut blocks);
+    let body = furniture::mark(&text, &mut blocks, complete);
     let (lead, body_end) = (body.start, body.end);
 
     let mut title = None;
@@ -69,7 +71,7 @@ pub(super) fn parse(source: Source) -> Document {
     }
 
     for i in next..body_end {
-        let is_last_body_block = i + 1 == body_end;
+        let is_last_body_block = complete && i + 1 == body_end;
         if !is_last_body_block && is_subheading(&text[blocks[i].range.clone()]) {
             blocks[i].kind = BlockKind::Heading { level: 2 };
         }
@@ -96,7 +98,7 @@ pub(super) fn parse(source: Source) -> Document {
 /// non-space (most prose) is not walked character by character: only lines
 /// that start or end with a space or a non-ASCII character go through the
 /// Unicode trims.
-fn paragraphs(text: &str) -> impl Iterator<Item = Span> + '_ {
+pub(super) fn paragraphs(text: &str) -> impl Iterator<Item = Span> + '_ {
     let bytes = text.as_bytes();
     let mut pos = 0;
     let mut start: Option<usize> = None;
@@ -143,7 +145,7 @@ fn trimmed(text: &str, line_start: usize, line_end: usize) -> Option<(usize, usi
 
 /// A short line standing alone, starting like a heading and not ending like a
 /// sentence.
-fn is_subheading(text: &str) -> bool {
+pub(super) fn is_subheading(text: &str) -> bool {
     if text.contains('\n') {
         return false;
     }

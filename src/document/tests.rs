@@ -299,7 +299,7 @@ fn a_markdown_parser_panic_falls_back_to_plain_text() {
     let source = load::decode("a.md", PANIC_1110.as_bytes()).expect("text");
     let panicking = pulldown_cmark::Options::ENABLE_DEFINITION_LIST
         | pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES;
-    let doc = parse_guarded(source, |s| markdown::parse_with(s, panicking));
+    let doc = parse_guarded(source, |s| markdown::parse_with(s, panicking, true));
     assert_eq!(doc.format, Format::Plain);
     assert!(
         doc.notices

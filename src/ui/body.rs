@@ -71,8 +71,8 @@ impl Widget for BodyPane<'_> {
                 buf,
             );
         }
-        // An estimate until the whole article is wrapped.
-        let total = cache.len();
+        // An estimate until the whole article is wrapped (and read).
+        let total = app.scroll_total();
         let start = start.min(total);
         if total > rows && self.scrollbar.width > 0 {
             let mut state = ScrollbarState::new(total.saturating_sub(rows))

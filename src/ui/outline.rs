@@ -87,7 +87,8 @@ impl Widget for OutlinePane<'_> {
             let head = format!("{mark}{:>digits$} {indent}", i + 1);
             // While a search is active each section says how many hits it
             // holds, at the right of its row.
-            let count = match app.search.section_count(&app.doc, i) {
+            let partial = app.is_loading() && i + 1 == sections.len();
+            let count = match app.search.section_count(&app.doc, i).filter(|_| !partial) {
                 Some(n) if n > 0 => n.to_string(),
                 _ => String::new(),
             };
@@ -145,6 +146,16 @@ impl Widget for OutlinePane<'_> {
                     ),
                 );
             }
+        }
+        // While only the start is read, a last row says more is coming;
+        // it is no section (a click on it selects nothing).
+        let shown = sections.len().saturating_sub(app.view.outline_offset);
+        if let Some(reading) = app.reading_label()
+            && shown < rows
+        {
+            let y = self.list.y + shown as u16;
+            let text = truncate(&format!("  … {}", sanitize::clean(&reading)), width);
+            buf.set_stringn(self.list.x, y, &text, width, theme.muted());
         }
     }
 }

@@ -31,26 +31,30 @@ impl Widget for StatusLine<'_> {
             .unwrap_or_else(|| app.doc.name.clone());
         let name = sanitize::clean(&name).into_owned();
         let sections = app.doc.sections.len();
+        let reading = app.reading_label();
+        // While only the start is in, the count of sections (and of a
+        // search's hits) is a lower bound.
+        let more = if reading.is_some() { "+" } else { "" };
         let place = if sections == 0 {
             format!(" {}% ", app.percent())
         } else {
             format!(
-                " §{}/{} {}% ",
+                " §{}/{sections}{more} {}% ",
                 app.current_section() + 1,
-                sections,
                 app.percent()
             )
         };
         // Until the entities arrive the line says they are on their way,
         // so an article without highlights does not look like one without
-        // names.
-        let place = if app.entity.finding {
-            format!("{place}{} ", crate::app::arrival::FINDING)
-        } else {
-            place
+        // names; before that, that the article itself is.
+        let place = match &reading {
+            Some(reading) => format!("{place}{} ", sanitize::clean(reading)),
+            None if app.entity.finding => format!("{place}{} ", crate::app::arrival::FINDING),
+            None => place,
         };
         // A kept search says where it is, whatever else the line shows.
         let place = match app.search.label() {
+            Some(label) if !label.ends_with('+') => format!("{place}match {label}{more} "),
             Some(label) => format!("{place}match {label} "),
             None => place,
         };

@@ -1,0 +1,255 @@
+//! Opening a long article from its start: the first screen is drawn from a
+//! prefix while the whole file is read, decoded and parsed elsewhere.
+//!
+//! Owns the decision (is the file long enough, is there a safe place to
+//! cut) and the cut itself. The promise the reader builds on: every block
+//! and section of the start, but the last section's extent, is the block
+//! or section the whole article has at the same byte offsets, and the
+//! start's text is a byte prefix of the whole's (the reader still checks
+//! the last at the swap: a file changed meanwhile breaks it). Where no cut
+//! keeps that promise the file is read whole, as a short one is.
+//!
+//! - Plain text is cut after a blank line: paragraphs never span one.
+//! - Markdown is cut before an ATX heading that pulldown-cmark itself reports
+//!   at the top level (no list, quote, fence or HTML block open) after a
+//!   blank line; everything before it is closed. Link reference definitions
+//!   are the one thing later in a file that changes earlier blocks, so a
+//!   file with anything like one (`]:`) after the cut is read whole.
+//! - Only files whose start is not UTF-16/32 are cut; the cut is on a line
+//!   feed, which never splits a UTF-8 or Windows-1252 character or a CRLF.
+//!
+//! Knows nothing of threads or the terminal: [`Rest::load`] is what a
+//! background thread calls.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use pulldown_cmark::{Event, Parser, Tag};
+
+use super::load::{self, LoadError, MAX_BYTES};
+use super::{Document, Format};
+
+/// Files shorter than this are read whole: parsing a megabyte takes a few
+/// milliseconds (measured on a busy 2-core machine: plain text 3.5-10,
+/// Markdown 10-30, reading and decoding it 2-3), about what drawing the
+/// first frame costs, so a prefix would save little and add a swap.
+pub const START_MIN_BYTES: u64 = 1024 * 1024;
+
+/// How much of a long file the first screen is made from: many screens of
+/// text, read and parsed in about a millisecond.
+pub const START_BYTES: usize = 256 * 1024;
+
+/// How much of a long Markdown file the first screen is made from.
+const MARKDOWN_START_BYTES: usize = 128 * 1024;
+
+/// Lines [`Format::sniff`] reads: a start with fewer that sniffs as plain
+/// text might be Markdown further on.
+const SNIFF_LINES: usize = 400;
+
+/// What opening a file gave.
+#[derive(Debug)]
+pub enum Opening {
+    /// The whole article (a short file, or one with no safe cut).
+    Whole(Document),
+    /// The start of a long one, and how to get the whole.
+    Start(Document, Rest),
+}
+
+/// The whole of an article whose start is shown.
+#[derive(Debug)]
+pub struct Rest {
+    pub path: PathBuf,
+    /// The file's length when it was opened, in bytes.
+    pub file_len: u64,
+    /// The file's bytes when they were read already (a Markdown file is,
+    /// to look for definitions): not read twice.
+    bytes: Option<Vec<u8>>,
+}
+
+impl Rest {
+    /// How many of the file's bytes are in already.
+    pub fn read_already(&self) -> usize {
+        self.bytes.as_ref().map_or(0, Vec::len)
+    }
+
+    /// Reads (if need be), decodes and parses the whole article, telling
+    /// `progress` how many bytes are read as they come in. Exactly what
+    /// [`Document::open`] gives for the same file.
+    pub fn load(self, progress: impl FnMut(usize)) -> Result<Document, LoadError> {
+        let name = self.path.display().to_string();
+        let bytes = match self.bytes {
+            Some(bytes) => bytes,
+            None => load::read_path_reporting(&self.path, progress)?,
+        };
+        Document::from_vec(&name, bytes, None)
+    }
+}
+
+/// Opens an article: whole when it is short or not a regular file (errors
+/// are [`Document::open`]'s), else from its start when a safe cut exists.
+pub fn open(path: &Path) -> Result<Opening, LoadError> {
+    let whole = || Document::open(path).map(Opening::Whole);
+    let Ok(meta) = std::fs::metadata(path) else {
+        return whole();
+    };
+    if !meta.is_file() || meta.len() < START_MIN_BYTES || meta.len() > MAX_BYTES {
+        return whole();
+    }
+    let Ok(mut file) = File::open(path) else {
+        return whole();
+    };
+    let mut head = Vec::with_capacity(START_BYTES);
+    if (&mut file)
+        .take(START_BYTES as u64)
+        .read_to_end(&mut head)
+        .is_err()
+    {
+        return whole();
+    }
+    let name = path.display().to_string();
+    let rest = Rest {
+        path: path.to_path_buf(),
+        file_len: meta.len(),
+        bytes: None,
+    };
+    match start_of(&name, head, file, rest)? {
+        Some(opening) => Ok(opening),
+        None => whole(),
+    }
+}
+
+/// The start of an article from its first bytes (`head`), the open file
+/// after them, and what the rest is; `None` when it must be read whole
+/// from its path.
+fn start_of(
+    name: &str,
+    mut head: Vec<u8>,
+    mut file: impl Read,
+    mut rest: Rest,
+) -> Result<Option<Opening>, LoadError> {
+    if load::encoding_of(&head).is_some() || load::looks_binary(&head) {
+        return Ok(None);
+    }
+    let Some(line_end) = memchr::memrchr(b'\n', &head) else {
+        return Ok(None);
+    };
+    let cut_bytes = line_end + 1;
+    let source = load::decode(name, &head[..cut_bytes])?;
+    let format = match Format::from_name(name) {
+        Some(format) => format,
+        None => match Format::sniff(&source.text) {
+            Format::Markdown => Format::Markdown,
+            _ if memchr::memchr_iter(b'\n', source.text.as_bytes()).count() >= SNIFF_LINES => {
+                Format::Plain
+            }
+            _ => return Ok(None),
+        },
+    };
+    let cuts = match format {
+        Format::Plain => plain_cut(&source.text).into_iter().collect(),
+        Format::Markdown => {
+            // Definitions anywhere after the cut are looked for in the
+            // whole file, which is then handed on rather than read again.
+            let want = usize::try_from(rest.file_len).unwrap_or(0);
+            head.reserve(want.saturating_sub(head.len()).saturating_add(1));
+            file.read_to_end(&mut head)
+                .map_err(|e| LoadError::Io(e.to_string()))?;
+            let later_definition = memchr::memmem::find(&head[cut_bytes..], b"]:").is_some();
+            rest.bytes = Some(head);
+            // Markdown costs three times what plain text does to parse,
+            // and is parsed twice here: a shorter start.
+            let bytes = source.text.as_bytes();
+            let window = match bytes.get(..MARKDOWN_START_BYTES) {
+                Some(head) => memchr::memrchr(b'\n', head).map_or(0, |i| i + 1),
+                None => bytes.len(),
+            };
+            let mut cuts = markdown_cuts(&source.text[..window]);
+            cuts.retain(|&c| !later_definition && !source.text[c..].contains("]:"));
+            cuts
+        }
+    };
+    // The last cut whose start ends on prose; a few tries, each a parse.
+    for &cut in cuts.iter().rev().take(3) {
+        let mut part = source.clone();
+        part.text.truncate(cut);
+        part.map.truncate(cut);
+        let doc = Document::parse_start(part, format);
+        let ends_on_prose = doc
+            .blocks
+            .last()
+            .is_some_and(|b| !super::furniture::is_furniture(&doc.text[b.range.clone()]));
+        let prose = doc
+            .blocks
+            .iter()
+            .any(|b| b.kind != super::BlockKind::Boilerplate);
+        if ends_on_prose && prose {
+            return Ok(Some(Opening::Start(doc, rest)));
+        }
+    }
+    // Read already: parsed from memory, not read again.
+    match rest.bytes.take() {
+        Some(bytes) => Document::from_vec(name, bytes, None).map(|d| Some(Opening::Whole(d))),
+        None => Ok(None),
+    }
+}
+
+/// Blocks a start holds at least: the title, a date line and the lead
+/// (whose dateline is found from the blocks before it) and one more.
+const MIN_BLOCKS: usize = 4;
+
+/// Where plain text may be cut: before a paragraph, after one that can be
+/// neither a subheading nor page furniture, so it reads the same whether
+/// or not prose follows it in the whole (the last block of an article is
+/// never a subheading, and its trailing furniture run stops at prose).
+fn plain_cut(text: &str) -> Option<usize> {
+    let starts: Vec<std::ops::Range<usize>> = super::plain::paragraphs(text).collect();
+    (MIN_BLOCKS..starts.len())
+        .rev()
+        .find(|&next| {
+            let last = &text[starts[next - 1].clone()];
+            !super::plain::is_subheading(last) && !super::furniture::is_furniture(last)
+        })
+        .map(|next| starts[next].start)
+}
+
+/// Where Markdown may be cut, first to last: before an ATX heading that the parser
+/// reports outside every other block, after a blank line, and after a
+/// block that is not page furniture (a trailing furniture run, marked in
+/// the whole, stops there).
+fn markdown_cuts(md: &str) -> Vec<usize> {
+    let mut depth = 0usize;
+    let mut blocks = 0usize;
+    let mut last_text = 0..0;
+    let mut cuts = Vec::new();
+    for (event, range) in Parser::new_ext(md, super::markdown_options()).into_offset_iter() {
+        match event {
+            Event::Start(tag) => {
+                if depth == 0 {
+                    if matches!(tag, Tag::Heading { .. })
+                        && blocks >= MIN_BLOCKS
+                        && md.as_bytes().get(range.start) == Some(&b'#')
+                        && md[..range.start].ends_with("\n\n")
+                        && !super::furniture::is_furniture(md[last_text.clone()].trim())
+                    {
+                        cuts.push(range.start);
+                    }
+                    blocks += 1;
+                    last_text = range.clone();
+                }
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            // A rule is a block with no end.
+            Event::Rule if depth == 0 => {
+                blocks += 1;
+                last_text = range;
+            }
+            _ => {}
+        }
+    }
+    cuts
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,240 @@
+use std::io::Cursor;
+
+use proptest::prelude::*;
+
+use super::*;
+
+/// Opens `text` named `name` as if its first `head` bytes were the start
+/// read: the start and the whole, or `None` when it is read whole.
+fn open_text(name: &str, text: &str, head: usize) -> Option<(Document, Rest)> {
+    let bytes = text.as_bytes();
+    let head = head.min(bytes.len());
+    let rest = Rest {
+        path: PathBuf::from(name),
+        file_len: bytes.len() as u64,
+        bytes: None,
+    };
+    let opening = start_of(
+        name,
+        bytes[..head].to_vec(),
+        Cursor::new(&bytes[head..]),
+        rest,
+    )
+    .expect("text opens");
+    match opening {
+        Some(Opening::Start(doc, rest)) => Some((doc, rest)),
+        _ => None,
+    }
+}
+
+/// The promise: the start's text is a prefix of the whole's, its blocks
+/// are the whole's first blocks, its sections the whole's first (the
+/// last one only cut short).
+fn assert_start_of(start: &Document, whole: &Document) {
+    assert!(whole.text.starts_with(&start.text), "text is a prefix");
+    let n = start.blocks.len();
+    assert!(n > 0);
+    assert!(n < whole.blocks.len(), "the start holds fewer blocks");
+    assert_eq!(start.blocks[..], whole.blocks[..n]);
+    assert_eq!(start.title, whole.title);
+    assert_eq!(start.dateline, whole.dateline);
+    let s = start.sections.len();
+    assert_eq!(start.sections[..s - 1], whole.sections[..s - 1]);
+    let (last, same) = (&start.sections[s - 1], &whole.sections[s - 1]);
+    assert_eq!(
+        (
+            &last.heading,
+            &last.title,
+            last.level,
+            last.boilerplate,
+            last.blocks.start
+        ),
+        (
+            &same.heading,
+            &same.title,
+            same.level,
+            same.boilerplate,
+            same.blocks.start
+        )
+    );
+    assert_eq!(last.blocks.end, n);
+}
+
+fn words() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(vec![
+            "Anna",
+            "met",
+            "the",
+            "council",
+            "in",
+            "Oslo",
+            "on",
+            "Monday.",
+            "“It",
+            "is",
+            "over,”",
+            "42",
+            "percent",
+            "*said*",
+            "`code`",
+            "[link](http://x)",
+            "[ref]",
+            "Zoë",
+            "—",
+            "__b__",
+        ]),
+        1..14,
+    )
+    .prop_map(|w| w.join(" "))
+}
+
+fn plain_block() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => words().prop_map(|w| format!("{w}.")),
+        2 => (words(), words()).prop_map(|(a, b)| format!("{a}\n{b}.")),
+        1 => words(),
+        1 => prop::sample::select(vec!["Share", "Add a comment", "Read more", "Related stories"])
+            .prop_map(str::to_string),
+        1 => prop::sample::select(vec!["Monday, March 4, 2024", "Reaction", "What next?"])
+            .prop_map(str::to_string),
+    ]
+}
+
+fn plain_article() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec(plain_block(), 4..40),
+        prop::collection::vec(
+            prop::sample::select(vec!["\n\n", "\n \n", "\n\n\n", "\r\n\r\n"]),
+            40,
+        ),
+    )
+        .prop_map(|(blocks, seps)| {
+            let mut text = String::new();
+            for (i, b) in blocks.iter().enumerate() {
+                if i > 0 {
+                    text.push_str(seps[i % seps.len()]);
+                }
+                text.push_str(b);
+            }
+            text.push('\n');
+            text
+        })
+}
+
+fn markdown_block() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => words().prop_map(|w| format!("{w}.")),
+        2 => words().prop_map(|w| format!("## {w}")),
+        1 => words().prop_map(|w| format!("# {w}")),
+        1 => words().prop_map(|w| format!("### {w}\n{w}")),
+        2 => (words(), words()).prop_map(|(a, b)| format!("- {a}\n- {b}\n\n  # {a}")),
+        1 => words().prop_map(|w| format!("1. {w}\n2. {w}\n\n# in the list?")),
+        1 => words().prop_map(|w| format!("```\n{w}\n\n# not a heading\n```")),
+        1 => words().prop_map(|w| format!("~~~\n{w}\n\n# still code")),
+        1 => words().prop_map(|w| format!("> {w}\n>\n> # quoted\n\n> {w}")),
+        1 => words().prop_map(|w| format!("<div>\n{w}\n\n# html?\n</div>")),
+        1 => words().prop_map(|w| format!("<!--\n{w}\n\n# commented\n-->")),
+        1 => words().prop_map(|w| format!("| a | b |\n|---|---|\n| {w} | x |")),
+        1 => words().prop_map(|w| format!("    indented {w}\n\n    # code")),
+        1 => words().prop_map(|w| format!("{w}\n===")),
+        1 => Just("[ref]: http://example.org/ref".to_string()),
+        1 => Just("***".to_string()),
+        1 => Just("Share".to_string()),
+    ]
+}
+
+fn markdown_article() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec(markdown_block(), 4..40),
+        prop::collection::vec(prop::sample::select(vec!["\n\n", "\n", "\n\n\n"]), 40),
+    )
+        .prop_map(|(blocks, seps)| {
+            let mut text = String::new();
+            for (i, b) in blocks.iter().enumerate() {
+                if i > 0 {
+                    text.push_str(seps[i % seps.len()]);
+                }
+                text.push_str(b);
+            }
+            text.push('\n');
+            text
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn a_plain_start_parses_as_the_whole_does(text in plain_article(), head in 0usize..4000) {
+        let whole = Document::from_bytes("a.txt", text.as_bytes(), None).expect("text");
+        if let Some((start, _)) = open_text("a.txt", &text, head) {
+            assert_start_of(&start, &whole);
+        }
+    }
+
+    #[test]
+    fn a_markdown_start_parses_as_the_whole_does(text in markdown_article(), head in 0usize..4000) {
+        let whole = Document::from_bytes("a.md", text.as_bytes(), None).expect("text");
+        if let Some((start, rest)) = open_text("a.md", &text, head) {
+            assert_start_of(&start, &whole);
+            let loaded = rest.load(|_| {}).expect("loads");
+            prop_assert_eq!(&loaded.text, &whole.text);
+            prop_assert_eq!(&loaded.blocks, &whole.blocks);
+        }
+    }
+}
+
+#[test]
+fn plain_text_is_cut_before_a_paragraph_after_prose() {
+    let text =
+        "Title\n\nLead.\n\nSecond\nparagraph.\n\nThird.\n\nA short line\n\nShare\n\nLast par";
+    let (start, rest) = open_text("a.txt", &format!("{text}agraph.\n"), text.len()).expect("cut");
+    // Neither the short line (a subheading only if prose follows) nor the
+    // furniture (furniture only if nothing but furniture follows) can end
+    // a start.
+    assert_eq!(
+        start.text,
+        "Title\n\nLead.\n\nSecond\nparagraph.\n\nThird.\n\n"
+    );
+    assert_eq!(start.blocks.len(), 4);
+    assert_eq!(rest.file_len as usize, text.len() + 8);
+}
+
+#[test]
+fn markdown_is_cut_before_a_top_level_heading_only() {
+    let md = "# Title\n\nLead.\n\nMore.\n\n- item\n\n  # in the item\n\n```\n\n# in code\n```\n\n## Next\n\nText.\n\n> quote\n>\n> # quoted\n\nEnd.\n\nMore text.\n";
+    let head = md.len() - 3;
+    let (start, _) = open_text("a.md", md, head).expect("cut");
+    assert!(start.text.ends_with("# in code"), "{:?}", start.text);
+    let whole = Document::from_bytes("a.md", md.as_bytes(), None).expect("md");
+    assert_start_of(&start, &whole);
+}
+
+#[test]
+fn a_later_definition_or_a_short_unsniffable_start_reads_whole() {
+    let md = "# Title\n\nSee [the report][r].\n\n## More\n\nText.\n\n[r]: http://example.org\n";
+    assert!(open_text("a.md", md, 30).is_none());
+    // Without a name that says so, a start with few lines could be
+    // Markdown further on.
+    let text = "Title\n\nLead.\n\nMore.\n\n# Heading\n";
+    assert!(open_text("article", text, 20).is_none());
+    // UTF-16 is read whole.
+    let wide: Vec<u8> = "\u{feff}Title\n\nLead.\n\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let rest = Rest {
+        path: "a.txt".into(),
+        file_len: wide.len() as u64,
+        bytes: None,
+    };
+    let opening = start_of("a.txt", wide.clone(), Cursor::new(Vec::new()), rest).expect("opens");
+    assert!(opening.is_none());
+}
+
+#[test]
+fn a_start_of_furniture_only_reads_whole() {
+    let text = "Share\n\nAdd a comment\n\nSkip to content\n\nThe article.\n";
+    assert!(open_text("a.txt", text, 40).is_none());
+}
