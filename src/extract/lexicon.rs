@@ -88,48 +88,53 @@ fn lower8(x: u64) -> u64 {
 pub fn fold_hash(word: &str) -> u64 {
     if word.is_ascii() {
         fold_hash_ascii(word.as_bytes())
-    } else if word.contains('\u{03A3}') {
-        // A capital sigma lowercases by its place in the word, which only
-        // the whole-string `to_lowercase` knows.
-        fold_hash_lower(&word.to_lowercase())
     } else {
-        // Elsewhere the lowercase of a string is the lowercase of each of
-        // its chars: fold them into the hash as they come, no allocation.
-        let mut h = 0u64;
-        let mut w = 0u64;
-        let mut k = 0;
-        let mut len = 0u64;
-        let mut push = |b: u8| {
-            w |= u64::from(b) << (8 * k);
-            k += 1;
-            len += 1;
-            if k == 8 {
-                h = mix(h, w);
-                w = 0;
-                k = 0;
+        fold_hash_chars(word).unwrap_or_else(|| fold_hash_lower(&word.to_lowercase()))
+    }
+}
+
+/// [`fold_hash`] of text with non-ASCII characters: the lowercase of each
+/// char folded into the hash as it comes, no allocation. `None` for a word
+/// with a capital sigma, which lowercases by its place in the word (only
+/// the whole-string `to_lowercase` knows); met in the same walk rather than
+/// searched for first.
+fn fold_hash_chars(word: &str) -> Option<u64> {
+    let mut h = 0u64;
+    let mut w = 0u64;
+    let mut k = 0;
+    let mut len = 0u64;
+    let mut push = |b: u8| {
+        w |= u64::from(b) << (8 * k);
+        k += 1;
+        len += 1;
+        if k == 8 {
+            h = mix(h, w);
+            w = 0;
+            k = 0;
+        }
+    };
+    let mut buf = [0u8; 4];
+    for c in word.chars() {
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase() as u8);
+        } else if let Some(l) = latin_lower(c) {
+            for &b in l.encode_utf8(&mut buf).as_bytes() {
+                push(b);
             }
-        };
-        let mut buf = [0u8; 4];
-        for c in word.chars() {
-            if c.is_ascii() {
-                push(c.to_ascii_lowercase() as u8);
-            } else if let Some(l) = latin_lower(c) {
+        } else if c == '\u{03A3}' {
+            return None;
+        } else {
+            for l in c.to_lowercase() {
                 for &b in l.encode_utf8(&mut buf).as_bytes() {
                     push(b);
                 }
-            } else {
-                for l in c.to_lowercase() {
-                    for &b in l.encode_utf8(&mut buf).as_bytes() {
-                        push(b);
-                    }
-                }
             }
         }
-        if k > 0 {
-            h = mix(h, w);
-        }
-        mix(h, len)
     }
+    if k > 0 {
+        h = mix(h, w);
+    }
+    Some(mix(h, len))
 }
 
 /// The lowercase of a Latin-1 or Latin Extended-A letter (the accents of
