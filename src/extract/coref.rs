@@ -123,14 +123,17 @@ fn person_like(cx: &DocContext, c: &Cand) -> bool {
 
 /// Merges names and numbers into sorted, non-overlapping mentions and their
 /// entities.
-pub fn build(text: &str, cands: &[Cand], reps: &[usize], numbers: &[NumberSpan]) -> Entities {
+pub fn build(cx: &DocContext, cands: &[Cand], reps: &[usize], numbers: &[NumberSpan]) -> Entities {
     struct Raw<'a> {
         range: Range<usize>,
         kind: EntityKind,
         key: &'a str,
+        /// `fold_hash(key)`, when a token already holds it.
+        hash: Option<u64>,
         name: Option<&'a str>,
         coords: Option<(f32, f32)>,
     }
+    let text = cx.text;
     let mut raw: Vec<Raw> = Vec::with_capacity(cands.len() + numbers.len());
     for (c, &rep) in cands.iter().zip(reps) {
         if c.dropped {
@@ -138,10 +141,18 @@ pub fn build(text: &str, cands: &[Cand], reps: &[usize], numbers: &[NumberSpan])
         }
         let r = &cands[rep];
         let key = r.country.unwrap_or(&text[r.range.clone()]);
+        // A one-word name is keyed by its token's hash (the same value).
+        let word = &cx.toks[r.toks.start];
+        let hash = (r.country.is_none()
+            && word.is_word()
+            && word.start as usize == r.range.start
+            && word.end as usize == r.range.end)
+            .then_some(word.hash);
         raw.push(Raw {
             range: c.range.clone(),
             kind: c.kind,
             key,
+            hash,
             name: c.country,
             coords: c.place.map(|p| p.coords).filter(|c| c.0.is_finite()),
         });
@@ -152,6 +163,7 @@ pub fn build(text: &str, cands: &[Cand], reps: &[usize], numbers: &[NumberSpan])
             range: n.range.clone(),
             kind: EntityKind::Number,
             key: t,
+            hash: None,
             name: None,
             coords: None,
         });
@@ -185,9 +197,8 @@ pub fn build(text: &str, cands: &[Cand], reps: &[usize], numbers: &[NumberSpan])
             _ => EntityKind::Actor,
         };
         let next = out.entities.len();
-        let e = *index
-            .entry((super::lexicon::fold_hash(r.key), group_kind))
-            .or_insert(next);
+        let hash = r.hash.unwrap_or_else(|| super::lexicon::fold_hash(r.key));
+        let e = *index.entry((hash, group_kind)).or_insert(next);
         if e == next {
             out.entities.push(Entity {
                 name: r.name.unwrap_or(surface).to_string(),
@@ -203,12 +214,22 @@ pub fn build(text: &str, cands: &[Cand], reps: &[usize], numbers: &[NumberSpan])
         if entity.coords.is_none() && r.kind == EntityKind::Place {
             entity.coords = r.coords;
         }
-        entity.mentions.push(out.mentions.len());
+        // Counted here, listed below: each list allocated once.
         out.mentions.push(Mention {
             range: r.range,
             kind: r.kind,
             entity: e,
         });
+    }
+    let mut counts = vec![0usize; out.entities.len()];
+    for m in &out.mentions {
+        counts[m.entity] += 1;
+    }
+    for (entity, &n) in out.entities.iter_mut().zip(&counts) {
+        entity.mentions = Vec::with_capacity(n);
+    }
+    for (i, m) in out.mentions.iter().enumerate() {
+        out.entities[m.entity].mentions.push(i);
     }
     // A name met as actor and as place is typed by most of its mentions
     // (ties: actor, the role that says who did what).

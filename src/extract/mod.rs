@@ -194,13 +194,14 @@ fn extract_tokens(text: &str, toks: &[token::Token], dateline: Option<Range<usiz
         }
     }
     let cx = context::DocContext::new(text, toks, dateline);
-    let mut cands = Vec::new();
-    for run in names::runs(text, toks, &used) {
+    let runs = names::runs(text, toks, &used);
+    let mut cands = Vec::with_capacity(runs.len() + runs.len() / 4);
+    for run in runs {
         classify::classify(&cx, run, &mut cands);
     }
     roles::assign(&cx, &mut cands);
     let keys = coref::resolve(&cx, &mut cands);
-    coref::build(text, &cands, &keys, &numbers)
+    coref::build(&cx, &cands, &keys, &numbers)
 }
 
 /// Most words of four letters or more capitalised: a Title Case headline.

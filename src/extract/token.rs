@@ -74,7 +74,7 @@ impl Token {
     }
 }
 
-use super::lexicon::{LEX, fold_hash, fold_hash_ascii_at};
+use super::lexicon::{LEX, fold_hash, fold_hash_ascii_lowered};
 
 /// Words after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -166,6 +166,7 @@ fn is_apostrophe(c: char) -> bool {
 pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
     let first = out.len();
     let bytes = text.as_bytes();
+    let lex = &*LEX;
     let mut i = range.start;
     let end = range.end.min(text.len());
     let mut space = true;
@@ -218,7 +219,7 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
                 tok.kind = Tok::Word;
                 tok.digit = true;
                 tok.hash = fold_hash(&text[start..i]);
-                tok.lex = LEX.flags_hashed(tok.hash, &text[start..i]);
+                tok.lex = lex.flags_hashed(tok.hash, &text[start..i]);
             } else {
                 tok.kind = Tok::Num;
             }
@@ -289,11 +290,12 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
             }
             tok.upper = letters >= 2 && uppers == letters;
             if plain {
-                tok.hash = fold_hash_ascii_at(bytes, start, i);
-                tok.lex = LEX.flags_ascii(tok.hash, bytes, start, i);
+                let (hash, lowered) = fold_hash_ascii_lowered(bytes, start, i);
+                tok.hash = hash;
+                tok.lex = lex.flags_lowered(hash, lowered, bytes, start, i);
             } else {
                 tok.hash = fold_hash(&text[start..i]);
-                tok.lex = LEX.flags_hashed(tok.hash, &text[start..i]);
+                tok.lex = lex.flags_hashed(tok.hash, &text[start..i]);
             }
         } else {
             i += c.len_utf8();
