@@ -183,6 +183,7 @@ pub fn build(cx: &DocContext, cands: &[Cand], reps: &[usize], numbers: &[NumberS
         raw.len().min(super::context::DISTINCT_CAP),
         Default::default(),
     );
+    let mut folded: FastMap<&str, u64> = FastMap::default();
     let mut last_end = 0;
     for r in raw {
         if r.range.start < last_end || r.range.is_empty() {
@@ -197,7 +198,16 @@ pub fn build(cx: &DocContext, cands: &[Cand], reps: &[usize], numbers: &[NumberS
             _ => EntityKind::Actor,
         };
         let next = out.entities.len();
-        let hash = r.hash.unwrap_or_else(|| super::lexicon::fold_hash(r.key));
+        // Accented names are folded char by char: once per distinct key.
+        let hash = r.hash.unwrap_or_else(|| {
+            if r.key.is_ascii() {
+                super::lexicon::fold_hash(r.key)
+            } else {
+                *folded
+                    .entry(r.key)
+                    .or_insert_with(|| super::lexicon::fold_hash(r.key))
+            }
+        });
         let e = *index.entry((hash, group_kind)).or_insert(next);
         if e == next {
             out.entities.push(Entity {

@@ -57,6 +57,25 @@ impl Token {
         &text[self.start as usize..self.end as usize]
     }
 
+    /// The token's text is `word`: lengths first, then bytes (a token lies
+    /// on char boundaries, so no slicing checks are needed).
+    #[inline]
+    pub fn is(&self, text: &str, word: &str) -> bool {
+        // Byte by byte: a slice comparison calls `memcmp`, dearer than the
+        // two or three bytes compared.
+        (self.end - self.start) as usize == word.len()
+            && text.as_bytes()[self.start as usize..self.end as usize]
+                .iter()
+                .zip(word.as_bytes())
+                .all(|(a, b)| a == b)
+    }
+
+    /// The last byte of the token's text (`.` of `U.S.`).
+    #[inline]
+    pub fn last_byte(&self, text: &str) -> u8 {
+        text.as_bytes()[self.end as usize - 1]
+    }
+
     pub fn is_word(&self) -> bool {
         self.kind == Tok::Word
     }
