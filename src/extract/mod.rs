@@ -119,7 +119,7 @@ fn extract_windowed(doc: &Document, size: usize) -> Entities {
 /// Bytes of text extracted at once: far above any news article (which
 /// keeps its whole-document context), small enough that the tokens of a
 /// window (a few times its size) stay a small part of a huge file's memory.
-const WINDOW: usize = 1 << 20;
+const WINDOW: usize = 1 << 19;
 
 /// [`extract_with`] on the thread's reused token buffer.
 fn extract_scratch(doc: &Document, window: Range<usize>) -> Entities {
