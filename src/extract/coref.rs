@@ -134,7 +134,7 @@ pub fn build(cx: &DocContext, cands: &[Cand], reps: &[usize], numbers: &[NumberS
         coords: Option<(f32, f32)>,
     }
     let text = cx.text;
-    let mut raw: Vec<Raw> = Vec::with_capacity(cands.len() + numbers.len());
+    let mut names: Vec<Raw> = Vec::with_capacity(cands.len());
     for (c, &rep) in cands.iter().zip(reps) {
         if c.dropped {
             continue;
@@ -148,7 +148,7 @@ pub fn build(cx: &DocContext, cands: &[Cand], reps: &[usize], numbers: &[NumberS
             && word.start as usize == r.range.start
             && word.end as usize == r.range.end)
             .then_some(word.hash);
-        raw.push(Raw {
+        names.push(Raw {
             range: c.range.clone(),
             kind: c.kind,
             key,
@@ -157,9 +157,10 @@ pub fn build(cx: &DocContext, cands: &[Cand], reps: &[usize], numbers: &[NumberS
             coords: c.place.map(|p| p.coords).filter(|c| c.0.is_finite()),
         });
     }
+    let mut nums: Vec<Raw> = Vec::with_capacity(numbers.len());
     for n in numbers {
         let t = &text[n.range.clone()];
-        raw.push(Raw {
+        nums.push(Raw {
             range: n.range.clone(),
             kind: EntityKind::Number,
             key: t,
@@ -168,19 +169,35 @@ pub fn build(cx: &DocContext, cands: &[Cand], reps: &[usize], numbers: &[NumberS
             coords: None,
         });
     }
-    raw.sort_by(|a, b| {
+    // By start, the longer first; names before numbers on a tie. Both
+    // lists come in text order: merged, not sorted (a stable sort of the
+    // two together gives the same order).
+    let order = |a: &Raw, b: &Raw| {
         a.range
             .start
             .cmp(&b.range.start)
             .then(b.range.end.cmp(&a.range.end))
+    };
+    for list in [&mut names, &mut nums] {
+        if !list.is_sorted_by(|a, b| order(a, b).is_le()) {
+            list.sort_by(order);
+        }
+    }
+    let total = names.len() + nums.len();
+    let mut names = names.into_iter().peekable();
+    let mut nums = nums.into_iter().peekable();
+    let raw = std::iter::from_fn(|| match (names.peek(), nums.peek()) {
+        (Some(a), Some(b)) if order(a, b).is_gt() => nums.next(),
+        (Some(_), _) => names.next(),
+        (None, _) => nums.next(),
     });
     let mut out = Entities {
-        mentions: Vec::with_capacity(raw.len()),
+        mentions: Vec::with_capacity(total),
         entities: Vec::new(),
     };
     // Keys compare without case (`KANO` in a dateline is `Kano`).
     let mut index: FastMap<(u64, EntityKind), usize> = FastMap::with_capacity_and_hasher(
-        raw.len().min(super::context::DISTINCT_CAP),
+        total.min(super::context::DISTINCT_CAP),
         Default::default(),
     );
     let mut folded: FastMap<&str, u64> = FastMap::default();
