@@ -3,7 +3,9 @@
 //! `extract(&Document) -> Entities` finds mentions as byte ranges into the
 //! document text, each with its kind, and groups them into entities (a
 //! canonical name with all its mentions: `Cavusoglu` is `Mevlut Cavusoglu`).
-//! A model layer: no ratatui, no crossterm.
+//! A model layer: no ratatui, no crossterm. A document longer than a window
+//! (512 KiB, far above any article) is read window by window (`window`), so
+//! extraction's memory stays a few times the window, not the file.
 //!
 //! Invariants: mentions are sorted, never overlap, lie on char boundaries,
 //! and the result is deterministic for a given text.
