@@ -203,7 +203,10 @@ fn is_title(cx: &DocContext, k: usize) -> bool {
 /// organisation or a place and keeps its title-like words (`General
 /// Assembly`).
 fn split_titles(cx: &DocContext, start: usize, end: usize, out: &mut Vec<Cand>) {
-    let has_of = (start..end).any(|k| matches!(word_at(cx, k), "of" | "for" | "&" | "and"));
+    let has_of = (start..end).any(|k| {
+        let t = &cx.toks[k];
+        t.is(cx.text, "of") || t.is(cx.text, "for") || t.is(cx.text, "&") || t.is(cx.text, "and")
+    });
     if !is_head(cx, head_index(cx, start, end)) && !has_of {
         if let Some(p) = (start..end).find(|&k| is_title(cx, k)) {
             let mut q = p;
@@ -243,7 +246,7 @@ fn split_titles(cx: &DocContext, start: usize, end: usize, out: &mut Vec<Cand>) 
 /// Japan`, `Museum of Flight`), else its last word.
 fn head_index(cx: &DocContext, s: usize, e: usize) -> usize {
     (s + 1..e)
-        .find(|&k| matches!(word_at(cx, k), "of" | "for"))
+        .find(|&k| cx.toks[k].is(cx.text, "of") || cx.toks[k].is(cx.text, "for"))
         .map_or(e - 1, |k| k - 1)
 }
 
@@ -303,7 +306,7 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
     {
         return;
     }
-    let has_for = (s..e).any(|k| word_at(cx, k) == "for");
+    let has_for = (s..e).any(|k| cx.toks[k].is(cx.text, "for"));
     // In `X of Y` the head is X: `State of Ohio` is a place, `Bank of Ohio`
     // an organisation.
     let head = head_index(cx, s, e);

@@ -83,11 +83,6 @@ impl<'t> DocContext<'t> {
         let mut lower = HashedSet::with_capacity_and_hasher(guess, Default::default());
         let mut caps = WordMap::with_capacity_and_hasher(guess, Default::default());
         let mut defined = WordSet::default();
-        for w in toks.windows(3) {
-            if w[1].upper && w[0].punct() == Some('(') && w[2].punct() == Some(')') {
-                defined.insert(keyed(text, &w[1]));
-            }
-        }
         // Only lowercase words that some capitalised word could ask about
         // are hashed: a bitset on (length, first letter, last letter) of the
         // capitalised words filters the rest cheaply.
@@ -104,6 +99,14 @@ impl<'t> DocContext<'t> {
         for (i, t) in toks.iter().enumerate() {
             if !t.is_word() {
                 continue;
+            }
+            // An acronym on its own in parentheses (`(WHO)`).
+            if t.upper
+                && i > 0
+                && toks[i - 1].punct() == Some('(')
+                && toks.get(i + 1).and_then(Token::punct) == Some(')')
+            {
+                defined.insert(keyed(text, t));
             }
             if text.as_bytes()[t.start as usize].is_ascii_lowercase() {
                 let bit = filter_bit(t);

@@ -123,54 +123,84 @@ fn person_like(cx: &DocContext, c: &Cand) -> bool {
 
 /// Merges names and numbers into sorted, non-overlapping mentions and their
 /// entities.
-pub fn build(text: &str, cands: &[Cand], reps: &[usize], numbers: &[NumberSpan]) -> Entities {
+pub fn build(cx: &DocContext, cands: &[Cand], reps: &[usize], numbers: &[NumberSpan]) -> Entities {
     struct Raw<'a> {
         range: Range<usize>,
         kind: EntityKind,
         key: &'a str,
+        /// `fold_hash(key)`, when a token already holds it.
+        hash: Option<u64>,
         name: Option<&'a str>,
         coords: Option<(f32, f32)>,
     }
-    let mut raw: Vec<Raw> = Vec::with_capacity(cands.len() + numbers.len());
+    let text = cx.text;
+    let mut names: Vec<Raw> = Vec::with_capacity(cands.len());
     for (c, &rep) in cands.iter().zip(reps) {
         if c.dropped {
             continue;
         }
         let r = &cands[rep];
         let key = r.country.unwrap_or(&text[r.range.clone()]);
-        raw.push(Raw {
+        // A one-word name is keyed by its token's hash (the same value).
+        let word = &cx.toks[r.toks.start];
+        let hash = (r.country.is_none()
+            && word.is_word()
+            && word.start as usize == r.range.start
+            && word.end as usize == r.range.end)
+            .then_some(word.hash);
+        names.push(Raw {
             range: c.range.clone(),
             kind: c.kind,
             key,
+            hash,
             name: c.country,
             coords: c.place.map(|p| p.coords).filter(|c| c.0.is_finite()),
         });
     }
+    let mut nums: Vec<Raw> = Vec::with_capacity(numbers.len());
     for n in numbers {
         let t = &text[n.range.clone()];
-        raw.push(Raw {
+        nums.push(Raw {
             range: n.range.clone(),
             kind: EntityKind::Number,
             key: t,
+            hash: None,
             name: None,
             coords: None,
         });
     }
-    raw.sort_by(|a, b| {
+    // By start, the longer first; names before numbers on a tie. Both
+    // lists come in text order: merged, not sorted (a stable sort of the
+    // two together gives the same order).
+    let order = |a: &Raw, b: &Raw| {
         a.range
             .start
             .cmp(&b.range.start)
             .then(b.range.end.cmp(&a.range.end))
+    };
+    for list in [&mut names, &mut nums] {
+        if !list.is_sorted_by(|a, b| order(a, b).is_le()) {
+            list.sort_by(order);
+        }
+    }
+    let total = names.len() + nums.len();
+    let mut names = names.into_iter().peekable();
+    let mut nums = nums.into_iter().peekable();
+    let raw = std::iter::from_fn(|| match (names.peek(), nums.peek()) {
+        (Some(a), Some(b)) if order(a, b).is_gt() => nums.next(),
+        (Some(_), _) => names.next(),
+        (None, _) => nums.next(),
     });
     let mut out = Entities {
-        mentions: Vec::with_capacity(raw.len()),
+        mentions: Vec::with_capacity(total),
         entities: Vec::new(),
     };
     // Keys compare without case (`KANO` in a dateline is `Kano`).
     let mut index: FastMap<(u64, EntityKind), usize> = FastMap::with_capacity_and_hasher(
-        raw.len().min(super::context::DISTINCT_CAP),
+        total.min(super::context::DISTINCT_CAP),
         Default::default(),
     );
+    let mut folded: FastMap<&str, u64> = FastMap::default();
     let mut last_end = 0;
     for r in raw {
         if r.range.start < last_end || r.range.is_empty() {
@@ -185,9 +215,17 @@ pub fn build(text: &str, cands: &[Cand], reps: &[usize], numbers: &[NumberSpan])
             _ => EntityKind::Actor,
         };
         let next = out.entities.len();
-        let e = *index
-            .entry((super::lexicon::fold_hash(r.key), group_kind))
-            .or_insert(next);
+        // Accented names are folded char by char: once per distinct key.
+        let hash = r.hash.unwrap_or_else(|| {
+            if r.key.is_ascii() {
+                super::lexicon::fold_hash(r.key)
+            } else {
+                *folded
+                    .entry(r.key)
+                    .or_insert_with(|| super::lexicon::fold_hash(r.key))
+            }
+        });
+        let e = *index.entry((hash, group_kind)).or_insert(next);
         if e == next {
             out.entities.push(Entity {
                 name: r.name.unwrap_or(surface).to_string(),
@@ -203,12 +241,22 @@ pub fn build(text: &str, cands: &[Cand], reps: &[usize], numbers: &[NumberSpan])
         if entity.coords.is_none() && r.kind == EntityKind::Place {
             entity.coords = r.coords;
         }
-        entity.mentions.push(out.mentions.len());
+        // Counted here, listed below: each list allocated once.
         out.mentions.push(Mention {
             range: r.range,
             kind: r.kind,
             entity: e,
         });
+    }
+    let mut counts = vec![0usize; out.entities.len()];
+    for m in &out.mentions {
+        counts[m.entity] += 1;
+    }
+    for (entity, &n) in out.entities.iter_mut().zip(&counts) {
+        entity.mentions = Vec::with_capacity(n);
+    }
+    for (i, m) in out.mentions.iter().enumerate() {
+        out.entities[m.entity].mentions.push(i);
     }
     // A name met as actor and as place is typed by most of its mentions
     // (ties: actor, the role that says who did what).

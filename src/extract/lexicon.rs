@@ -88,48 +88,53 @@ fn lower8(x: u64) -> u64 {
 pub fn fold_hash(word: &str) -> u64 {
     if word.is_ascii() {
         fold_hash_ascii(word.as_bytes())
-    } else if word.contains('\u{03A3}') {
-        // A capital sigma lowercases by its place in the word, which only
-        // the whole-string `to_lowercase` knows.
-        fold_hash_lower(&word.to_lowercase())
     } else {
-        // Elsewhere the lowercase of a string is the lowercase of each of
-        // its chars: fold them into the hash as they come, no allocation.
-        let mut h = 0u64;
-        let mut w = 0u64;
-        let mut k = 0;
-        let mut len = 0u64;
-        let mut push = |b: u8| {
-            w |= u64::from(b) << (8 * k);
-            k += 1;
-            len += 1;
-            if k == 8 {
-                h = mix(h, w);
-                w = 0;
-                k = 0;
+        fold_hash_chars(word).unwrap_or_else(|| fold_hash_lower(&word.to_lowercase()))
+    }
+}
+
+/// [`fold_hash`] of text with non-ASCII characters: the lowercase of each
+/// char folded into the hash as it comes, no allocation. `None` for a word
+/// with a capital sigma, which lowercases by its place in the word (only
+/// the whole-string `to_lowercase` knows); met in the same walk rather than
+/// searched for first.
+fn fold_hash_chars(word: &str) -> Option<u64> {
+    let mut h = 0u64;
+    let mut w = 0u64;
+    let mut k = 0;
+    let mut len = 0u64;
+    let mut push = |b: u8| {
+        w |= u64::from(b) << (8 * k);
+        k += 1;
+        len += 1;
+        if k == 8 {
+            h = mix(h, w);
+            w = 0;
+            k = 0;
+        }
+    };
+    let mut buf = [0u8; 4];
+    for c in word.chars() {
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase() as u8);
+        } else if let Some(l) = latin_lower(c) {
+            for &b in l.encode_utf8(&mut buf).as_bytes() {
+                push(b);
             }
-        };
-        let mut buf = [0u8; 4];
-        for c in word.chars() {
-            if c.is_ascii() {
-                push(c.to_ascii_lowercase() as u8);
-            } else if let Some(l) = latin_lower(c) {
+        } else if c == '\u{03A3}' {
+            return None;
+        } else {
+            for l in c.to_lowercase() {
                 for &b in l.encode_utf8(&mut buf).as_bytes() {
                     push(b);
                 }
-            } else {
-                for l in c.to_lowercase() {
-                    for &b in l.encode_utf8(&mut buf).as_bytes() {
-                        push(b);
-                    }
-                }
             }
         }
-        if k > 0 {
-            h = mix(h, w);
-        }
-        mix(h, len)
     }
+    if k > 0 {
+        h = mix(h, w);
+    }
+    Some(mix(h, len))
 }
 
 /// The lowercase of a Latin-1 or Latin Extended-A letter (the accents of
@@ -178,10 +183,25 @@ fn fold_hash_ascii(bytes: &[u8]) -> u64 {
 /// than it hashes.
 #[inline(always)]
 pub fn fold_hash_ascii_at(bytes: &[u8], start: usize, end: usize) -> u64 {
+    fold_hash_ascii_lowered(bytes, start, end).0
+}
+
+/// [`fold_hash_ascii_at`] with the first sixteen bytes of the word as
+/// lowercased on the way, packed as [`Lexicons::flags_lowered`] compares
+/// them (zero-padded): a lexicon match needs no second pass over the word.
+#[inline(always)]
+pub fn fold_hash_ascii_lowered(bytes: &[u8], start: usize, end: usize) -> (u64, [u64; 2]) {
     let mut h = 0u64;
+    let mut packed = [0u64; 2];
     let mut i = start;
+    let mut chunk = 0;
     while end - i >= 8 {
-        h = mix(h, lower8(read8(bytes, i)));
+        let w = lower8(read8(bytes, i));
+        if chunk < 2 {
+            packed[chunk] = w;
+        }
+        chunk += 1;
+        h = mix(h, w);
         i += 8;
     }
     let n = end - i;
@@ -195,9 +215,13 @@ pub fn fold_hash_ascii_at(bytes: &[u8], start: usize, end: usize) -> u64 {
             }
             w
         };
-        h = mix(h, lower8(w));
+        let w = lower8(w);
+        if chunk < 2 {
+            packed[chunk] = w;
+        }
+        h = mix(h, w);
     }
-    mix(h, (end - start) as u64)
+    (mix(h, (end - start) as u64), packed)
 }
 
 #[inline]
@@ -377,10 +401,18 @@ impl Lexicons {
         if word.is_ascii() { 0 } else { flags & !NUMBER }
     }
 
-    /// [`Self::flags_hashed`] for the ASCII word `bytes[start..end]`,
-    /// compared as packed integers rather than byte by byte.
+    /// [`Self::flags_hashed`] for the ASCII word `bytes[start..end]`, its
+    /// lowercase packed as [`fold_hash_ascii_lowered`] gives it: compared
+    /// as two integers rather than byte by byte.
     #[inline]
-    pub fn flags_ascii(&self, hash: u64, bytes: &[u8], start: usize, end: usize) -> u16 {
+    pub fn flags_lowered(
+        &self,
+        hash: u64,
+        lowered: [u64; 2],
+        bytes: &[u8],
+        start: usize,
+        end: usize,
+    ) -> u16 {
         let Some((flags, index)) = self.probe(hash) else {
             return 0;
         };
@@ -388,7 +420,7 @@ impl Lexicons {
         let len = end - start;
         let same = w.len() == len
             && if len <= 16 {
-                packed_lower(bytes, start, end) == packed
+                lowered == packed
             } else {
                 w.as_bytes().eq_ignore_ascii_case(&bytes[start..end])
             };
@@ -510,6 +542,33 @@ mod tests {
                 fold_hash(&text[s..e]),
                 "{s}..{e}"
             );
+        }
+    }
+
+    #[test]
+    fn lowered_words_match_as_packed() {
+        let text = "The MINISTRY of Défense said provinces; Observatory-for-something Kurds";
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let mut j = i;
+            while j < b.len() && b[j].is_ascii_alphabetic() {
+                j += 1;
+            }
+            if j > i {
+                let (h, lowered) = fold_hash_ascii_lowered(b, i, j);
+                assert_eq!(h, fold_hash(&text[i..j]));
+                if j - i <= 16 {
+                    assert_eq!(lowered, packed_lower(b, i, j));
+                }
+                assert_eq!(
+                    LEX.flags_lowered(h, lowered, b, i, j),
+                    LEX.flags(&text[i..j]),
+                    "{}",
+                    &text[i..j]
+                );
+            }
+            i = j + 1;
         }
     }
 

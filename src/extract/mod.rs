@@ -3,7 +3,9 @@
 //! `extract(&Document) -> Entities` finds mentions as byte ranges into the
 //! document text, each with its kind, and groups them into entities (a
 //! canonical name with all its mentions: `Cavusoglu` is `Mevlut Cavusoglu`).
-//! A model layer: no ratatui, no crossterm.
+//! A model layer: no ratatui, no crossterm. A document longer than a window
+//! (512 KiB, far above any article) is read window by window (`window`), so
+//! extraction's memory stays a few times the window, not the file.
 //!
 //! Invariants: mentions are sorted, never overlap, lie on char boundaries,
 //! and the result is deterministic for a given text.
@@ -25,6 +27,7 @@ pub mod quotes;
 pub mod report;
 mod roles;
 mod token;
+mod window;
 
 /// What a mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -92,10 +95,39 @@ impl Entities {
 }
 
 /// Finds the actors, places and numbers of a document.
+///
+/// A document longer than [`WINDOW`] is read in windows of whole sections
+/// (see [`window::cuts`]), each with its own document-level context, so
+/// the tokens of a huge file are never held at once; an article within one
+/// window is read in one piece.
 pub fn extract(doc: &Document) -> Entities {
+    extract_windowed(doc, WINDOW)
+}
+
+/// [`extract`] in windows of about `size` bytes.
+fn extract_windowed(doc: &Document, size: usize) -> Entities {
+    let windows = window::cuts(doc, size);
+    let mut merged = window::Merged::default();
+    for w in &windows {
+        let found = extract_scratch(doc, w.clone());
+        if windows.len() == 1 {
+            return found;
+        }
+        merged.add(found);
+    }
+    merged.finish()
+}
+
+/// Bytes of text extracted at once: far above any news article (which
+/// keeps its whole-document context), small enough that the tokens of a
+/// window (a few times its size) stay a small part of a huge file's memory.
+const WINDOW: usize = 1 << 19;
+
+/// [`extract_with`] on the thread's reused token buffer.
+fn extract_scratch(doc: &Document, window: Range<usize>) -> Entities {
     SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
         Ok(mut toks) => {
-            let found = extract_with(doc, &mut toks);
+            let found = extract_with(doc, window, &mut toks);
             // Keep the buffer for the next article unless it grew huge.
             toks.clear();
             if toks.capacity() > 1 << 22 {
@@ -103,7 +135,7 @@ pub fn extract(doc: &Document) -> Entities {
             }
             found
         }
-        Err(_) => extract_with(doc, &mut Vec::new()),
+        Err(_) => extract_with(doc, window, &mut Vec::new()),
     })
 }
 
@@ -113,12 +145,17 @@ thread_local! {
     static SCRATCH: std::cell::RefCell<Vec<token::Token>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-fn extract_with(doc: &Document, toks: &mut Vec<token::Token>) -> Entities {
+/// Extraction of the prose of `doc` within the byte range `window`.
+fn extract_with(doc: &Document, window: Range<usize>, toks: &mut Vec<token::Token>) -> Entities {
     let text = doc.text.as_str();
-    toks.reserve(text.len() / 5);
+    toks.reserve(window.len() / 5);
     for block in doc.prose_blocks() {
+        let range = block.range.start.max(window.start)..block.range.end.min(window.end);
+        if range.is_empty() {
+            continue;
+        }
         let first = toks.len();
-        token::tokenize_into(text, block.range.clone(), toks);
+        token::tokenize_into(text, range, toks);
         if matches!(block.kind, BlockKind::Title | BlockKind::Heading { .. })
             && title_case(text, &toks[first..])
         {
@@ -129,8 +166,10 @@ fn extract_with(doc: &Document, toks: &mut Vec<token::Token>) -> Entities {
         }
     }
     // The lead goes on after its dateline (`KANO, Nigeria – Flash floods`):
-    // its first word starts a sentence.
+    // its first word starts a sentence (in the window the dateline is in).
     if let Some(d) = &doc.dateline
+        && d.end >= window.start
+        && d.end < window.end
         && let Some(t) = toks
             .iter_mut()
             .find(|t| t.start as usize >= d.end && t.is_word())
@@ -157,13 +196,14 @@ fn extract_tokens(text: &str, toks: &[token::Token], dateline: Option<Range<usiz
         }
     }
     let cx = context::DocContext::new(text, toks, dateline);
-    let mut cands = Vec::new();
-    for run in names::runs(text, toks, &used) {
+    let runs = names::runs(text, toks, &used);
+    let mut cands = Vec::with_capacity(runs.len() + runs.len() / 4);
+    for run in runs {
         classify::classify(&cx, run, &mut cands);
     }
     roles::assign(&cx, &mut cands);
     let keys = coref::resolve(&cx, &mut cands);
-    coref::build(text, &cands, &keys, &numbers)
+    coref::build(&cx, &cands, &keys, &numbers)
 }
 
 /// Most words of four letters or more capitalised: a Title Case headline.

@@ -15,11 +15,40 @@ use super::lexicon::{COMMON, ORG, PLACE};
 use super::token::{Tok, Token};
 
 /// Lowercase words that belong inside a name when a capitalised word follows
-/// (`Abd al-Kareem`, `Vincent van Gogh`, `Charles de Gaulle`).
-const PARTICLES: &[&str] = &[
-    "al", "el", "ash", "ad", "as", "bin", "ibn", "bint", "van", "von", "de", "da", "di", "du",
-    "del", "della", "der", "den", "la", "le", "lil", "do", "dos", "das", "ter", "ul", "ur",
-];
+/// (`Abd al-Kareem`, `Vincent van Gogh`, `Charles de Gaulle`): one `match`
+/// on the bytes, which compiles to a switch on the length.
+fn is_particle_word(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"al"
+            | b"el"
+            | b"ash"
+            | b"ad"
+            | b"as"
+            | b"bin"
+            | b"ibn"
+            | b"bint"
+            | b"van"
+            | b"von"
+            | b"de"
+            | b"da"
+            | b"di"
+            | b"du"
+            | b"del"
+            | b"della"
+            | b"der"
+            | b"den"
+            | b"la"
+            | b"le"
+            | b"lil"
+            | b"do"
+            | b"dos"
+            | b"das"
+            | b"ter"
+            | b"ul"
+            | b"ur"
+    )
+}
 
 /// Abbreviations written with a dot inside names (`St. Louis`, `Mt. Kenya`,
 /// `Dr. Diallo`).
@@ -29,7 +58,12 @@ const DOTTED: &[&str] = &[
 ];
 
 pub fn is_particle(text: &str, t: &Token) -> bool {
-    t.is_word() && !t.cap && PARTICLES.contains(&t.text(text))
+    // The particles are two to five bytes long: most words are ruled out
+    // by their length.
+    t.is_word()
+        && !t.cap
+        && (2..=5).contains(&(t.end - t.start))
+        && is_particle_word(&text.as_bytes()[t.start as usize..t.end as usize])
 }
 
 /// A word that can be part of a name: capitalised, not a number.
@@ -68,7 +102,7 @@ pub fn runs(text: &str, toks: &[Token], used: &[bool]) -> Vec<Range<usize>> {
             }
             // `in Washington D.C. Image: ...`: a common word after an
             // abbreviation's dot starts anew.
-            if toks[last].text(text).ends_with('.') && nt.is_word() && nt.in_lex(COMMON) {
+            if nt.is_word() && nt.in_lex(COMMON) && toks[last].last_byte(text) == b'.' {
                 break;
             }
             // `St. Petersburg`, `Mr. Blume`: a short title or place
@@ -105,7 +139,7 @@ pub fn runs(text: &str, toks: &[Token], used: &[bool]) -> Vec<Range<usize>> {
             } else if nt.is_word() && connector_ok(text, toks, used, i, last, k) {
                 // `of` / `for` (+ `the`), or `and` between two heads.
                 k += 1;
-                if toks[k].is_word() && toks[k].text(text) == "the" {
+                if toks[k].is(text, "the") {
                     k += 1;
                 }
             } else {
@@ -179,9 +213,13 @@ fn connector_ok(
     if k != last + 1 || !toks[k].space {
         return false;
     }
-    let word = toks[k].text(text);
+    let t = &toks[k];
+    let (of, and) = (t.is(text, "of") || t.is(text, "for"), t.is(text, "and"));
+    if !of && !and {
+        return false;
+    }
     let mut after = k + 1;
-    if matches!(word, "of" | "for") && toks.get(after).is_some_and(|t| t.text(text) == "the") {
+    if of && toks.get(after).is_some_and(|t| t.is(text, "the")) {
         after += 1;
     }
     let Some(next) = toks.get(after) else {
@@ -190,22 +228,17 @@ fn connector_ok(
     if !name_word(next, used, after) || !next.space {
         return false;
     }
-    match word {
-        "of" | "for" => {
-            (first..=last).any(|j| toks[j].is_word() && toks[j].cap && takes_of(text, &toks[j]))
+    if of {
+        (first..=last).any(|j| toks[j].is_word() && toks[j].cap && takes_of(text, &toks[j]))
+    } else {
+        let mut end = after;
+        while end + 1 < toks.len()
+            && toks[end + 1].space
+            && name_word(&toks[end + 1], used, end + 1)
+        {
+            end += 1;
         }
-        "and" => {
-            let mut end = after;
-            while end + 1 < toks.len()
-                && toks[end + 1].space
-                && name_word(&toks[end + 1], used, end + 1)
-            {
-                end += 1;
-            }
-            let _ = last;
-            (after..=end).any(|j| takes_of(text, &toks[j]))
-        }
-        _ => false,
+        (after..=end).any(|j| takes_of(text, &toks[j]))
     }
 }
 

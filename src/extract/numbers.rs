@@ -117,9 +117,9 @@ fn abbreviated_amount(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan
 
 /// Number words and their compounds.
 fn words(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan> {
-    let t = toks[i];
-    let word = t.text(text);
+    let t = &toks[i];
     let class = number_class(t.lex)?;
+    let word = t.text(text);
     // Capitalised inside a sentence: part of a name (`the Big Three`).
     if t.cap && !t.initial {
         return None;

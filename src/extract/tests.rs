@@ -318,3 +318,95 @@ proptest! {
         }
     }
 }
+
+/// A short article with names, an acronym, a surname and numbers.
+const ARTICLE: &str = "# Floods Hit Kano\n\nThe Red Cross said 12 people died in the town of Bichi on Monday. \
+The World Health Organization (WHO) sent three teams.\n\nGovernor Abba Yusuf visited Bichi. Yusuf said \
+the WHO and Nigeria would rebuild 2,400 homes.\n\n";
+
+fn doc_of(text: &str) -> crate::document::Document {
+    crate::document::Document::from_bytes("t.md", text.as_bytes(), None).expect("text loads")
+}
+
+fn check_invariants(text: &str, e: &super::Entities) -> Result<(), TestCaseError> {
+    let mut last = 0;
+    for (i, m) in e.mentions.iter().enumerate() {
+        prop_assert!(m.range.start >= last && m.range.start < m.range.end);
+        prop_assert!(text.is_char_boundary(m.range.start) && text.is_char_boundary(m.range.end));
+        prop_assert!(e.entities[m.entity].mentions.contains(&i));
+        last = m.range.end;
+    }
+    let listed: usize = e.entities.iter().map(|x| x.mentions.len()).sum();
+    prop_assert_eq!(listed, e.mentions.len());
+    Ok(())
+}
+
+#[test]
+fn an_article_within_a_window_reads_as_one_piece() {
+    let doc = doc_of(ARTICLE);
+    let whole = super::extract_windowed(&doc, usize::MAX);
+    assert!(whole.mentions.len() >= 8, "{whole:?}");
+    assert_eq!(super::extract(&doc), whole);
+    assert_eq!(super::extract_windowed(&doc, doc.text.len()), whole);
+}
+
+#[test]
+fn windows_of_whole_articles_find_what_each_article_does() {
+    let single = doc_of(ARTICLE);
+    let one = super::extract(&single);
+    let copies = 5;
+    let doc = doc_of(&ARTICLE.repeat(copies));
+    // Where each copy starts in the parsed text (Markdown marks are gone).
+    let title = "Floods Hit Kano";
+    let t0 = single.text.find(title).expect("title");
+    let shifts: Vec<usize> = doc.text.match_indices(title).map(|(i, _)| i - t0).collect();
+    assert_eq!(shifts.len(), copies);
+    let stride = shifts[1];
+    let windowed = super::extract_windowed(&doc, stride);
+    let shifted: Vec<_> = (0..copies)
+        .flat_map(|k| {
+            one.mentions
+                .iter()
+                .map(|m| (m.range.start + shifts[k], m.range.end + shifts[k], m.kind))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let got: Vec<_> = windowed
+        .mentions
+        .iter()
+        .map(|m| (m.range.start, m.range.end, m.kind))
+        .collect();
+    assert_eq!(got, shifted);
+    // Entities named in every window are joined, with the name in full.
+    assert_eq!(windowed.entities.len(), one.entities.len());
+    for (w, o) in windowed.entities.iter().zip(&one.entities) {
+        assert_eq!((&w.name, w.kind), (&o.name, o.kind));
+        assert_eq!(w.mentions.len(), o.mentions.len() * copies, "{}", w.name);
+    }
+}
+
+proptest! {
+    #[test]
+    fn windowed_mentions_keep_invariants_across_seams(
+        parts in proptest::collection::vec(
+            prop_oneof![
+                Just("Russia"), Just("the"), Just("al-"), Just("President"), Just("said"),
+                Just("(UN)"), Just("’s"), Just("3,000"), Just("twenty-"), Just("one"),
+                Just("-"), Just("."), Just("\n\n# "), Just("\n\n"), Just("Mr."), Just("in"),
+                Just("province"), Just("Kurdish"), Just("forces"), Just("é"), Just("Ünïcödé"),
+                Just("United Nations"), Just("ÉTATS"),
+            ],
+            0..120,
+        ),
+        size in 1usize..200,
+    ) {
+        let text = parts.join(" ");
+        let doc = doc_of(&text);
+        let e = super::extract_windowed(&doc, size);
+        check_invariants(&doc.text, &e)?;
+        prop_assert_eq!(e, super::extract_windowed(&doc, size));
+        let whole = super::extract_windowed(&doc, usize::MAX);
+        check_invariants(&doc.text, &whole)?;
+        prop_assert_eq!(super::extract_windowed(&doc, doc.text.len()), whole);
+    }
+}

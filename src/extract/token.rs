@@ -57,6 +57,25 @@ impl Token {
         &text[self.start as usize..self.end as usize]
     }
 
+    /// The token's text is `word`: lengths first, then bytes (a token lies
+    /// on char boundaries, so no slicing checks are needed).
+    #[inline]
+    pub fn is(&self, text: &str, word: &str) -> bool {
+        // Byte by byte: a slice comparison calls `memcmp`, dearer than the
+        // two or three bytes compared.
+        (self.end - self.start) as usize == word.len()
+            && text.as_bytes()[self.start as usize..self.end as usize]
+                .iter()
+                .zip(word.as_bytes())
+                .all(|(a, b)| a == b)
+    }
+
+    /// The last byte of the token's text (`.` of `U.S.`).
+    #[inline]
+    pub fn last_byte(&self, text: &str) -> u8 {
+        text.as_bytes()[self.end as usize - 1]
+    }
+
     pub fn is_word(&self) -> bool {
         self.kind == Tok::Word
     }
@@ -74,14 +93,55 @@ impl Token {
     }
 }
 
-use super::lexicon::{LEX, fold_hash, fold_hash_ascii_at};
+use super::lexicon::{LEX, fold_hash, fold_hash_ascii_lowered};
 
-/// Words after which a full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov",
-    "Sen", "Rep", "Rev", "Maj", "Cmdr", "Adm", "No", "vs", "Inc", "Co", "Corp", "Ltd", "Mt", "Ft",
-    "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Fr", "Hon",
-];
+/// Words after which a full stop does not end a sentence: one `match` on
+/// the bytes (a switch on the length), met at every full stop.
+fn is_abbreviation(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"Mr"
+            | b"Mrs"
+            | b"Ms"
+            | b"Dr"
+            | b"St"
+            | b"Jr"
+            | b"Sr"
+            | b"Prof"
+            | b"Gen"
+            | b"Col"
+            | b"Lt"
+            | b"Sgt"
+            | b"Capt"
+            | b"Gov"
+            | b"Sen"
+            | b"Rep"
+            | b"Rev"
+            | b"Maj"
+            | b"Cmdr"
+            | b"Adm"
+            | b"No"
+            | b"vs"
+            | b"Inc"
+            | b"Co"
+            | b"Corp"
+            | b"Ltd"
+            | b"Mt"
+            | b"Ft"
+            | b"Jan"
+            | b"Feb"
+            | b"Mar"
+            | b"Apr"
+            | b"Aug"
+            | b"Sep"
+            | b"Sept"
+            | b"Oct"
+            | b"Nov"
+            | b"Dec"
+            | b"Fr"
+            | b"Hon"
+    )
+}
 
 /// Function words that, capitalised after an abbreviation's dot, show that
 /// the dot also ended the sentence (`in Washington D.C. The team`).
@@ -166,6 +226,7 @@ fn is_apostrophe(c: char) -> bool {
 pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
     let first = out.len();
     let bytes = text.as_bytes();
+    let lex = &*LEX;
     let mut i = range.start;
     let end = range.end.min(text.len());
     let mut space = true;
@@ -218,7 +279,7 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
                 tok.kind = Tok::Word;
                 tok.digit = true;
                 tok.hash = fold_hash(&text[start..i]);
-                tok.lex = LEX.flags_hashed(tok.hash, &text[start..i]);
+                tok.lex = lex.flags_hashed(tok.hash, &text[start..i]);
             } else {
                 tok.kind = Tok::Num;
             }
@@ -289,11 +350,12 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
             }
             tok.upper = letters >= 2 && uppers == letters;
             if plain {
-                tok.hash = fold_hash_ascii_at(bytes, start, i);
-                tok.lex = LEX.flags_ascii(tok.hash, bytes, start, i);
+                let (hash, lowered) = fold_hash_ascii_lowered(bytes, start, i);
+                tok.hash = hash;
+                tok.lex = lex.flags_lowered(hash, lowered, bytes, start, i);
             } else {
                 tok.hash = fold_hash(&text[start..i]);
-                tok.lex = LEX.flags_hashed(tok.hash, &text[start..i]);
+                tok.lex = lex.flags_hashed(tok.hash, &text[start..i]);
             }
         } else {
             i += c.len_utf8();
@@ -398,7 +460,8 @@ fn ends_sentence(text: &str, toks: &[Token]) -> bool {
         return true;
     }
     let len = prev.end - prev.start;
-    !(2..=4).contains(&len) || !ABBREVIATIONS.contains(&prev.text(text))
+    !(2..=4).contains(&len)
+        || !is_abbreviation(&text.as_bytes()[prev.start as usize..prev.end as usize])
 }
 
 #[cfg(test)]
