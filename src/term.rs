@@ -65,6 +65,39 @@ pub fn leave() -> io::Result<()> {
         .map(|_| ())
 }
 
+/// Standard output for frames: a frame is gathered whole and written with
+/// one call when ratatui flushes it, not in the 1 KB pieces of the standard
+/// line buffer (twenty writes, and twenty wake-ups of the terminal, for a
+/// 200x60 frame). What is unflushed when the writer is dropped (a panic in
+/// the middle of a frame) is thrown away: after the terminal is given back,
+/// half a frame must not be printed on the user's screen.
+struct FrameWriter<W: Write> {
+    out: W,
+    frame: Vec<u8>,
+}
+
+impl<W: Write> FrameWriter<W> {
+    fn new(out: W) -> Self {
+        Self {
+            out,
+            frame: Vec::with_capacity(1 << 16),
+        }
+    }
+}
+
+impl<W: Write> Write for FrameWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.frame.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let written = self.out.write_all(&self.frame);
+        self.frame.clear();
+        written.and_then(|()| self.out.flush())
+    }
+}
+
 /// Installs, once, a panic hook that gives the terminal back before the
 /// usual report is printed.
 pub fn install_panic_hook() {
@@ -209,7 +242,8 @@ pub fn run(
         let _ = leave();
         return Err(err);
     }
-    let result = Terminal::new(CrosstermBackend::new(io::stdout())).and_then(|mut terminal| {
+    let frames = FrameWriter::new(io::stdout());
+    let result = Terminal::new(CrosstermBackend::new(frames)).and_then(|mut terminal| {
         event_loop::run(&mut terminal, app, &mut events, &mut Tty, options)
     });
     let restored = leave();
@@ -219,5 +253,54 @@ pub fn run(
         (Ok(Outcome::Signal(n)), _) => Ok(Outcome::Signal(n)),
         (Ok(outcome), Ok(())) => Ok(outcome),
         (Ok(_), Err(err)) | (Err(err), _) => Err(err),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Records each call the frame writer makes on what it wraps.
+    #[derive(Default)]
+    struct Calls {
+        writes: Vec<Vec<u8>>,
+        flushes: usize,
+    }
+
+    impl Write for &mut Calls {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.writes.push(buf.to_vec());
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            self.flushes += 1;
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_frame_is_written_in_one_piece_when_flushed() {
+        let mut calls = Calls::default();
+        let mut frames = FrameWriter::new(&mut calls);
+        for row in 0..60 {
+            write!(frames, "\x1b[{row};1H{}", "x".repeat(200)).expect("buffered");
+        }
+        frames.flush().expect("flushed");
+        write!(frames, "\x1b[1;1Hy").expect("buffered");
+        frames.flush().expect("flushed");
+        drop(frames);
+        assert_eq!(calls.writes.len(), 2, "one write per frame");
+        assert!(calls.writes[0].len() > 60 * 200);
+        assert_eq!(calls.writes[1], b"\x1b[1;1Hy");
+        assert_eq!(calls.flushes, 2);
+    }
+
+    #[test]
+    fn an_unfinished_frame_is_never_written() {
+        let mut calls = Calls::default();
+        let mut frames = FrameWriter::new(&mut calls);
+        write!(frames, "half a frame").expect("buffered");
+        drop(frames);
+        assert!(calls.writes.is_empty());
     }
 }
