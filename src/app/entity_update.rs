@@ -214,7 +214,7 @@ impl App {
     }
 
     fn step_mention(&mut self, by: isize) {
-        let Some(entry) = self.entity.selected.and_then(|s| self.index.entries.get(s)) else {
+        let Some(entry) = self.entity.selected.and_then(|s| self.index.entry(s)) else {
             self.view.message = Some(self.no_selection_note());
             return;
         };
@@ -235,7 +235,7 @@ impl App {
     /// Puts the current mention of the selection in view and says where
     /// the reader is.
     fn go_to_mention(&mut self) {
-        let Some(entry) = self.entity.selected.and_then(|s| self.index.entries.get(s)) else {
+        let Some(entry) = self.entity.selected.and_then(|s| self.index.entry(s)) else {
             return;
         };
         let i = self
@@ -245,7 +245,7 @@ impl App {
         let Some(m) = entry
             .mentions
             .get(i)
-            .and_then(|&m| self.entities.mentions.get(m))
+            .and_then(|&m| self.entities.mentions.get(m as usize))
         else {
             return;
         };
@@ -278,11 +278,11 @@ impl App {
     /// Sections that mention the selected entry, by section index.
     pub fn sections_mentioning(&self) -> Vec<bool> {
         let mut out = vec![false; self.doc.sections.len()];
-        if let Some(entry) = self.entity.selected.and_then(|s| self.index.entries.get(s)) {
+        if let Some(entry) = self.entity.selected.and_then(|s| self.index.entry(s)) {
             for m in entry
                 .mentions
                 .iter()
-                .filter_map(|&m| self.entities.mentions.get(m))
+                .filter_map(|&m| self.entities.mentions.get(m as usize))
             {
                 let s = self.doc.section_of_block(self.doc.block_at(m.range.start));
                 if let Some(slot) = out.get_mut(s) {
@@ -297,11 +297,11 @@ impl App {
     pub fn selected_mentions(&self) -> Vec<std::ops::Range<usize>> {
         self.entity
             .selected
-            .and_then(|s| self.index.entries.get(s))
+            .and_then(|s| self.index.entry(s))
             .map(|e| {
                 e.mentions
                     .iter()
-                    .filter_map(|&m| self.entities.mentions.get(m))
+                    .filter_map(|&m| self.entities.mentions.get(m as usize))
                     .map(|m| m.range.clone())
                     .collect()
             })
