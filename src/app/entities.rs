@@ -3,13 +3,14 @@
 //! quotes view and the map view.
 //!
 //! `EntityIndex` is built once per article from the document and the
-//! extractor's `Entities` (entries with counts, what each number counts, the
-//! quotes); `EntityView` is what the reader changes, only through
+//! extractor's `Entities` (entries with counts, what each number counts;
+//! the quotes on first use); `EntityView` is what the reader changes, only through
 //! `App::update`. Entries, not entities, are what the reader selects: a
 //! number entity splits into one entry per thing it counts (`two` children,
 //! `two` towns). No drawing here.
 
 use std::collections::HashMap;
+use std::fmt::Write;
 use std::ops::Range;
 
 use crate::document::{BlockKind, Document};
@@ -77,7 +78,9 @@ pub struct EntityIndex {
     entries: Vec<Stored>,
     labels: String,
     mentions: Vec<u32>,
-    pub quotes: Vec<Quote>,
+    /// Found on first use (the quotes view): on a long article that is a
+    /// second or more the entity pane need not wait for.
+    quotes: std::sync::OnceLock<Vec<Quote>>,
     /// Every entry in each order (`Order::Count`, `Order::FirstSeen`),
     /// sorted once here rather than on every frame that draws the pane.
     sorted: [Vec<u32>; 2],
@@ -95,89 +98,54 @@ impl EntityIndex {
         let text = doc.text.as_str();
         let mut index = EntityIndex::default();
         let mut fold_buf = String::new();
-        // Number groups of one entity: the label's key, its group.
-        let mut by_label: HashMap<String, usize> = HashMap::new();
-        let mut groups: Vec<Group> = Vec::new();
-        let mut key = String::new();
-        let mut label = String::new();
-        for (i, e) in found.entities.iter().enumerate() {
-            let valid = |&&m: &&usize| m < found.mentions.len();
-            if !e.mentions.iter().any(|m| valid(&m)) {
-                continue;
-            }
-            if e.kind != EntityKind::Number {
-                let start = index.mentions.len();
-                index
-                    .mentions
-                    .extend(e.mentions.iter().filter(valid).map(|&m| narrow(m)));
-                index.push(
-                    found,
-                    i,
-                    &crate::sanitize::clean(&e.name),
-                    false,
-                    start,
-                    &mut fold_buf,
-                );
-                continue;
-            }
-            // One entry per thing counted, in order of first mention; a
-            // map finds the group of a label, so a number mentioned 100,000
-            // times is not compared with every group so far each time.
-            groups.clear();
-            by_label.clear();
-            for &m in e.mentions.iter().filter(valid) {
-                let r = found.mentions[m].range.clone();
-                let Some(number) = text.get(r.clone()) else {
-                    continue;
-                };
-                label.clear();
-                let has_context = match counts::counted(text, r) {
-                    Some(noun) => {
-                        label.push_str(number);
-                        label.push(' ');
-                        label.push_str(text.get(noun).unwrap_or_default());
-                        false
-                    }
-                    None => {
-                        label.push_str(number);
-                        true
-                    }
-                };
-                let label = crate::sanitize::clean(&label);
-                if !has_context {
-                    key.clear();
-                    key.push_str(&label);
-                    key.make_ascii_lowercase();
-                    if let Some(&g) = by_label.get(key.as_str()) {
-                        groups[g].mentions.push(narrow(m));
-                        continue;
-                    }
-                    by_label.insert(key.clone(), groups.len());
-                }
-                groups.push(Group {
-                    label: label.into_owned(),
-                    has_context,
-                    mentions: vec![narrow(m)],
-                });
-            }
-            for g in groups.drain(..) {
-                let start = index.mentions.len();
-                index.mentions.extend(g.mentions);
-                index.push(found, i, &g.label, g.has_context, start, &mut fold_buf);
-            }
-        }
-        let paragraphs: Vec<Range<usize>> = doc
-            .prose_blocks()
-            .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. }))
-            .map(|b| b.range.clone())
+        let valid = |m: &usize| *m < found.mentions.len();
+        let groups = number_groups(text, found);
+        // Groups by entity, each entity's in order of first mention.
+        let mut order: Vec<(u32, u32)> = groups
+            .iter()
+            .enumerate()
+            .map(|(g, group)| (group.entity, narrow(g)))
             .collect();
-        index.quotes = quotes::quotes(text, &paragraphs, found);
-        let all: Vec<u32> = (0..narrow(index.entries.len())).collect();
-        index.sorted = [Order::Count, Order::FirstSeen].map(|order| {
-            let mut out = all.clone();
-            sort_entries(&index.entries, &mut out, order);
-            out
-        });
+        order.sort_unstable();
+        let mut next = order.iter().peekable();
+        for (i, e) in found.entities.iter().enumerate() {
+            if e.kind == EntityKind::Number {
+                while let Some(&&(entity, g)) = next.peek() {
+                    if entity as usize > i {
+                        break;
+                    }
+                    next.next();
+                    if entity as usize == i {
+                        let g = &groups[g as usize];
+                        let start = index.mentions.len();
+                        index.mentions.push(g.first_mention);
+                        index.mentions.extend_from_slice(&g.more);
+                        let label = &g.label;
+                        index.push(
+                            found,
+                            i,
+                            label,
+                            g.has_context,
+                            start,
+                            g.first,
+                            &mut fold_buf,
+                        );
+                    }
+                }
+                continue;
+            }
+            let Some(first) = e.mentions.iter().find(|m| valid(m)) else {
+                continue;
+            };
+            let first = found.mentions[*first].range.start;
+            let start = index.mentions.len();
+            index
+                .mentions
+                .extend(e.mentions.iter().filter(|m| valid(m)).map(|&m| narrow(m)));
+            let label = crate::sanitize::clean(&e.name);
+            index.push(found, i, &label, false, start, first, &mut fold_buf);
+        }
+        index.sorted = [Order::Count, Order::FirstSeen].map(|o| sorted_entries(&index.entries, o));
         index.labels.shrink_to_fit();
         index.mentions.shrink_to_fit();
         index.entries.shrink_to_fit();
@@ -185,6 +153,7 @@ impl EntityIndex {
     }
 
     /// Adds an entry whose mentions are `self.mentions[start..]`.
+    #[allow(clippy::too_many_arguments)]
     fn push(
         &mut self,
         found: &Entities,
@@ -192,13 +161,9 @@ impl EntityIndex {
         label: &str,
         has_context: bool,
         start: usize,
+        first: usize,
         fold_buf: &mut String,
     ) {
-        let first = self
-            .mentions
-            .get(start)
-            .and_then(|&m| found.mentions.get(m as usize))
-            .map_or(0, |m| m.range.start);
         let at = self.labels.len();
         self.labels.push_str(label);
         let label_span = (narrow(at), narrow(self.labels.len()));
@@ -288,22 +253,36 @@ impl EntityIndex {
             .collect()
     }
 
+    /// The quotes of `doc`, whose entities are `found` (those this index
+    /// was built from), in text order: found on first use, then kept.
+    pub fn quotes(&self, doc: &Document, found: &Entities) -> &[Quote] {
+        self.quotes.get_or_init(|| {
+            let paragraphs: Vec<Range<usize>> = doc
+                .prose_blocks()
+                .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. }))
+                .map(|b| b.range.clone())
+                .collect();
+            quotes::quotes(&doc.text, &paragraphs, found)
+        })
+    }
+
     /// Quotes in the order the quotes view lists them: by speaker, speakers
     /// in order of their first statement, unattributed ones last. Sorted on
     /// first use, then kept (the view asks on every frame).
-    pub fn quotes_by_speaker(&self) -> &[usize] {
+    pub fn quotes_by_speaker(&self, doc: &Document, found: &Entities) -> &[usize] {
+        let quotes = self.quotes(doc, found);
         self.by_speaker.get_or_init(|| {
             let mut rank: HashMap<usize, usize> = HashMap::new();
-            for q in &self.quotes {
+            for q in quotes {
                 if let Some(s) = q.speaker {
                     let next = rank.len();
                     rank.entry(s).or_insert(next);
                 }
             }
             let key = |q: &Quote| q.speaker.and_then(|s| rank.get(&s).copied());
-            let mut out: Vec<usize> = (0..self.quotes.len()).collect();
+            let mut out: Vec<usize> = (0..quotes.len()).collect();
             out.sort_by_key(|&i| {
-                let q = &self.quotes[i];
+                let q = &quotes[i];
                 (key(q).unwrap_or(usize::MAX), q.range.start)
             });
             out
@@ -328,22 +307,101 @@ impl EntityIndex {
 
 /// A number's entry while its mentions are grouped.
 struct Group {
+    entity: u32,
     label: String,
     has_context: bool,
-    mentions: Vec<u32>,
+    /// Where the first mention starts, and which it is.
+    first: usize,
+    first_mention: u32,
+    /// The other mentions (most groups have none: no allocation).
+    more: Vec<u32>,
 }
 
-/// Sorts entry indexes by kind (Actors, Places, Numbers), then by `order`;
-/// the index breaks ties, so the unstable sort gives the stable order.
-fn sort_entries(entries: &[Stored], out: &mut [u32], order: Order) {
-    out.sort_unstable_by_key(|&i| {
-        let e = &entries[i as usize];
-        let count = match order {
-            Order::Count => u32::MAX - (e.mentions.1 - e.mentions.0),
-            Order::FirstSeen => 0,
+/// The entries of the numbers: one per thing each number counts, in order
+/// of first mention, and one per mention that counts nothing nameable.
+///
+/// Mentions are read in text order, not entity by entity: a long article's
+/// numbers are scattered over millions of mentions, and reading them (and
+/// the text after them) in order is what keeps this linear in practice, not
+/// one cache miss per mention. By the extractor's contract every mention
+/// belongs to the one entity that lists it. A map finds the group of a
+/// label, so a number mentioned 100,000 times is not compared with every
+/// group so far each time.
+fn number_groups(text: &str, found: &Entities) -> Vec<Group> {
+    const NONE: u32 = u32::MAX;
+    let mut owner = vec![NONE; found.mentions.len()];
+    for (i, e) in found.entities.iter().enumerate() {
+        if e.kind == EntityKind::Number {
+            for &m in &e.mentions {
+                if let Some(slot) = owner.get_mut(m) {
+                    *slot = narrow(i);
+                }
+            }
+        }
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_label: HashMap<String, u32> = HashMap::new();
+    let mut key = String::new();
+    let mut label = String::new();
+    for (m, mention) in found.mentions.iter().enumerate() {
+        let entity = owner[m];
+        if entity == NONE {
+            continue;
+        }
+        let r = mention.range.clone();
+        let Some(number) = text.get(r.clone()) else {
+            continue;
         };
-        (e.kind, count, e.first, i)
-    });
+        label.clear();
+        label.push_str(number);
+        let noun = counts::counted(text, r.clone());
+        if let Some(noun) = &noun {
+            label.push(' ');
+            label.push_str(text.get(noun.clone()).unwrap_or_default());
+        }
+        let label = crate::sanitize::clean(&label);
+        if noun.is_some() {
+            // The entity, then the label without ASCII case.
+            key.clear();
+            let _ = write!(key, "{entity}\0");
+            key.push_str(&label);
+            key.make_ascii_lowercase();
+            if let Some(&g) = by_label.get(key.as_str()) {
+                groups[g as usize].more.push(narrow(m));
+                continue;
+            }
+            by_label.insert(key.clone(), narrow(groups.len()));
+        }
+        groups.push(Group {
+            entity,
+            label: label.into_owned(),
+            has_context: noun.is_none(),
+            first: r.start,
+            first_mention: narrow(m),
+            more: Vec::new(),
+        });
+    }
+    groups
+}
+
+/// Entry indexes sorted by kind (Actors, Places, Numbers), then by
+/// `order`; the index breaks ties, so the unstable sort gives the stable
+/// order. Keys are gathered first: a million entries sort as plain tuples,
+/// not through an index into the entries at every comparison.
+fn sorted_entries(entries: &[Stored], order: Order) -> Vec<u32> {
+    let mut keys: Vec<(EntityKind, u32, u32, u32)> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let count = match order {
+                Order::Count => u32::MAX - (e.mentions.1 - e.mentions.0),
+                Order::FirstSeen => 0,
+            };
+            (e.kind, count, e.first, narrow(i))
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.into_iter().map(|k| k.3).collect()
 }
 
 /// Fuzzy match: every character of `needle` appears in `hay`, in order

@@ -112,6 +112,13 @@ fn plain_by_speaker(quotes: &[Quote]) -> Vec<usize> {
     out
 }
 
+fn paragraphs(doc: &Document) -> Vec<std::ops::Range<usize>> {
+    doc.prose_blocks()
+        .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. }))
+        .map(|b| b.range.clone())
+        .collect()
+}
+
 fn assert_same(doc: &Document) {
     let found = crate::extract::extract(doc);
     let index = EntityIndex::build(doc, &found);
@@ -138,7 +145,15 @@ fn assert_same(doc: &Document) {
             );
         }
     }
-    assert_eq!(index.quotes_by_speaker(), plain_by_speaker(&index.quotes));
+    let quotes = index.quotes(doc, &found);
+    assert_eq!(
+        quotes,
+        crate::extract::quotes::quotes(&doc.text, &paragraphs(doc), &found)
+    );
+    assert_eq!(
+        index.quotes_by_speaker(doc, &found),
+        plain_by_speaker(quotes)
+    );
 }
 
 #[test]

@@ -202,8 +202,8 @@ fn the_quotes_view_lists_and_jumps() {
     assert_eq!(app.entity.panel, Some(Panel::Quotes));
     assert_eq!(press(&mut app, ch('j')), Some(Action::QuoteMove(1)));
     assert_eq!(app.entity.panel_cursor, 1);
-    let q = app.index.quotes_by_speaker()[1];
-    let start = app.index.quotes[q].range.start;
+    let q = app.quotes_by_speaker()[1];
+    let start = app.quotes()[q].range.start;
     assert_eq!(press(&mut app, KeyCode::Enter), Some(Action::QuoteJump));
     assert_eq!(app.entity.panel, None);
     assert!(app.visible_lines().contains(&app.cache().line_at(start)));
@@ -232,8 +232,7 @@ fn the_map_selects_a_place() {
 fn seed_speakers_get_their_statements() {
     let app = app(160, 48);
     let speaker_of = |needle: &str| {
-        app.index
-            .quotes
+        app.quotes()
             .iter()
             .find(|q| app.doc.text[q.range.clone()].contains(needle))
             .and_then(|q| q.speaker)
@@ -255,7 +254,7 @@ fn seed_speakers_get_their_statements() {
     for (needle, want) in cases {
         assert_eq!(speaker_of(needle).as_deref(), Some(want), "{needle}");
     }
-    assert!(app.index.quotes.iter().any(|q| q.kind == QuoteKind::Direct));
+    assert!(app.quotes().iter().any(|q| q.kind == QuoteKind::Direct));
 }
 
 #[test]

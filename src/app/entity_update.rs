@@ -134,7 +134,7 @@ impl App {
             Action::Quotes => self.toggle_panel(Panel::Quotes),
             Action::Map => self.toggle_panel(Panel::Map),
             Action::QuoteMove(n) => {
-                let last = self.index.quotes.len().saturating_sub(1);
+                let last = self.quotes().len().saturating_sub(1);
                 self.entity.panel_cursor = self
                     .entity
                     .panel_cursor
@@ -142,9 +142,12 @@ impl App {
                     .min(last);
             }
             Action::QuoteJump => {
-                let order = self.index.quotes_by_speaker();
-                if let Some(q) = order.get(self.entity.panel_cursor) {
-                    let start = self.index.quotes[*q].range.start;
+                let order = self.quotes_by_speaker();
+                let start = order
+                    .get(self.entity.panel_cursor)
+                    .and_then(|&q| self.quotes().get(q))
+                    .map(|q| q.range.start);
+                if let Some(start) = start {
                     self.entity.panel = None;
                     self.show_offset(start);
                 }
@@ -306,6 +309,16 @@ impl App {
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    /// The article's quotes, in text order (found on first use).
+    pub fn quotes(&self) -> &[crate::extract::quotes::Quote] {
+        self.index.quotes(&self.doc, &self.entities)
+    }
+
+    /// The quotes view's order (see [`EntityIndex::quotes_by_speaker`]).
+    pub fn quotes_by_speaker(&self) -> &[usize] {
+        self.index.quotes_by_speaker(&self.doc, &self.entities)
     }
 
     pub(super) fn build_index(&mut self) {
