@@ -107,6 +107,15 @@ impl EntityIndex {
             .map(|(g, group)| (group.entity, narrow(g)))
             .collect();
         order.sort_unstable();
+        let others = found
+            .entities
+            .iter()
+            .filter(|e| e.kind != EntityKind::Number);
+        let other_mentions: usize = others.clone().map(|e| e.mentions.len()).sum();
+        let grouped: usize = groups.iter().map(|g| 1 + g.more.len()).sum();
+        index.entries.reserve_exact(groups.len() + others.count());
+        index.mentions.reserve_exact(grouped + other_mentions);
+        index.labels.reserve(groups.len() * 8);
         let mut next = order.iter().peekable();
         for (i, e) in found.entities.iter().enumerate() {
             if e.kind == EntityKind::Number {
@@ -147,8 +156,6 @@ impl EntityIndex {
         }
         index.sorted = [Order::Count, Order::FirstSeen].map(|o| sorted_entries(&index.entries, o));
         index.labels.shrink_to_fit();
-        index.mentions.shrink_to_fit();
-        index.entries.shrink_to_fit();
         index
     }
 
@@ -330,16 +337,19 @@ struct Group {
 fn number_groups(text: &str, found: &Entities) -> Vec<Group> {
     const NONE: u32 = u32::MAX;
     let mut owner = vec![NONE; found.mentions.len()];
+    let mut owned = 0;
     for (i, e) in found.entities.iter().enumerate() {
         if e.kind == EntityKind::Number {
             for &m in &e.mentions {
                 if let Some(slot) = owner.get_mut(m) {
                     *slot = narrow(i);
+                    owned += 1;
                 }
             }
         }
     }
-    let mut groups: Vec<Group> = Vec::new();
+    // At most one group per mention; most are one mention's.
+    let mut groups: Vec<Group> = Vec::with_capacity(owned);
     let mut by_label: HashMap<String, u32> = HashMap::new();
     let mut key = String::new();
     let mut label = String::new();
