@@ -35,7 +35,9 @@
 //! of a few milliseconds so the first keystroke finds it ready), mapping
 //! each hit back through a sparse offset map walked once per search.
 //! Exact-case queries search a case-kept copy (built ahead while a prompt
-//! is open), so `O` does not check every `o`. Regular expressions run on
+//! is open), so `O` does not check every `o`; past [`KEPT_MAX_BYTES`] there
+//! is none (it would double the index) and they check the case of each
+//! case-insensitive candidate. Regular expressions run on
 //! the real text with the `regex` crate. Hits are kept as `u32` starts and
 //! ends, 8 bytes each.
 //!
@@ -89,6 +91,12 @@ pub const IDLE_BUDGET: Duration = Duration::from_millis(8);
 /// milliseconds on it.
 pub const MIN_STEP_BYTES: usize = 1 << 16;
 
+/// Past this size a text gets no case-kept copy (as large as the text
+/// again): exact-case queries check their candidates in the lower-case
+/// copy instead, which costs a capitalised name nothing (its candidates are
+/// few) and a lone capital letter a few more idle steps.
+pub const KEPT_MAX_BYTES: usize = 16 << 20;
+
 /// The folded copies of one document's text, built on first use (or ahead,
 /// in idle steps: [`SearchIndex::warm`]) and shared by every search of it.
 /// `Send + Sync`: a caller may warm it on a background thread.
@@ -131,6 +139,7 @@ impl SearchIndex {
     /// True once [`Self::warm`] has nothing left to build: the lower-case
     /// fold, and the case-kept one too when `kept`.
     pub fn is_warm(&self, kept: bool) -> bool {
+        let kept = kept && keeps_case_for(self.folded.get().map(FoldedText::text_len));
         self.building.is_none()
             && self
                 .folded
@@ -144,6 +153,7 @@ impl SearchIndex {
     /// prompt is open). True once done.
     pub fn warm(&mut self, text: &str, kept: bool, budget: &mut Budget) -> bool {
         const SLICE: usize = 1 << 18;
+        let kept = kept && keeps_case_for(Some(text.len()));
         let mut done = 0;
         loop {
             if self.is_warm(kept) {
@@ -178,6 +188,11 @@ impl SearchIndex {
             }
         }
     }
+}
+
+/// Whether a text of `len` bytes (unknown: any) gets a case-kept copy.
+fn keeps_case_for(len: Option<usize>) -> bool {
+    len.is_none_or(|n| n <= KEPT_MAX_BYTES)
 }
 
 /// The index of `text`: `index`'s when it was built from this text, else

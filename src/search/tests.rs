@@ -352,3 +352,28 @@ proptest! {
         let _ = Query::parse(&format!("\\v{query}"));
     }
 }
+
+#[test]
+fn a_text_past_the_limit_gets_no_case_kept_copy_and_the_same_hits() {
+    // Long enough that the hits stay under `MAX_HITS`.
+    let unit =
+        "Çavuşoğlu met ÇAVUŞOĞLU; Ab ab AB. Then the talks went on into the night, quietly. ";
+    let text = unit.repeat(KEPT_MAX_BYTES / unit.len() + 1);
+    let mut index = SearchIndex::new();
+    while !index.warm(&text, true, &mut Budget::unlimited()) {}
+    assert!(index.is_warm(true));
+    assert!(!index.folded(&text).has_case_kept(), "no second copy");
+    let count = |query: &str| {
+        let q = Query::parse(query).expect("valid query");
+        find(&q, &text, &index, &Entities::default()).len()
+    };
+    let units = text.len() / unit.len();
+    assert_eq!(count("Ab"), units);
+    assert_eq!(count("AB"), units);
+    assert_eq!(count("ab"), 3 * units);
+    assert_eq!(count("Cavusoglu"), units);
+    // A short text keeps its copy.
+    let mut small = SearchIndex::new();
+    while !small.warm(unit, true, &mut Budget::unlimited()) {}
+    assert!(small.folded(unit).has_case_kept());
+}
