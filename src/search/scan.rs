@@ -66,6 +66,11 @@ impl Budget {
         }
     }
 
+    /// True for a budget that runs to the end.
+    pub fn is_unlimited(&self) -> bool {
+        self.min_bytes == usize::MAX && self.deadline.is_none()
+    }
+
     /// True once this step has done its share, `done` bytes in. The clock
     /// is read every 256 calls: reading it costs more than a candidate.
     #[inline]
