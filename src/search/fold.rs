@@ -388,8 +388,10 @@ impl FoldedText {
     /// same offsets as [`Self::as_str`] so the same map serves it. Built on
     /// first use: only exact-case queries need it, and then every candidate
     /// in the lower-case copy (every `o` for `O`) would need checking.
+    /// None for a text past [`super::KEPT_MAX_BYTES`]: a second copy of a
+    /// long text costs more memory than its candidates cost checks.
     pub fn case_kept(&self, text: &str) -> Option<&str> {
-        if text.len() != self.text_len {
+        if text.len() != self.text_len || text.len() > super::KEPT_MAX_BYTES {
             return None;
         }
         self.kept

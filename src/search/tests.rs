@@ -372,6 +372,7 @@ fn a_text_past_the_limit_gets_no_case_kept_copy_and_the_same_hits() {
     assert_eq!(count("AB"), units);
     assert_eq!(count("ab"), 3 * units);
     assert_eq!(count("Cavusoglu"), units);
+    assert!(!index.folded(&text).has_case_kept(), "nor after searches");
     // A short text keeps its copy.
     let mut small = SearchIndex::new();
     while !small.warm(unit, true, &mut Budget::unlimited()) {}
