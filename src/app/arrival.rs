@@ -199,14 +199,14 @@ mod tests {
         let mut app = awaiting();
         assert!(!app.entities_ready());
         assert!(app.entities.mentions.is_empty());
-        assert!(app.index.entries.is_empty());
+        assert!(app.index.is_empty());
         let found = found(&app);
         let mentions = found.entities.mentions.len();
         assert!(mentions > 0);
         app.receive(found);
         assert!(app.entities_ready());
         assert_eq!(app.entities.mentions.len(), mentions);
-        assert!(!app.index.entries.is_empty());
+        assert!(!app.index.is_empty());
     }
 
     #[test]
@@ -271,13 +271,13 @@ mod tests {
     fn a_remembered_selection_waits_for_its_entity() {
         let mut app = awaiting();
         let found = found(&app);
-        let label = found.index.entries[0].label.clone();
+        let label = found.index.entry(0).expect("entry").label.to_string();
         app.entity.awaited.entity = Some((label.clone(), 0));
         app.receive(found);
         let selected = app
             .entity
             .selected
-            .map(|i| app.index.entries[i].label.clone());
+            .map(|i| app.index.entry(i).expect("entry").label.to_string());
         assert_eq!(selected, Some(label));
         assert_eq!(app.entity.awaited, Awaited::default());
     }

@@ -42,7 +42,7 @@ fn cursor_to(app: &mut App, label: &str) {
     let pos = app
         .visible_entries()
         .iter()
-        .position(|&i| app.index.entries[i].label == label)
+        .position(|&i| app.index.entry(i).expect("entry").label == label)
         .unwrap_or_else(|| panic!("{label} is not listed"));
     press(app, ch('g'));
     for _ in 0..pos {
@@ -103,7 +103,7 @@ fn selecting_an_actor_marks_it_and_steps_through_its_mentions() {
     cursor_to(&mut app, "Mevlut Cavusoglu");
     press(&mut app, KeyCode::Enter);
     let sel = app.entity.selected.expect("selected");
-    let entry = app.index.entries[sel].clone();
+    let entry = app.index.entry(sel).expect("entry");
     assert_eq!(entry.mentions.len(), 3, "Cavusoglu x3 folds into one entry");
     let starts: Vec<usize> = app.selected_mentions().iter().map(|r| r.start).collect();
     let in_view = |app: &App, at: usize| {
@@ -138,14 +138,14 @@ fn order_switches_between_count_and_first_appearance() {
     assert_ne!(by_count, in_order);
     let firsts: Vec<usize> = in_order
         .iter()
-        .map(|&i| &app.index.entries[i])
+        .map(|&i| app.index.entry(i).expect("entry"))
         .filter(|e| e.kind == EntityKind::Place)
         .map(|e| e.first)
         .collect();
     assert!(firsts.windows(2).all(|w| w[0] <= w[1]));
     let counts: Vec<usize> = by_count
         .iter()
-        .map(|&i| &app.index.entries[i])
+        .map(|&i| app.index.entry(i).expect("entry"))
         .filter(|e| e.kind == EntityKind::Actor)
         .map(|e| e.mentions.len())
         .collect();
@@ -164,7 +164,7 @@ fn typing_filters_the_list_fuzzily() {
     let labels: Vec<&str> = app
         .visible_entries()
         .iter()
-        .map(|&i| app.index.entries[i].label.as_str())
+        .map(|&i| app.index.entry(i).expect("entry").label)
         .collect();
     assert_eq!(labels, vec!["Mevlut Cavusoglu"]);
     assert_eq!(
@@ -202,8 +202,8 @@ fn the_quotes_view_lists_and_jumps() {
     assert_eq!(app.entity.panel, Some(Panel::Quotes));
     assert_eq!(press(&mut app, ch('j')), Some(Action::QuoteMove(1)));
     assert_eq!(app.entity.panel_cursor, 1);
-    let q = app.index.quotes_by_speaker()[1];
-    let start = app.index.quotes[q].range.start;
+    let q = app.quotes_by_speaker()[1];
+    let start = app.quotes()[q].range.start;
     assert_eq!(press(&mut app, KeyCode::Enter), Some(Action::QuoteJump));
     assert_eq!(app.entity.panel, None);
     assert!(app.visible_lines().contains(&app.cache().line_at(start)));
@@ -232,8 +232,7 @@ fn the_map_selects_a_place() {
 fn seed_speakers_get_their_statements() {
     let app = app(160, 48);
     let speaker_of = |needle: &str| {
-        app.index
-            .quotes
+        app.quotes()
             .iter()
             .find(|q| app.doc.text[q.range.clone()].contains(needle))
             .and_then(|q| q.speaker)
@@ -255,7 +254,7 @@ fn seed_speakers_get_their_statements() {
     for (needle, want) in cases {
         assert_eq!(speaker_of(needle).as_deref(), Some(want), "{needle}");
     }
-    assert!(app.index.quotes.iter().any(|q| q.kind == QuoteKind::Direct));
+    assert!(app.quotes().iter().any(|q| q.kind == QuoteKind::Direct));
 }
 
 #[test]
@@ -263,10 +262,9 @@ fn seed_numbers_say_what_they_count() {
     let app = app(160, 48);
     let labels: Vec<&str> = app
         .index
-        .entries
-        .iter()
+        .entries()
         .filter(|e| e.kind == EntityKind::Number)
-        .map(|e| e.label.as_str())
+        .map(|e| e.label)
         .collect();
     for want in [
         "six civilians",

@@ -134,7 +134,7 @@ impl App {
             Action::Quotes => self.toggle_panel(Panel::Quotes),
             Action::Map => self.toggle_panel(Panel::Map),
             Action::QuoteMove(n) => {
-                let last = self.index.quotes.len().saturating_sub(1);
+                let last = self.quotes().len().saturating_sub(1);
                 self.entity.panel_cursor = self
                     .entity
                     .panel_cursor
@@ -142,9 +142,12 @@ impl App {
                     .min(last);
             }
             Action::QuoteJump => {
-                let order = self.index.quotes_by_speaker();
-                if let Some(q) = order.get(self.entity.panel_cursor) {
-                    let start = self.index.quotes[*q].range.start;
+                let order = self.quotes_by_speaker();
+                let start = order
+                    .get(self.entity.panel_cursor)
+                    .and_then(|&q| self.quotes().get(q))
+                    .map(|q| q.range.start);
+                if let Some(start) = start {
                     self.entity.panel = None;
                     self.show_offset(start);
                 }
@@ -214,7 +217,7 @@ impl App {
     }
 
     fn step_mention(&mut self, by: isize) {
-        let Some(entry) = self.entity.selected.and_then(|s| self.index.entries.get(s)) else {
+        let Some(entry) = self.entity.selected.and_then(|s| self.index.entry(s)) else {
             self.view.message = Some(self.no_selection_note());
             return;
         };
@@ -235,7 +238,7 @@ impl App {
     /// Puts the current mention of the selection in view and says where
     /// the reader is.
     fn go_to_mention(&mut self) {
-        let Some(entry) = self.entity.selected.and_then(|s| self.index.entries.get(s)) else {
+        let Some(entry) = self.entity.selected.and_then(|s| self.index.entry(s)) else {
             return;
         };
         let i = self
@@ -245,7 +248,7 @@ impl App {
         let Some(m) = entry
             .mentions
             .get(i)
-            .and_then(|&m| self.entities.mentions.get(m))
+            .and_then(|&m| self.entities.mentions.get(m as usize))
         else {
             return;
         };
@@ -278,11 +281,11 @@ impl App {
     /// Sections that mention the selected entry, by section index.
     pub fn sections_mentioning(&self) -> Vec<bool> {
         let mut out = vec![false; self.doc.sections.len()];
-        if let Some(entry) = self.entity.selected.and_then(|s| self.index.entries.get(s)) {
+        if let Some(entry) = self.entity.selected.and_then(|s| self.index.entry(s)) {
             for m in entry
                 .mentions
                 .iter()
-                .filter_map(|&m| self.entities.mentions.get(m))
+                .filter_map(|&m| self.entities.mentions.get(m as usize))
             {
                 let s = self.doc.section_of_block(self.doc.block_at(m.range.start));
                 if let Some(slot) = out.get_mut(s) {
@@ -297,15 +300,25 @@ impl App {
     pub fn selected_mentions(&self) -> Vec<std::ops::Range<usize>> {
         self.entity
             .selected
-            .and_then(|s| self.index.entries.get(s))
+            .and_then(|s| self.index.entry(s))
             .map(|e| {
                 e.mentions
                     .iter()
-                    .filter_map(|&m| self.entities.mentions.get(m))
+                    .filter_map(|&m| self.entities.mentions.get(m as usize))
                     .map(|m| m.range.clone())
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    /// The article's quotes, in text order (found on first use).
+    pub fn quotes(&self) -> &[crate::extract::quotes::Quote] {
+        self.index.quotes(&self.doc, &self.entities)
+    }
+
+    /// The quotes view's order (see [`EntityIndex::quotes_by_speaker`]).
+    pub fn quotes_by_speaker(&self) -> &[usize] {
+        self.index.quotes_by_speaker(&self.doc, &self.entities)
     }
 
     pub(super) fn build_index(&mut self) {

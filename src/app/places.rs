@@ -110,8 +110,8 @@ pub(super) fn remembered<'a>(
 ) -> (Option<&'a str>, Option<&'a str>) {
     let label = view
         .selected
-        .and_then(|e| index.entries.get(e))
-        .map(|e| e.label.as_str())
+        .and_then(|e| index.entry(e))
+        .map(|e| e.label)
         .or(view.awaited.entity.as_ref().map(|(l, _)| l.as_str()));
     let search = kept.or(view.awaited.search.as_ref().map(|(s, _)| s.as_str()));
     (label, search)
@@ -131,14 +131,23 @@ fn place_of(doc: &Document, view: &ViewState) -> Place {
 /// Selects the entity remembered by its label, on its first mention at or
 /// after `offset`, without moving the view.
 pub(super) fn restore_selection(app: &mut App, label: &str, offset: usize) {
-    let Some(i) = app.index.entries.iter().position(|e| e.label == label) else {
+    let Some((i, entry)) = app
+        .index
+        .entries()
+        .enumerate()
+        .find(|(_, e)| e.label == label)
+    else {
         return;
     };
     let mentions = &app.entities.mentions;
-    let at = app.index.entries[i]
+    let at = entry
         .mentions
         .iter()
-        .position(|&m| mentions.get(m).is_some_and(|m| m.range.start >= offset))
+        .position(|&m| {
+            mentions
+                .get(m as usize)
+                .is_some_and(|m| m.range.start >= offset)
+        })
         .unwrap_or(0);
     app.entity.selected = Some(i);
     app.entity.mention = at;
@@ -184,8 +193,7 @@ mod tests {
         assert!(hits.is_some_and(|n| n > 1));
         let chosen = app
             .index
-            .entries
-            .iter()
+            .entries()
             .position(|e| e.label == "Mevlut Cavusoglu")
             .expect("an entry for Cavusoglu");
         app.entity.selected = Some(chosen);

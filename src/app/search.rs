@@ -381,6 +381,7 @@ impl App {
     /// Brings back a remembered search (its prompt text) without moving the
     /// view: its hits are lit and `n` goes on from `origin`.
     pub fn restore_search(&mut self, text: &str, origin: usize) {
+        self.search.index.prepare(&self.doc.text);
         let (search, _) = Search::run(
             text,
             Direction::Forward,
@@ -499,7 +500,8 @@ impl App {
             self.search.wrapped = false;
             return;
         }
-        self.search.index.prepare(&self.doc.text);
+        // No `prepare` here: an index still being built is not waited for
+        // (the search previews the hits near the view meanwhile).
         let (search, step) = Search::start(
             &p.input,
             direction,
@@ -632,7 +634,9 @@ impl App {
         let visible = self.visible_text();
         let top = self.top_offset();
         if let Some(search) = self.search.active.as_mut() {
-            // `n` needs every hit; a search still under way ends now.
+            // `n` needs every hit; a search still under way ends now (the
+            // index too, from where its idle steps left it).
+            self.search.index.prepare(&self.doc.text);
             search.finish(&self.doc.text, &self.search.index);
         }
         let Some(search) = self.search.active.as_mut() else {
@@ -648,6 +652,7 @@ impl App {
                 Direction::Forward => top,
                 Direction::Backward => visible.end,
             };
+            self.search.index.prepare(&self.doc.text);
             let (mut search, step) = Search::run(
                 &last,
                 direction,

@@ -73,6 +73,9 @@ pub fn quotes(text: &str, paragraphs: &[Range<usize>], found: &Entities) -> Vec<
     let persons: Vec<bool> = (0..found.entities.len())
         .map(|e| is_person(found, e))
         .collect();
+    // Sentences come in text order: the mentions of each are found by
+    // walking on from the last, not by a binary search over all of them.
+    let mut cursor = 0;
     for para in paragraphs {
         let para = para.start.min(text.len())..para.end.min(text.len());
         if !text.is_char_boundary(para.start) || !text.is_char_boundary(para.end) {
@@ -85,10 +88,11 @@ pub fn quotes(text: &str, paragraphs: &[Range<usize>], found: &Entities) -> Vec<
                 .filter(|q| q.start >= sentence.start && q.end <= sentence.end)
                 .collect();
             let outside = |at: usize| !in_sentence.iter().any(|q| q.start <= at && at < q.end);
+            let mentions = mentions_in(found, sentence.clone(), &mut cursor);
             let mut speaker = attribution(
                 text,
                 sentence.clone(),
-                found,
+                mentions,
                 &persons,
                 &outside,
                 last_person,
@@ -125,7 +129,7 @@ pub fn quotes(text: &str, paragraphs: &[Range<usize>], found: &Entities) -> Vec<
             if let Some(who) = speaker {
                 last = Some((who, sentence.end));
             }
-            for m in found.in_range(sentence.clone()) {
+            for m in mentions {
                 if m.kind == EntityKind::Actor && persons.get(m.entity).copied().unwrap_or(false) {
                     last_person = Some(m.entity);
                 }
@@ -133,6 +137,31 @@ pub fn quotes(text: &str, paragraphs: &[Range<usize>], found: &Entities) -> Vec<
         }
     }
     out
+}
+
+/// The mentions overlapping `range` (as `Entities::in_range`), walking on
+/// from `cursor` when the ranges come in text order.
+fn mentions_in<'a>(
+    found: &'a Entities,
+    range: Range<usize>,
+    cursor: &mut usize,
+) -> &'a [super::Mention] {
+    let all = &found.mentions;
+    let behind = *cursor > 0
+        && all
+            .get(*cursor - 1)
+            .is_none_or(|m| m.range.end > range.start);
+    if behind {
+        *cursor = all.partition_point(|m| m.range.end <= range.start);
+    }
+    while all.get(*cursor).is_some_and(|m| m.range.end <= range.start) {
+        *cursor += 1;
+    }
+    let mut end = *cursor;
+    while all.get(end).is_some_and(|m| m.range.start < range.end) {
+        end += 1;
+    }
+    &all[*cursor..end]
 }
 
 /// Only white space (and paragraph breaks) between `end` and `start`.
@@ -215,9 +244,19 @@ fn sentences(text: &str, para: Range<usize>, quotes: &[Range<usize>]) -> Vec<Ran
 /// A reporting verb (or `according to`) outside the quotes of a sentence.
 fn has_verb(text: &str, sentence: Range<usize>, outside: &dyn Fn(usize) -> bool) -> bool {
     words(text, sentence).any(|(r, w)| {
-        let w = w.to_lowercase();
-        outside(r.start) && (VERBS.contains(&w.as_str()) || w == "according")
+        let w = lower(w);
+        outside(r.start) && (VERBS.contains(&&*w) || w == "according")
     })
+}
+
+/// `w` in lower case, copied only when it has capitals or is not ASCII
+/// (most words of prose are neither: no allocation per word).
+fn lower(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(w)
+    } else {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    }
 }
 
 /// The words of a range with their byte ranges: runs of letters, digits,
@@ -244,7 +283,7 @@ fn words(text: &str, range: Range<usize>) -> impl Iterator<Item = (Range<usize>,
 fn attribution(
     text: &str,
     sentence: Range<usize>,
-    found: &Entities,
+    mentions: &[super::Mention],
     persons: &[bool],
     outside: &dyn Fn(usize) -> bool,
     last_person: Option<usize>,
@@ -252,8 +291,7 @@ fn attribution(
     let ws: Vec<(Range<usize>, &str)> = words(text, sentence.clone())
         .filter(|(r, _)| outside(r.start))
         .collect();
-    let actors: Vec<&super::Mention> = found
-        .in_range(sentence.clone())
+    let actors: Vec<&super::Mention> = mentions
         .iter()
         .filter(|m| {
             m.kind == EntityKind::Actor
@@ -272,27 +310,27 @@ fn attribution(
             && persons.get(m.entity).copied().unwrap_or(false)
     });
     for (i, (r, w)) in ws.iter().enumerate() {
-        let lower = w.to_lowercase();
-        if lower == "according" && ws.get(i + 1).is_some_and(|(_, n)| *n == "to") {
+        let word = lower(w);
+        if word == "according" && ws.get(i + 1).is_some_and(|(_, n)| *n == "to") {
             let after = ws.get(i + 2).map_or(r.end, |(n, _)| n.start);
             if let Some(m) = actors.iter().find(|m| m.range.start >= after) {
                 return Some(m.entity);
             }
             continue;
         }
-        if !VERBS.contains(&lower.as_str()) {
+        if !VERBS.contains(&&*word) {
             continue;
         }
         // `…, he said` / `she told`: a pronoun right before the verb.
         if let Some((_, prev)) = i.checked_sub(1).and_then(|p| ws.get(p))
-            && matches!(prev.to_lowercase().as_str(), "he" | "she")
+            && matches!(&*lower(prev), "he" | "she")
             && last_person.is_some()
         {
             return last_person;
         }
         // `said X`: an actor straight after the verb (not `told X`, whose
         // object is the listener).
-        if matches!(lower.as_str(), "said" | "says" | "added")
+        if matches!(&*word, "said" | "says" | "added")
             && let Some(m) = actors.iter().find(|m| m.range.start >= r.end)
             && text[r.end..m.range.start].trim().is_empty()
         {
@@ -532,6 +570,37 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn walking_cursor_finds_what_in_range_finds(
+            spans in proptest::collection::vec((0usize..6, 1usize..5), 0..40),
+            queries in proptest::collection::vec((0usize..200, 0usize..30), 0..30),
+            sorted in proptest::bool::ANY,
+        ) {
+            let mut at = 0;
+            let mentions: Vec<Mention> = spans
+                .iter()
+                .map(|&(gap, len)| {
+                    at += gap;
+                    let m = Mention { range: at..at + len, kind: EntityKind::Actor, entity: 0 };
+                    at += len;
+                    m
+                })
+                .collect();
+            let found = Entities { mentions, entities: Vec::new() };
+            let mut queries: Vec<Range<usize>> =
+                queries.iter().map(|&(s, len)| s..s + len).collect();
+            if sorted {
+                queries.sort_by_key(|r| r.start);
+            }
+            let mut cursor = 0;
+            for q in queries {
+                proptest::prop_assert_eq!(
+                    mentions_in(&found, q.clone(), &mut cursor),
+                    found.in_range(q)
+                );
+            }
+        }
+
         #[test]
         fn quotes_are_in_order_inside_the_text(text in "[A-Za-z .,“”\"\n]{0,120}") {
             let got = run(&text, &["Tom Becker", "He"]);

@@ -148,22 +148,32 @@ pub fn fold_eq(s: &str, folded: &str) -> bool {
     want.next().is_none()
 }
 
-/// A character whose fold is not one character of its own byte length.
+/// A character whose fold is not one character of its own byte length:
+/// 12 bytes, for text of curly quotes and accents has millions of them.
+/// Offsets are `u32`, as for hits: texts over 4 GiB are not searched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Fold {
-    folded: usize,
-    orig: usize,
+    folded_at: u32,
+    orig_at: u32,
     folded_len: u16,
     orig_len: u16,
 }
 
 impl Fold {
+    fn folded(&self) -> usize {
+        self.folded_at as usize
+    }
+
+    fn orig(&self) -> usize {
+        self.orig_at as usize
+    }
+
     fn folded_end(&self) -> usize {
-        self.folded + usize::from(self.folded_len)
+        self.folded() + usize::from(self.folded_len)
     }
 
     fn orig_end(&self) -> usize {
-        self.orig + usize::from(self.orig_len)
+        self.orig() + usize::from(self.orig_len)
     }
 }
 
@@ -276,8 +286,8 @@ impl FoldBuilder {
                 let folded_len = folded.len() - start;
                 if chars != 1 || folded_len != c.len_utf8() {
                     folds.push(Fold {
-                        folded: start,
-                        orig: i,
+                        folded_at: u32::try_from(start).unwrap_or(u32::MAX),
+                        orig_at: u32::try_from(i).unwrap_or(u32::MAX),
                         folded_len: u16::try_from(folded_len).unwrap_or(u16::MAX),
                         orig_len: u16::try_from(c.len_utf8()).expect("a char is at most 4 bytes"),
                     });
@@ -292,6 +302,8 @@ impl FoldBuilder {
     /// Folds the rest of `text` and hands over the index.
     pub fn finish(mut self, text: &str) -> FoldedText {
         self.step(text, usize::MAX);
+        // Grown by doubling: up to half of it would be slack for good.
+        self.folds.shrink_to_fit();
         FoldedText {
             folded: String::from_utf8(self.folded).expect("folding emits whole chars"),
             folds: self.folds,
@@ -376,8 +388,10 @@ impl FoldedText {
     /// same offsets as [`Self::as_str`] so the same map serves it. Built on
     /// first use: only exact-case queries need it, and then every candidate
     /// in the lower-case copy (every `o` for `O`) would need checking.
+    /// None for a text past [`super::KEPT_MAX_BYTES`]: a second copy of a
+    /// long text costs more memory than its candidates cost checks.
     pub fn case_kept(&self, text: &str) -> Option<&str> {
-        if text.len() != self.text_len {
+        if text.len() != self.text_len || text.len() > super::KEPT_MAX_BYTES {
             return None;
         }
         self.kept
@@ -425,10 +439,10 @@ impl FoldedText {
     /// The folded offset of text offset `offset` (a char boundary): where
     /// the fold of the character there starts.
     pub fn folded_offset(&self, offset: usize) -> usize {
-        let i = self.folds.partition_point(|f| f.orig <= offset);
+        let i = self.folds.partition_point(|f| f.orig() <= offset);
         match i.checked_sub(1).map(|i| self.folds[i]) {
             None => offset,
-            Some(f) if offset < f.orig_end() => f.folded,
+            Some(f) if offset < f.orig_end() => f.folded(),
             Some(f) => f.folded_end() + (offset - f.orig_end()),
         }
         .min(self.folded.len())
@@ -437,10 +451,10 @@ impl FoldedText {
     /// The text offset of folded offset `folded`: the start of the
     /// character whose fold holds it.
     pub fn text_offset(&self, folded: usize) -> usize {
-        let i = self.folds.partition_point(|f| f.folded <= folded);
+        let i = self.folds.partition_point(|f| f.folded() <= folded);
         match i.checked_sub(1).map(|i| self.folds[i]) {
             None => folded,
-            Some(f) if folded < f.folded_end() => f.orig,
+            Some(f) if folded < f.folded_end() => f.orig(),
             Some(f) => f.orig_end() + (folded - f.folded_end()),
         }
         .min(self.text_len)
@@ -470,9 +484,9 @@ impl Mapper<'_> {
         let mut step = 1;
         loop {
             let probe = low + step;
-            if probe > folds.len() || folds[probe - 1].folded > p {
+            if probe > folds.len() || folds[probe - 1].folded() > p {
                 let high = probe.min(folds.len());
-                return low + folds[low..high].partition_point(|f| f.folded <= p);
+                return low + folds[low..high].partition_point(|f| f.folded() <= p);
             }
             low = probe;
             step *= 2;
@@ -500,10 +514,10 @@ impl Mapper<'_> {
         let orig_start = match self.next.checked_sub(1).map(|i| self.folds[i]) {
             None => start,
             Some(f) if start < f.folded_end() => {
-                if start != f.folded {
+                if start != f.folded() {
                     return None;
                 }
-                f.orig
+                f.orig()
             }
             Some(f) => f.orig_end() + (start - f.folded_end()),
         };
@@ -523,7 +537,7 @@ impl Mapper<'_> {
             None => (0, 0),
             Some(f) => (f.folded_end(), f.orig_end()),
         };
-        self.stretch = from..self.folds.get(self.next).map_or(usize::MAX, |f| f.folded);
+        self.stretch = from..self.folds.get(self.next).map_or(usize::MAX, |f| f.folded());
         // Both are at most the text's and folded copy's lengths, far below
         // `isize::MAX`.
         self.delta = base as isize - from as isize;

@@ -35,7 +35,9 @@
 //! of a few milliseconds so the first keystroke finds it ready), mapping
 //! each hit back through a sparse offset map walked once per search.
 //! Exact-case queries search a case-kept copy (built ahead while a prompt
-//! is open), so `O` does not check every `o`. Regular expressions run on
+//! is open), so `O` does not check every `o`; past [`KEPT_MAX_BYTES`] there
+//! is none (it would double the index) and they check the case of each
+//! case-insensitive candidate. Regular expressions run on
 //! the real text with the `regex` crate. Hits are kept as `u32` starts and
 //! ends, 8 bytes each.
 //!
@@ -89,6 +91,12 @@ pub const IDLE_BUDGET: Duration = Duration::from_millis(8);
 /// milliseconds on it.
 pub const MIN_STEP_BYTES: usize = 1 << 16;
 
+/// Past this size a text gets no case-kept copy (as large as the text
+/// again): exact-case queries check their candidates in the lower-case
+/// copy instead, which costs a capitalised name nothing (its candidates are
+/// few) and a lone capital letter a few more idle steps.
+pub const KEPT_MAX_BYTES: usize = 16 << 20;
+
 /// The folded copies of one document's text, built on first use (or ahead,
 /// in idle steps: [`SearchIndex::warm`]) and shared by every search of it.
 /// `Send + Sync`: a caller may warm it on a background thread.
@@ -131,6 +139,7 @@ impl SearchIndex {
     /// True once [`Self::warm`] has nothing left to build: the lower-case
     /// fold, and the case-kept one too when `kept`.
     pub fn is_warm(&self, kept: bool) -> bool {
+        let kept = kept && keeps_case_for(self.folded.get().map(FoldedText::text_len));
         self.building.is_none()
             && self
                 .folded
@@ -144,6 +153,7 @@ impl SearchIndex {
     /// prompt is open). True once done.
     pub fn warm(&mut self, text: &str, kept: bool, budget: &mut Budget) -> bool {
         const SLICE: usize = 1 << 18;
+        let kept = kept && keeps_case_for(Some(text.len()));
         let mut done = 0;
         loop {
             if self.is_warm(kept) {
@@ -180,6 +190,11 @@ impl SearchIndex {
     }
 }
 
+/// Whether a text of `len` bytes (unknown: any) gets a case-kept copy.
+fn keeps_case_for(len: Option<usize>) -> bool {
+    len.is_none_or(|n| n <= KEPT_MAX_BYTES)
+}
+
 /// The index of `text`: `index`'s when it was built from this text, else
 /// one built now (an index of another text would map to wrong offsets).
 fn folded_for<'a>(index: &'a SearchIndex, text: &str) -> Cow<'a, FoldedText> {
@@ -206,11 +221,62 @@ pub fn find(query: &Query, text: &str, index: &SearchIndex, entities: &Entities)
     hits
 }
 
+/// Text a search previews from the view while the index is not built: a
+/// fold of this much costs about a millisecond, and it holds many screens.
+/// A text no longer than this is indexed whole at the first keystroke.
+pub const PREVIEW_BYTES: usize = 1 << 19;
+
 /// A search still looking for hits, and where it was asked from.
 #[derive(Debug, Clone)]
 struct Pending {
-    scan: Scan,
+    stage: Stage,
     origin: usize,
+}
+
+#[derive(Debug, Clone)]
+enum Stage {
+    /// The index is not built yet: the hits shown are those of the first
+    /// pass over `view..end` only (folded on their own: folding is
+    /// per character), found at once; the scan waits for the index.
+    Preview {
+        pattern: Pattern,
+        view: usize,
+        end: usize,
+    },
+    /// The scan. While `aside` holds its first hits, the preview's stay
+    /// on screen: until the scan has got past `end` they are all it has.
+    Scanning {
+        scan: Scan,
+        aside: Option<(Hits, usize)>,
+    },
+}
+
+/// The hits of `pattern`'s first pass from `view` over the next
+/// [`PREVIEW_BYTES`] of `text` (those ending past it are left to the
+/// scan), and where that stretch ends.
+fn preview(pattern: &Pattern, text: &str, view: usize) -> (Hits, usize) {
+    let mut start = view.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = start.saturating_add(PREVIEW_BYTES).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let window = &text[start..end];
+    let folded = FoldedText::build(window);
+    let mut found = Hits::default();
+    Scan::new(pattern.clone(), 0, &folded).advance(
+        window,
+        &folded,
+        &mut found,
+        &mut Budget::unlimited(),
+    );
+    let ranges = found
+        .iter()
+        .map(|r| r.start + start..r.end + start)
+        .collect();
+    (Hits::new(ranges, false), end)
 }
 
 /// An incremental search as the UI holds it: what was typed, the hits, the
@@ -300,13 +366,40 @@ impl Search {
             search.current = step.map(|s| s.index);
             return (search, step);
         };
+        let view = view.min(text.len());
+        let previewed = text.len() > PREVIEW_BYTES && matches!(pattern, Pattern::Text(_));
+        if previewed && !index.is_built() && !budget.is_unlimited() {
+            // Show the hits near the view now; the rest once the index is
+            // built (in idle steps: see `waits_for_index`).
+            let (hits, end) = preview(&pattern, text, view);
+            search.hits = hits;
+            search.pending = Some(Box::new(Pending {
+                stage: Stage::Preview { pattern, view, end },
+                origin,
+            }));
+            let step = search.early_step(origin, end, false);
+            search.current = step.map(|s| s.index);
+            return (search, step);
+        }
         let folded = folded_for(index, text);
         search.pending = Some(Box::new(Pending {
-            scan: Scan::new(pattern, view.min(text.len()), &folded),
+            stage: Stage::Scanning {
+                scan: Scan::new(pattern, view, &folded),
+                aside: None,
+            },
             origin,
         }));
         let step = search.advance(text, index, budget);
         (search, step)
+    }
+
+    /// True while the search shows a preview and waits for the search
+    /// index to be built (within a budget: [`SearchIndex::warm`]) before
+    /// it can go on.
+    pub fn waits_for_index(&self) -> bool {
+        self.pending
+            .as_ref()
+            .is_some_and(|p| matches!(p.stage, Stage::Preview { .. }))
     }
 
     /// True once every hit is found (always, for searches not begun with
@@ -318,19 +411,46 @@ impl Search {
     /// Goes on looking within `budget`. Returns the current hit when it
     /// became known or changed (the view should show it): the nearest hit
     /// from the origin among those found, then, once all are, the exact one.
+    /// A search showing a preview goes on only once the index is built,
+    /// or when `budget` is unlimited (then the index is built now).
     pub fn advance(&mut self, text: &str, index: &SearchIndex, mut budget: Budget) -> Option<Step> {
         let pending = self.pending.as_mut()?;
+        if let Stage::Preview { pattern, view, end } = &pending.stage {
+            if !index.is_built() && !budget.is_unlimited() {
+                return None;
+            }
+            let folded = folded_for(index, text);
+            pending.stage = Stage::Scanning {
+                scan: Scan::new(pattern.clone(), *view, &folded),
+                aside: Some((Hits::default(), *end)),
+            };
+        }
         let before = self.current.and_then(|i| self.hits.get(i));
         let folded = folded_for(index, text);
-        let done = pending
-            .scan
-            .advance(text, &folded, &mut self.hits, &mut budget);
+        let Stage::Scanning { scan, aside } = &mut pending.stage else {
+            return None;
+        };
+        let done = match aside {
+            Some((found, end)) => {
+                let done = scan.advance(text, &folded, found, &mut budget);
+                if done || scan.first_reached(&folded) >= *end {
+                    self.hits = std::mem::take(found);
+                    *aside = None;
+                }
+                done
+            }
+            None => scan.advance(text, &folded, &mut self.hits, &mut budget),
+        };
+        let (reached, past_first) = match aside {
+            Some((_, end)) => (*end, false),
+            None => (scan.first_reached(&folded), scan.past_first()),
+        };
         let origin = pending.origin;
         let step = if done {
             self.pending = None;
             self.hits.nearest(origin, self.direction)
         } else {
-            self.early_step(origin, &folded)
+            self.early_step(origin, reached, past_first)
         };
         self.current = step.map(|s| s.index);
         let after = self.current.and_then(|i| self.hits.get(i));
@@ -339,16 +459,16 @@ impl Search {
 
     /// The nearest hit from `origin` while only the first pass's hits are
     /// in: one that no hit found later can be nearer than, without wrapping.
-    fn early_step(&self, origin: usize, folded: &FoldedText) -> Option<Step> {
-        let pending = self.pending.as_ref()?;
-        let reached = pending.scan.first_reached(folded);
+    /// `reached`: the text offset the first pass has reached; `past_first`:
+    /// it is over.
+    fn early_step(&self, origin: usize, reached: usize, past_first: bool) -> Option<Step> {
         let step = match self.direction {
             Direction::Forward => {
                 let i = self.hits.first_from(origin);
                 (i < self.hits.len()).then_some(i)
             }
             // Backward: known once the first pass is past the origin.
-            Direction::Backward if reached > origin || pending.scan.past_first() => self
+            Direction::Backward if reached > origin || past_first => self
                 .hits
                 .first_from(origin.saturating_add(1))
                 .checked_sub(1),

@@ -66,6 +66,11 @@ impl Budget {
         }
     }
 
+    /// True for a budget that runs to the end.
+    pub fn is_unlimited(&self) -> bool {
+        self.min_bytes == usize::MAX && self.deadline.is_none()
+    }
+
     /// True once this step has done its share, `done` bytes in. The clock
     /// is read every 256 calls: reading it costs more than a candidate.
     #[inline]
@@ -117,7 +122,10 @@ fn scan_text(
 ) -> Stop {
     // Exact case: search the case-kept copy when there is one, so only real
     // hits are candidates; else every case-insensitive one is checked.
-    let (hay, needle, verify) = match (&q.exact, q.exact.as_ref().and(index.case_kept(text))) {
+    let (hay, needle, verify) = match (
+        &q.exact,
+        q.exact.as_ref().and_then(|_| index.case_kept(text)),
+    ) {
         (Some(exact), Some(kept)) => (kept.as_bytes(), exact.as_bytes(), None),
         (exact, _) => (
             index.as_str().as_bytes(),
@@ -244,7 +252,10 @@ impl Pattern {
         let Pattern::Text(q) = self else {
             return None;
         };
-        let hay = match (&q.exact, q.exact.as_ref().and(index.case_kept(text))) {
+        let hay = match (
+            &q.exact,
+            q.exact.as_ref().and_then(|_| index.case_kept(text)),
+        ) {
             (Some(exact), Some(kept)) => (kept.as_bytes(), exact.as_bytes()),
             _ => (index.as_str().as_bytes(), q.folded.as_bytes()),
         };

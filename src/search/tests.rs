@@ -352,3 +352,107 @@ proptest! {
         let _ = Query::parse(&format!("\\v{query}"));
     }
 }
+
+#[test]
+fn a_text_past_the_limit_gets_no_case_kept_copy_and_the_same_hits() {
+    // Long enough that the hits stay under `MAX_HITS`.
+    let unit =
+        "Çavuşoğlu met ÇAVUŞOĞLU; Ab ab AB. Then the talks went on into the night, quietly. ";
+    let text = unit.repeat(KEPT_MAX_BYTES / unit.len() + 1);
+    let mut index = SearchIndex::new();
+    while !index.warm(&text, true, &mut Budget::unlimited()) {}
+    assert!(index.is_warm(true));
+    assert!(!index.folded(&text).has_case_kept(), "no second copy");
+    let count = |query: &str| {
+        let q = Query::parse(query).expect("valid query");
+        find(&q, &text, &index, &Entities::default()).len()
+    };
+    let units = text.len() / unit.len();
+    assert_eq!(count("Ab"), units);
+    assert_eq!(count("AB"), units);
+    assert_eq!(count("ab"), 3 * units);
+    assert_eq!(count("Cavusoglu"), units);
+    assert!(!index.folded(&text).has_case_kept(), "nor after searches");
+    // A short text keeps its copy.
+    let mut small = SearchIndex::new();
+    while !small.warm(unit, true, &mut Budget::unlimited()) {}
+    assert!(small.folded(unit).has_case_kept());
+}
+
+/// Words to build texts longer than the preview from: accents, curly
+/// quotes and capitals, so folding maps offsets.
+fn long_text(words: &[usize]) -> String {
+    const WORDS: &[&str] = &[
+        "Çavuşoğlu",
+        "cavusoglu",
+        "met",
+        "Lavrov",
+        "don’t",
+        "aa",
+        "a",
+        "Aa",
+        "ſt",
+        "ﬁne",
+        "\n",
+        "\u{200B}",
+        "talks",
+        "in",
+        "Ankara",
+    ];
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() <= PREVIEW_BYTES + 4096 {
+        text.push_str(WORDS[words[i % words.len()] % WORDS.len()]);
+        text.push(' ');
+        i += 1;
+    }
+    text
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    #[test]
+    fn a_search_before_the_index_previews_true_hits_and_ends_with_the_same(
+        words in prop::collection::vec(0usize..100, 1..40),
+        query in prop::sample::select(vec!["cavusoglu", "Cavusoglu", "aa", "a", "dont", "don't", "st", "fine", "s", "\\<met\\>"]),
+        view in 0usize..(PREVIEW_BYTES + 4096),
+        chunk in 1usize..4,
+        backward in any::<bool>(),
+    ) {
+        let text = long_text(&words);
+        let mut view = view.min(text.len());
+        while !text.is_char_boundary(view) {
+            view -= 1;
+        }
+        let direction = if backward { Direction::Backward } else { Direction::Forward };
+        let none = Entities::default();
+        let want = find(&Query::parse(query).expect("valid"), &text, &SearchIndex::new(), &none);
+        let mut index = SearchIndex::new();
+        let (mut s, _) = Search::start(
+            query, direction, view, view, &text, &index, &none, Budget::bytes(1 << 12),
+        );
+        prop_assert!(s.waits_for_index());
+        let q = match Query::parse(query) {
+            Ok(Query::Text(q)) => q,
+            _ => unreachable!("plain queries"),
+        };
+        // What the preview shows is true: each hit matches, none before
+        // the view, and the current one is the first from the view.
+        for r in s.hits.iter() {
+            prop_assert!(r.start >= view);
+            prop_assert!(fold::fold(&text[r.clone()], true).contains(&q.folded));
+        }
+        let mut steps = 0;
+        while !s.is_complete() {
+            if s.waits_for_index() && !index.is_built() {
+                index.warm(&text, false, &mut Budget::bytes(chunk << 16));
+            }
+            s.advance(&text, &index, Budget::bytes(chunk << 12));
+            steps += 1;
+            prop_assert!(steps < 100_000, "the search ends");
+        }
+        prop_assert_eq!(&s.hits, &want);
+        prop_assert_eq!(s.current, want.nearest(view, direction).map(|s| s.index));
+    }
+}

@@ -106,14 +106,14 @@ impl Widget for EntityPane<'_> {
         for kind in EntityKind::ALL {
             let n = visible
                 .iter()
-                .filter(|&&i| app.index.entries[i].kind == kind)
+                .filter(|&&i| app.index.kind(i) == kind)
                 .count();
             rows.push(Row::Group(kind, n));
             rows.extend(
                 visible
                     .iter()
                     .enumerate()
-                    .filter(|(_, i)| app.index.entries[**i].kind == kind)
+                    .filter(|(_, i)| app.index.kind(**i) == kind)
                     .map(|(pos, _)| Row::Entry(pos)),
             );
         }
@@ -148,7 +148,9 @@ impl Widget for EntityPane<'_> {
                 }
                 Row::Entry(pos) => {
                     let index = visible[pos];
-                    let entry = &app.index.entries[index];
+                    let Some(entry) = app.index.entry(index) else {
+                        continue;
+                    };
                     let selected = view.selected == Some(index);
                     let mark = if selected { "▸" } else { " " };
                     let head = format!("{mark}{:>3} ", entry.mentions.len());
@@ -161,9 +163,9 @@ impl Widget for EntityPane<'_> {
                     buf.set_stringn(inner.x, y, &head, width, style);
                     let room = width.saturating_sub(head.chars().count());
                     let x = inner.x + head.chars().count() as u16;
-                    let label = truncate(&entry.label, room);
+                    let label = truncate(entry.label, room);
                     let (end, _) = buf.set_stringn(x, y, &label, room, style);
-                    if let Some(context) = &entry.context {
+                    if let Some(context) = app.index.context(index, &app.doc, &app.entities) {
                         let used = usize::from(end - x);
                         let rest = room.saturating_sub(used + 1);
                         if rest > 3 {

@@ -37,7 +37,7 @@ fn select(app: &mut App, label: &str) {
     let pos = app
         .visible_entries()
         .iter()
-        .position(|&i| app.index.entries[i].label == label)
+        .position(|&i| app.index.entry(i).expect("entry").label == label)
         .unwrap_or_else(|| panic!("{label} is not listed"));
     app.update(Action::EntityFirst);
     app.update(Action::EntityMove(pos as i32));

@@ -134,7 +134,7 @@ impl Widget for MapView<'_> {
         let coords = |i: usize| {
             app.entities
                 .entities
-                .get(app.index.entries[i].entity)
+                .get(app.index.entry(i)?.entity)
                 .and_then(|e| e.coords)
                 .map(|(lat, lon)| (f64::from(lon), f64::from(lat)))
         };
@@ -145,12 +145,16 @@ impl Widget for MapView<'_> {
         // Countries and continents are drawn when they fall in view but do
         // not widen it: `Europe` would shrink the towns to a dot.
         let broad = |i: usize| {
-            crate::gazetteer::place(&app.index.entries[i].label).is_some_and(|p| {
-                matches!(
-                    p.kind,
-                    crate::gazetteer::PlaceKind::Country | crate::gazetteer::PlaceKind::Continent
-                )
-            })
+            app.index
+                .entry(i)
+                .and_then(|e| crate::gazetteer::place(e.label))
+                .is_some_and(|p| {
+                    matches!(
+                        p.kind,
+                        crate::gazetteer::PlaceKind::Country
+                            | crate::gazetteer::PlaceKind::Continent
+                    )
+                })
         };
         let mut all: Vec<(f64, f64)> = points.iter().filter(|p| !broad(p.0)).map(|p| p.1).collect();
         if all.is_empty() {
@@ -191,24 +195,19 @@ impl Widget for MapView<'_> {
         // Capitals the article names only as actors (`Damascus said`):
         // shown quietly where they fall in view, for orientation.
         let mut quiet: Vec<(String, (u16, u16))> = Vec::new();
-        for e in app
-            .index
-            .entries
-            .iter()
-            .filter(|e| e.kind == EntityKind::Actor)
-        {
-            if let Some(p) = crate::gazetteer::place(&e.label).filter(|p| p.capital)
+        for e in app.index.entries().filter(|e| e.kind == EntityKind::Actor) {
+            if let Some(p) = crate::gazetteer::place(e.label).filter(|p| p.capital)
                 && let Some(cell) = bounds.cell(map_area, (f64::from(p.lon), f64::from(p.lat)))
                 && !taken.iter().any(|t| t.x == cell.0 && t.y == cell.1)
             {
                 buf.set_string(cell.0, cell.1, "◦", theme.muted());
                 taken.push(Rect::new(cell.0, cell.1, 1, 1));
-                quiet.push((e.label.clone(), cell));
+                quiet.push((e.label.to_string(), cell));
             }
         }
         let labels = cells
             .iter()
-            .map(|&(i, c)| (app.index.entries[i].label.clone(), c, Some(i)))
+            .filter_map(|&(i, c)| Some((app.index.entry(i)?.label.to_string(), c, Some(i))))
             .chain(quiet.into_iter().map(|(l, c)| (l, c, None)));
         for (label, (x, y), i) in labels {
             let name = truncate(&label, 20);
@@ -278,7 +277,9 @@ impl MapView<'_> {
             if y >= list.bottom() {
                 break;
             }
-            let entry = &app.index.entries[i];
+            let Some(entry) = app.index.entry(i) else {
+                continue;
+            };
             let mark = if has { "●" } else { "·" };
             let text = truncate(
                 &format!("{mark} {} ({})", entry.label, entry.mentions.len()),

@@ -135,7 +135,7 @@ impl Widget for OutlinePane<'_> {
                 let kind = app
                     .entity
                     .selected
-                    .and_then(|e| app.index.entries.get(e))
+                    .and_then(|e| app.index.entry(e))
                     .map_or(crate::extract::EntityKind::Actor, |e| e.kind);
                 buf.set_string(
                     right - 2,

@@ -28,7 +28,7 @@ impl Widget for QuotesView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let theme = &self.theme;
-        let order = app.index.quotes_by_speaker();
+        let order = app.quotes_by_speaker();
         Clear.render(area, buf);
         Block::new()
             .borders(Borders::ALL)
@@ -57,11 +57,11 @@ impl Widget for QuotesView<'_> {
         let mut rows = Vec::new();
         let mut last: Option<Option<usize>> = None;
         for (pos, &q) in order.iter().enumerate() {
-            let speaker = app.index.quotes[q].speaker;
+            let speaker = app.quotes()[q].speaker;
             if last != Some(speaker) {
                 let n = order
                     .iter()
-                    .filter(|&&o| app.index.quotes[o].speaker == speaker)
+                    .filter(|&&o| app.quotes()[o].speaker == speaker)
                     .count();
                 rows.push(Row::Speaker(speaker, n));
                 last = Some(speaker);
@@ -96,7 +96,7 @@ impl Widget for QuotesView<'_> {
                     buf.set_stringn(inner.x, y, &text, width, style.add_modifier(Modifier::BOLD));
                 }
                 Row::Quote(pos) => {
-                    let q = &app.index.quotes[order[pos]];
+                    let q = &app.quotes()[order[pos]];
                     let words = sanitize::clean(&app.doc.text[q.range.clone()]).replace('\n', " ");
                     let words = words.trim().trim_end_matches(',');
                     let text = match q.kind {

@@ -20,12 +20,26 @@ impl App {
             self.search.index.warm(&self.doc.text, kept, &mut budget);
             return false;
         }
+        if self
+            .search
+            .active
+            .as_ref()
+            .is_some_and(Search::waits_for_index)
+            && !self.search.index.warm(&self.doc.text, false, &mut budget)
+        {
+            // The search shows its preview until the index is built.
+            return false;
+        }
         self.advance_search(budget)
     }
 
     /// Lets the active search go on within `budget`, and shows its hit once
     /// known if the reader has not moved the view since the search did.
     pub(super) fn advance_search(&mut self, budget: Budget) -> bool {
+        if budget.is_unlimited() {
+            // Goes on from where the idle steps left the index.
+            self.search.index.prepare(&self.doc.text);
+        }
         let Some(search) = self.search.active.as_mut() else {
             return false;
         };

@@ -173,3 +173,49 @@ fn a_prompt_runs_its_text_even_when_the_last_prompt_ran_the_same() {
     );
     assert_eq!(active(&app).hits, whole.hits);
 }
+
+#[test]
+fn a_long_article_shows_hits_before_its_index_and_idle_steps_finish() {
+    // Longer than the preview: the first keystroke does not build the
+    // index, it previews the hits near the view.
+    let text = crate::sample::generate(
+        crate::search::PREVIEW_BYTES * 3,
+        crate::document::Format::Plain,
+        7,
+    );
+    let doc = crate::document::Document::from_bytes(
+        "long.txt",
+        text.as_bytes(),
+        Some(crate::document::Format::Plain),
+    )
+    .expect("text");
+    let mut app = App::new(doc, Entities::default(), Keymap::default());
+    app.update(Action::Resize(100, 30));
+    app.update(Action::Scroll(2000));
+    assert!(!app.search.index.is_built());
+    let top = app.top_offset();
+    app.update(Action::SearchForward);
+    for c in "the".chars() {
+        app.update(Action::PromptInput(c));
+    }
+    let search = active(&app);
+    assert!(search.waits_for_index(), "no index yet: a preview");
+    let current = search.current_range().expect("a hit near the view");
+    assert!(current.start >= top);
+    assert!(app.search.label().is_some_and(|l| l.starts_with("…/")));
+    while app.search.busy() {
+        app.search_work();
+    }
+    let (whole, _) = Search::run(
+        "the",
+        Direction::Forward,
+        top,
+        &app.doc.text,
+        &app.search.index,
+        &app.entities,
+    );
+    let search = active(&app);
+    assert!(search.is_complete());
+    assert_eq!(search.hits, whole.hits);
+    assert_eq!(search.current_range(), whole.current_range());
+}
