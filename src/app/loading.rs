@@ -43,7 +43,7 @@ pub enum Arrival {
     /// The whole article, or why it could not be read.
     Document(Result<Arc<Document>, LoadError>),
     /// Its entities, found once it is in.
-    Entities(Found),
+    Entities(Box<Found>),
 }
 
 /// Something asked for that needs the whole article.
@@ -96,7 +96,7 @@ where
                 Ok(doc) => {
                     let doc = Arc::new(doc);
                     if deliver(Arrival::Document(Ok(Arc::clone(&doc)))) {
-                        deliver(Arrival::Entities(Found::compute(file, &doc)));
+                        deliver(Arrival::Entities(Box::new(Found::compute(file, &doc))));
                     }
                 }
                 Err(e) => {
@@ -187,7 +187,7 @@ impl App {
                     self.view.message = Some(format!("could not read the whole article: {e}"));
                 }
             }
-            Arrival::Entities(found) => self.receive(found),
+            Arrival::Entities(found) => self.receive(*found),
         }
     }
 
