@@ -91,14 +91,73 @@ pub(super) fn parse(source: Source, complete: bool) -> Document {
     }
 }
 
+/// Longest paragraph kept as one block. News paragraphs are a few hundred
+/// bytes; past this a "paragraph" is a dump (a 50 MB line, a log) and is
+/// cut into blocks of about this size, at a space where one is near, so no
+/// block costs more than a few milliseconds to wrap and a long file can be
+/// opened from its start like any other.
+pub(super) const MAX_PARAGRAPH_BYTES: usize = 32 * 1024;
+
+/// How far past [`MAX_PARAGRAPH_BYTES`] a space is looked for before a long
+/// paragraph is cut between two characters (text with no spaces: CJK, a
+/// base64 blob).
+const SPACE_SEARCH_BYTES: usize = 4096;
+
 /// Ranges of the paragraphs: runs of non-blank lines, trimmed of surrounding
-/// whitespace.
+/// whitespace, each cut into pieces of about [`MAX_PARAGRAPH_BYTES`] when
+/// longer.
+pub(super) fn paragraphs(text: &str) -> impl Iterator<Item = Span> + '_ {
+    runs_of_lines(text).flat_map(move |span| pieces(text, span))
+}
+
+/// A paragraph's span cut into pieces no longer than about
+/// [`MAX_PARAGRAPH_BYTES`]: after a space or line break within
+/// [`SPACE_SEARCH_BYTES`] of the limit (the whitespace between pieces
+/// belongs to neither), else between two characters. Where the cuts fall
+/// depends only on the text from the paragraph's start to each cut, so a
+/// prefix of the text has the same pieces up to its last one.
+fn pieces(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
+    let bytes = text.as_bytes();
+    let mut rest = Some(span);
+    std::iter::from_fn(move || {
+        let span = rest.take()?;
+        if span.len() <= MAX_PARAGRAPH_BYTES {
+            return Some(span);
+        }
+        let from = span.start + MAX_PARAGRAPH_BYTES;
+        let near = (from + SPACE_SEARCH_BYTES).min(span.end);
+        let space = memchr::memchr2(b' ', b'\n', &bytes[from..near]).map(|i| from + i);
+        let cut = match space {
+            Some(cut) => cut,
+            // The paragraph ends within the window: it is the last piece.
+            None if near == span.end => return Some(span),
+            None => (from..span.end)
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(span.end),
+        };
+        let is_space = |b: u8| b.is_ascii_whitespace();
+        let mut end = cut;
+        while end > span.start && is_space(bytes[end - 1]) {
+            end -= 1;
+        }
+        let mut next = cut;
+        while next < span.end && is_space(bytes[next]) {
+            next += 1;
+        }
+        if next < span.end {
+            rest = Some(next..span.end);
+        }
+        Some(span.start..end)
+    })
+}
+
+/// Runs of non-blank lines, trimmed of surrounding whitespace.
 ///
 /// Line ends are found with `memchr`, and a line whose edges are ASCII
 /// non-space (most prose) is not walked character by character: only lines
 /// that start or end with a space or a non-ASCII character go through the
 /// Unicode trims.
-pub(super) fn paragraphs(text: &str) -> impl Iterator<Item = Span> + '_ {
+fn runs_of_lines(text: &str) -> impl Iterator<Item = Span> + '_ {
     let bytes = text.as_bytes();
     let mut pos = 0;
     let mut start: Option<usize> = None;
@@ -188,6 +247,47 @@ mod tests {
         for (text, want) in cases {
             let got: Vec<_> = paragraphs(text).map(|r| &text[r]).collect();
             assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_paragraph_past_the_limit_is_cut_at_spaces_into_pieces() {
+        let word = "news ";
+        let text = word.repeat(3 * MAX_PARAGRAPH_BYTES / word.len());
+        let got: Vec<_> = paragraphs(&text).collect();
+        assert!(got.len() >= 3, "{}", got.len());
+        for (a, b) in got.iter().zip(got.iter().skip(1)) {
+            assert!(a.end < b.start);
+            assert!(text[a.end..b.start].trim().is_empty(), "only spaces between");
+        }
+        for span in &got {
+            let piece = &text[span.clone()];
+            assert!(piece.len() <= MAX_PARAGRAPH_BYTES + SPACE_SEARCH_BYTES);
+            assert!(piece.starts_with("news") && piece.ends_with("news"), "whole words");
+        }
+        assert_eq!(got.first().map(|s| s.start), Some(0));
+        assert_eq!(got.last().map(|s| s.end), Some(text.trim_end().len()));
+    }
+
+    #[test]
+    fn a_paragraph_with_no_spaces_is_cut_between_characters() {
+        let text = "日本語".repeat(MAX_PARAGRAPH_BYTES / 3);
+        let got: Vec<_> = paragraphs(&text).collect();
+        assert!(got.len() >= 3);
+        let joined: String = got.iter().map(|s| &text[s.clone()]).collect();
+        assert_eq!(joined, text, "every character in one piece");
+    }
+
+    #[test]
+    fn the_pieces_of_a_prefix_are_the_whole_pieces_up_to_its_last() {
+        let text = "A long line of words without a break. ".repeat(4000);
+        let whole: Vec<_> = paragraphs(&text).collect();
+        for cut in [40_000, 70_001, 100_000] {
+            let cut = (cut..).find(|&i| text.is_char_boundary(i)).expect("boundary");
+            let part: Vec<_> = paragraphs(&text[..cut]).collect();
+            let (last, before) = part.split_last().expect("pieces");
+            assert_eq!(before, &whole[..before.len()]);
+            assert_eq!(last.start, whole[before.len()].start);
         }
     }
 

@@ -16,7 +16,10 @@
 //!   are the one thing later in a file that changes earlier blocks, so a
 //!   file with anything like one (`]:`) after the cut is read whole.
 //! - Only files whose start is not UTF-16/32 are cut; the cut is on a line
-//!   feed, which never splits a UTF-8 or Windows-1252 character or a CRLF.
+//!   feed (or a space, in a head of one long line), which never splits a
+//!   UTF-8 or Windows-1252 character or a CRLF. A paragraph past
+//!   `plain::MAX_PARAGRAPH_BYTES` is cut into pieces, so even a file of one
+//!   50 MB line has places to cut.
 //!
 //! Knows nothing of threads or the terminal: [`Rest::load`] is what a
 //! background thread calls.
@@ -131,10 +134,14 @@ fn start_of(
     if load::encoding_of(&head).is_some() || load::looks_binary(&head) {
         return Ok(None);
     }
-    let Some(line_end) = memchr::memrchr(b'\n', &head) else {
+    // On a line feed; or, in a head made of one long line (or two), on a
+    // space: neither is ever part of a UTF-8 or Windows-1252 character or
+    // a CRLF. Markdown is cut only before headings, which follow a line feed.
+    let line_feed = memchr::memrchr(b'\n', &head).filter(|&i| i >= head.len() / 2);
+    let Some(cut_before) = line_feed.or_else(|| memchr::memrchr(b' ', &head)) else {
         return Ok(None);
     };
-    let cut_bytes = line_end + 1;
+    let cut_bytes = cut_before + 1;
     let source = load::decode(name, &head[..cut_bytes])?;
     let format = match Format::from_name(name) {
         Some(format) => format,

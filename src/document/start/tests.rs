@@ -238,3 +238,14 @@ fn a_start_of_furniture_only_reads_whole() {
     let text = "Share\n\nAdd a comment\n\nSkip to content\n\nThe article.\n";
     assert!(open_text("a.txt", text, 40).is_none());
 }
+
+#[test]
+fn a_file_of_one_long_line_is_cut_between_its_pieces() {
+    let sentence = "Officials said the talks would go on, and 120 people waited outside. ";
+    let text = sentence.repeat(START_BYTES * 3 / sentence.len());
+    let (start, _) = open_text("line.txt", &text, START_BYTES).expect("cut at a space");
+    let whole = Document::from_bytes("line.txt", text.as_bytes(), None).expect("whole");
+    assert!(start.blocks.len() > MIN_BLOCKS);
+    assert!(start.text.len() <= START_BYTES);
+    assert_start_of(&start, &whole);
+}
