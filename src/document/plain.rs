@@ -258,12 +258,18 @@ mod tests {
         assert!(got.len() >= 3, "{}", got.len());
         for (a, b) in got.iter().zip(got.iter().skip(1)) {
             assert!(a.end < b.start);
-            assert!(text[a.end..b.start].trim().is_empty(), "only spaces between");
+            assert!(
+                text[a.end..b.start].trim().is_empty(),
+                "only spaces between"
+            );
         }
         for span in &got {
             let piece = &text[span.clone()];
             assert!(piece.len() <= MAX_PARAGRAPH_BYTES + SPACE_SEARCH_BYTES);
-            assert!(piece.starts_with("news") && piece.ends_with("news"), "whole words");
+            assert!(
+                piece.starts_with("news") && piece.ends_with("news"),
+                "whole words"
+            );
         }
         assert_eq!(got.first().map(|s| s.start), Some(0));
         assert_eq!(got.last().map(|s| s.end), Some(text.trim_end().len()));
@@ -283,7 +289,9 @@ mod tests {
         let text = "A long line of words without a break. ".repeat(4000);
         let whole: Vec<_> = paragraphs(&text).collect();
         for cut in [40_000, 70_001, 100_000] {
-            let cut = (cut..).find(|&i| text.is_char_boundary(i)).expect("boundary");
+            let cut = (cut..)
+                .find(|&i| text.is_char_boundary(i))
+                .expect("boundary");
             let part: Vec<_> = paragraphs(&text[..cut]).collect();
             let (last, before) = part.split_last().expect("pieces");
             assert_eq!(before, &whole[..before.len()]);
