@@ -273,6 +273,11 @@ impl EntityIndex {
         })
     }
 
+    /// True once the quotes are found (the quotes view costs nothing more).
+    pub fn quotes_found(&self) -> bool {
+        self.quotes.get().is_some()
+    }
+
     /// Quotes in the order the quotes view lists them: by speaker, speakers
     /// in order of their first statement, unattributed ones last. Sorted on
     /// first use, then kept (the view asks on every frame).
