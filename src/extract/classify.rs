@@ -150,9 +150,9 @@ fn common_word(cx: &DocContext, t: &Token, w: &str) -> bool {
     if t.in_lex(COMMON) {
         return true;
     }
-    // Only a word with an apostrophe (`'` or the `’` that opens with 0xE2)
-    // has a stem to look up.
-    if !w.bytes().any(|b| b == b'\'' || b == 0xe2) {
+    // Only a word with an apostrophe has a stem to look up; the tokenizer
+    // noted which words may hold one.
+    if !t.apos {
         return false;
     }
     let stem = w.split(['\'', '\u{2019}']).next().unwrap_or(w);
