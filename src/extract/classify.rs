@@ -81,7 +81,9 @@ pub fn classify(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
     // `Turkish`), but not at head words (`Korea Republic`, `Group C`).
     let toks = cx.toks;
     let words = || (run.start..run.end).filter(|&k| toks[k].is_word());
-    if words().count() > 1 && words().all(|k| toks[k].initial) {
+    // The all-initial test first: it stops at the first word of most runs,
+    // where counting the words walks the whole run.
+    if words().all(|k| toks[k].initial) && words().nth(1).is_some() {
         let mut s = run.start;
         for k in words() {
             let t = &toks[k];
@@ -119,8 +121,8 @@ fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
         let single = end - start == 1;
         // A head word opening a name keeps it (`Group C`, `University of X`),
         // and so does an ordinal naming a unit (`First Coastal Division`).
-        let ordinal = ORDINALS.iter().any(|o| o.eq_ignore_ascii_case(w));
-        let head = !single && (is_head(cx, start) || (ordinal && is_head(cx, end - 1)));
+        let ordinal = || ORDINALS.iter().any(|o| o.eq_ignore_ascii_case(w));
+        let head = !single && (is_head(cx, start) || (is_head(cx, end - 1) && ordinal()));
         let drop = (common_word(cx, t, w) && !head)
             || (t.initial
                 && !head
@@ -150,9 +152,9 @@ fn common_word(cx: &DocContext, t: &Token, w: &str) -> bool {
     if t.in_lex(COMMON) {
         return true;
     }
-    // Only a word with an apostrophe (`'` or the `’` that opens with 0xE2)
-    // has a stem to look up.
-    if !w.bytes().any(|b| b == b'\'' || b == 0xe2) {
+    // Only a word with an apostrophe has a stem to look up; the tokenizer
+    // noted which words may hold one.
+    if !t.apos {
         return false;
     }
     let stem = w.split(['\'', '\u{2019}']).next().unwrap_or(w);

@@ -37,18 +37,28 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
             acronyms.insert(b_tok.text(text), i);
         }
     }
-    // Strongest kind per surface form.
-    let mut best: FastMap<&str, (Evidence, EntityKind)> = FastMap::with_capacity_and_hasher(
+    // Strongest kind per surface form: each name hashed once, its slot in
+    // `best` remembered for the pass below.
+    let mut slot_of: FastMap<&str, u32> = FastMap::with_capacity_and_hasher(
         cands.len().min(super::context::DISTINCT_CAP),
         Default::default(),
     );
+    let mut best: Vec<(Evidence, EntityKind)> = Vec::new();
+    let mut slots: Vec<u32> = Vec::with_capacity(cands.len());
     for c in cands.iter() {
         let name = &text[c.range.clone()];
-        let e = best.entry(name).or_insert((c.evidence, c.kind));
+        let next = best.len() as u32;
+        let slot = *slot_of.entry(name).or_insert(next);
+        if slot == next {
+            best.push((c.evidence, c.kind));
+        }
+        let e = &mut best[slot as usize];
         if c.evidence > e.0 {
             *e = (c.evidence, c.kind);
         }
+        slots.push(slot);
     }
+    drop(slot_of);
     // Surnames of people named in full.
     let mut surnames: FastMap<&str, usize> = FastMap::default();
     for (i, c) in cands.iter().enumerate() {
@@ -98,11 +108,10 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
         {
             cands[i].dropped = true;
         }
-        if let Some(&(ev, kind)) = best.get(name) {
-            let fixed_role = cands[i].place.is_some() && ev < Evidence::Strong;
-            if ev > cands[i].evidence && !fixed_role {
-                cands[i].kind = kind;
-            }
+        let (ev, kind) = best[slots[i] as usize];
+        let fixed_role = cands[i].place.is_some() && ev < Evidence::Strong;
+        if ev > cands[i].evidence && !fixed_role {
+            cands[i].kind = kind;
         }
     }
     keys

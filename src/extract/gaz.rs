@@ -7,6 +7,7 @@
 //! lowercase on the stack and allocate nothing per call.
 
 use std::cell::RefCell;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use super::lexicon::{FastMap, with_lower};
@@ -107,8 +108,11 @@ fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
 thread_local! {
     /// Names repeat within an article and across a feed: each distinct name
     /// walks the gazetteer maps once per thread (the cache is bounded).
-    static PLACES: RefCell<FastMap<Box<str>, Option<PlaceHit>>> = RefCell::new(FastMap::default());
-    static WORDS: RefCell<FastMap<Box<str>, Option<g::WordInfo>>> = RefCell::new(FastMap::default());
+    /// Built in const: a hit then pays no lazy-initialisation check.
+    static PLACES: RefCell<FastMap<Box<str>, Option<PlaceHit>>> =
+        const { RefCell::new(FastMap::with_hasher(BuildHasherDefault::new())) };
+    static WORDS: RefCell<FastMap<Box<str>, Option<g::WordInfo>>> =
+        const { RefCell::new(FastMap::with_hasher(BuildHasherDefault::new())) };
 }
 
 const CACHE_LIMIT: usize = 100_000;

@@ -42,6 +42,10 @@ pub struct Token {
     /// Starts a sentence: names never run across it. Unlike `initial`, not
     /// set on every word of a Title Case headline.
     pub sent: bool,
+    /// A word holding a byte `'` or `0xE2` (the lead byte of `’` and the
+    /// rest of U+2000..U+2FFF): the only words with a stem before an
+    /// apostrophe. Plain ASCII words are known without a scan.
+    pub apos: bool,
     /// Which cue lexicons hold a word (`lexicon::ORG`...); 0 for numbers
     /// and punctuation, which no lexicon holds.
     pub lex: u16,
@@ -265,6 +269,7 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
             brk,
             initial: false,
             sent: false,
+            apos: false,
             lex: 0,
             ch: '\0',
             hash: 0,
@@ -278,6 +283,7 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
                 i = scan_word(text, i, end);
                 tok.kind = Tok::Word;
                 tok.digit = true;
+                tok.apos = has_apostrophe_byte(&bytes[start..i]);
                 tok.hash = fold_hash(&text[start..i]);
                 tok.lex = lex.flags_hashed(tok.hash, &text[start..i]);
             } else {
@@ -320,6 +326,7 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
                 letters = 0;
                 uppers = 0;
                 let word = &text[start..i];
+                tok.apos = has_apostrophe_byte(word.as_bytes());
                 for ch in word.chars() {
                     if alpha(ch) {
                         letters += 1;
@@ -400,6 +407,11 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
         }
         out.push(tok);
     }
+}
+
+/// The bytes of an apostrophe: `'`, or `0xE2`, which opens `’`.
+fn has_apostrophe_byte(word: &[u8]) -> bool {
+    word.iter().any(|&b| b == b'\'' || b == 0xe2)
 }
 
 /// `i` is at a digit: digits with inner `,` or `.` followed by a digit.
@@ -502,6 +514,7 @@ mod tests {
             "ab",
             "Province",
             "Ḩamāh province, ÉTATS",
+            "I'm there, we’re 3’d U.S.’s Ⅻ ℕumbers 22nd's",
         ] {
             let mut out = Vec::new();
             tokenize_into(s, 0..s.len(), &mut out);
@@ -510,6 +523,8 @@ mod tests {
                 if t.is_word() {
                     assert_eq!(t.hash, fold_hash(w), "{w}");
                     assert_eq!(t.lex, LEX.flags(w), "{w}");
+                    let scanned = w.bytes().any(|b| b == b'\'' || b == 0xe2);
+                    assert_eq!(t.apos, scanned, "{w}");
                 } else {
                     assert_eq!(t.lex, 0, "{w}");
                     assert_eq!(t.punct().is_some(), t.kind == Tok::Punct, "{w}");
