@@ -386,12 +386,7 @@ pub fn read(
     };
     let mut jobs = Vec::new();
     let mut app = match &rest {
-        Some(rest) => App::loading(
-            first,
-            config.keymap.clone(),
-            rest.file_len,
-            rest.read_already() as u64,
-        ),
+        Some(rest) => App::loading(first, config.keymap.clone(), rest.file_len, 0),
         None => reader_for(first, 0, config.keymap.clone(), &mut jobs),
     };
     app.color = theme.has_color();

@@ -65,26 +65,15 @@ pub struct Rest {
     pub path: PathBuf,
     /// The file's length when it was opened, in bytes.
     pub file_len: u64,
-    /// The file's bytes when they were read already (a Markdown file is,
-    /// to look for definitions): not read twice.
-    bytes: Option<Vec<u8>>,
 }
 
 impl Rest {
-    /// How many of the file's bytes are in already.
-    pub fn read_already(&self) -> usize {
-        self.bytes.as_ref().map_or(0, Vec::len)
-    }
-
-    /// Reads (if need be), decodes and parses the whole article, telling
-    /// `progress` how many bytes are read as they come in. Exactly what
-    /// [`Document::open`] gives for the same file.
+    /// Reads, decodes and parses the whole article, telling `progress` how
+    /// many bytes are read as they come in. Exactly what [`Document::open`]
+    /// gives for the same file.
     pub fn load(self, progress: impl FnMut(usize)) -> Result<Document, LoadError> {
         let name = self.path.display().to_string();
-        let bytes = match self.bytes {
-            Some(bytes) => bytes,
-            None => load::read_path_reporting(&self.path, progress)?,
-        };
+        let bytes = load::read_path_reporting(&self.path, progress)?;
         Document::from_vec(&name, bytes, None)
     }
 }
@@ -114,7 +103,6 @@ pub fn open(path: &Path) -> Result<Opening, LoadError> {
     let rest = Rest {
         path: path.to_path_buf(),
         file_len: meta.len(),
-        bytes: None,
     };
     match start_of(&name, head, file, rest)? {
         Some(opening) => Ok(opening),
@@ -127,9 +115,9 @@ pub fn open(path: &Path) -> Result<Opening, LoadError> {
 /// from its path.
 fn start_of(
     name: &str,
-    mut head: Vec<u8>,
+    head: Vec<u8>,
     mut file: impl Read,
-    mut rest: Rest,
+    rest: Rest,
 ) -> Result<Option<Opening>, LoadError> {
     if load::encoding_of(&head).is_some() || load::looks_binary(&head) {
         return Ok(None);
@@ -156,14 +144,12 @@ fn start_of(
     let cuts = match format {
         Format::Plain => plain_cut(&source.text).into_iter().collect(),
         Format::Markdown => {
-            // Definitions anywhere after the cut are looked for in the
-            // whole file, which is then handed on rather than read again.
-            let want = usize::try_from(rest.file_len).unwrap_or(0);
-            head.reserve(want.saturating_sub(head.len()).saturating_add(1));
-            file.read_to_end(&mut head)
-                .map_err(|e| LoadError::Io(e.to_string()))?;
-            let later_definition = memchr::memmem::find(&head[cut_bytes..], b"]:").is_some();
-            rest.bytes = Some(head);
+            // Definitions anywhere after the cut are looked for in the rest
+            // of the file, streamed through one small buffer: reading it
+            // whole into fresh memory would cost the first screen more than
+            // parsing its start (8 ms of page faults for 5 MB).
+            let later_definition = memchr::memmem::find(&head[cut_bytes..], b"]:").is_some()
+                || definition_in(head.last().copied(), &mut file)?;
             // Markdown costs three times what plain text does to parse,
             // and is parsed twice here: a shorter start.
             let bytes = source.text.as_bytes();
@@ -194,10 +180,26 @@ fn start_of(
             return Ok(Some(Opening::Start(doc, rest)));
         }
     }
-    // Read already: parsed from memory, not read again.
-    match rest.bytes.take() {
-        Some(bytes) => Document::from_vec(name, bytes, None).map(|d| Some(Opening::Whole(d))),
-        None => Ok(None),
+    Ok(None)
+}
+
+/// True when `]:` occurs in what `file` has left to read (`before`: the
+/// byte read just before, for a `]:` split across the two).
+fn definition_in(mut before: Option<u8>, file: &mut impl Read) -> Result<bool, LoadError> {
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let n = match file.read(&mut buf) {
+            Ok(0) => return Ok(false),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(LoadError::Io(e.to_string())),
+        };
+        if (before == Some(b']') && buf[0] == b':')
+            || memchr::memmem::find(&buf[..n], b"]:").is_some()
+        {
+            return Ok(true);
+        }
+        before = Some(buf[n - 1]);
     }
 }
 
