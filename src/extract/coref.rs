@@ -267,8 +267,13 @@ pub fn build(cx: &DocContext, cands: &[Cand], reps: &[usize], numbers: &[NumberS
     for (i, m) in out.mentions.iter().enumerate() {
         out.entities[m.entity].mentions.push(i);
     }
-    // A name met as actor and as place is typed by most of its mentions
-    // (ties: actor, the role that says who did what).
+    type_by_majority(&mut out);
+    out
+}
+
+/// A name met as actor and as place is typed by most of its mentions
+/// (ties: actor, the role that says who did what).
+pub(super) fn type_by_majority(out: &mut Entities) {
     for entity in &mut out.entities {
         if entity.kind == EntityKind::Number {
             continue;
@@ -284,5 +289,4 @@ pub fn build(cx: &DocContext, cands: &[Cand], reps: &[usize], numbers: &[NumberS
             EntityKind::Actor
         };
     }
-    out
 }

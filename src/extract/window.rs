@@ -132,22 +132,7 @@ impl Merged {
     /// The joined result: a name met as actor and as place typed by most of
     /// its mentions, as within a window.
     pub fn finish(mut self) -> Entities {
-        let out = &mut self.out;
-        for entity in &mut out.entities {
-            if entity.kind == EntityKind::Number {
-                continue;
-            }
-            let places = entity
-                .mentions
-                .iter()
-                .filter(|&&m| out.mentions[m].kind == EntityKind::Place)
-                .count();
-            entity.kind = if places * 2 > entity.mentions.len() {
-                EntityKind::Place
-            } else {
-                EntityKind::Actor
-            };
-        }
+        super::coref::type_by_majority(&mut self.out);
         self.out
     }
 }
