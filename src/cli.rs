@@ -289,20 +289,22 @@ pub fn load_articles(files: &[PathBuf]) -> Result<Vec<Document>, CliError> {
         let stdin = Path::new("-");
         return Ok(vec![load_article(stdin_has_article().then_some(stdin))?]);
     }
-    if files
-        .iter()
-        .filter(|p| p.as_path() == Path::new("-"))
-        .count()
-        > 1
-    {
-        return Err(CliError::Usage(
-            "standard input (-) can be read only once".into(),
-        ));
-    }
+    stdin_at_most_once(files)?;
     files
         .iter()
         .map(|p| load_article(Some(p.as_path())))
         .collect()
+}
+
+/// Standard input can be named once: it is read only once.
+fn stdin_at_most_once(files: &[PathBuf]) -> Result<(), CliError> {
+    let stdin = files.iter().filter(|p| p.as_path() == Path::new("-"));
+    if stdin.count() > 1 {
+        return Err(CliError::Usage(
+            "standard input (-) can be read only once".into(),
+        ));
+    }
+    Ok(())
 }
 
 /// Loads the articles for the reader: as [`load_articles`], but a long
@@ -310,6 +312,7 @@ pub fn load_articles(files: &[PathBuf]) -> Result<Vec<Document>, CliError> {
 /// read once the first frame is drawn. Standard input, the seed and the
 /// other files are read whole.
 pub fn load_for_reading(files: &[PathBuf]) -> Result<(Vec<Document>, Option<Rest>), CliError> {
+    stdin_at_most_once(files)?;
     let Some(first) = files.first().filter(|p| p.as_path() != Path::new("-")) else {
         return Ok((load_articles(files)?, None));
     };
@@ -322,16 +325,6 @@ pub fn load_for_reading(files: &[PathBuf]) -> Result<(Vec<Document>, Option<Rest
         start::Opening::Start(doc, rest) => (doc, Some(rest)),
     };
     let mut docs = vec![doc];
-    if files[1..]
-        .iter()
-        .filter(|p| p.as_path() == Path::new("-"))
-        .count()
-        > 1
-    {
-        return Err(CliError::Usage(
-            "standard input (-) can be read only once".into(),
-        ));
-    }
     for path in &files[1..] {
         docs.push(load_article(Some(path.as_path()))?);
     }
