@@ -66,7 +66,7 @@ const ATTRIBUTION: &[&str] = &[
 fn attributed(cx: &DocContext, end: usize) -> bool {
     cx.toks
         .get(end)
-        .is_some_and(|t| t.is_word() && t.space && ATTRIBUTION.contains(&t.text(cx.text)))
+        .is_some_and(|t| t.is_word() && t.space() && ATTRIBUTION.contains(&t.text(cx.text)))
 }
 
 /// Ordinals that open unit and organisation names.
@@ -83,13 +83,13 @@ pub fn classify(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
     let words = || (run.start..run.end).filter(|&k| toks[k].is_word());
     // The all-initial test first: it stops at the first word of most runs,
     // where counting the words walks the whole run.
-    if words().all(|k| toks[k].initial) && words().nth(1).is_some() {
+    if words().all(|k| toks[k].initial()) && words().nth(1).is_some() {
         let mut s = run.start;
         for k in words() {
             let t = &toks[k];
             let w = t.text(cx.text);
             let common = common_word(cx, t, w)
-                || (!t.upper && !is_head(cx, k) && cx.common_initial(t, true));
+                || (!t.upper() && !is_head(cx, k) && cx.common_initial(t, true));
             if common {
                 if s < k {
                     classify_run(cx, s..k, out);
@@ -124,9 +124,9 @@ fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
         let ordinal = || ORDINALS.iter().any(|o| o.eq_ignore_ascii_case(w));
         let head = !single && (is_head(cx, start) || (is_head(cx, end - 1) && ordinal()));
         let drop = (common_word(cx, t, w) && !head)
-            || (t.initial
+            || (t.initial()
                 && !head
-                && !t.upper
+                && !t.upper()
                 && (!single || !attributed(cx, end))
                 && cx.common_initial(t, single)
                 && !place_prefix(cx, start, end));
@@ -146,7 +146,7 @@ fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
 /// with a contraction (`I'm`). An acronym the article defines is a name even
 /// when it spells a common word (`WHO`).
 fn common_word(cx: &DocContext, t: &Token, w: &str) -> bool {
-    if t.upper && cx.defined(t) {
+    if t.upper() && cx.defined(t) {
         return false;
     }
     if t.in_lex(COMMON) {
@@ -154,7 +154,7 @@ fn common_word(cx: &DocContext, t: &Token, w: &str) -> bool {
     }
     // Only a word with an apostrophe has a stem to look up; the tokenizer
     // noted which words may hold one.
-    if !t.apos {
+    if !t.apos() {
         return false;
     }
     let stem = w.split(['\'', '\u{2019}']).next().unwrap_or(w);
@@ -165,7 +165,7 @@ fn common_word(cx: &DocContext, t: &Token, w: &str) -> bool {
 fn trim_end(cx: &DocContext, start: usize, mut end: usize) -> usize {
     while end > start {
         let t = &cx.toks[end - 1];
-        if t.is_word() && (t.cap || t.upper) && !common_word(cx, t, t.text(cx.text)) {
+        if t.is_word() && (t.cap() || t.upper()) && !common_word(cx, t, t.text(cx.text)) {
             break;
         }
         end -= 1;
@@ -197,7 +197,7 @@ fn name_in_lex(cx: &DocContext, s: usize, e: usize, mask: u16) -> bool {
 
 fn is_title(cx: &DocContext, k: usize) -> bool {
     let t = &cx.toks[k];
-    t.is_word() && t.cap && !t.upper && t.in_lex(TITLE)
+    t.is_word() && t.cap() && !t.upper() && t.in_lex(TITLE)
 }
 
 /// Cuts titles out: `Turkish President Ana Roe` -> `Turkish` + `Ana Roe`;
@@ -257,7 +257,7 @@ fn head_index(cx: &DocContext, s: usize, e: usize) -> usize {
 /// `A&M`).
 fn person_shaped(cx: &DocContext, s: usize, e: usize) -> bool {
     let words: Vec<&Token> = cx.toks[s..e].iter().filter(|t| t.is_word()).collect();
-    if words.len() < 2 || !cx.toks[s].space || !cx.toks[s].is_word() {
+    if words.len() < 2 || !cx.toks[s].space() || !cx.toks[s].is_word() {
         return false;
     }
     if gaz::given_name(cx.toks[s].text(cx.text)) {
@@ -265,7 +265,7 @@ fn person_shaped(cx: &DocContext, s: usize, e: usize) -> bool {
     }
     words.iter().all(|t| {
         let w = t.text(cx.text);
-        t.cap && !t.upper && w.len() >= 3 && !t.in_lex(ORG | PLACE)
+        t.cap() && !t.upper() && w.len() >= 3 && !t.in_lex(ORG | PLACE)
     })
 }
 
@@ -288,7 +288,8 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
         dropped: false,
     };
     // Codes and postnominals are no names (`COVID-19`, `QC`).
-    if words == 1 && (first.digit && first.text(text).len() <= 4 || name_in_lex(cx, s, e, COMMON)) {
+    if words == 1 && (first.digit() && first.text(text).len() <= 4 || name_in_lex(cx, s, e, COMMON))
+    {
         return;
     }
     if words == 1 && code_suffix(cx, e) {
@@ -348,7 +349,7 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
             }
         } else if name_in_lex(cx, s, e, GROUP) {
             cand.evidence = Evidence::Strong;
-        } else if first.upper {
+        } else if first.upper() {
             cand.evidence = Evidence::Weak;
         }
     } else if gaz::given_name(first.text(text)) {
@@ -386,17 +387,17 @@ fn code_suffix(cx: &DocContext, e: usize) -> bool {
     let toks = cx.toks;
     e + 1 < toks.len()
         && toks[e].punct() == Some('-')
-        && !toks[e].space
-        && !toks[e + 1].space
-        && (toks[e + 1].kind == super::token::Tok::Num || toks[e + 1].digit)
+        && !toks[e].space()
+        && !toks[e + 1].space()
+        && (toks[e + 1].kind() == super::token::Tok::Num || toks[e + 1].digit())
 }
 
 fn adjectival(cx: &DocContext, e: usize) -> bool {
     let toks = cx.toks;
     e + 1 < toks.len()
         && toks[e].punct() == Some('-')
-        && !toks[e].space
-        && !toks[e + 1].space
+        && !toks[e].space()
+        && !toks[e + 1].space()
         && toks[e + 1].is_word()
-        && !toks[e + 1].cap
+        && !toks[e + 1].cap()
 }

@@ -44,7 +44,7 @@ const ALONE: u8 = 2;
 
 fn keyed<'t>(text: &'t str, t: &Token) -> Word<'t> {
     Word {
-        hash: t.hash,
+        hash: t.hash(),
         text: t.text(text),
     }
 }
@@ -67,7 +67,7 @@ const FILTER_BITS: usize = 1 << 15;
 /// A word's bit in the filter: bits of its case-folded hash, so a
 /// lowercase word and the capitalised word asking about it share it.
 fn filter_bit(t: &Token) -> usize {
-    (t.hash >> (64 - FILTER_BITS.trailing_zeros())) as usize
+    (t.hash() >> (64 - FILTER_BITS.trailing_zeros())) as usize
 }
 
 /// Initial capacity cap of per-document word sets: above the distinct words
@@ -87,10 +87,10 @@ impl<'t> DocContext<'t> {
         // are hashed: a bitset on (length, first letter, last letter) of the
         // capitalised words filters the rest cheaply.
         let mut filter = vec![0u64; FILTER_BITS / 64];
-        for t in toks.iter().filter(|t| t.is_word() && t.cap) {
+        for t in toks.iter().filter(|t| t.is_word() && t.cap()) {
             // Function words (`The`, `In`) are settled by the common list
             // and would let the most frequent lowercase words through.
-            if t.initial && t.in_lex(COMMON) {
+            if t.initial() && t.in_lex(COMMON) {
                 continue;
             }
             let bit = filter_bit(t);
@@ -101,7 +101,7 @@ impl<'t> DocContext<'t> {
                 continue;
             }
             // An acronym on its own in parentheses (`(WHO)`).
-            if t.upper
+            if t.upper()
                 && i > 0
                 && toks[i - 1].punct() == Some('(')
                 && toks.get(i + 1).and_then(Token::punct) == Some(')')
@@ -111,15 +111,15 @@ impl<'t> DocContext<'t> {
             if text.as_bytes()[t.start as usize].is_ascii_lowercase() {
                 let bit = filter_bit(t);
                 if filter[bit / 64] & (1 << (bit % 64)) != 0 {
-                    lower.insert(t.hash);
+                    lower.insert(t.hash());
                 }
-            } else if t.cap && !t.initial {
+            } else if t.cap() && !t.initial() {
                 let glued = toks
                     .get(i + 1)
-                    .is_some_and(|h| !h.space && h.punct() == Some('-'))
+                    .is_some_and(|h| !h.space() && h.punct() == Some('-'))
                     && toks
                         .get(i + 2)
-                        .is_some_and(|n| !n.space && n.is_word() && !n.cap);
+                        .is_some_and(|n| !n.space() && n.is_word() && !n.cap());
                 *caps.entry(keyed(text, t)).or_insert(0) |= if glued { MID } else { MID | ALONE };
             }
         }
@@ -147,7 +147,7 @@ impl<'t> DocContext<'t> {
 
     /// The article writes the word `t` in lowercase somewhere.
     pub fn lower_seen(&self, t: &Token) -> bool {
-        self.lower.contains(&t.hash)
+        self.lower.contains(&t.hash())
     }
 
     /// The text from the first to the last token of a range.

@@ -29,7 +29,7 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
         let (a, b) = (&cands[i], &cands[i + 1]);
         let b_tok = &cx.toks[b.toks.start];
         if b.toks.len() == 1
-            && b_tok.upper
+            && b_tok.upper()
             && b.toks.start == a.toks.end + 1
             && cx.toks[a.toks.end].punct() == Some('(')
             && cx.toks.get(b.toks.end).and_then(|t| t.punct()) == Some(')')
@@ -69,9 +69,9 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
         let head = last.in_lex(ORG | PLACE);
         if c.kind == EntityKind::Actor
             && (2..=4).contains(&words)
-            && last.space
+            && last.space()
             && !head
-            && !last.upper
+            && !last.upper()
             && c.country.is_none()
             && person_like(cx, c)
         {
@@ -102,7 +102,7 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
         let t = &cx.toks[cands[i].toks.start];
         if cands[i].toks.len() == 1
             && cands[i].evidence == Evidence::Default
-            && !t.upper
+            && !t.upper()
             && cands[i].range.end == t.end as usize
             && cx.lower_seen(t)
         {
@@ -123,7 +123,7 @@ fn person_like(cx: &DocContext, c: &Cand) -> bool {
     let text = cx.text;
     let words_ok = cx.toks[c.toks.clone()].iter().all(|t| {
         !t.is_word()
-            || (t.cap && !t.upper && !t.in_lex(ORG | PLACE))
+            || (t.cap() && !t.upper() && !t.in_lex(ORG | PLACE))
             || super::names::is_particle(text, t)
     });
     let last = cx.toks[c.toks.end - 1].text(text);
@@ -156,7 +156,7 @@ pub fn build(cx: &DocContext, cands: &[Cand], reps: &[usize], numbers: &[NumberS
             && word.is_word()
             && word.start as usize == r.range.start
             && word.end as usize == r.range.end)
-            .then_some(word.hash);
+            .then_some(word.hash());
         names.push(Raw {
             range: c.range.clone(),
             kind: c.kind,

@@ -161,7 +161,8 @@ fn extract_with(doc: &Document, window: Range<usize>, toks: &mut Vec<token::Toke
         {
             // In a Title Case Headline every capital is like a sentence start.
             for t in &mut toks[first..] {
-                t.initial = t.is_word();
+                let word = t.is_word();
+                t.set_initial(word);
             }
         }
     }
@@ -174,8 +175,7 @@ fn extract_with(doc: &Document, window: Range<usize>, toks: &mut Vec<token::Toke
             .iter_mut()
             .find(|t| t.start as usize >= d.end && t.is_word())
     {
-        t.initial = true;
-        t.sent = true;
+        t.set_sentence_start();
     }
     extract_tokens(text, toks, doc.dateline.clone())
 }
@@ -212,7 +212,7 @@ fn title_case(text: &str, toks: &[token::Token]) -> bool {
     let mut caps = 0;
     for t in toks.iter().filter(|t| t.is_word() && t.end - t.start >= 4) {
         long += 1;
-        if t.cap {
+        if t.cap() {
             caps += 1;
         }
     }

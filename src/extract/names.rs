@@ -61,14 +61,14 @@ pub fn is_particle(text: &str, t: &Token) -> bool {
     // The particles are two to five bytes long: most words are ruled out
     // by their length.
     t.is_word()
-        && !t.cap
+        && !t.cap()
         && (2..=5).contains(&(t.end - t.start))
         && is_particle_word(&text.as_bytes()[t.start as usize..t.end as usize])
 }
 
 /// A word that can be part of a name: capitalised, not a number.
 fn name_word(t: &Token, used: &[bool], k: usize) -> bool {
-    t.is_word() && (t.cap || t.upper) && !used[k]
+    t.is_word() && (t.cap() || t.upper()) && !used[k]
 }
 
 /// Capitalised head words that take `of`/`for` (`University of`, `State of`,
@@ -97,7 +97,7 @@ pub fn runs(text: &str, toks: &[Token], used: &[bool]) -> Vec<Range<usize>> {
         let mut k = i + 1;
         while k < n {
             let nt = &toks[k];
-            if nt.brk || nt.sent {
+            if nt.brk() || nt.sent() {
                 break;
             }
             // `in Washington D.C. Image: ...`: a common word after an
@@ -108,7 +108,7 @@ pub fn runs(text: &str, toks: &[Token], used: &[bool]) -> Vec<Range<usize>> {
             // `St. Petersburg`, `Mr. Blume`: a short title or place
             // abbreviation, its dot, and the name it belongs to.
             if nt.punct() == Some('.')
-                && !nt.space
+                && !nt.space()
                 && k == last + 1
                 && DOTTED.contains(&toks[last].text(text))
                 && next_is_name(toks, used, k)
@@ -117,13 +117,13 @@ pub fn runs(text: &str, toks: &[Token], used: &[bool]) -> Vec<Range<usize>> {
                 k += 2;
                 continue;
             }
-            if name_word(nt, used, k) && nt.space {
+            if name_word(nt, used, k) && nt.space() {
                 last = k;
                 k += 1;
             } else if hyphen_glue(text, toks, used, last, k) {
                 last = k + 1;
                 k += 2;
-            } else if nt.kind == Tok::Punct && nt.punct() == Some('&') {
+            } else if nt.kind() == Tok::Punct && nt.punct() == Some('&') {
                 match amp_glue(text, toks, used, k) {
                     Some(end) => {
                         last = end;
@@ -155,28 +155,28 @@ pub fn runs(text: &str, toks: &[Token], used: &[bool]) -> Vec<Range<usize>> {
 
 fn next_is_name(toks: &[Token], used: &[bool], k: usize) -> bool {
     toks.get(k + 1)
-        .is_some_and(|t| t.space && !t.sent && name_word(t, used, k + 1))
+        .is_some_and(|t| t.space() && !t.sent() && name_word(t, used, k + 1))
 }
 
 /// `al-Rahmoun`: particle, attached hyphen, attached capitalised word.
 fn hyphen_to_name(toks: &[Token], used: &[bool], k: usize) -> bool {
     k + 2 < toks.len()
         && toks[k + 1].punct() == Some('-')
-        && !toks[k + 1].space
-        && !toks[k + 2].space
+        && !toks[k + 1].space()
+        && !toks[k + 2].space()
         && name_word(&toks[k + 2], used, k + 2)
 }
 
 /// A hyphen at `k` joining the name so far to a capitalised word or a
 /// particle (`Shin-Wook`, `Sea-Air-Space`, `al-Jabha`).
 fn hyphen_glue(text: &str, toks: &[Token], used: &[bool], last: usize, k: usize) -> bool {
-    if k != last + 1 || toks[k].punct() != Some('-') || toks[k].space {
+    if k != last + 1 || toks[k].punct() != Some('-') || toks[k].space() {
         return false;
     }
     let Some(next) = toks.get(k + 1) else {
         return false;
     };
-    if next.space {
+    if next.space() {
         return false;
     }
     name_word(next, used, k + 1) || (is_particle(text, next) && hyphen_to_name(toks, used, k + 1))
@@ -190,9 +190,10 @@ fn amp_glue(text: &str, toks: &[Token], used: &[bool], k: usize) -> Option<usize
     if !name_word(next, used, k + 1) {
         return None;
     }
-    let glued = !toks[k].space && !next.space;
+    let glued = !toks[k].space() && !next.space();
     let mut end = k + 1;
-    while end + 1 < toks.len() && toks[end + 1].space && name_word(&toks[end + 1], used, end + 1) {
+    while end + 1 < toks.len() && toks[end + 1].space() && name_word(&toks[end + 1], used, end + 1)
+    {
         end += 1;
     }
     if glued {
@@ -210,7 +211,7 @@ fn connector_ok(
     last: usize,
     k: usize,
 ) -> bool {
-    if k != last + 1 || !toks[k].space {
+    if k != last + 1 || !toks[k].space() {
         return false;
     }
     let t = &toks[k];
@@ -225,15 +226,15 @@ fn connector_ok(
     let Some(next) = toks.get(after) else {
         return false;
     };
-    if !name_word(next, used, after) || !next.space {
+    if !name_word(next, used, after) || !next.space() {
         return false;
     }
     if of {
-        (first..=last).any(|j| toks[j].is_word() && toks[j].cap && takes_of(text, &toks[j]))
+        (first..=last).any(|j| toks[j].is_word() && toks[j].cap() && takes_of(text, &toks[j]))
     } else {
         let mut end = after;
         while end + 1 < toks.len()
-            && toks[end + 1].space
+            && toks[end + 1].space()
             && name_word(&toks[end + 1], used, end + 1)
         {
             end += 1;

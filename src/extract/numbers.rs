@@ -38,9 +38,9 @@ pub fn find(text: &str, toks: &[Token]) -> Vec<NumberSpan> {
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
-        let found = match t.kind {
+        let found = match t.kind() {
             Tok::Num => digits(toks, i),
-            Tok::Word if t.digit => abbreviated_amount(text, toks, i),
+            Tok::Word if t.digit() => abbreviated_amount(text, toks, i),
             Tok::Word => words(text, toks, i),
             Tok::Punct => None,
         };
@@ -56,7 +56,7 @@ pub fn find(text: &str, toks: &[Token]) -> Vec<NumberSpan> {
 }
 
 fn attached(toks: &[Token], i: usize) -> bool {
-    i < toks.len() && !toks[i].space
+    i < toks.len() && !toks[i].space()
 }
 
 /// Extends a number over a currency sign before it and a scale word or per
@@ -71,8 +71,8 @@ fn finish(toks: &[Token], first: usize, mut last: usize) -> NumberSpan {
     }
     while last + 1 < toks.len()
         && toks[last + 1].is_word()
-        && !toks[last + 1].cap
-        && number_class(toks[last + 1].lex) == Some(NumClass::Scale)
+        && !toks[last + 1].cap()
+        && number_class(toks[last + 1].lex()) == Some(NumClass::Scale)
     {
         last += 1;
     }
@@ -86,7 +86,7 @@ fn finish(toks: &[Token], first: usize, mut last: usize) -> NumberSpan {
 fn digits(toks: &[Token], i: usize) -> Option<NumberSpan> {
     if i >= 2 && attached(toks, i) && toks[i - 1].punct() == Some('-') {
         let before = toks[i - 2];
-        if before.is_word() && (before.cap || before.upper) && attached(toks, i - 1) {
+        if before.is_word() && (before.cap() || before.upper()) && attached(toks, i - 1) {
             return None;
         }
     }
@@ -118,18 +118,18 @@ fn abbreviated_amount(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan
 /// Number words and their compounds.
 fn words(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan> {
     let t = &toks[i];
-    let class = number_class(t.lex)?;
+    let class = number_class(t.lex())?;
     let word = t.text(text);
     // Capitalised inside a sentence: part of a name (`the Big Three`).
-    if t.cap && !t.initial {
+    if t.cap() && !t.initial() {
         return None;
     }
     // The tail of a hyphenated word: `high-five`.
     if i >= 2
-        && !t.space
+        && !t.space()
         && toks[i - 1].punct() == Some('-')
         && toks[i - 2].is_word()
-        && number_class(toks[i - 2].lex).is_none()
+        && number_class(toks[i - 2].lex()).is_none()
     {
         return None;
     }
@@ -153,7 +153,7 @@ fn words(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan> {
                 && attached(toks, i + 2)
                 && toks
                     .get(i + 2)
-                    .is_some_and(|n| number_class(n.lex) == Some(NumClass::Unit))
+                    .is_some_and(|n| number_class(n.lex()) == Some(NumClass::Unit))
             {
                 last = i + 2;
             }
@@ -174,7 +174,7 @@ fn pronoun_one(text: &str, toks: &[Token], i: usize) -> bool {
     // `a very serious one.`: an article shortly before and nothing after.
     let ends = toks
         .get(i + 1)
-        .is_none_or(|n| n.kind == Tok::Punct && n.punct().is_some_and(|c| ".,;:!?".contains(c)));
+        .is_none_or(|n| n.kind() == Tok::Punct && n.punct().is_some_and(|c| ".,;:!?".contains(c)));
     let article = (i.saturating_sub(3)..i)
         .any(|k| toks[k].is_word() && matches!(toks[k].text(text), "a" | "an"));
     if ends && article {

@@ -26,7 +26,7 @@ const LOCATIVE: &[&str] = &[
 
 /// `Washington D.C.`: a place followed by an abbreviation of its region.
 pub fn abbreviated_place(cx: &DocContext, s: usize, e: usize) -> Option<PlaceHit> {
-    (e - s >= 2 && cx.toks[e - 1].upper && word_at(cx, e - 1).ends_with('.'))
+    (e - s >= 2 && cx.toks[e - 1].upper() && word_at(cx, e - 1).ends_with('.'))
         .then(|| gaz::place(cx.span_text(s..e - 1)))
         .flatten()
 }
@@ -38,7 +38,7 @@ pub fn place_cue(cx: &DocContext, s: usize, e: usize) -> bool {
     // `the towns of Bichi and Danbatta`: walk back over coordinated names.
     let mut b = s;
     for _ in 0..4 {
-        if b >= 2 && word_at(cx, b - 1) == "of" && toks[b - 2].is_word() && !toks[b - 2].cap {
+        if b >= 2 && word_at(cx, b - 1) == "of" && toks[b - 2].is_word() && !toks[b - 2].cap() {
             if toks[b - 2].in_lex(CUE_PLACE) {
                 return true;
             }
@@ -46,7 +46,7 @@ pub fn place_cue(cx: &DocContext, s: usize, e: usize) -> bool {
         }
         if b >= 2 && matches!(word_at(cx, b - 1), "and" | ",") {
             b -= 1;
-            while b > 0 && toks[b - 1].is_word() && toks[b - 1].cap {
+            while b > 0 && toks[b - 1].is_word() && toks[b - 1].cap() {
                 b -= 1;
             }
             continue;
@@ -63,13 +63,13 @@ pub fn place_cue(cx: &DocContext, s: usize, e: usize) -> bool {
             return false;
         }
         let w = t.text(text);
-        if !t.cap && t.in_lex(PLACE) {
+        if !t.cap() && t.in_lex(PLACE) {
             return !matches!(
                 w,
                 "state" | "states" | "base" | "station" | "border" | "hall"
             );
         }
-        if w == "and" || t.cap {
+        if w == "and" || t.cap() {
             k += 1;
         } else {
             return false;
@@ -87,12 +87,12 @@ pub fn before_region(cx: &DocContext, e: usize) -> bool {
         return false;
     }
     let mut end = e + 1;
-    while end < toks.len() && toks[end].is_word() && toks[end].cap && end < e + 4 {
+    while end < toks.len() && toks[end].is_word() && toks[end].cap() && end < e + 4 {
         end += 1;
         // The region closes the phrase (`Dayton, Ohio, said`), unlike a
         // role after a person (`Ana Roe, Panama coach`).
         let closed = toks.get(end).is_none_or(|t| {
-            t.brk
+            t.brk()
                 || t.punct()
                     .is_some_and(|c| !matches!(c, '\'' | '\u{2019}' | '-'))
         });
@@ -121,7 +121,7 @@ pub fn group_extension(cx: &DocContext, k: usize) -> Option<usize> {
     let mut j = k + 1;
     while j < cx.toks.len() && j <= k + 3 {
         let t: &Token = &cx.toks[j];
-        if !t.is_word() || t.cap || !t.space {
+        if !t.is_word() || t.cap() || !t.space() {
             break;
         }
         if t.in_lex(GROUP_NOUN) {

@@ -156,7 +156,7 @@ fn acts(cx: &DocContext, c: &Cand) -> bool {
         let after = toks.get(k + 1);
         return after.is_some_and(|a| {
             let w = a.text(text);
-            a.is_word() && !a.cap && !a.in_lex(PLACE) && !AREAS.contains(&w)
+            a.is_word() && !a.cap() && !a.in_lex(PLACE) && !AREAS.contains(&w)
         });
     }
     // `Turkey – which backs`, `Turkey, which`.
@@ -167,7 +167,7 @@ fn acts(cx: &DocContext, c: &Cand) -> bool {
     }
     let mut skipped = 0;
     while let Some(t) = toks.get(k) {
-        if !t.is_word() || t.cap {
+        if !t.is_word() || t.cap() {
             return false;
         }
         let w = t.text(text);

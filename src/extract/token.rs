@@ -21,39 +21,60 @@ pub enum Tok {
     Punct,
 }
 
-#[derive(Debug, Clone, Copy)]
+/// A token in 20 bytes: its byte range, one word of flags, and a payload
+/// (a word's hash or a punctuation token's character, never both). Every
+/// rule walks the tokens several times: half the bytes of a field-per-flag
+/// token are half the memory read, and a token is written in three stores.
+#[derive(Clone, Copy)]
+#[repr(C, packed(4))]
 pub struct Token {
     pub start: u32,
     pub end: u32,
-    pub kind: Tok,
-    /// First character is an uppercase letter.
-    pub cap: bool,
-    /// Two or more letters, all uppercase (`NATO`, `U.S.`).
-    pub upper: bool,
-    /// Holds a digit (only words: `G20`, `22nd`, `3bn`).
-    pub digit: bool,
-    /// Whitespace (or the start of a block) right before it.
-    pub space: bool,
-    /// A line break or block start before it: names never run across.
-    pub brk: bool,
-    /// The first word of a sentence (or of a quotation, or after a colon):
-    /// its capital says nothing about being a name.
-    pub initial: bool,
-    /// Starts a sentence: names never run across it. Unlike `initial`, not
-    /// set on every word of a Title Case headline.
-    pub sent: bool,
-    /// A word holding a byte `'` or `0xE2` (the lead byte of `’` and the
-    /// rest of U+2000..U+2FFF): the only words with a stem before an
-    /// apostrophe. Plain ASCII words are known without a scan.
-    pub apos: bool,
-    /// Which cue lexicons hold a word (`lexicon::ORG`...); 0 for numbers
-    /// and punctuation, which no lexicon holds.
-    pub lex: u16,
-    /// The character of a punctuation token; `'\0'` for the others.
-    pub ch: char,
-    /// [`fold_hash`] of a word; 0 for numbers and punctuation. Computed once
-    /// here, so no rule hashes a word again.
-    pub hash: u64,
+    /// [`fold_hash`] of a word; the character of a punctuation token; 0
+    /// for a number.
+    payload: u64,
+    /// The lexicon flags in the low 16 bits ([`Token::lex`]), the kind in
+    /// [`KIND_SHIFT`].., then one bit per flag ([`CAP`]...).
+    bits: u32,
+}
+
+const KIND_SHIFT: u32 = 16;
+const KIND_MASK: u32 = 3 << KIND_SHIFT;
+const WORD: u32 = 0;
+const NUM: u32 = 1 << KIND_SHIFT;
+const PUNCT: u32 = 2 << KIND_SHIFT;
+/// First character is an uppercase letter.
+const CAP: u32 = 1 << 18;
+/// Two or more letters, all uppercase (`NATO`, `U.S.`).
+const ALL_CAPS: u32 = 1 << 19;
+/// Holds a digit (only words: `G20`, `22nd`, `3bn`).
+const HAS_DIGIT: u32 = 1 << 20;
+/// Whitespace (or the start of a block) right before it.
+const SPACE_BEFORE: u32 = 1 << 21;
+/// A line break or block start before it: names never run across.
+const BRK: u32 = 1 << 22;
+/// The first word of a sentence (or of a quotation, or after a colon):
+/// its capital says nothing about being a name.
+const INITIAL: u32 = 1 << 23;
+/// Starts a sentence: names never run across it. Unlike [`INITIAL`], not
+/// set on every word of a Title Case headline.
+const SENT: u32 = 1 << 24;
+/// A word holding a byte `'` or `0xE2` (the lead byte of `’` and the rest
+/// of U+2000..U+2FFF): the only words with a stem before an apostrophe.
+/// Plain ASCII words are known without a scan.
+const APOS: u32 = 1 << 25;
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (start, end, payload, bits) = (self.start, self.end, self.payload, self.bits);
+        f.debug_struct("Token")
+            .field("start", &start)
+            .field("end", &end)
+            .field("kind", &self.kind())
+            .field("payload", &payload)
+            .field("bits", &format_args!("{bits:#x}"))
+            .finish()
+    }
 }
 
 impl Token {
@@ -80,20 +101,112 @@ impl Token {
         text.as_bytes()[self.end as usize - 1]
     }
 
+    #[inline]
+    pub fn kind(&self) -> Tok {
+        match self.bits & KIND_MASK {
+            WORD => Tok::Word,
+            NUM => Tok::Num,
+            _ => Tok::Punct,
+        }
+    }
+
+    #[inline]
     pub fn is_word(&self) -> bool {
-        self.kind == Tok::Word
+        self.bits & KIND_MASK == WORD
     }
 
     /// The single character of a punctuation token.
     #[inline]
     pub fn punct(&self) -> Option<char> {
-        (self.kind == Tok::Punct).then_some(self.ch)
+        if self.bits & KIND_MASK == PUNCT {
+            char::from_u32(self.payload as u32)
+        } else {
+            None
+        }
+    }
+
+    /// [`fold_hash`] of a word, computed once by the tokenizer so no rule
+    /// hashes a word again; 0 for a number.
+    #[inline]
+    pub fn hash(&self) -> u64 {
+        self.payload
+    }
+
+    /// Which cue lexicons hold a word (`lexicon::ORG`...); 0 for numbers
+    /// and punctuation, which no lexicon holds.
+    #[inline]
+    pub fn lex(&self) -> u16 {
+        self.bits as u16
     }
 
     /// In one of the lexicons of `mask` (`lexicon::COMMON`...).
     #[inline]
     pub fn in_lex(&self, mask: u16) -> bool {
-        self.lex & mask != 0
+        self.bits & u32::from(mask) != 0
+    }
+
+    #[inline]
+    fn flag(&self, bit: u32) -> bool {
+        self.bits & bit != 0
+    }
+
+    /// First character is an uppercase letter.
+    #[inline]
+    pub fn cap(&self) -> bool {
+        self.flag(CAP)
+    }
+
+    /// Two or more letters, all uppercase (`NATO`, `U.S.`).
+    #[inline]
+    pub fn upper(&self) -> bool {
+        self.flag(ALL_CAPS)
+    }
+
+    /// Holds a digit (only words: `G20`, `22nd`, `3bn`).
+    #[inline]
+    pub fn digit(&self) -> bool {
+        self.flag(HAS_DIGIT)
+    }
+
+    /// Whitespace (or the start of a block) right before it.
+    #[inline]
+    pub fn space(&self) -> bool {
+        self.flag(SPACE_BEFORE)
+    }
+
+    /// A line break or block start before it: names never run across.
+    #[inline]
+    pub fn brk(&self) -> bool {
+        self.flag(BRK)
+    }
+
+    /// The first word of a sentence (or of a quotation, or after a colon).
+    #[inline]
+    pub fn initial(&self) -> bool {
+        self.flag(INITIAL)
+    }
+
+    /// Starts a sentence (not set on every word of a Title Case headline).
+    #[inline]
+    pub fn sent(&self) -> bool {
+        self.flag(SENT)
+    }
+
+    /// A word that may hold an apostrophe (see [`APOS`]).
+    #[inline]
+    pub fn apos(&self) -> bool {
+        self.flag(APOS)
+    }
+
+    /// Marks the token as a sentence-initial capital (or not): a Title Case
+    /// headline makes every capital one.
+    pub fn set_initial(&mut self, on: bool) {
+        self.bits = (self.bits & !INITIAL) | if on { INITIAL } else { 0 };
+    }
+
+    /// Marks the token as opening a sentence, and so sentence-initial.
+    pub fn set_sentence_start(&mut self) {
+        self.bits |= INITIAL | SENT;
     }
 }
 
@@ -233,17 +346,17 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
     let lex = &*LEX;
     let mut i = range.start;
     let end = range.end.min(text.len());
-    let mut space = true;
-    let mut brk = true;
+    // What the gap before the next token says of it (space, line break).
+    let mut before = SPACE_BEFORE | BRK;
     let mut pending_initial = true;
     while i < end {
         let class = BYTE_CLASS[usize::from(bytes[i])];
         if class & (SPACE | NEWLINE) != 0 {
             if class == NEWLINE {
-                brk = true;
+                before |= BRK;
                 pending_initial = true;
             }
-            space = true;
+            before |= SPACE_BEFORE;
             i += 1;
             continue;
         }
@@ -253,44 +366,30 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
             char::from(bytes[i])
         };
         if class == HIGH && c.is_whitespace() {
-            space = true;
+            before |= SPACE_BEFORE;
             i += c.len_utf8();
             continue;
         }
         let start = i;
-        let mut tok = Token {
-            start: start as u32,
-            end: 0,
-            kind: Tok::Punct,
-            cap: false,
-            upper: false,
-            digit: false,
-            space,
-            brk,
-            initial: false,
-            sent: false,
-            apos: false,
-            lex: 0,
-            ch: '\0',
-            hash: 0,
-        };
-        space = false;
-        brk = false;
+        let mut bits = before;
+        before = 0;
+        let payload;
         if class == DIGIT {
             i = scan_number(bytes, i, end);
             // Digits running into letters are one word (`22nd`, `G20`, `3bn`).
             if i < end && text[i..].chars().next().is_some_and(alpha) {
                 i = scan_word(text, i, end);
-                tok.kind = Tok::Word;
-                tok.digit = true;
-                tok.apos = has_apostrophe_byte(&bytes[start..i]);
-                tok.hash = fold_hash(&text[start..i]);
-                tok.lex = lex.flags_hashed(tok.hash, &text[start..i]);
+                bits |= WORD | HAS_DIGIT;
+                if has_apostrophe_byte(&bytes[start..i]) {
+                    bits |= APOS;
+                }
+                payload = fold_hash(&text[start..i]);
+                bits |= u32::from(lex.flags_hashed(payload, &text[start..i]));
             } else {
-                tok.kind = Tok::Num;
+                bits |= NUM;
+                payload = 0;
             }
         } else if class & (LOWER | UPPER) != 0 || (class == HIGH && alnum(c)) {
-            tok.kind = Tok::Word;
             // Plain ASCII words (most of them) in one pass; anything else
             // (accents, apostrophes) through the general scanner.
             let mut seen = 0;
@@ -303,13 +402,21 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
                 seen |= class;
                 j += 1;
             }
-            let plain = j >= end || (bytes[j] < 0x80 && bytes[j] != b'\'');
+            // Only an apostrophe or a non-ASCII character can carry a word
+            // on; the scanner goes on from there, and a word it does not
+            // carry on (`Syria’s`, `said”`) stays plain ASCII.
+            let stop = if j >= end || (bytes[j] < 0x80 && bytes[j] != b'\'') {
+                j
+            } else {
+                scan_word(text, j, end)
+            };
+            let plain = stop == j;
             let mut letters;
             let mut uppers;
+            i = stop;
             if plain {
-                i = j;
-                tok.digit = seen & DIGIT != 0;
-                if tok.digit {
+                if seen & DIGIT != 0 {
+                    bits |= HAS_DIGIT;
                     letters = 0;
                     uppers = 0;
                     for &b in &bytes[start..i] {
@@ -322,25 +429,29 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
                     uppers = if seen == UPPER { letters } else { 0 };
                 }
             } else {
-                i = scan_word(text, start, end);
                 letters = 0;
                 uppers = 0;
                 let word = &text[start..i];
-                tok.apos = has_apostrophe_byte(word.as_bytes());
+                if has_apostrophe_byte(word.as_bytes()) {
+                    bits |= APOS;
+                }
                 for ch in word.chars() {
                     if alpha(ch) {
                         letters += 1;
                         uppers += usize::from(ch.is_uppercase());
                     } else if ch.is_ascii_digit() {
-                        tok.digit = true;
+                        bits |= HAS_DIGIT;
                     }
                 }
             }
-            tok.cap = if class == HIGH {
+            let cap = if class == HIGH {
                 c.is_uppercase()
             } else {
                 class == UPPER
             };
+            if cap {
+                bits |= CAP;
+            }
             // Abbreviations: `U.S.`, `D.C.`, `e.g.`; an initial `F.`.
             if letters == 1 && i < end && bytes[i] == b'.' {
                 let mut j = i + 1;
@@ -349,63 +460,71 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
                     j += 2;
                     dotted = true;
                 }
-                if dotted || (tok.cap && j < end && bytes[j] == b' ') {
+                if dotted || (cap && j < end && bytes[j] == b' ') {
                     i = j;
                     letters += (j - start) / 2;
-                    uppers = if tok.cap { letters } else { 0 };
+                    uppers = if cap { letters } else { 0 };
                 }
             }
-            tok.upper = letters >= 2 && uppers == letters;
+            if letters >= 2 && uppers == letters {
+                bits |= ALL_CAPS;
+            }
             if plain {
                 let (hash, lowered) = fold_hash_ascii_lowered(bytes, start, i);
-                tok.hash = hash;
-                tok.lex = lex.flags_lowered(hash, lowered, bytes, start, i);
+                payload = hash;
+                bits |= u32::from(lex.flags_lowered(hash, lowered, bytes, start, i));
             } else {
-                tok.hash = fold_hash(&text[start..i]);
-                tok.lex = lex.flags_hashed(tok.hash, &text[start..i]);
+                payload = fold_hash(&text[start..i]);
+                bits |= u32::from(lex.flags_hashed(payload, &text[start..i]));
             }
         } else {
             i += c.len_utf8();
-            tok.ch = c;
             // A possessive `'s` is one token.
             if is_apostrophe(c)
-                && !tok.space
+                && bits & SPACE_BEFORE == 0
                 && (text[i..end].starts_with('s') || text[i..end].starts_with('S'))
                 && !text[i + 1..end].chars().next().is_some_and(alnum)
             {
                 i += 1;
             }
-            tok.end = i as u32;
-            let is_open_quote = matches!(c, '"' | '\u{201C}' | '\u{2018}') && tok.space;
+            let is_open_quote =
+                matches!(c, '"' | '\u{201C}' | '\u{2018}') && bits & SPACE_BEFORE != 0;
             if is_open_quote || c == ':' {
                 pending_initial = true;
             }
-            out.push(tok);
+            out.push(Token {
+                start: start as u32,
+                end: i as u32,
+                payload: u64::from(u32::from(c)),
+                bits: bits | PUNCT,
+            });
             if matches!(c, '.' | '!' | '?' | '\u{2026}') && ends_sentence(text, &out[first..]) {
                 pending_initial = true;
             }
             continue;
         }
-        tok.end = i as u32;
         if pending_initial {
-            tok.initial = true;
-            tok.sent = true;
+            bits |= INITIAL | SENT;
             pending_initial = false;
         }
         // An abbreviation ending a sentence (`to the U.S. The team`): the
         // next word opens a new one only when it is a function word.
-        if tok.kind == Tok::Word
+        if bits & KIND_MASK == WORD
             && out.len() > first
             && let Some(prev) = out.last()
             && prev.is_word()
-            && prev.upper
+            && prev.upper()
             && prev.text(text).ends_with('.')
-            && SENTENCE_OPENERS.contains(&tok.text(text))
+            && SENTENCE_OPENERS.contains(&&text[start..i])
         {
-            tok.initial = true;
-            tok.sent = true;
+            bits |= INITIAL | SENT;
         }
-        out.push(tok);
+        out.push(Token {
+            start: start as u32,
+            end: i as u32,
+            payload,
+            bits,
+        });
     }
 }
 
@@ -484,7 +603,7 @@ mod tests {
         let mut out = Vec::new();
         tokenize_into(s, 0..s.len(), &mut out);
         out.iter()
-            .map(|t| (t.text(s).to_string(), t.initial))
+            .map(|t| (t.text(s).to_string(), t.initial()))
             .collect()
     }
 
@@ -521,14 +640,80 @@ mod tests {
             for t in &out {
                 let w = t.text(s);
                 if t.is_word() {
-                    assert_eq!(t.hash, fold_hash(w), "{w}");
-                    assert_eq!(t.lex, LEX.flags(w), "{w}");
+                    assert_eq!(t.hash(), fold_hash(w), "{w}");
+                    assert_eq!(t.lex(), LEX.flags(w), "{w}");
                     let scanned = w.bytes().any(|b| b == b'\'' || b == 0xe2);
-                    assert_eq!(t.apos, scanned, "{w}");
+                    assert_eq!(t.apos(), scanned, "{w}");
                 } else {
-                    assert_eq!(t.lex, 0, "{w}");
-                    assert_eq!(t.punct().is_some(), t.kind == Tok::Punct, "{w}");
+                    assert_eq!(t.lex(), 0, "{w}");
+                    assert_eq!(t.punct().is_some(), t.kind() == Tok::Punct, "{w}");
                 }
+            }
+        }
+    }
+
+    /// Every packed flag agrees with its definition read off the text,
+    /// and setting the sentence flags leaves the others alone.
+    #[test]
+    fn packed_flags_follow_their_definitions() {
+        assert_eq!(std::mem::size_of::<Token>(), 20);
+        for s in [
+            "The U.S. and NATO said: \"G20 leaders met in Zürich\" (WHO) 3bn",
+            "  Ḩamāh province\nKurds’ 22nd O'Neill's ÉTATS x\u{2003}Y",
+            "a\tB.C. F. Kennedy $4,500.75 12% twenty-five\r\nEnd",
+        ] {
+            let mut out = Vec::new();
+            tokenize_into(s, 0..s.len(), &mut out);
+            for t in &out {
+                let w = t.text(s);
+                let before = &s[..t.start as usize];
+                let gap = before.chars().next_back();
+                assert_eq!(t.space(), gap.is_none_or(char::is_whitespace), "{w}");
+                let line_start = before.trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
+                assert_eq!(
+                    t.brk(),
+                    line_start.is_empty() || line_start.ends_with('\n'),
+                    "{w}"
+                );
+                let first = w.chars().next().expect("tokens are not empty");
+                match t.kind() {
+                    Tok::Word => {
+                        assert_eq!(t.cap(), first.is_uppercase(), "{w}");
+                        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+                        // An initial with its dot counts as capitals (`F.`).
+                        let upper = (letters.len() >= 2 || w.ends_with('.'))
+                            && letters.iter().all(|c| c.is_uppercase());
+                        assert_eq!(t.upper(), upper, "{w}");
+                        assert_eq!(t.digit(), w.bytes().any(|b| b.is_ascii_digit()), "{w}");
+                        assert_eq!(t.hash(), fold_hash(w), "{w}");
+                        assert_eq!(t.lex(), LEX.flags(w), "{w}");
+                        assert_eq!(t.punct(), None, "{w}");
+                    }
+                    Tok::Num => {
+                        assert!(
+                            w.bytes()
+                                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+                        );
+                        assert!(!t.cap() && !t.upper() && t.lex() == 0, "{w}");
+                    }
+                    Tok::Punct => {
+                        assert_eq!(t.punct(), Some(first), "{w}");
+                        assert!(!t.cap() && !t.upper() && !t.digit(), "{w}");
+                        assert!(!t.initial() && !t.sent() && t.lex() == 0, "{w}");
+                    }
+                }
+                let mut m = *t;
+                m.set_sentence_start();
+                assert!(m.initial() && m.sent(), "{w}");
+                m.set_initial(false);
+                assert!(!m.initial() && m.sent(), "{w}");
+                let same = |a: &Token, b: &Token| {
+                    (a.start, a.end, a.kind(), a.hash(), a.lex())
+                        == (b.start, b.end, b.kind(), b.hash(), b.lex())
+                        && (a.cap(), a.upper(), a.digit(), a.space(), a.brk(), a.apos())
+                            == (b.cap(), b.upper(), b.digit(), b.space(), b.brk(), b.apos())
+                };
+                assert!(same(&m, t), "{w}");
             }
         }
     }

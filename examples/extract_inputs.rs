@@ -1,0 +1,93 @@
+//! Extracts one of the benchmark's inputs once, for counting instructions
+//! under callgrind (deterministic, unlike wall-clock time on a busy machine):
+//!
+//! ```text
+//! cargo build --release --example extract_inputs
+//! valgrind --tool=callgrind --toggle-collect='lede::extract::extract_with*' \
+//!     target/release/examples/extract_inputs gen|corpus|feed [MB]
+//! ```
+//!
+//! `gen`: generated news (`lede::sample`, Markdown) of MB megabytes;
+//! `corpus`: the seed and gum-dev articles repeated into one document, as
+//! `benches/extract.rs` builds it; `feed`: the same articles as a feed of
+//! article-sized documents. Prints the bytes extracted, to divide the
+//! instruction count by.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::process::ExitCode;
+
+use lede::document::{Document, Format};
+use lede::extract::extract;
+
+fn articles() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut articles = Vec::new();
+    for dir in ["seeds", "../shared/eval/gum-dev/articles"] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+        paths.sort();
+        for path in paths {
+            if let Ok(text) = std::fs::read_to_string(path) {
+                articles.push(text);
+            }
+        }
+    }
+    articles
+}
+
+/// The articles with their digits varied per copy, as the benchmark does.
+fn copies(articles: &[String], bytes: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut total = 0;
+    let mut i = 0usize;
+    while total < bytes && !articles.is_empty() {
+        let a = articles[i % articles.len()].replace('1', &((i % 9) + 1).to_string());
+        total += a.len();
+        out.push(a);
+        i += 1;
+    }
+    out
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    let what = args.get(1).map(String::as_str).unwrap_or("gen");
+    let mb: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1);
+    let bytes = mb << 20;
+    let docs: Vec<Document> = match what {
+        "gen" => {
+            let text = lede::sample::generate(bytes, Format::Markdown, 1);
+            vec![Document::from_bytes(
+                "gen.md",
+                text.as_bytes(),
+                Some(Format::Markdown),
+            )]
+        }
+        "corpus" => {
+            let text = copies(&articles(), bytes).join("\n\n");
+            vec![Document::from_bytes("corpus.txt", text.as_bytes(), None)]
+        }
+        "feed" => copies(&articles(), bytes)
+            .iter()
+            .map(|a| Document::from_bytes("feed.txt", a.as_bytes(), None))
+            .collect(),
+        _ => {
+            eprintln!("usage: extract_inputs gen|corpus|feed [MB]");
+            return ExitCode::from(2);
+        }
+    }
+    .into_iter()
+    .collect::<Result<_, _>>()
+    .map_err(|e| eprintln!("{e}"))
+    .unwrap_or_default();
+    let mut total = 0;
+    for doc in &docs {
+        total += doc.text.len();
+        black_box(extract(black_box(doc)));
+    }
+    println!("{total}");
+    ExitCode::SUCCESS
+}
