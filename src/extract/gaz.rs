@@ -7,10 +7,9 @@
 //! lowercase on the stack and allocate nothing per call.
 
 use std::cell::RefCell;
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use super::lexicon::{FastMap, with_lower};
+use super::lexicon::{FastMap, mix, with_lower};
 use crate::gazetteer as g;
 
 /// What kind of place a name is.
@@ -105,46 +104,178 @@ fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-thread_local! {
-    /// Names repeat within an article and across a feed: each distinct name
-    /// walks the gazetteer maps once per thread (the cache is bounded).
-    /// Built in const: a hit then pays no lazy-initialisation check.
-    static PLACES: RefCell<FastMap<Box<str>, Option<PlaceHit>>> =
-        const { RefCell::new(FastMap::with_hasher(BuildHasherDefault::new())) };
-    static WORDS: RefCell<FastMap<Box<str>, Option<g::WordInfo>>> =
-        const { RefCell::new(FastMap::with_hasher(BuildHasherDefault::new())) };
+/// What the gazetteers say of one exact name, each answer looked up once:
+/// `None` until asked.
+#[derive(Clone, Copy)]
+struct Answers {
+    place: Option<Option<PlaceHit>>,
+    info: Option<Option<g::WordInfo>>,
+    demonym: Option<Option<(&'static str, bool)>>,
 }
 
+const UNKNOWN: Answers = Answers {
+    place: None,
+    info: None,
+    demonym: None,
+};
+
+/// Names repeat within an article and across a feed: each distinct name
+/// walks the gazetteer maps once per thread. One entry per name holds all
+/// its answers (a name asked for as a place is then asked for as a
+/// demonym or a given name), in an open-addressing table that hashes the
+/// name once per question and compares it only on a hash match.
+struct Memo {
+    /// A name's hash (never 0) or 0 for an empty slot.
+    hashes: Vec<u64>,
+    names: Vec<Box<str>>,
+    answers: Vec<Answers>,
+    len: usize,
+}
+
+/// Entries kept before the memo starts over (answers depend on the name
+/// only, so forgetting them changes nothing but time).
 const CACHE_LIMIT: usize = 100_000;
 
-fn cached<V: Copy>(
-    cache: &'static std::thread::LocalKey<RefCell<FastMap<Box<str>, V>>>,
-    key: &str,
+impl Memo {
+    const fn new() -> Self {
+        Self {
+            hashes: Vec::new(),
+            names: Vec::new(),
+            answers: Vec::new(),
+            len: 0,
+        }
+    }
+
+    /// A hash of the exact bytes: whole words of eight, the last one read
+    /// overlapping the one before (no byte-by-byte tail), then the length.
+    fn hash(name: &str) -> u64 {
+        let b = name.as_bytes();
+        let n = b.len();
+        let word = |i: usize| {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&b[i..i + 8]);
+            u64::from_le_bytes(w)
+        };
+        let half = |i: usize| {
+            let mut w = [0u8; 4];
+            w.copy_from_slice(&b[i..i + 4]);
+            u64::from(u32::from_le_bytes(w))
+        };
+        let mut h = n as u64;
+        if n >= 8 {
+            let mut i = 0;
+            while i + 8 < n {
+                h = mix(h, word(i));
+                i += 8;
+            }
+            h = mix(h, word(n - 8));
+        } else if n >= 4 {
+            h = mix(h, half(0) | half(n - 4) << 32);
+        } else {
+            let mut w = 0u64;
+            for (k, &c) in b.iter().enumerate() {
+                w |= u64::from(c) << (8 * k);
+            }
+            h = mix(h, w);
+        }
+        mix(h, 0) | 1
+    }
+
+    /// The slot of `name`, a fresh one (all answers unknown) if absent.
+    fn slot(&mut self, name: &str) -> usize {
+        // At most half full: a lookup nearly always ends at its first slot.
+        if (self.len + 1) * 2 > self.hashes.len() {
+            self.grow();
+        }
+        let hash = Self::hash(name);
+        let mask = self.hashes.len() - 1;
+        let mut i = (hash >> 32) as usize & mask;
+        loop {
+            let h = self.hashes[i];
+            if h == 0 {
+                self.hashes[i] = hash;
+                self.names[i] = name.into();
+                self.answers[i] = UNKNOWN;
+                self.len += 1;
+                return i;
+            }
+            if h == hash && *self.names[i] == *name {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Doubles the table, or empties it past [`CACHE_LIMIT`] names.
+    fn grow(&mut self) {
+        let size = if self.len >= CACHE_LIMIT {
+            self.hashes.len()
+        } else {
+            (self.hashes.len() * 2).max(1024)
+        };
+        let hashes = std::mem::replace(&mut self.hashes, vec![0; size]);
+        let names = std::mem::replace(&mut self.names, vec![Box::from(""); size]);
+        let answers = std::mem::replace(&mut self.answers, vec![UNKNOWN; size]);
+        let kept = self.len < CACHE_LIMIT;
+        self.len = 0;
+        if !kept {
+            return;
+        }
+        let mask = size - 1;
+        for ((h, name), f) in hashes.into_iter().zip(names).zip(answers) {
+            if h == 0 {
+                continue;
+            }
+            let mut i = (h >> 32) as usize & mask;
+            while self.hashes[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            self.hashes[i] = h;
+            self.names[i] = name;
+            self.answers[i] = f;
+            self.len += 1;
+        }
+    }
+}
+
+thread_local! {
+    /// Built in const: a hit then pays no lazy-initialisation check.
+    static MEMO: RefCell<Memo> = const { RefCell::new(Memo::new()) };
+}
+
+/// One answer about `name`: from the memo, else computed (outside the
+/// memo's borrow: computing may ask about other names) and kept.
+fn memo<V: Copy>(
+    name: &str,
+    get: impl Fn(&Answers) -> Option<V>,
+    set: impl FnOnce(&mut Answers, V),
     compute: impl FnOnce(&str) -> V,
 ) -> V {
-    cache.with(|c| {
-        if let Some(v) = c.borrow().get(key) {
-            return *v;
+    MEMO.with(|m| {
+        {
+            let mut m = m.borrow_mut();
+            let i = m.slot(name);
+            if let Some(v) = get(&m.answers[i]) {
+                return v;
+            }
         }
-        let v = compute(key);
-        let mut c = c.borrow_mut();
-        if c.len() >= CACHE_LIMIT {
-            c.clear();
-        }
-        c.insert(key.into(), v);
+        let v = compute(name);
+        let mut m = m.borrow_mut();
+        let i = m.slot(name);
+        set(&mut m.answers[i], v);
         v
     })
 }
 
 fn word_info(word: &str) -> Option<g::WordInfo> {
-    cached(&WORDS, word, g::word_info)
+    memo(word, |f| f.info, |f, v| f.info = Some(v), g::word_info)
 }
 
 /// The place named exactly `name`, if any. A single word that is also a
 /// common word or a person's name counts only as a state or region, or as a
 /// large city; small towns need a context cue (`the town of X`).
 pub fn place(name: &str) -> Option<PlaceHit> {
-    cached(&PLACES, name, lookup)
+    memo(name, |f| f.place, |f, v| f.place = Some(v), lookup)
 }
 
 fn lookup(name: &str) -> Option<PlaceHit> {
@@ -213,10 +344,17 @@ fn close_spelling(query: &str, record: &str) -> bool {
 /// The country of a demonym (`Syrian` -> `Syria`, `Russians` -> `Russia`),
 /// with whether the word is the plural noun.
 pub fn demonym(word: &str) -> Option<(&'static str, bool)> {
-    if let Some(d) = word_info(word).and_then(|i| i.demonym()) {
-        return Some((d.country, d.plural));
-    }
-    with_lower(word, |w| FACTS.demonyms.get(w).copied())
+    memo(
+        word,
+        |f| f.demonym,
+        |f, v| f.demonym = Some(v),
+        |word| {
+            if let Some(d) = word_info(word).and_then(|i| i.demonym()) {
+                return Some((d.country, d.plural));
+            }
+            with_lower(word, |w| FACTS.demonyms.get(w).copied())
+        },
+    )
 }
 
 /// A given name among the common ones (`Mohamad`, `Sarah`).
@@ -241,5 +379,55 @@ pub fn zipf(word: &str) -> f32 {
     match singular.and_then(word_info) {
         Some(stem) if stem.dictionary || stem.zipf >= 3.5 => info.zipf.max(stem.zipf - 0.5),
         _ => 0.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn memo_keeps_one_slot_per_exact_name_across_growth() {
+        let mut m = Memo::new();
+        let names: Vec<String> = (0..3000).map(|i| format!("Name{i}")).collect();
+        for n in &names {
+            let s = m.slot(n);
+            m.answers[s].info = Some(None);
+        }
+        // Every name still finds its own slot after the table grew.
+        for n in &names {
+            let s = m.slot(n);
+            assert_eq!(&*m.names[s], n.as_str());
+            assert!(m.answers[s].info.is_some(), "{n}");
+        }
+        assert_eq!(m.len, names.len());
+        let s = m.slot("name7");
+        assert!(m.answers[s].info.is_none(), "case counts");
+        assert_eq!(m.len, names.len() + 1);
+    }
+
+    #[test]
+    fn names_of_every_length_hash_apart() {
+        let long = "Democratic Republic of the Congo";
+        let mut seen = std::collections::HashSet::new();
+        for end in 0..=long.len() {
+            assert!(seen.insert(Memo::hash(&long[..end])), "{}", &long[..end]);
+        }
+        assert_ne!(Memo::hash("Niger"), Memo::hash("Nigel"));
+    }
+
+    #[test]
+    fn memoised_answers_equal_fresh_ones() {
+        for name in [
+            "Syria", "Hama", "Syrian", "Russians", "US", "Mohamad", "New York", "Jones",
+        ] {
+            // Asked twice: the second answer comes from the memo.
+            for _ in 0..2 {
+                assert_eq!(place(name), lookup(name), "{name}");
+                assert_eq!(word_info(name), g::word_info(name), "{name}");
+            }
+        }
+        assert_eq!(demonym("Syrian").map(|d| d.0), Some("Syria"));
+        assert_eq!(demonym("Syrian"), demonym("Syrian"));
     }
 }

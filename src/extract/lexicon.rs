@@ -18,7 +18,7 @@ pub struct Fnv(u64);
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 #[inline]
-fn mix(h: u64, word: u64) -> u64 {
+pub fn mix(h: u64, word: u64) -> u64 {
     (h.rotate_left(5) ^ word).wrapping_mul(SEED)
 }
 
