@@ -5,60 +5,27 @@
 //! Built once per document from the tokens; borrowed by every rule. Depends
 //! on tokens, lexicons and the gazetteer view.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::ops::Range;
 
 use super::gaz;
-use super::lexicon::{COMMON, HashedSet, IdHasher, fold_hash, with_lower};
-use super::token::Token;
-
-/// A word keyed by its token's [`fold_hash`] (computed once by the
-/// tokenizer) but compared with case: `Nato` is not `NATO`.
-#[derive(Clone, Copy)]
-struct Word<'t> {
-    hash: u64,
-    text: &'t str,
-}
-
-impl Hash for Word<'_> {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_u64(self.hash);
-    }
-}
-
-impl PartialEq for Word<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.text == other.text
-    }
-}
-
-impl Eq for Word<'_> {}
-
-type WordSet<'t> = HashSet<Word<'t>, BuildHasherDefault<IdHasher>>;
-type WordMap<'t, V> = HashMap<Word<'t>, V, BuildHasherDefault<IdHasher>>;
+use super::hashed::{HashSet64, WordFlags};
+use super::lexicon::{COMMON, fold_hash, with_lower};
+use super::token::{Token, Tokens};
 
 /// Flags of [`DocContext::caps`].
 const MID: u8 = 1;
 const ALONE: u8 = 2;
 
-fn keyed<'t>(text: &'t str, t: &Token) -> Word<'t> {
-    Word {
-        hash: t.hash(),
-        text: t.text(text),
-    }
-}
-
 pub struct DocContext<'t> {
     pub text: &'t str,
     pub toks: &'t [Token],
     /// Words written in lowercase somewhere in the article.
-    lower: HashedSet,
+    lower: HashSet64,
     /// Capitalised words used away from a sentence start ([`MID`]), and
     /// of those the ones used other than as `X-like` adjectives ([`ALONE`]).
-    caps: WordMap<'t, u8>,
+    caps: WordFlags<'t>,
     /// Words written in parentheses on their own: acronyms being defined.
-    defined: WordSet<'t>,
+    defined: WordFlags<'t>,
     dateline: Option<Range<usize>>,
 }
 
@@ -66,8 +33,8 @@ const FILTER_BITS: usize = 1 << 15;
 
 /// A word's bit in the filter: bits of its case-folded hash, so a
 /// lowercase word and the capitalised word asking about it share it.
-fn filter_bit(t: &Token) -> usize {
-    (t.hash() >> (64 - FILTER_BITS.trailing_zeros())) as usize
+fn filter_bit(hash: u64) -> usize {
+    (hash >> (64 - FILTER_BITS.trailing_zeros())) as usize
 }
 
 /// Initial capacity cap of per-document word sets: above the distinct words
@@ -75,52 +42,58 @@ fn filter_bit(t: &Token) -> usize {
 pub(super) const DISTINCT_CAP: usize = 1 << 12;
 
 impl<'t> DocContext<'t> {
-    pub fn new(text: &'t str, toks: &'t [Token], dateline: Option<Range<usize>>) -> Self {
+    pub fn new(text: &'t str, all: &'t Tokens, dateline: Option<Range<usize>>) -> Self {
+        let toks = &all.toks[..];
         // Sized from the text (about one capitalised word in eight), but
         // capped: an article repeats its words, and a set sized to every
         // token of a long text misses the cache on each probe.
         let guess = (toks.len() / 8).min(DISTINCT_CAP);
-        let mut lower = HashedSet::with_capacity_and_hasher(guess, Default::default());
-        let mut caps = WordMap::with_capacity_and_hasher(guess, Default::default());
-        let mut defined = WordSet::default();
+        let mut lower = HashSet64::with_capacity(guess);
+        let mut caps = WordFlags::with_capacity(text, guess);
+        let mut defined = WordFlags::with_capacity(text, 8);
         // Only lowercase words that some capitalised word could ask about
-        // are hashed: a bitset on (length, first letter, last letter) of the
-        // capitalised words filters the rest cheaply.
+        // are kept: a bitset on bits of the capitalised words' hashes
+        // filters the rest cheaply.
         let mut filter = vec![0u64; FILTER_BITS / 64];
-        for t in toks.iter().filter(|t| t.is_word() && t.cap()) {
-            // Function words (`The`, `In`) are settled by the common list
-            // and would let the most frequent lowercase words through.
-            if t.initial() && t.in_lex(COMMON) {
-                continue;
-            }
-            let bit = filter_bit(t);
-            filter[bit / 64] |= 1 << (bit % 64);
-        }
-        for (i, t) in toks.iter().enumerate() {
-            if !t.is_word() {
-                continue;
-            }
+        for &i in &all.named {
+            let i = i as usize;
+            let t = &toks[i];
             // An acronym on its own in parentheses (`(WHO)`).
             if t.upper()
                 && i > 0
                 && toks[i - 1].punct() == Some('(')
                 && toks.get(i + 1).and_then(Token::punct) == Some(')')
             {
-                defined.insert(keyed(text, t));
+                defined.add(t.hash(), t.start, t.end, 1);
             }
-            if text.as_bytes()[t.start as usize].is_ascii_lowercase() {
-                let bit = filter_bit(t);
-                if filter[bit / 64] & (1 << (bit % 64)) != 0 {
-                    lower.insert(t.hash());
-                }
-            } else if t.cap() && !t.initial() {
+            if !t.cap() {
+                continue;
+            }
+            // Function words (`The`, `In`) are settled by the common list
+            // and would let the most frequent lowercase words through.
+            if !(t.initial() && t.in_lex(COMMON)) {
+                let bit = filter_bit(t.hash());
+                filter[bit / 64] |= 1 << (bit % 64);
+            }
+            if !t.initial() {
                 let glued = toks
                     .get(i + 1)
                     .is_some_and(|h| !h.space() && h.punct() == Some('-'))
                     && toks
                         .get(i + 2)
                         .is_some_and(|n| !n.space() && n.is_word() && !n.cap());
-                *caps.entry(keyed(text, t)).or_insert(0) |= if glued { MID } else { MID | ALONE };
+                caps.add(
+                    t.hash(),
+                    t.start,
+                    t.end,
+                    if glued { MID } else { MID | ALONE },
+                );
+            }
+        }
+        for &hash in &all.lower {
+            let bit = filter_bit(hash);
+            if filter[bit / 64] & (1 << (bit % 64)) != 0 {
+                lower.insert(hash);
             }
         }
         Self {
@@ -142,12 +115,12 @@ impl<'t> DocContext<'t> {
     /// An acronym the article defines in parentheses (`(WHO)`); `t` is a
     /// word of this document.
     pub fn defined(&self, t: &Token) -> bool {
-        self.defined.contains(&keyed(self.text, t))
+        self.defined.get(t.hash(), t.text(self.text)).is_some()
     }
 
     /// The article writes the word `t` in lowercase somewhere.
     pub fn lower_seen(&self, t: &Token) -> bool {
-        self.lower.contains(&t.hash())
+        self.lower.contains(t.hash())
     }
 
     /// The text from the first to the last token of a range.
@@ -164,17 +137,14 @@ impl<'t> DocContext<'t> {
     /// not only glued to a lowercase word (`Kurdish-majority`).
     pub fn capitalised_alone(&self, name: &str) -> bool {
         self.caps
-            .get(&Word {
-                hash: fold_hash(name),
-                text: name,
-            })
+            .get(fold_hash(name), name)
             .is_some_and(|f| f & ALONE != 0)
     }
 
     /// [`Self::capitalised_alone`] for the word `t` of this document.
     pub fn word_capitalised_alone(&self, t: &Token) -> bool {
         self.caps
-            .get(&keyed(self.text, t))
+            .get(t.hash(), t.text(self.text))
             .is_some_and(|f| f & ALONE != 0)
     }
 
@@ -187,7 +157,7 @@ impl<'t> DocContext<'t> {
             return true;
         }
         let word = t.text(self.text);
-        if self.caps.contains_key(&keyed(self.text, t)) {
+        if self.caps.get(t.hash(), word).is_some() {
             return false;
         }
         if gaz::given_name(word) || gaz::place(word).is_some_and(|p| !p.ambiguous) {

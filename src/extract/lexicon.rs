@@ -51,27 +51,6 @@ impl Hasher for Fnv {
 pub type FastSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
-/// Keys that are already hashes ([`fold_hash`]) need no hashing again.
-#[derive(Default)]
-pub struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-/// A set of [`fold_hash`] values.
-pub type HashedSet = HashSet<u64, BuildHasherDefault<IdHasher>>;
-
 /// Lowercases the ASCII letters of eight bytes at once.
 #[inline]
 fn lower8(x: u64) -> u64 {

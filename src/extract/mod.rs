@@ -19,6 +19,7 @@ mod context;
 mod coref;
 pub mod counts;
 mod gaz;
+mod hashed;
 mod lexicon;
 mod names;
 mod numbers;
@@ -126,41 +127,41 @@ const WINDOW: usize = 1 << 19;
 /// [`extract_with`] on the thread's reused token buffer.
 fn extract_scratch(doc: &Document, window: Range<usize>) -> Entities {
     SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-        Ok(mut toks) => {
-            let found = extract_with(doc, window, &mut toks);
-            // Keep the buffer for the next article unless it grew huge.
-            toks.clear();
-            if toks.capacity() > 1 << 22 {
-                *toks = Vec::new();
+        Ok(mut all) => {
+            let found = extract_with(doc, window, &mut all);
+            // Keep the buffers for the next article unless they grew huge.
+            all.clear();
+            if all.toks.capacity() > 1 << 22 {
+                *all = token::Tokens::default();
             }
             found
         }
-        Err(_) => extract_with(doc, window, &mut Vec::new()),
+        Err(_) => extract_with(doc, window, &mut token::Tokens::default()),
     })
 }
 
 thread_local! {
     /// Token buffer reused from one article to the next: a reader or a feed
     /// extracts many articles, and fresh pages cost more than the work.
-    static SCRATCH: std::cell::RefCell<Vec<token::Token>> = const { std::cell::RefCell::new(Vec::new()) };
+    static SCRATCH: std::cell::RefCell<token::Tokens> = const { std::cell::RefCell::new(token::Tokens::new()) };
 }
 
 /// Extraction of the prose of `doc` within the byte range `window`.
-fn extract_with(doc: &Document, window: Range<usize>, toks: &mut Vec<token::Token>) -> Entities {
+fn extract_with(doc: &Document, window: Range<usize>, all: &mut token::Tokens) -> Entities {
     let text = doc.text.as_str();
-    toks.reserve(window.len() / 5);
+    all.toks.reserve(window.len() / 5);
     for block in doc.prose_blocks() {
         let range = block.range.start.max(window.start)..block.range.end.min(window.end);
         if range.is_empty() {
             continue;
         }
-        let first = toks.len();
-        token::tokenize_into(text, range, toks);
+        let first = all.toks.len();
+        token::tokenize(text, range, all);
         if matches!(block.kind, BlockKind::Title | BlockKind::Heading { .. })
-            && title_case(text, &toks[first..])
+            && title_case(text, &all.toks[first..])
         {
             // In a Title Case Headline every capital is like a sentence start.
-            for t in &mut toks[first..] {
+            for t in &mut all.toks[first..] {
                 let word = t.is_word();
                 t.set_initial(word);
             }
@@ -171,23 +172,25 @@ fn extract_with(doc: &Document, window: Range<usize>, toks: &mut Vec<token::Toke
     if let Some(d) = &doc.dateline
         && d.end >= window.start
         && d.end < window.end
-        && let Some(t) = toks
+        && let Some(t) = all
+            .toks
             .iter_mut()
             .find(|t| t.start as usize >= d.end && t.is_word())
     {
         t.set_sentence_start();
     }
-    extract_tokens(text, toks, doc.dateline.clone())
+    extract_tokens(text, all, doc.dateline.clone())
 }
 
 /// Extraction over plain text with no document structure (one block).
 pub fn extract_text(text: &str) -> Entities {
-    let mut toks = Vec::with_capacity(text.len() / 5);
-    token::tokenize_into(text, 0..text.len(), &mut toks);
-    extract_tokens(text, &toks, None)
+    let mut all = token::Tokens::default();
+    token::tokenize(text, 0..text.len(), &mut all);
+    extract_tokens(text, &all, None)
 }
 
-fn extract_tokens(text: &str, toks: &[token::Token], dateline: Option<Range<usize>>) -> Entities {
+fn extract_tokens(text: &str, all: &token::Tokens, dateline: Option<Range<usize>>) -> Entities {
+    let toks = &all.toks[..];
     let numbers = numbers::find(text, toks);
     let mut used = vec![false; toks.len()];
     for n in &numbers {
@@ -195,7 +198,7 @@ fn extract_tokens(text: &str, toks: &[token::Token], dateline: Option<Range<usiz
             *u = true;
         }
     }
-    let cx = context::DocContext::new(text, toks, dateline);
+    let cx = context::DocContext::new(text, all, dateline);
     let runs = names::runs(text, toks, &used);
     let mut cands = Vec::with_capacity(runs.len() + runs.len() / 4);
     for run in runs {

@@ -338,9 +338,50 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
-/// Tokenises `text[range]` and appends to `out`; the first word of the range
-/// starts a sentence.
+/// The tokens of a text, with two lists the document context reads (see
+/// `context`), noted on the way: walking every token again to find them
+/// costs more than the tokenizer pays to note them.
+#[derive(Default)]
+pub struct Tokens {
+    pub toks: Vec<Token>,
+    /// Indexes of the words with a capital first letter or all in capitals.
+    pub named: Vec<u32>,
+    /// The fold hashes of the words whose first byte is a lowercase ASCII
+    /// letter.
+    pub lower: Vec<u64>,
+}
+
+impl Tokens {
+    pub const fn new() -> Self {
+        Self {
+            toks: Vec::new(),
+            named: Vec::new(),
+            lower: Vec::new(),
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.toks.clear();
+        self.named.clear();
+        self.lower.clear();
+    }
+}
+
+/// [`tokenize`] into a plain vector of tokens.
+#[cfg(test)]
 pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
+    let mut all = Tokens {
+        toks: std::mem::take(out),
+        ..Tokens::default()
+    };
+    tokenize(text, range, &mut all);
+    *out = all.toks;
+}
+
+/// Tokenises `text[range]` and appends to `all`; the first word of the
+/// range starts a sentence.
+pub fn tokenize(text: &str, range: std::ops::Range<usize>, all: &mut Tokens) {
+    let out = &mut all.toks;
     let first = out.len();
     let bytes = text.as_bytes();
     let lex = &*LEX;
@@ -518,6 +559,13 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
             && SENTENCE_OPENERS.contains(&&text[start..i])
         {
             bits |= INITIAL | SENT;
+        }
+        if bits & KIND_MASK == WORD {
+            if bits & (CAP | ALL_CAPS) != 0 {
+                all.named.push(out.len() as u32);
+            } else if class == LOWER {
+                all.lower.push(payload);
+            }
         }
         out.push(Token {
             start: start as u32,
