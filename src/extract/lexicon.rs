@@ -261,7 +261,7 @@ const NUM_UNIT: u16 = 1 << 9;
 const NUM_TENS: u16 = 1 << 10;
 const NUM_SCALE: u16 = 1 << 11;
 const NUM_QUANTITY: u16 = 1 << 12;
-const NUMBER: u16 = NUM_UNIT | NUM_TENS | NUM_SCALE | NUM_QUANTITY;
+pub const NUMBER: u16 = NUM_UNIT | NUM_TENS | NUM_SCALE | NUM_QUANTITY;
 
 /// Every list in one open-addressing table keyed by [`fold_hash`]: a word
 /// is hashed once (the tokenizer does it) and one probe answers for all

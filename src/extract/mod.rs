@@ -191,7 +191,7 @@ pub fn extract_text(text: &str) -> Entities {
 
 fn extract_tokens(text: &str, all: &token::Tokens, dateline: Option<Range<usize>>) -> Entities {
     let toks = &all.toks[..];
-    let numbers = numbers::find(text, toks);
+    let numbers = numbers::find(text, all);
     let mut used = vec![false; toks.len()];
     for n in &numbers {
         for u in &mut used[n.toks.clone()] {
@@ -199,7 +199,7 @@ fn extract_tokens(text: &str, all: &token::Tokens, dateline: Option<Range<usize>
         }
     }
     let cx = context::DocContext::new(text, all, dateline);
-    let runs = names::runs(text, toks, &used);
+    let runs = names::runs(text, all, &used);
     let mut cands = Vec::with_capacity(runs.len() + runs.len() / 4);
     for run in runs {
         classify::classify(&cx, run, &mut cands);

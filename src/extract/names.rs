@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use super::lexicon::{COMMON, ORG, PLACE};
-use super::token::{Tok, Token};
+use super::token::{Tok, Token, Tokens};
 
 /// Lowercase words that belong inside a name when a capitalised word follows
 /// (`Abd al-Kareem`, `Vincent van Gogh`, `Charles de Gaulle`): one `match`
@@ -79,18 +79,33 @@ fn takes_of(text: &str, t: &Token) -> bool {
 }
 
 /// Finds name runs; `used` marks tokens already taken by numbers.
-pub fn runs(text: &str, toks: &[Token], used: &[bool]) -> Vec<Range<usize>> {
+///
+/// A run starts at a name word or at a particle hyphenated to one
+/// (`al-Assad`), so only the capitalised words the tokenizer noted and the
+/// tokens two before them are looked at, in text order (a particle two
+/// before one name word is never after the next one: the token between
+/// is its hyphen).
+pub fn runs(text: &str, all: &Tokens, used: &[bool]) -> Vec<Range<usize>> {
+    let toks = &all.toks[..];
     let mut out = Vec::new();
     let n = toks.len();
-    let mut i = 0;
-    while i < n {
+    // The first token not in a run yet.
+    let mut next = 0;
+    let starts = all
+        .named
+        .iter()
+        .flat_map(|&j| [(j as usize).checked_sub(2), Some(j as usize)])
+        .flatten();
+    for i in starts {
+        if i < next {
+            continue;
+        }
         let t = &toks[i];
         // The hyphen test first: it rules out almost every lowercase word
         // without scanning the particle list.
         let starts =
             name_word(t, used, i) || (hyphen_to_name(toks, used, i) && is_particle(text, t));
         if !starts {
-            i += 1;
             continue;
         }
         let mut last = i;
@@ -146,9 +161,8 @@ pub fn runs(text: &str, toks: &[Token], used: &[bool]) -> Vec<Range<usize>> {
                 break;
             }
         }
-        // A code such as `COVID-19` or `STS-133` is not a name.
         out.push(i..last + 1);
-        i = last + 1;
+        next = last + 1;
     }
     out
 }
@@ -245,14 +259,15 @@ fn connector_ok(
 
 #[cfg(test)]
 mod tests {
-    use super::super::token::tokenize_into;
+    use super::super::token::tokenize;
     use super::*;
 
     fn names(s: &str) -> Vec<&str> {
-        let mut toks = Vec::new();
-        tokenize_into(s, 0..s.len(), &mut toks);
+        let mut all = Tokens::default();
+        tokenize(s, 0..s.len(), &mut all);
+        let toks = &all.toks;
         let used = vec![false; toks.len()];
-        runs(s, &toks, &used)
+        runs(s, &all, &used)
             .into_iter()
             .map(|r| &s[toks[r.start].start as usize..toks[r.end - 1].end as usize])
             .collect()

@@ -14,7 +14,7 @@
 use std::ops::Range;
 
 use super::lexicon::{NumClass, number_class};
-use super::token::{Tok, Token};
+use super::token::{Tok, Token, Tokens};
 
 /// A number found: its byte span and the tokens it covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,11 +32,19 @@ const PRONOUN_ONE_BEFORE: &[&str] = &[
     "no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone",
 ];
 
-/// Finds numbers in `toks` (all from `text`).
-pub fn find(text: &str, toks: &[Token]) -> Vec<NumberSpan> {
+/// Finds numbers in `all` (tokens of `text`). Only the tokens the
+/// tokenizer noted as numeric (digits, words with digits, number words)
+/// can open one.
+pub fn find(text: &str, all: &Tokens) -> Vec<NumberSpan> {
+    let toks = &all.toks[..];
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
+    // The first token not in a number yet.
+    let mut next = 0;
+    for &i in &all.numeric {
+        let i = i as usize;
+        if i < next {
+            continue;
+        }
         let t = toks[i];
         let found = match t.kind() {
             Tok::Num => digits(toks, i),
@@ -44,12 +52,9 @@ pub fn find(text: &str, toks: &[Token]) -> Vec<NumberSpan> {
             Tok::Word => words(text, toks, i),
             Tok::Punct => None,
         };
-        match found {
-            Some(span) => {
-                i = span.toks.end;
-                out.push(span);
-            }
-            None => i += 1,
+        if let Some(span) = found {
+            next = span.toks.end;
+            out.push(span);
         }
     }
     out
@@ -186,13 +191,13 @@ fn pronoun_one(text: &str, toks: &[Token], i: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::token::tokenize_into;
+    use super::super::token::tokenize;
     use super::*;
 
     fn numbers(s: &str) -> Vec<&str> {
-        let mut toks = Vec::new();
-        tokenize_into(s, 0..s.len(), &mut toks);
-        find(s, &toks).into_iter().map(|n| &s[n.range]).collect()
+        let mut all = Tokens::default();
+        tokenize(s, 0..s.len(), &mut all);
+        find(s, &all).into_iter().map(|n| &s[n.range]).collect()
     }
 
     #[test]

@@ -210,7 +210,7 @@ impl Token {
     }
 }
 
-use super::lexicon::{LEX, fold_hash, fold_hash_ascii_lowered};
+use super::lexicon::{LEX, NUMBER, fold_hash, fold_hash_ascii_lowered};
 
 /// Words after which a full stop does not end a sentence: one `match` on
 /// the bytes (a switch on the length), met at every full stop.
@@ -349,6 +349,9 @@ pub struct Tokens {
     /// The fold hashes of the words whose first byte is a lowercase ASCII
     /// letter.
     pub lower: Vec<u64>,
+    /// Indexes of the tokens that can open a number: digits, words with a
+    /// digit, number words.
+    pub numeric: Vec<u32>,
 }
 
 impl Tokens {
@@ -357,6 +360,7 @@ impl Tokens {
             toks: Vec::new(),
             named: Vec::new(),
             lower: Vec::new(),
+            numeric: Vec::new(),
         }
     }
 
@@ -364,6 +368,7 @@ impl Tokens {
         self.toks.clear();
         self.named.clear();
         self.lower.clear();
+        self.numeric.clear();
     }
 }
 
@@ -566,6 +571,11 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>, all: &mut Tokens) {
             } else if class == LOWER {
                 all.lower.push(payload);
             }
+            if bits & (HAS_DIGIT | u32::from(NUMBER)) != 0 {
+                all.numeric.push(out.len() as u32);
+            }
+        } else {
+            all.numeric.push(out.len() as u32);
         }
         out.push(Token {
             start: start as u32,
