@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use super::classify::{Cand, Evidence};
 use super::context::DocContext;
-use super::lexicon::{FastMap, ORG, PLACE};
+use super::lexicon::{FastMap, ORG, PLACE, fold_hash, fold_hash_ascii_at};
 use super::numbers::NumberSpan;
 use super::{Entities, Entity, EntityKind, Mention};
 
@@ -139,6 +139,9 @@ pub fn build(cx: &DocContext, cands: &[Cand], reps: &[usize], numbers: &[NumberS
         key: &'a str,
         /// `fold_hash(key)`, when a token already holds it.
         hash: Option<u64>,
+        /// Where `key` starts in the text, when it is a piece of it (hashed
+        /// in place there).
+        at: Option<usize>,
         name: Option<&'a str>,
         coords: Option<(f32, f32)>,
     }
@@ -162,6 +165,7 @@ pub fn build(cx: &DocContext, cands: &[Cand], reps: &[usize], numbers: &[NumberS
             kind: c.kind,
             key,
             hash,
+            at: r.country.is_none().then_some(r.range.start),
             name: c.country,
             coords: c.place.map(|p| p.coords).filter(|c| c.0.is_finite()),
         });
@@ -174,6 +178,7 @@ pub fn build(cx: &DocContext, cands: &[Cand], reps: &[usize], numbers: &[NumberS
             kind: EntityKind::Number,
             key: t,
             hash: None,
+            at: Some(n.range.start),
             name: None,
             coords: None,
         });
@@ -193,17 +198,13 @@ pub fn build(cx: &DocContext, cands: &[Cand], reps: &[usize], numbers: &[NumberS
         }
     }
     let total = names.len() + nums.len();
-    let mut names = names.into_iter().peekable();
-    let mut nums = nums.into_iter().peekable();
-    let raw = std::iter::from_fn(|| match (names.peek(), nums.peek()) {
-        (Some(a), Some(b)) if order(a, b).is_gt() => nums.next(),
-        (Some(_), _) => names.next(),
-        (None, _) => nums.next(),
-    });
     let mut out = Entities {
         mentions: Vec::with_capacity(total),
         entities: Vec::new(),
     };
+    // The fullest name of each entity so far, copied into it at the end:
+    // one allocation per entity, however often a longer name comes.
+    let mut fullest: Vec<&str> = Vec::new();
     // Keys compare without case (`KANO` in a dateline is `Kano`).
     let mut index: FastMap<(u64, EntityKind), usize> = FastMap::with_capacity_and_hasher(
         total.min(super::context::DISTINCT_CAP),
@@ -211,7 +212,24 @@ pub fn build(cx: &DocContext, cands: &[Cand], reps: &[usize], numbers: &[NumberS
     );
     let mut folded: FastMap<&str, u64> = FastMap::default();
     let mut last_end = 0;
-    for r in raw {
+    // The two lists merged in place, by reference.
+    let (mut a, mut b) = (0, 0);
+    loop {
+        let r = match (names.get(a), nums.get(b)) {
+            (Some(x), Some(y)) if order(x, y).is_gt() => {
+                b += 1;
+                y
+            }
+            (Some(x), _) => {
+                a += 1;
+                x
+            }
+            (None, Some(y)) => {
+                b += 1;
+                y
+            }
+            (None, None) => break,
+        };
         if r.range.start < last_end || r.range.is_empty() {
             continue;
         }
@@ -227,32 +245,34 @@ pub fn build(cx: &DocContext, cands: &[Cand], reps: &[usize], numbers: &[NumberS
         // Accented names are folded char by char: once per distinct key.
         let hash = r.hash.unwrap_or_else(|| {
             if r.key.is_ascii() {
-                super::lexicon::fold_hash(r.key)
+                match r.at {
+                    Some(at) => fold_hash_ascii_at(text.as_bytes(), at, at + r.key.len()),
+                    None => fold_hash(r.key),
+                }
             } else {
-                *folded
-                    .entry(r.key)
-                    .or_insert_with(|| super::lexicon::fold_hash(r.key))
+                *folded.entry(r.key).or_insert_with(|| fold_hash(r.key))
             }
         });
         let e = *index.entry((hash, group_kind)).or_insert(next);
         if e == next {
             out.entities.push(Entity {
-                name: r.name.unwrap_or(surface).to_string(),
+                name: String::new(),
                 kind: r.kind,
                 mentions: Vec::new(),
                 coords: None,
             });
+            fullest.push(r.name.unwrap_or(surface));
+        }
+        if r.name.is_none() && surface.len() > fullest[e].len() && r.kind != EntityKind::Number {
+            fullest[e] = surface;
         }
         let entity = &mut out.entities[e];
-        if r.name.is_none() && surface.len() > entity.name.len() && r.kind != EntityKind::Number {
-            entity.name = surface.to_string();
-        }
         if entity.coords.is_none() && r.kind == EntityKind::Place {
             entity.coords = r.coords;
         }
         // Counted here, listed below: each list allocated once.
         out.mentions.push(Mention {
-            range: r.range,
+            range: r.range.clone(),
             kind: r.kind,
             entity: e,
         });
@@ -261,8 +281,9 @@ pub fn build(cx: &DocContext, cands: &[Cand], reps: &[usize], numbers: &[NumberS
     for m in &out.mentions {
         counts[m.entity] += 1;
     }
-    for (entity, &n) in out.entities.iter_mut().zip(&counts) {
+    for ((entity, &n), name) in out.entities.iter_mut().zip(&counts).zip(fullest) {
         entity.mentions = Vec::with_capacity(n);
+        entity.name = name.to_string();
     }
     for (i, m) in out.mentions.iter().enumerate() {
         out.entities[m.entity].mentions.push(i);

@@ -131,25 +131,28 @@ impl HashSet64 {
     }
 }
 
-/// Exact words of one text, each with a byte of flags, found by their
+/// Exact words (or names) of one text, each with a value, found by their
 /// fold hash and told apart by their bytes (`Nato` is not `NATO`).
-pub struct WordFlags<'t> {
+pub struct WordTable<'t, V> {
     text: &'t str,
     /// `(hash, start, end)` of a word's first occurrence; `end == 0` marks
     /// an empty slot (no word ends at 0).
     slots: Vec<(u64, u32, u32)>,
-    flags: Vec<u8>,
+    values: Vec<V>,
     shift: u32,
     len: usize,
 }
 
-impl<'t> WordFlags<'t> {
+/// Capitalised words with a byte of flags each.
+pub type WordFlags<'t> = WordTable<'t, u8>;
+
+impl<'t, V: Copy + Default> WordTable<'t, V> {
     pub fn with_capacity(text: &'t str, want: usize) -> Self {
         let bits = bits_for(want);
         Self {
             text,
             slots: vec![(0, 0, 0); 1 << bits],
-            flags: vec![0; 1 << bits],
+            values: vec![V::default(); 1 << bits],
             shift: 64 - bits,
             len: 0,
         }
@@ -172,38 +175,48 @@ impl<'t> WordFlags<'t> {
         }
     }
 
-    /// Adds `flags` to the word `text[start..end]` (hashed `hash`).
+    /// The value of the word `text[start..end]` (hashed `hash`), and
+    /// whether it was just added (with the default value).
     #[inline]
-    pub fn add(&mut self, hash: u64, start: u32, end: u32, flags: u8) {
+    pub fn entry(&mut self, hash: u64, start: u32, end: u32) -> (&mut V, bool) {
         if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
         let i = self.find(hash, &self.text.as_bytes()[start as usize..end as usize]);
-        if self.slots[i].2 == 0 {
+        let fresh = self.slots[i].2 == 0;
+        if fresh {
             self.slots[i] = (hash, start, end);
             self.len += 1;
         }
-        self.flags[i] |= flags;
+        (&mut self.values[i], fresh)
     }
 
-    /// The flags of `word` (hashed `hash`); `None` when it was never added.
+    /// The value of `word` (hashed `hash`); `None` when it was never added.
     #[inline]
-    pub fn get(&self, hash: u64, word: &str) -> Option<u8> {
+    pub fn get(&self, hash: u64, word: &str) -> Option<V> {
         let i = self.find(hash, word.as_bytes());
-        (self.slots[i].2 != 0).then(|| self.flags[i])
+        (self.slots[i].2 != 0).then(|| self.values[i])
     }
 
     fn grow(&mut self) {
         let bits = bits_for(self.slots.len());
         let slots = std::mem::replace(&mut self.slots, vec![(0, 0, 0); 1 << bits]);
-        let flags = std::mem::replace(&mut self.flags, vec![0; 1 << bits]);
+        let values = std::mem::replace(&mut self.values, vec![V::default(); 1 << bits]);
         self.shift = 64 - bits;
         self.len = 0;
-        for ((hash, start, end), f) in slots.into_iter().zip(flags) {
+        for ((hash, start, end), v) in slots.into_iter().zip(values) {
             if end != 0 {
-                self.add(hash, start, end, f);
+                *self.entry(hash, start, end).0 = v;
             }
         }
+    }
+}
+
+impl WordFlags<'_> {
+    /// Adds `flags` to the word `text[start..end]` (hashed `hash`).
+    #[inline]
+    pub fn add(&mut self, hash: u64, start: u32, end: u32, flags: u8) {
+        *self.entry(hash, start, end).0 |= flags;
     }
 }
 
