@@ -14,6 +14,7 @@ use std::ops::Range;
 
 use super::classify::{Cand, Evidence};
 use super::context::DocContext;
+use super::hashed::HashIndex;
 use super::lexicon::{FastMap, ORG, PLACE, fold_hash, fold_hash_ascii_at};
 use super::numbers::NumberSpan;
 use super::{Entities, Entity, EntityKind, Mention};
@@ -205,11 +206,12 @@ pub fn build(cx: &DocContext, cands: &[Cand], reps: &[usize], numbers: &[NumberS
     // The fullest name of each entity so far, copied into it at the end:
     // one allocation per entity, however often a longer name comes.
     let mut fullest: Vec<&str> = Vec::new();
-    // Keys compare without case (`KANO` in a dateline is `Kano`).
-    let mut index: FastMap<(u64, EntityKind), usize> = FastMap::with_capacity_and_hasher(
-        total.min(super::context::DISTINCT_CAP),
-        Default::default(),
-    );
+    // Keys compare without case (`KANO` in a dateline is `Kano`): by
+    // their fold hash, names in one index and numbers in another.
+    let mut index = [
+        HashIndex::with_capacity(names.len().min(super::context::DISTINCT_CAP)),
+        HashIndex::with_capacity(nums.len().min(super::context::DISTINCT_CAP)),
+    ];
     let mut folded: FastMap<&str, u64> = FastMap::default();
     let mut last_end = 0;
     // The two lists merged in place, by reference.
@@ -237,10 +239,7 @@ pub fn build(cx: &DocContext, cands: &[Cand], reps: &[usize], numbers: &[NumberS
         let surface = &text[r.range.clone()];
         // Names group across actor and place (`Russia` acting and `Russia`
         // as a place are one entity, typed by its first mention).
-        let group_kind = match r.kind {
-            EntityKind::Number => EntityKind::Number,
-            _ => EntityKind::Actor,
-        };
+        let group = usize::from(r.kind == EntityKind::Number);
         let next = out.entities.len();
         // Accented names are folded char by char: once per distinct key.
         let hash = r.hash.unwrap_or_else(|| {
@@ -253,7 +252,7 @@ pub fn build(cx: &DocContext, cands: &[Cand], reps: &[usize], numbers: &[NumberS
                 *folded.entry(r.key).or_insert_with(|| fold_hash(r.key))
             }
         });
-        let e = *index.entry((hash, group_kind)).or_insert(next);
+        let e = index[group].get_or_insert(hash, next as u32) as usize;
         if e == next {
             out.entities.push(Entity {
                 name: String::new(),

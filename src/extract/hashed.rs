@@ -17,6 +17,63 @@ fn bits_for(want: usize) -> u32 {
     (want.max(8) * 2).next_power_of_two().trailing_zeros()
 }
 
+/// A map from 64-bit hashes to indexes: the entity of each name key.
+pub struct HashIndex {
+    /// `(hash, index)`; 0 marks an empty slot, the hash 0 itself is
+    /// [`Self::zero`].
+    slots: Vec<(u64, u32)>,
+    shift: u32,
+    len: usize,
+    zero: Option<u32>,
+}
+
+impl HashIndex {
+    pub fn with_capacity(want: usize) -> Self {
+        let bits = bits_for(want);
+        Self {
+            slots: vec![(0, 0); 1 << bits],
+            shift: 64 - bits,
+            len: 0,
+            zero: None,
+        }
+    }
+
+    /// The index of `hash`, set to `new` if it had none.
+    #[inline]
+    pub fn get_or_insert(&mut self, hash: u64, new: u32) -> u32 {
+        if hash == 0 {
+            return *self.zero.get_or_insert(new);
+        }
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (hash >> self.shift) as usize;
+        loop {
+            let (h, v) = self.slots[i];
+            if h == hash {
+                return v;
+            }
+            if h == 0 {
+                self.slots[i] = (hash, new);
+                self.len += 1;
+                return new;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let bits = bits_for(self.slots.len());
+        let old = std::mem::replace(&mut self.slots, vec![(0, 0); 1 << bits]);
+        self.shift = 64 - bits;
+        self.len = 0;
+        for (h, v) in old.into_iter().filter(|s| s.0 != 0) {
+            self.get_or_insert(h, v);
+        }
+    }
+}
+
 /// `a == b` in whole words of eight or four bytes (the last one read
 /// overlapping the one before): a word is a few bytes, and `memcmp` is a
 /// call.
@@ -240,6 +297,20 @@ mod tests {
         assert!(set.contains(0), "the first value is 0");
         assert_eq!(set.len, values.len() - 1);
         assert!(!HashSet64::with_capacity(1).contains(0));
+    }
+
+    #[test]
+    fn the_index_keeps_the_first_value_of_each_hash() {
+        let mut index = HashIndex::with_capacity(2);
+        for k in 0..3000u64 {
+            let h = k.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            assert_eq!(index.get_or_insert(h, k as u32), k as u32);
+            assert_eq!(index.get_or_insert(h, 99_999), k as u32);
+        }
+        for k in 0..3000u64 {
+            let h = k.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            assert_eq!(index.get_or_insert(h, 99_999), k as u32, "{k}");
+        }
     }
 
     #[test]
