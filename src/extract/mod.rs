@@ -186,27 +186,41 @@ fn extract_with(doc: &Document, window: Range<usize>, all: &mut token::Tokens) -
 pub fn extract_text(text: &str) -> Entities {
     let mut all = token::Tokens::default();
     token::tokenize(text, 0..text.len(), &mut all);
-    extract_tokens(text, &all, None)
+    extract_tokens(text, &mut all, None)
 }
 
-fn extract_tokens(text: &str, all: &token::Tokens, dateline: Option<Range<usize>>) -> Entities {
-    let toks = &all.toks[..];
+fn extract_tokens(text: &str, all: &mut token::Tokens, dateline: Option<Range<usize>>) -> Entities {
     let numbers = numbers::find(text, all);
-    let mut used = vec![false; toks.len()];
+    let mut used = std::mem::take(&mut all.used);
+    used.clear();
+    used.resize(all.toks.len(), false);
     for n in &numbers {
         for u in &mut used[n.toks.clone()] {
             *u = true;
         }
     }
+    let found = extract_marked(text, all, &used, &numbers, dateline);
+    all.used = used;
+    found
+}
+
+/// [`extract_tokens`] once the numbers are found and their tokens marked.
+fn extract_marked(
+    text: &str,
+    all: &token::Tokens,
+    used: &[bool],
+    numbers: &[numbers::NumberSpan],
+    dateline: Option<Range<usize>>,
+) -> Entities {
     let cx = context::DocContext::new(text, all, dateline);
-    let runs = names::runs(text, all, &used);
+    let runs = names::runs(text, all, used);
     let mut cands = Vec::with_capacity(runs.len() + runs.len() / 4);
     for run in runs {
         classify::classify(&cx, run, &mut cands);
     }
     roles::assign(&cx, &mut cands);
     let keys = coref::resolve(&cx, &mut cands);
-    coref::build(&cx, &cands, &keys, &numbers)
+    coref::build(&cx, &cands, &keys, numbers)
 }
 
 /// Most words of four letters or more capitalised: a Title Case headline.

@@ -227,6 +227,9 @@ pub struct Tokens {
     /// Indexes of the tokens that can open a number: digits, words with a
     /// digit, number words.
     pub numeric: Vec<u32>,
+    /// Tokens taken by numbers, one flag per token: filled after the scan,
+    /// kept here so a window or an article reuses the memory.
+    pub used: Vec<bool>,
 }
 
 impl Tokens {
@@ -236,6 +239,7 @@ impl Tokens {
             named: Vec::new(),
             lower: Vec::new(),
             numeric: Vec::new(),
+            used: Vec::new(),
         }
     }
 
@@ -244,6 +248,7 @@ impl Tokens {
         self.named.clear();
         self.lower.clear();
         self.numeric.clear();
+        self.used.clear();
     }
 }
 
