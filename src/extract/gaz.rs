@@ -148,6 +148,7 @@ impl Memo {
 
     /// A hash of the exact bytes: whole words of eight, the last one read
     /// overlapping the one before (no byte-by-byte tail), then the length.
+    #[inline]
     fn hash(name: &str) -> u64 {
         let b = name.as_bytes();
         let n = b.len();
@@ -182,6 +183,7 @@ impl Memo {
     }
 
     /// The slot of `name`, a fresh one (all answers unknown) if absent.
+    #[inline]
     fn slot(&mut self, name: &str) -> usize {
         // At most half full: a lookup nearly always ends at its first slot.
         if (self.len + 1) * 2 > self.hashes.len() {
