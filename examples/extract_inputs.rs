@@ -12,6 +12,11 @@
 //! `benches/extract.rs` builds it; `feed`: the same articles as a feed of
 //! article-sized documents. Prints the bytes extracted, to divide the
 //! instruction count by.
+//!
+//! With a third argument N, extracts N times and prints the throughput per
+//! second of the thread's own CPU time (from `/proc/thread-self/stat`): on
+//! a machine busy with other work, wall-clock time says more about the
+//! neighbours than about extraction.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -83,11 +88,37 @@ fn main() -> ExitCode {
     .collect::<Result<_, _>>()
     .map_err(|e| eprintln!("{e}"))
     .unwrap_or_default();
+    let repeat: Option<u32> = args.get(3).and_then(|s| s.parse().ok());
+    let before = cpu_ticks();
     let mut total = 0;
-    for doc in &docs {
-        total += doc.text.len();
-        black_box(extract(black_box(doc)));
+    for _ in 0..repeat.unwrap_or(1) {
+        for doc in &docs {
+            total += doc.text.len();
+            black_box(extract(black_box(doc)));
+        }
     }
-    println!("{total}");
+    match (repeat, before, cpu_ticks()) {
+        (Some(_), Some(a), Some(b)) if b > a => {
+            let seconds = (b - a) as f64 / 100.0;
+            let mib = total as f64 / f64::from(1u32 << 20);
+            println!(
+                "{total} bytes in {seconds:.2} s of CPU: {:.1} MiB/s",
+                mib / seconds
+            );
+        }
+        _ => println!("{total}"),
+    }
     ExitCode::SUCCESS
+}
+
+/// User and system CPU time of this thread, in clock ticks (1/100 s on
+/// Linux); `None` where `/proc` does not say.
+fn cpu_ticks() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // Fields after the command name, which ends at the last `)`.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split(' ').collect();
+    let utime: u64 = fields.get(11)?.parse().ok()?;
+    let stime: u64 = fields.get(12)?.parse().ok()?;
+    Some(utime + stime)
 }

@@ -199,13 +199,14 @@ pub fn build(cx: &DocContext, cands: &[Cand], reps: &[usize], numbers: &[NumberS
         }
     }
     let total = names.len() + nums.len();
+    // Names and numbers repeat: a few mentions per entity.
     let mut out = Entities {
         mentions: Vec::with_capacity(total),
-        entities: Vec::new(),
+        entities: Vec::with_capacity(total / 2),
     };
     // The fullest name of each entity so far, copied into it at the end:
     // one allocation per entity, however often a longer name comes.
-    let mut fullest: Vec<&str> = Vec::new();
+    let mut fullest: Vec<&str> = Vec::with_capacity(total / 2);
     // Keys compare without case (`KANO` in a dateline is `Kano`): by
     // their fold hash, names in one index and numbers in another.
     let mut index = [
@@ -276,6 +277,8 @@ pub fn build(cx: &DocContext, cands: &[Cand], reps: &[usize], numbers: &[NumberS
             entity: e,
         });
     }
+    // The reader keeps the result: no spare room left in it.
+    out.entities.shrink_to_fit();
     let mut counts = vec![0usize; out.entities.len()];
     for m in &out.mentions {
         counts[m.entity] += 1;

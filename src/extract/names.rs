@@ -87,7 +87,8 @@ fn takes_of(text: &str, t: &Token) -> bool {
 /// is its hyphen).
 pub fn runs(text: &str, all: &Tokens, used: &[bool]) -> Vec<Range<usize>> {
     let toks = &all.toks[..];
-    let mut out = Vec::new();
+    // At most one run per capitalised word: one allocation.
+    let mut out = Vec::with_capacity(all.named.len());
     let n = toks.len();
     // The first token not in a run yet.
     let mut next = 0;

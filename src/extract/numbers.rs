@@ -37,7 +37,8 @@ const PRONOUN_ONE_BEFORE: &[&str] = &[
 /// can open one.
 pub fn find(text: &str, all: &Tokens) -> Vec<NumberSpan> {
     let toks = &all.toks[..];
-    let mut out = Vec::new();
+    // At most one number per numeric token: one allocation.
+    let mut out = Vec::with_capacity(all.numeric.len());
     // The first token not in a number yet.
     let mut next = 0;
     for &i in &all.numeric {
