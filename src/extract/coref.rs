@@ -44,7 +44,7 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
         cands.len().min(super::context::DISTINCT_CAP),
         Default::default(),
     );
-    let mut best: Vec<(Evidence, EntityKind)> = Vec::new();
+    let mut best: Vec<(Evidence, EntityKind)> = Vec::with_capacity(cands.len());
     let mut slots: Vec<u32> = Vec::with_capacity(cands.len());
     for c in cands.iter() {
         let name = &text[c.range.clone()];

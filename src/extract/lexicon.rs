@@ -268,12 +268,21 @@ pub const NUMBER: u16 = NUM_UNIT | NUM_TENS | NUM_SCALE | NUM_QUANTITY;
 /// lists; most words stop at an empty slot. Slots are small (the table
 /// stays in cache); the words themselves sit apart, read only on a match.
 pub struct Lexicons {
-    /// `(hash, flags, index into words)`; flags 0 is an empty slot.
-    slots: Box<[(u64, u16, u16)]>,
+    /// `(top half of the hash, flags, index into words)`; flags 0 is an
+    /// empty slot. Eight bytes a slot: the table is probed for every word
+    /// of a text, and half the size is half the cache it takes.
+    slots: Box<[(u32, u16, u16)]>,
     /// Each word with its bytes lowercased and packed into two integers
-    /// (words of up to 16 bytes), compared at once on a match.
-    words: Vec<(&'static str, [u64; 2])>,
+    /// (words of up to 16 bytes), compared at once on a match, and its
+    /// whole hash, which a match on the slot's half is checked against.
+    words: Vec<(&'static str, [u64; 2], u64)>,
     shift: u32,
+}
+
+/// The top half of a hash, kept in a slot.
+#[inline]
+fn tag(hash: u64) -> u32 {
+    (hash >> 32) as u32
 }
 
 /// The ASCII lowercase of `bytes[start..end]` (at most 16 bytes) packed
@@ -309,7 +318,7 @@ impl Lexicons {
             .flat_map(|&(src, flag)| entries(src).map(move |w| (w, flag)))
             .chain(numbers.iter().copied())
             .collect();
-        let bits = (all.len() * 2).next_power_of_two().trailing_zeros().max(4);
+        let bits = (all.len() * 4).next_power_of_two().trailing_zeros().max(4);
         let mut table = Self {
             slots: vec![(0, 0, 0); 1 << bits].into_boxed_slice(),
             words: Vec::new(),
@@ -328,11 +337,11 @@ impl Lexicons {
                         [0; 2]
                     };
                     let index = u16::try_from(table.words.len()).expect("lexicons hold few words");
-                    *slot = (h, flag, index);
-                    table.words.push((w, packed));
+                    *slot = (tag(h), flag, index);
+                    table.words.push((w, packed, h));
                     break;
                 }
-                if slot.0 == h {
+                if slot.0 == tag(h) && table.words[usize::from(slot.2)].2 == h {
                     slot.1 |= flag;
                     break;
                 }
@@ -357,7 +366,7 @@ impl Lexicons {
             if flags == 0 {
                 return None;
             }
-            if h == hash {
+            if h == tag(hash) && self.words[usize::from(index)].2 == hash {
                 return Some((flags, usize::from(index)));
             }
             i = (i + 1) & mask;
@@ -395,7 +404,7 @@ impl Lexicons {
         let Some((flags, index)) = self.probe(hash) else {
             return 0;
         };
-        let (w, packed) = self.words[index];
+        let (w, packed, _) = self.words[index];
         let len = end - start;
         let same = w.len() == len
             && if len <= 16 {
@@ -548,6 +557,22 @@ mod tests {
                 );
             }
             i = j + 1;
+        }
+    }
+
+    #[test]
+    fn every_word_finds_its_own_slot() {
+        for &(w, _, h) in &LEX.words {
+            assert_eq!(h, fold_hash(w), "{w}");
+            let (flags, index) = LEX.probe(h).expect("a listed word has a slot");
+            assert_ne!(flags, 0, "{w}");
+            assert_eq!(LEX.words[index].0, w);
+            assert_eq!(LEX.flags(w), flags, "{w}");
+            assert_eq!(
+                LEX.flags(&w.to_uppercase()),
+                flags & if w.is_ascii() { !0 } else { !NUMBER },
+                "{w}"
+            );
         }
     }
 
