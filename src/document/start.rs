@@ -13,8 +13,10 @@
 //! - Markdown is cut before an ATX heading that pulldown-cmark itself reports
 //!   at the top level (no list, quote, fence or HTML block open) after a
 //!   blank line; everything before it is closed. Link reference definitions
-//!   are the one thing later in a file that changes earlier blocks, so a
-//!   file with anything like one (`]:`) after the cut is read whole.
+//!   are the one thing later in a file that changes earlier blocks, and
+//!   only a reference the start cannot resolve: the cut is made before
+//!   anything like one (`]:`) in the head read, and before the first
+//!   unresolved reference when the rest of the file holds one.
 //! - Only files whose start is not UTF-16/32 are cut; the cut is on a line
 //!   feed (or a space, in a head of one long line), which never splits a
 //!   UTF-8 or Windows-1252 character or a CRLF. A paragraph past
@@ -28,7 +30,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use pulldown_cmark::{Event, Parser, Tag};
+use pulldown_cmark::{BrokenLink, Event, LinkType, Parser, Tag};
 
 use super::load::{self, LoadError, MAX_BYTES};
 use super::{Document, Format};
@@ -144,12 +146,6 @@ fn start_of(
     let cuts = match format {
         Format::Plain => plain_cut(&source.text).into_iter().collect(),
         Format::Markdown => {
-            // Definitions anywhere after the cut are looked for in the rest
-            // of the file, streamed through one small buffer: reading it
-            // whole into fresh memory would cost the first screen more than
-            // parsing its start (8 ms of page faults for 5 MB).
-            let later_definition = memchr::memmem::find(&head[cut_bytes..], b"]:").is_some()
-                || definition_in(head.last().copied(), &mut file)?;
             // Markdown costs three times what plain text does to parse,
             // and is parsed twice here: a shorter start.
             let bytes = source.text.as_bytes();
@@ -157,8 +153,26 @@ fn start_of(
                 Some(head) => memchr::memrchr(b'\n', head).map_or(0, |i| i + 1),
                 None => bytes.len(),
             };
-            let mut cuts = markdown_cuts(&source.text[..window]);
-            cuts.retain(|&c| !later_definition && !source.text[c..].contains("]:"));
+            let Some(found) = markdown_cuts(&source.text[..window]) else {
+                return Ok(None);
+            };
+            // A definition after a cut may resolve a reference before it,
+            // one the window's parse resolved as the whole's would and the
+            // start's alone would not: no cut before the head's last `]:`.
+            let last_definition = memchr::memmem::rfind(bytes, b"]:");
+            let mut cuts = found.cuts;
+            cuts.retain(|&c| last_definition.is_none_or(|d| d < c));
+            // Definitions further on matter only to a reference the start
+            // could not resolve. Only then is the rest of the file looked
+            // through, streamed through one small buffer: reading 5 MB
+            // costs the first screen more than parsing its start.
+            if let Some(first) = found.unresolved
+                && cuts.last().is_some_and(|&c| c > first)
+                && (memchr::memmem::find(&head[cut_bytes..], b"]:").is_some()
+                    || definition_in(head.last().copied(), &mut file)?)
+            {
+                cuts.retain(|&c| c <= first);
+            }
             cuts
         }
     };
@@ -222,18 +236,65 @@ fn plain_cut(text: &str) -> Option<usize> {
         .map(|next| starts[next].start)
 }
 
-/// Where Markdown may be cut, first to last: before an ATX heading that the parser
-/// reports outside every other block, after a blank line, and after a
-/// block that is not page furniture (a trailing furniture run, marked in
-/// the whole, stops there).
-fn markdown_cuts(md: &str) -> Vec<usize> {
+/// Where Markdown may be cut, and what decides whether a cut is safe.
+struct MarkdownCuts {
+    /// First to last: before an ATX heading that the parser reports
+    /// outside every other block, after a blank line, and after a block
+    /// that is not page furniture (a trailing furniture run, marked in the
+    /// whole, stops there).
+    cuts: Vec<usize>,
+    /// Where the first reference the parser could not resolve starts: a
+    /// definition later in the file could make it a link in the whole.
+    unresolved: Option<usize>,
+}
+
+/// Link text a parse may copy out of reference definitions before
+/// pulldown-cmark stops expanding them (its limit is the text's length,
+/// at least 100,000 bytes): a start that comes near it could stop where
+/// the longer whole goes on, so it is read whole instead.
+const MAX_EXPANSION: usize = 50_000;
+
+/// The cuts of a Markdown head (see [`MarkdownCuts`]); `None` when the
+/// head expands so many references that no start of it is safe.
+fn markdown_cuts(md: &str) -> Option<MarkdownCuts> {
     let mut depth = 0usize;
     let mut blocks = 0usize;
     let mut last_text = 0..0;
     let mut cuts = Vec::new();
-    for (event, range) in Parser::new_ext(md, super::markdown_options()).into_offset_iter() {
+    let mut expanded = 0usize;
+    let unresolved = std::cell::Cell::new(None);
+    let note = |link: BrokenLink<'_>| {
+        if unresolved.get().is_none() {
+            unresolved.set(Some(link.span.start));
+        }
+        None
+    };
+    let parser = Parser::new_with_broken_link_callback(md, super::markdown_options(), Some(note));
+    for (event, range) in parser.into_offset_iter() {
         match event {
             Event::Start(tag) => {
+                if let Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    ..
+                }
+                | Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    ..
+                } = &tag
+                    && matches!(
+                        link_type,
+                        LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut
+                    )
+                {
+                    expanded += dest_url.len() + title.len();
+                    if expanded >= MAX_EXPANSION {
+                        return None;
+                    }
+                }
                 if depth == 0 {
                     if matches!(tag, Tag::Heading { .. })
                         && blocks >= MIN_BLOCKS
@@ -257,7 +318,10 @@ fn markdown_cuts(md: &str) -> Vec<usize> {
             _ => {}
         }
     }
-    cuts
+    Some(MarkdownCuts {
+        cuts,
+        unresolved: unresolved.get(),
+    })
 }
 
 #[cfg(test)]
