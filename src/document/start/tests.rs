@@ -18,6 +18,7 @@ fn open_text(name: &str, text: &str, head: usize) -> Option<(Document, Rest)> {
         bytes[..head].to_vec(),
         Cursor::new(&bytes[head..]),
         rest,
+        MARKDOWN_WIDE_BYTES,
     )
     .expect("text opens");
     match opening {
@@ -225,7 +226,14 @@ fn a_later_definition_or_a_short_unsniffable_start_reads_whole() {
         path: "a.txt".into(),
         file_len: wide.len() as u64,
     };
-    let opening = start_of("a.txt", wide.clone(), Cursor::new(Vec::new()), rest).expect("opens");
+    let opening = start_of(
+        "a.txt",
+        wide.clone(),
+        Cursor::new(Vec::new()),
+        rest,
+        MARKDOWN_WIDE_BYTES,
+    )
+    .expect("opens");
     assert!(opening.is_none());
 }
 
@@ -300,7 +308,14 @@ fn the_rest_is_not_read_when_every_reference_of_the_start_resolves() {
         path: PathBuf::from("a.md"),
         file_len: 10 * 1024 * 1024,
     };
-    let opening = start_of("a.md", md.as_bytes().to_vec(), Unread, rest).expect("opens");
+    let opening = start_of(
+        "a.md",
+        md.as_bytes().to_vec(),
+        Unread,
+        rest,
+        MARKDOWN_WIDE_BYTES,
+    )
+    .expect("opens");
     let Some(Opening::Start(start, _)) = opening else {
         panic!("no start");
     };
@@ -318,4 +333,56 @@ fn a_head_expanding_many_references_is_read_whole() {
     }
     assert!(markdown_cuts(&md).is_none());
     assert!(open_text("a.md", &md, md.len()).is_none());
+}
+
+/// A Markdown article of `sections` sections of `paragraphs` paragraphs.
+fn long_markdown(sections: usize, paragraphs: usize) -> String {
+    let mut md = String::from("# A long report\n\n");
+    for s in 0..sections {
+        md.push_str(&format!("## Part {s}\n\n"));
+        for p in 0..paragraphs {
+            md.push_str(&format!(
+                "Paragraph {p} of part {s}: the council met on Monday and 120 people waited.\n\n"
+            ));
+        }
+    }
+    md
+}
+
+/// Opens `md` written to a file named `a.md`.
+fn open_file(md: &str) -> (Opening, Document) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("a.md");
+    std::fs::write(&path, md).expect("written");
+    let opening = open(&path).expect("opens");
+    let whole = Document::open(&path).expect("whole");
+    (opening, whole)
+}
+
+#[test]
+fn a_long_markdown_file_opens_from_a_short_head() {
+    let md = long_markdown(2000, 8);
+    assert!(md.len() as u64 >= START_MIN_BYTES);
+    let (opening, whole) = open_file(&md);
+    let Opening::Start(start, rest) = opening else {
+        panic!("read whole");
+    };
+    assert!(start.text.len() <= MARKDOWN_START_BYTES);
+    assert_eq!(rest.file_len as usize, md.len());
+    assert_start_of(&start, &whole);
+}
+
+#[test]
+fn markdown_with_no_cut_in_its_short_head_is_tried_from_a_longer_one() {
+    // Sections of about 80 KB: the first heading after the title's
+    // section comes past the short head.
+    let md = long_markdown(20, 1000);
+    assert!(md.len() as u64 >= START_MIN_BYTES);
+    let (opening, whole) = open_file(&md);
+    let Opening::Start(start, _) = opening else {
+        panic!("read whole");
+    };
+    assert!(start.text.len() > MARKDOWN_START_BYTES);
+    assert!(start.text.len() <= MARKDOWN_WIDE_BYTES);
+    assert_start_of(&start, &whole);
 }
