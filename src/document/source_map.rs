@@ -51,6 +51,11 @@ impl SourceMap {
         self.segments.push(Segment { text, source });
     }
 
+    /// Gives back the room left for runs never pushed.
+    pub fn shrink_to_fit(&mut self) {
+        self.segments.shrink_to_fit();
+    }
+
     /// Forgets everything at and past text offset `len`.
     pub fn truncate(&mut self, len: usize) {
         self.segments.retain(|s| s.text.start < len);
