@@ -216,7 +216,7 @@ fn next_input<B: Backend, E: EventSource>(
         if let Some(input) = events.try_next()? {
             return Ok(Some(input));
         }
-        if app.search.busy() {
+        if app.search.busy() && search_work_due(app) {
             if app.search_work() {
                 draw(terminal, app)?;
             }
@@ -232,6 +232,18 @@ fn next_input<B: Backend, E: EventSource>(
         draw(terminal, app)?;
     }
     events.next()
+}
+
+/// True when the idle steps should do search work: always for a search
+/// the reader is typing or running; the index built ahead (a folded copy
+/// of the whole text) only once the entities are in, so that copy and
+/// the background thread's working memory are never held at once (5 MB
+/// of Markdown: 5 MB off the peak). A search started meanwhile builds
+/// what it needs itself.
+fn search_work_due(app: &App) -> bool {
+    let searching =
+        app.search.prompt.is_some() || app.search.active.as_ref().is_some_and(|s| !s.is_complete());
+    searching || app.entities_ready()
 }
 
 fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()> {
@@ -487,6 +499,36 @@ mod tests {
                 .is_some_and(|s| !s.hits.is_empty()),
             "the mention key works once they are there"
         );
+    }
+
+    #[test]
+    fn the_search_index_is_built_ahead_only_once_the_entities_are_in() {
+        let doc = crate::cli::load_article(None).expect("seed");
+        let found = Found::compute(0, &doc);
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
+        let mut app = App::awaiting_entities(doc, Keymap::default());
+        let mut idle = |app: &mut App, inputs: Vec<Input>| {
+            let mut events: VecDeque<Input> = inputs.into();
+            run(
+                &mut terminal,
+                app,
+                &mut events,
+                &mut NoLifecycle::default(),
+                LoopOptions::default(),
+            )
+            .expect("loop");
+        };
+        idle(&mut app, vec![key('j')]);
+        assert!(app.search.busy(), "nothing built ahead while finding");
+        idle(&mut app, vec![Input::Entities(Box::new(found))]);
+        assert!(!app.search.busy(), "built ahead once they are in");
+        // A search typed meanwhile is never held back.
+        let mut app = App::awaiting_entities(
+            crate::cli::load_article(None).expect("seed"),
+            Keymap::default(),
+        );
+        idle(&mut app, vec![key('/'), key('t'), key('h'), key('e')]);
+        assert!(app.search.active.as_ref().is_some_and(|s| s.is_complete()));
     }
 
     #[test]
