@@ -16,7 +16,7 @@ use std::io::{self, Write};
 use std::sync::Once;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crossterm::cursor::Show;
 use crossterm::event::{
@@ -134,7 +134,8 @@ impl Lifecycle for Tty {
 /// wrapping ahead) would take the time it needs. Measured through a
 /// pseudo-terminal on 5 MB of Markdown: the frame was seen 1.8-2.4 ms
 /// after it was written with the work started at once, 0.1 ms with it
-/// started after this pause. A key pressed meanwhile is handled at once.
+/// started after this pause. An input ends the pause: it is handled at
+/// once, and what it asks may need the whole article.
 const FIRST_FRAME_SETTLE: Duration = Duration::from_millis(10);
 
 /// Key presses, signals, entities found in the background and the whole of
@@ -150,9 +151,6 @@ struct TtyEvents {
     /// The article (by number) whose whole is to be read, started with
     /// the entity jobs.
     load: Option<(usize, Rest)>,
-    /// When the background work may start: set when the loop first asks
-    /// for input, that is right after the first frame.
-    settle_until: Option<Instant>,
 }
 
 impl TtyEvents {
@@ -200,34 +198,25 @@ impl TtyEvents {
                     }
                 }
             })?;
-        Ok(TtyEvents {
-            rx,
-            pending,
-            load,
-            settle_until: None,
-        })
+        Ok(TtyEvents { rx, pending, load })
     }
 
-    /// Until the first frame has settled, waits for an input (returned at
-    /// once when one comes); then starts the background work, once.
+    /// Called first right after the first frame: waits for the frame to
+    /// settle (or for an input, returned), then starts the background
+    /// work, once.
     fn settle(&mut self) -> io::Result<Option<Input>> {
         let Some((jobs, _)) = &self.pending else {
             return Ok(None);
         };
+        let mut first = None;
         if !jobs.is_empty() || self.load.is_some() {
-            let until = *self
-                .settle_until
-                .get_or_insert_with(|| Instant::now() + FIRST_FRAME_SETTLE);
-            let left = until.saturating_duration_since(Instant::now());
-            if !left.is_zero() {
-                match self.rx.recv_timeout(left) {
-                    Ok(input) => return input.map(Some),
-                    Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {}
-                }
+            match self.rx.recv_timeout(FIRST_FRAME_SETTLE) {
+                Ok(input) => first = Some(input),
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {}
             }
         }
         self.start_finding()?;
-        Ok(None)
+        first.transpose()
     }
 
     fn start_finding(&mut self) -> io::Result<()> {
@@ -328,7 +317,6 @@ mod tests {
             rx,
             pending: Some((jobs, tx.clone())),
             load: None,
-            settle_until: None,
         };
         (events, tx)
     }
@@ -338,29 +326,31 @@ mod tests {
         Input::Key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE))
     }
 
-    #[test]
-    fn a_key_pressed_while_the_first_frame_settles_comes_first() {
+    fn seed_job() -> arrival::Jobs {
         let doc = std::sync::Arc::new(crate::cli::load_article(None).expect("seed"));
-        let (mut events, tx) = events(vec![(0, doc)]);
-        tx.send(Ok(key())).expect("sent");
-        let first = events.try_next().expect("read");
-        assert!(matches!(first, Some(Input::Key(_))), "{first:?}");
-        assert!(events.pending.is_some(), "the work waits for the settle");
-        // With nothing typed, the settle runs out and the work starts; its
-        // entities arrive as input.
+        vec![(0, doc)]
+    }
+
+    #[test]
+    fn the_work_starts_once_the_first_frame_has_settled() {
+        let (mut events, tx) = events(seed_job());
         assert!(events.try_next().expect("read").is_none());
-        assert!(events.pending.is_none());
+        assert!(events.pending.is_none(), "started");
         drop(tx);
         let found = events.next().expect("read");
         assert!(matches!(found, Some(Input::Entities(_))), "{found:?}");
     }
 
     #[test]
-    fn with_no_background_work_nothing_waits() {
-        let (mut events, _tx) = events(Vec::new());
-        assert!(events.try_next().expect("read").is_none());
-        assert!(events.settle_until.is_none(), "no settle without work");
-        assert!(events.pending.is_none());
+    fn a_key_pressed_while_the_first_frame_settles_comes_first_and_starts_the_work() {
+        let (mut events, tx) = events(seed_job());
+        tx.send(Ok(key())).expect("sent");
+        let first = events.try_next().expect("read");
+        assert!(matches!(first, Some(Input::Key(_))), "{first:?}");
+        assert!(events.pending.is_none(), "started");
+        drop(tx);
+        let found = events.next().expect("read");
+        assert!(matches!(found, Some(Input::Entities(_))), "{found:?}");
     }
 
     #[test]
