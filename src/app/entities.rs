@@ -146,7 +146,7 @@ impl EntityIndex {
             let Some(first) = e.mentions.iter().find(|m| valid(m)) else {
                 continue;
             };
-            let first = found.mentions[*first].range.start;
+            let first = found.mentions[*first].start();
             let start = index.mentions.len();
             index
                 .mentions
@@ -239,7 +239,7 @@ impl EntityIndex {
     pub fn context(&self, i: usize, doc: &Document, found: &Entities) -> Option<String> {
         let entry = self.entry(i).filter(|e| e.has_context)?;
         let m = found.mentions.get(*entry.mentions.first()? as usize)?;
-        let r = m.range.clone();
+        let r = m.range();
         let block = doc.blocks.get(doc.block_at(r.start))?;
         let s = counts::sentence_around(&doc.text, r, block.range.clone());
         Some(crate::sanitize::clean(doc.text.get(s)?).into_owned())
@@ -363,7 +363,7 @@ fn number_groups(text: &str, found: &Entities) -> Vec<Group> {
         if entity == NONE {
             continue;
         }
-        let r = mention.range.clone();
+        let r = mention.range();
         let Some(number) = text.get(r.clone()) else {
             continue;
         };

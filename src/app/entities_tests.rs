@@ -38,7 +38,7 @@ fn plain_build(doc: &Document, found: &Entities) -> Vec<Plain> {
             entity: i,
             label,
             context,
-            first: found.mentions[mentions[0]].range.start,
+            first: found.mentions[mentions[0]].start(),
             mentions,
         };
         if e.kind != EntityKind::Number {
@@ -47,7 +47,7 @@ fn plain_build(doc: &Document, found: &Entities) -> Vec<Plain> {
         }
         let mut groups: Vec<(String, Option<String>, Vec<usize>)> = Vec::new();
         for m in ms {
-            let r = found.mentions[m].range.clone();
+            let r = found.mentions[m].range();
             let (label, context) = match counts::counted(text, r.clone()) {
                 Some(noun) => (format!("{} {}", &text[r.clone()], &text[noun]), None),
                 None => {

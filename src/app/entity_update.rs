@@ -253,7 +253,7 @@ impl App {
             return;
         };
         let note = format!("{} {}/{}", entry.label, i + 1, entry.mentions.len());
-        let start = m.range.start;
+        let start = m.start();
         self.show_offset(start);
         self.view.message = Some(note);
     }
@@ -287,7 +287,7 @@ impl App {
                 .iter()
                 .filter_map(|&m| self.entities.mentions.get(m as usize))
             {
-                let s = self.doc.section_of_block(self.doc.block_at(m.range.start));
+                let s = self.doc.section_of_block(self.doc.block_at(m.start()));
                 if let Some(slot) = out.get_mut(s) {
                     *slot = true;
                 }
@@ -305,7 +305,7 @@ impl App {
                 e.mentions
                     .iter()
                     .filter_map(|&m| self.entities.mentions.get(m as usize))
-                    .map(|m| m.range.clone())
+                    .map(|m| m.range())
                     .collect()
             })
             .unwrap_or_default()
