@@ -230,3 +230,33 @@ fn groups_by_label_ignore_ascii_case_only() {
         .collect();
     assert_eq!(towns, [("Two towns", 2), ("Ten towns", 1)]);
 }
+
+#[test]
+fn labels_whose_hashes_collide_still_group_by_label() {
+    let text = "Two towns fell. Then two towns more. Ten towns stood. \
+                Six towns and six soldiers left. Ten towns rose.\n";
+    let doc = Document::from_bytes("t.txt", text.as_bytes(), Some(Format::Plain)).expect("text");
+    let found = crate::extract::extract(&doc);
+    let index = EntityIndex::build(&doc, &found);
+    let colliding = EntityIndex::build_keyed(&doc, &found, |_, _| 7);
+    let entries = |index: &EntityIndex| -> Vec<(String, Vec<u32>)> {
+        index
+            .entries()
+            .map(|e| (e.label.to_string(), e.mentions.to_vec()))
+            .collect()
+    };
+    assert_eq!(entries(&colliding), entries(&index));
+    let towns: Vec<(String, usize)> = entries(&colliding)
+        .into_iter()
+        .filter(|(l, _)| l.ends_with("towns"))
+        .map(|(l, m)| (l, m.len()))
+        .collect();
+    assert_eq!(
+        towns,
+        [
+            ("Two towns".to_string(), 2),
+            ("Ten towns".to_string(), 2),
+            ("Six towns".to_string(), 1)
+        ]
+    );
+}
