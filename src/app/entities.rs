@@ -9,6 +9,7 @@
 //! number entity splits into one entry per thing it counts (`two` children,
 //! `two` towns). No drawing here.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -277,16 +278,18 @@ impl EntityIndex {
 
     /// The entries shown, grouped by kind (Actors, Places, Numbers), each
     /// group in `order`, keeping only those whose label matches `filter`.
-    pub fn visible(&self, order: Order, filter: &str) -> Vec<usize> {
+    /// Without a filter that is the kept order itself, lent: a long
+    /// article's million entries are not copied for every frame.
+    pub fn visible(&self, order: Order, filter: &str) -> Cow<'_, [u32]> {
         let sorted = &self.sorted[order as usize];
         if filter.trim().is_empty() {
-            return sorted.iter().map(|&i| i as usize).collect();
+            return Cow::Borrowed(sorted);
         }
         let filter = fold(filter);
         sorted
             .iter()
-            .map(|&i| i as usize)
-            .filter(|&i| subsequence(&filter, self.span(self.entries[i].folded)))
+            .copied()
+            .filter(|&i| subsequence(&filter, self.span(self.entries[i as usize].folded)))
             .collect()
     }
 
@@ -471,7 +474,11 @@ fn sorted_entries(entries: &[Stored], order: Order) -> Vec<u32> {
         })
         .collect();
     keys.sort_unstable();
-    keys.into_iter().map(|k| k.3).collect()
+    // Not `into_iter().collect()`: that would keep the keys' allocation,
+    // four times the size, for as long as the index lives.
+    let mut out = Vec::with_capacity(keys.len());
+    out.extend(keys.iter().map(|k| k.3));
+    out
 }
 
 /// Fuzzy match: every character of `needle` appears in `hay`, in order

@@ -139,7 +139,11 @@ fn assert_same(doc: &Document) {
     for order in [Order::Count, Order::FirstSeen] {
         for filter in ["", "a", "tw", "ci ", "zz", "Ç", "1"] {
             assert_eq!(
-                index.visible(order, filter),
+                index
+                    .visible(order, filter)
+                    .iter()
+                    .map(|&i| i as usize)
+                    .collect::<Vec<_>>(),
                 plain_visible(&plain, order, filter),
                 "{order:?} {filter:?}"
             );
