@@ -252,7 +252,13 @@ fn walk<S>(
 /// The fold of an ASCII run: a compare and a select a byte, which the
 /// compiler turns into vector code (a table would be one load a byte).
 fn push_ascii(out: &mut Vec<u8>, run: &[u8], lower: bool) {
-    out.extend(run.iter().map(|&b| fold_ascii(b, lower)));
+    // Written into a slice, not pushed: `extend` checks capacity a byte
+    // at a time, which keeps the loop scalar.
+    let start = out.len();
+    out.resize(start + run.len(), 0);
+    for (o, &b) in out[start..].iter_mut().zip(run) {
+        *o = fold_ascii(b, lower);
+    }
 }
 
 /// Builds a [`FoldedText`] a slice of the text at a time, so a long
