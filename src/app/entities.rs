@@ -101,7 +101,8 @@ impl EntityIndex {
     /// text order, then the other entities), its label written once into
     /// the arena; one in-place sort puts them in entity order, and the
     /// mention lists are then filled in place. What lives only during the
-    /// build is a `u32` per mention and per group.
+    /// build is a `u32` per mention and per group, a hash per counted
+    /// label, and the sort keys of [`sorted_entries`].
     pub fn build(doc: &Document, found: &Entities) -> EntityIndex {
         Self::build_keyed(doc, found, label_key)
     }
