@@ -157,7 +157,7 @@ impl App {
         if let Some((text, origin)) = awaited.search {
             self.restore_search(&text, origin);
         }
-        let last = self.visible_entries().len().saturating_sub(1);
+        let last = self.visible().len().saturating_sub(1);
         self.entity.cursor = self.entity.cursor.min(last);
     }
 

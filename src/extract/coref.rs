@@ -251,21 +251,17 @@ pub fn build(cx: &DocContext, cands: &[Cand], reps: &[usize], numbers: &[NumberS
             entity.coords = r.coords;
         }
         // Counted here, listed below: each list allocated once.
-        out.mentions.push(Mention {
-            range: r.range,
-            kind: r.kind,
-            entity: e,
-        });
+        out.mentions.push(Mention::new(r.range, r.kind, e));
     }
     let mut counts = vec![0usize; out.entities.len()];
     for m in &out.mentions {
-        counts[m.entity] += 1;
+        counts[m.entity()] += 1;
     }
     for (entity, &n) in out.entities.iter_mut().zip(&counts) {
         entity.mentions = Vec::with_capacity(n);
     }
     for (i, m) in out.mentions.iter().enumerate() {
-        out.entities[m.entity].mentions.push(i);
+        out.entities[m.entity()].mentions.push(i);
     }
     type_by_majority(&mut out);
     out
@@ -281,7 +277,7 @@ pub(super) fn type_by_majority(out: &mut Entities) {
         let places = entity
             .mentions
             .iter()
-            .filter(|&&m| out.mentions[m].kind == EntityKind::Place)
+            .filter(|&&m| out.mentions[m].kind() == EntityKind::Place)
             .count();
         entity.kind = if places * 2 > entity.mentions.len() {
             EntityKind::Place

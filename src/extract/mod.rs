@@ -14,12 +14,15 @@ use std::ops::Range;
 
 use crate::document::{BlockKind, Document};
 
+pub use mention::Mention;
+
 mod classify;
 mod context;
 mod coref;
 pub mod counts;
 mod gaz;
 mod lexicon;
+mod mention;
 mod names;
 mod numbers;
 mod places;
@@ -53,16 +56,6 @@ impl EntityKind {
     }
 }
 
-/// One mention in the text.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Mention {
-    /// Byte range into `Document::text`.
-    pub range: Range<usize>,
-    pub kind: EntityKind,
-    /// Index into [`Entities::entities`].
-    pub entity: usize,
-}
-
 /// An entity: everything the article says about one actor, place or number.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Entity {
@@ -86,10 +79,8 @@ pub struct Entities {
 impl Entities {
     /// Mentions overlapping a text range, in order.
     pub fn in_range(&self, range: Range<usize>) -> &[Mention] {
-        let start = self
-            .mentions
-            .partition_point(|m| m.range.end <= range.start);
-        let end = self.mentions.partition_point(|m| m.range.start < range.end);
+        let start = self.mentions.partition_point(|m| m.end() <= range.start);
+        let end = self.mentions.partition_point(|m| m.start() < range.end);
         &self.mentions[start..end.max(start)]
     }
 }
