@@ -11,7 +11,8 @@
 //! sections, source map), first frame (the reader and its wrap cache at
 //! 200x60), search index (the folded copy, built ahead in idle steps),
 //! search (the prompt opened, which builds the case-kept copy, and one word
-//! searched to the end), extract (entities), index (the entity views) and arrival.
+//! searched to the end), extract (entities), index (the entity views),
+//! quotes (found with them, off the reader's thread) and arrival.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::PathBuf;
@@ -111,6 +112,9 @@ fn main() {
         stage("wrap", || while app.wrap_some() {});
         let found = stage("extract", || extract::extract(&doc));
         let index = stage("index", || EntityIndex::build(&doc, &found));
+        // As the reader's background thread does, so the quotes view opens
+        // at once.
+        stage("quotes", || index.quotes_by_speaker(&doc, &found).len());
         stage("arrival", || {
             app.receive(Found {
                 file: 0,

@@ -159,10 +159,10 @@ fn fields<'a>(doc: &'a Document, entities: &'a Entities) -> Fields<'a> {
     });
     let mentions = entities.mentions.iter().map(move |m| {
         json!({
-            "kind": m.kind.as_str(),
-            "entity": m.entity,
-            "text": doc.slice(&m.range),
-            "range": span(&m.range),
+            "kind": m.kind().as_str(),
+            "entity": m.entity(),
+            "text": doc.slice(&m.range()),
+            "range": span(&m.range()),
         })
     });
     let entity_list = entities.entities.iter().enumerate().map(|(i, e)| {

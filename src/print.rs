@@ -168,13 +168,11 @@ mod tests {
         let mut entities = Entities::default();
         for (word, kind) in marks {
             let start = doc.text.find(word).expect("word in text");
-            entities.mentions.push(Mention {
-                range: start..start + word.len(),
-                kind: *kind,
-                entity: 0,
-            });
+            entities
+                .mentions
+                .push(Mention::new(start..start + word.len(), *kind, 0));
         }
-        entities.mentions.sort_by_key(|m| m.range.start);
+        entities.mentions.sort_by_key(|m| m.start());
         let options = PrintOptions {
             width,
             theme: Some(theme),

@@ -40,7 +40,13 @@ pub struct Found {
 impl Found {
     /// Extracts the entities of `doc` and indexes them (the slow part).
     pub fn compute(file: usize, doc: &Document) -> Found {
-        let entities = extract::extract(doc);
+        let mut entities = extract::extract(doc);
+        // Extraction grows its lists by doubling, and they are kept for
+        // as long as the article is open: up to half of them spare room
+        // (5 MB of Markdown: 3.9 MB of the mentions), given back before
+        // the index is built beside them.
+        entities.mentions.shrink_to_fit();
+        entities.entities.shrink_to_fit();
         let index = EntityIndex::build(doc, &entities);
         // Found here, off the reader's thread: on a long article the
         // quotes take a second or two, which the first opening of the
@@ -151,7 +157,7 @@ impl App {
         if let Some((text, origin)) = awaited.search {
             self.restore_search(&text, origin);
         }
-        let last = self.visible_entries().len().saturating_sub(1);
+        let last = self.visible().len().saturating_sub(1);
         self.entity.cursor = self.entity.cursor.min(last);
     }
 
@@ -186,6 +192,15 @@ mod tests {
 
     fn seed() -> Document {
         crate::cli::load_article(None).expect("seed")
+    }
+
+    #[test]
+    fn entities_found_keep_no_spare_room() {
+        let found = Found::compute(0, &seed());
+        let e = &found.entities;
+        assert!(!e.mentions.is_empty());
+        assert_eq!(e.mentions.capacity(), e.mentions.len());
+        assert_eq!(e.entities.capacity(), e.entities.len());
     }
 
     fn awaiting() -> App {

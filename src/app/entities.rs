@@ -9,8 +9,8 @@
 //! number entity splits into one entry per thing it counts (`two` children,
 //! `two` towns). No drawing here.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt::Write;
 use std::ops::Range;
 
 use crate::document::{BlockKind, Document};
@@ -94,72 +94,104 @@ fn narrow(n: usize) -> u32 {
 }
 
 impl EntityIndex {
+    /// Builds the index of `found`, the entities of `doc`.
+    ///
+    /// A long article has a million entries, so nothing is built twice:
+    /// each entry is made once, straight into `entries` (number groups in
+    /// text order, then the other entities), its label written once into
+    /// the arena; one in-place sort puts them in entity order, and the
+    /// mention lists are then filled in place. What lives only during the
+    /// build is a `u32` per mention and per group, a hash per counted
+    /// label, and the sort keys of [`sorted_entries`].
     pub fn build(doc: &Document, found: &Entities) -> EntityIndex {
+        Self::build_keyed(doc, found, label_key)
+    }
+
+    /// [`Self::build`] with `key` hashing number labels (tests make every
+    /// label collide).
+    fn build_keyed(doc: &Document, found: &Entities, key: fn(u32, &str) -> u64) -> EntityIndex {
         let text = doc.text.as_str();
         let mut index = EntityIndex::default();
         let mut fold_buf = String::new();
         let valid = |m: &usize| *m < found.mentions.len();
-        let groups = number_groups(text, found);
-        // Groups by entity, each entity's in order of first mention.
-        let mut order: Vec<(u32, u32)> = groups
-            .iter()
-            .enumerate()
-            .map(|(g, group)| (group.entity, narrow(g)))
-            .collect();
-        order.sort_unstable();
+        // Each number mention's group, then its entry.
+        let group_of = number_groups(text, found, &mut index, &mut fold_buf, key);
+        let groups = index.entries.len();
         let others = found
             .entities
             .iter()
-            .filter(|e| e.kind != EntityKind::Number);
-        let other_mentions: usize = others.clone().map(|e| e.mentions.len()).sum();
-        let grouped: usize = groups.iter().map(|g| 1 + g.more.len()).sum();
-        index.entries.reserve_exact(groups.len() + others.count());
-        index.mentions.reserve_exact(grouped + other_mentions);
-        index.labels.reserve(groups.len() * 8);
-        let mut next = order.iter().peekable();
+            .filter(|e| e.kind != EntityKind::Number)
+            .count();
+        index.entries.reserve_exact(others);
         for (i, e) in found.entities.iter().enumerate() {
             if e.kind == EntityKind::Number {
-                while let Some(&&(entity, g)) = next.peek() {
-                    if entity as usize > i {
-                        break;
-                    }
-                    next.next();
-                    if entity as usize == i {
-                        let g = &groups[g as usize];
-                        let start = index.mentions.len();
-                        index.mentions.push(g.first_mention);
-                        index.mentions.extend_from_slice(&g.more);
-                        let label = &g.label;
-                        index.push(
-                            found,
-                            i,
-                            label,
-                            g.has_context,
-                            start,
-                            g.first,
-                            &mut fold_buf,
-                        );
-                    }
-                }
                 continue;
             }
             let Some(first) = e.mentions.iter().find(|m| valid(m)) else {
                 continue;
             };
-            let first = found.mentions[*first].range.start;
-            let start = index.mentions.len();
-            index
-                .mentions
-                .extend(e.mentions.iter().filter(|m| valid(m)).map(|&m| narrow(m)));
+            let first = found.mentions[*first].start();
+            let count = e.mentions.iter().filter(|m| valid(m)).count();
             let label = crate::sanitize::clean(&e.name);
-            index.push(found, i, &label, false, start, first, &mut fold_buf);
+            index.push(
+                found,
+                i,
+                &label,
+                false,
+                (0, narrow(count)),
+                first,
+                &mut fold_buf,
+            );
         }
+        // Entity order, each number's groups in order of first mention
+        // (while sorting, `mentions` holds a group's number and its count).
+        index
+            .entries
+            .sort_unstable_by_key(|e| (e.entity, e.first, e.mentions.0));
+        let mut entry_of_group = vec![0u32; groups];
+        let total: usize = index.entries.iter().map(|e| e.mentions.1 as usize).sum();
+        index.mentions = vec![0; total];
+        let mut at = 0u32;
+        for (k, e) in index.entries.iter_mut().enumerate() {
+            let (group, count) = e.mentions;
+            if e.kind == EntityKind::Number {
+                if let Some(slot) = entry_of_group.get_mut(group as usize) {
+                    *slot = narrow(k);
+                }
+                // Filled below, in text order.
+                e.mentions = (at, at);
+            } else {
+                let listed = found.entities[e.entity as usize]
+                    .mentions
+                    .iter()
+                    .filter(|m| valid(m));
+                for (slot, &m) in index.mentions[at as usize..].iter_mut().zip(listed) {
+                    *slot = narrow(m);
+                }
+                e.mentions = (at, at + count);
+            }
+            at += count;
+        }
+        for (m, g) in group_of.iter().enumerate() {
+            let Some(&k) = entry_of_group.get(*g as usize) else {
+                continue;
+            };
+            let e = &mut index.entries[k as usize];
+            if let Some(slot) = index.mentions.get_mut(e.mentions.1 as usize) {
+                *slot = narrow(m);
+                e.mentions.1 += 1;
+            }
+        }
+        drop(group_of);
+        drop(entry_of_group);
+        index.entries.shrink_to_fit();
         index.sorted = [Order::Count, Order::FirstSeen].map(|o| sorted_entries(&index.entries, o));
         index.labels.shrink_to_fit();
         index
     }
 
-    /// Adds an entry whose mentions are `self.mentions[start..]`.
+    /// Adds an entry whose mentions are `mentions` (in the build's
+    /// temporary sense: a group number and a count).
     #[allow(clippy::too_many_arguments)]
     fn push(
         &mut self,
@@ -167,7 +199,7 @@ impl EntityIndex {
         entity: usize,
         label: &str,
         has_context: bool,
-        start: usize,
+        mentions: (u32, u32),
         first: usize,
         fold_buf: &mut String,
     ) {
@@ -189,7 +221,7 @@ impl EntityIndex {
             first: narrow(first),
             label: label_span,
             folded,
-            mentions: (narrow(start), narrow(self.mentions.len())),
+            mentions,
         });
     }
 
@@ -239,7 +271,7 @@ impl EntityIndex {
     pub fn context(&self, i: usize, doc: &Document, found: &Entities) -> Option<String> {
         let entry = self.entry(i).filter(|e| e.has_context)?;
         let m = found.mentions.get(*entry.mentions.first()? as usize)?;
-        let r = m.range.clone();
+        let r = m.range();
         let block = doc.blocks.get(doc.block_at(r.start))?;
         let s = counts::sentence_around(&doc.text, r, block.range.clone());
         Some(crate::sanitize::clean(doc.text.get(s)?).into_owned())
@@ -247,16 +279,18 @@ impl EntityIndex {
 
     /// The entries shown, grouped by kind (Actors, Places, Numbers), each
     /// group in `order`, keeping only those whose label matches `filter`.
-    pub fn visible(&self, order: Order, filter: &str) -> Vec<usize> {
+    /// Without a filter that is the kept order itself, lent: a long
+    /// article's million entries are not copied for every frame.
+    pub fn visible(&self, order: Order, filter: &str) -> Cow<'_, [u32]> {
         let sorted = &self.sorted[order as usize];
         if filter.trim().is_empty() {
-            return sorted.iter().map(|&i| i as usize).collect();
+            return Cow::Borrowed(sorted);
         }
         let filter = fold(filter);
         sorted
             .iter()
-            .map(|&i| i as usize)
-            .filter(|&i| subsequence(&filter, self.span(self.entries[i].folded)))
+            .copied()
+            .filter(|&i| subsequence(&filter, self.span(self.entries[i as usize].folded)))
             .collect()
     }
 
@@ -317,54 +351,50 @@ impl EntityIndex {
     }
 }
 
-/// A number's entry while its mentions are grouped.
-struct Group {
-    entity: u32,
-    label: String,
-    has_context: bool,
-    /// Where the first mention starts, and which it is.
-    first: usize,
-    first_mention: u32,
-    /// The other mentions (most groups have none: no allocation).
-    more: Vec<u32>,
-}
-
-/// The entries of the numbers: one per thing each number counts, in order
+/// The entries of the numbers, pushed into `index` (their `mentions` a
+/// group number and a count): one per thing each number counts, in order
 /// of first mention, and one per mention that counts nothing nameable.
+/// Returns each mention's group (`u32::MAX`: not a number's).
 ///
 /// Mentions are read in text order, not entity by entity: a long article's
 /// numbers are scattered over millions of mentions, and reading them (and
 /// the text after them) in order is what keeps this linear in practice, not
 /// one cache miss per mention. By the extractor's contract every mention
-/// belongs to the one entity that lists it. A map finds the group of a
-/// label, so a number mentioned 100,000 times is not compared with every
-/// group so far each time.
-fn number_groups(text: &str, found: &Entities) -> Vec<Group> {
+/// belongs to the one entity that lists it. A map from a hash of the
+/// entity and the label without ASCII case finds the group of a label (the
+/// label itself is compared, in the arena), so a number mentioned 100,000
+/// times is not compared with every group so far each time, and a million
+/// groups keep no key strings.
+fn number_groups(
+    text: &str,
+    found: &Entities,
+    index: &mut EntityIndex,
+    fold_buf: &mut String,
+    label_key: fn(u32, &str) -> u64,
+) -> Vec<u32> {
     const NONE: u32 = u32::MAX;
-    let mut owner = vec![NONE; found.mentions.len()];
-    let mut owned = 0;
+    let mut group_of = vec![NONE; found.mentions.len()];
     for (i, e) in found.entities.iter().enumerate() {
         if e.kind == EntityKind::Number {
             for &m in &e.mentions {
-                if let Some(slot) = owner.get_mut(m) {
+                if let Some(slot) = group_of.get_mut(m) {
                     *slot = narrow(i);
-                    owned += 1;
                 }
             }
         }
     }
-    // At most one group per mention; most are one mention's.
-    let mut groups: Vec<Group> = Vec::with_capacity(owned);
-    let mut by_label: HashMap<String, u32> = HashMap::new();
-    let mut key = String::new();
+    let mut by_key: HashMap<u64, u32> = HashMap::new();
+    // Labels whose hash another label took first (almost never any).
+    let mut spilled: HashMap<(u32, String), u32> = HashMap::new();
     let mut label = String::new();
     for (m, mention) in found.mentions.iter().enumerate() {
-        let entity = owner[m];
+        let entity = group_of[m];
         if entity == NONE {
             continue;
         }
-        let r = mention.range.clone();
+        let r = mention.range();
         let Some(number) = text.get(r.clone()) else {
+            group_of[m] = NONE;
             continue;
         };
         label.clear();
@@ -375,28 +405,57 @@ fn number_groups(text: &str, found: &Entities) -> Vec<Group> {
             label.push_str(text.get(noun.clone()).unwrap_or_default());
         }
         let label = crate::sanitize::clean(&label);
+        let next = narrow(index.entries.len());
         if noun.is_some() {
-            // The entity, then the label without ASCII case.
-            key.clear();
-            let _ = write!(key, "{entity}\0");
-            key.push_str(&label);
-            key.make_ascii_lowercase();
-            if let Some(&g) = by_label.get(key.as_str()) {
-                groups[g as usize].more.push(narrow(m));
+            let key = label_key(entity, &label);
+            let same = |g: u32| {
+                index.entries.get(g as usize).is_some_and(|e| {
+                    e.entity == entity && index.span(e.label).eq_ignore_ascii_case(&label)
+                })
+            };
+            let found_group = match by_key.get(&key) {
+                Some(&g) if same(g) => Some(g),
+                Some(_) => {
+                    let spill = (entity, label.to_ascii_lowercase());
+                    let g = *spilled.entry(spill).or_insert(next);
+                    (g != next).then_some(g)
+                }
+                None => {
+                    by_key.insert(key, next);
+                    None
+                }
+            };
+            if let Some(g) = found_group {
+                group_of[m] = g;
+                if let Some(e) = index.entries.get_mut(g as usize) {
+                    e.mentions.1 += 1;
+                }
                 continue;
             }
-            by_label.insert(key.clone(), narrow(groups.len()));
         }
-        groups.push(Group {
-            entity,
-            label: label.into_owned(),
-            has_context: noun.is_none(),
-            first: r.start,
-            first_mention: narrow(m),
-            more: Vec::new(),
-        });
+        group_of[m] = next;
+        index.push(
+            found,
+            entity as usize,
+            &label,
+            noun.is_none(),
+            (next, 1),
+            r.start,
+            fold_buf,
+        );
     }
-    groups
+    group_of
+}
+
+/// A hash of an entity and a label without ASCII case.
+fn label_key(entity: u32, label: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    entity.hash(&mut h);
+    for b in label.bytes() {
+        h.write_u8(b.to_ascii_lowercase());
+    }
+    h.finish()
 }
 
 /// Entry indexes sorted by kind (Actors, Places, Numbers), then by
@@ -416,7 +475,11 @@ fn sorted_entries(entries: &[Stored], order: Order) -> Vec<u32> {
         })
         .collect();
     keys.sort_unstable();
-    keys.into_iter().map(|k| k.3).collect()
+    // Not `into_iter().collect()`: that would keep the keys' allocation,
+    // four times the size, for as long as the index lives.
+    let mut out = Vec::with_capacity(keys.len());
+    out.extend(keys.iter().map(|k| k.3));
+    out
 }
 
 /// Fuzzy match: every character of `needle` appears in `hay`, in order

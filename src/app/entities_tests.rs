@@ -38,7 +38,7 @@ fn plain_build(doc: &Document, found: &Entities) -> Vec<Plain> {
             entity: i,
             label,
             context,
-            first: found.mentions[mentions[0]].range.start,
+            first: found.mentions[mentions[0]].start(),
             mentions,
         };
         if e.kind != EntityKind::Number {
@@ -47,7 +47,7 @@ fn plain_build(doc: &Document, found: &Entities) -> Vec<Plain> {
         }
         let mut groups: Vec<(String, Option<String>, Vec<usize>)> = Vec::new();
         for m in ms {
-            let r = found.mentions[m].range.clone();
+            let r = found.mentions[m].range();
             let (label, context) = match counts::counted(text, r.clone()) {
                 Some(noun) => (format!("{} {}", &text[r.clone()], &text[noun]), None),
                 None => {
@@ -139,7 +139,11 @@ fn assert_same(doc: &Document) {
     for order in [Order::Count, Order::FirstSeen] {
         for filter in ["", "a", "tw", "ci ", "zz", "Ç", "1"] {
             assert_eq!(
-                index.visible(order, filter),
+                index
+                    .visible(order, filter)
+                    .iter()
+                    .map(|&i| i as usize)
+                    .collect::<Vec<_>>(),
                 plain_visible(&plain, order, filter),
                 "{order:?} {filter:?}"
             );
@@ -229,4 +233,34 @@ fn groups_by_label_ignore_ascii_case_only() {
         .map(|e| (e.label, e.mentions.len()))
         .collect();
     assert_eq!(towns, [("Two towns", 2), ("Ten towns", 1)]);
+}
+
+#[test]
+fn labels_whose_hashes_collide_still_group_by_label() {
+    let text = "Two towns fell. Then two towns more. Ten towns stood. \
+                Six towns and six soldiers left. Ten towns rose.\n";
+    let doc = Document::from_bytes("t.txt", text.as_bytes(), Some(Format::Plain)).expect("text");
+    let found = crate::extract::extract(&doc);
+    let index = EntityIndex::build(&doc, &found);
+    let colliding = EntityIndex::build_keyed(&doc, &found, |_, _| 7);
+    let entries = |index: &EntityIndex| -> Vec<(String, Vec<u32>)> {
+        index
+            .entries()
+            .map(|e| (e.label.to_string(), e.mentions.to_vec()))
+            .collect()
+    };
+    assert_eq!(entries(&colliding), entries(&index));
+    let towns: Vec<(String, usize)> = entries(&colliding)
+        .into_iter()
+        .filter(|(l, _)| l.ends_with("towns"))
+        .map(|(l, m)| (l, m.len()))
+        .collect();
+    assert_eq!(
+        towns,
+        [
+            ("Two towns".to_string(), 2),
+            ("Ten towns".to_string(), 2),
+            ("Six towns".to_string(), 1)
+        ]
+    );
 }

@@ -6,6 +6,8 @@
 //! independently; `App::apply` hands every action here first and this
 //! module says whether it took it.
 
+use std::borrow::Cow;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::entities::{EntityIndex, Panel};
@@ -49,9 +51,16 @@ impl App {
         (self.entity.shown && self.entity.focused).then(|| vec![Mode::Entities, Mode::Normal])
     }
 
-    /// The entries the pane lists now, in order.
-    pub fn visible_entries(&self) -> Vec<usize> {
+    /// The entries the pane lists now, in order (lent while no filter is
+    /// typed).
+    pub fn visible(&self) -> Cow<'_, [u32]> {
         self.index.visible(self.entity.order, &self.entity.filter)
+    }
+
+    /// [`Self::visible`] as an owned list.
+    #[cfg(test)]
+    pub fn visible_entries(&self) -> Vec<usize> {
+        self.visible().iter().map(|&i| i as usize).collect()
     }
 
     /// Applies an entity action; false when `action` is not one of them.
@@ -78,7 +87,7 @@ impl App {
                 }
             }
             Action::EntityMove(n) => {
-                let last = self.visible_entries().len().saturating_sub(1);
+                let last = self.visible().len().saturating_sub(1);
                 self.entity.cursor = self
                     .entity
                     .cursor
@@ -86,11 +95,9 @@ impl App {
                     .min(last);
             }
             Action::EntityFirst => self.entity.cursor = 0,
-            Action::EntityLast => {
-                self.entity.cursor = self.visible_entries().len().saturating_sub(1)
-            }
-            Action::EntitySelect => match self.visible_entries().get(self.entity.cursor) {
-                Some(&entry) => self.select_entry(entry),
+            Action::EntityLast => self.entity.cursor = self.visible().len().saturating_sub(1),
+            Action::EntitySelect => match self.visible().get(self.entity.cursor) {
+                Some(&entry) => self.select_entry(entry as usize),
                 None => self.view.message = Some("no entity matches the filter".into()),
             },
             Action::EntityOrder => {
@@ -253,7 +260,7 @@ impl App {
             return;
         };
         let note = format!("{} {}/{}", entry.label, i + 1, entry.mentions.len());
-        let start = m.range.start;
+        let start = m.start();
         self.show_offset(start);
         self.view.message = Some(note);
     }
@@ -287,7 +294,7 @@ impl App {
                 .iter()
                 .filter_map(|&m| self.entities.mentions.get(m as usize))
             {
-                let s = self.doc.section_of_block(self.doc.block_at(m.range.start));
+                let s = self.doc.section_of_block(self.doc.block_at(m.start()));
                 if let Some(slot) = out.get_mut(s) {
                     *slot = true;
                 }
@@ -305,7 +312,7 @@ impl App {
                 e.mentions
                     .iter()
                     .filter_map(|&m| self.entities.mentions.get(m as usize))
-                    .map(|m| m.range.clone())
+                    .map(|m| m.range())
                     .collect()
             })
             .unwrap_or_default()

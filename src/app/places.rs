@@ -146,7 +146,7 @@ pub(super) fn restore_selection(app: &mut App, label: &str, offset: usize) {
         .position(|&m| {
             mentions
                 .get(m as usize)
-                .is_some_and(|m| m.range.start >= offset)
+                .is_some_and(|m| m.start() >= offset)
         })
         .unwrap_or(0);
     app.entity.selected = Some(i);

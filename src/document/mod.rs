@@ -168,6 +168,13 @@ impl Document {
             Format::Plain => plain::parse(source, complete),
             Format::Markdown => parse_guarded(source, |s| markdown::parse(s, complete)),
         };
+        // Built by pushing, so up to half of each is spare room; a long
+        // article keeps its model for as long as it is open (5 MB of
+        // Markdown: 2 MB less).
+        doc.text.shrink_to_fit();
+        doc.blocks.shrink_to_fit();
+        doc.sections.shrink_to_fit();
+        doc.source_map.shrink_to_fit();
         if doc.blocks.is_empty() {
             doc.notices.push(if doc.text.is_empty() {
                 "the file is empty".to_string()

@@ -14,10 +14,41 @@ use std::ops::Range;
 /// length the run was copied verbatim and offsets map one to one; otherwise
 /// (a decoded entity, a replaced invalid byte, a dropped CR) offsets inside
 /// the run are clamped to the source run.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Offsets are kept as `u32`, half the size of two `Range<usize>`: a long
+/// article has two runs a paragraph, kept for as long as it is open. An
+/// article is at most `load::MAX_BYTES` (256 MB), and its text at most
+/// three times that (Windows-1252 decoded), well inside `u32`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Segment {
-    text: Range<usize>,
-    source: Range<usize>,
+    text_start: u32,
+    text_end: u32,
+    source_start: u32,
+    source_end: u32,
+}
+
+/// An offset as stored; past `u32` (never, see [`Segment`]) it saturates.
+fn narrow(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
+}
+
+impl Segment {
+    fn new(text: Range<usize>, source: Range<usize>) -> Self {
+        Segment {
+            text_start: narrow(text.start),
+            text_end: narrow(text.end),
+            source_start: narrow(source.start),
+            source_end: narrow(source.end),
+        }
+    }
+
+    fn text(&self) -> Range<usize> {
+        self.text_start as usize..self.text_end as usize
+    }
+
+    fn source(&self) -> Range<usize> {
+        self.source_start as usize..self.source_end as usize
+    }
 }
 
 /// Text offset -> source offset.
@@ -41,45 +72,56 @@ impl SourceMap {
             return;
         }
         if let Some(last) = self.segments.last_mut() {
-            let both_verbatim = last.text.len() == last.source.len() && text.len() == source.len();
-            if both_verbatim && last.text.end == text.start && last.source.end == source.start {
-                last.text.end = text.end;
-                last.source.end = source.end;
+            let (t, s) = (last.text(), last.source());
+            let both_verbatim = t.len() == s.len() && text.len() == source.len();
+            if both_verbatim && t.end == text.start && s.end == source.start {
+                *last = Segment::new(t.start..text.end, s.start..source.end);
                 return;
             }
         }
-        self.segments.push(Segment { text, source });
+        self.segments.push(Segment::new(text, source));
+    }
+
+    /// Gives back the room left for runs never pushed.
+    pub fn shrink_to_fit(&mut self) {
+        self.segments.shrink_to_fit();
     }
 
     /// Forgets everything at and past text offset `len`.
     pub fn truncate(&mut self, len: usize) {
-        self.segments.retain(|s| s.text.start < len);
+        self.segments.retain(|s| s.text().start < len);
         if let Some(last) = self.segments.last_mut()
-            && last.text.end > len
+            && last.text().end > len
         {
-            let verbatim = last.text.len() == last.source.len();
-            last.text.end = len;
-            if verbatim {
-                last.source.end = last.source.start + last.text.len();
-            }
+            let (t, s) = (last.text(), last.source());
+            let kept = t.start..len;
+            let source = if t.len() == s.len() {
+                s.start..s.start + kept.len()
+            } else {
+                s
+            };
+            *last = Segment::new(kept, source);
         }
     }
 
     /// Length of the text this map covers.
     pub fn text_len(&self) -> usize {
-        self.segments.last().map_or(0, |s| s.text.end)
+        self.segments.last().map_or(0, |s| s.text().end)
     }
 
     fn segment_at(&self, offset: usize) -> Option<&Segment> {
-        let i = self.segments.partition_point(|s| s.text.end <= offset);
+        let i = self.segments.partition_point(|s| s.text().end <= offset);
         self.segments.get(i)
     }
 
     /// Source offset of the text byte at `offset` (a start position).
     pub fn to_source(&self, offset: usize) -> usize {
         match self.segment_at(offset) {
-            Some(seg) => seg.source.start + (offset - seg.text.start).min(seg.source.len()),
-            None => self.segments.last().map_or(offset, |s| s.source.end),
+            Some(seg) => {
+                let (t, s) = (seg.text(), seg.source());
+                s.start + (offset - t.start).min(s.len())
+            }
+            None => self.segments.last().map_or(offset, |s| s.source().end),
         }
     }
 
@@ -90,16 +132,17 @@ impl SourceMap {
         }
         match self.segment_at(offset - 1) {
             Some(seg) => {
-                let inside = offset - seg.text.start;
-                if seg.text.len() == seg.source.len() {
-                    seg.source.start + inside
-                } else if inside >= seg.text.len() {
-                    seg.source.end
+                let (t, s) = (seg.text(), seg.source());
+                let inside = offset - t.start;
+                if t.len() == s.len() {
+                    s.start + inside
+                } else if inside >= t.len() {
+                    s.end
                 } else {
-                    (seg.source.start + inside).min(seg.source.end)
+                    (s.start + inside).min(s.end)
                 }
             }
-            None => self.segments.last().map_or(offset, |s| s.source.end),
+            None => self.segments.last().map_or(offset, |s| s.source().end),
         }
     }
 

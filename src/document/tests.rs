@@ -356,3 +356,16 @@ fn an_outline_entry_reads_only_the_start_of_a_huge_line() {
         crate::sanitize::clean("Tab\x1b[2Jbed")
     );
 }
+
+#[test]
+fn a_parsed_model_keeps_no_spare_room() {
+    let mut md = String::from("# Title\n\nLead.\n\n");
+    for i in 0..300 {
+        md.push_str(&format!("## Part {i}\n\nText of part {i} &amp; more.\n\n"));
+    }
+    for doc in [markdown(&md), plain(&md.replace('#', ""))] {
+        assert_eq!(doc.text.capacity(), doc.text.len());
+        assert_eq!(doc.blocks.capacity(), doc.blocks.len());
+        assert_eq!(doc.sections.capacity(), doc.sections.len());
+    }
+}

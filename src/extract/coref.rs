@@ -271,24 +271,20 @@ pub fn build(cx: &DocContext, cands: &[Cand], reps: &[usize], numbers: &[NumberS
             entity.coords = r.coords;
         }
         // Counted here, listed below: each list allocated once.
-        out.mentions.push(Mention {
-            range: r.range.clone(),
-            kind: r.kind,
-            entity: e,
-        });
+        out.mentions.push(Mention::new(r.range.clone(), r.kind, e));
     }
     // The reader keeps the result: no spare room left in it.
     out.entities.shrink_to_fit();
     let mut counts = vec![0usize; out.entities.len()];
     for m in &out.mentions {
-        counts[m.entity] += 1;
+        counts[m.entity()] += 1;
     }
     for ((entity, &n), name) in out.entities.iter_mut().zip(&counts).zip(fullest) {
         entity.mentions = Vec::with_capacity(n);
         entity.name = name.to_string();
     }
     for (i, m) in out.mentions.iter().enumerate() {
-        out.entities[m.entity].mentions.push(i);
+        out.entities[m.entity()].mentions.push(i);
     }
     type_by_majority(&mut out);
     out
@@ -304,7 +300,7 @@ pub(super) fn type_by_majority(out: &mut Entities) {
         let places = entity
             .mentions
             .iter()
-            .filter(|&&m| out.mentions[m].kind == EntityKind::Place)
+            .filter(|&&m| out.mentions[m].kind() == EntityKind::Place)
             .count();
         entity.kind = if places * 2 > entity.mentions.len() {
             EntityKind::Place

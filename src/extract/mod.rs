@@ -14,6 +14,8 @@ use std::ops::Range;
 
 use crate::document::{BlockKind, Document};
 
+pub use mention::Mention;
+
 mod classify;
 mod context;
 mod coref;
@@ -21,6 +23,7 @@ pub mod counts;
 mod gaz;
 mod hashed;
 mod lexicon;
+mod mention;
 mod names;
 mod numbers;
 mod places;
@@ -54,16 +57,6 @@ impl EntityKind {
     }
 }
 
-/// One mention in the text.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Mention {
-    /// Byte range into `Document::text`.
-    pub range: Range<usize>,
-    pub kind: EntityKind,
-    /// Index into [`Entities::entities`].
-    pub entity: usize,
-}
-
 /// An entity: everything the article says about one actor, place or number.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Entity {
@@ -87,10 +80,8 @@ pub struct Entities {
 impl Entities {
     /// Mentions overlapping a text range, in order.
     pub fn in_range(&self, range: Range<usize>) -> &[Mention] {
-        let start = self
-            .mentions
-            .partition_point(|m| m.range.end <= range.start);
-        let end = self.mentions.partition_point(|m| m.range.start < range.end);
+        let start = self.mentions.partition_point(|m| m.end() <= range.start);
+        let end = self.mentions.partition_point(|m| m.start() < range.end);
         &self.mentions[start..end.max(start)]
     }
 }

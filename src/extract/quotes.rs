@@ -130,8 +130,10 @@ pub fn quotes(text: &str, paragraphs: &[Range<usize>], found: &Entities) -> Vec<
                 last = Some((who, sentence.end));
             }
             for m in mentions {
-                if m.kind == EntityKind::Actor && persons.get(m.entity).copied().unwrap_or(false) {
-                    last_person = Some(m.entity);
+                if m.kind() == EntityKind::Actor
+                    && persons.get(m.entity()).copied().unwrap_or(false)
+                {
+                    last_person = Some(m.entity());
                 }
             }
         }
@@ -147,18 +149,15 @@ fn mentions_in<'a>(
     cursor: &mut usize,
 ) -> &'a [super::Mention] {
     let all = &found.mentions;
-    let behind = *cursor > 0
-        && all
-            .get(*cursor - 1)
-            .is_none_or(|m| m.range.end > range.start);
+    let behind = *cursor > 0 && all.get(*cursor - 1).is_none_or(|m| m.end() > range.start);
     if behind {
-        *cursor = all.partition_point(|m| m.range.end <= range.start);
+        *cursor = all.partition_point(|m| m.end() <= range.start);
     }
-    while all.get(*cursor).is_some_and(|m| m.range.end <= range.start) {
+    while all.get(*cursor).is_some_and(|m| m.end() <= range.start) {
         *cursor += 1;
     }
     let mut end = *cursor;
-    while all.get(end).is_some_and(|m| m.range.start < range.end) {
+    while all.get(end).is_some_and(|m| m.start() < range.end) {
         end += 1;
     }
     &all[*cursor..end]
@@ -294,27 +293,27 @@ fn attribution(
     let actors: Vec<&super::Mention> = mentions
         .iter()
         .filter(|m| {
-            m.kind == EntityKind::Actor
-                && m.range.start >= sentence.start
-                && m.range.end <= sentence.end
-                && outside(m.range.start)
+            m.kind() == EntityKind::Actor
+                && m.start() >= sentence.start
+                && m.end() <= sentence.end
+                && outside(m.start())
         })
         .collect();
     // `X, a spokesperson for Y, told …`: a person opening the sentence with
     // an apposition is the subject, whatever the apposition names.
     let opener = actors.first().filter(|m| {
-        text[sentence.start..m.range.start]
+        text[sentence.start..m.start()]
             .trim_matches(|c: char| c.is_whitespace() || "“”\"".contains(c))
             .is_empty()
-            && text[m.range.end..].starts_with(',')
-            && persons.get(m.entity).copied().unwrap_or(false)
+            && text[m.end()..].starts_with(',')
+            && persons.get(m.entity()).copied().unwrap_or(false)
     });
     for (i, (r, w)) in ws.iter().enumerate() {
         let word = lower(w);
         if word == "according" && ws.get(i + 1).is_some_and(|(_, n)| *n == "to") {
             let after = ws.get(i + 2).map_or(r.end, |(n, _)| n.start);
-            if let Some(m) = actors.iter().find(|m| m.range.start >= after) {
-                return Some(m.entity);
+            if let Some(m) = actors.iter().find(|m| m.start() >= after) {
+                return Some(m.entity());
             }
             continue;
         }
@@ -331,15 +330,15 @@ fn attribution(
         // `said X`: an actor straight after the verb (not `told X`, whose
         // object is the listener).
         if matches!(&*word, "said" | "says" | "added")
-            && let Some(m) = actors.iter().find(|m| m.range.start >= r.end)
-            && text[r.end..m.range.start].trim().is_empty()
+            && let Some(m) = actors.iter().find(|m| m.start() >= r.end)
+            && text[r.end..m.start()].trim().is_empty()
         {
-            return Some(m.entity);
+            return Some(m.entity());
         }
         if let Some(m) = opener
-            && m.range.end < r.start
+            && m.end() < r.start
         {
-            return Some(m.entity);
+            return Some(m.entity());
         }
         // `X said`, `X, a spokesman for Y, said`: the nearest actor before
         // the verb in its own clause or the clause before an apposition.
@@ -367,9 +366,9 @@ fn subject_before(
         if let Some(m) = actors
             .iter()
             .rev()
-            .find(|m| m.range.start >= clause && m.range.end <= end)
+            .find(|m| m.start() >= clause && m.end() <= end)
         {
-            return Some(m.entity);
+            return Some(m.entity());
         }
         if clause == floor {
             break;
@@ -438,11 +437,7 @@ mod tests {
         let mut entities = Vec::new();
         for (i, name) in names.iter().enumerate() {
             for (at, _) in text.match_indices(name) {
-                mentions.push(Mention {
-                    range: at..at + name.len(),
-                    kind: EntityKind::Actor,
-                    entity: i,
-                });
+                mentions.push(Mention::new(at..at + name.len(), EntityKind::Actor, i));
             }
             entities.push(Entity {
                 name: name.to_string(),
@@ -451,9 +446,9 @@ mod tests {
                 coords: None,
             });
         }
-        mentions.sort_by_key(|m| m.range.start);
+        mentions.sort_by_key(|m| m.start());
         for (i, m) in mentions.iter().enumerate() {
-            entities[m.entity].mentions.push(i);
+            entities[m.entity()].mentions.push(i);
         }
         Entities { mentions, entities }
     }
@@ -581,7 +576,7 @@ mod tests {
                 .iter()
                 .map(|&(gap, len)| {
                     at += gap;
-                    let m = Mention { range: at..at + len, kind: EntityKind::Actor, entity: 0 };
+                    let m = Mention::new(at..at + len, EntityKind::Actor, 0);
                     at += len;
                     m
                 })

@@ -34,12 +34,12 @@ pub fn write_json(doc: &Document, entities: &Entities, out: &mut dyn Write) -> i
         .mentions
         .iter()
         .map(|m| {
-            let source = doc.source_map.range_to_source(m.range.clone());
+            let source = doc.source_map.range_to_source(m.range());
             JsonMention {
                 start: source.start,
                 end: source.end,
-                text: doc.slice(&m.range),
-                kind: m.kind,
+                text: doc.slice(&m.range()),
+                kind: m.kind(),
             }
         })
         .collect();
@@ -102,11 +102,7 @@ mod tests {
         let start = doc.text.find("Ana").expect("name");
         let end = doc.text.find(" spoke").expect("verb");
         let found = Entities {
-            mentions: vec![Mention {
-                range: start..end,
-                kind: EntityKind::Actor,
-                entity: 0,
-            }],
+            mentions: vec![Mention::new(start..end, EntityKind::Actor, 0)],
             entities: vec![Entity {
                 name: doc.text[start..end].to_string(),
                 kind: EntityKind::Actor,

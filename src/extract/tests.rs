@@ -10,7 +10,7 @@ fn found(text: &str) -> Vec<(String, EntityKind)> {
     let e = extract_text(text);
     e.mentions
         .iter()
-        .map(|m| (text[m.range.clone()].to_string(), m.kind))
+        .map(|m| (text[m.range()].to_string(), m.kind()))
         .collect()
 }
 
@@ -254,7 +254,7 @@ fn title_case_headlines_split_at_common_words() {
     let doc =
         crate::document::Document::from_bytes("t.txt", text.as_bytes(), None).expect("text loads");
     let e = super::extract(&doc);
-    let spans: Vec<&str> = e.mentions.iter().map(|m| doc.slice(&m.range)).collect();
+    let spans: Vec<&str> = e.mentions.iter().map(|m| doc.slice(&m.range())).collect();
     assert!(spans.contains(&"Kenya Army"), "{spans:?}");
     for common in ["Storm Hits", "Hits", "Towns", "Moves", "In"] {
         assert!(!spans.contains(&common), "{common:?} in {spans:?}");
@@ -270,8 +270,8 @@ fn surnames_and_acronyms_join_their_entity() {
         e.mentions
             .iter()
             .rev()
-            .find(|m| &text[m.range.clone()] == span)
-            .map(|m| m.entity)
+            .find(|m| &text[m.range()] == span)
+            .map(|m| m.entity())
     };
     let diallo = entity_of("Diallo").expect("Diallo found");
     assert_eq!(e.entities[diallo].name, "Amara Diallo");
@@ -288,10 +288,10 @@ proptest! {
         let e = extract_text(&text);
         let mut last = 0;
         for m in &e.mentions {
-            prop_assert!(m.range.start >= last && m.range.start < m.range.end);
-            prop_assert!(text.is_char_boundary(m.range.start) && text.is_char_boundary(m.range.end));
-            prop_assert!(m.entity < e.entities.len());
-            last = m.range.end;
+            prop_assert!(m.start() >= last && m.start() < m.end());
+            prop_assert!(text.is_char_boundary(m.start()) && text.is_char_boundary(m.end()));
+            prop_assert!(m.entity() < e.entities.len());
+            last = m.end();
         }
         prop_assert_eq!(e, extract_text(&text));
     }
@@ -312,9 +312,9 @@ proptest! {
         let e = extract_text(&text);
         let mut last = 0;
         for m in &e.mentions {
-            prop_assert!(m.range.start >= last && m.range.start < m.range.end);
-            prop_assert!(text.is_char_boundary(m.range.start) && text.is_char_boundary(m.range.end));
-            last = m.range.end;
+            prop_assert!(m.start() >= last && m.start() < m.end());
+            prop_assert!(text.is_char_boundary(m.start()) && text.is_char_boundary(m.end()));
+            last = m.end();
         }
     }
 }
@@ -331,10 +331,10 @@ fn doc_of(text: &str) -> crate::document::Document {
 fn check_invariants(text: &str, e: &super::Entities) -> Result<(), TestCaseError> {
     let mut last = 0;
     for (i, m) in e.mentions.iter().enumerate() {
-        prop_assert!(m.range.start >= last && m.range.start < m.range.end);
-        prop_assert!(text.is_char_boundary(m.range.start) && text.is_char_boundary(m.range.end));
-        prop_assert!(e.entities[m.entity].mentions.contains(&i));
-        last = m.range.end;
+        prop_assert!(m.start() >= last && m.start() < m.end());
+        prop_assert!(text.is_char_boundary(m.start()) && text.is_char_boundary(m.end()));
+        prop_assert!(e.entities[m.entity()].mentions.contains(&i));
+        last = m.end();
     }
     let listed: usize = e.entities.iter().map(|x| x.mentions.len()).sum();
     prop_assert_eq!(listed, e.mentions.len());
@@ -367,14 +367,14 @@ fn windows_of_whole_articles_find_what_each_article_does() {
         .flat_map(|k| {
             one.mentions
                 .iter()
-                .map(|m| (m.range.start + shifts[k], m.range.end + shifts[k], m.kind))
+                .map(|m| (m.start() + shifts[k], m.end() + shifts[k], m.kind()))
                 .collect::<Vec<_>>()
         })
         .collect();
     let got: Vec<_> = windowed
         .mentions
         .iter()
-        .map(|m| (m.range.start, m.range.end, m.kind))
+        .map(|m| (m.start(), m.end(), m.kind()))
         .collect();
     assert_eq!(got, shifted);
     // Entities named in every window are joined, with the name in full.

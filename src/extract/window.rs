@@ -121,8 +121,8 @@ impl Merged {
             remap.push(e);
         }
         for mut m in part.mentions {
-            m.entity = remap[m.entity];
-            self.out.entities[m.entity]
+            m.set_entity(remap[m.entity()]);
+            self.out.entities[m.entity()]
                 .mentions
                 .push(self.out.mentions.len());
             self.out.mentions.push(m);
@@ -133,6 +133,13 @@ impl Merged {
     /// its mentions, as within a window.
     pub fn finish(mut self) -> Entities {
         super::coref::type_by_majority(&mut self.out);
+        // Grown window by window, the lists hold up to twice what they
+        // need; a huge file keeps them while it is read.
+        self.out.mentions.shrink_to_fit();
+        self.out.entities.shrink_to_fit();
+        for e in &mut self.out.entities {
+            e.mentions.shrink_to_fit();
+        }
         self.out
     }
 }

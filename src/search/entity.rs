@@ -39,7 +39,7 @@ pub fn resolve(name: &str, entities: &Entities, text: &str) -> EntityHits {
                     entities
                         .mentions
                         .get(m)
-                        .and_then(|m| text.get(m.range.clone()))
+                        .and_then(|m| text.get(m.range()))
                         .is_some_and(matches)
                 })
         })
@@ -56,7 +56,7 @@ pub fn resolve(name: &str, entities: &Entities, text: &str) -> EntityHits {
     mentions.truncate(MAX_HITS);
     let mut ranges: Vec<std::ops::Range<usize>> = Vec::with_capacity(mentions.len());
     for m in mentions {
-        let range = entities.mentions[m].range.clone();
+        let range = entities.mentions[m].range();
         // Mentions are sorted and disjoint by contract; a broken extractor
         // must not make the hit list lie about it.
         let valid = range.start < range.end && text.get(range.clone()).is_some();
@@ -92,11 +92,7 @@ mod tests {
         found.sort();
         let mentions: Vec<Mention> = found
             .iter()
-            .map(|&(start, end, kind, entity)| Mention {
-                range: start..end,
-                kind,
-                entity,
-            })
+            .map(|&(start, end, kind, entity)| Mention::new(start..end, kind, entity))
             .collect();
         let entities = spec
             .iter()
@@ -105,7 +101,7 @@ mod tests {
                 name: name.to_string(),
                 kind: *kind,
                 mentions: (0..mentions.len())
-                    .filter(|&m| mentions[m].entity == e)
+                    .filter(|&m| mentions[m].entity() == e)
                     .collect(),
                 coords: None,
             })

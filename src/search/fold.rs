@@ -15,7 +15,11 @@
 //! [`FoldedText`] holds the lower-case fold of a document and a sparse map of
 //! the characters whose fold is not one character of the same byte length.
 //! Between those, offsets in the folded copy and in the text differ by a
-//! constant, so the map stays small for ordinary prose.
+//! constant, so the map stays small for ordinary prose. A text past
+//! [`super::FOLD_COPY_MAX_BYTES`] keeps only the map: a copy as large as
+//! the text again is most of what a book-length file would cost, so its
+//! fold is made a window at a time while a search scans
+//! ([`FoldedText::window`]), and the map says where each window starts.
 //!
 //! Invariants: mapped ranges lie on `char` boundaries of the text; a match is
 //! kept only when it starts and ends on the fold of whole characters (`s`
@@ -182,7 +186,13 @@ impl Fold {
 /// [`FoldBuilder`]); immutable after.
 #[derive(Debug, Clone, Default)]
 pub struct FoldedText {
+    /// The whole fold, or empty when `window` is set.
     folded: String,
+    /// Length of the whole fold, kept or not.
+    folded_len: usize,
+    /// When set, no copy is kept: [`Self::window`] folds this many bytes
+    /// at a time.
+    window: Option<usize>,
     folds: Vec<Fold>,
     text_len: usize,
     /// The case-kept fold, built on the first exact-case query; `None` when
@@ -242,23 +252,49 @@ fn walk<S>(
 /// The fold of an ASCII run: a compare and a select a byte, which the
 /// compiler turns into vector code (a table would be one load a byte).
 fn push_ascii(out: &mut Vec<u8>, run: &[u8], lower: bool) {
-    out.extend(run.iter().map(|&b| fold_ascii(b, lower)));
+    // Written into a slice, not pushed: `extend` checks capacity a byte
+    // at a time, which keeps the loop scalar.
+    let start = out.len();
+    out.resize(start + run.len(), 0);
+    for (o, &b) in out[start..].iter_mut().zip(run) {
+        *o = fold_ascii(b, lower);
+    }
 }
 
 /// Builds a [`FoldedText`] a slice of the text at a time, so a long
 /// document's index can be built between keystrokes.
 #[derive(Debug, Default)]
 pub struct FoldBuilder {
+    /// The fold so far, when a copy is kept.
     folded: Vec<u8>,
+    /// Length of the fold so far.
+    len: usize,
+    /// No copy kept: windows of this size are folded when scanned.
+    window: Option<usize>,
     folds: Vec<Fold>,
     /// How far into the text the fold has got (a char boundary).
     at: usize,
 }
 
 impl FoldBuilder {
+    /// A builder that keeps the folded copy unless `text` is past
+    /// [`super::FOLD_COPY_MAX_BYTES`].
     pub fn new(text: &str) -> Self {
+        let window = (text.len() > super::FOLD_COPY_MAX_BYTES).then_some(super::FOLD_WINDOW);
+        Self::with_window(text, window)
+    }
+
+    /// A builder that keeps the folded copy (`None`) or only the map,
+    /// folding `window` bytes at a time when scanned.
+    pub fn with_window(text: &str, window: Option<usize>) -> Self {
+        let folded = match window {
+            None => Vec::with_capacity(text.len()),
+            Some(_) => Vec::new(),
+        };
         Self {
-            folded: Vec::with_capacity(text.len()),
+            folded,
+            len: 0,
+            window: window.map(|w| w.max(1)),
             folds: Vec::new(),
             at: 0,
         }
@@ -269,21 +305,31 @@ impl FoldBuilder {
     pub fn step(&mut self, text: &str, bytes: usize) -> bool {
         let mut buf = [0u8; 4];
         let until = self.at.saturating_add(bytes.max(1));
-        let mut state = (&mut self.folded, &mut self.folds);
+        let keep = self.window.is_none();
+        let mut state = (&mut self.folded, &mut self.folds, &mut self.len);
         let reached = walk(
             text,
             self.at,
             until,
             &mut state,
-            |(folded, _), run| push_ascii(folded, run, true),
-            |(folded, folds), i, c| {
-                let start = folded.len();
+            |(folded, _, len), run| {
+                if keep {
+                    push_ascii(folded, run, true);
+                }
+                **len += run.len();
+            },
+            |(folded, folds, len), i, c| {
+                let start = **len;
                 let mut chars = 0;
                 fold_char(c, true, &mut |f| {
                     chars += 1;
-                    folded.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
+                    let bytes = f.encode_utf8(&mut buf).as_bytes();
+                    if keep {
+                        folded.extend_from_slice(bytes);
+                    }
+                    **len += bytes.len();
                 });
-                let folded_len = folded.len() - start;
+                let folded_len = **len - start;
                 if chars != 1 || folded_len != c.len_utf8() {
                     folds.push(Fold {
                         folded_at: u32::try_from(start).unwrap_or(u32::MAX),
@@ -306,6 +352,8 @@ impl FoldBuilder {
         self.folds.shrink_to_fit();
         FoldedText {
             folded: String::from_utf8(self.folded).expect("folding emits whole chars"),
+            folded_len: self.len,
+            window: self.window,
             folds: self.folds,
             text_len: text.len(),
             kept: std::sync::OnceLock::new(),
@@ -380,8 +428,16 @@ impl KeptBuilder {
 }
 
 impl FoldedText {
+    /// The index of `text`, with a folded copy unless it is past
+    /// [`super::FOLD_COPY_MAX_BYTES`].
     pub fn build(text: &str) -> Self {
         FoldBuilder::new(text).finish(text)
+    }
+
+    /// The index of `text` with a folded copy (`None`) or without one,
+    /// folding `window` bytes at a time when scanned.
+    pub fn build_with(text: &str, window: Option<usize>) -> Self {
+        FoldBuilder::with_window(text, window).finish(text)
     }
 
     /// The case-kept fold of `text` (the text this was built from), with the
@@ -411,9 +467,72 @@ impl FoldedText {
         }
     }
 
-    /// The folded copy (lower case, accents and typography folded).
-    pub fn as_str(&self) -> &str {
-        &self.folded
+    /// The folded copy (lower case, accents and typography folded), when
+    /// one is kept.
+    pub fn copy(&self) -> Option<&str> {
+        self.window.is_none().then_some(self.folded.as_str())
+    }
+
+    /// Length of the fold, kept or not.
+    pub fn len(&self) -> usize {
+        self.folded_len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.folded_len == 0
+    }
+
+    /// Bytes of the fold from folded offset `from` on, at least `len` of
+    /// them (fewer only where the fold ends), and the folded offset they
+    /// start at (at or before `from`, where the fold of the character
+    /// holding `from` starts). With a kept copy that is the whole copy;
+    /// without, the window is folded now into `buf`. `text` is the text
+    /// this was built from.
+    pub fn window<'a>(
+        &'a self,
+        text: &str,
+        from: usize,
+        len: usize,
+        buf: &'a mut Vec<u8>,
+    ) -> (&'a [u8], usize) {
+        if self.window.is_none() {
+            return (self.folded.as_bytes(), 0);
+        }
+        if text.len() != self.text_len {
+            return (&[], from);
+        }
+        // Inside a character whose fold is as long as itself, the offset
+        // maps to the middle of it: fold from its start.
+        let mut start = self.text_offset(from);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let base = self.folded_offset(start);
+        // The character whose fold holds `from + len` starts at `last`;
+        // folding it too covers every byte before that offset.
+        let last = self.text_offset(from.saturating_add(len));
+        buf.clear();
+        let mut chars = [0u8; 4];
+        walk(
+            text,
+            start,
+            last.saturating_add(1),
+            buf,
+            |buf, run| push_ascii(buf, run, true),
+            |buf, _, c| {
+                fold_char(c, true, &mut |f| {
+                    buf.extend_from_slice(f.encode_utf8(&mut chars).as_bytes());
+                });
+                true
+            },
+        );
+        (buf.as_slice(), base)
+    }
+
+    /// How many bytes [`Self::window`] folds at a time (`None`: a copy is
+    /// kept and every window is all of it).
+    pub fn window_size(&self) -> Option<usize> {
+        self.window
     }
 
     /// Length of the text this was built from; a cheap staleness check.
@@ -445,7 +564,7 @@ impl FoldedText {
             Some(f) if offset < f.orig_end() => f.folded(),
             Some(f) => f.folded_end() + (offset - f.orig_end()),
         }
-        .min(self.folded.len())
+        .min(self.folded_len)
     }
 
     /// The text offset of folded offset `folded`: the start of the

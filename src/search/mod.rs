@@ -33,7 +33,10 @@
 //! Plain queries run `memchr` / `memchr::memmem` over a folded copy of the
 //! text ([`SearchIndex`]: about 25 ms for 10 MB, built ahead in idle steps
 //! of a few milliseconds so the first keystroke finds it ready), mapping
-//! each hit back through a sparse offset map walked once per search.
+//! each hit back through a sparse offset map walked once per search. Past
+//! [`FOLD_COPY_MAX_BYTES`] only the map is kept and the scan folds the text
+//! a window at a time ([`FOLD_WINDOW`]), so a book-length file is not held
+//! twice.
 //! Exact-case queries search a case-kept copy (built ahead while a prompt
 //! is open), so `O` does not check every `o`; past [`KEPT_MAX_BYTES`] there
 //! is none (it would double the index) and they check the case of each
@@ -97,6 +100,18 @@ pub const MIN_STEP_BYTES: usize = 1 << 16;
 /// few) and a lone capital letter a few more idle steps.
 pub const KEPT_MAX_BYTES: usize = 16 << 20;
 
+/// Past this size a text's lower-case fold is not kept either, only the
+/// map back to the text: the copy would be as large as the text (95 MB of
+/// a 100 MB file's few hundred), and a scan folds [`FOLD_WINDOW`] bytes
+/// at a time instead, which costs a search on such a text a few idle
+/// steps more and no keystroke any longer (each step stays in budget).
+pub const FOLD_COPY_MAX_BYTES: usize = 16 << 20;
+
+/// Bytes a scan without a folded copy folds at a time: far more than any
+/// query, so windows overlap by little, and small enough to stay in cache
+/// between the fold and the search.
+pub const FOLD_WINDOW: usize = 1 << 17;
+
 /// The folded copies of one document's text, built on first use (or ahead,
 /// in idle steps: [`SearchIndex::warm`]) and shared by every search of it.
 /// `Send + Sync`: a caller may warm it on a background thread.
@@ -105,6 +120,9 @@ pub struct SearchIndex {
     folded: OnceLock<FoldedText>,
     /// A build under way in idle steps.
     building: Option<Building>,
+    /// Keep no folded copy whatever the size, and fold windows of this
+    /// size when scanning (for tests of the windowed scan on short texts).
+    window: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -118,10 +136,27 @@ impl SearchIndex {
         Self::default()
     }
 
+    /// An index that keeps no folded copy of any text and folds `window`
+    /// bytes at a time while scanning, as for a text past
+    /// [`FOLD_COPY_MAX_BYTES`].
+    pub fn windowed(window: usize) -> Self {
+        Self {
+            window: Some(window),
+            ..Self::default()
+        }
+    }
+
     /// The folded text of `text`, built now if it was not yet. `text` must be
     /// the text this index was first used with.
     pub fn folded(&self, text: &str) -> &FoldedText {
-        self.folded.get_or_init(|| FoldedText::build(text))
+        self.folded.get_or_init(|| self.builder(text).finish(text))
+    }
+
+    fn builder(&self, text: &str) -> FoldBuilder {
+        match self.window {
+            Some(w) => FoldBuilder::with_window(text, Some(w)),
+            None => FoldBuilder::new(text),
+        }
     }
 
     pub fn is_built(&self) -> bool {
@@ -161,7 +196,7 @@ impl SearchIndex {
             }
             let building = match self.building.take() {
                 Some(b) => b,
-                None if self.folded.get().is_none() => Building::Lower(FoldBuilder::new(text)),
+                None if self.folded.get().is_none() => Building::Lower(self.builder(text)),
                 None => Building::Kept(KeptBuilder::new(text)),
             };
             self.building = match building {
@@ -202,7 +237,7 @@ fn folded_for<'a>(index: &'a SearchIndex, text: &str) -> Cow<'a, FoldedText> {
     if folded.text_len() == text.len() {
         Cow::Borrowed(folded)
     } else {
-        Cow::Owned(FoldedText::build(text))
+        Cow::Owned(index.builder(text).finish(text))
     }
 }
 

@@ -122,18 +122,14 @@ fn scan_text(
 ) -> Stop {
     // Exact case: search the case-kept copy when there is one, so only real
     // hits are candidates; else every case-insensitive one is checked.
-    let (hay, needle, verify) = match (
+    let (kept, needle, verify) = match (
         &q.exact,
         q.exact.as_ref().and_then(|_| index.case_kept(text)),
     ) {
-        (Some(exact), Some(kept)) => (kept.as_bytes(), exact.as_bytes(), None),
-        (exact, _) => (
-            index.as_str().as_bytes(),
-            q.folded.as_bytes(),
-            exact.as_deref(),
-        ),
+        (Some(exact), Some(kept)) => (Some(kept.as_bytes()), exact.as_bytes(), None),
+        (exact, _) => (None, q.folded.as_bytes(), exact.as_deref()),
     };
-    if from >= hay.len() || needle.is_empty() {
+    if from >= index.len() || needle.is_empty() {
         return Stop::End;
     }
     let mut mapper = index.mapper();
@@ -154,39 +150,66 @@ fn scan_text(
         let word_end = !q.word_end || !text[range.end..].chars().next().is_some_and(is_word_char);
         (exact && word_start && word_end).then_some(range)
     };
-    if let [byte] = needle {
-        // One byte: occurrences cannot overlap, so one streaming pass.
-        for start in memchr::memchr_iter(*byte, &hay[from..]).map(|i| i + from) {
-            if let Some(range) = check(start)
-                && !sink(range)
-            {
-                return Stop::Sink;
-            }
-            if budget.spent(start - from) {
-                return Stop::Paused(start + 1);
-            }
-        }
-        return Stop::End;
-    }
     let finder = memmem::Finder::new(needle);
+    // Without a kept copy the fold is made a window at a time; windows
+    // overlap by a needle's length less one, so no match straddles unseen.
+    let window = index
+        .window_size()
+        .map_or(usize::MAX, |w| w.max(needle.len().saturating_mul(2)));
+    let mut buf = Vec::new();
     let mut pos = from;
-    while let Some(off) = finder.find(&hay[pos..]) {
-        let start = pos + off;
-        pos = match check(start) {
-            Some(range) => {
-                if !sink(range) {
+    loop {
+        let (hay, base) = match kept {
+            Some(kept) => (kept, 0),
+            None => index.window(text, pos, window, &mut buf),
+        };
+        let hay_end = base + hay.len();
+        let mut p = pos.saturating_sub(base).min(hay.len());
+        if let [byte] = needle {
+            // One byte: occurrences cannot overlap, so one streaming pass.
+            for at in memchr::memchr_iter(*byte, &hay[p..]).map(|i| i + p) {
+                let start = base + at;
+                if let Some(range) = check(start)
+                    && !sink(range)
+                {
                     return Stop::Sink;
                 }
-                start + needle.len()
+                if budget.spent(start - from) {
+                    return Stop::Paused(start + 1);
+                }
             }
-            // A rejected candidate may overlap the next real hit.
-            None => start + 1,
-        };
-        if budget.spent(pos - from) {
+            p = hay.len();
+        } else {
+            while let Some(off) = finder.find(&hay[p..]) {
+                let start = base + p + off;
+                p = match check(start) {
+                    Some(range) => {
+                        if !sink(range) {
+                            return Stop::Sink;
+                        }
+                        p + off + needle.len()
+                    }
+                    // A rejected candidate may overlap the next real hit.
+                    None => p + off + 1,
+                };
+                if budget.spent(base + p - from) {
+                    return Stop::Paused(base + p);
+                }
+            }
+        }
+        if hay_end >= index.len() || hay.is_empty() {
+            return Stop::End;
+        }
+        // Every start before here was looked at: a match from there would
+        // have ended within this window.
+        pos = (hay_end + 1)
+            .saturating_sub(needle.len())
+            .max(base + p)
+            .max(pos + 1);
+        if budget.spent_now(pos - from) {
             return Stop::Paused(pos);
         }
     }
-    Stop::End
 }
 
 /// The non-empty matches of `re` in `text` from `from` on, as `find_iter`
@@ -257,7 +280,8 @@ impl Pattern {
             q.exact.as_ref().and_then(|_| index.case_kept(text)),
         ) {
             (Some(exact), Some(kept)) => (kept.as_bytes(), exact.as_bytes()),
-            _ => (index.as_str().as_bytes(), q.folded.as_bytes()),
+            // Without a copy, counting would cost a fold of the whole text.
+            _ => (index.copy()?.as_bytes(), q.folded.as_bytes()),
         };
         match hay {
             (hay, [byte]) => Some(memchr::memchr_iter(*byte, hay.get(from..)?).count()),

@@ -108,21 +108,9 @@ fn entity_queries_resolve_through_find() {
     let at = |s: &str| text.find(s).expect("in text");
     let first = text.rfind("Mevlut Cavusoglu").expect("in text");
     let mentions = vec![
-        Mention {
-            range: 0..6,
-            kind: EntityKind::Actor,
-            entity: 0,
-        },
-        Mention {
-            range: at("Cavusoglu")..at("Cavusoglu") + 9,
-            kind: EntityKind::Actor,
-            entity: 1,
-        },
-        Mention {
-            range: first..first + 16,
-            kind: EntityKind::Actor,
-            entity: 1,
-        },
+        Mention::new(0..6, EntityKind::Actor, 0),
+        Mention::new(at("Cavusoglu")..at("Cavusoglu") + 9, EntityKind::Actor, 1),
+        Mention::new(first..first + 16, EntityKind::Actor, 1),
     ];
     let entities = Entities {
         mentions,

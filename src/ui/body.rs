@@ -126,7 +126,7 @@ impl BodyPane<'_> {
             .entities
             .in_range(line.range.clone())
             .iter()
-            .filter(|m| !dimmed && (app.highlights(m.kind) || self.is_chosen(&m.range)))
+            .filter(|m| !dimmed && (app.highlights(m.kind()) || self.is_chosen(&m.range())))
             .collect();
         let (hits, current) = app.search.hits_in(line.range.clone());
         let marks = Marks {
@@ -179,11 +179,15 @@ impl BodyPane<'_> {
         let mut cuts: Vec<usize> = block
             .inlines
             .iter()
-            .map(|i| &i.range)
-            .chain(marks.mentions.iter().map(|m| &m.range))
-            .chain(marks.hits.iter())
-            .chain(marks.current)
-            .flat_map(|r| [r.start, r.end])
+            .flat_map(|i| [i.range.start, i.range.end])
+            .chain(marks.mentions.iter().flat_map(|m| [m.start(), m.end()]))
+            .chain(
+                marks
+                    .hits
+                    .iter()
+                    .chain(marks.current)
+                    .flat_map(|r| [r.start, r.end]),
+            )
             .filter(|&c| c > range.start && c < range.end && text.is_char_boundary(c))
             .collect();
         cuts.sort_unstable();
@@ -206,13 +210,13 @@ impl BodyPane<'_> {
         for inline in block.inlines.iter().filter(|i| covers(&i.range)) {
             style = style.patch(self.theme.inline(&inline.kind));
         }
-        if let Some(m) = marks.mentions.iter().find(|m| covers(&m.range)) {
-            style = if self.current.as_ref() == Some(&m.range) {
-                style.patch(self.theme.chosen_current(m.kind))
-            } else if self.is_chosen(&m.range) {
-                style.patch(self.theme.chosen(m.kind))
+        if let Some(m) = marks.mentions.iter().find(|m| covers(&m.range())) {
+            style = if self.current.as_ref() == Some(&m.range()) {
+                style.patch(self.theme.chosen_current(m.kind()))
+            } else if self.is_chosen(&m.range()) {
+                style.patch(self.theme.chosen(m.kind()))
             } else {
-                style.patch(self.theme.entity(m.kind))
+                style.patch(self.theme.entity(m.kind()))
             };
         }
         if marks.current.is_some_and(covers) {

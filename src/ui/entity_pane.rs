@@ -24,9 +24,52 @@ pub struct EntityPane<'a> {
 
 /// A row of the list: a group heading or an entry (its position in the
 /// visible list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Row {
     Group(EntityKind, usize),
     Entry(usize),
+}
+
+/// The rows of a list grouped by kind: each kind's heading (even of an
+/// empty group), then its entries, given the size of each group.
+struct Rows {
+    counts: [usize; 3],
+}
+
+impl Rows {
+    fn len(&self) -> usize {
+        self.counts.iter().map(|n| n + 1).sum()
+    }
+
+    /// Row `r`, if there is one.
+    fn at(&self, mut r: usize) -> Option<Row> {
+        let mut pos = 0;
+        for (kind, &n) in EntityKind::ALL.iter().zip(&self.counts) {
+            if r == 0 {
+                return Some(Row::Group(*kind, n));
+            }
+            if r <= n {
+                return Some(Row::Entry(pos + r - 1));
+            }
+            r -= n + 1;
+            pos += n;
+        }
+        None
+    }
+
+    /// The row of the entry at position `pos` of the visible list.
+    fn row_of(&self, pos: usize) -> Option<usize> {
+        let mut start = 0;
+        let mut row = 0;
+        for &n in &self.counts {
+            if pos < start + n {
+                return Some(row + 1 + pos - start);
+            }
+            start += n;
+            row += n + 1;
+        }
+        None
+    }
 }
 
 impl Widget for EntityPane<'_> {
@@ -101,39 +144,33 @@ impl Widget for EntityPane<'_> {
             };
             buf.set_stringn(inner.x, prompt_y, &text, width, style);
         }
-        let visible = app.visible_entries();
-        let mut rows = Vec::with_capacity(visible.len() + 3);
-        for kind in EntityKind::ALL {
-            let n = visible
-                .iter()
-                .filter(|&&i| app.index.kind(i) == kind)
-                .count();
-            rows.push(Row::Group(kind, n));
-            rows.extend(
-                visible
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, i)| app.index.kind(**i) == kind)
-                    .map(|(pos, _)| Row::Entry(pos)),
-            );
+        let visible = app.visible();
+        // The list is grouped by kind, so each group's size is a search,
+        // and the rows (a heading per kind, then its entries) are computed
+        // for the lines drawn only: a long article lists a million.
+        let mut counts = [0; 3];
+        let mut before = 0;
+        for (k, kind) in EntityKind::ALL.iter().enumerate() {
+            let end = visible.partition_point(|&i| app.index.kind(i as usize) <= *kind);
+            counts[k] = end.saturating_sub(before);
+            before = end.max(before);
         }
+        let rows = Rows { counts };
         let list = Rect {
             y: inner.y + 2,
             height: inner.height.saturating_sub(2),
             ..inner
         };
         let height = usize::from(list.height);
-        let cursor_row = rows
-            .iter()
-            .position(|r| matches!(r, Row::Entry(p) if *p == view.cursor))
-            .unwrap_or(0);
+        let cursor_row = rows.row_of(view.cursor).unwrap_or(0);
         // Keep the cursor a third of the way down once the list scrolls.
         let offset = cursor_row
             .saturating_sub(height / 3)
             .min(rows.len().saturating_sub(height));
-        for (i, row) in rows.iter().skip(offset).take(height).enumerate() {
+        let drawn = (offset..rows.len()).take(height).filter_map(|r| rows.at(r));
+        for (i, row) in drawn.enumerate() {
             let y = list.y + i as u16;
-            match *row {
+            match row {
                 Row::Group(kind, n) => {
                     let name = match kind {
                         EntityKind::Actor => "Actors",
@@ -147,7 +184,9 @@ impl Widget for EntityPane<'_> {
                     buf.set_stringn(inner.x, y, &text, width, style.add_modifier(Modifier::BOLD));
                 }
                 Row::Entry(pos) => {
-                    let index = visible[pos];
+                    let Some(index) = visible.get(pos).map(|&i| i as usize) else {
+                        continue;
+                    };
                     let Some(entry) = app.index.entry(index) else {
                         continue;
                     };
@@ -196,6 +235,40 @@ impl Widget for EntityPane<'_> {
                 "nothing matches"
             };
             buf.set_stringn(inner.x, list.y + 1, note, width, theme.muted());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rows as the pane once listed them, all of them.
+    fn listed(counts: [usize; 3]) -> Vec<Row> {
+        let mut rows = Vec::new();
+        let mut pos = 0;
+        for (kind, n) in EntityKind::ALL.into_iter().zip(counts) {
+            rows.push(Row::Group(kind, n));
+            rows.extend((pos..pos + n).map(Row::Entry));
+            pos += n;
+        }
+        rows
+    }
+
+    #[test]
+    fn rows_are_found_without_being_listed() {
+        for counts in [[0, 0, 0], [2, 0, 3], [0, 4, 0], [1, 1, 1], [5, 2, 0]] {
+            let rows = Rows { counts };
+            let want = listed(counts);
+            assert_eq!(rows.len(), want.len(), "{counts:?}");
+            for (r, row) in want.iter().enumerate() {
+                assert_eq!(rows.at(r), Some(*row), "{counts:?} row {r}");
+                if let Row::Entry(pos) = row {
+                    assert_eq!(rows.row_of(*pos), Some(r), "{counts:?} entry {pos}");
+                }
+            }
+            assert_eq!(rows.at(want.len()), None);
+            assert_eq!(rows.row_of(counts.iter().sum()), None);
         }
     }
 }

@@ -186,11 +186,7 @@ fn search_styles_win_over_entity_styles_and_read_without_colour() {
     let mut ids = Vec::new();
     for (start, w) in doc.text.match_indices("Cavusoglu") {
         ids.push(mentions.len());
-        mentions.push(Mention {
-            range: start..start + w.len(),
-            kind: EntityKind::Actor,
-            entity: 0,
-        });
+        mentions.push(Mention::new(start..start + w.len(), EntityKind::Actor, 0));
     }
     let entities = Entities {
         mentions,

@@ -25,11 +25,7 @@ fn entities(doc: &Document, words: &[(&str, EntityKind)]) -> Entities {
         let mut ids = Vec::new();
         for (start, _) in doc.text.match_indices(word) {
             ids.push(mentions.len());
-            mentions.push(Mention {
-                range: start..start + word.len(),
-                kind: *kind,
-                entity: i,
-            });
+            mentions.push(Mention::new(start..start + word.len(), *kind, i));
         }
         list.push(Entity {
             name: word.to_string(),
@@ -38,7 +34,7 @@ fn entities(doc: &Document, words: &[(&str, EntityKind)]) -> Entities {
             coords: None,
         });
     }
-    mentions.sort_by_key(|m| m.range.start);
+    mentions.sort_by_key(|m| m.start());
     Entities {
         mentions,
         entities: list,
@@ -453,14 +449,10 @@ fn random_mentions(text: &str, cuts: &[(usize, usize, u8)]) -> Entities {
     ranges.sort();
     let mut mentions: Vec<Mention> = Vec::new();
     for (a, b, k) in ranges {
-        if mentions.last().is_some_and(|m| m.range.end > a) {
+        if mentions.last().is_some_and(|m| m.end() > a) {
             continue;
         }
-        mentions.push(Mention {
-            range: a..b,
-            kind: EntityKind::ALL[usize::from(k) % 3],
-            entity: 0,
-        });
+        mentions.push(Mention::new(a..b, EntityKind::ALL[usize::from(k) % 3], 0));
     }
     Entities {
         mentions,

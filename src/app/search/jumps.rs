@@ -60,29 +60,29 @@ impl App {
                 .filter(|r| r.start >= visible.start && r.start < visible.end)
         });
         let cursor = match kept {
-            Some(r) => mentions.partition_point(|m| m.range.start < r.start),
-            None => mentions.partition_point(|m| m.range.start < visible.start),
+            Some(r) => mentions.partition_point(|m| m.start() < r.start),
+            None => mentions.partition_point(|m| m.start() < visible.start),
         };
         let Some(mention) = mentions.get(cursor) else {
             self.view.message = Some("no mention at or below the top line".into());
             return;
         };
-        let Some(entity) = self.entities.entities.get(mention.entity) else {
+        let Some(entity) = self.entities.entities.get(mention.entity()) else {
             return;
         };
         let mut ranges: Vec<Range<usize>> = entity
             .mentions
             .iter()
-            .filter_map(|&m| mentions.get(m).map(|m| m.range.clone()))
+            .filter_map(|&m| mentions.get(m).map(|m| m.range()))
             .filter(|r| r.start < r.end && r.end <= self.doc.text.len())
             .collect();
         ranges.sort_by_key(|r| r.start);
         ranges.dedup_by(|b, a| b.start < a.end);
         let hits = Hits::new(ranges, false);
-        let here = hits.index_at(mention.range.start);
+        let here = hits.index_at(mention.start());
         let step = match here {
             Some(i) => hits.step(i, direction),
-            None => hits.nearest(mention.range.start, direction),
+            None => hits.nearest(mention.start(), direction),
         };
         let search = Search::with_hits(
             Query::Entity(entity.name.clone()),

@@ -424,17 +424,13 @@ fn with_entities() -> App {
     mentions.sort_by_key(|m| m.0.start);
     let mentions: Vec<Mention> = mentions
         .into_iter()
-        .map(|(range, kind, entity)| Mention {
-            range,
-            kind,
-            entity,
-        })
+        .map(|(range, kind, entity)| Mention::new(range, kind, entity))
         .collect();
     let of = |e: usize| {
         mentions
             .iter()
             .enumerate()
-            .filter(|(_, m)| m.entity == e)
+            .filter(|(_, m)| m.entity() == e)
             .map(|(i, _)| i)
             .collect::<Vec<_>>()
     };

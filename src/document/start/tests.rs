@@ -1,4 +1,4 @@
-use std::io::Cursor;
+use std::io::{Cursor, Read};
 
 use proptest::prelude::*;
 
@@ -18,6 +18,7 @@ fn open_text(name: &str, text: &str, head: usize) -> Option<(Document, Rest)> {
         bytes[..head].to_vec(),
         Cursor::new(&bytes[head..]),
         rest,
+        MARKDOWN_WIDE_BYTES,
     )
     .expect("text opens");
     match opening {
@@ -225,7 +226,14 @@ fn a_later_definition_or_a_short_unsniffable_start_reads_whole() {
         path: "a.txt".into(),
         file_len: wide.len() as u64,
     };
-    let opening = start_of("a.txt", wide.clone(), Cursor::new(Vec::new()), rest).expect("opens");
+    let opening = start_of(
+        "a.txt",
+        wide.clone(),
+        Cursor::new(Vec::new()),
+        rest,
+        MARKDOWN_WIDE_BYTES,
+    )
+    .expect("opens");
     assert!(opening.is_none());
 }
 
@@ -261,4 +269,120 @@ fn a_definition_split_between_two_reads_is_found() {
         definition_in(Some(b']'), &mut rest).expect("reads"),
         "after the head's last byte"
     );
+}
+
+/// A reader that fails the test if the rest of the file is read.
+struct Unread;
+
+impl Read for Unread {
+    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+        panic!("the rest of the file was read");
+    }
+}
+
+#[test]
+fn a_later_definition_cuts_before_the_first_unresolved_reference() {
+    let head = "# Title\n\nLead.\n\nMore.\n\nAnd more.\n\n## A\n\nSee [the report][r].\n\n## B\n\nText.\n\n";
+    let md = format!("{head}## C\n\n[r]: http://example.org\n");
+    let (start, _) = open_text("a.md", &md, head.len()).expect("cut");
+    assert!(start.text.ends_with("And more."), "{:?}", start.text);
+    let whole = Document::from_bytes("a.md", md.as_bytes(), None).expect("md");
+    assert_start_of(&start, &whole);
+    assert!(
+        whole.blocks.iter().any(|b| !b.inlines.is_empty()),
+        "the reference is a link in the whole"
+    );
+    // With no definition further on, the reference stays text: the cut
+    // may come after it.
+    let md = format!("{head}## C\n\nThe end.\n");
+    let (start, _) = open_text("a.md", &md, head.len()).expect("cut");
+    assert!(start.text.ends_with("[the report][r]."), "{:?}", start.text);
+    let whole = Document::from_bytes("a.md", md.as_bytes(), None).expect("md");
+    assert_start_of(&start, &whole);
+}
+
+#[test]
+fn the_rest_is_not_read_when_every_reference_of_the_start_resolves() {
+    let md = "# Title\n\nLead [with a link](http://x).\n\nSee [r].\n\n[r]: http://example.org\n\nMore.\n\n## A\n\nText.\n\n## B\n\nEnd.\n";
+    let rest = Rest {
+        path: PathBuf::from("a.md"),
+        file_len: 10 * 1024 * 1024,
+    };
+    let opening = start_of(
+        "a.md",
+        md.as_bytes().to_vec(),
+        Unread,
+        rest,
+        MARKDOWN_WIDE_BYTES,
+    )
+    .expect("opens");
+    let Some(Opening::Start(start, _)) = opening else {
+        panic!("no start");
+    };
+    let whole =
+        Document::from_bytes("a.md", format!("{md}\nMore text.\n").as_bytes(), None).expect("md");
+    assert_start_of(&start, &whole);
+}
+
+#[test]
+fn a_head_expanding_many_references_is_read_whole() {
+    let url = format!("http://example.org/{}", "x".repeat(1000));
+    let mut md = format!("# Title\n\n[r]: {url}\n\nLead.\n\nMore.\n\n");
+    for i in 0..60 {
+        md.push_str(&format!("## Part {i}\n\nSee [r] and [r].\n\n"));
+    }
+    assert!(markdown_cuts(&md).is_none());
+    assert!(open_text("a.md", &md, md.len()).is_none());
+}
+
+/// A Markdown article of `sections` sections of `paragraphs` paragraphs.
+fn long_markdown(sections: usize, paragraphs: usize) -> String {
+    let mut md = String::from("# A long report\n\n");
+    for s in 0..sections {
+        md.push_str(&format!("## Part {s}\n\n"));
+        for p in 0..paragraphs {
+            md.push_str(&format!(
+                "Paragraph {p} of part {s}: the council met on Monday and 120 people waited.\n\n"
+            ));
+        }
+    }
+    md
+}
+
+/// Opens `md` written to a file named `a.md`.
+fn open_file(md: &str) -> (Opening, Document) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("a.md");
+    std::fs::write(&path, md).expect("written");
+    let opening = open(&path).expect("opens");
+    let whole = Document::open(&path).expect("whole");
+    (opening, whole)
+}
+
+#[test]
+fn a_long_markdown_file_opens_from_a_short_head() {
+    let md = long_markdown(2000, 8);
+    assert!(md.len() as u64 >= START_MIN_BYTES);
+    let (opening, whole) = open_file(&md);
+    let Opening::Start(start, rest) = opening else {
+        panic!("read whole");
+    };
+    assert!(start.text.len() <= MARKDOWN_START_BYTES);
+    assert_eq!(rest.file_len as usize, md.len());
+    assert_start_of(&start, &whole);
+}
+
+#[test]
+fn markdown_with_no_cut_in_its_short_head_is_tried_from_a_longer_one() {
+    // Sections of about 80 KB: the first heading after the title's
+    // section comes past the short head.
+    let md = long_markdown(20, 1000);
+    assert!(md.len() as u64 >= START_MIN_BYTES);
+    let (opening, whole) = open_file(&md);
+    let Opening::Start(start, _) = opening else {
+        panic!("read whole");
+    };
+    assert!(start.text.len() > MARKDOWN_START_BYTES);
+    assert!(start.text.len() <= MARKDOWN_WIDE_BYTES);
+    assert_start_of(&start, &whole);
 }

@@ -51,7 +51,7 @@ fn case_kept_fold_keeps_capitals() {
 fn map_all<'t>(text: &'t str, needle: &str) -> Vec<&'t str> {
     let index = FoldedText::build(text);
     let mut mapper = index.mapper();
-    let folded = index.as_str();
+    let folded = index.copy().expect("kept");
     let mut out = Vec::new();
     let mut pos = 0;
     while let Some(off) = folded[pos..].find(needle) {
@@ -95,7 +95,8 @@ fn sparse_hits_over_a_dense_map() {
     let index = FoldedText::build(&text);
     let mut mapper = index.mapper();
     let got: Vec<usize> = index
-        .as_str()
+        .copy()
+        .expect("kept")
         .match_indices('x')
         .filter_map(|(i, _)| mapper.map(i, i + 1))
         .map(|r| r.start)
@@ -109,8 +110,8 @@ fn case_kept_copy_shares_offsets_or_is_refused() {
     let index = FoldedText::build(text);
     let kept = index.case_kept(text).expect("same shape");
     assert_eq!(kept, fold(text, false));
-    assert_eq!(kept.len(), index.as_str().len());
-    assert_eq!(kept.to_lowercase(), index.as_str());
+    assert_eq!(kept.len(), index.copy().expect("kept").len());
+    assert_eq!(kept.to_lowercase(), index.copy().expect("kept"));
     // `Ⱥ` is 2 bytes, its lower case `ⱥ` 3: no shared offsets.
     let odd = "a Ⱥ b";
     assert_eq!(FoldedText::build(odd).case_kept(odd), None);
@@ -119,6 +120,30 @@ fn case_kept_copy_shares_offsets_or_is_refused() {
 #[test]
 fn plain_ascii_needs_no_map() {
     let index = FoldedText::build("Plain ASCII text\nover lines");
-    assert_eq!(index.as_str(), "plain ascii text over lines");
+    assert_eq!(index.copy().expect("kept"), "plain ascii text over lines");
     assert_eq!(index.map_bytes(), 0);
+}
+
+#[test]
+fn a_windowed_index_keeps_no_copy_and_folds_any_window_alike() {
+    let text = "Çavuşoğlu said “Don’t” in İstanbul – STRASSE Straße ﬁnance pay\u{200B}pal";
+    let whole = FoldedText::build(text);
+    let copy = whole.copy().expect("kept").as_bytes();
+    let windowed = FoldedText::build_with(text, Some(4));
+    assert_eq!(windowed.copy(), None);
+    assert_eq!(windowed.len(), copy.len());
+    let mut buf = Vec::new();
+    for from in 0..copy.len() {
+        for len in [1, 3, 8, 200] {
+            let (bytes, base) = windowed.window(text, from, len, &mut buf);
+            assert!(base <= from, "{from}: window from {base}");
+            let want = (from + len).min(copy.len());
+            assert!(
+                base + bytes.len() >= want,
+                "{from}+{len}: to {}",
+                base + bytes.len()
+            );
+            assert_eq!(bytes, &copy[base..base + bytes.len()], "{from}+{len}");
+        }
+    }
 }

@@ -85,6 +85,45 @@ proptest! {
     }
 
     #[test]
+    fn a_scan_without_a_folded_copy_finds_what_one_with_finds(
+        text in text_strategy(),
+        query in query_strategy(),
+        from_text in proptest::option::of((0usize..40, 1usize..5)),
+        split in 0usize..200,
+        window in 1usize..12,
+        chunk in 1usize..6,
+    ) {
+        // Half the queries are taken from the text, so they have hits.
+        let query = match from_text {
+            Some((skip, take)) => text.chars().skip(skip).take(take).collect(),
+            None => query,
+        };
+        let Ok(q) = Query::parse(&query) else { return Ok(()); };
+        let split = boundary(&text, split);
+        let none = Entities::default();
+        let want = find(&q, &text, &SearchIndex::new(), &none);
+        let windowed = SearchIndex::windowed(window);
+        prop_assert_eq!(&find(&q, &text, &windowed, &none), &want, "{:?} in {:?}", query, text);
+        let (mut s, _) = Search::start(
+            &query,
+            Direction::Forward,
+            split,
+            split,
+            &text,
+            &windowed,
+            &none,
+            Budget::bytes(chunk),
+        );
+        let mut steps = 0;
+        while !s.is_complete() {
+            s.advance(&text, &windowed, Budget::bytes(chunk));
+            steps += 1;
+            prop_assert!(steps < 10 * (text.len() + 2), "a scan always moves on");
+        }
+        prop_assert_eq!(&s.hits, &want, "{:?} in {:?} from {} in steps", query, text, split);
+    }
+
+    #[test]
     fn the_index_built_in_steps_is_the_index_built_at_once(
         text in text_strategy(),
         chunk in 1usize..8,
@@ -93,7 +132,7 @@ proptest! {
         let mut lower = FoldBuilder::new(&text);
         while !lower.step(&text, chunk) {}
         let stepped = lower.finish(&text);
-        prop_assert_eq!(stepped.as_str(), whole.as_str());
+        prop_assert_eq!(stepped.copy(), whole.copy());
         let mut kept = KeptBuilder::new(&text);
         while !kept.step(&text, chunk) {}
         let kept = kept.finish(&text);
@@ -169,4 +208,25 @@ fn hits_past_u32_are_not_kept() {
     let hits = Hits::new(vec![0..1, big..big + 2], false);
     assert_eq!(hits.len(), 1);
     assert!(hits.truncated());
+}
+#[test]
+fn a_windowed_scan_finds_hits_across_every_window_edge() {
+    let none = Entities::default();
+    let cases = [
+        ("abababababababababab", "ba"),
+        ("abababababababababab", "a"),
+        ("ÉaÉaÉaÉaÉaÉaÉaÉa", "éa"),
+        ("Straße strasse STRASSE Straße", "ss"),
+        ("don’t don't don’t don't", "n't"),
+        ("x\u{200B}yx\u{200B}yx\u{200B}y", "xy"),
+    ];
+    for (text, query) in cases {
+        let q = Query::parse(query).expect("a plain query");
+        let want = find(&q, text, &SearchIndex::new(), &none);
+        assert!(!want.is_empty(), "{query} in {text}");
+        for window in 1..12 {
+            let got = find(&q, text, &SearchIndex::windowed(window), &none);
+            assert_eq!(got, want, "{query} in {text}, windows of {window}");
+        }
+    }
 }
