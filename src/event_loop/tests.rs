@@ -27,16 +27,19 @@ fn drive(inputs: Vec<Input>) -> (Terminal<TestBackend>, App, NoLifecycle, Outcom
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
     let mut app = app();
     let mut life = NoLifecycle::default();
-    let mut events: VecDeque<Input> = inputs.into();
-    let outcome = run(
-        &mut terminal,
-        &mut app,
-        &mut events,
-        &mut life,
-        LoopOptions::default(),
-    )
-    .expect("loop");
+    let outcome = feed(&mut terminal, &mut app, &mut life, inputs);
     (terminal, app, life, outcome)
+}
+
+/// Runs the loop over `inputs` until they end.
+fn feed(
+    terminal: &mut Terminal<TestBackend>,
+    app: &mut App,
+    life: &mut NoLifecycle,
+    inputs: Vec<Input>,
+) -> Outcome {
+    let mut events: VecDeque<Input> = inputs.into();
+    run(terminal, app, &mut events, life, LoopOptions::default()).expect("loop")
 }
 
 #[test]
@@ -98,15 +101,12 @@ fn keys_typed_ahead_into_the_prompt_run_one_search() {
     let entities = crate::extract::extract(&doc);
     let mut typed = App::new(doc, entities, Keymap::default());
     for k in burst {
-        let mut events: VecDeque<Input> = vec![k].into();
-        run(
+        feed(
             &mut terminal,
             &mut typed,
-            &mut events,
             &mut NoLifecycle::default(),
-            LoopOptions::default(),
-        )
-        .expect("loop");
+            vec![k],
+        );
     }
     assert_eq!(typed.search.started, 4);
     assert_eq!(typed.view.top, app.view.top);
@@ -149,27 +149,16 @@ fn entities_arriving_after_the_first_frame_are_drawn() {
     let mut app = App::awaiting_entities(doc, Keymap::default());
     let mut life = NoLifecycle::default();
     // The first frame, drawn before any input, says they are coming.
-    let mut events: VecDeque<Input> = vec![key('}')].into();
-    run(
-        &mut terminal,
-        &mut app,
-        &mut events,
-        &mut life,
-        LoopOptions::default(),
-    )
-    .expect("loop");
+    feed(&mut terminal, &mut app, &mut life, vec![key('}')]);
     let waiting = screen(&terminal);
     assert!(waiting.contains("finding names"), "{waiting}");
     assert!(!app.entities_ready());
-    let mut events: VecDeque<Input> = vec![Input::Entities(Box::new(found)), key('}')].into();
-    run(
+    feed(
         &mut terminal,
         &mut app,
-        &mut events,
         &mut life,
-        LoopOptions::default(),
-    )
-    .expect("loop");
+        vec![Input::Entities(Box::new(found)), key('}')],
+    );
     assert!(app.entities_ready());
     assert!(!screen(&terminal).contains("finding names"));
     assert!(
@@ -188,15 +177,7 @@ fn the_search_index_is_built_ahead_only_once_the_entities_are_in() {
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
     let mut app = App::awaiting_entities(doc, Keymap::default());
     let mut idle = |app: &mut App, inputs: Vec<Input>| {
-        let mut events: VecDeque<Input> = inputs.into();
-        run(
-            &mut terminal,
-            app,
-            &mut events,
-            &mut NoLifecycle::default(),
-            LoopOptions::default(),
-        )
-        .expect("loop");
+        feed(&mut terminal, app, &mut NoLifecycle::default(), inputs);
     };
     idle(&mut app, vec![key('j')]);
     assert!(app.search.busy(), "nothing built ahead while finding");
@@ -228,15 +209,12 @@ fn keys_pressed_while_reading_apply_once_the_whole_is_in() {
     let mut app = App::loading(start, Keymap::default(), text.len() as u64, 0);
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
     let whole = Input::Arrival(Box::new(Arrival::Document(Ok(std::sync::Arc::new(whole)))));
-    let mut events: VecDeque<Input> = vec![key('G'), whole].into();
-    run(
+    feed(
         &mut terminal,
         &mut app,
-        &mut events,
         &mut NoLifecycle::default(),
-        LoopOptions::default(),
-    )
-    .expect("loop");
+        vec![key('G'), whole],
+    );
     assert!(!app.is_loading());
     let shown = screen(&terminal);
     assert!(shown.contains("Paragraph 399 says"), "{shown}");
