@@ -4,28 +4,17 @@
 //! 10 MB document, once as a feed of article-sized documents, and on the
 //! seed alone.
 
+#[path = "support/articles.rs"]
+mod articles;
+
 use std::hint::black_box;
-use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use lede::document::Document;
 use lede::extract::extract;
 
 fn corpus() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut articles = Vec::new();
-    for dir in ["seeds", "../shared/eval/gum-dev/articles"] {
-        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
-            continue;
-        };
-        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-        paths.sort();
-        for path in paths {
-            if let Ok(text) = std::fs::read_to_string(path) {
-                articles.push(text);
-            }
-        }
-    }
+    let articles = articles::articles();
     assert!(!articles.is_empty(), "no articles found for the benchmark");
     articles
 }

@@ -18,30 +18,14 @@
 //! a machine busy with other work, wall-clock time says more about the
 //! neighbours than about extraction.
 
+#[path = "../benches/support/articles.rs"]
+mod articles;
+
 use std::hint::black_box;
-use std::path::Path;
 use std::process::ExitCode;
 
 use lede::document::{Document, Format};
 use lede::extract::extract;
-
-fn articles() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut articles = Vec::new();
-    for dir in ["seeds", "../shared/eval/gum-dev/articles"] {
-        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
-            continue;
-        };
-        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-        paths.sort();
-        for path in paths {
-            if let Ok(text) = std::fs::read_to_string(path) {
-                articles.push(text);
-            }
-        }
-    }
-    articles
-}
 
 /// The articles with their digits varied per copy, as the benchmark does.
 fn copies(articles: &[String], bytes: usize) -> Vec<String> {
@@ -72,10 +56,10 @@ fn main() -> ExitCode {
             )]
         }
         "corpus" => {
-            let text = copies(&articles(), bytes).join("\n\n");
+            let text = copies(&articles::articles(), bytes).join("\n\n");
             vec![Document::from_bytes("corpus.txt", text.as_bytes(), None)]
         }
-        "feed" => copies(&articles(), bytes)
+        "feed" => copies(&articles::articles(), bytes)
             .iter()
             .map(|a| Document::from_bytes("feed.txt", a.as_bytes(), None))
             .collect(),
