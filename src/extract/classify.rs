@@ -12,7 +12,7 @@ use std::ops::Range;
 use super::EntityKind;
 use super::context::DocContext;
 use super::gaz::{self, PlaceClass, PlaceHit};
-use super::lexicon::{COMMON, GROUP, GROUP_ADJ, LEX, ORG, PLACE, TITLE};
+use super::lexicon::{COMMON, GROUP, GROUP_ADJ, GROUP_NOUN, LEX, ORG, PLACE, TITLE, with_lower};
 use super::places::{abbreviated_place, before_region, group_extension, locative, place_cue};
 use super::token::Token;
 
@@ -62,6 +62,20 @@ const ATTRIBUTION: &[&str] = &[
     "confirmed",
     "denied",
 ];
+
+/// A group named by a common noun (`Police said`, `Officials told`): it
+/// speaks, but bare common nouns are not names, so attribution does not
+/// make one. A plural counts when its singular is a frequent word
+/// (`officials`, `analysts`), so `Reuters` or `Amnesty` stay names.
+fn common_group(t: &Token, w: &str) -> bool {
+    t.in_lex(GROUP_NOUN)
+        || with_lower(w, |lower| {
+            lower.len() > 4
+                && lower.ends_with('s')
+                && !["ss", "us", "is"].iter().any(|e| lower.ends_with(e))
+                && gaz::zipf(&lower[..lower.len() - 1]) >= 4.0
+        })
+}
 
 fn attributed(cx: &DocContext, end: usize) -> bool {
     cx.toks
@@ -127,7 +141,7 @@ fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
             || (t.initial()
                 && !head
                 && !t.upper()
-                && (!single || !attributed(cx, end))
+                && (!single || !attributed(cx, end) || common_group(t, w))
                 && cx.common_initial(t, single)
                 && !place_prefix(cx, start, end));
         if !drop {

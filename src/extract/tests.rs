@@ -160,6 +160,16 @@ fn rules_leave_these_alone() {
         ),
         // A pronoun `one`.
         ("It was a very serious one.", "one"),
+        // A group named by a common noun speaks, but is no name.
+        ("The river rose. Police said the road was shut.", "Police"),
+        (
+            "Officials said on Monday that talks had ended.",
+            "Officials",
+        ),
+        (
+            "The bank cut rates. Analysts told reporters so.",
+            "Analysts",
+        ),
     ];
     for (text, span) in cases {
         assert!(
