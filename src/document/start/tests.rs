@@ -101,6 +101,19 @@ fn plain_block() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Blocks joined by the separators in turn, ending in a line feed.
+fn joined(blocks: &[String], seps: &[&str]) -> String {
+    let mut text = String::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if i > 0 {
+            text.push_str(seps[i % seps.len()]);
+        }
+        text.push_str(b);
+    }
+    text.push('\n');
+    text
+}
+
 fn plain_article() -> impl Strategy<Value = String> {
     (
         prop::collection::vec(plain_block(), 4..40),
@@ -109,17 +122,7 @@ fn plain_article() -> impl Strategy<Value = String> {
             40,
         ),
     )
-        .prop_map(|(blocks, seps)| {
-            let mut text = String::new();
-            for (i, b) in blocks.iter().enumerate() {
-                if i > 0 {
-                    text.push_str(seps[i % seps.len()]);
-                }
-                text.push_str(b);
-            }
-            text.push('\n');
-            text
-        })
+        .prop_map(|(blocks, seps)| joined(&blocks, &seps))
 }
 
 fn markdown_block() -> impl Strategy<Value = String> {
@@ -149,17 +152,7 @@ fn markdown_article() -> impl Strategy<Value = String> {
         prop::collection::vec(markdown_block(), 4..40),
         prop::collection::vec(prop::sample::select(vec!["\n\n", "\n", "\n\n\n"]), 40),
     )
-        .prop_map(|(blocks, seps)| {
-            let mut text = String::new();
-            for (i, b) in blocks.iter().enumerate() {
-                if i > 0 {
-                    text.push_str(seps[i % seps.len()]);
-                }
-                text.push_str(b);
-            }
-            text.push('\n');
-            text
-        })
+        .prop_map(|(blocks, seps)| joined(&blocks, &seps))
 }
 
 proptest! {
