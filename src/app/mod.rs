@@ -27,7 +27,7 @@ pub mod search;
 use std::ops::Deref;
 use std::sync::Arc;
 
-pub use action::Action;
+pub use action::{ACTION_NAMES, Action, SECTION_N_ACTION};
 pub use panes::Panes;
 pub use reader::{Focus, Overlay, Prefs, Reader, ViewState};
 pub use search::SearchState;
