@@ -17,7 +17,7 @@ use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, Stateful
 
 use super::theme::Theme;
 use crate::app::{Reader, SearchState};
-use crate::document::{Block, BlockKind, Document};
+use crate::document::{Block, BlockKind, Document, InlineKind};
 use crate::extract::{Entities, EntityKind, Mention};
 use crate::layout::{Line, Wrapped};
 
@@ -170,12 +170,12 @@ impl BodyPane<'_> {
         }
         let mentions: Vec<&Mention> = self
             .entities
-            .in_range(line.range.clone())
+            .in_range(line.drawn())
             .iter()
             .filter(|m| !dimmed && (self.highlights(m.kind()) || self.is_chosen(&m.range())))
             .collect();
         let (hits, current) = match self.search {
-            Some(search) => search.hits_in(line.range.clone()),
+            Some(search) => search.hits_in(line.drawn()),
             None => (Vec::new(), None),
         };
         let marks = Marks {
@@ -197,6 +197,9 @@ impl BodyPane<'_> {
             if let Some(marker) = &part.marker {
                 let style = if block.kind == BlockKind::Rule {
                     base
+                } else if part.range.is_empty() {
+                    // A table's padding and rules: no text behind them.
+                    theme.prefix()
                 } else {
                     base.patch(theme.marker())
                 };
@@ -256,7 +259,11 @@ impl BodyPane<'_> {
     fn style_at(&self, block: &Block, base: Style, marks: &Marks, run: Range<usize>) -> Style {
         let covers = |r: &Range<usize>| r.start <= run.start && run.end <= r.end;
         let mut style = base;
-        for inline in block.inlines.iter().filter(|i| covers(&i.range)) {
+        // A caption is an image's alt text: dimmed, not drawn as a link.
+        let caption = block.kind == BlockKind::Caption;
+        for inline in block.inlines.iter().filter(|i| {
+            covers(&i.range) && !(caption && matches!(i.kind, InlineKind::Image { .. }))
+        }) {
             style = style.patch(self.theme.inline(&inline.kind));
         }
         if let Some(m) = marks.mentions.iter().find(|m| covers(&m.range())) {
