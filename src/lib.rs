@@ -16,6 +16,7 @@ pub mod config;
 pub mod document;
 pub mod event_loop;
 pub mod extract;
+pub mod fetch;
 pub mod fold;
 pub mod gazetteer;
 pub mod json;
