@@ -243,7 +243,8 @@ impl Document {
         doc.sections.shrink_to_fit();
         doc.source_map.shrink_to_fit();
         if doc.blocks.is_empty() {
-            doc.notices.push("the page has no readable text".to_string());
+            doc.notices
+                .push("the page has no readable text".to_string());
         }
         doc
     }
@@ -307,7 +308,7 @@ impl Document {
         self.blocks.iter().filter(|b| {
             !matches!(
                 b.kind,
-                BlockKind::Code | BlockKind::Rule | BlockKind::Boilerplate
+                BlockKind::Code | BlockKind::Rule | BlockKind::Boilerplate | BlockKind::Byline
             )
         })
     }

@@ -83,8 +83,7 @@ impl Inherited {
             // An element named as the content inside a wrapper named for
             // the layout (`with-sidebar` > `story`) is content again;
             // inside comments nothing is.
-            let comments = page.role[i] == Role::Furniture
-                && super::classify::is_comments(node);
+            let comments = page.role[i] == Role::Furniture && super::classify::is_comments(node);
             inh.comments[i] = comments || (from_parent && inh.comments[p]);
             inh.furniture[i] = inh.comments[i]
                 || page.role[i] == Role::Furniture
@@ -95,7 +94,8 @@ impl Inherited {
                 _ => !from_parent,
             };
             inh.block[i] = if block { id } else { inh.block[p] };
-            inh.in_link[i] = tag == Some(&local_name!("a")) || (from_parent && !block && inh.in_link[p]);
+            inh.in_link[i] =
+                tag == Some(&local_name!("a")) || (from_parent && !block && inh.in_link[p]);
         }
         inh
     }
@@ -173,7 +173,8 @@ pub fn choose(page: &mut Page, ld_body: Option<&str>) -> Article {
         if link > 0.5 {
             continue;
         }
-        let s = (1.0 + own_punct[i].min(20) as f32 + (own[i] as f32 / 100.0).min(3.0)) * (1.0 - link);
+        let s =
+            (1.0 + own_punct[i].min(20) as f32 + (own[i] as f32 / 100.0).min(3.0)) * (1.0 - link);
         let tag = page.tag(id).cloned();
         let mut at = match tag {
             Some(t) if paragraph_like(&t) => page.tree.node(id).parent,
@@ -287,8 +288,7 @@ pub fn choose(page: &mut Page, ld_body: Option<&str>) -> Article {
             found: false,
         };
     }
-    // A container whose only real content is the best element reads the
-    // same; climbing to it lets siblings join.
+    let (best, best_score) = climb(page, &inh, best, best_score, &finals);
     let roots = with_siblings(page, &inh, best, &score, best_score);
     let prose: u32 = roots
         .iter()
@@ -308,10 +308,86 @@ pub fn choose(page: &mut Page, ld_body: Option<&str>) -> Article {
     }
 }
 
+/// Readability's climb from the best element: to the ancestor shared by
+/// several candidates nearly as good (an article in chunks), to a parent
+/// that scores better, and past wrappers that hold nothing else.
+fn climb(
+    page: &Page,
+    inh: &Inherited,
+    mut best: NodeId,
+    mut best_score: f32,
+    finals: &[(NodeId, f32)],
+) -> (NodeId, f32) {
+    let final_of = |id: NodeId| finals.iter().find(|f| f.0 == id).map(|f| f.1);
+    let rivals: Vec<NodeId> = finals
+        .iter()
+        .filter(|&&(id, s)| id != best && s >= best_score * 0.75)
+        .map(|&(id, _)| id)
+        .take(8)
+        .collect();
+    if rivals.len() >= 2 {
+        let mut at = page.tree.node(best).parent;
+        let mut steps = 0;
+        while at != NONE && at != page.body && steps < 12 {
+            steps += 1;
+            let held = rivals
+                .iter()
+                .filter(|&&r| page.tree.contains(at, r))
+                .count();
+            if held >= 2 && !inh.furniture[at as usize] {
+                best = at;
+                best_score = final_of(at).unwrap_or(best_score);
+                break;
+            }
+            at = page.tree.node(at).parent;
+        }
+    }
+    let mut last = best_score;
+    let threshold = best_score / 3.0;
+    let mut at = page.tree.node(best).parent;
+    while at != NONE && at != page.body {
+        match final_of(at) {
+            Some(s) if s < threshold => break,
+            Some(s) if s > last => {
+                best = at;
+                best_score = s;
+                break;
+            }
+            Some(s) => last = s,
+            None => {}
+        }
+        at = page.tree.node(at).parent;
+    }
+    // A wrapper around the best element alone reads the same and lets the
+    // wrapper's siblings join.
+    loop {
+        let parent = page.tree.node(best).parent;
+        if parent == NONE || parent == page.body || inh.furniture[parent as usize] {
+            break;
+        }
+        let others = page
+            .tree
+            .children(parent)
+            .filter(|&c| c != best && page.visible[c as usize] && page.chars[c as usize] > 0)
+            .count();
+        if others > 0 {
+            break;
+        }
+        best = parent;
+    }
+    (best, best_score)
+}
+
 /// The best element and the siblings that join it (Readability's rule:
 /// a sibling scoring a fifth of the best, or a paragraph that reads as
 /// prose).
-fn with_siblings(page: &Page, inh: &Inherited, best: NodeId, score: &[f32], best_score: f32) -> Vec<NodeId> {
+fn with_siblings(
+    page: &Page,
+    inh: &Inherited,
+    best: NodeId,
+    score: &[f32],
+    best_score: f32,
+) -> Vec<NodeId> {
     let parent = page.tree.node(best).parent;
     if parent == NONE || best == page.body {
         return vec![best];

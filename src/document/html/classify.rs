@@ -27,42 +27,168 @@ pub enum Role {
 
 /// Words in class and id that name page furniture whatever else they say.
 const FURNITURE: &[&str] = &[
-    "nav", "navbar", "navigation", "menu", "menus", "breadcrumb", "breadcrumbs", "footer",
-    "sidebar", "share", "shares", "sharing", "social", "socials", "sociallinks", "follow",
-    "related", "recommended", "recommendations", "recommendation", "recirc", "recirculation",
-    "popular", "trending", "mostread", "mostpopular", "comment", "comments", "commenting",
-    "disqus", "newsletter", "newsletters", "subscribe", "subscription", "signup", "promo",
-    "promos", "promotion", "sponsored", "sponsor", "advert", "adverts", "advertisement",
-    "advertising", "ad", "ads", "adslot", "adunit", "dfp", "gpt", "cookie", "cookies", "consent",
-    "gdpr", "paywall", "modal", "popup", "overlay", "skip", "skiplink", "toolbar", "pagination",
-    "pager", "login", "signin", "register", "outbrain", "taboola", "banner", "masthead",
-    "topbar", "bottombar", "widget", "widgets", "rail", "jumplink", "readmore", "readnext",
-    "upnext", "print", "tools", "sronly", "visuallyhidden", "offscreen",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "menus",
+    "breadcrumb",
+    "breadcrumbs",
+    "footer",
+    "sidebar",
+    "share",
+    "shares",
+    "sharing",
+    "social",
+    "socials",
+    "sociallinks",
+    "follow",
+    "related",
+    "recommended",
+    "recommendations",
+    "recommendation",
+    "recirc",
+    "recirculation",
+    "popular",
+    "trending",
+    "mostread",
+    "mostpopular",
+    "comment",
+    "comments",
+    "commenting",
+    "disqus",
+    "newsletter",
+    "newsletters",
+    "subscribe",
+    "subscription",
+    "signup",
+    "promo",
+    "promos",
+    "promotion",
+    "sponsored",
+    "sponsor",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "ad",
+    "ads",
+    "adslot",
+    "adunit",
+    "dfp",
+    "gpt",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "paywall",
+    "modal",
+    "popup",
+    "overlay",
+    "skip",
+    "skiplink",
+    "toolbar",
+    "pagination",
+    "pager",
+    "login",
+    "signin",
+    "register",
+    "outbrain",
+    "taboola",
+    "banner",
+    "masthead",
+    "topbar",
+    "bottombar",
+    "widget",
+    "widgets",
+    "rail",
+    "jumplink",
+    "readmore",
+    "readnext",
+    "upnext",
+    "print",
+    "tools",
+    "sronly",
+    "visuallyhidden",
+    "offscreen",
 ];
 
 /// Words that name furniture only when nothing names the content.
 const WEAK: &[&str] = &[
-    "header", "head", "meta", "tags", "tag", "topics", "keywords", "bio", "aside", "info",
-    "details", "utility", "actions", "links", "extra", "secondary", "complementary",
-    "teaser", "teasers", "card", "cards", "headline", "title", "kicker", "label",
-    "dek", "subtitle", "standfirst",
+    "header",
+    "head",
+    "meta",
+    "tags",
+    "tag",
+    "topics",
+    "keywords",
+    "bio",
+    "aside",
+    "info",
+    "details",
+    "utility",
+    "actions",
+    "links",
+    "extra",
+    "secondary",
+    "complementary",
+    "teaser",
+    "teasers",
+    "card",
+    "cards",
+    "headline",
+    "title",
+    "kicker",
+    "label",
+    "dek",
+    "subtitle",
+    "standfirst",
 ];
 
 /// Words that name an author or date line.
 const BYLINE: &[&str] = &[
-    "byline", "bylines", "author", "authors", "writer", "contributor", "dateline", "timestamp",
-    "date", "time", "published", "updated", "pubdate", "posted",
+    "byline",
+    "bylines",
+    "author",
+    "authors",
+    "writer",
+    "contributor",
+    "dateline",
+    "timestamp",
+    "date",
+    "time",
+    "published",
+    "updated",
+    "pubdate",
+    "posted",
 ];
 
 /// Words that name a caption or credit.
 const CAPTION: &[&str] = &[
-    "caption", "captions", "figcaption", "credit", "credits", "photocredit", "imagecredit",
+    "caption",
+    "captions",
+    "figcaption",
+    "credit",
+    "credits",
+    "photocredit",
+    "imagecredit",
 ];
 
 /// Words that name the article's body.
 const CONTENT: &[&str] = &[
-    "article", "articlebody", "content", "entry", "post", "story", "body", "text", "main",
-    "prose", "blog", "richtext", "copy",
+    "article",
+    "articlebody",
+    "content",
+    "entry",
+    "post",
+    "story",
+    "body",
+    "text",
+    "main",
+    "prose",
+    "blog",
+    "richtext",
+    "copy",
 ];
 
 /// True for an element whose class or id names comments.
@@ -74,8 +200,12 @@ pub fn is_comments(node: &Node) -> bool {
     if let Some(id) = node.attr("id") {
         words(id, &mut w);
     }
-    w.iter()
-        .any(|w| matches!(w.as_str(), "comment" | "comments" | "commenting" | "disqus" | "respond" | "replies"))
+    w.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "comment" | "comments" | "commenting" | "disqus" | "respond" | "replies"
+        )
+    })
 }
 
 /// Splits `class` and `id` values into lower-case words: `article-body`,
@@ -186,7 +316,17 @@ mod tests {
     fn words_split_on_case_and_punctuation() {
         assert_eq!(
             split("articleBody post_text-main"),
-            ["article", "body", "post", "text", "main", "articlebody", "bodypost", "posttext", "textmain"]
+            [
+                "article",
+                "body",
+                "post",
+                "text",
+                "main",
+                "articlebody",
+                "bodypost",
+                "posttext",
+                "textmain"
+            ]
         );
         assert_eq!(split("most-read"), ["most", "read", "mostread"]);
         assert!(split("").is_empty());

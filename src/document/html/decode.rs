@@ -43,10 +43,7 @@ pub fn decode(name: &str, bytes: &[u8], charset: Option<&str>) -> Source {
         }
         Some(e) if bom.is_some() => e,
         Some(e) if e.is_single_byte() && has_utf8_multibyte(bytes) => {
-            notices.push(format!(
-                "declared {} but is UTF-8; read as UTF-8",
-                e.name()
-            ));
+            notices.push(format!("declared {} but is UTF-8; read as UTF-8", e.name()));
             UTF_8
         }
         Some(e) => e,
@@ -72,7 +69,10 @@ pub fn decode(name: &str, bytes: &[u8], charset: Option<&str>) -> Source {
     }
     let (text, map, invalid) = decode_chunked(encoding, bytes);
     if invalid {
-        notices.push(format!("invalid {} bytes shown as \u{FFFD}", encoding.name()));
+        notices.push(format!(
+            "invalid {} bytes shown as \u{FFFD}",
+            encoding.name()
+        ));
     }
     Source {
         name: name.to_string(),
@@ -181,7 +181,8 @@ mod tests {
 
     #[test]
     fn http_equiv_decides() {
-        let page = b"<meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-2'><p>\xb1";
+        let page =
+            b"<meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-2'><p>\xb1";
         let s = decode("p.html", page, None);
         assert!(s.text.ends_with('ą'), "{}", s.text);
     }

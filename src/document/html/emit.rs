@@ -183,7 +183,12 @@ impl<'a> Builder<'a> {
             .max(1);
         if let Some(&first) = roots.first() {
             let line = self.page.tree.node(first).line as usize;
-            self.cursor = self.lines.get(line.saturating_sub(1)).copied().unwrap_or(0).max(self.cursor);
+            self.cursor = self
+                .lines
+                .get(line.saturating_sub(1))
+                .copied()
+                .unwrap_or(0)
+                .max(self.cursor);
         }
         for &root in roots {
             self.walk(root, true);
@@ -295,6 +300,11 @@ impl<'a> Builder<'a> {
         if is_inline(tag) {
             return true;
         }
+        if matches!(*tag, local_name!("td") | local_name!("th")) {
+            // Cells of a row read as one line.
+            self.space = true;
+            return true;
+        }
         // A block: what is open ends, and the new context begins.
         self.end_block();
         let top = *self.ctx.last().unwrap_or(&Context {
@@ -340,11 +350,6 @@ impl<'a> Builder<'a> {
             local_name!("tr") => {
                 ctx.kind = BlockKind::Paragraph;
             }
-            local_name!("td") | local_name!("th") => {
-                // Cells of a row read as one line.
-                self.ctx.push(ctx);
-                return true;
-            }
             _ => {
                 if let Some(level) = heading_level(tag) {
                     ctx.kind = BlockKind::Heading { level };
@@ -362,6 +367,9 @@ impl<'a> Builder<'a> {
             return;
         };
         if !article {
+            if !is_inline(tag) {
+                self.space = true;
+            }
             return;
         }
         if is_inline(tag) {
@@ -380,7 +388,10 @@ impl<'a> Builder<'a> {
             ) || (self.pre == 0
                 && matches!(
                     *tag,
-                    local_name!("code") | local_name!("kbd") | local_name!("samp") | local_name!("tt")
+                    local_name!("code")
+                        | local_name!("kbd")
+                        | local_name!("samp")
+                        | local_name!("tt")
                 ))
             {
                 if *tag != local_name!("a") || self.page.tree.node(id).attr("href").is_some() {
@@ -391,7 +402,6 @@ impl<'a> Builder<'a> {
         }
         if matches!(*tag, local_name!("td") | local_name!("th")) {
             self.space = true;
-            self.ctx.pop();
             return;
         }
         self.end_block();
@@ -413,8 +423,8 @@ impl<'a> Builder<'a> {
         let page = self.page;
         // Most of the article's prose is the article, whatever its wrapper
         // is called (a `paywall` box holding the text of a saved page).
-        let most = page.prose.get(i).is_some_and(|&p| p * 2 > self.root_prose)
-            && !self.inh.comments[i];
+        let most =
+            page.prose.get(i).is_some_and(|&p| p * 2 > self.root_prose) && !self.inh.comments[i];
         match page.role[i] {
             Role::Furniture | Role::Weak if most => {}
             Role::Furniture | Role::Byline | Role::Caption => return true,
@@ -468,7 +478,10 @@ impl<'a> Builder<'a> {
             if let Some(t) = node.text() {
                 out.push_str(t);
             }
-            at = self.page.tree.next_in(at, id, self.page.visible[at as usize]);
+            at = self
+                .page
+                .tree
+                .next_in(at, id, self.page.visible[at as usize]);
         }
         super::meta::squash(&out)
     }
@@ -515,7 +528,8 @@ impl<'a> Builder<'a> {
         self.text.push_str("---");
         let src = self.html_map.to_source(self.cursor);
         self.map.push(at..self.text.len(), src..src);
-        self.blocks.push(Block::new(at..self.text.len(), BlockKind::Rule));
+        self.blocks
+            .push(Block::new(at..self.text.len(), BlockKind::Rule));
         self.start = self.text.len();
     }
 
@@ -534,9 +548,17 @@ impl<'a> Builder<'a> {
         let from = self.cursor.max(anchor);
         let found = self
             .find(needle, from)
-            .or_else(|| if anchor < from { self.find(needle, anchor) } else { None })
             .or_else(|| {
-                let word: &str = body.split(|c: char| !c.is_alphanumeric()).find(|w| w.len() >= 3)?;
+                if anchor < from {
+                    self.find(needle, anchor)
+                } else {
+                    None
+                }
+            })
+            .or_else(|| {
+                let word: &str = body
+                    .split(|c: char| !c.is_alphanumeric())
+                    .find(|w| w.len() >= 3)?;
                 self.find(word, from)
             })?;
         let start = found.checked_sub(lead)?;
@@ -557,7 +579,8 @@ impl<'a> Builder<'a> {
         let located = self.locate(id, text);
         // The page's bytes for a text that is not verbatim: up to the next tag.
         let rough = located.map(|(at, _)| {
-            let end = memchr::memchr(b'<', &self.html.as_bytes()[at..]).map_or(self.html.len(), |e| at + e);
+            let end = memchr::memchr(b'<', &self.html.as_bytes()[at..])
+                .map_or(self.html.len(), |e| at + e);
             at..end
         });
         let pre = self.pre > 0;
@@ -644,7 +667,10 @@ impl<'a> Builder<'a> {
     fn cut_block(&mut self) {
         let open: Vec<(usize, InlineKind)> = self.open.clone();
         self.end_block();
-        self.open = open.into_iter().map(|(_, k)| (self.text.len(), k)).collect();
+        self.open = open
+            .into_iter()
+            .map(|(_, k)| (self.text.len(), k))
+            .collect();
     }
 
     /// Closes the open block (if it holds text) and starts the next.
@@ -676,7 +702,9 @@ impl<'a> Builder<'a> {
             if block.kind == BlockKind::Paragraph
                 && ctx.quote_depth == 0
                 && end - self.start <= 120
-                && inlines.iter().any(|i| i.kind == InlineKind::Strong && i.range == (self.start..end))
+                && inlines
+                    .iter()
+                    .any(|i| i.kind == InlineKind::Strong && i.range == (self.start..end))
                 && !self.text[self.start..end].ends_with(['.', ',', ';', ':'])
             {
                 block.kind = BlockKind::Heading { level: 3 };
@@ -694,13 +722,5 @@ impl<'a> Builder<'a> {
     /// The text, without the blank line after the last block.
     pub fn finish(self) -> (String, SourceMap, Vec<Block>, Vec<NodeId>) {
         (self.text, self.map, self.blocks, self.set_aside)
-    }
-
-    pub fn text_len(&self) -> usize {
-        self.text.len()
-    }
-
-    pub fn inherited(&self) -> &Inherited {
-        self.inh
     }
 }

@@ -113,19 +113,34 @@ mod tests {
     #[test]
     fn relative_links_resolve() {
         let base = "https://news.example/world/2024/story.html?x=1";
-        assert_eq!(target("a.html", Some(base)), "https://news.example/world/2024/a.html");
+        assert_eq!(
+            target("a.html", Some(base)),
+            "https://news.example/world/2024/a.html"
+        );
         assert_eq!(target("../b", Some(base)), "https://news.example/world/b");
         assert_eq!(target("/c", Some(base)), "https://news.example/c");
-        assert_eq!(target("//cdn.example/d", Some(base)), "https://cdn.example/d");
+        assert_eq!(
+            target("//cdn.example/d", Some(base)),
+            "https://cdn.example/d"
+        );
         assert_eq!(target("#top", Some(base)), format!("{base}#top"));
-        assert_eq!(target("?p=2", Some(base)), "https://news.example/world/2024/story.html?p=2");
-        assert_eq!(target("https://o.example/", Some(base)), "https://o.example/");
+        assert_eq!(
+            target("?p=2", Some(base)),
+            "https://news.example/world/2024/story.html?p=2"
+        );
+        assert_eq!(
+            target("https://o.example/", Some(base)),
+            "https://o.example/"
+        );
         assert_eq!(target("a.html", None), "a.html");
     }
 
     #[test]
     fn script_and_data_targets_stay_text() {
-        assert_eq!(target("javascript:alert(1)", Some("https://x.example/")), "javascript:alert(1)");
+        assert_eq!(
+            target("javascript:alert(1)", Some("https://x.example/")),
+            "javascript:alert(1)"
+        );
         let long = format!("data:image/png;base64,{}", "A".repeat(500));
         let shown = target(&long, None);
         assert!(shown.ends_with('…') && shown.chars().count() == DATA_SHOWN + 1);

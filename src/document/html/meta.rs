@@ -55,7 +55,10 @@ pub fn read(tree: &Tree) -> Found {
                     }
                 }
                 local_name!("title") if found.title_tag.is_none() => {
-                    let text: String = tree.children(id).filter_map(|c| tree.node(c).text()).collect();
+                    let text: String = tree
+                        .children(id)
+                        .filter_map(|c| tree.node(c).text())
+                        .collect();
                     set(&mut found.title_tag, &text);
                 }
                 local_name!("link") => {
@@ -72,8 +75,10 @@ pub fn read(tree: &Tree) -> Found {
                         .attr("type")
                         .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
                     if ld {
-                        let text: String =
-                            tree.children(id).filter_map(|c| tree.node(c).text()).collect();
+                        let text: String = tree
+                            .children(id)
+                            .filter_map(|c| tree.node(c).text())
+                            .collect();
                         if let Ok(value) = serde_json::from_str::<Value>(text.trim()) {
                             json_ld(&value, &mut found, 0);
                         }
@@ -117,10 +122,21 @@ fn meta_tag(node: &super::tree::Node, found: &mut Found, authors: &mut Vec<Strin
             set(&mut m.description, content)
         }
         "og:url" => set(&mut m.canonical_url, content),
-        "article:published_time" | "datepublished" | "pubdate" | "publishdate" | "date"
-        | "dc.date" | "dc.date.issued" | "dcterms.created" | "sailthru.date"
-        | "parsely-pub-date" | "og:published_time" => set(&mut m.published, content),
-        "article:modified_time" | "datemodified" | "og:updated_time" | "dcterms.modified"
+        "article:published_time"
+        | "datepublished"
+        | "pubdate"
+        | "publishdate"
+        | "date"
+        | "dc.date"
+        | "dc.date.issued"
+        | "dcterms.created"
+        | "sailthru.date"
+        | "parsely-pub-date"
+        | "og:published_time" => set(&mut m.published, content),
+        "article:modified_time"
+        | "datemodified"
+        | "og:updated_time"
+        | "dcterms.modified"
         | "last-modified" => set(&mut m.updated, content),
         "article:section" | "section" | "parsely-section" => set(&mut m.section, content),
         "author" | "article:author" | "dc.creator" | "parsely-author" | "sailthru.author" => {
@@ -315,7 +331,10 @@ mod tests {
         );
         assert_eq!(f.meta.language.as_deref(), Some("de"));
         assert_eq!(f.meta.authors, ["Eva Roth"]);
-        assert_eq!(f.meta.canonical_url.as_deref(), Some("https://example.org/a"));
+        assert_eq!(
+            f.meta.canonical_url.as_deref(),
+            Some("https://example.org/a")
+        );
         assert_eq!(headline(&f, None).as_deref(), Some("Schlagzeile"));
     }
 

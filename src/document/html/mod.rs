@@ -18,6 +18,7 @@ mod decode;
 mod emit;
 mod link;
 mod meta;
+mod nesting;
 mod page;
 mod tree;
 
@@ -34,7 +35,13 @@ pub fn sniff(bytes: &[u8]) -> bool {
     let narrowed: Vec<u8>;
     if rest.starts_with(&[0xFF, 0xFE]) || rest.starts_with(&[0xFE, 0xFF]) {
         let skip = usize::from(rest.starts_with(&[0xFE, 0xFF]));
-        narrowed = rest[2..].iter().skip(skip).step_by(2).take(1024).copied().collect();
+        narrowed = rest[2..]
+            .iter()
+            .skip(skip)
+            .step_by(2)
+            .take(1024)
+            .copied()
+            .collect();
         rest = &narrowed;
     }
     for _ in 0..16 {
@@ -49,15 +56,26 @@ pub fn sniff(bytes: &[u8]) -> bool {
         break;
     }
     let head: Vec<u8> = rest.iter().take(16).map(u8::to_ascii_lowercase).collect();
-    [&b"<!doctype html"[..], b"<html", b"<head", b"<body", b"<article", b"<?xml"]
-        .iter()
-        .any(|p| head.starts_with(p))
+    [
+        &b"<!doctype html"[..],
+        b"<html",
+        b"<head",
+        b"<body",
+        b"<article",
+        b"<?xml",
+    ]
+    .iter()
+    .any(|p| head.starts_with(p))
         && (!head.starts_with(b"<?xml") || contains_html_tag(bytes))
 }
 
 /// True for an XML declaration that heads an XHTML page.
 fn contains_html_tag(bytes: &[u8]) -> bool {
-    let head: Vec<u8> = bytes.iter().take(2048).map(u8::to_ascii_lowercase).collect();
+    let head: Vec<u8> = bytes
+        .iter()
+        .take(2048)
+        .map(u8::to_ascii_lowercase)
+        .collect();
     memchr::memmem::find(&head, b"<html").is_some()
 }
 
@@ -66,7 +84,8 @@ fn contains_html_tag(bytes: &[u8]) -> bool {
 /// `<base href>`, else `url`, else its canonical URL).
 pub fn parse(name: &str, bytes: &[u8], charset: Option<&str>, url: Option<&str>) -> Document {
     let source = decode::decode(name, bytes, charset);
-    let tree = Tree::parse(&source.text);
+    let flat = nesting::flatten(&source.text);
+    let tree = Tree::parse(flat.as_deref().unwrap_or(&source.text));
     let found = meta::read(&tree);
     let base_tag = tree
         .find(&local_name!("base"))
@@ -79,26 +98,6 @@ pub fn parse(name: &str, bytes: &[u8], charset: Option<&str>, url: Option<&str>)
     };
     let mut page = page::Page::new(tree);
     let article = article::choose(&mut page, found.ld_body.as_deref());
-    if let Some(needle) = std::env::var_os("LEDE_DEBUG_HTML") {
-        let needle = needle.to_string_lossy().to_string();
-        let mut roots = article.roots.clone();
-        if let Some(t) = (0..page.tree.nodes.len() as u32).find(|&i| page.tree.node(i).text().is_some_and(|t| t.contains(&needle)) && page.tree.node(page.tree.node(i).parent).tag().is_some_and(|t| &**t != "script" && &**t != "title")) {
-            roots.push(t);
-        }
-        for &r in &roots {
-            let mut at = r;
-            let mut path = Vec::new();
-            while at != NONE {
-                let n = page.tree.node(at);
-                if let Some(t) = n.tag() {
-                    path.push(format!("{}.{}#{}[{:?}{}]", t, n.attr("class").unwrap_or(""), n.attr("id").unwrap_or(""), page.role[at as usize], if page.visible[at as usize] {""} else {" HIDDEN"}));
-                }
-                at = n.parent;
-            }
-            path.reverse();
-            eprintln!("root {r} found={} chars={}: {}", article.found, page.chars[r as usize], path.join(" > "));
-        }
-    }
     let h1 = first_h1(&page, &article.roots);
     let title = meta::headline(&found, h1.as_deref());
     let mut notices = source.notices.clone();
@@ -106,7 +105,13 @@ pub fn parse(name: &str, bytes: &[u8], charset: Option<&str>, url: Option<&str>)
         notices.push("no article found on this page; showing its readable text".to_string());
     }
 
-    let mut b = emit::Builder::new(&page, &article.inh, &source.text, &source.map, base.as_deref());
+    let mut b = emit::Builder::new(
+        &page,
+        &article.inh,
+        &source.text,
+        &source.map,
+        base.as_deref(),
+    );
     if let Some(t) = &title {
         b.set_title(t);
         b.push_block(BlockKind::Title, t, Some(t));
@@ -207,7 +212,8 @@ fn join_names(names: &[String]) -> String {
 fn short_date(date: &str) -> String {
     let d = date.trim();
     let b = d.as_bytes();
-    let iso = b.len() >= 10 && b[4] == b'-' && b[7] == b'-' && b[..4].iter().all(u8::is_ascii_digit);
+    let iso =
+        b.len() >= 10 && b[4] == b'-' && b[7] == b'-' && b[..4].iter().all(u8::is_ascii_digit);
     if !iso {
         return meta::squash(d);
     }

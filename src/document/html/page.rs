@@ -139,7 +139,19 @@ fn punctuation(text: &str) -> u32 {
         .filter(|c| {
             matches!(
                 c,
-                ',' | '.' | '!' | '?' | ';' | '，' | '。' | '、' | '！' | '？' | '；' | '،' | '۔' | '।'
+                ',' | '.'
+                    | '!'
+                    | '?'
+                    | ';'
+                    | '，'
+                    | '。'
+                    | '、'
+                    | '！'
+                    | '？'
+                    | '；'
+                    | '،'
+                    | '۔'
+                    | '।'
             )
         })
         .count() as u32
@@ -159,10 +171,7 @@ impl Page {
             body: ROOT,
             tree,
         };
-        page.body = page
-            .tree
-            .find(&local_name!("body"))
-            .unwrap_or(ROOT);
+        page.body = page.tree.find(&local_name!("body")).unwrap_or(ROOT);
         page.mark();
         page.sum();
         page

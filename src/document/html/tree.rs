@@ -150,7 +150,8 @@ impl Tree {
 
     /// The first element with this tag, in document order.
     pub fn find(&self, tag: &LocalName) -> Option<NodeId> {
-        (0..self.nodes.len() as NodeId).find(|&i| self.node(i).tag() == Some(tag) && self.attached(i))
+        (0..self.nodes.len() as NodeId)
+            .find(|&i| self.node(i).tag() == Some(tag) && self.attached(i))
     }
 
     /// True when the node hangs from the document (html5ever may leave
@@ -290,14 +291,21 @@ impl TreeSink for Sink {
     }
 
     fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
-        Ref::map(self.nodes.borrow(), |nodes| match &nodes[*target as usize].data {
-            Data::Element { name, .. } => name,
-            // html5ever asks only for elements' names.
-            _ => &FALLBACK_NAME,
+        Ref::map(self.nodes.borrow(), |nodes| {
+            match &nodes[*target as usize].data {
+                Data::Element { name, .. } => name,
+                // html5ever asks only for elements' names.
+                _ => &FALLBACK_NAME,
+            }
         })
     }
 
-    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _flags: ElementFlags) -> NodeId {
+    fn create_element(
+        &self,
+        name: QualName,
+        attrs: Vec<Attribute>,
+        _flags: ElementFlags,
+    ) -> NodeId {
         let html = name.ns == ns!(html);
         self.push(Data::Element { name, attrs, html })
     }
@@ -375,7 +383,10 @@ impl TreeSink for Sink {
 
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
         let mut nodes = self.nodes.borrow_mut();
-        if let Data::Element { attrs: existing, .. } = &mut nodes[*target as usize].data {
+        if let Data::Element {
+            attrs: existing, ..
+        } = &mut nodes[*target as usize].data
+        {
             for attr in attrs {
                 if !existing.iter().any(|e| e.name == attr.name) {
                     existing.push(attr);
