@@ -2,8 +2,9 @@
 //! `scripts/build_gazetteer.py`) into `fst` maps and packed tables in
 //! `OUT_DIR`, which `src/gazetteer` embeds with `include_bytes!`.
 //!
-//! Keys are folded by `src/gazetteer/fold.rs`, the same file lede folds its
-//! queries with. The layouts written here are read by
+//! Keys are folded by `src/fold/key.rs`, the same file lede folds its
+//! queries with, over the character fold of `src/fold/rules.rs`, whose
+//! tables for lede (`fold_table.rs`) are written here too. The layouts written here are read by
 //! `src/gazetteer/tables.rs`; the two must change together.
 
 use std::collections::BTreeMap;
@@ -12,8 +13,14 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 #[allow(dead_code)]
-#[path = "src/gazetteer/fold.rs"]
+#[path = "src/fold/key.rs"]
 mod fold;
+#[allow(dead_code)]
+#[path = "src/fold/rules.rs"]
+mod rules;
+/// The character fold the keys are made of (`fold.rs` reads the tables
+/// `rules` writes; here it is computed).
+use rules::fold_char_by_rules as fold_char;
 #[path = "src/gazetteer/hash.rs"]
 mod hash;
 
@@ -62,10 +69,12 @@ fn main() -> Result<()> {
     ] {
         println!("cargo:rerun-if-changed=assets/{file}");
     }
-    println!("cargo:rerun-if-changed=src/gazetteer/fold.rs");
+    println!("cargo:rerun-if-changed=src/fold/key.rs");
+    println!("cargo:rerun-if-changed=src/fold/rules.rs");
     println!("cargo:rerun-if-changed=src/gazetteer/hash.rs");
     println!("cargo:rerun-if-changed=build.rs");
 
+    fs::write(out.join("fold_table.rs"), rules::table_source())?;
     let mut words = build_words(&assets, &out)?;
     let place_keys = build_places(&assets, &out, &words)?;
     for key in place_keys {

@@ -81,6 +81,11 @@ pub struct Cli {
     #[arg(long)]
     pub print_config: bool,
 
+    /// List the actions keys can be bound to in the config, with what each
+    /// does, and exit.
+    #[arg(long)]
+    pub list_actions: bool,
+
     /// Neither restore nor save the reading position.
     #[arg(long)]
     pub no_remember: bool,
@@ -104,14 +109,15 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print the actors, places and numbers of an article.
+    /// Print the actors, places and numbers of articles.
     Entities {
         /// Print `{"file", "mentions": [{start, end, text, type}]}` with byte
-        /// offsets into the file.
+        /// offsets into the file, one object per article and line.
         #[arg(long)]
         json: bool,
-        /// The article (default: the bundled sample; `-` for standard input).
-        file: Option<PathBuf>,
+        /// The articles; `-` reads standard input, as does a pipe when no
+        /// file is named (default: the bundled sample).
+        files: Vec<PathBuf>,
     },
     /// Print a shell completion script.
     Completions {
@@ -187,8 +193,8 @@ fn usage_line(err: &clap::Error) -> String {
 pub fn run(cli: Cli) -> Result<u8, CliError> {
     let stdout = io::stdout();
     match &cli.command {
-        Some(Command::Entities { json, file }) => {
-            return entities(file.as_deref(), *json, &mut stdout.lock()).map(|()| 0);
+        Some(Command::Entities { json, files }) => {
+            return entities(files, *json, &mut stdout.lock()).map(|()| 0);
         }
         Some(Command::Completions { shell }) => {
             let mut out = stdout.lock();
@@ -205,6 +211,11 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
     if cli.print_config {
         let mut out = stdout.lock();
         let written = out.write_all(crate::config::DEFAULT.as_bytes());
+        return ignore_broken_pipe(written.and_then(|()| out.flush())).map(|()| 0);
+    }
+    if cli.list_actions {
+        let mut out = stdout.lock();
+        let written = list_actions(&mut out);
         return ignore_broken_pipe(written.and_then(|()| out.flush())).map(|()| 0);
     }
     let config = crate::config::Config::load(cli.config.as_deref())?;
@@ -240,9 +251,10 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             ColorChoice::Auto => None,
         };
         let mut out = stdout.lock();
+        let several = docs.len() > 1;
         for (i, doc) in docs.into_iter().enumerate() {
-            if i > 0 {
-                ignore_broken_pipe(writeln!(out))?;
+            if several {
+                ignore_broken_pipe(separator(&doc, i, &mut out))?;
             }
             let options = print::PrintOptions {
                 width,
@@ -443,14 +455,48 @@ fn reader_for(
     App::awaiting_entities(doc, keymap)
 }
 
-/// `lede entities [--json] FILE`.
-pub fn entities(file: Option<&Path>, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
-    let doc = load_article(file)?;
-    let found = extract::extract(&doc);
-    let result = if json {
-        extract::report::write_json(&doc, &found, out)
-    } else {
-        extract::report::write_text(&doc, &found, out)
-    };
-    ignore_broken_pipe(result)
+/// Written before each article when several are printed one after the
+/// other (`lede a.txt b.md | less`): a blank line after the one before, then
+/// `==> name <==`, as `head` and `tail` name their files.
+fn separator(doc: &Document, index: usize, out: &mut dyn Write) -> io::Result<()> {
+    if index > 0 {
+        writeln!(out)?;
+    }
+    writeln!(out, "==> {} <==", sanitize::clean(&doc.name))
+}
+
+/// `lede entities [--json] [FILE]...`: the articles as the reader takes
+/// them (standard input when it is a pipe and no file is named, else the
+/// sample), each named by a separator when there are several; as JSON, one
+/// object per article and line.
+pub fn entities(files: &[PathBuf], json: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    let docs = load_articles(files)?;
+    let several = docs.len() > 1;
+    for (i, doc) in docs.iter().enumerate() {
+        let found = extract::extract(doc);
+        let result = if json {
+            extract::report::write_json(doc, &found, out)
+        } else if several {
+            separator(doc, i, out).and_then(|()| extract::report::write_text(doc, &found, out))
+        } else {
+            extract::report::write_text(doc, &found, out)
+        };
+        ignore_broken_pipe(result)?;
+    }
+    Ok(())
+}
+
+/// `lede --list-actions`: every action a key can be bound to in the config
+/// (`action = "..."`), with what it does.
+fn list_actions(out: &mut dyn Write) -> io::Result<()> {
+    use crate::app::{ACTION_NAMES, SECTION_N_ACTION};
+    let rows = ACTION_NAMES
+        .iter()
+        .map(|&(name, _, what)| (name, what))
+        .chain([SECTION_N_ACTION]);
+    let width = rows.clone().map(|(name, _)| name.len()).max().unwrap_or(0);
+    for (name, what) in rows {
+        writeln!(out, "{name:width$}  {what}")?;
+    }
+    Ok(())
 }

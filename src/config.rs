@@ -176,7 +176,10 @@ impl Config {
             let action = Action::from_name(action_name).ok_or_else(|| {
                 (
                     line_of(entry.action.span().start),
-                    format!("unknown action `{}`", sanitize::clean(action_name)),
+                    format!(
+                        "unknown action `{}` (lede --list-actions lists them)",
+                        sanitize::clean(action_name)
+                    ),
                 )
             })?;
             let mut keys = Vec::with_capacity(entry.keys.len());

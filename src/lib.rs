@@ -2,7 +2,7 @@
 //!
 //! The crate is one library with a thin binary (`src/main.rs`) wired onto it,
 //! so every layer is reachable from tests and benches. Model layers
-//! (`document`, `extract`, `gazetteer`, `search`, `sanitize`, `layout`) never
+//! (`document`, `extract`, `gazetteer`, `fold`, `search`, `sanitize`, `layout`) never
 //! import ratatui or crossterm; they speak in byte ranges into one owned text.
 //! On top of them: `app` (state and actions), `keymap` (keys as data), `ui`
 //! (drawing), `event_loop` (the loop, generic over backend and input), `term`
@@ -16,6 +16,7 @@ pub mod config;
 pub mod document;
 pub mod event_loop;
 pub mod extract;
+pub mod fold;
 pub mod gazetteer;
 pub mod json;
 pub mod keymap;

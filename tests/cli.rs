@@ -540,3 +540,157 @@ fn reveal_shows_every_invisible_character_in_print_mode() {
         }
     }
 }
+
+/// Two small articles in a folder of their own: (guard, a.txt, b.md).
+fn two_articles() -> (tempfile::TempDir, String, String) {
+    let dir = tempfile::tempdir().expect("temp");
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.md");
+    std::fs::write(&a, "Rome visit\n\nJoe Biden met 300 guests in Rome.\n").expect("written");
+    std::fs::write(&b, "# Paris talks\n\nEmmanuel Macron spoke in Paris.\n").expect("written");
+    let path = |p: PathBuf| p.to_str().expect("utf-8").to_string();
+    (dir, path(a), path(b))
+}
+
+#[test]
+fn entities_read_standard_input_like_the_reader() {
+    let article = "Rome visit\n\nJoe Biden met 300 guests in Rome.\n";
+    for args in [&["entities"][..], &["entities", "-"][..]] {
+        let out = lede_env(args, Some(article), &[]);
+        assert!(out.status.success(), "{args:?}");
+        let text = stdout(&out);
+        assert!(
+            text.contains("Joe Biden") && text.contains("Rome"),
+            "{args:?}: {text}"
+        );
+        assert!(
+            !text.contains("Idlib"),
+            "{args:?}: the sample, not the pipe: {text}"
+        );
+    }
+    let out = lede_env(&["entities", "--json"], Some(article), &[]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["file"], "stdin");
+    // Nothing piped in: the sample.
+    assert!(stdout(&lede(&["entities"])).contains("Idlib"));
+}
+
+#[test]
+fn entities_take_several_files_each_named() {
+    let (_dir, a, b) = two_articles();
+    let out = lede(&["entities", "--json", &a, &b]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    let files: Vec<String> = text
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("a JSON object per line");
+            v["file"].as_str().expect("file").to_string()
+        })
+        .collect();
+    assert_eq!(files, ["a.txt", "b.md"]);
+
+    let text = stdout(&lede(&["entities", &a, &b]));
+    let head_a = text.find(&format!("==> {a} <==")).expect("a named");
+    let head_b = text.find(&format!("==> {b} <==")).expect("b named");
+    let biden = text.find("Joe Biden").expect("a's actor");
+    let macron = text.find("Emmanuel Macron").expect("b's actor");
+    assert!(
+        head_a < biden && biden < head_b && head_b < macron,
+        "{text}"
+    );
+    // One file: no separator, as before.
+    assert!(!stdout(&lede(&["entities", &a])).contains("==>"));
+    // A file that cannot be read is named, as for the reader.
+    assert_usage_error(
+        &lede(&["entities", &a, "/nonexistent/c.txt"]),
+        "/nonexistent/c.txt",
+    );
+}
+
+#[test]
+fn several_printed_files_are_each_named() {
+    let (_dir, a, b) = two_articles();
+    for args in [&[&a[..], &b[..]][..], &["-p", &a, &b][..]] {
+        let text = stdout(&lede(args));
+        assert_eq!(
+            text,
+            format!(
+                "==> {a} <==\nRome visit\n\nJoe Biden met 300 guests in Rome.\n\n\
+                 ==> {b} <==\nParis talks\n\nEmmanuel Macron spoke in Paris.\n"
+            ),
+            "{args:?}"
+        );
+    }
+    assert!(!stdout(&lede(&[&a])).contains("==>"));
+    // A name with control characters is shown with markers, never raw.
+    let dir = tempfile::tempdir().expect("temp");
+    let evil = dir.path().join("x\x1b[2Jy.txt");
+    std::fs::write(&evil, "Title\n\nBody.\n").expect("written");
+    let text = stdout(&lede(&[evil.to_str().expect("utf-8"), &a]));
+    assert!(
+        !text.contains('\x1b') && text.contains("x^[[2Jy.txt"),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn list_actions_names_every_action_with_what_it_does() {
+    let out = lede(&["--list-actions"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let listed: Vec<(&str, &str)> = text
+        .lines()
+        .map(|l| {
+            let (name, what) = l.split_once("  ").expect("a name, then what it does");
+            (name, what.trim())
+        })
+        .collect();
+    assert!(listed.iter().all(|(_, what)| !what.is_empty()), "{text}");
+    let names: Vec<&str> = listed.iter().map(|(name, _)| *name).collect();
+    let keymap =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/keymap.toml"))
+            .expect("keymap");
+    for line in keymap.lines() {
+        if let Some(action) = line.strip_prefix("action = ") {
+            let action = action.trim_matches('"');
+            assert!(names.contains(&action), "`{action}` is not listed:\n{text}");
+        }
+    }
+    assert!(names.contains(&"section N"), "{text}");
+    // Each listed name is one a config may bind.
+    let dir = tempfile::tempdir().expect("temp");
+    let config = dir.path().join("config.toml");
+    let bindings: String = names
+        .iter()
+        .map(|name| {
+            let name = name.replace('N', "2");
+            format!("[[key]]\nkeys = [\"F5\"]\naction = \"{name}\"\nmode = \"body\"\n")
+        })
+        .collect();
+    std::fs::write(&config, bindings).expect("written");
+    let out = lede(&["--config", config.to_str().expect("utf-8"), "-p"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The config template, a bad action's message and the README point to it.
+    let template = stdout(&lede(&["--print-config"]));
+    assert!(template.contains("lede --list-actions"), "{template}");
+    assert!(include_str!("../README.md").contains("lede --list-actions"));
+    std::fs::write(
+        &config,
+        "[[key]]\nkeys = [\"j\"]\naction = \"fly\"\nmode = \"body\"\n",
+    )
+    .expect("written");
+    assert_usage_error(
+        &lede(&["--config", config.to_str().expect("utf-8"), "-p"]),
+        "unknown action `fly` (lede --list-actions lists them)",
+    );
+}

@@ -161,99 +161,364 @@ pub enum Action {
     PrevFile,
 }
 
+/// Every action a key can be bound to, by the name the keymap and the
+/// config give it, with what it does (`lede --list-actions` prints this
+/// table). `section N` (a section by its number) is parsed apart.
+pub const ACTION_NAMES: &[(&str, Action, &str)] = &[
+    (
+        "line_down",
+        Action::Scroll(1),
+        "scroll the body down one line",
+    ),
+    ("line_up", Action::Scroll(-1), "scroll the body up one line"),
+    ("page_down", Action::Page(1), "down one page"),
+    ("page_up", Action::Page(-1), "up one page"),
+    ("half_page_down", Action::HalfPage(1), "down half a page"),
+    ("half_page_up", Action::HalfPage(-1), "up half a page"),
+    ("top", Action::Top, "go to the start of the article"),
+    ("bottom", Action::Bottom, "go to the end of the article"),
+    (
+        "next_section",
+        Action::NextSection,
+        "go to the next section",
+    ),
+    (
+        "prev_section",
+        Action::PrevSection,
+        "go to the previous section",
+    ),
+    (
+        "section",
+        Action::SectionByDigit,
+        "go to the section numbered by the digit key pressed",
+    ),
+    (
+        "toggle_focus",
+        Action::ToggleFocus,
+        "move focus between the outline and the body",
+    ),
+    (
+        "outline_down",
+        Action::OutlineMove(1),
+        "select the next section in the outline",
+    ),
+    (
+        "outline_up",
+        Action::OutlineMove(-1),
+        "select the previous section in the outline",
+    ),
+    (
+        "outline_first",
+        Action::OutlineFirst,
+        "select the first section in the outline",
+    ),
+    (
+        "outline_last",
+        Action::OutlineLast,
+        "select the last section in the outline",
+    ),
+    (
+        "outline_jump",
+        Action::OutlineJump,
+        "go to the section selected in the outline",
+    ),
+    (
+        "toggle_outline",
+        Action::ToggleOutline,
+        "show or hide the outline",
+    ),
+    (
+        "toggle_furniture",
+        Action::ToggleFurniture,
+        "show or hide page furniture",
+    ),
+    (
+        "toggle_reveal",
+        Action::ToggleReveal,
+        "reveal mode: show every invisible character",
+    ),
+    (
+        "toggle_highlight actor",
+        Action::ToggleHighlight(EntityKind::Actor),
+        "highlight actors on or off",
+    ),
+    (
+        "toggle_highlight place",
+        Action::ToggleHighlight(EntityKind::Place),
+        "highlight places on or off",
+    ),
+    (
+        "toggle_highlight number",
+        Action::ToggleHighlight(EntityKind::Number),
+        "highlight numbers on or off",
+    ),
+    ("help", Action::Help, "open or close the help"),
+    ("help_down", Action::HelpScroll(1), "scroll the help down"),
+    ("help_up", Action::HelpScroll(-1), "scroll the help up"),
+    (
+        "back",
+        Action::Back,
+        "close an overlay or clear a search; with nothing to close, quit",
+    ),
+    ("quit", Action::Quit, "quit"),
+    (
+        "suspend",
+        Action::Suspend,
+        "suspend to the shell (fg comes back)",
+    ),
+    (
+        "search_forward",
+        Action::SearchForward,
+        "open the search prompt, forward (/)",
+    ),
+    (
+        "search_backward",
+        Action::SearchBackward,
+        "open the search prompt, backward (?)",
+    ),
+    (
+        "goto",
+        Action::GoToPrompt,
+        "open the go-to prompt: s3 a section, 120 a line, 50% a place",
+    ),
+    (
+        "search_next",
+        Action::SearchNext,
+        "next match in the search's direction",
+    ),
+    (
+        "search_prev",
+        Action::SearchPrev,
+        "next match against the search's direction",
+    ),
+    (
+        "set_mark",
+        Action::MarkPending,
+        "then a letter: set a mark at the top line",
+    ),
+    (
+        "jump_mark",
+        Action::JumpMarkPending,
+        "then a letter: go to a mark ('' jumps back)",
+    ),
+    (
+        "next_mention",
+        Action::NextMention,
+        "next mention of the name under the top line",
+    ),
+    (
+        "prev_mention",
+        Action::PrevMention,
+        "previous mention of the name under the top line",
+    ),
+    (
+        "prompt_accept",
+        Action::PromptAccept,
+        "in a prompt: search or go (empty: repeat the last)",
+    ),
+    (
+        "prompt_cancel",
+        Action::PromptCancel,
+        "in a prompt: cancel, putting the view back",
+    ),
+    (
+        "prompt_backspace",
+        Action::PromptBackspace,
+        "in a prompt: delete back (on an empty prompt: cancel)",
+    ),
+    (
+        "prompt_delete",
+        Action::PromptDelete,
+        "in a prompt: delete under the cursor",
+    ),
+    (
+        "prompt_left",
+        Action::PromptLeft,
+        "in a prompt: cursor left",
+    ),
+    (
+        "prompt_right",
+        Action::PromptRight,
+        "in a prompt: cursor right",
+    ),
+    (
+        "prompt_home",
+        Action::PromptHome,
+        "in a prompt: cursor to the start",
+    ),
+    (
+        "prompt_end",
+        Action::PromptEnd,
+        "in a prompt: cursor to the end",
+    ),
+    (
+        "prompt_clear",
+        Action::PromptClear,
+        "in a prompt: delete to the start",
+    ),
+    (
+        "prompt_delete_word",
+        Action::PromptDeleteWord,
+        "in a prompt: delete the word before the cursor",
+    ),
+    (
+        "prompt_older",
+        Action::PromptOlder,
+        "in a prompt: older entry in the history",
+    ),
+    (
+        "prompt_newer",
+        Action::PromptNewer,
+        "in a prompt: newer entry in the history",
+    ),
+    (
+        "toggle_entities",
+        Action::ToggleEntities,
+        "entity pane: show and focus it, or hide it",
+    ),
+    (
+        "entity_down",
+        Action::EntityMove(1),
+        "next entity in the entity pane",
+    ),
+    (
+        "entity_up",
+        Action::EntityMove(-1),
+        "previous entity in the entity pane",
+    ),
+    (
+        "entity_first",
+        Action::EntityFirst,
+        "first entity in the entity pane",
+    ),
+    (
+        "entity_last",
+        Action::EntityLast,
+        "last entity in the entity pane",
+    ),
+    (
+        "entity_select",
+        Action::EntitySelect,
+        "select the entity: mark its mentions and go to the first",
+    ),
+    (
+        "entity_order",
+        Action::EntityOrder,
+        "order the entities by count or by first appearance",
+    ),
+    (
+        "entity_filter",
+        Action::EntityFilter,
+        "filter the entity list by typing (fuzzy)",
+    ),
+    (
+        "filter_backspace",
+        Action::FilterBackspace,
+        "in the entity filter: delete a character",
+    ),
+    (
+        "filter_done",
+        Action::FilterDone,
+        "in the entity filter: keep the filter, back to the list",
+    ),
+    (
+        "filter_cancel",
+        Action::FilterCancel,
+        "in the entity filter: clear the filter",
+    ),
+    (
+        "next_chosen_mention",
+        Action::NextChosenMention,
+        "next mention of the selected entity",
+    ),
+    (
+        "prev_chosen_mention",
+        Action::PrevChosenMention,
+        "previous mention of the selected entity",
+    ),
+    (
+        "clear_selection",
+        Action::ClearSelection,
+        "forget the selected entity",
+    ),
+    (
+        "toggle_focus_mode",
+        Action::ToggleFocusMode,
+        "focus mode: dim paragraphs without the selected entity",
+    ),
+    (
+        "quotes",
+        Action::Quotes,
+        "open or close the quotes view: who said what",
+    ),
+    (
+        "quote_down",
+        Action::QuoteMove(1),
+        "next quote in the quotes view",
+    ),
+    (
+        "quote_up",
+        Action::QuoteMove(-1),
+        "previous quote in the quotes view",
+    ),
+    (
+        "quote_jump",
+        Action::QuoteJump,
+        "go to the quote under the cursor",
+    ),
+    (
+        "map",
+        Action::Map,
+        "open or close the map of the article's places",
+    ),
+    ("map_down", Action::MapMove(1), "next place in the map view"),
+    (
+        "map_up",
+        Action::MapMove(-1),
+        "previous place in the map view",
+    ),
+    (
+        "map_jump",
+        Action::MapJump,
+        "select the place under the map's cursor and go to its mentions",
+    ),
+    (
+        "next_file",
+        Action::NextFile,
+        "next article (when several are open)",
+    ),
+    (
+        "prev_file",
+        Action::PrevFile,
+        "previous article (when several are open)",
+    ),
+];
+
+/// `section N`: what `--list-actions` says of the one action that takes a
+/// number.
+pub const SECTION_N_ACTION: (&str, &str) = ("section N", "go to section N (1 is the first)");
+
 impl Action {
     /// Parses an action as the keymap names it: `line_down`,
-    /// `section 3`, `toggle_highlight place`.
+    /// `section 3`, `toggle_highlight place` (words apart by any spaces).
     pub fn from_name(name: &str) -> Option<Action> {
-        let mut words = name.split_whitespace();
-        let verb = words.next()?;
-        let arg = words.next();
-        if words.next().is_some() {
-            return None;
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if let ["section", n] = words[..] {
+            return Some(Action::Section(n.parse::<usize>().ok()?.checked_sub(1)?));
         }
-        let action = match (verb, arg) {
-            ("line_down", None) => Action::Scroll(1),
-            ("line_up", None) => Action::Scroll(-1),
-            ("page_down", None) => Action::Page(1),
-            ("page_up", None) => Action::Page(-1),
-            ("half_page_down", None) => Action::HalfPage(1),
-            ("half_page_up", None) => Action::HalfPage(-1),
-            ("top", None) => Action::Top,
-            ("bottom", None) => Action::Bottom,
-            ("next_section", None) => Action::NextSection,
-            ("prev_section", None) => Action::PrevSection,
-            ("section", None) => Action::SectionByDigit,
-            ("section", Some(n)) => Action::Section(n.parse::<usize>().ok()?.checked_sub(1)?),
-            ("toggle_focus", None) => Action::ToggleFocus,
-            ("outline_down", None) => Action::OutlineMove(1),
-            ("outline_up", None) => Action::OutlineMove(-1),
-            ("outline_first", None) => Action::OutlineFirst,
-            ("outline_last", None) => Action::OutlineLast,
-            ("outline_jump", None) => Action::OutlineJump,
-            ("toggle_outline", None) => Action::ToggleOutline,
-            ("toggle_furniture", None) => Action::ToggleFurniture,
-            ("toggle_reveal", None) => Action::ToggleReveal,
-            ("toggle_highlight", Some(kind)) => Action::ToggleHighlight(
-                crate::extract::EntityKind::ALL
-                    .into_iter()
-                    .find(|k| k.as_str() == kind)?,
-            ),
-            ("help", None) => Action::Help,
-            ("help_down", None) => Action::HelpScroll(1),
-            ("help_up", None) => Action::HelpScroll(-1),
-            ("back", None) => Action::Back,
-            ("quit", None) => Action::Quit,
-            ("suspend", None) => Action::Suspend,
-            // Search and jumps.
-            ("search_forward", None) => Action::SearchForward,
-            ("search_backward", None) => Action::SearchBackward,
-            ("goto", None) => Action::GoToPrompt,
-            ("search_next", None) => Action::SearchNext,
-            ("search_prev", None) => Action::SearchPrev,
-            ("set_mark", None) => Action::MarkPending,
-            ("jump_mark", None) => Action::JumpMarkPending,
-            ("next_mention", None) => Action::NextMention,
-            ("prev_mention", None) => Action::PrevMention,
-            ("prompt_accept", None) => Action::PromptAccept,
-            ("prompt_cancel", None) => Action::PromptCancel,
-            ("prompt_backspace", None) => Action::PromptBackspace,
-            ("prompt_delete", None) => Action::PromptDelete,
-            ("prompt_left", None) => Action::PromptLeft,
-            ("prompt_right", None) => Action::PromptRight,
-            ("prompt_home", None) => Action::PromptHome,
-            ("prompt_end", None) => Action::PromptEnd,
-            ("prompt_clear", None) => Action::PromptClear,
-            ("prompt_delete_word", None) => Action::PromptDeleteWord,
-            ("prompt_older", None) => Action::PromptOlder,
-            ("prompt_newer", None) => Action::PromptNewer,
-            ("toggle_entities", None) => Action::ToggleEntities,
-            ("entity_down", None) => Action::EntityMove(1),
-            ("entity_up", None) => Action::EntityMove(-1),
-            ("entity_first", None) => Action::EntityFirst,
-            ("entity_last", None) => Action::EntityLast,
-            ("entity_select", None) => Action::EntitySelect,
-            ("entity_order", None) => Action::EntityOrder,
-            ("entity_filter", None) => Action::EntityFilter,
-            ("filter_backspace", None) => Action::FilterBackspace,
-            ("filter_done", None) => Action::FilterDone,
-            ("filter_cancel", None) => Action::FilterCancel,
-            ("next_chosen_mention", None) => Action::NextChosenMention,
-            ("prev_chosen_mention", None) => Action::PrevChosenMention,
-            ("clear_selection", None) => Action::ClearSelection,
-            ("toggle_focus_mode", None) => Action::ToggleFocusMode,
-            ("quotes", None) => Action::Quotes,
-            ("quote_down", None) => Action::QuoteMove(1),
-            ("quote_up", None) => Action::QuoteMove(-1),
-            ("quote_jump", None) => Action::QuoteJump,
-            ("map", None) => Action::Map,
-            ("map_down", None) => Action::MapMove(1),
-            ("map_up", None) => Action::MapMove(-1),
-            ("map_jump", None) => Action::MapJump,
-            ("next_file", None) => Action::NextFile,
-            ("prev_file", None) => Action::PrevFile,
-            _ => return None,
-        };
-        Some(action)
+        ACTION_NAMES
+            .iter()
+            .find(|(known, ..)| known.split(' ').eq(words.iter().copied()))
+            .map(|&(_, action, _)| action)
+    }
+
+    /// The name the keymap gives this action, when it has one (a resize or
+    /// a typed character does not).
+    pub fn name(self) -> Option<&'static str> {
+        ACTION_NAMES
+            .iter()
+            .find(|&&(_, action, _)| action == self)
+            .map(|&(name, ..)| name)
     }
 }
 
@@ -274,10 +539,28 @@ mod tests {
             ),
             ("toggle_highlight colour", None),
             ("quit now", None),
+            (
+                "  toggle_highlight   actor ",
+                Some(Action::ToggleHighlight(EntityKind::Actor)),
+            ),
+            ("toggle_highlight", None),
             ("", None),
         ];
         for (name, want) in cases {
             assert_eq!(Action::from_name(name), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn every_name_is_listed_once_and_parses_back() {
+        for (i, &(name, action, what)) in ACTION_NAMES.iter().enumerate() {
+            assert_eq!(Action::from_name(name), Some(action), "{name}");
+            assert_eq!(action.name(), Some(name), "{name}: one name per action");
+            assert!(!what.is_empty(), "{name} says what it does");
+            assert!(
+                ACTION_NAMES[..i].iter().all(|&(other, ..)| other != name),
+                "{name} listed twice"
+            );
         }
     }
 }

@@ -16,7 +16,16 @@ use std::ops::Range;
 use crate::document::{BlockKind, Document};
 use crate::extract::quotes::{self, Quote};
 use crate::extract::{Entities, EntityKind, counts};
-use crate::gazetteer::{fold, fold_into};
+
+/// The fold the filter and the labels are compared in: search's, lower
+/// case (`crate::fold`), so `/` in the pane and `/` in the body agree.
+fn fold(s: &str) -> String {
+    crate::fold::fold(s, true)
+}
+
+fn fold_into(s: &str, out: &mut String) {
+    crate::fold::fold_into(s, true, out);
+}
 
 /// At this width and up the entity pane sits beside the body; below, it is
 /// an overlay.

@@ -29,7 +29,7 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-pub use action::Action;
+pub use action::{ACTION_NAMES, Action, SECTION_N_ACTION};
 pub use panes::Panes;
 pub use search::SearchState;
 

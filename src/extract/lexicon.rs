@@ -4,52 +4,22 @@
 //! Each list is a general cue of English news (titles, organisation head
 //! words, place words, number words...), never a list of an article's own
 //! names. Lookups are case-insensitive and allocate nothing for ASCII words.
-//! Depends on nothing but std.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
-
-/// A word-at-a-time multiplicative hash (as in rustc's FxHash): keys are
-/// short strings, where SipHash's setup dominates.
-#[derive(Default)]
-pub struct Fnv(u64);
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
+/// One step of the word hash ([`fold_hash`]): the word-at-a-time
+/// multiplication of FxHash, which the tokenizer runs over a word's bytes
+/// eight at a time as it lowercases them.
 #[inline]
 pub fn mix(h: u64, word: u64) -> u64 {
     (h.rotate_left(5) ^ word).wrapping_mul(SEED)
 }
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            h = mix(h, u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            // Byte by byte: a copy of variable length is a `memcpy` call,
-            // dearer than the few bytes it moves.
-            let mut w = 0u64;
-            for (k, &b) in rest.iter().enumerate() {
-                w |= u64::from(b) << (8 * k);
-            }
-            h = mix(h, w);
-        }
-        self.0 = mix(h, bytes.len() as u64);
-    }
-}
-
-pub type FastSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// Maps and sets keyed by short strings, where SipHash's setup dominates.
+pub type FastSet<T> = rustc_hash::FxHashSet<T>;
+pub type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// Lowercases the ASCII letters of eight bytes at once.
 #[inline]
@@ -96,7 +66,7 @@ fn fold_hash_chars(word: &str) -> Option<u64> {
     for c in word.chars() {
         if c.is_ascii() {
             push(c.to_ascii_lowercase() as u8);
-        } else if let Some(l) = latin_lower(c) {
+        } else if let Some(l) = crate::fold::latin_lower(c) {
             for &b in l.encode_utf8(&mut buf).as_bytes() {
                 push(b);
             }
@@ -114,26 +84,6 @@ fn fold_hash_chars(word: &str) -> Option<u64> {
         h = mix(h, w);
     }
     Some(mix(h, len))
-}
-
-/// The lowercase of a Latin-1 or Latin Extended-A letter (the accents of
-/// names in English news: `Zürich`, `Gdańsk`), without the table search of
-/// `char::to_lowercase`; `None` for any other character.
-#[inline]
-fn latin_lower(c: char) -> Option<char> {
-    let u = u32::from(c);
-    let l = match u {
-        0xc0..=0xde if u != 0xd7 => u + 0x20,
-        0xd7..=0xff => u,
-        // `İ` lowercases to two chars; `Ÿ` to `ÿ`, out of its block.
-        0x130 => return None,
-        0x178 => 0xff,
-        0x100..=0x137 | 0x14a..=0x177 => u | 1,
-        0x139..=0x148 | 0x179..=0x17e => u + (u & 1),
-        0x138 | 0x149 | 0x17f => u,
-        _ => return None,
-    };
-    char::from_u32(l)
 }
 
 /// The hash of text already in lowercase: its bytes in zero-padded chunks
@@ -508,15 +458,6 @@ mod tests {
             "a very long name with Ünïcödé in the middle of it",
         ] {
             assert_eq!(fold_hash(w), fold_hash_lower(&w.to_lowercase()), "{w}");
-        }
-    }
-
-    #[test]
-    fn latin_lowercase_agrees_with_std() {
-        for c in (0x80..0x180).filter_map(char::from_u32) {
-            if let Some(l) = latin_lower(c) {
-                assert_eq!(c.to_lowercase().collect::<String>(), l.to_string(), "{c}");
-            }
         }
     }
 

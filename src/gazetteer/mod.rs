@@ -11,7 +11,7 @@
 //! in a few pages, tens of microseconds); a word lookup is one hash probe,
 //! a place lookup one walk of the transducer.
 //!
-//! Every key is stored folded (see [`fold`]), and every query is folded the
+//! Every key is stored folded (see [`fold`], from `crate::fold::key`), and every query is folded the
 //! same way before lookup, so `Jisr ash-Shughūr`, `jisr al shughur` and
 //! `JISR SHUGHUR` meet. Lookups fold into per-thread buffers: no allocation
 //! per call. The `*_folded` functions skip folding for callers that fold
@@ -23,13 +23,12 @@
 //! alternate names (`Hamas` finds the German town `Hamm`) carries
 //! `alternate: true`: weaker evidence than the record's own name.
 
-mod fold;
 mod hash;
 mod tables;
 
 use std::cell::RefCell;
 
-pub use fold::{fold, fold_into, is_article, skeleton_into};
+pub use crate::fold::key::{fold, fold_into, is_article, skeleton_into};
 pub use tables::{PlaceIter, WordInfo};
 
 /// One gazetteer record.

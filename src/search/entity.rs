@@ -10,8 +10,8 @@
 
 use crate::extract::Entities;
 
-use super::fold::fold;
 use super::{Hits, MAX_HITS};
+use crate::fold::fold;
 
 /// The entities a name resolved to, and the hits: all their mentions.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

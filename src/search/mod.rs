@@ -56,7 +56,7 @@
 //! most [`MAX_HITS`] hits are kept.
 
 mod entity;
-pub mod fold;
+pub mod folded;
 mod hits;
 mod query;
 mod scan;
@@ -69,8 +69,8 @@ use std::time::Duration;
 use crate::extract::Entities;
 
 pub use entity::{EntityHits, resolve as resolve_entities};
-pub use fold::FoldedText;
-use fold::{FoldBuilder, KeptBuilder};
+pub use folded::FoldedText;
+use folded::{FoldBuilder, KeptBuilder};
 pub use hits::{Direction, Hits, Step, section_span};
 pub use query::{Query, SearchError, TextQuery};
 pub use scan::Budget;

@@ -8,7 +8,7 @@
 use regex::{Regex, RegexBuilder};
 use regex_syntax::ast::{self, Ast, ClassSetItem};
 
-use super::fold::fold;
+use crate::fold::fold;
 
 /// Largest compiled regular expression: a pattern typed into a prompt never
 /// needs more, and `\w{1000}{1000}` must fail fast, not eat memory.

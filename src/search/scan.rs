@@ -13,7 +13,7 @@
 //! start. Tests check that chunked scans equal one pass.
 //!
 //! Plain queries are scanned in the folded copy (offsets mapped back per
-//! hit through a walking [`Mapper`](super::fold::Mapper)); regular
+//! hit through a walking [`Mapper`](super::folded::Mapper)); regular
 //! expressions in the text itself. Model layer: no terminal here.
 
 use std::ops::Range;
@@ -22,8 +22,9 @@ use std::time::{Duration, Instant};
 use memchr::memmem;
 use regex::Regex;
 
-use super::fold::{self, FoldedText};
+use super::folded::FoldedText;
 use super::{Hits, MAX_HITS, TextQuery};
+use crate::fold;
 
 /// How much work one step may do: at least `min_bytes` of text, then until
 /// the deadline. The floor keeps short articles searched in one step

@@ -3,6 +3,7 @@ use proptest::prelude::*;
 use super::*;
 use crate::document::Document;
 use crate::extract::{Entity, EntityKind, Mention};
+use crate::fold;
 
 const SEED: &str = include_str!("../../seeds/000_a8106be745b31416.txt");
 

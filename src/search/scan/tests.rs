@@ -3,7 +3,7 @@ use proptest::prelude::*;
 use super::super::tests::{query_strategy, text_strategy};
 use super::*;
 use crate::extract::Entities;
-use crate::search::fold::{FoldBuilder, KeptBuilder};
+use crate::search::folded::{FoldBuilder, KeptBuilder};
 use crate::search::{Direction, Query, Search, SearchIndex, find};
 
 /// Regular expressions whose hits straddle any split and run into each

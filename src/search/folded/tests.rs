@@ -1,4 +1,5 @@
 use super::*;
+use crate::fold::{fold, fold_eq};
 
 #[test]
 fn folds_accents_typography_and_invisibles() {

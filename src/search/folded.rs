@@ -1,16 +1,9 @@
-//! Folding: the text a search compares, with accents, typography, case and
-//! invisible characters taken out, and the map back to the real text.
-//!
-//! Folding is per character and context-free, so the fold of a string is the
-//! concatenation of the folds of its characters; that is what lets one folded
-//! copy of the document answer every plain query. A character folds by:
-//! compatibility decomposition (NFKD: `ﬁ` → `fi`, `²` → `2`, no-break space →
-//! space), dropping combining marks (`ş` → `s`), lower-casing (only for the
-//! case-insensitive fold), then a small table of letters that do not
-//! decompose (`ø`, `ł`, `ß`, `æ`...) and of typography (curly quotes, dashes,
-//! guillemets). Zero-width and bidi-control characters fold to nothing; line
-//! breaks and tabs fold to a space, so a name broken across source lines is
-//! still found.
+//! The folded document: the text a search compares (see [`crate::fold`]:
+//! accents, typography, case and invisible characters taken out) and the
+//! map back to the real text. Because folding is per character and
+//! context-free, one folded copy of the document answers every plain
+//! query. Line breaks and tabs fold to a space, so a name broken across
+//! source lines is still found.
 //!
 //! [`FoldedText`] holds the lower-case fold of a document and a sparse map of
 //! the characters whose fold is not one character of the same byte length.
@@ -27,130 +20,7 @@
 
 use std::ops::Range;
 
-use unicode_normalization::char::{decompose_compatible, is_combining_mark};
-
-/// Letters that do not decompose, and typography, after decomposition and
-/// (for the case-insensitive fold) lower-casing.
-fn table(c: char) -> Option<&'static str> {
-    Some(match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{2035}'
-        | '\u{02BC}' | '\u{02B9}' | '\u{00B4}' => "'",
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
-        | '\u{00BB}' => "\"",
-        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{2043}' => "-",
-        '\u{2039}' => "<",
-        '\u{203A}' => ">",
-        'ø' => "o",
-        'Ø' => "O",
-        'ł' => "l",
-        'Ł' => "L",
-        'đ' | 'ð' => "d",
-        'Đ' | 'Ð' => "D",
-        'ħ' => "h",
-        'Ħ' => "H",
-        'ŧ' => "t",
-        'Ŧ' => "T",
-        'ı' => "i",
-        'ß' => "ss",
-        'ẞ' => "SS",
-        'æ' => "ae",
-        'Æ' => "AE",
-        'œ' => "oe",
-        'Œ' => "OE",
-        'þ' => "th",
-        'Þ' => "TH",
-        _ => return None,
-    })
-}
-
-/// Characters a reader cannot see and a query should not need: zero-width
-/// spaces and joiners, the soft hyphen, word joiners, bidi controls, BOM.
-fn is_invisible(c: char) -> bool {
-    matches!(c,
-        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{180E}'
-        | '\u{200B}'..='\u{200F}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{FEFF}')
-}
-
-#[inline(always)]
-fn fold_ascii(b: u8, lower: bool) -> u8 {
-    match b {
-        b'\n' | b'\r' | b'\t' | b'\x0B' | b'\x0C' => b' ',
-        _ if lower => b.to_ascii_lowercase(),
-        _ => b,
-    }
-}
-
-fn emit(c: char, out: &mut impl FnMut(char)) {
-    match table(c) {
-        Some(s) => s.chars().for_each(&mut *out),
-        None => out(c),
-    }
-}
-
-/// Feeds the fold of one character to `out`: lower-cased when `lower`.
-pub fn fold_char(c: char, lower: bool, out: &mut impl FnMut(char)) {
-    if c.is_ascii() {
-        out(char::from(fold_ascii(c as u8, lower)));
-        return;
-    }
-    if is_invisible(c) {
-        return;
-    }
-    // Before decomposition: NFKD would turn `´` into a space and a mark.
-    if let Some(s) = table(c) {
-        for t in s.chars() {
-            out(if lower { t.to_ascii_lowercase() } else { t });
-        }
-        return;
-    }
-    decompose_compatible(c, |d| {
-        if is_combining_mark(d) {
-            return;
-        }
-        if d.is_ascii() {
-            out(char::from(fold_ascii(d as u8, lower)));
-        } else if lower {
-            for l in d.to_lowercase().filter(|&l| !is_combining_mark(l)) {
-                emit(l, out);
-            }
-        } else {
-            emit(d, out);
-        }
-    });
-}
-
-/// The fold of a string.
-pub fn fold(s: &str, lower: bool) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        fold_char(c, lower, &mut |f| out.push(f));
-    }
-    out
-}
-
-/// True when the case-kept fold of `s` is exactly `folded` (itself a
-/// case-kept fold); no allocation, since it runs once per candidate.
-pub fn fold_eq(s: &str, folded: &str) -> bool {
-    if s.is_ascii() {
-        return s.len() == folded.len()
-            && s.bytes()
-                .zip(folded.bytes())
-                .all(|(a, b)| fold_ascii(a, false) == b);
-    }
-    let mut want = folded.chars();
-    let mut same = true;
-    for c in s.chars() {
-        fold_char(c, false, &mut |f| same &= want.next() == Some(f));
-        if !same {
-            return false;
-        }
-    }
-    want.next().is_none()
-}
+use crate::fold::{fold_ascii, fold_char};
 
 /// A character whose fold is not one character of its own byte length:
 /// 12 bytes, for text of curly quotes and accents has millions of them.
