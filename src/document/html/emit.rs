@@ -373,30 +373,25 @@ impl<'a> Builder<'a> {
             return;
         }
         if is_inline(tag) {
-            if matches!(
-                *tag,
-                local_name!("a")
-                    | local_name!("em")
-                    | local_name!("i")
-                    | local_name!("cite")
-                    | local_name!("dfn")
-                    | local_name!("strong")
-                    | local_name!("b")
-                    | local_name!("s")
-                    | local_name!("del")
-                    | local_name!("strike")
-            ) || (self.pre == 0
-                && matches!(
-                    *tag,
-                    local_name!("code")
-                        | local_name!("kbd")
-                        | local_name!("samp")
-                        | local_name!("tt")
-                ))
-            {
-                if *tag != local_name!("a") || self.page.tree.node(id).attr("href").is_some() {
-                    self.close_inline();
-                }
+            let marks = match *tag {
+                local_name!("a") => self.page.tree.node(id).attr("href").is_some(),
+                local_name!("em")
+                | local_name!("i")
+                | local_name!("cite")
+                | local_name!("dfn")
+                | local_name!("strong")
+                | local_name!("b")
+                | local_name!("s")
+                | local_name!("del")
+                | local_name!("strike") => true,
+                local_name!("code")
+                | local_name!("kbd")
+                | local_name!("samp")
+                | local_name!("tt") => self.pre == 0,
+                _ => false,
+            };
+            if marks {
+                self.close_inline();
             }
             return;
         }

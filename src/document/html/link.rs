@@ -1,29 +1,32 @@
 //! Link targets: relative links resolved against the page's URL (its
 //! `<base href>`, or the URL it was fetched from), and targets that are
-//! not places to go (`javascript:`, `data:`) kept as text, a long `data:`
-//! URL shortened.
+//! not places to go (`javascript:`, `data:`) kept as text (the reader
+//! opens only http, https and mailto), a long `data:` URL shortened.
 
 /// Longest `data:` target kept whole; past it, its start and an ellipsis.
 const DATA_SHOWN: usize = 48;
 
-/// The target a link shows for `href` on a page at `base`.
+/// The target a link shows for `href` on a page at `base`, made safe to
+/// show and hand on (`sanitize::link_target`: printable ASCII only).
 pub fn target(href: &str, base: Option<&str>) -> String {
     let href = href.trim();
     let lower = href.get(..11).unwrap_or(href).to_ascii_lowercase();
-    if lower.starts_with("data:") {
-        if href.chars().count() > DATA_SHOWN {
-            let cut: String = href.chars().take(DATA_SHOWN).collect();
-            return format!("{cut}…");
-        }
-        return href.to_string();
+    let resolved =
+        if lower.starts_with("data:") || lower.starts_with("javascript:") || has_scheme(href) {
+            href.to_string()
+        } else {
+            match base {
+                Some(base) if has_scheme(base) => resolve(href, base),
+                _ => href.to_string(),
+            }
+        };
+    let mut shown = crate::sanitize::link_target(&resolved);
+    if lower.starts_with("data:") && shown.len() > DATA_SHOWN {
+        // Printable ASCII: any byte is a character boundary.
+        shown.truncate(DATA_SHOWN);
+        shown.push_str("...");
     }
-    if lower.starts_with("javascript:") || has_scheme(href) {
-        return href.to_string();
-    }
-    match base {
-        Some(base) if has_scheme(base) => resolve(href, base),
-        _ => href.to_string(),
-    }
+    shown
 }
 
 /// True when a URL starts with a scheme (`https:`, `mailto:`).
@@ -143,6 +146,7 @@ mod tests {
         );
         let long = format!("data:image/png;base64,{}", "A".repeat(500));
         let shown = target(&long, None);
-        assert!(shown.ends_with('…') && shown.chars().count() == DATA_SHOWN + 1);
+        assert!(shown.ends_with("...") && shown.len() == DATA_SHOWN + 3);
+        assert_eq!(target("a b\u{1b}", None), "a%20b%1B");
     }
 }
