@@ -284,7 +284,7 @@ cases! {
         absent: &["^M"],
     },
     c7_front_matter: "C7-front-matter.md" => { text: &["title: Front matter", "Real heading"] },
-    c8_wide_table: "C8-wide-table.md" => { text: &["|c|c|c", "codecode"] },
+    c8_wide_table: "C8-wide-table.md" => { text: &["c\tc\tc", "codecode"] },
     c9_raw_html: "C9-raw-html.md" => {
         text: &["<script>alert(1)</script>", "<img src=\"http://tracker.example/p.gif\">"],
     },
@@ -437,8 +437,8 @@ fn g12_directives_in_the_article_change_no_setting() {
             doc,
             lede::extract::Entities::default(),
             config.keymap.clone(),
-        );
-        config.apply(&mut app.view);
+        )
+        .with_prefs(config.prefs(false));
         app.update(lede::app::Action::Resize(100, 30));
         let v = &app.view;
         (
@@ -447,9 +447,9 @@ fn g12_directives_in_the_article_change_no_setting() {
             v.reveal,
             v.highlight,
             v.reading_width,
-            app.color,
-            app.theme.is_some(),
-            app.keymap
+            app.theme().has_color(),
+            app.theme(),
+            app.keymap()
                 .key_for(lede::app::Action::Quit)
                 .map(str::to_string),
         )

@@ -26,6 +26,22 @@ const MAX_INLINE_DEPTH: usize = 16;
 /// How far ahead a text node's words are looked for in the page.
 const LOCATE_WINDOW: usize = 256 * 1024;
 
+/// The place in a data table being read.
+#[derive(Clone, Copy, Default)]
+struct TableCursor {
+    row: u32,
+    column: u32,
+    /// Cells read in the current row.
+    cells: u32,
+    cell_start: usize,
+    header: bool,
+    /// Nested tables inside a data table read as text of its cell.
+    depth: u32,
+}
+
+/// Most nodes looked at to tell a data table from a layout table.
+const TABLE_SCAN: usize = 4096;
+
 /// Where a block of text is being built.
 #[derive(Clone, Copy)]
 struct Context {
@@ -63,6 +79,8 @@ pub struct Builder<'a> {
     pub set_aside: Vec<NodeId>,
     /// The headline, folded, so a heading repeating it is dropped.
     title_key: String,
+    /// The data table being read, if one is open.
+    table: Option<TableCursor>,
     /// Root elements' text and prose, for telling a big part from a small one.
     root_chars: u32,
     root_prose: u32,
@@ -116,6 +134,7 @@ impl<'a> Builder<'a> {
             title_key: String::new(),
             root_chars: 1,
             root_prose: 1,
+            table: None,
         }
     }
 
@@ -261,7 +280,11 @@ impl<'a> Builder<'a> {
         }
         match *tag {
             local_name!("br") => {
-                self.hard_break();
+                if self.table.is_some() {
+                    self.space = true;
+                } else {
+                    self.hard_break();
+                }
                 return false;
             }
             local_name!("hr") => {
@@ -269,7 +292,11 @@ impl<'a> Builder<'a> {
                 self.separate_rule();
                 return false;
             }
-            local_name!("img") | local_name!("picture") | local_name!("svg") => return false,
+            local_name!("img") => {
+                self.image_caption(id);
+                return false;
+            }
+            local_name!("picture") | local_name!("svg") => return false,
             local_name!("a") => {
                 if let Some(href) = node.attr("href") {
                     let target = super::link::target(href, self.base);
@@ -300,8 +327,12 @@ impl<'a> Builder<'a> {
         if is_inline(tag) {
             return true;
         }
+        if self.table.is_some() {
+            self.enter_table_part(tag);
+            return true;
+        }
         if matches!(*tag, local_name!("td") | local_name!("th")) {
-            // Cells of a row read as one line.
+            // Cells of a layout table read as one line.
             self.space = true;
             return true;
         }
@@ -350,6 +381,13 @@ impl<'a> Builder<'a> {
             local_name!("tr") => {
                 ctx.kind = BlockKind::Paragraph;
             }
+            local_name!("table") if self.is_data_table(id) => {
+                ctx.kind = BlockKind::Table;
+                self.table = Some(TableCursor::default());
+            }
+            local_name!("figcaption") => ctx.kind = BlockKind::Caption,
+            _ if page.role[i] == Role::Caption => ctx.kind = BlockKind::Caption,
+            _ if ctx.kind == BlockKind::Caption => {}
             _ => {
                 if let Some(level) = heading_level(tag) {
                     ctx.kind = BlockKind::Heading { level };
@@ -395,6 +433,18 @@ impl<'a> Builder<'a> {
             }
             return;
         }
+        if let Some(t) = self.table {
+            if *tag != local_name!("table") || t.depth > 0 {
+                self.exit_table_part(tag);
+                return;
+            }
+            self.end_block();
+            self.table = None;
+            if self.ctx.len() > 1 {
+                self.ctx.pop();
+            }
+            return;
+        }
         if matches!(*tag, local_name!("td") | local_name!("th")) {
             self.space = true;
             return;
@@ -412,6 +462,142 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// True for a table of data (cells of short text, no blocks, no nested
+    /// table); a table that lays out the page reads as its blocks.
+    fn is_data_table(&self, table: NodeId) -> bool {
+        let tree = &self.page.tree;
+        let mut at = tree.node(table).first_child;
+        let mut seen = 0;
+        let mut cells = 0;
+        while at != NONE {
+            seen += 1;
+            if seen > TABLE_SCAN {
+                return false;
+            }
+            if let Some(tag) = tree.node(at).tag() {
+                match *tag {
+                    local_name!("td") | local_name!("th") => cells += 1,
+                    local_name!("tr")
+                    | local_name!("tbody")
+                    | local_name!("thead")
+                    | local_name!("tfoot")
+                    | local_name!("caption")
+                    | local_name!("colgroup")
+                    | local_name!("col") => {}
+                    _ if is_inline(tag) => {}
+                    _ => return false,
+                }
+            }
+            at = tree.next_in(at, table, true);
+        }
+        cells > 0
+    }
+
+    /// Starts a row or cell of the data table being read.
+    fn enter_table_part(&mut self, tag: &LocalName) {
+        let Some(mut t) = self.table else {
+            return;
+        };
+        match *tag {
+            local_name!("table") => t.depth += 1,
+            local_name!("tr") if t.depth == 0 => {
+                t.column = 0;
+                t.cells = 0;
+            }
+            local_name!("td") | local_name!("th") if t.depth == 0 => {
+                if t.column > 0 || t.row > 0 {
+                    self.begin_text();
+                    self.separator(if t.column > 0 { "\t" } else { "\n" });
+                }
+                t.cell_start = self.text.len();
+                t.header = *tag == local_name!("th");
+                self.space = false;
+            }
+            _ => self.space = true,
+        }
+        self.table = Some(t);
+    }
+
+    fn exit_table_part(&mut self, tag: &LocalName) {
+        let Some(mut t) = self.table else {
+            return;
+        };
+        match *tag {
+            local_name!("table") => t.depth = t.depth.saturating_sub(1),
+            local_name!("tr") if t.depth == 0 && t.cells > 0 => t.row = t.row.saturating_add(1),
+            local_name!("td") | local_name!("th") if t.depth == 0 => {
+                let start = t.cell_start.max(self.start);
+                if start < self.text.len() {
+                    self.inlines.push(Inline {
+                        range: start..self.text.len(),
+                        kind: InlineKind::TableCell {
+                            row: t.row,
+                            column: t.column,
+                            header: t.header,
+                        },
+                    });
+                }
+                t.column = t.column.saturating_add(1);
+                t.cells = t.cells.saturating_add(1);
+                self.space = false;
+            }
+            _ => self.space = true,
+        }
+        self.table = Some(t);
+    }
+
+    /// A separator inside a block (a table's tab or row break), mapped to
+    /// nothing in the page.
+    fn separator(&mut self, sep: &str) {
+        let at = self.text.len();
+        self.text.push_str(sep);
+        let src = self.html_map.to_source(self.cursor);
+        self.map.push(at..self.text.len(), src..src);
+    }
+
+    /// An image's alt text as a caption block, when it says something
+    /// (three words or more) and no figure caption says it instead.
+    fn image_caption(&mut self, id: NodeId) {
+        let tree = &self.page.tree;
+        let Some(alt) = tree.node(id).attr("alt") else {
+            return;
+        };
+        let alt = super::meta::squash(alt);
+        if alt.split_whitespace().count() < 3 || self.table.is_some() {
+            return;
+        }
+        // A figure with its own caption says it better.
+        let mut at = tree.node(id).parent;
+        for _ in 0..4 {
+            if at == NONE {
+                break;
+            }
+            if tree.node(at).tag() == Some(&local_name!("figure")) {
+                let mut c = tree.node(at).first_child;
+                let mut steps = 0;
+                while c != NONE && steps < 256 {
+                    steps += 1;
+                    if tree.node(c).tag() == Some(&local_name!("figcaption")) {
+                        return;
+                    }
+                    c = tree.next_in(c, at, true);
+                }
+                break;
+            }
+            at = tree.node(at).parent;
+        }
+        let saved = self.ctx.last().copied();
+        self.end_block();
+        self.ctx.push(Context {
+            kind: BlockKind::Caption,
+            quote_depth: saved.map_or(0, |c| c.quote_depth),
+            list_depth: saved.map_or(0, |c| c.list_depth),
+        });
+        self.push_text(id, &alt);
+        self.end_block();
+        self.ctx.pop();
+    }
+
     /// Furniture inside the article: set apart rather than read.
     fn set_apart(&self, id: NodeId, tag: &LocalName) -> bool {
         let i = id as usize;
@@ -422,16 +608,13 @@ impl<'a> Builder<'a> {
             page.prose.get(i).is_some_and(|&p| p * 2 > self.root_prose) && !self.inh.comments[i];
         match page.role[i] {
             Role::Furniture | Role::Weak if most => {}
-            Role::Furniture | Role::Byline | Role::Caption => return true,
+            Role::Furniture | Role::Byline => return true,
             Role::Weak => {
                 if page.chars[i] * 3 < self.root_chars || page.link_density(id) > 0.5 {
                     return true;
                 }
             }
-            Role::Content | Role::Neutral => {}
-        }
-        if matches!(*tag, local_name!("figure") | local_name!("figcaption")) {
-            return true;
+            Role::Content | Role::Neutral | Role::Caption => {}
         }
         if let Some(1) = heading_level(tag) {
             let text = self.plain_text(id);

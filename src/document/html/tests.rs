@@ -150,7 +150,29 @@ fn structure_is_kept() {
         "Rivets renewed: 22,000"
     )));
     assert!(kinds.contains(&(BlockKind::Code, "span  = 96 m\nclear = 12 m")));
-    assert!(kinds.iter().any(|(_, t)| *t == "Hour Vehicles"));
+    assert!(kinds.contains(&(BlockKind::Table, "Hour\tVehicles\n07:00\t850\n08:00\t1,200")));
+    let table = block_with(&doc, "Vehicles");
+    let cells: Vec<(&str, &InlineKind)> = table
+        .inlines
+        .iter()
+        .map(|i| (doc.slice(&i.range), &i.kind))
+        .collect();
+    assert!(cells.contains(&(
+        "Hour",
+        &InlineKind::TableCell {
+            row: 0,
+            column: 0,
+            header: true
+        }
+    )));
+    assert!(cells.contains(&(
+        "1,200",
+        &InlineKind::TableCell {
+            row: 2,
+            column: 1,
+            header: false
+        }
+    )));
     let quote = block_with(&doc, "another hundred years");
     assert_eq!(quote.quote_depth, 1);
     // Subheadings are sections in the outline; furniture sections follow.
@@ -211,10 +233,33 @@ fn whitespace_folds_as_a_browser_folds_it() {
 }
 
 #[test]
-fn figure_captions_are_not_body() {
+fn figure_captions_and_alt_text_are_captions() {
     let doc = parse("article.html", ARTICLE, None, None);
-    assert!(!body_text(&doc).contains("repaired bridge at dawn"));
-    assert!(doc.text.contains("repaired bridge at dawn"));
+    let caption = block_with(&doc, "repaired bridge at dawn");
+    assert_eq!(caption.kind, BlockKind::Caption);
+    // The figure's caption says it; the image's alt text is not repeated.
+    assert!(!doc.text.contains("The bridge at dawn"));
+    let doc = page(&article_around(
+        "<p><img src='a.jpg' alt='Council members voting on the budget'></p>",
+    ));
+    assert_eq!(
+        block_with(&doc, "Council members voting").kind,
+        BlockKind::Caption
+    );
+    let doc = page(&article_around("<img src='a.jpg' alt='logo'>"));
+    assert!(!doc.text.contains("logo"));
+}
+
+#[test]
+fn a_layout_table_reads_as_its_blocks() {
+    let doc = page(&article_around(
+        "<table><tr><td><p>A paragraph laid out in a table cell, as old pages do, long enough to read.</p><p>And a second one in the same cell.</p></td></tr></table>",
+    ));
+    assert_eq!(
+        block_with(&doc, "laid out in a table").kind,
+        BlockKind::Paragraph
+    );
+    assert_eq!(block_with(&doc, "second one").kind, BlockKind::Paragraph);
 }
 
 #[test]
