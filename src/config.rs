@@ -47,6 +47,40 @@ struct File {
     highlight: HighlightFile,
     #[serde(default)]
     key: Vec<KeyEntry>,
+    #[serde(default)]
+    feed: Vec<FeedEntry>,
+    #[serde(default)]
+    fetch: FetchFile,
+    #[serde(default)]
+    cache: CacheFile,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FeedEntry {
+    url: Spanned<String>,
+    name: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FetchFile {
+    connect_timeout: Option<Spanned<u64>>,
+    timeout: Option<Spanned<u64>>,
+    max_mb: Option<Spanned<u64>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CacheFile {
+    max_mb: Option<Spanned<u64>>,
+}
+
+/// A feed the config lists (`[[feed]]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedSource {
+    pub url: String,
+    pub name: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -92,6 +126,12 @@ pub struct Config {
     pub highlight: [bool; 3],
     /// The default keymap with the file's bindings merged over it.
     pub keymap: Keymap,
+    /// The feeds `lede feeds` opens.
+    pub feeds: Vec<FeedSource>,
+    /// Timeouts and the size cap of fetches (`[fetch]`).
+    pub fetch: crate::fetch::Limits,
+    /// The bound of the page cache in bytes (`[cache] max_mb`).
+    pub cache_bytes: u64,
 }
 
 impl Default for Config {
@@ -105,6 +145,9 @@ impl Default for Config {
             },
             highlight: [true; 3],
             keymap: Keymap::default(),
+            feeds: Vec::new(),
+            fetch: crate::fetch::Limits::default(),
+            cache_bytes: crate::cache::DEFAULT_MAX_BYTES,
         }
     }
 }
@@ -207,6 +250,45 @@ impl Config {
         if !bindings.is_empty() {
             config.keymap.merge(Keymap::from_bindings(bindings));
         }
+        for feed in file.feed {
+            let url = feed.url.get_ref().trim();
+            if url.is_empty() {
+                return Err((line_of(feed.url.span().start), "empty feed url".into()));
+            }
+            // `ftp://…` is an address lede cannot fetch, not a file name.
+            if url.contains("://")
+                && let Err(e) = crate::fetch::check_url(url)
+            {
+                return Err((line_of(feed.url.span().start), one_line(&e.to_string())));
+            }
+            config.feeds.push(FeedSource {
+                url: url.to_string(),
+                name: feed.name.filter(|n| !n.trim().is_empty()),
+            });
+        }
+        let secs = |v: &Option<Spanned<u64>>, default: std::time::Duration| match v {
+            Some(v) if !(1..=3600).contains(v.get_ref()) => Err((
+                line_of(v.span().start),
+                format!("{} seconds is out of range (1-3600)", v.get_ref()),
+            )),
+            Some(v) => Ok(std::time::Duration::from_secs(*v.get_ref())),
+            None => Ok(default),
+        };
+        let megabytes = |v: &Option<Spanned<u64>>, default: u64| match v {
+            Some(v) if !(1..=100_000).contains(v.get_ref()) => Err((
+                line_of(v.span().start),
+                format!("{} MB is out of range (1-100000)", v.get_ref()),
+            )),
+            Some(v) => Ok(*v.get_ref() * 1024 * 1024),
+            None => Ok(default),
+        };
+        let limits = crate::fetch::Limits::default();
+        config.fetch = crate::fetch::Limits {
+            connect_timeout: secs(&file.fetch.connect_timeout, limits.connect_timeout)?,
+            timeout: secs(&file.fetch.timeout, limits.timeout)?,
+            max_bytes: megabytes(&file.fetch.max_mb, limits.max_bytes)?,
+        };
+        config.cache_bytes = megabytes(&file.cache.max_mb, crate::cache::DEFAULT_MAX_BYTES)?;
         Ok(config)
     }
 
@@ -332,6 +414,42 @@ mod tests {
         assert!(panes.text.right() < panes.body.right(), "{panes:?}");
         assert_eq!(app.cache().width(), panes.text.width);
         assert!(app.highlights(crate::extract::EntityKind::Actor));
+    }
+
+    #[test]
+    fn feeds_fetch_limits_and_the_cache_bound_are_read() {
+        let config = Config::parse(
+            "[[feed]]\nurl = \"https://example.org/feed.xml\"\nname = \"Example\"\n\
+             [[feed]]\nurl = \"/home/me/saved.xml\"\n\
+             [fetch]\ntimeout = 5\nmax_mb = 2\n[cache]\nmax_mb = 50\n",
+        )
+        .expect("valid");
+        assert_eq!(config.feeds.len(), 2);
+        assert_eq!(config.feeds[0].name.as_deref(), Some("Example"));
+        assert_eq!(config.feeds[1].name, None);
+        assert_eq!(config.fetch.timeout, std::time::Duration::from_secs(5));
+        assert_eq!(
+            config.fetch.connect_timeout,
+            std::time::Duration::from_secs(10)
+        );
+        assert_eq!(config.fetch.max_bytes, 2 * 1024 * 1024);
+        assert_eq!(config.cache_bytes, 50 * 1024 * 1024);
+        for (text, line, says) in [
+            (
+                "[[feed]]\nurl = \"ftp://x/feed\"\n",
+                2,
+                "only http and https",
+            ),
+            ("[[feed]]\nname = \"x\"\n", 1, "missing field"),
+            ("\n[fetch]\ntimeout = 0\n", 3, "out of range"),
+            ("[cache]\nmax_mb = 0\n", 2, "out of range"),
+        ] {
+            let Err((got, reason)) = Config::parse(text) else {
+                panic!("{text:?} parsed");
+            };
+            assert_eq!(got, line, "{text:?}: {reason}");
+            assert!(reason.contains(says), "{text:?}: {reason}");
+        }
     }
 
     #[test]

@@ -159,6 +159,27 @@ pub enum Action {
     NextFile,
     /// Show the previous of the articles opened together.
     PrevFile,
+    // The feed view (`app::feed`).
+    /// Move the feed list's cursor by this many items.
+    FeedMove(i32),
+    /// Put the feed list's cursor on the first item.
+    FeedFirst,
+    /// Put the feed list's cursor on the last item.
+    FeedLast,
+    /// Open the item under the cursor.
+    FeedOpen,
+    /// Go to the next unread item.
+    FeedNextUnread,
+    /// Mark the item under the cursor read, or unread.
+    FeedToggleRead,
+    /// Mark every item listed read.
+    FeedMarkAllRead,
+    /// Fetch the feeds again.
+    FeedReload,
+    /// Order the list by date or by feed.
+    FeedOrder,
+    /// Show one feed's items, the next feed's, then every feed's.
+    FeedOnly,
 }
 
 /// What a key can be bound to, by the name the keymap and the config give
@@ -339,6 +360,28 @@ pub enum Command {
     NextFile,
     #[strum(message = "previous article (when several are open)")]
     PrevFile,
+    #[strum(message = "next item in the feed view")]
+    FeedDown,
+    #[strum(message = "previous item in the feed view")]
+    FeedUp,
+    #[strum(message = "first item in the feed view")]
+    FeedFirst,
+    #[strum(message = "last item in the feed view")]
+    FeedLast,
+    #[strum(message = "open the item: its content, else its page fetched")]
+    FeedOpen,
+    #[strum(message = "go to the next unread item")]
+    FeedNextUnread,
+    #[strum(message = "mark the item read or unread")]
+    FeedToggleRead,
+    #[strum(message = "mark every item listed read")]
+    FeedMarkAllRead,
+    #[strum(message = "fetch the feeds again")]
+    FeedReload,
+    #[strum(message = "order the items by date or by feed")]
+    FeedOrder,
+    #[strum(message = "show one feed's items, the next feed's, then every feed's")]
+    FeedOnly,
 }
 
 /// Every command by name, with its action and what it does, in the order
@@ -427,6 +470,17 @@ impl Command {
             Command::MapJump => Action::MapJump,
             Command::NextFile => Action::NextFile,
             Command::PrevFile => Action::PrevFile,
+            Command::FeedDown => Action::FeedMove(1),
+            Command::FeedUp => Action::FeedMove(-1),
+            Command::FeedFirst => Action::FeedFirst,
+            Command::FeedLast => Action::FeedLast,
+            Command::FeedOpen => Action::FeedOpen,
+            Command::FeedNextUnread => Action::FeedNextUnread,
+            Command::FeedToggleRead => Action::FeedToggleRead,
+            Command::FeedMarkAllRead => Action::FeedMarkAllRead,
+            Command::FeedReload => Action::FeedReload,
+            Command::FeedOrder => Action::FeedOrder,
+            Command::FeedOnly => Action::FeedOnly,
         }
     }
 
@@ -556,7 +610,17 @@ impl Action {
             | MapMove(_)
             | MapJump
             | NextFile
-            | PrevFile => PLAIN,
+            | PrevFile
+            | FeedMove(_)
+            | FeedFirst
+            | FeedLast
+            | FeedOpen
+            | FeedNextUnread
+            | FeedToggleRead
+            | FeedMarkAllRead
+            | FeedReload
+            | FeedOrder
+            | FeedOnly => PLAIN,
         }
     }
 

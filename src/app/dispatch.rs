@@ -330,6 +330,19 @@ impl Reader {
             Action::PromptDeleteWord => self.edit(Prompt::delete_word),
             Action::PromptOlder => self.browse_history(true),
             Action::PromptNewer => self.browse_history(false),
+            // The feed view takes these; an article has no list.
+            Action::FeedMove(_)
+            | Action::FeedFirst
+            | Action::FeedLast
+            | Action::FeedOpen
+            | Action::FeedNextUnread
+            | Action::FeedToggleRead
+            | Action::FeedMarkAllRead
+            | Action::FeedReload
+            | Action::FeedOrder
+            | Action::FeedOnly => {
+                self.view.message = Some("that key works in the feed view".into());
+            }
         }
     }
 }

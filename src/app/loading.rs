@@ -270,7 +270,17 @@ impl Reader {
             | Action::QuoteJump
             | Action::Map
             | Action::MapMove(_)
-            | Action::MapJump => false,
+            | Action::MapJump
+            | Action::FeedMove(_)
+            | Action::FeedFirst
+            | Action::FeedLast
+            | Action::FeedOpen
+            | Action::FeedNextUnread
+            | Action::FeedToggleRead
+            | Action::FeedMarkAllRead
+            | Action::FeedReload
+            | Action::FeedOrder
+            | Action::FeedOnly => false,
         };
         if !needs {
             return false;

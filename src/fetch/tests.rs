@@ -6,10 +6,7 @@ use std::time::Duration;
 
 use super::*;
 
-#[path = "../../tests/support/http_server.rs"]
-mod http_server;
-
-use http_server::{Reply, Server};
+use crate::http_server::{Reply, Server};
 
 fn fetcher() -> Fetcher {
     Fetcher::direct(Limits {
@@ -47,7 +44,9 @@ fn a_page_comes_with_its_type_charset_and_validators() {
     assert_eq!(page.charset.as_deref(), Some("ISO-8859-1"));
     assert_eq!(page.validators.etag.as_deref(), Some("\"v1\""));
     assert_eq!(page.url, server.url("/a"));
-    let ua = server.requests()[0].header("user-agent").map(str::to_string);
+    let ua = server.requests()[0]
+        .header("user-agent")
+        .map(str::to_string);
     assert_eq!(ua.as_deref(), Some(USER_AGENT));
 }
 
@@ -81,7 +80,10 @@ fn gzip_and_brotli_bodies_are_decoded() {
         _ => Reply::status(404),
     });
     let f = fetcher();
-    assert_eq!(get(&f, &server.url("/gz")).expect("gzip").body, PAGE.as_bytes());
+    assert_eq!(
+        get(&f, &server.url("/gz")).expect("gzip").body,
+        PAGE.as_bytes()
+    );
     let br = get(&f, &server.url("/br")).expect("brotli").body;
     assert!(String::from_utf8_lossy(&br).contains("Omar Haddad in Oslo"));
     let asked = server.requests()[0]
@@ -102,7 +104,10 @@ fn http_errors_name_the_status() {
     let err = get(&fetcher(), &server.url("/boom")).expect_err("500");
     assert_eq!(
         err.to_string(),
-        format!("{}: the server answered 500 Internal Server Error", server.url("/boom"))
+        format!(
+            "{}: the server answered 500 Internal Server Error",
+            server.url("/boom")
+        )
     );
 }
 
@@ -121,7 +126,10 @@ fn a_slow_server_times_out() {
 fn a_body_over_the_cap_is_refused_also_when_compressed() {
     let big = vec![b'a'; 200 * 1024];
     let packed = gzip(&big);
-    assert!(packed.len() < 64 * 1024, "the compressed body is under the cap");
+    assert!(
+        packed.len() < 64 * 1024,
+        "the compressed body is under the cap"
+    );
     let server = Server::start(move |req| match req.path.as_str() {
         "/big" => Reply::ok("text/plain", big.clone()),
         _ => Reply::ok("text/plain", packed.clone()).header("Content-Encoding", "gzip"),
@@ -215,6 +223,9 @@ fn content_types_split() {
         split_content_type(Some("Text/HTML; Charset=\"utf-8\"")),
         (Some("text/html".into()), Some("utf-8".into()))
     );
-    assert_eq!(split_content_type(Some("text/plain")), (Some("text/plain".into()), None));
+    assert_eq!(
+        split_content_type(Some("text/plain")),
+        (Some("text/plain".into()), None)
+    );
     assert_eq!(split_content_type(None), (None, None));
 }

@@ -16,6 +16,8 @@ use crate::keymap::{Keymap, Mode, keys_label};
 pub struct HelpOverlay<'a> {
     pub app: &'a App,
     pub theme: Theme,
+    /// Rows scrolled past.
+    pub scroll: u16,
 }
 
 /// One row of the help: text runs with their styles.
@@ -33,6 +35,7 @@ fn rows(keymap: &Keymap, theme: &Theme, key_column: usize) -> Vec<Row> {
         Mode::Filter,
         Mode::Quotes,
         Mode::Map,
+        Mode::Feed,
         Mode::Help,
     ] {
         let bindings: Vec<_> = keymap
@@ -107,7 +110,7 @@ impl Widget for HelpOverlay<'_> {
             height: h - 2,
         };
         let max_scroll = rows.len().saturating_sub(usize::from(inner.height));
-        let skip = usize::from(self.app.view.help_scroll).min(max_scroll);
+        let skip = usize::from(self.scroll).min(max_scroll);
         for (i, row) in rows
             .iter()
             .skip(skip)

@@ -10,6 +10,7 @@
 pub mod ansi;
 mod body;
 mod entity_pane;
+pub mod feed;
 mod help;
 pub mod map;
 mod outline;
@@ -32,6 +33,10 @@ use status::StatusLine;
 /// Draws one frame.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
+    if let (Some(view), crate::app::Screen::Feed) = (app.feed_view(), app.screen()) {
+        feed::render(app, view, area, frame.buffer_mut());
+        return;
+    }
     render(app, area, frame.buffer_mut());
     let panes = app.panes_for(area);
     if let (Some(prompt), false) = (&app.search.prompt, panes.too_small) {
@@ -105,7 +110,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         None => {}
     }
     if app.view.overlay == Some(Overlay::Help) {
-        HelpOverlay { app, theme }.render(area, buf);
+        HelpOverlay {
+            app,
+            theme,
+            scroll: app.view.help_scroll,
+        }
+        .render(area, buf);
     }
 }
 
@@ -132,6 +142,8 @@ fn test_rows(buf: &ratatui::buffer::Buffer) -> Vec<String> {
         .collect()
 }
 
+#[cfg(test)]
+mod feed_tests;
 #[cfg(test)]
 mod search_tests;
 #[cfg(test)]

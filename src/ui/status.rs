@@ -31,7 +31,7 @@ impl Widget for StatusLine<'_> {
             .unwrap_or_else(|| app.doc.name.clone());
         let name = sanitize::clean(&name).into_owned();
         let sections = app.doc.sections.len();
-        let reading = app.reading_label();
+        let reading = app.fetch_label().or_else(|| app.reading_label());
         // While only the start is in, the count of sections (and of a
         // search's hits) is a lower bound.
         let more = if reading.is_some() { "+" } else { "" };
