@@ -136,10 +136,22 @@ fn fields<'a>(doc: &'a Document, entities: &'a Entities) -> Fields<'a> {
             .inlines
             .iter()
             .map(|inline| {
-                let (kind, target) = inline_kind(&inline.kind);
-                let mut v = json!({ "kind": kind, "range": span(&inline.range) });
-                if let Some(target) = target {
-                    v["target"] = json!(target);
+                let mut v =
+                    json!({ "kind": inline_kind(&inline.kind), "range": span(&inline.range) });
+                match &inline.kind {
+                    InlineKind::Link { target } | InlineKind::Image { target } => {
+                        v["target"] = json!(target);
+                    }
+                    InlineKind::TableCell {
+                        row,
+                        column,
+                        header,
+                    } => {
+                        v["row"] = json!(row);
+                        v["column"] = json!(column);
+                        v["header"] = json!(header);
+                    }
+                    _ => {}
                 }
                 v
             })
@@ -233,19 +245,22 @@ fn block_kind(kind: BlockKind) -> (&'static str, Option<u8>, Option<u64>) {
         BlockKind::Code => ("code", None, None),
         BlockKind::Rule => ("rule", None, None),
         BlockKind::Boilerplate => ("boilerplate", None, None),
+        BlockKind::Table => ("table", None, None),
+        BlockKind::Caption => ("caption", None, None),
     }
 }
 
-fn inline_kind(kind: &InlineKind) -> (&'static str, Option<&str>) {
+fn inline_kind(kind: &InlineKind) -> &'static str {
     match kind {
-        InlineKind::Emphasis => ("emphasis", None),
-        InlineKind::Strong => ("strong", None),
-        InlineKind::Strikethrough => ("strikethrough", None),
-        InlineKind::Code => ("code", None),
-        InlineKind::Link { target } => ("link", Some(target)),
-        InlineKind::Image { target } => ("image", Some(target)),
-        InlineKind::Dateline => ("dateline", None),
-        InlineKind::HardBreak => ("hard_break", None),
+        InlineKind::Emphasis => "emphasis",
+        InlineKind::Strong => "strong",
+        InlineKind::Strikethrough => "strikethrough",
+        InlineKind::Code => "code",
+        InlineKind::Link { .. } => "link",
+        InlineKind::Image { .. } => "image",
+        InlineKind::Dateline => "dateline",
+        InlineKind::HardBreak => "hard_break",
+        InlineKind::TableCell { .. } => "table_cell",
     }
 }
 
@@ -308,8 +323,12 @@ mod tests {
     fn the_readme_documents_every_field() {
         let readme = include_str!("../README.md");
         let schema = &readme[readme.find("### JSON schema").expect("a schema section")..];
-        let doc =
-            Document::from_bytes("a.md", b"# T\n\n*x* [l](u)\n\n- item\n", None).expect("text");
+        let doc = Document::from_bytes(
+            "a.md",
+            b"# T\n\n*x* [l](u)\n\n- item\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+            None,
+        )
+        .expect("text");
         let v = to_value(&doc, &crate::extract::extract(&doc));
         let mut objects = vec![&v];
         while let Some(object) = objects.pop() {
@@ -324,6 +343,38 @@ mod tests {
                 _ => {}
             }
         }
+    }
+
+    #[test]
+    fn tables_and_captions_have_their_kinds_and_cells() {
+        let doc = Document::from_bytes(
+            "a.md",
+            b"![A crowd](c.jpg)\n\n| Party | Votes |\n|---|---|\n| Civic | 12 |\n",
+            None,
+        )
+        .expect("text");
+        let v = to_value(&doc, &Entities::default());
+        assert_eq!(v["blocks"][0]["kind"], "caption");
+        assert_eq!(v["blocks"][0]["text"], "A crowd");
+        let table = &v["blocks"][1];
+        assert_eq!(table["kind"], "table");
+        assert_eq!(table["text"], "Party\tVotes\nCivic\t12");
+        let cells: Vec<_> = table["inlines"]
+            .as_array()
+            .expect("inlines")
+            .iter()
+            .filter(|i| i["kind"] == "table_cell")
+            .map(|i| (i["row"].clone(), i["column"].clone(), i["header"].clone()))
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                (json!(0), json!(0), json!(true)),
+                (json!(0), json!(1), json!(true)),
+                (json!(1), json!(0), json!(false)),
+                (json!(1), json!(1), json!(false)),
+            ]
+        );
     }
 
     #[test]

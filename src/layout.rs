@@ -9,7 +9,8 @@
 //! time) has wrapped the blocks before them, while the text drawn, jumps to
 //! a text offset or a section, and the last page are always exact. Every
 //! visual line knows the text range it shows, so a highlight is a range
-//! intersection.
+//! intersection (a table row drawn on several lines is the one exception,
+//! see [`Line::drawn`]).
 //!
 //! A model layer: no ratatui, no crossterm. It decides where lines break and
 //! what goes before them (list bullets, quote bars), never how they look.
@@ -42,6 +43,8 @@ pub struct Part {
     /// The bytes of `Document::text` this part shows.
     pub range: Range<usize>,
     /// `Some` when the part is a marker (or a rule) drawn instead of the text.
+    /// A marker with an empty range stands for no text at all: the padding,
+    /// separators and rules of a table.
     pub marker: Option<Cow<'static, str>>,
     /// Display width in cells.
     pub width: usize,
@@ -88,6 +91,18 @@ impl Line {
     /// The runs the line draws, in order.
     pub fn parts(&self) -> &[Part] {
         &self.laid.parts[self.laid.lines[self.index].parts.clone()]
+    }
+
+    /// The text the line's parts draw from: its range, but on the later
+    /// lines of a table row, whose cells show text the row's first line
+    /// covers (see `wrap::table`). Highlights are looked up in it.
+    pub fn drawn(&self) -> Range<usize> {
+        let mut drawn = self.range.clone();
+        for p in self.parts().iter().filter(|p| p.marker.is_none()) {
+            drawn.start = drawn.start.min(p.range.start);
+            drawn.end = drawn.end.max(p.range.end);
+        }
+        drawn
     }
 }
 

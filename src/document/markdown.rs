@@ -6,9 +6,13 @@
 //! one pass over the event stream with an explicit stack: no recursion, so
 //! nesting depth cannot overflow anything.
 //!
-//! Enabled extensions: strikethrough only. Tables, footnotes, definition lists
-//! and heading attributes stay off; the last two together panic on known
-//! inputs (pulldown-cmark#1110), and the rest add little to news text.
+//! Enabled extensions: strikethrough and tables (a [`BlockKind::Table`] whose
+//! cells are inline runs). Footnotes, definition lists and heading attributes
+//! stay off; the last two together panic on known inputs
+//! (pulldown-cmark#1110).
+//!
+//! A paragraph that is only images (`![alt](src)`) is the images' alt text:
+//! a [`BlockKind::Caption`].
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -21,7 +25,7 @@ use super::{
 
 /// The parser options lede enables; fuzz targets use the same.
 pub fn options() -> Options {
-    Options::ENABLE_STRIKETHROUGH
+    Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES
 }
 
 struct Builder<'a> {
@@ -39,6 +43,18 @@ struct Builder<'a> {
     list_depth: usize,
     /// The next number of each open ordered list (`None` for bullets).
     list_numbers: Vec<Option<u64>>,
+    /// Where the table being read is, if one is open.
+    table: Option<TableCursor>,
+}
+
+/// The place in a table being read.
+#[derive(Debug, Clone, Copy, Default)]
+struct TableCursor {
+    row: u32,
+    column: u32,
+    header: bool,
+    /// Where the open cell's text starts.
+    cell_start: usize,
 }
 
 /// Parses an article; `complete` is false for the start of one (no
@@ -67,6 +83,7 @@ pub(super) fn parse_with(source: Source, options: Options, complete: bool) -> Do
         quote_depth: 0,
         list_depth: 0,
         list_numbers: Vec::new(),
+        table: None,
     };
     for (event, range) in Parser::new_ext(&md, options).into_offset_iter() {
         b.event(event, range);
@@ -126,12 +143,7 @@ impl Builder<'_> {
     fn start_block(&mut self, kind: BlockKind) {
         self.close_block();
         if !self.text.is_empty() {
-            let at = self.text.len();
-            self.text.push_str("\n\n");
-            // The separator stands for no source bytes of its own; map it to
-            // an empty source range at the previous end.
-            let src = self.map.to_source_end(at);
-            self.map.push(at..at + 2, src..src);
+            self.push_separator("\n\n");
         }
         let start = self.text.len();
         let mut block = Block::new(start..start, kind);
@@ -165,7 +177,20 @@ impl Builder<'_> {
         }
         block.inlines.retain(|i| !i.range.is_empty());
         block.inlines.sort_by_key(|i| i.range.start);
+        if block.kind == BlockKind::Paragraph && only_images(&self.text, &block) {
+            block.kind = BlockKind::Caption;
+        }
         self.blocks.push(block);
+    }
+
+    /// Appends whitespace that stands for no source bytes of its own (it
+    /// maps to an empty source range at the previous end): the blank line
+    /// between blocks, the tab between table cells.
+    fn push_separator(&mut self, s: &str) {
+        let at = self.text.len();
+        self.text.push_str(s);
+        let src = self.map.to_source_end(at);
+        self.map.push(at..self.text.len(), src..src);
     }
 
     fn truncate_text(&mut self, len: usize) {
@@ -288,8 +313,51 @@ impl Builder<'_> {
                 target: sanitize::link_target(&dest_url),
             }),
             Tag::HtmlBlock => self.start_block(BlockKind::Code),
+            Tag::Table(_) => {
+                self.start_block(BlockKind::Table);
+                self.table = Some(TableCursor::default());
+            }
+            Tag::TableHead => self.start_row(true),
+            Tag::TableRow => self.start_row(false),
+            Tag::TableCell => {
+                let Some(mut t) = self.table else { return };
+                if t.column > 0 {
+                    self.push_separator("\t");
+                }
+                t.cell_start = self.text.len();
+                self.table = Some(t);
+            }
             _ => {}
         }
+    }
+
+    /// Starts a table row: a line break after the row before it.
+    fn start_row(&mut self, header: bool) {
+        let Some(mut t) = self.table else { return };
+        if self
+            .open
+            .as_ref()
+            .is_some_and(|b| b.range.start < self.text.len())
+        {
+            self.push_separator("\n");
+        }
+        t.header = header;
+        t.column = 0;
+        self.table = Some(t);
+    }
+
+    fn end_cell(&mut self) {
+        let Some(mut t) = self.table else { return };
+        self.push_inline(
+            t.cell_start,
+            InlineKind::TableCell {
+                row: t.row,
+                column: t.column,
+                header: t.header,
+            },
+        );
+        t.column = t.column.saturating_add(1);
+        self.table = Some(t);
     }
 
     fn open_inline(&mut self, kind: InlineKind) {
@@ -304,6 +372,16 @@ impl Builder<'_> {
             | TagEnd::CodeBlock
             | TagEnd::HtmlBlock
             | TagEnd::Item => self.close_block(),
+            TagEnd::Table => {
+                self.close_block();
+                self.table = None;
+            }
+            TagEnd::TableHead | TagEnd::TableRow => {
+                if let Some(t) = self.table.as_mut() {
+                    t.row = t.row.saturating_add(1);
+                }
+            }
+            TagEnd::TableCell => self.end_cell(),
             TagEnd::BlockQuote(_) => {
                 self.close_block();
                 self.quote_depth = self.quote_depth.saturating_sub(1);
@@ -325,6 +403,25 @@ impl Builder<'_> {
             _ => {}
         }
     }
+}
+
+/// True when every visible character of a block lies in an image's alt text.
+fn only_images(text: &str, block: &Block) -> bool {
+    let mut at = block.range.start;
+    let mut any = false;
+    for inline in &block.inlines {
+        if let InlineKind::Image { .. } = inline.kind {
+            if inline.range.start < at {
+                continue;
+            }
+            if !text[at..inline.range.start].trim().is_empty() {
+                return false;
+            }
+            at = inline.range.end;
+            any = true;
+        }
+    }
+    any && text[at..block.range.end].trim().is_empty()
 }
 
 /// The source range of a text event: pulldown-cmark gives the range of the

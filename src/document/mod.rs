@@ -51,6 +51,13 @@ pub enum BlockKind {
     Rule,
     /// Page furniture a scraper dragged along ("Add a Comment").
     Boilerplate,
+    /// A table: rows of cells. Each cell's text is an
+    /// [`InlineKind::TableCell`] run that says its row and column; in the
+    /// text, cells are separated by a tab and rows by a line break.
+    Table,
+    /// An image's alt text or a figure's caption: shown dimmed, not body
+    /// text, never a section's heading.
+    Caption,
 }
 
 /// The inline meaning of a run inside a block.
@@ -71,6 +78,14 @@ pub enum InlineKind {
     Dateline,
     /// A forced line break; its range is the `\n` that stands for it.
     HardBreak,
+    /// One cell of a [`BlockKind::Table`]: its row and column (from 0; a
+    /// cell missing from a short row is an empty one) and whether it is a
+    /// header cell. An empty cell has no run.
+    TableCell {
+        row: u32,
+        column: u32,
+        header: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -262,7 +277,9 @@ fn parse_guarded(source: Source, parse: impl FnOnce(Source) -> Document) -> Docu
 }
 
 /// Builds sections from blocks: a new section at the title, at each heading,
-/// and at the first block of trailing or leading furniture.
+/// and at the first block of trailing or leading furniture. A section that
+/// starts with no heading is named after its first block that is not a
+/// caption: a caption never names a section.
 fn build_sections(text: &str, blocks: &[Block]) -> Vec<Section> {
     let mut sections: Vec<Section> = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
@@ -280,9 +297,21 @@ fn build_sections(text: &str, blocks: &[Block]) -> Vec<Section> {
                 BlockKind::Heading { level } => (Some(i), level),
                 _ => (None, 0),
             };
+            let named = match heading {
+                Some(_) => block,
+                None => blocks[i..]
+                    .iter()
+                    .take_while(|b| {
+                        !matches!(b.kind, BlockKind::Title | BlockKind::Heading { .. })
+                            && (b.kind == BlockKind::Boilerplate)
+                                == (block.kind == BlockKind::Boilerplate)
+                    })
+                    .find(|b| b.kind != BlockKind::Caption)
+                    .unwrap_or(block),
+            };
             sections.push(Section {
                 heading,
-                title: outline_title(&text[block.range.clone()]),
+                title: outline_title(&text[named.range.clone()]),
                 level,
                 blocks: i..i + 1,
                 boilerplate: block.kind == BlockKind::Boilerplate,
@@ -329,4 +358,4 @@ fn outline_title(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -225,9 +225,15 @@ fn check_invariants(doc: &Document) {
         );
         covered.push_str(&text[b.range.clone()]);
         last_end = b.range.end;
+        let mut last_cell = None;
         for i in &b.inlines {
             assert!(i.range.start >= b.range.start && i.range.end <= b.range.end);
             assert!(text.is_char_boundary(i.range.start) && text.is_char_boundary(i.range.end));
+            if let InlineKind::TableCell { row, column, .. } = i.kind {
+                assert_eq!(b.kind, BlockKind::Table, "cells only in tables");
+                assert!(last_cell < Some((row, column)), "cells in row order");
+                last_cell = Some((row, column));
+            }
         }
     }
     assert!(
@@ -242,6 +248,13 @@ fn check_invariants(doc: &Document) {
     );
     let mut next = 0;
     for s in &doc.sections {
+        if let Some(h) = s.heading {
+            assert_ne!(
+                doc.blocks[h].kind,
+                BlockKind::Caption,
+                "a caption heads no section"
+            );
+        }
         assert_eq!(s.blocks.start, next, "sections tile the blocks");
         assert!(s.blocks.end > s.blocks.start);
         next = s.blocks.end;
@@ -262,7 +275,7 @@ proptest! {
     }
 
     #[test]
-    fn markdown_parse_never_panics_and_keeps_invariants(text in "(?s)[a-zA-Z .,?\n\t#*>\\[\\]()`_~!&;-]{0,400}") {
+    fn markdown_parse_never_panics_and_keeps_invariants(text in "(?s)[a-zA-Z .,?\n\t#*>\\[\\]()`_~!&;|:-]{0,400}") {
         check_invariants(&markdown(&text));
     }
 
@@ -367,5 +380,134 @@ fn a_parsed_model_keeps_no_spare_room() {
         assert_eq!(doc.text.capacity(), doc.text.len());
         assert_eq!(doc.blocks.capacity(), doc.blocks.len());
         assert_eq!(doc.sections.capacity(), doc.sections.len());
+    }
+}
+
+/// The cells of a table block: (row, column, header, text).
+fn cells(doc: &Document, block: &Block) -> Vec<(u32, u32, bool, String)> {
+    block
+        .inlines
+        .iter()
+        .filter_map(|i| match i.kind {
+            InlineKind::TableCell {
+                row,
+                column,
+                header,
+            } => Some((row, column, header, doc.slice(&i.range).to_string())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_markdown_table_is_one_block_of_cells() {
+    let src =
+        "Before.\n\n| Party | Votes |\n|---|--:|\n| *Civic* Party | 1,234 |\n|  | 7 |\n\nAfter.\n";
+    let doc = markdown(src);
+    assert_eq!(
+        kinds(&doc),
+        [BlockKind::Paragraph, BlockKind::Table, BlockKind::Paragraph]
+    );
+    let table = &doc.blocks[1];
+    // Cells are separated by a tab, rows by a line break.
+    assert_eq!(
+        doc.slice(&table.range),
+        "Party\tVotes\nCivic Party\t1,234\n\t7"
+    );
+    let s = |x: &str| x.to_string();
+    assert_eq!(
+        cells(&doc, table),
+        [
+            (0, 0, true, s("Party")),
+            (0, 1, true, s("Votes")),
+            (1, 0, false, s("Civic Party")),
+            (1, 1, false, s("1,234")),
+            (2, 1, false, s("7")),
+        ]
+    );
+    // Inline runs inside a cell are kept, and cells map back to the file.
+    assert!(
+        table
+            .inlines
+            .iter()
+            .any(|i| i.kind == InlineKind::Emphasis && doc.slice(&i.range) == "Civic")
+    );
+    let at = doc.text.find("1,234").expect("cell");
+    assert_eq!(&src[doc.source_map.range_to_source(at..at + 5)], "1,234");
+    check_invariants(&doc);
+}
+
+#[test]
+fn an_image_alone_is_a_caption_that_never_names_a_section() {
+    let doc = markdown(
+        "![Crowds outside the station](a.jpg)\n\nThe lead paragraph.\n\nText with ![an icon](i.png) inside.\n",
+    );
+    assert_eq!(
+        kinds(&doc),
+        [
+            BlockKind::Caption,
+            BlockKind::Paragraph,
+            BlockKind::Paragraph
+        ]
+    );
+    assert_eq!(
+        doc.slice(&doc.blocks[0].range),
+        "Crowds outside the station"
+    );
+    assert_eq!(doc.sections.len(), 1);
+    assert_eq!(doc.sections[0].title, "The lead paragraph.");
+    assert_eq!(doc.sections[0].heading, None);
+}
+
+#[test]
+fn table_cells_lie_in_their_block_in_row_order() {
+    let doc = markdown("| a | b | c |\n|---|---|---|\n| 1 | 2 |\n| x | y | z | w |\n");
+    let table = &doc.blocks[0];
+    assert_eq!(table.kind, BlockKind::Table);
+    let got: Vec<_> = cells(&doc, table)
+        .into_iter()
+        .map(|(r, c, _, t)| (r, c, t))
+        .collect();
+    // A short row has fewer cells; extra cells past the header are dropped
+    // by the Markdown table rules.
+    assert_eq!(
+        got.iter().map(|(r, c, _)| (*r, *c)).collect::<Vec<_>>(),
+        [
+            (0, 0),
+            (0, 1),
+            (0, 2),
+            (1, 0),
+            (1, 1),
+            (2, 0),
+            (2, 1),
+            (2, 2)
+        ]
+    );
+}
+
+/// A Markdown table from rows of cell texts.
+pub(crate) fn markdown_table(rows: &[Vec<String>]) -> String {
+    let mut md = String::new();
+    for (i, row) in rows.iter().enumerate() {
+        md.push('|');
+        for cell in row {
+            md.push_str(&format!(" {cell} |"));
+        }
+        md.push('\n');
+        if i == 0 {
+            md.push_str(&"|---".repeat(row.len().max(1)));
+            md.push_str("|\n");
+        }
+    }
+    md
+}
+
+proptest! {
+    #[test]
+    fn generated_tables_keep_the_invariants(
+        rows in prop::collection::vec(prop::collection::vec("[a-zA-Z *`\\\\|<>!\\[\\]()]{0,10}", 1..5), 1..6),
+    ) {
+        let doc = markdown(&format!("Lead.\n\n{}\nAfter.\n", markdown_table(&rows)));
+        check_invariants(&doc);
     }
 }

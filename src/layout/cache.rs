@@ -469,6 +469,11 @@ fn estimate(doc: &Document, width: u16, shown: &[usize], k: usize) -> usize {
     // cache miss per block on a long article.
     let lines = match block.kind {
         BlockKind::Rule => 1,
+        // A row a line, and the rule under the header.
+        BlockKind::Table => {
+            let text = doc.slice(&block.range);
+            memchr::memchr_iter(b'\n', text.as_bytes()).count() + 2
+        }
         _ if block.keeps_line_breaks() => {
             let text = doc.slice(&block.range);
             memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1

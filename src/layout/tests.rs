@@ -47,11 +47,17 @@ fn check(doc: &Document, cache: &WrapCache) {
         assert!(line_width(line) <= width, "{line:?} wider than {width}");
         assert!(line.range.start >= last_start, "lines go backwards");
         last_start = line.range.start;
+        // A table row's later lines draw text its first line covers.
+        let within = match line.block.map(|b| &doc.blocks[b]) {
+            Some(b) if b.kind == BlockKind::Table => b.range.clone(),
+            _ => line.range.clone(),
+        };
+        assert_eq!(line.drawn().start.min(within.start), within.start);
         for p in line.parts() {
             assert!(sanitize::is_safe(p.content(&doc.text)), "{p:?}");
             // A marker cut across lines keeps its whole range on each piece.
-            assert!(p.range.start >= line.range.start);
-            assert!(p.marker.is_some() || p.range.end <= line.range.end);
+            assert!(p.range.start >= within.start);
+            assert!(p.marker.is_some() || p.range.end <= within.end);
         }
     }
     for (b, block) in doc.blocks.iter().enumerate() {
@@ -211,6 +217,10 @@ fn article() -> impl Strategy<Value = String> {
         Just("# ".to_string()),
         Just("> ".to_string()),
         Just("```\n".to_string()),
+        Just("| ".to_string()),
+        Just("|\n|---|--:|\n".to_string()),
+        Just("![".to_string()),
+        Just("](x)".to_string()),
     ];
     prop::collection::vec(word, 0..80).prop_map(|w| w.join(" "))
 }
@@ -360,5 +370,90 @@ proptest! {
         prop_assert_eq!(cache.len(), want.len());
         let built = WrapCache::build(&doc, width, furniture);
         check(&doc, &built);
+    }
+}
+
+const TABLE: &str = "Lead.\n\n| Party | Leader | Votes |\n|---|---|--:|\n| Civic Party | Alvin Yeung | 1,234,567 |\n| Independent candidates from several districts | various | 12 |\n";
+
+#[test]
+fn a_table_is_drawn_as_aligned_rows() {
+    let doc = markdown(TABLE);
+    let cache = WrapCache::build(&doc, 80, true);
+    check(&doc, &cache);
+    assert_eq!(
+        shown(&doc, &cache)[2..],
+        [
+            "Party                                    │ Leader      │ Votes",
+            "─────────────────────────────────────────┼─────────────┼──────────",
+            "Civic Party                              │ Alvin Yeung │ 1,234,567",
+            "Independent candidates from several      │ various     │ 12",
+            "districts                                │             │ ",
+        ]
+    );
+}
+
+#[test]
+fn a_long_cell_wraps_inside_its_column_and_highlights_find_it() {
+    let doc = markdown(TABLE);
+    let cache = WrapCache::build(&doc, 44, true);
+    check(&doc, &cache);
+    let lines: Vec<Line> = cache.iter(&doc).collect();
+    let text = shown(&doc, &cache);
+    assert_eq!(
+        text[2..],
+        [
+            "Party              │ Leader      │ Votes",
+            "───────────────────┼─────────────┼──────────",
+            "Civic Party        │ Alvin Yeung │ 1,234,567",
+            "Independent        │ various     │ 12",
+            "candidates from    │             │ ",
+            "several districts  │             │ ",
+        ]
+    );
+    // The row's later lines draw text its first line covers: highlights
+    // are looked up in what a line draws.
+    let districts = doc.text.find("districts").expect("word");
+    assert!(lines[7].drawn().contains(&districts));
+    assert!(!lines[7].range.contains(&districts));
+}
+
+#[test]
+fn a_table_too_wide_for_the_screen_reads_as_running_text() {
+    let doc = markdown(TABLE);
+    for width in [4, 10, 24] {
+        let cache = WrapCache::build(&doc, width, true);
+        check(&doc, &cache);
+    }
+    let cache = WrapCache::build(&doc, 24, true);
+    assert_eq!(
+        shown(&doc, &cache)[2..],
+        [
+            "Party │ Leader │ Votes",
+            "Civic Party │ Alvin",
+            "  Yeung │ 1,234,567",
+            "Independent candidates",
+            "  from several districts",
+            "  │ various │ 12",
+        ]
+    );
+}
+
+proptest! {
+    #[test]
+    fn generated_tables_fit_any_width(
+        rows in prop::collection::vec(prop::collection::vec("[a-zA-Z 日本\u{1}\u{200b}*`]{0,30}", 1..7), 1..6),
+        width in 1u16..100,
+    ) {
+        let md = crate::document::tests::markdown_table(&rows);
+        // Text the loader refuses (binary) has nothing to wrap.
+        let Ok(doc) = Document::from_bytes("a.md", md.as_bytes(), Some(Format::Markdown)) else {
+            return Ok(());
+        };
+        let cache = WrapCache::build(&doc, width, true);
+        if width >= 4 {
+            check(&doc, &cache);
+        } else {
+            let _ = cache.iter(&doc).count();
+        }
     }
 }

@@ -15,6 +15,8 @@ use textwrap::core::Fragment;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+mod table;
+
 use super::{Part, VisualLine};
 use crate::document::{Block, BlockKind, Document, InlineKind, MAX_DEPTH};
 use crate::sanitize::{self, Piece};
@@ -119,6 +121,15 @@ impl BlockLines {
                     break_after: false,
                 });
             }
+            BlockKind::Table => {
+                let grid = usize::from(self.width)
+                    .saturating_sub(first_prefix.width())
+                    .max(1);
+                if self.table_grid(doc, index, &first_prefix, grid) {
+                    return;
+                }
+                self.table_words(doc, block, &mut words);
+            }
             _ if block.keeps_line_breaks() => self.code_words(doc, block, &mut words),
             _ => self.prose_words(doc, block, &mut words),
         }
@@ -132,6 +143,9 @@ impl BlockLines {
                 continue;
             }
             let segment = &words[seg_start..=i];
+            // A table row laid out as running text starts flush, its
+            // later lines indented.
+            first |= block.kind == BlockKind::Table;
             for line in textwrap::wrap_algorithms::wrap_first_fit(segment, &[avail as f64]) {
                 let (Some(head), Some(tail)) = (line.first(), line.last()) else {
                     continue;
@@ -179,13 +193,24 @@ impl BlockLines {
     /// Words of running text: broken at spaces and line breaks, which all
     /// become one space; a Markdown hard break forces a new line.
     fn prose_words(&mut self, doc: &Document, block: &Block, words: &mut Vec<Word>) {
+        self.prose_words_in(doc, block, block.range.clone(), words);
+    }
+
+    /// [`Self::prose_words`] for a range of the block (a table cell).
+    fn prose_words_in(
+        &mut self,
+        doc: &Document,
+        block: &Block,
+        range: Range<usize>,
+        words: &mut Vec<Word>,
+    ) {
         let breaks: Vec<usize> = block
             .inlines
             .iter()
             .filter(|i| i.kind == InlineKind::HardBreak)
             .map(|i| i.range.start)
             .collect();
-        let base = block.range.start;
+        let base = range.start;
         let mut open: Option<Word> = None;
         let close = |open: &mut Option<Word>, words: &mut Vec<Word>, hard: bool| {
             if let Some(mut w) = open.take() {
@@ -196,7 +221,7 @@ impl BlockLines {
                 last.break_after = true;
             }
         };
-        for (r, piece) in sanitize::pieces(doc.slice(&block.range), self.reveal) {
+        for (r, piece) in sanitize::pieces(doc.slice(&range), self.reveal) {
             let r = r.start + base..r.end + base;
             match piece {
                 // A tab is a word break, unless reveal mode shows it as `^I`.
@@ -424,6 +449,10 @@ pub(super) fn prefixes(block: &Block, width: u16) -> (String, String) {
         BlockKind::Code => {
             let p = format!("{quote}{}  ", "  ".repeat(depth(block.list_depth)));
             (p.clone(), p)
+        }
+        BlockKind::Table => {
+            let p = format!("{quote}{}", "  ".repeat(depth(block.list_depth)));
+            (p.clone(), format!("{p}  "))
         }
         _ => {
             let p = format!("{quote}{}", "  ".repeat(depth(block.list_depth)));

@@ -17,7 +17,7 @@ use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, Stateful
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::document::{Block, BlockKind};
+use crate::document::{Block, BlockKind, InlineKind};
 use crate::extract::Mention;
 use crate::layout::Line;
 
@@ -124,11 +124,11 @@ impl BodyPane<'_> {
         }
         let mentions: Vec<&Mention> = app
             .entities
-            .in_range(line.range.clone())
+            .in_range(line.drawn())
             .iter()
             .filter(|m| !dimmed && (app.highlights(m.kind()) || self.is_chosen(&m.range())))
             .collect();
-        let (hits, current) = app.search.hits_in(line.range.clone());
+        let (hits, current) = app.search.hits_in(line.drawn());
         let marks = Marks {
             mentions: &mentions,
             hits: &hits,
@@ -148,6 +148,9 @@ impl BodyPane<'_> {
             if let Some(marker) = &part.marker {
                 let style = if block.kind == BlockKind::Rule {
                     base
+                } else if part.range.is_empty() {
+                    // A table's padding and rules: no text behind them.
+                    theme.prefix()
                 } else {
                     base.patch(theme.marker())
                 };
@@ -207,7 +210,11 @@ impl BodyPane<'_> {
     fn style_at(&self, block: &Block, base: Style, marks: &Marks, run: Range<usize>) -> Style {
         let covers = |r: &Range<usize>| r.start <= run.start && run.end <= r.end;
         let mut style = base;
-        for inline in block.inlines.iter().filter(|i| covers(&i.range)) {
+        // A caption is an image's alt text: dimmed, not drawn as a link.
+        let caption = block.kind == BlockKind::Caption;
+        for inline in block.inlines.iter().filter(|i| {
+            covers(&i.range) && !(caption && matches!(i.kind, InlineKind::Image { .. }))
+        }) {
             style = style.patch(self.theme.inline(&inline.kind));
         }
         if let Some(m) = marks.mentions.iter().find(|m| covers(&m.range())) {

@@ -151,3 +151,6 @@ mod tests;
 
 #[cfg(test)]
 mod entity_tests;
+
+#[cfg(test)]
+mod block_tests;

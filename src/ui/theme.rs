@@ -173,7 +173,8 @@ impl Theme {
             BlockKind::Code => s.fg(self.pick(Role::Soft)),
             BlockKind::Rule => s.fg(self.pick(Role::Faint)),
             BlockKind::Boilerplate => s.add_modifier(Modifier::DIM),
-            BlockKind::Paragraph | BlockKind::ListItem { .. } => s,
+            BlockKind::Caption => s.add_modifier(Modifier::DIM | Modifier::ITALIC),
+            BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Table => s,
         })
     }
 
@@ -189,6 +190,8 @@ impl Theme {
                 .add_modifier(Modifier::UNDERLINED),
             InlineKind::Dateline => s.fg(self.pick(Role::Soft)).add_modifier(Modifier::BOLD),
             InlineKind::HardBreak => s,
+            InlineKind::TableCell { header, .. } if *header => s.add_modifier(Modifier::BOLD),
+            InlineKind::TableCell { .. } => s,
         })
     }
 

@@ -78,8 +78,8 @@ const SENTENCE_OPENERS: &[&str] = &[
 const LOWER: u8 = 1;
 const UPPER: u8 = 2;
 const DIGIT: u8 = 4;
-/// ASCII whitespace but the line feed (and the vertical tab, which
-/// `char::is_whitespace` counts).
+/// ASCII whitespace but the line feed and the tab (and the vertical tab,
+/// which `char::is_whitespace` counts).
 const SPACE: u8 = 8;
 const NEWLINE: u8 = 16;
 /// Any other ASCII byte: one punctuation token.
@@ -99,9 +99,11 @@ static BYTE_CLASS: [u8; 256] = {
             UPPER
         } else if c.is_ascii_digit() {
             DIGIT
-        } else if c == b'\n' {
+        } else if matches!(c, b'\n' | b'\t') {
+            // A tab parts table cells (`BlockKind::Table`): names never
+            // run across one, as across a line break.
             NEWLINE
-        } else if matches!(c, b' ' | b'\t' | 0x0b | 0x0c | b'\r') {
+        } else if matches!(c, b' ' | 0x0b | 0x0c | b'\r') {
             SPACE
         } else if c < 0x80 {
             OTHER

@@ -75,10 +75,12 @@ fn packed_flags_follow_their_definitions() {
             let before = &s[..t.start as usize];
             let gap = before.chars().next_back();
             assert_eq!(t.space(), gap.is_none_or(char::is_whitespace), "{w}");
-            let line_start = before.trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
+            // A tab parts table cells as a line break parts lines.
+            let line_start =
+                before.trim_end_matches(|c: char| c.is_whitespace() && c != '\n' && c != '\t');
             assert_eq!(
                 t.brk(),
-                line_start.is_empty() || line_start.ends_with('\n'),
+                line_start.is_empty() || line_start.ends_with(['\n', '\t']),
                 "{w}"
             );
             let first = w.chars().next().expect("tokens are not empty");
