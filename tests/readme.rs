@@ -66,10 +66,14 @@ fn no_test_reads_from_beside_the_repository() {
 #[test]
 fn ci_runs_every_check_script_after_the_test_command() {
     let test = command(README.lines().nth(1).expect("a second line"));
-    let test_at = CI.find(test).expect("the test command");
+    let test_at = CI
+        .lines()
+        .position(|l| l.trim() == test)
+        .expect("the test command");
     let checks_at = CI
-        .find("scripts/check-")
-        .expect(".ci/run runs scripts/check-*");
+        .lines()
+        .position(|l| l.trim_start().starts_with("for check in scripts/check-*"))
+        .expect(".ci/run runs every scripts/check-*");
     assert!(
         test_at < checks_at,
         "the checks use the binary the tests build"
