@@ -16,7 +16,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use lede::app::{Action, App};
+use lede::app::{Action, App, Msg};
 use lede::document::{Document, Format};
 use lede::extract::Entities;
 use lede::keymap::Keymap;
@@ -80,7 +80,7 @@ fn keystroke(c: &mut Criterion) {
             b.iter(|| {
                 app.update(Action::PromptInput(key));
                 while app.search.busy() {
-                    app.search_work();
+                    app.update(Msg::SearchWork);
                 }
                 let label = app.search.label();
                 app.update(Action::PromptBackspace);

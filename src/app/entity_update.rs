@@ -11,13 +11,13 @@ use std::borrow::Cow;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::entities::{EntityIndex, Panel};
-use super::{Action, App, Focus};
+use super::{Action, Focus, Reader};
 use crate::keymap::Mode;
 
 /// Lines of context kept above a mention the reader jumps to.
 const CONTEXT_LINES: usize = 3;
 
-impl App {
+impl Reader {
     /// The action for a key: the filter prompt takes printable keys before
     /// the keymap is asked.
     pub fn action_for_key(&self, key: &KeyEvent) -> Option<Action> {
@@ -205,7 +205,7 @@ impl App {
 
     fn no_selection_note(&self) -> String {
         let key = self
-            .keymap
+            .keys
             .key_for(Action::ToggleEntities)
             .unwrap_or("the entity key");
         format!("no entity selected: press {key}, choose one, Enter")

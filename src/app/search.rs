@@ -7,7 +7,7 @@
 //! view goes and what the prompt holds. No drawing here.
 //!
 //! A keystroke searches within a budget; a search that needs more (a dense
-//! regular expression in a long article) goes on in [`App::search_work`],
+//! regular expression in a long article) goes on in [`Reader::search_work`],
 //! which the event loop calls while no input waits, as it does to build the
 //! search index ahead. Enter keeps a search under way; `n`/`N` finish it
 //! first (they need every hit); the view follows a hit found late only if
@@ -33,7 +33,7 @@ use std::ops::Range;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{Action, App};
+use super::{Action, Reader};
 use crate::document::Document;
 use crate::keymap::Mode;
 use crate::search::{
@@ -121,10 +121,10 @@ pub struct SearchState {
     /// under way moves the view to its hit only if the reader has not
     /// moved it since.
     placed: Option<usize>,
-    /// Set by the event loop while more keys already wait (typed ahead or
-    /// sent by a script): prompt edits then only change the text, and one
+    /// Set while more keys already wait (typed ahead or sent by a script;
+    /// `Msg::KeysWaiting`): prompt edits then only change the text, and one
     /// search runs for the text the last of them leaves.
-    pub typeahead: bool,
+    pub(super) typeahead: bool,
     /// The prompt's text changed while `typeahead` held: its search is owed.
     stale: bool,
     /// Searches a prompt started: tests tell a burst's one search from one
@@ -160,7 +160,7 @@ impl SearchState {
     }
 
     /// True while a search is still looking for hits or the index is not
-    /// built: [`App::search_work`] has something to do.
+    /// built: [`Reader::search_work`] has something to do.
     pub fn busy(&self) -> bool {
         self.active.as_ref().is_some_and(|s| !s.is_complete())
             || !self.index.is_warm(self.prompt.is_some())
@@ -209,7 +209,7 @@ pub(super) fn is_jump(action: Action) -> bool {
     )
 }
 
-impl App {
+impl Reader {
     /// The action a key press asks for now. In a prompt, printable keys are
     /// input before the keymap is asked; after `m` or `'`, the next
     /// character names the mark.
@@ -221,7 +221,7 @@ impl App {
             if let (KeyCode::Char(c), true) = (key.code, plain) {
                 return (!c.is_control()).then_some(Action::PromptInput(c));
             }
-            return self.keymap.lookup(&[Mode::Prompt], key);
+            return self.keys.lookup(&[Mode::Prompt], key);
         }
         if let Some(pending) = self.search.pending {
             return Some(match (key.code, plain) {
@@ -230,14 +230,14 @@ impl App {
                 _ => Action::PromptCancel,
             });
         }
-        self.keymap.lookup(&self.modes(), key)
+        self.keys.lookup(&self.modes(), key)
     }
 
     /// Pasted text: typed into the open prompt as data (line breaks and tabs
     /// become spaces, other control and format characters are dropped), one
     /// search for the whole paste; ignored when no prompt is open, so a
     /// paste never runs keys. Not an `Action`: actions are `Copy`.
-    pub fn paste(&mut self, text: &str) {
+    pub(super) fn paste(&mut self, text: &str) {
         let Some(prompt) = self.search.prompt.as_mut() else {
             return;
         };
@@ -257,7 +257,7 @@ impl App {
 
     /// Runs the search a prompt edit owes, if any: the event loop calls it
     /// once the keys typed ahead are all in.
-    pub fn settle_typeahead(&mut self) {
+    pub(super) fn settle_typeahead(&mut self) {
         self.search.typeahead = false;
         if std::mem::take(&mut self.search.stale) {
             self.research();
@@ -380,7 +380,7 @@ impl App {
 
     /// Brings back a remembered search (its prompt text) without moving the
     /// view: its hits are lit and `n` goes on from `origin`.
-    pub fn restore_search(&mut self, text: &str, origin: usize) {
+    pub(super) fn restore_search(&mut self, text: &str, origin: usize) {
         self.search.index.prepare(&self.doc.text);
         let (search, _) = Search::run(
             text,

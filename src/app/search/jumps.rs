@@ -8,10 +8,10 @@
 
 use std::ops::Range;
 
-use crate::app::App;
+use crate::app::Reader;
 use crate::search::{Direction, Hits, Query, Search};
 
-impl App {
+impl Reader {
     pub(super) fn set_mark(&mut self, c: char) {
         self.search.pending = None;
         if c == '\'' {

@@ -3,6 +3,7 @@ use rstest::rstest;
 
 use super::*;
 use crate::app::Overlay;
+use crate::app::{App, Msg};
 use crate::document::{Document, Format};
 use crate::extract::{Entities, Entity, EntityKind, Mention};
 use crate::keymap::Keymap;
@@ -237,13 +238,13 @@ fn history_recalls_with_up_and_down() {
 #[test]
 fn pastes_are_data_with_controls_stripped() {
     let mut app = seed(80, 24);
-    app.paste("q");
+    app.update(Msg::Paste(String::from("q")));
     assert!(!app.view.quit, "no prompt: a paste is ignored, never keys");
     press(&mut app, ch('/'), false);
-    app.paste("Cavu\u{1b}[31m\nsoglu\u{202e}");
+    app.update(Msg::Paste(String::from("Cavu\u{1b}[31m\nsoglu\u{202e}")));
     assert_eq!(input(&app).0, "Cavu[31m soglu");
     app.update(Action::PromptClear);
-    app.paste("Cavusoglu");
+    app.update(Msg::Paste(String::from("Cavusoglu")));
     assert_eq!(app.search.label().as_deref(), Some("1/3"));
 }
 
