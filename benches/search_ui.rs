@@ -12,6 +12,10 @@
 //!
 //! `cargo bench --bench search_ui`
 
+#[path = "support/sample.rs"]
+#[allow(dead_code)]
+mod sample;
+
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -20,7 +24,6 @@ use lede::app::{Action, App, Msg};
 use lede::document::{Document, Format};
 use lede::extract::Entities;
 use lede::keymap::Keymap;
-use lede::sample;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

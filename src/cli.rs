@@ -486,12 +486,12 @@ pub fn entities(files: &[PathBuf], json: bool, out: &mut dyn Write) -> Result<()
 /// `lede --list-actions`: every action a key can be bound to in the config
 /// (`action = "..."`), with what it does.
 fn list_actions(out: &mut dyn Write) -> io::Result<()> {
-    use crate::app::{ACTION_NAMES, SECTION_N_ACTION};
-    let rows = ACTION_NAMES
-        .iter()
-        .map(|&(name, _, what)| (name, what))
-        .chain([SECTION_N_ACTION]);
-    let width = rows.clone().map(|(name, _)| name.len()).max().unwrap_or(0);
+    use crate::app::{SECTION_N_ACTION, action_names};
+    let rows: Vec<(&str, &str)> = action_names()
+        .map(|(name, _, what)| (name, what))
+        .chain([SECTION_N_ACTION])
+        .collect();
+    let width = rows.iter().map(|(name, _)| name.len()).max().unwrap_or(0);
     for (name, what) in rows {
         writeln!(out, "{name:width$}  {what}")?;
     }

@@ -95,21 +95,6 @@ where
         .map(|_| ())
 }
 
-/// True for an action that means nothing without entities.
-fn needs_entities(action: Action) -> bool {
-    matches!(
-        action,
-        Action::NextMention
-            | Action::PrevMention
-            | Action::EntitySelect
-            | Action::NextChosenMention
-            | Action::PrevChosenMention
-            | Action::ToggleFocusMode
-            | Action::Quotes
-            | Action::Map
-    )
-}
-
 /// True when prompt text is an `@name` entity search.
 pub(super) fn is_entity_search(text: &str) -> bool {
     matches!(Query::parse(text), Ok(Query::Entity(_)))
@@ -154,7 +139,7 @@ impl Reader {
         if !self.entity.finding {
             return false;
         }
-        if needs_entities(action) {
+        if action.traits().needs_entities {
             self.view.message = Some(FINDING.into());
             return true;
         }
@@ -165,7 +150,7 @@ impl Reader {
             // Run as usual (history, the prompt closed), lit once the
             // entities are there; "no match" would be wrong meanwhile.
             self.entity.awaited.search = Some((p.input.clone(), self.view.anchor));
-            self.apply_search(action);
+            self.accept();
             self.view.message = Some(format!("{FINDING} the search lights up once they are"));
             return true;
         }

@@ -212,7 +212,65 @@ impl Reader {
             // say "no match" for what is further on; a go-to may point
             // past what is read.
             Action::PromptAccept => self.search.prompt.is_some(),
-            _ => false,
+            Action::Top
+            | Action::PrevSection
+            | Action::SectionByDigit
+            | Action::ToggleFocus
+            | Action::OutlineFirst
+            | Action::OutlineJump
+            | Action::ToggleOutline
+            | Action::ToggleFurniture
+            | Action::ToggleReveal
+            | Action::ToggleHighlight(_)
+            | Action::Help
+            | Action::HelpScroll(_)
+            | Action::Back
+            | Action::Quit
+            | Action::Suspend
+            | Action::Resize(..)
+            | Action::Click { .. }
+            | Action::SearchForward
+            | Action::SearchBackward
+            | Action::GoToPrompt
+            | Action::MarkPending
+            | Action::JumpMarkPending
+            | Action::SetMark(_)
+            | Action::JumpToMark(_)
+            | Action::NextMention
+            | Action::PrevMention
+            | Action::PromptInput(_)
+            | Action::PromptCancel
+            | Action::PromptBackspace
+            | Action::PromptDelete
+            | Action::PromptLeft
+            | Action::PromptRight
+            | Action::PromptHome
+            | Action::PromptEnd
+            | Action::PromptClear
+            | Action::PromptDeleteWord
+            | Action::PromptOlder
+            | Action::PromptNewer
+            | Action::ToggleEntities
+            | Action::EntityMove(_)
+            | Action::EntityFirst
+            | Action::EntityLast
+            | Action::EntitySelect
+            | Action::EntityOrder
+            | Action::EntityFilter
+            | Action::FilterInput(_)
+            | Action::FilterBackspace
+            | Action::FilterDone
+            | Action::FilterCancel
+            | Action::NextChosenMention
+            | Action::PrevChosenMention
+            | Action::ClearSelection
+            | Action::ToggleFocusMode
+            | Action::Quotes
+            | Action::QuoteMove(_)
+            | Action::QuoteJump
+            | Action::Map
+            | Action::MapMove(_)
+            | Action::MapJump => false,
         };
         if !needs {
             return false;

@@ -16,6 +16,7 @@
 
 mod action;
 pub mod arrival;
+mod dispatch;
 pub mod entities;
 mod entity_update;
 pub mod loading;
@@ -27,7 +28,7 @@ pub mod search;
 use std::ops::Deref;
 use std::sync::Arc;
 
-pub use action::{ACTION_NAMES, Action, SECTION_N_ACTION};
+pub use action::{Action, Command, SECTION_N_ACTION, action_names};
 pub use panes::Panes;
 pub use reader::{Focus, Overlay, Prefs, Reader, ViewState};
 pub use search::SearchState;

@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use super::{Action, Panes, SearchState, entities, loading, search};
+use super::{Action, Panes, SearchState, entities, loading};
 use crate::document::Document;
 use crate::extract::{Entities, EntityKind};
 use crate::keymap::{Keymap, Mode};
@@ -352,7 +352,7 @@ impl Reader {
             // Past the end, where an estimate put it: the last page.
             self.view.top = self.max_top();
         }
-        if search::is_jump(action) && self.top_text() != text {
+        if action.traits().jump && self.top_text() != text {
             self.record_jump(from);
         }
         if self.current_section() != section && self.view.focus == Focus::Body {
@@ -361,195 +361,8 @@ impl Reader {
             self.view.selected = self.current_section();
             self.keep_selection_visible();
         }
-        if !matches!(
-            action,
-            Action::Resize(..) | Action::ToggleFurniture | Action::ToggleReveal
-        ) {
+        if !action.traits().keeps_position {
             self.view.anchor = self.top_text();
-        }
-    }
-
-    pub(super) fn apply(&mut self, action: Action) {
-        if self.wait_for_document(action) {
-            return;
-        }
-        if self.wait_for_entities(action) {
-            return;
-        }
-        if self.entity_action(action) {
-            return;
-        }
-        match action {
-            Action::Scroll(n) => self.scroll(n as isize),
-            Action::Page(n) => {
-                let page = self.page_height().saturating_sub(2).max(1) as isize;
-                self.scroll(n as isize * page);
-            }
-            Action::HalfPage(n) => {
-                let half = (self.page_height() / 2).max(1) as isize;
-                self.scroll(n as isize * half);
-            }
-            Action::Top => self.view.top = 0,
-            Action::Bottom => self.view.top = self.max_top(),
-            // The search starts near the current section: an article may
-            // have thousands.
-            Action::NextSection => {
-                let top = self.view.top;
-                let from = self.current_section().saturating_sub(1);
-                let next = (from..self.doc.sections.len())
-                    .filter_map(|s| self.cache().section_line(s))
-                    .find(|&l| l > top);
-                match next {
-                    Some(line) => self.view.top = line,
-                    None => self.view.message = Some("this is the last section".into()),
-                }
-            }
-            Action::PrevSection => {
-                let top = self.view.top;
-                let to = (self.current_section() + 2).min(self.doc.sections.len());
-                let prev = (0..to)
-                    .rev()
-                    .filter_map(|s| self.cache().section_line(s))
-                    .find(|&l| l < top);
-                self.view.top = prev.unwrap_or(0);
-            }
-            Action::Section(s) => self.go_to_section(s),
-            Action::SectionByDigit => {}
-            Action::ToggleFocus => {
-                if self.panes().narrow {
-                    self.toggle_outline_overlay();
-                } else if self.view.focus == Focus::Outline {
-                    self.view.focus = Focus::Body;
-                } else {
-                    self.view.outline_shown = true;
-                    self.focus_outline();
-                }
-            }
-            Action::OutlineMove(n) => {
-                let last = self.doc.sections.len().saturating_sub(1);
-                self.view.selected = self
-                    .view
-                    .selected
-                    .saturating_add_signed(n as isize)
-                    .min(last);
-                self.keep_selection_visible();
-            }
-            Action::OutlineFirst => {
-                self.view.selected = 0;
-                self.keep_selection_visible();
-            }
-            Action::OutlineLast => {
-                self.view.selected = self.doc.sections.len().saturating_sub(1);
-                self.keep_selection_visible();
-            }
-            Action::OutlineJump => {
-                self.go_to_section(self.view.selected);
-                if self.view.overlay == Some(Overlay::Outline) {
-                    self.view.overlay = None;
-                    self.view.focus = Focus::Body;
-                }
-            }
-            Action::ToggleOutline => {
-                if self.panes().narrow {
-                    self.toggle_outline_overlay();
-                } else {
-                    self.view.outline_shown = !self.view.outline_shown;
-                    if !self.view.outline_shown {
-                        self.view.focus = Focus::Body;
-                    }
-                }
-            }
-            Action::ToggleFurniture => {
-                self.view.show_furniture = !self.view.show_furniture;
-                self.rewrap();
-                if !self.view.show_furniture {
-                    self.view.top = self.view.top.min(self.max_top());
-                }
-            }
-            Action::ToggleReveal => {
-                self.view.reveal = !self.view.reveal;
-                self.rewrap();
-                self.view.message = Some(if self.view.reveal {
-                    "reveal: every invisible character is shown".into()
-                } else {
-                    "reveal off".into()
-                });
-            }
-            Action::ToggleHighlight(kind) => {
-                let i = kind_index(kind);
-                self.view.highlight[i] = !self.view.highlight[i];
-            }
-            Action::Help => {
-                self.view.overlay = match self.view.overlay {
-                    Some(Overlay::Help) => None,
-                    _ => Some(Overlay::Help),
-                };
-                self.view.help_scroll = 0;
-            }
-            Action::HelpScroll(n) => {
-                self.view.help_scroll = self.view.help_scroll.saturating_add_signed(n as i16);
-            }
-            Action::Back => match self.view.overlay.take() {
-                Some(Overlay::Outline) => self.view.focus = Focus::Body,
-                Some(Overlay::Help) => {}
-                // Esc clears the highlights of a search before it quits.
-                None if self.clear_search() => {}
-                None => self.view.quit = true,
-            },
-            Action::Quit => self.view.quit = true,
-            // The event loop suspends the process; nothing changes here.
-            Action::Suspend => {}
-            Action::Resize(w, h) => {
-                self.view.size = (w, h);
-                self.entity_resized();
-                let panes = self.panes();
-                if !panes.narrow && self.view.overlay == Some(Overlay::Outline) {
-                    self.view.overlay = None;
-                    if !self.view.outline_shown {
-                        self.view.focus = Focus::Body;
-                    }
-                }
-                if panes.narrow && self.view.focus == Focus::Outline && self.view.overlay.is_none()
-                {
-                    self.view.focus = Focus::Body;
-                }
-                if !panes.too_small && panes.text.width != self.cache.width() {
-                    self.rewrap();
-                }
-                self.keep_selection_visible();
-            }
-            Action::MouseScroll { column, row, lines } => {
-                let panes = self.panes();
-                if panes.over_outline(column, row) {
-                    let max = self.doc.sections.len().saturating_sub(1);
-                    self.view.outline_offset = self
-                        .view
-                        .outline_offset
-                        .saturating_add_signed(lines as isize)
-                        .min(max);
-                } else if panes.body.contains((column, row).into()) {
-                    self.scroll((lines * WHEEL_LINES) as isize);
-                }
-            }
-            // The session switches articles; the reader only asks.
-            Action::NextFile => self.switch = Some(1),
-            Action::PrevFile => self.switch = Some(-1),
-            Action::Click { column, row } => {
-                let panes = self.panes();
-                if let Some(r) = panes.outline_row(column, row) {
-                    let section = self.view.outline_offset + r;
-                    if section < self.doc.sections.len() {
-                        self.view.selected = section;
-                        if self.view.overlay.is_none() {
-                            self.view.focus = Focus::Outline;
-                        }
-                        self.apply(Action::OutlineJump);
-                    }
-                } else if panes.body.contains((column, row).into()) && self.view.overlay.is_none() {
-                    self.view.focus = Focus::Body;
-                }
-            }
-            _ => self.apply_search(action),
         }
     }
 
@@ -672,7 +485,7 @@ impl Reader {
     }
 }
 
-fn kind_index(kind: EntityKind) -> usize {
+pub(super) fn kind_index(kind: EntityKind) -> usize {
     match kind {
         EntityKind::Actor => 0,
         EntityKind::Place => 1,

@@ -538,3 +538,28 @@ fn esc_after_a_resize_in_the_prompt_puts_back_the_same_text() {
     press(&mut app, KeyCode::Esc, false);
     assert_eq!(app.view.top, app.cache().line_at(offset));
 }
+
+#[test]
+fn the_prompt_edits_whole_graphemes() {
+    let mut app = seed(80, 24);
+    press(&mut app, ch('/'), false);
+    app.update(Msg::Paste(String::from("a👨\u{200D}👩\u{200D}👧e\u{301}")));
+    assert_eq!(input(&app).0, "a👨\u{200D}👩\u{200D}👧e\u{301}");
+    press(&mut app, KeyCode::Backspace, false);
+    assert_eq!(
+        input(&app).0,
+        "a👨\u{200D}👩\u{200D}👧",
+        "e and its accent go together"
+    );
+    press(&mut app, KeyCode::Left, false);
+    assert_eq!(
+        input(&app),
+        ("a👨\u{200D}👩\u{200D}👧", 1),
+        "the family is one step"
+    );
+    press(&mut app, KeyCode::Delete, false);
+    assert_eq!(input(&app), ("a", 1));
+    app.update(Msg::Paste(String::from("👨\u{200D}👩")));
+    press(&mut app, KeyCode::Backspace, false);
+    assert_eq!(input(&app).0, "a", "never half a family");
+}
