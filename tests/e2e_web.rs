@@ -4,7 +4,7 @@
 //! set apart after the body; the terminal comes back on quit.
 //!
 //! Polls the pane for text, never sleeps a fixed time; when tmux is not
-//! installed the tests say so and pass (`.ci/run` installs it).
+//! installed the tests fail and say so (`.ci/run` installs it).
 
 mod common;
 
