@@ -3,6 +3,10 @@
 //! temporary folder, so reading, decoding and parsing are measured together
 //! as the reader does them. Measurements only; tests assert.
 
+#[path = "support/sample.rs"]
+#[allow(dead_code)]
+mod sample;
+
 use std::path::PathBuf;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
@@ -15,7 +19,7 @@ fn files(dir: &std::path::Path) -> Vec<(String, PathBuf, u64)> {
     out.push(("seed txt".to_string(), seed, lede::cli::SEED.len() as u64));
     for (format, ext) in [(Format::Plain, "txt"), (Format::Markdown, "md")] {
         for (label, bytes) in [("1 MB", 1_000_000), ("10 MB", 10_000_000)] {
-            let text = lede::sample::generate(bytes, format, 1);
+            let text = sample::generate(bytes, format, 1);
             let path = dir.join(format!("{}.{ext}", bytes));
             std::fs::write(&path, &text).expect("written");
             out.push((format!("{label} {ext}"), path, text.len() as u64));

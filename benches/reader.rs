@@ -8,6 +8,10 @@
 //! `cargo bench --bench reader`; `LEDE_BENCH_SIZES=seed,1` picks sizes (`cargo
 //! test`, which runs each once, takes the seed and 1 MB).
 
+#[path = "support/sample.rs"]
+#[allow(dead_code)]
+mod sample;
+
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -33,7 +37,7 @@ fn documents() -> Vec<(String, Document)> {
         if name == "seed" {
             out.push(("seed".into(), lede::cli::load_article(None).expect("seed")));
         } else if let Ok(mb) = name.parse::<usize>() {
-            let text = lede::sample::generate(mb * 1_000_000, Format::Markdown, 7);
+            let text = sample::generate(mb * 1_000_000, Format::Markdown, 7);
             let doc = Document::from_bytes("bench.md", text.as_bytes(), Some(Format::Markdown))
                 .expect("generated text is valid");
             out.push((format!("{mb}MB"), doc));

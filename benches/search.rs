@@ -11,13 +11,16 @@
 //!
 //! `cargo bench --bench search` (all), or filter: `cargo bench --bench search -- 10MB/folded`.
 
+#[path = "support/sample.rs"]
+#[allow(dead_code)]
+mod sample;
+
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use lede::document::{Document, Format};
 use lede::extract::Entities;
-use lede::sample;
 use lede::search::{
     Budget, Direction, FoldedText, IDLE_BUDGET, KEYSTROKE_BUDGET, MIN_STEP_BYTES, Search,
     SearchIndex,

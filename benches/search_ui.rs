@@ -12,15 +12,18 @@
 //!
 //! `cargo bench --bench search_ui`
 
+#[path = "support/sample.rs"]
+#[allow(dead_code)]
+mod sample;
+
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use lede::app::{Action, App};
+use lede::app::{Action, App, Msg};
 use lede::document::{Document, Format};
 use lede::extract::Entities;
 use lede::keymap::Keymap;
-use lede::sample;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -80,7 +83,7 @@ fn keystroke(c: &mut Criterion) {
             b.iter(|| {
                 app.update(Action::PromptInput(key));
                 while app.search.busy() {
-                    app.search_work();
+                    app.update(Msg::SearchWork);
                 }
                 let label = app.search.label();
                 app.update(Action::PromptBackspace);

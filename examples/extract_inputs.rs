@@ -7,7 +7,7 @@
 //!     target/release/examples/extract_inputs gen|corpus|feed [MB]
 //! ```
 //!
-//! `gen`: generated news (`lede::sample`, Markdown) of MB megabytes;
+//! `gen`: generated news (`benches/support/sample.rs`, Markdown) of MB megabytes;
 //! `corpus`: the seed and gum-dev articles repeated into one document, as
 //! `benches/extract.rs` builds it; `feed`: the same articles as a feed of
 //! article-sized documents. Prints the bytes extracted, to divide the
@@ -20,6 +20,10 @@
 
 #[path = "../benches/support/articles.rs"]
 mod articles;
+
+#[path = "../benches/support/sample.rs"]
+#[allow(dead_code)]
+mod sample;
 
 use std::hint::black_box;
 use std::process::ExitCode;
@@ -48,7 +52,7 @@ fn main() -> ExitCode {
     let bytes = mb << 20;
     let docs: Vec<Document> = match what {
         "gen" => {
-            let text = lede::sample::generate(bytes, Format::Markdown, 1);
+            let text = sample::generate(bytes, Format::Markdown, 1);
             vec![Document::from_bytes(
                 "gen.md",
                 text.as_bytes(),

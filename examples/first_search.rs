@@ -10,7 +10,7 @@
 
 use std::time::Instant;
 
-use lede::app::{Action, App};
+use lede::app::{Action, App, Msg};
 use lede::document::{Document, Format, load};
 
 fn main() {
@@ -37,11 +37,11 @@ fn main() {
         .is_some_and(|s| s.current.is_none())
         && app.search.busy()
     {
-        app.search_work();
+        app.update(Msg::SearchWork);
     }
     let shown = start.elapsed();
     while app.search.busy() {
-        app.search_work();
+        app.update(Msg::SearchWork);
     }
     let exact = start.elapsed();
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;

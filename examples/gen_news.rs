@@ -5,6 +5,10 @@
 //! cargo run --release --example gen_news -- --bytes 10000000 --format md > f.md
 //! ```
 
+#[path = "../benches/support/sample.rs"]
+#[allow(dead_code)]
+mod sample;
+
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -37,7 +41,7 @@ fn main() -> ExitCode {
         OutputFormat::Md => Format::Markdown,
         OutputFormat::Txt => Format::Plain,
     };
-    let text = lede::sample::generate(args.bytes, format, args.seed);
+    let text = sample::generate(args.bytes, format, args.seed);
     let mut out = io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,

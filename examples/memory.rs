@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use lede::app::arrival::Found;
 use lede::app::entities::EntityIndex;
-use lede::app::{Action, App};
+use lede::app::{Action, App, Effect, Msg};
 use lede::document::{Document, Format, load};
 use lede::extract;
 use ratatui::Terminal;
@@ -106,34 +106,34 @@ fn main() {
         });
         stage("search index", || {
             while app.search.busy() {
-                app.search_work();
+                app.update(Msg::SearchWork);
             }
         });
-        stage("wrap", || while app.wrap_some() {});
+        stage("wrap", || while app.update(Msg::Idle) != Effect::Idle {});
         let found = stage("extract", || extract::extract(&doc));
         let index = stage("index", || EntityIndex::build(&doc, &found));
         // As the reader's background thread does, so the quotes view opens
         // at once.
         stage("quotes", || index.quotes_by_speaker(&doc, &found).len());
         stage("arrival", || {
-            app.receive(Found {
+            app.update(Msg::Entities(Box::new(Found {
                 file: 0,
                 entities: found,
                 index,
-            });
+            })));
             terminal.draw(|f| lede::ui::draw(f, &app)).expect("drawn");
         });
         stage("search", || {
             app.update(Action::SearchForward);
             while app.search.busy() {
-                app.search_work();
+                app.update(Msg::SearchWork);
             }
             for c in "zebra".chars() {
                 app.update(Action::PromptInput(c));
             }
             app.update(Action::PromptAccept);
             while app.search.busy() {
-                app.search_work();
+                app.update(Msg::SearchWork);
             }
         });
         println!("  text {:.1} MB", doc.text.len() as f64 / MB);

@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 
 use lede::app::arrival::Found;
 use lede::app::entities::EntityIndex;
-use lede::app::{Action, App};
+use lede::app::{Action, App, Msg};
 use lede::document::{Document, Format, load};
 use lede::extract;
 use ratatui::Terminal;
@@ -86,11 +86,11 @@ fn main() {
         let found = timed("extract", &mut total, || extract::extract(&doc));
         let index = timed("index", &mut total, || EntityIndex::build(&doc, &found));
         timed("entities in", &mut total, || {
-            app.receive(Found {
+            app.update(Msg::Entities(Box::new(Found {
                 file: 0,
                 entities: found,
                 index,
-            });
+            })));
             terminal.draw(|f| lede::ui::draw(f, &app)).expect("drawn");
         });
         println!(

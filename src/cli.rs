@@ -11,11 +11,11 @@ use std::sync::Arc;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::app::App;
+use crate::app::{App, Msg};
 use crate::document::start::{self, Rest};
 use crate::document::{Document, LoadError};
 use crate::event_loop::{LoopOptions, Outcome};
-use crate::keymap::Keymap;
+
 use crate::{extract, print, sanitize, term};
 
 /// The seed article, shown when no file is given.
@@ -392,28 +392,27 @@ pub fn read(
     let mut jobs = Vec::new();
     let mut app = match &rest {
         Some(rest) => App::loading(first, config.keymap.clone(), rest.file_len, 0),
-        None => reader_for(first, 0, config.keymap.clone(), &mut jobs),
-    };
-    app.color = theme.has_color();
-    app.theme = Some(theme);
-    config.apply(&mut app.view);
-    app.view.reveal = reveal;
+        None => App::open(
+            Arc::clone(&first),
+            entities_first(&first, 0, &mut jobs),
+            config.keymap.clone(),
+        ),
+    }
+    .with_theme(theme)
+    .with_prefs(config.prefs(reveal));
+    for (i, doc) in docs.enumerate() {
+        let entities = entities_first(&doc, i + 1, &mut jobs);
+        app.add_article(doc, entities);
+    }
     let mut places = crate::app::places::Places::open(remember);
     places.restore(&mut app);
-    for (i, doc) in docs.enumerate() {
-        let mut other = reader_for(doc, i + 1, Keymap::default(), &mut jobs);
-        config.apply(&mut other.view);
-        other.view.reveal = reveal;
-        places.restore(&mut other);
-        app.add_file(other);
-    }
     if let Some(warning) = places.warning() {
         // Sized now, so the first frame's resize does not clear the note
         // (a resize clears the status line's message).
         if let Ok((w, h)) = crossterm::terminal::size() {
             app.update(crate::app::Action::Resize(w, h));
         }
-        app.view.message = Some(sanitize::clean(&warning).into_owned());
+        app.update(Msg::Notice(warning));
     }
     let options = LoopOptions {
         panic_after_first_frame: std::env::var_os("LEDE_TEST_PANIC").is_some_and(|v| v == "1"),
@@ -439,20 +438,18 @@ pub fn read(
 /// open at once and are highlighted when the background thread is done.
 pub const FIND_FIRST_BYTES: usize = 16 * 1024;
 
-/// The reader for article number `file`: with its entities when it is
-/// short, else waiting for them, its job queued in `jobs`.
-fn reader_for(
-    doc: Arc<Document>,
+/// The entities of article number `file` when it is short; else `None`,
+/// its job queued in `jobs` to find them in the background.
+fn entities_first(
+    doc: &Arc<Document>,
     file: usize,
-    keymap: Keymap,
     jobs: &mut crate::app::arrival::Jobs,
-) -> App {
+) -> Option<extract::Entities> {
     if doc.text.len() <= FIND_FIRST_BYTES {
-        let entities = extract::extract(&doc);
-        return App::new(doc, entities, keymap);
+        return Some(extract::extract(doc));
     }
-    jobs.push((file, Arc::clone(&doc)));
-    App::awaiting_entities(doc, keymap)
+    jobs.push((file, Arc::clone(doc)));
+    None
 }
 
 /// Written before each article when several are printed one after the
@@ -489,12 +486,12 @@ pub fn entities(files: &[PathBuf], json: bool, out: &mut dyn Write) -> Result<()
 /// `lede --list-actions`: every action a key can be bound to in the config
 /// (`action = "..."`), with what it does.
 fn list_actions(out: &mut dyn Write) -> io::Result<()> {
-    use crate::app::{ACTION_NAMES, SECTION_N_ACTION};
-    let rows = ACTION_NAMES
-        .iter()
-        .map(|&(name, _, what)| (name, what))
-        .chain([SECTION_N_ACTION]);
-    let width = rows.clone().map(|(name, _)| name.len()).max().unwrap_or(0);
+    use crate::app::{SECTION_N_ACTION, action_names};
+    let rows: Vec<(&str, &str)> = action_names()
+        .map(|(name, _, what)| (name, what))
+        .chain([SECTION_N_ACTION])
+        .collect();
+    let width = rows.iter().map(|(name, _)| name.len()).max().unwrap_or(0);
     for (name, what) in rows {
         writeln!(out, "{name:width$}  {what}")?;
     }

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::app::{Action, ViewState};
+use crate::app::{Action, Prefs};
 use crate::keymap::{Binding, Key, Keymap, Mode};
 use crate::sanitize;
 use crate::ui::theme::ThemeName;
@@ -215,12 +215,16 @@ impl Config {
         self.highlight
     }
 
-    /// Sets a fresh view up as the config asks.
-    pub fn apply(&self, view: &mut ViewState) {
-        view.outline_shown = self.panes.outline;
-        view.show_furniture = self.panes.furniture;
-        view.highlight = self.highlight;
-        view.reading_width = self.width;
+    /// How articles open, as the config asks (`reveal` is the command
+    /// line's).
+    pub fn prefs(&self, reveal: bool) -> Prefs {
+        Prefs {
+            outline_shown: self.panes.outline,
+            show_furniture: self.panes.furniture,
+            highlight: self.highlight,
+            reading_width: self.width,
+            reveal,
+        }
     }
 }
 
@@ -308,8 +312,8 @@ mod tests {
             Config::parse("width = 50\n[panes]\noutline = false\n[highlight]\nplace = false\n")
                 .expect("valid");
         let doc = crate::cli::load_article(None).expect("seed");
-        let mut app = crate::app::App::new(doc, Default::default(), config.keymap.clone());
-        config.apply(&mut app.view);
+        let mut app = crate::app::App::new(doc, Default::default(), config.keymap.clone())
+            .with_prefs(config.prefs(false));
         app.update(Action::Resize(160, 48));
         let panes = app.panes();
         assert_eq!(panes.text.width, 50);
@@ -320,7 +324,7 @@ mod tests {
         assert!(left.abs_diff(right) <= 2, "centred: {left} {right}");
         assert!(!app.highlights(crate::extract::EntityKind::Place));
         // Wider than the default column, where the screen has room.
-        app.view.reading_width = 120;
+        app.reader_mut().view.reading_width = 120;
         app.update(Action::Resize(200, 48));
         assert_eq!(app.panes().text.width, 120);
         app.update(Action::Resize(90, 30));

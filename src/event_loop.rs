@@ -1,10 +1,9 @@
-//! The loop: block on input, drain what is already waiting, apply it, draw
-//! once. While no input waits it does what is left in short steps, checking
-//! for input between them so a key never waits for more than one step:
-//! search work first (`App::search_work`: a search under way, the search
-//! index built ahead), then wrapping the rest of the article
-//! (`App::wrap_some`), drawing once when that is done so the percentage
-//! and the scrollbar become exact.
+//! The loop: block on input, drain what is already waiting, hand each to
+//! the app as a message (`App::update`), draw once. While no input waits it
+//! sends `Msg::Idle`, one short step of what is left at a time (search
+//! work, then wrapping the rest of the article), checking for input between
+//! them so a key never waits for more than one step, and draws once the
+//! wrapping is done so the percentage and the scrollbar become exact.
 //!
 //! Generic over the ratatui backend, the source of input and the terminal's
 //! lifecycle (suspend and resume), so tests drive this very loop with
@@ -21,7 +20,7 @@ use ratatui::backend::Backend;
 
 use crate::app::arrival::Found;
 use crate::app::loading::Arrival;
-use crate::app::{Action, App};
+use crate::app::{Action, App, Effect, Msg};
 use crate::ui;
 
 /// A signal, as the loop sees it.
@@ -169,7 +168,7 @@ where
             // Asked before this input is handled: keys already waiting
             // behind it make a prompt edit wait for the last of them.
             let next = events.try_next()?;
-            app.search.typeahead = next.is_some();
+            app.update(Msg::KeysWaiting(next.is_some()));
             match step(app, current) {
                 Step::Nothing => {}
                 Step::Redraw => redraw = true,
@@ -188,7 +187,7 @@ where
             }
             input = next;
         }
-        app.settle_typeahead();
+        app.update(Msg::KeysDone);
         if full {
             // `Terminal::clear` asks the terminal where its cursor is, a
             // query whose answer the input thread would swallow; a resize
@@ -216,34 +215,18 @@ fn next_input<B: Backend, E: EventSource>(
         if let Some(input) = events.try_next()? {
             return Ok(Some(input));
         }
-        if app.search.busy() && search_work_due(app) {
-            if app.search_work() {
-                draw(terminal, app)?;
-            }
-            continue;
+        match app.update(Msg::Idle) {
+            Effect::Redraw => draw(terminal, app)?,
+            Effect::Nothing => {}
+            Effect::Wrapped => wrapped = true,
+            Effect::Idle => break,
         }
-        if !app.wrap_some() {
-            break;
-        }
-        wrapped = true;
     }
     if wrapped {
         // The numbers the status line and scrollbar show are now exact.
         draw(terminal, app)?;
     }
     events.next()
-}
-
-/// True when the idle steps should do search work: always for a search
-/// the reader is typing or running; the index built ahead (a folded copy
-/// of the whole text) only once the entities are in, so that copy and
-/// the background thread's working memory are never held at once (5 MB
-/// of Markdown: 5 MB off the peak). A search started meanwhile builds
-/// what it needs itself.
-fn search_work_due(app: &App) -> bool {
-    let searching =
-        app.search.prompt.is_some() || app.search.active.as_ref().is_some_and(|s| !s.is_complete());
-    searching || app.entities_ready()
 }
 
 fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()> {
@@ -267,7 +250,7 @@ fn step(app: &mut App, input: Input) -> Step {
         Input::Key(key) if key.kind == KeyEventKind::Release => None,
         Input::Key(key) => app.action_for_key(&key),
         Input::Paste(text) => {
-            app.paste(&text);
+            app.update(Msg::Paste(text));
             return Step::Redraw;
         }
         Input::Mouse(mouse) => mouse_action(&mouse),
@@ -279,11 +262,11 @@ fn step(app: &mut App, input: Input) -> Step {
         Input::Signal(Signal::Stop) => return Step::Suspend,
         Input::Signal(Signal::Continue) => return Step::FullRedraw,
         Input::Entities(found) => {
-            app.receive(*found);
+            app.update(Msg::Entities(found));
             return Step::Redraw;
         }
         Input::Arrival(arrival) => {
-            app.arrive(*arrival);
+            app.update(Msg::Arrival(arrival));
             return Step::Redraw;
         }
     };

@@ -22,9 +22,18 @@ pub mod json;
 pub mod keymap;
 pub mod layout;
 pub mod print;
-pub mod sample;
 pub mod sanitize;
 pub mod search;
 pub mod state;
 pub mod term;
 pub mod ui;
+
+/// Generated news for the tests (benchmarks and examples include the same
+/// file); it names formats `Format`.
+#[cfg(test)]
+#[path = "../benches/support/sample.rs"]
+mod sample;
+#[cfg(test)]
+use document::Format;
+#[cfg(test)]
+mod sample_tests;

@@ -10,11 +10,9 @@
 
 use std::io::{self, Write};
 
-use crate::app::App;
 use crate::document::Document;
 use crate::extract::Entities;
-use crate::keymap::Keymap;
-use crate::layout::WrapCache;
+use crate::layout::{WrapCache, Wrapped};
 use crate::ui::theme::Theme;
 
 /// How to print.
@@ -48,14 +46,19 @@ pub fn write_styled(
     options: &PrintOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut app = App::new(doc, entities, Keymap::default());
-    app.view.highlight = options.highlight;
-    app.view.show_furniture = options.show_furniture;
-    app.view.reveal = options.reveal;
-    app.color = theme.has_color();
-    app.theme = Some(theme);
-    app.wrap_for_print(options.width);
-    let result = crate::ui::ansi::write_body(&mut app, out);
+    // Every line is printed, so every count is made exact.
+    let cache = WrapCache::build_revealing(
+        &doc,
+        options.width.max(1),
+        options.show_furniture,
+        options.reveal,
+    );
+    cache.measure(&doc, usize::MAX);
+    let wrapped = Wrapped {
+        cache: &cache,
+        doc: &doc,
+    };
+    let result = crate::ui::ansi::write_body(wrapped, &entities, options.highlight, theme, out);
     match result {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other,

@@ -437,8 +437,8 @@ fn g12_directives_in_the_article_change_no_setting() {
             doc,
             lede::extract::Entities::default(),
             config.keymap.clone(),
-        );
-        config.apply(&mut app.view);
+        )
+        .with_prefs(config.prefs(false));
         app.update(lede::app::Action::Resize(100, 30));
         let v = &app.view;
         (
@@ -447,9 +447,9 @@ fn g12_directives_in_the_article_change_no_setting() {
             v.reveal,
             v.highlight,
             v.reading_width,
-            app.color,
-            app.theme.is_some(),
-            app.keymap
+            app.theme().has_color(),
+            app.theme(),
+            app.keymap()
                 .key_for(lede::app::Action::Quit)
                 .map(str::to_string),
         )

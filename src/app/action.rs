@@ -161,344 +161,405 @@ pub enum Action {
     PrevFile,
 }
 
-/// Every action a key can be bound to, by the name the keymap and the
-/// config give it, with what it does (`lede --list-actions` prints this
-/// table). `section N` (a section by its number) is parsed apart.
-pub const ACTION_NAMES: &[(&str, Action, &str)] = &[
-    (
-        "line_down",
-        Action::Scroll(1),
-        "scroll the body down one line",
-    ),
-    ("line_up", Action::Scroll(-1), "scroll the body up one line"),
-    ("page_down", Action::Page(1), "down one page"),
-    ("page_up", Action::Page(-1), "up one page"),
-    ("half_page_down", Action::HalfPage(1), "down half a page"),
-    ("half_page_up", Action::HalfPage(-1), "up half a page"),
-    ("top", Action::Top, "go to the start of the article"),
-    ("bottom", Action::Bottom, "go to the end of the article"),
-    (
-        "next_section",
-        Action::NextSection,
-        "go to the next section",
-    ),
-    (
-        "prev_section",
-        Action::PrevSection,
-        "go to the previous section",
-    ),
-    (
-        "section",
-        Action::SectionByDigit,
-        "go to the section numbered by the digit key pressed",
-    ),
-    (
-        "toggle_focus",
-        Action::ToggleFocus,
-        "move focus between the outline and the body",
-    ),
-    (
-        "outline_down",
-        Action::OutlineMove(1),
-        "select the next section in the outline",
-    ),
-    (
-        "outline_up",
-        Action::OutlineMove(-1),
-        "select the previous section in the outline",
-    ),
-    (
-        "outline_first",
-        Action::OutlineFirst,
-        "select the first section in the outline",
-    ),
-    (
-        "outline_last",
-        Action::OutlineLast,
-        "select the last section in the outline",
-    ),
-    (
-        "outline_jump",
-        Action::OutlineJump,
-        "go to the section selected in the outline",
-    ),
-    (
-        "toggle_outline",
-        Action::ToggleOutline,
-        "show or hide the outline",
-    ),
-    (
-        "toggle_furniture",
-        Action::ToggleFurniture,
-        "show or hide page furniture",
-    ),
-    (
-        "toggle_reveal",
-        Action::ToggleReveal,
-        "reveal mode: show every invisible character",
-    ),
-    (
-        "toggle_highlight actor",
-        Action::ToggleHighlight(EntityKind::Actor),
-        "highlight actors on or off",
-    ),
-    (
-        "toggle_highlight place",
-        Action::ToggleHighlight(EntityKind::Place),
-        "highlight places on or off",
-    ),
-    (
-        "toggle_highlight number",
-        Action::ToggleHighlight(EntityKind::Number),
-        "highlight numbers on or off",
-    ),
-    ("help", Action::Help, "open or close the help"),
-    ("help_down", Action::HelpScroll(1), "scroll the help down"),
-    ("help_up", Action::HelpScroll(-1), "scroll the help up"),
-    (
-        "back",
-        Action::Back,
-        "close an overlay or clear a search; with nothing to close, quit",
-    ),
-    ("quit", Action::Quit, "quit"),
-    (
-        "suspend",
-        Action::Suspend,
-        "suspend to the shell (fg comes back)",
-    ),
-    (
-        "search_forward",
-        Action::SearchForward,
-        "open the search prompt, forward (/)",
-    ),
-    (
-        "search_backward",
-        Action::SearchBackward,
-        "open the search prompt, backward (?)",
-    ),
-    (
-        "goto",
-        Action::GoToPrompt,
-        "open the go-to prompt: s3 a section, 120 a line, 50% a place",
-    ),
-    (
-        "search_next",
-        Action::SearchNext,
-        "next match in the search's direction",
-    ),
-    (
-        "search_prev",
-        Action::SearchPrev,
-        "next match against the search's direction",
-    ),
-    (
-        "set_mark",
-        Action::MarkPending,
-        "then a letter: set a mark at the top line",
-    ),
-    (
-        "jump_mark",
-        Action::JumpMarkPending,
-        "then a letter: go to a mark ('' jumps back)",
-    ),
-    (
-        "next_mention",
-        Action::NextMention,
-        "next mention of the name under the top line",
-    ),
-    (
-        "prev_mention",
-        Action::PrevMention,
-        "previous mention of the name under the top line",
-    ),
-    (
-        "prompt_accept",
-        Action::PromptAccept,
-        "in a prompt: search or go (empty: repeat the last)",
-    ),
-    (
-        "prompt_cancel",
-        Action::PromptCancel,
-        "in a prompt: cancel, putting the view back",
-    ),
-    (
-        "prompt_backspace",
-        Action::PromptBackspace,
-        "in a prompt: delete back (on an empty prompt: cancel)",
-    ),
-    (
-        "prompt_delete",
-        Action::PromptDelete,
-        "in a prompt: delete under the cursor",
-    ),
-    (
-        "prompt_left",
-        Action::PromptLeft,
-        "in a prompt: cursor left",
-    ),
-    (
-        "prompt_right",
-        Action::PromptRight,
-        "in a prompt: cursor right",
-    ),
-    (
-        "prompt_home",
-        Action::PromptHome,
-        "in a prompt: cursor to the start",
-    ),
-    (
-        "prompt_end",
-        Action::PromptEnd,
-        "in a prompt: cursor to the end",
-    ),
-    (
-        "prompt_clear",
-        Action::PromptClear,
-        "in a prompt: delete to the start",
-    ),
-    (
-        "prompt_delete_word",
-        Action::PromptDeleteWord,
-        "in a prompt: delete the word before the cursor",
-    ),
-    (
-        "prompt_older",
-        Action::PromptOlder,
-        "in a prompt: older entry in the history",
-    ),
-    (
-        "prompt_newer",
-        Action::PromptNewer,
-        "in a prompt: newer entry in the history",
-    ),
-    (
-        "toggle_entities",
-        Action::ToggleEntities,
-        "entity pane: show and focus it, or hide it",
-    ),
-    (
-        "entity_down",
-        Action::EntityMove(1),
-        "next entity in the entity pane",
-    ),
-    (
-        "entity_up",
-        Action::EntityMove(-1),
-        "previous entity in the entity pane",
-    ),
-    (
-        "entity_first",
-        Action::EntityFirst,
-        "first entity in the entity pane",
-    ),
-    (
-        "entity_last",
-        Action::EntityLast,
-        "last entity in the entity pane",
-    ),
-    (
-        "entity_select",
-        Action::EntitySelect,
-        "select the entity: mark its mentions and go to the first",
-    ),
-    (
-        "entity_order",
-        Action::EntityOrder,
-        "order the entities by count or by first appearance",
-    ),
-    (
-        "entity_filter",
-        Action::EntityFilter,
-        "filter the entity list by typing (fuzzy)",
-    ),
-    (
-        "filter_backspace",
-        Action::FilterBackspace,
-        "in the entity filter: delete a character",
-    ),
-    (
-        "filter_done",
-        Action::FilterDone,
-        "in the entity filter: keep the filter, back to the list",
-    ),
-    (
-        "filter_cancel",
-        Action::FilterCancel,
-        "in the entity filter: clear the filter",
-    ),
-    (
-        "next_chosen_mention",
-        Action::NextChosenMention,
-        "next mention of the selected entity",
-    ),
-    (
-        "prev_chosen_mention",
-        Action::PrevChosenMention,
-        "previous mention of the selected entity",
-    ),
-    (
-        "clear_selection",
-        Action::ClearSelection,
-        "forget the selected entity",
-    ),
-    (
-        "toggle_focus_mode",
-        Action::ToggleFocusMode,
-        "focus mode: dim paragraphs without the selected entity",
-    ),
-    (
-        "quotes",
-        Action::Quotes,
-        "open or close the quotes view: who said what",
-    ),
-    (
-        "quote_down",
-        Action::QuoteMove(1),
-        "next quote in the quotes view",
-    ),
-    (
-        "quote_up",
-        Action::QuoteMove(-1),
-        "previous quote in the quotes view",
-    ),
-    (
-        "quote_jump",
-        Action::QuoteJump,
-        "go to the quote under the cursor",
-    ),
-    (
-        "map",
-        Action::Map,
-        "open or close the map of the article's places",
-    ),
-    ("map_down", Action::MapMove(1), "next place in the map view"),
-    (
-        "map_up",
-        Action::MapMove(-1),
-        "previous place in the map view",
-    ),
-    (
-        "map_jump",
-        Action::MapJump,
-        "select the place under the map's cursor and go to its mentions",
-    ),
-    (
-        "next_file",
-        Action::NextFile,
-        "next article (when several are open)",
-    ),
-    (
-        "prev_file",
-        Action::PrevFile,
-        "previous article (when several are open)",
-    ),
-];
+/// What a key can be bound to, by the name the keymap and the config give
+/// it (the variant's name in snake case: `line_down`, `search_forward`;
+/// `toggle_highlight place`), with what it does (`lede --list-actions`
+/// prints them). Names and descriptions are derived from this one list;
+/// [`Command::action`] says which action each is. `section N` (a section by
+/// its number) is parsed apart.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    strum::EnumIter,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::EnumMessage,
+)]
+#[strum(serialize_all = "snake_case")]
+pub enum Command {
+    #[strum(message = "scroll the body down one line")]
+    LineDown,
+    #[strum(message = "scroll the body up one line")]
+    LineUp,
+    #[strum(message = "down one page")]
+    PageDown,
+    #[strum(message = "up one page")]
+    PageUp,
+    #[strum(message = "down half a page")]
+    HalfPageDown,
+    #[strum(message = "up half a page")]
+    HalfPageUp,
+    #[strum(message = "go to the start of the article")]
+    Top,
+    #[strum(message = "go to the end of the article")]
+    Bottom,
+    #[strum(message = "go to the next section")]
+    NextSection,
+    #[strum(message = "go to the previous section")]
+    PrevSection,
+    #[strum(message = "go to the section numbered by the digit key pressed")]
+    Section,
+    #[strum(message = "move focus between the outline and the body")]
+    ToggleFocus,
+    #[strum(message = "select the next section in the outline")]
+    OutlineDown,
+    #[strum(message = "select the previous section in the outline")]
+    OutlineUp,
+    #[strum(message = "select the first section in the outline")]
+    OutlineFirst,
+    #[strum(message = "select the last section in the outline")]
+    OutlineLast,
+    #[strum(message = "go to the section selected in the outline")]
+    OutlineJump,
+    #[strum(message = "show or hide the outline")]
+    ToggleOutline,
+    #[strum(message = "show or hide page furniture")]
+    ToggleFurniture,
+    #[strum(message = "reveal mode: show every invisible character")]
+    ToggleReveal,
+    #[strum(
+        serialize = "toggle_highlight actor",
+        message = "highlight actors on or off"
+    )]
+    ToggleHighlightActor,
+    #[strum(
+        serialize = "toggle_highlight place",
+        message = "highlight places on or off"
+    )]
+    ToggleHighlightPlace,
+    #[strum(
+        serialize = "toggle_highlight number",
+        message = "highlight numbers on or off"
+    )]
+    ToggleHighlightNumber,
+    #[strum(message = "open or close the help")]
+    Help,
+    #[strum(message = "scroll the help down")]
+    HelpDown,
+    #[strum(message = "scroll the help up")]
+    HelpUp,
+    #[strum(message = "close an overlay or clear a search; with nothing to close, quit")]
+    Back,
+    #[strum(message = "quit")]
+    Quit,
+    #[strum(message = "suspend to the shell (fg comes back)")]
+    Suspend,
+    #[strum(message = "open the search prompt, forward (/)")]
+    SearchForward,
+    #[strum(message = "open the search prompt, backward (?)")]
+    SearchBackward,
+    #[strum(message = "open the go-to prompt: s3 a section, 120 a line, 50% a place")]
+    Goto,
+    #[strum(message = "next match in the search's direction")]
+    SearchNext,
+    #[strum(message = "next match against the search's direction")]
+    SearchPrev,
+    #[strum(message = "then a letter: set a mark at the top line")]
+    SetMark,
+    #[strum(message = "then a letter: go to a mark ('' jumps back)")]
+    JumpMark,
+    #[strum(message = "next mention of the name under the top line")]
+    NextMention,
+    #[strum(message = "previous mention of the name under the top line")]
+    PrevMention,
+    #[strum(message = "in a prompt: search or go (empty: repeat the last)")]
+    PromptAccept,
+    #[strum(message = "in a prompt: cancel, putting the view back")]
+    PromptCancel,
+    #[strum(message = "in a prompt: delete back (on an empty prompt: cancel)")]
+    PromptBackspace,
+    #[strum(message = "in a prompt: delete under the cursor")]
+    PromptDelete,
+    #[strum(message = "in a prompt: cursor left")]
+    PromptLeft,
+    #[strum(message = "in a prompt: cursor right")]
+    PromptRight,
+    #[strum(message = "in a prompt: cursor to the start")]
+    PromptHome,
+    #[strum(message = "in a prompt: cursor to the end")]
+    PromptEnd,
+    #[strum(message = "in a prompt: delete to the start")]
+    PromptClear,
+    #[strum(message = "in a prompt: delete the word before the cursor")]
+    PromptDeleteWord,
+    #[strum(message = "in a prompt: older entry in the history")]
+    PromptOlder,
+    #[strum(message = "in a prompt: newer entry in the history")]
+    PromptNewer,
+    #[strum(message = "entity pane: show and focus it, or hide it")]
+    ToggleEntities,
+    #[strum(message = "next entity in the entity pane")]
+    EntityDown,
+    #[strum(message = "previous entity in the entity pane")]
+    EntityUp,
+    #[strum(message = "first entity in the entity pane")]
+    EntityFirst,
+    #[strum(message = "last entity in the entity pane")]
+    EntityLast,
+    #[strum(message = "select the entity: mark its mentions and go to the first")]
+    EntitySelect,
+    #[strum(message = "order the entities by count or by first appearance")]
+    EntityOrder,
+    #[strum(message = "filter the entity list by typing (fuzzy)")]
+    EntityFilter,
+    #[strum(message = "in the entity filter: delete a character")]
+    FilterBackspace,
+    #[strum(message = "in the entity filter: keep the filter, back to the list")]
+    FilterDone,
+    #[strum(message = "in the entity filter: clear the filter")]
+    FilterCancel,
+    #[strum(message = "next mention of the selected entity")]
+    NextChosenMention,
+    #[strum(message = "previous mention of the selected entity")]
+    PrevChosenMention,
+    #[strum(message = "forget the selected entity")]
+    ClearSelection,
+    #[strum(message = "focus mode: dim paragraphs without the selected entity")]
+    ToggleFocusMode,
+    #[strum(message = "open or close the quotes view: who said what")]
+    Quotes,
+    #[strum(message = "next quote in the quotes view")]
+    QuoteDown,
+    #[strum(message = "previous quote in the quotes view")]
+    QuoteUp,
+    #[strum(message = "go to the quote under the cursor")]
+    QuoteJump,
+    #[strum(message = "open or close the map of the article's places")]
+    Map,
+    #[strum(message = "next place in the map view")]
+    MapDown,
+    #[strum(message = "previous place in the map view")]
+    MapUp,
+    #[strum(message = "select the place under the map's cursor and go to its mentions")]
+    MapJump,
+    #[strum(message = "next article (when several are open)")]
+    NextFile,
+    #[strum(message = "previous article (when several are open)")]
+    PrevFile,
+}
+
+/// Every command by name, with its action and what it does, in the order
+/// they are listed.
+pub fn action_names() -> impl Iterator<Item = (&'static str, Action, &'static str)> {
+    use strum::IntoEnumIterator;
+    Command::iter().map(|c| (c.name(), c.action(), c.description()))
+}
+
+impl Command {
+    /// The action the command stands for.
+    pub fn action(self) -> Action {
+        match self {
+            Command::LineDown => Action::Scroll(1),
+            Command::LineUp => Action::Scroll(-1),
+            Command::PageDown => Action::Page(1),
+            Command::PageUp => Action::Page(-1),
+            Command::HalfPageDown => Action::HalfPage(1),
+            Command::HalfPageUp => Action::HalfPage(-1),
+            Command::Top => Action::Top,
+            Command::Bottom => Action::Bottom,
+            Command::NextSection => Action::NextSection,
+            Command::PrevSection => Action::PrevSection,
+            Command::Section => Action::SectionByDigit,
+            Command::ToggleFocus => Action::ToggleFocus,
+            Command::OutlineDown => Action::OutlineMove(1),
+            Command::OutlineUp => Action::OutlineMove(-1),
+            Command::OutlineFirst => Action::OutlineFirst,
+            Command::OutlineLast => Action::OutlineLast,
+            Command::OutlineJump => Action::OutlineJump,
+            Command::ToggleOutline => Action::ToggleOutline,
+            Command::ToggleFurniture => Action::ToggleFurniture,
+            Command::ToggleReveal => Action::ToggleReveal,
+            Command::ToggleHighlightActor => Action::ToggleHighlight(EntityKind::Actor),
+            Command::ToggleHighlightPlace => Action::ToggleHighlight(EntityKind::Place),
+            Command::ToggleHighlightNumber => Action::ToggleHighlight(EntityKind::Number),
+            Command::Help => Action::Help,
+            Command::HelpDown => Action::HelpScroll(1),
+            Command::HelpUp => Action::HelpScroll(-1),
+            Command::Back => Action::Back,
+            Command::Quit => Action::Quit,
+            Command::Suspend => Action::Suspend,
+            Command::SearchForward => Action::SearchForward,
+            Command::SearchBackward => Action::SearchBackward,
+            Command::Goto => Action::GoToPrompt,
+            Command::SearchNext => Action::SearchNext,
+            Command::SearchPrev => Action::SearchPrev,
+            Command::SetMark => Action::MarkPending,
+            Command::JumpMark => Action::JumpMarkPending,
+            Command::NextMention => Action::NextMention,
+            Command::PrevMention => Action::PrevMention,
+            Command::PromptAccept => Action::PromptAccept,
+            Command::PromptCancel => Action::PromptCancel,
+            Command::PromptBackspace => Action::PromptBackspace,
+            Command::PromptDelete => Action::PromptDelete,
+            Command::PromptLeft => Action::PromptLeft,
+            Command::PromptRight => Action::PromptRight,
+            Command::PromptHome => Action::PromptHome,
+            Command::PromptEnd => Action::PromptEnd,
+            Command::PromptClear => Action::PromptClear,
+            Command::PromptDeleteWord => Action::PromptDeleteWord,
+            Command::PromptOlder => Action::PromptOlder,
+            Command::PromptNewer => Action::PromptNewer,
+            Command::ToggleEntities => Action::ToggleEntities,
+            Command::EntityDown => Action::EntityMove(1),
+            Command::EntityUp => Action::EntityMove(-1),
+            Command::EntityFirst => Action::EntityFirst,
+            Command::EntityLast => Action::EntityLast,
+            Command::EntitySelect => Action::EntitySelect,
+            Command::EntityOrder => Action::EntityOrder,
+            Command::EntityFilter => Action::EntityFilter,
+            Command::FilterBackspace => Action::FilterBackspace,
+            Command::FilterDone => Action::FilterDone,
+            Command::FilterCancel => Action::FilterCancel,
+            Command::NextChosenMention => Action::NextChosenMention,
+            Command::PrevChosenMention => Action::PrevChosenMention,
+            Command::ClearSelection => Action::ClearSelection,
+            Command::ToggleFocusMode => Action::ToggleFocusMode,
+            Command::Quotes => Action::Quotes,
+            Command::QuoteDown => Action::QuoteMove(1),
+            Command::QuoteUp => Action::QuoteMove(-1),
+            Command::QuoteJump => Action::QuoteJump,
+            Command::Map => Action::Map,
+            Command::MapDown => Action::MapMove(1),
+            Command::MapUp => Action::MapMove(-1),
+            Command::MapJump => Action::MapJump,
+            Command::NextFile => Action::NextFile,
+            Command::PrevFile => Action::PrevFile,
+        }
+    }
+
+    /// The command's name.
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// What it does.
+    pub fn description(self) -> &'static str {
+        strum::EnumMessage::get_message(&self).unwrap_or_default()
+    }
+}
 
 /// `section N`: what `--list-actions` says of the one action that takes a
 /// number.
 pub const SECTION_N_ACTION: (&str, &str) = ("section N", "go to section N (1 is the first)");
 
+/// What an action is and needs, said once for each action: a new action
+/// does not compile until it is described here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Traits {
+    /// It moves the view somewhere else in the article: where it came from
+    /// is kept for `''`.
+    pub jump: bool,
+    /// It means nothing without the article's entities: while they are
+    /// being found it says so instead.
+    pub needs_entities: bool,
+    /// It changes how the text is laid out, not where the reader is: the
+    /// reading position is carried across it, not taken from the new top.
+    pub keeps_position: bool,
+}
+
+/// An action that only changes the view in place.
+const PLAIN: Traits = Traits {
+    jump: false,
+    needs_entities: false,
+    keeps_position: false,
+};
+/// One that moves the view elsewhere.
+const JUMP: Traits = Traits {
+    jump: true,
+    ..PLAIN
+};
+/// One that needs the entities.
+const ENTITY: Traits = Traits {
+    needs_entities: true,
+    ..PLAIN
+};
+/// One that lays the text out again.
+const LAYOUT: Traits = Traits {
+    keeps_position: true,
+    ..PLAIN
+};
+
 impl Action {
+    /// What this action is and needs.
+    pub fn traits(self) -> Traits {
+        use Action::*;
+        match self {
+            Top
+            | Bottom
+            | NextSection
+            | PrevSection
+            | Section(_)
+            | OutlineJump
+            | Click { .. }
+            | SearchNext
+            | SearchPrev => JUMP,
+            NextMention | PrevMention => Traits {
+                jump: true,
+                needs_entities: true,
+                keeps_position: false,
+            },
+            EntitySelect | NextChosenMention | PrevChosenMention | ToggleFocusMode | Quotes
+            | Map => ENTITY,
+            Resize(..) | ToggleFurniture | ToggleReveal => LAYOUT,
+            Scroll(_)
+            | Page(_)
+            | HalfPage(_)
+            | SectionByDigit
+            | ToggleFocus
+            | OutlineMove(_)
+            | OutlineFirst
+            | OutlineLast
+            | ToggleOutline
+            | ToggleHighlight(_)
+            | Help
+            | HelpScroll(_)
+            | Back
+            | Quit
+            | Suspend
+            | MouseScroll { .. }
+            | SearchForward
+            | SearchBackward
+            | GoToPrompt
+            | MarkPending
+            | JumpMarkPending
+            | SetMark(_)
+            | JumpToMark(_)
+            | PromptInput(_)
+            | PromptAccept
+            | PromptCancel
+            | PromptBackspace
+            | PromptDelete
+            | PromptLeft
+            | PromptRight
+            | PromptHome
+            | PromptEnd
+            | PromptClear
+            | PromptDeleteWord
+            | PromptOlder
+            | PromptNewer
+            | ToggleEntities
+            | EntityMove(_)
+            | EntityFirst
+            | EntityLast
+            | EntityOrder
+            | EntityFilter
+            | FilterInput(_)
+            | FilterBackspace
+            | FilterDone
+            | FilterCancel
+            | ClearSelection
+            | QuoteMove(_)
+            | QuoteJump
+            | MapMove(_)
+            | MapJump
+            | NextFile
+            | PrevFile => PLAIN,
+        }
+    }
+
     /// Parses an action as the keymap names it: `line_down`,
     /// `section 3`, `toggle_highlight place` (words apart by any spaces).
     pub fn from_name(name: &str) -> Option<Action> {
@@ -506,19 +567,16 @@ impl Action {
         if let ["section", n] = words[..] {
             return Some(Action::Section(n.parse::<usize>().ok()?.checked_sub(1)?));
         }
-        ACTION_NAMES
-            .iter()
-            .find(|(known, ..)| known.split(' ').eq(words.iter().copied()))
-            .map(|&(_, action, _)| action)
+        words.join(" ").parse::<Command>().ok().map(Command::action)
     }
 
     /// The name the keymap gives this action, when it has one (a resize or
     /// a typed character does not).
     pub fn name(self) -> Option<&'static str> {
-        ACTION_NAMES
-            .iter()
-            .find(|&&(_, action, _)| action == self)
-            .map(|&(name, ..)| name)
+        use strum::IntoEnumIterator;
+        Command::iter()
+            .find(|c| c.action() == self)
+            .map(Command::name)
     }
 }
 
@@ -553,12 +611,13 @@ mod tests {
 
     #[test]
     fn every_name_is_listed_once_and_parses_back() {
-        for (i, &(name, action, what)) in ACTION_NAMES.iter().enumerate() {
+        let all: Vec<_> = action_names().collect();
+        for (i, &(name, action, what)) in all.iter().enumerate() {
             assert_eq!(Action::from_name(name), Some(action), "{name}");
             assert_eq!(action.name(), Some(name), "{name}: one name per action");
             assert!(!what.is_empty(), "{name} says what it does");
             assert!(
-                ACTION_NAMES[..i].iter().all(|&(other, ..)| other != name),
+                all[..i].iter().all(|&(other, ..)| other != name),
                 "{name} listed twice"
             );
         }

@@ -4,7 +4,7 @@
 //! (the extractor reads about 25 MB a second), so the reader opens without
 //! them and [`find_in_background`] computes them on a thread of their own:
 //! the entities and the views' index ([`Found`]), handed to the app as one
-//! piece through [`App::receive`]. Until then nothing is highlighted (never
+//! piece as `app::Msg::Entities`. Until then nothing is highlighted (never
 //! a wrong highlight, only none), the status line and the entity pane say
 //! names are being found, the keys that need entities say so instead of
 //! "nothing found", and what the reader asked for meanwhile (a remembered
@@ -18,10 +18,9 @@ use std::io;
 use std::sync::Arc;
 
 use super::entities::EntityIndex;
-use super::{Action, App};
+use super::{Action, Reader};
 use crate::document::Document;
 use crate::extract::{self, Entities};
-use crate::keymap::Keymap;
 use crate::search::Query;
 
 /// What the status line and the entity keys say while entities are found.
@@ -96,47 +95,20 @@ where
         .map(|_| ())
 }
 
-/// True for an action that means nothing without entities.
-fn needs_entities(action: Action) -> bool {
-    matches!(
-        action,
-        Action::NextMention
-            | Action::PrevMention
-            | Action::EntitySelect
-            | Action::NextChosenMention
-            | Action::PrevChosenMention
-            | Action::ToggleFocusMode
-            | Action::Quotes
-            | Action::Map
-    )
-}
-
 /// True when prompt text is an `@name` entity search.
 pub(super) fn is_entity_search(text: &str) -> bool {
     matches!(Query::parse(text), Ok(Query::Entity(_)))
 }
 
-impl App {
-    /// A reader for an article whose entities are still being found; they
-    /// come later through [`App::receive`].
-    pub fn awaiting_entities(doc: impl Into<Arc<Document>>, keymap: Keymap) -> App {
-        let mut app = App::bare(doc.into(), Entities::default(), keymap);
-        app.entity.finding = true;
-        app
-    }
-
+impl Reader {
     /// Whether the shown article's entities are known.
     pub fn entities_ready(&self) -> bool {
         !self.entity.finding
     }
 
-    /// Takes the entities found for an open article: the shown one is
-    /// highlighted from now on; a parked one keeps them for its turn.
-    pub fn receive(&mut self, found: Found) {
-        if found.file != self.files.current() {
-            self.files.receive(found);
-            return;
-        }
+    /// Takes the entities found for this article: it is highlighted from
+    /// now on, and what waited for them applies.
+    pub(super) fn receive(&mut self, found: Found) {
         self.entities = found.entities;
         self.index = found.index;
         self.entity.finding = false;
@@ -167,7 +139,7 @@ impl App {
         if !self.entity.finding {
             return false;
         }
-        if needs_entities(action) {
+        if action.traits().needs_entities {
             self.view.message = Some(FINDING.into());
             return true;
         }
@@ -178,7 +150,7 @@ impl App {
             // Run as usual (history, the prompt closed), lit once the
             // entities are there; "no match" would be wrong meanwhile.
             self.entity.awaited.search = Some((p.input.clone(), self.view.anchor));
-            self.apply_search(action);
+            self.accept();
             self.view.message = Some(format!("{FINDING} the search lights up once they are"));
             return true;
         }
@@ -189,6 +161,8 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::{App, Msg};
+    use crate::keymap::Keymap;
 
     fn seed() -> Document {
         crate::cli::load_article(None).expect("seed")
@@ -230,7 +204,7 @@ mod tests {
         let found = found(&app);
         let mentions = found.entities.mentions.len();
         assert!(mentions > 0);
-        app.receive(found);
+        app.update(Msg::Entities(Box::new(found)));
         assert!(app.entities_ready());
         assert_eq!(app.entities.mentions.len(), mentions);
         assert!(!app.index.is_empty());
@@ -254,7 +228,7 @@ mod tests {
         }
         // Once they are there the same key works.
         let mut app = awaiting();
-        app.receive(found(&app));
+        app.update(Msg::Entities(Box::new(found(&app))));
         app.update(Action::NextMention);
         assert_ne!(app.view.message.as_deref(), Some(FINDING));
         assert!(app.search.active.is_some());
@@ -266,7 +240,7 @@ mod tests {
         app.update(Action::ToggleEntities);
         assert!(app.entity.shown);
         assert!(app.visible_entries().is_empty());
-        app.receive(found(&app));
+        app.update(Msg::Entities(Box::new(found(&app))));
         assert!(!app.visible_entries().is_empty());
         app.update(Action::EntitySelect);
         assert!(app.entity.selected.is_some());
@@ -289,7 +263,7 @@ mod tests {
             app.view.message
         );
         assert!(app.search.active.as_ref().is_none_or(|s| s.hits.is_empty()));
-        app.receive(found(&app));
+        app.update(Msg::Entities(Box::new(found(&app))));
         let hits = app.search.active.as_ref().map_or(0, |s| s.hits.len());
         assert!(hits > 1, "{hits}");
     }
@@ -299,8 +273,8 @@ mod tests {
         let mut app = awaiting();
         let found = found(&app);
         let label = found.index.entry(0).expect("entry").label.to_string();
-        app.entity.awaited.entity = Some((label.clone(), 0));
-        app.receive(found);
+        app.reader_mut().entity.awaited.entity = Some((label.clone(), 0));
+        app.update(Msg::Entities(Box::new(found)));
         let selected = app
             .entity
             .selected
@@ -314,9 +288,9 @@ mod tests {
         let mut app = App::awaiting_entities(seed(), Keymap::default());
         let text = b"Title\n\nAnna Lindqvist met Omar Haddad in Oslo on Monday.";
         let other = Arc::new(Document::from_bytes("b.txt", text, None).expect("text"));
-        app.add_file(App::awaiting_entities(other.clone(), Keymap::default()));
+        app.add_article(other.clone(), None);
         app.update(Action::Resize(150, 40));
-        app.receive(Found::compute(1, &other));
+        app.update(Msg::Entities(Box::new(Found::compute(1, &other))));
         assert!(!app.entities_ready(), "the shown article still waits");
         app.update(Action::NextFile);
         assert!(app.entities_ready());
@@ -324,7 +298,7 @@ mod tests {
         app.update(Action::PrevFile);
         assert!(!app.entities_ready());
         let first = found(&app);
-        app.receive(first);
+        app.update(Msg::Entities(Box::new(first)));
         assert!(app.entities_ready());
     }
 

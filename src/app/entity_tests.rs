@@ -7,7 +7,9 @@ use rstest::rstest;
 use super::entities::{Order, Panel};
 use super::*;
 use crate::cli;
+use crate::extract::EntityKind;
 use crate::extract::quotes::QuoteKind;
+use crate::keymap::Keymap;
 
 fn app(w: u16, h: u16) -> App {
     let doc = cli::load_article(None).expect("seed");

@@ -11,13 +11,13 @@ use std::borrow::Cow;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::entities::{EntityIndex, Panel};
-use super::{Action, App, Focus};
+use super::{Action, Reader};
 use crate::keymap::Mode;
 
 /// Lines of context kept above a mention the reader jumps to.
 const CONTEXT_LINES: usize = 3;
 
-impl App {
+impl Reader {
     /// The action for a key: the filter prompt takes printable keys before
     /// the keymap is asked.
     pub fn action_for_key(&self, key: &KeyEvent) -> Option<Action> {
@@ -63,127 +63,7 @@ impl App {
         self.visible().iter().map(|&i| i as usize).collect()
     }
 
-    /// Applies an entity action; false when `action` is not one of them.
-    pub(super) fn entity_action(&mut self, action: Action) -> bool {
-        match action {
-            Action::ToggleEntities => {
-                self.entity.chosen = true;
-                if self.entity.shown && self.entity.focused {
-                    self.entity.shown = false;
-                    self.entity.focused = false;
-                    self.entity.filtering = false;
-                } else {
-                    self.entity.shown = true;
-                    self.entity.focused = true;
-                    self.view.focus = Focus::Body;
-                }
-                self.after_layout_change();
-            }
-            Action::Back if self.entity.panel.is_some() => self.entity.panel = None,
-            Action::Back | Action::ToggleFocus if self.entity.shown && self.entity.focused => {
-                self.entity.focused = false;
-                if !self.panes().entities_docked {
-                    self.entity.shown = false;
-                }
-            }
-            Action::EntityMove(n) => {
-                let last = self.visible().len().saturating_sub(1);
-                self.entity.cursor = self
-                    .entity
-                    .cursor
-                    .saturating_add_signed(n as isize)
-                    .min(last);
-            }
-            Action::EntityFirst => self.entity.cursor = 0,
-            Action::EntityLast => self.entity.cursor = self.visible().len().saturating_sub(1),
-            Action::EntitySelect => match self.visible().get(self.entity.cursor) {
-                Some(&entry) => self.select_entry(entry as usize),
-                None => self.view.message = Some("no entity matches the filter".into()),
-            },
-            Action::EntityOrder => {
-                self.entity.order = match self.entity.order {
-                    super::entities::Order::Count => super::entities::Order::FirstSeen,
-                    super::entities::Order::FirstSeen => super::entities::Order::Count,
-                };
-            }
-            Action::EntityFilter => {
-                self.entity.filtering = true;
-                self.entity.shown = true;
-                self.entity.focused = true;
-            }
-            Action::FilterInput(c) => {
-                self.entity.filter.push(c);
-                self.entity.cursor = 0;
-            }
-            Action::FilterBackspace => {
-                self.entity.filter.pop();
-                self.entity.cursor = 0;
-            }
-            Action::FilterDone => self.entity.filtering = false,
-            Action::FilterCancel => {
-                self.entity.filtering = false;
-                self.entity.filter.clear();
-                self.entity.cursor = 0;
-            }
-            Action::NextChosenMention => self.step_mention(1),
-            Action::PrevChosenMention => self.step_mention(-1),
-            Action::ClearSelection => {
-                self.entity.selected = None;
-                self.entity.focus_mode = false;
-            }
-            Action::ToggleFocusMode => {
-                if self.entity.selected.is_none() && !self.entity.focus_mode {
-                    self.view.message = Some(self.no_selection_note());
-                } else {
-                    self.entity.focus_mode = !self.entity.focus_mode;
-                }
-            }
-            Action::Quotes => self.toggle_panel(Panel::Quotes),
-            Action::Map => self.toggle_panel(Panel::Map),
-            Action::QuoteMove(n) => {
-                let last = self.quotes().len().saturating_sub(1);
-                self.entity.panel_cursor = self
-                    .entity
-                    .panel_cursor
-                    .saturating_add_signed(n as isize)
-                    .min(last);
-            }
-            Action::QuoteJump => {
-                let order = self.quotes_by_speaker();
-                let start = order
-                    .get(self.entity.panel_cursor)
-                    .and_then(|&q| self.quotes().get(q))
-                    .map(|q| q.range.start);
-                if let Some(start) = start {
-                    self.entity.panel = None;
-                    self.show_offset(start);
-                }
-            }
-            Action::MapMove(n) => {
-                let last = self
-                    .index
-                    .map_places(&self.entities)
-                    .len()
-                    .saturating_sub(1);
-                self.entity.panel_cursor = self
-                    .entity
-                    .panel_cursor
-                    .saturating_add_signed(n as isize)
-                    .min(last);
-            }
-            Action::MapJump => {
-                let places = self.index.map_places(&self.entities);
-                if let Some(&entry) = places.get(self.entity.panel_cursor) {
-                    self.entity.panel = None;
-                    self.select_entry(entry);
-                }
-            }
-            _ => return false,
-        }
-        true
-    }
-
-    fn toggle_panel(&mut self, panel: Panel) {
+    pub(super) fn toggle_panel(&mut self, panel: Panel) {
         let e = &mut self.entity;
         if e.panel == Some(panel) {
             e.panel = None;
@@ -203,16 +83,16 @@ impl App {
         };
     }
 
-    fn no_selection_note(&self) -> String {
+    pub(super) fn no_selection_note(&self) -> String {
         let key = self
-            .keymap
+            .keys
             .key_for(Action::ToggleEntities)
             .unwrap_or("the entity key");
         format!("no entity selected: press {key}, choose one, Enter")
     }
 
     /// Selects an entry and goes to its first mention.
-    fn select_entry(&mut self, entry: usize) {
+    pub(super) fn select_entry(&mut self, entry: usize) {
         self.entity.selected = Some(entry);
         self.entity.mention = 0;
         if !self.panes().entities_docked {
@@ -223,7 +103,7 @@ impl App {
         self.go_to_mention();
     }
 
-    fn step_mention(&mut self, by: isize) {
+    pub(super) fn step_mention(&mut self, by: isize) {
         let Some(entry) = self.entity.selected.and_then(|s| self.index.entry(s)) else {
             self.view.message = Some(self.no_selection_note());
             return;
@@ -244,7 +124,7 @@ impl App {
 
     /// Puts the current mention of the selection in view and says where
     /// the reader is.
-    fn go_to_mention(&mut self) {
+    pub(super) fn go_to_mention(&mut self) {
         let Some(entry) = self.entity.selected.and_then(|s| self.index.entry(s)) else {
             return;
         };
@@ -266,14 +146,14 @@ impl App {
     }
 
     /// Scrolls so a text offset is in view with a few lines above it.
-    fn show_offset(&mut self, offset: usize) {
+    pub(super) fn show_offset(&mut self, offset: usize) {
         let page = self.page_height();
         self.bring_into_view(offset, CONTEXT_LINES.min(page / 3), false);
     }
 
     /// After the pane appears or goes, the body's width may change: wrap
     /// again, keeping the reading position.
-    fn after_layout_change(&mut self) {
+    pub(super) fn after_layout_change(&mut self) {
         self.apply(Action::Resize(self.view.size.0, self.view.size.1));
     }
 

@@ -26,10 +26,9 @@ use std::sync::Arc;
 
 use super::arrival::Found;
 use super::search::PromptKind;
-use super::{Action, App};
+use super::{Action, Reader};
 use crate::document::start::Rest;
 use crate::document::{Document, LoadError};
-use crate::keymap::Keymap;
 use crate::state::Place;
 
 /// A remembered place, looked up by the whole article once it is in.
@@ -113,20 +112,17 @@ pub const READING: &str = "reading…";
 /// What it says once the file is read and the whole is being parsed.
 pub const PARSING: &str = "reading… parsing";
 
-impl App {
-    /// A reader showing the start of an article whose whole is read
-    /// elsewhere (`file_len` bytes long, `read` of them in already); it
-    /// arrives through [`App::arrive`], its entities after it.
-    pub fn loading(doc: impl Into<Arc<Document>>, keymap: Keymap, file_len: u64, read: u64) -> App {
-        let mut app = App::awaiting_entities(doc, keymap);
-        app.loading = Some(Loading {
+impl Reader {
+    /// Marks the article as only its start (`file_len` bytes long, `read`
+    /// of them in already); the whole arrives through [`Reader::arrive`].
+    pub(super) fn start_loading(&mut self, file_len: u64, read: u64) {
+        self.loading = Some(Loading {
             file_len,
             read,
             failed: None,
             deferred: Vec::new(),
             recall: None,
         });
-        app
     }
 
     /// True while the shown article is only its start.
@@ -135,7 +131,7 @@ impl App {
     }
 
     /// Looks the remembered place up once the whole article is in.
-    pub fn recall_later(&mut self, recall: Recall) {
+    pub(super) fn recall_later(&mut self, recall: Recall) {
         if let Some(loading) = self.loading.as_mut() {
             loading.recall = Some(recall);
         }
@@ -170,7 +166,7 @@ impl App {
     }
 
     /// Takes what the loading thread hands over.
-    pub fn arrive(&mut self, arrival: Arrival) {
+    pub(super) fn arrive(&mut self, arrival: Arrival) {
         match arrival {
             Arrival::Read(n) => {
                 if let Some(loading) = self.loading.as_mut() {
@@ -216,7 +212,65 @@ impl App {
             // say "no match" for what is further on; a go-to may point
             // past what is read.
             Action::PromptAccept => self.search.prompt.is_some(),
-            _ => false,
+            Action::Top
+            | Action::PrevSection
+            | Action::SectionByDigit
+            | Action::ToggleFocus
+            | Action::OutlineFirst
+            | Action::OutlineJump
+            | Action::ToggleOutline
+            | Action::ToggleFurniture
+            | Action::ToggleReveal
+            | Action::ToggleHighlight(_)
+            | Action::Help
+            | Action::HelpScroll(_)
+            | Action::Back
+            | Action::Quit
+            | Action::Suspend
+            | Action::Resize(..)
+            | Action::Click { .. }
+            | Action::SearchForward
+            | Action::SearchBackward
+            | Action::GoToPrompt
+            | Action::MarkPending
+            | Action::JumpMarkPending
+            | Action::SetMark(_)
+            | Action::JumpToMark(_)
+            | Action::NextMention
+            | Action::PrevMention
+            | Action::PromptInput(_)
+            | Action::PromptCancel
+            | Action::PromptBackspace
+            | Action::PromptDelete
+            | Action::PromptLeft
+            | Action::PromptRight
+            | Action::PromptHome
+            | Action::PromptEnd
+            | Action::PromptClear
+            | Action::PromptDeleteWord
+            | Action::PromptOlder
+            | Action::PromptNewer
+            | Action::ToggleEntities
+            | Action::EntityMove(_)
+            | Action::EntityFirst
+            | Action::EntityLast
+            | Action::EntitySelect
+            | Action::EntityOrder
+            | Action::EntityFilter
+            | Action::FilterInput(_)
+            | Action::FilterBackspace
+            | Action::FilterDone
+            | Action::FilterCancel
+            | Action::NextChosenMention
+            | Action::PrevChosenMention
+            | Action::ClearSelection
+            | Action::ToggleFocusMode
+            | Action::Quotes
+            | Action::QuoteMove(_)
+            | Action::QuoteJump
+            | Action::Map
+            | Action::MapMove(_)
+            | Action::MapJump => false,
         };
         if !needs {
             return false;
@@ -244,7 +298,8 @@ impl App {
         let Some(loading) = self.loading.take() else {
             return;
         };
-        let start = std::mem::replace(&mut self.doc, doc);
+        let start = Arc::clone(&self.doc);
+        self.doc = doc;
         let same = self.doc.text.as_bytes().starts_with(start.text.as_bytes());
         if !same {
             self.view.anchor = reanchor(&start, &self.doc, self.view.anchor);
@@ -275,7 +330,7 @@ impl App {
     }
 }
 
-impl App {
+impl Reader {
     /// Lays the (new) document out at the width the old one had, the
     /// anchor's text on top; with no width yet, nothing is laid out until
     /// the first resize (the old layout must not outlive its document).

@@ -1,651 +1,351 @@
-//! The reader's state and the one place it changes.
+//! The reader's session and the one door its state comes in by.
 //!
-//! `App` owns the document, its entities, the keymap and the wrap cache;
-//! `ViewState` is everything the reader can change (scroll position, focus,
-//! what is shown). Both change only through [`App::update`], which takes an
-//! [`Action`]; drawing (`ui`) reads `&App` and never writes.
+//! `App` is the session: the keymap, the theme, how articles open
+//! ([`Prefs`]) and the open articles, each a [`Reader`] value with its own
+//! document, entities, wrap cache, view, search and entity views (a feed
+//! view will be one more value here). Everything that changes the state
+//! comes in as a [`Msg`] through [`App::update`]: key actions, pastes, the
+//! article and its entities arriving from background threads, a
+//! remembered place, the loop's idle steps. Drawing (`ui`) reads `&App`
+//! and never writes.
 //!
-//! The reading position is a visual line of the cache, and across a re-wrap
-//! it is carried by the text offset at the top of the body, so resizing keeps
-//! the same text in view. The cache wraps blocks as they are needed, and
-//! wrapping a block moves the numbers of the lines after it: moves are
-//! therefore made as cache positions (`Pos`, which wrapping does not move),
-//! and `view.top` is set from one after the wrapping a move needed, so it
-//! always names the line the reader sees. No ratatui drawing here; `panes`
-//! only computes rectangles.
+//! `App` reads as the article it shows: it dereferences to that article's
+//! [`Reader`] (never mutably), so drawing, tests and benchmarks read
+//! `app.view`, `app.search`, `app.doc` directly while only `update` can
+//! change them. Its own fields are private.
 
 mod action;
 pub mod arrival;
+mod dispatch;
 pub mod entities;
 mod entity_update;
-pub mod files;
 pub mod loading;
 pub mod panes;
 pub mod places;
+mod reader;
 pub mod search;
 
-use std::ops::Range;
+use std::ops::Deref;
 use std::sync::Arc;
 
-use ratatui::layout::Rect;
-
-pub use action::{ACTION_NAMES, Action, SECTION_N_ACTION};
+pub use action::{Action, Command, SECTION_N_ACTION, action_names};
 pub use panes::Panes;
+pub use reader::{Focus, Overlay, Prefs, Reader, ViewState};
 pub use search::SearchState;
 
 use crate::document::Document;
-use crate::extract::{Entities, EntityKind};
-use crate::keymap::{Keymap, Mode};
-use crate::layout::{Pos, WrapCache, Wrapped};
+use crate::extract::Entities;
+use crate::keymap::Keymap;
+use crate::state::Place;
+use crate::ui::theme::Theme;
+use arrival::Found;
+use loading::{Arrival, Recall};
 
-/// Lines the mouse wheel moves per notch.
-const WHEEL_LINES: i32 = 3;
+/// Everything that changes the reader's state.
+pub enum Msg {
+    /// What a key, the mouse or the terminal asks for.
+    Action(Action),
+    /// Pasted text: typed into the open prompt as data, never run as keys.
+    Paste(String),
+    /// An article's entities, found in the background (`arrival`).
+    Entities(Box<Found>),
+    /// What the thread reading a long article hands over (`loading`).
+    Arrival(Box<Arrival>),
+    /// Where an open article was left, from the state store.
+    Place { file: usize, place: Place },
+    /// The place of an article still being read, looked up once it is in.
+    RecallLater { file: usize, recall: Recall },
+    /// A note for the status line (the state store's warning).
+    Notice(String),
+    /// Whether more keys already wait behind the one about to come: prompt
+    /// edits then only change the text, and one search runs for the text
+    /// the last of them leaves.
+    KeysWaiting(bool),
+    /// The keys that waited are all in: the search a prompt edit owes runs.
+    KeysDone,
+    /// No input waits: one short step of what is left (search work, then
+    /// wrapping the rest of the article).
+    Idle,
+    /// One step of search work now (a search under way, the index built
+    /// ahead), whether or not the idle steps would do it yet.
+    SearchWork,
+}
 
-/// Bytes of text wrapped per step of idle time (a few milliseconds, so a
-/// key pressed meanwhile waits no longer than that).
-const IDLE_BYTES: usize = 48 * 1024;
+impl std::fmt::Debug for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Msg::Action(a) => f.debug_tuple("Action").field(a).finish(),
+            Msg::Paste(t) => f.debug_tuple("Paste").field(t).finish(),
+            Msg::Entities(found) => f.debug_tuple("Entities").field(&found.file).finish(),
+            Msg::Arrival(a) => f.debug_tuple("Arrival").field(a).finish(),
+            Msg::Place { file, place } => f
+                .debug_struct("Place")
+                .field("file", file)
+                .field("place", place)
+                .finish(),
+            Msg::RecallLater { file, .. } => {
+                f.debug_struct("RecallLater").field("file", file).finish()
+            }
+            Msg::Notice(t) => f.debug_tuple("Notice").field(t).finish(),
+            Msg::KeysWaiting(w) => f.debug_tuple("KeysWaiting").field(w).finish(),
+            Msg::KeysDone => f.write_str("KeysDone"),
+            Msg::Idle => f.write_str("Idle"),
+            Msg::SearchWork => f.write_str("SearchWork"),
+        }
+    }
+}
 
+impl From<Action> for Msg {
+    fn from(action: Action) -> Msg {
+        Msg::Action(action)
+    }
+}
+
+/// What an update did, for the loop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    Body,
-    Outline,
+pub enum Effect {
+    /// Nothing on screen changed.
+    Nothing,
+    /// Draw again.
+    Redraw,
+    /// An idle step wrapped more of the article: once wrapping is done, the
+    /// numbers the status line and scrollbar show are exact.
+    Wrapped,
+    /// No idle work is left.
+    Idle,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    Help,
-    /// The outline over the body, on narrow screens.
-    Outline,
-}
-
-/// What the reader sees and can change.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ViewState {
-    /// The terminal's size.
-    pub size: (u16, u16),
-    /// The visual line at the top of the body.
-    pub top: usize,
-    /// The text offset the reader last scrolled to: re-wraps put the line
-    /// holding it on top, so a run of resizes never drifts.
-    pub anchor: usize,
-    pub focus: Focus,
-    pub overlay: Option<Overlay>,
-    /// The outline pane on wide screens.
-    pub outline_shown: bool,
-    /// The section chosen in the outline.
-    pub selected: usize,
-    /// The first outline entry drawn.
-    pub outline_offset: usize,
-    pub help_scroll: u16,
-    pub show_furniture: bool,
-    /// Reveal mode: zero-width, bidi, tag and other invisible characters
-    /// and tabs are drawn as markers (`sanitize::pieces` with `reveal`).
-    pub reveal: bool,
-    /// Highlighting on, per entity kind, in `EntityKind::ALL` order.
-    pub highlight: [bool; 3],
-    /// A one-line note for the status line, cleared by the next action.
-    pub message: Option<String>,
-    pub quit: bool,
-    /// The longest body line, in columns (the config's `width`).
-    pub reading_width: u16,
-}
-
-/// The reader.
+/// The session: the open articles and what they share.
 #[derive(Debug)]
 pub struct App {
-    /// Shared with the thread that finds its entities.
-    pub doc: Arc<Document>,
-    pub entities: Entities,
-    pub keymap: Keymap,
-    /// Colours on (off for `NO_COLOR`); modifiers always carry the meaning.
-    pub color: bool,
-    pub view: ViewState,
-    /// The prompt, the kept search, marks.
-    pub search: SearchState,
-    /// The entity views' state (pane, selection, focus mode, quotes, map).
-    pub entity: entities::EntityView,
-    /// Entries and quotes, built once from `doc` and `entities`.
-    pub index: entities::EntityIndex,
-    cache: WrapCache,
-    /// The theme chosen on the command line or in the config; `None` draws
-    /// the default dark theme (with `color`).
-    pub theme: Option<crate::ui::theme::Theme>,
-    /// The other articles opened together with this one.
-    pub files: files::Files,
-    /// Set while only the start of the article is in (see `loading`).
-    pub loading: Option<loading::Loading>,
+    keymap: Arc<Keymap>,
+    theme: Theme,
+    prefs: Prefs,
+    /// The open articles in command-line order; never empty.
+    readers: Vec<Reader>,
+    /// The one shown.
+    current: usize,
+}
+
+impl Deref for App {
+    type Target = Reader;
+
+    /// The article shown.
+    fn deref(&self) -> &Reader {
+        &self.readers[self.current]
+    }
 }
 
 impl App {
-    /// A reader for an article whose entities are known (see
-    /// [`App::awaiting_entities`] for one whose are not yet).
+    /// A session on an article whose entities are known (`None`: they are
+    /// still being found and come later as [`Msg::Entities`]).
+    pub fn open(doc: impl Into<Arc<Document>>, entities: Option<Entities>, keymap: Keymap) -> App {
+        let keymap = Arc::new(keymap);
+        let prefs = Prefs::default();
+        let reader = Reader::new(doc.into(), entities, Arc::clone(&keymap), prefs);
+        App {
+            keymap,
+            theme: Theme::new(true),
+            prefs,
+            readers: vec![reader],
+            current: 0,
+        }
+    }
+
+    /// A session on an article whose entities are known.
     pub fn new(doc: impl Into<Arc<Document>>, entities: Entities, keymap: Keymap) -> App {
-        let mut app = App::bare(doc.into(), entities, keymap);
-        app.build_index();
+        App::open(doc, Some(entities), keymap)
+    }
+
+    /// A session on an article whose entities are still being found.
+    pub fn awaiting_entities(doc: impl Into<Arc<Document>>, keymap: Keymap) -> App {
+        App::open(doc, None, keymap)
+    }
+
+    /// A session showing the start of an article whose whole is read
+    /// elsewhere (`file_len` bytes long, `read` of them in already); it
+    /// arrives as [`Msg::Arrival`], its entities after it.
+    pub fn loading(doc: impl Into<Arc<Document>>, keymap: Keymap, file_len: u64, read: u64) -> App {
+        let mut app = App::awaiting_entities(doc, keymap);
+        app.readers[0].start_loading(file_len, read);
         app
     }
 
-    /// The reader's state before the entity views are indexed.
-    fn bare(doc: Arc<Document>, entities: Entities, keymap: Keymap) -> App {
-        // Lines are built at the first `Resize`, for the real width: a long
-        // article is wrapped once, not once for a guess and again.
-        let cache = WrapCache::empty();
-        let message = doc.notices.first().cloned();
-        App {
-            doc,
-            entities,
-            keymap,
-            color: true,
-            view: ViewState {
-                size: (0, 0),
-                top: 0,
-                anchor: 0,
-                focus: Focus::Body,
-                overlay: None,
-                outline_shown: true,
-                selected: 0,
-                outline_offset: 0,
-                help_scroll: 0,
-                show_furniture: true,
-                reveal: false,
-                highlight: [true; 3],
-                message,
-                quit: false,
-                reading_width: crate::layout::MAX_READING_WIDTH,
-            },
-            search: SearchState::default(),
-            entity: entities::EntityView::default(),
-            index: entities::EntityIndex::default(),
-            cache,
-            theme: None,
-            files: files::Files::default(),
-            loading: None,
-        }
+    /// The session drawn in `theme`.
+    pub fn with_theme(mut self, theme: Theme) -> App {
+        self.theme = theme;
+        self
     }
 
-    /// The wrap cache with the article it lays out.
-    pub fn cache(&self) -> Wrapped<'_> {
-        Wrapped {
-            cache: &self.cache,
-            doc: &self.doc,
+    /// The session with every article, open and to come, set up as `prefs`
+    /// say.
+    pub fn with_prefs(mut self, prefs: Prefs) -> App {
+        self.prefs = prefs;
+        for reader in &mut self.readers {
+            reader.set_prefs(prefs);
         }
+        self
     }
 
-    /// The top line as a position later wrapping does not move.
-    fn top_pos(&self) -> Pos {
-        self.cache
-            .pos(&self.doc, self.view.top)
-            .or_else(|| self.cache.last_pos(&self.doc))
-            .unwrap_or_default()
+    /// Opens another article after the ones already open (`entities` `None`:
+    /// still being found). Returns its number.
+    pub fn add_article(
+        &mut self,
+        doc: impl Into<Arc<Document>>,
+        entities: Option<Entities>,
+    ) -> usize {
+        let reader = Reader::new(doc.into(), entities, Arc::clone(&self.keymap), self.prefs);
+        self.readers.push(reader);
+        self.readers.len() - 1
     }
 
-    /// The text offset at the top of the body.
-    fn top_text(&self) -> usize {
-        self.cache()
-            .line(self.view.top)
-            .map_or(0, |l| l.range.start)
+    /// The keymap.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
     }
 
-    /// Scrolls so the line showing `offset` is in view: left alone when it
-    /// already is, else `above` lines below the top (with `fill`, fewer at
-    /// the end of the article, so the last page stays full). Every line
-    /// between is wrapped, so the count is exact.
-    pub(crate) fn bring_into_view(&mut self, offset: usize, above: usize, fill: bool) {
-        let top = self.top_pos();
-        let target = self.cache.pos_at(&self.doc, offset);
-        self.view.top = self.cache.global(top);
-        if self.visible_lines().contains(&self.cache.global(target)) {
-            return;
-        }
-        let start = self.cache.walk(&self.doc, target, -(above as isize));
-        let max = if fill { self.max_top() } else { usize::MAX };
-        self.view.top = self.cache.global(start).min(max);
-        let line = self.cache.global(target);
-        if !self.visible_lines().contains(&line) {
-            self.view.top = line;
-        }
+    /// The theme everything is drawn in.
+    pub fn theme(&self) -> Theme {
+        self.theme
     }
 
-    /// Wraps a little more of the article, in order from the top, keeping
-    /// the same text on top: with time, line numbers, the percentage and the
-    /// scrollbar become exact. True while some is left to wrap.
-    pub fn wrap_some(&mut self) -> bool {
-        if self.cache.is_exact() {
-            return false;
-        }
-        let top = self.top_pos();
-        let done = self.cache.measure(&self.doc, IDLE_BYTES);
-        self.view.top = self.cache.global(top);
-        !done
+    /// The open articles, in order.
+    pub fn readers(&self) -> &[Reader] {
+        &self.readers
     }
 
-    /// The panes for the current size and view.
-    pub fn panes(&self) -> Panes {
-        self.panes_for(Rect::new(0, 0, self.view.size.0, self.view.size.1))
+    /// Which article is shown (0-based).
+    pub fn current_file(&self) -> usize {
+        self.current
     }
 
-    /// The panes for a given area (drawing uses the frame's own area).
-    pub fn panes_for(&self, area: Rect) -> Panes {
-        let mut panes = Panes::compute(
-            area,
-            self.view.outline_shown,
-            self.view.overlay == Some(Overlay::Outline),
-        );
-        if self.entity.shown {
-            panes = panes.with_entity_pane(entities::DOCK_WIDTH, entities::PANE_WIDTH);
-        }
-        // The config's reading width replaces the default column, centred
-        // with the same margins `Panes` keeps (two columns each side, one
-        // when the body is narrow).
-        let room = panes.body.width.saturating_sub(1);
-        let margin = if room >= 40 { 2 } else { 1 };
-        let fit = room.saturating_sub(2 * margin).max(1);
-        let width = self.view.reading_width.clamp(1, fit);
-        if !panes.too_small && width != panes.text.width {
-            panes.text.x = panes.body.x + (room - width) / 2;
-            panes.text.width = width;
-        }
-        panes
+    /// The shown article's reader, to change in tests.
+    #[cfg(test)]
+    pub(crate) fn reader_mut(&mut self) -> &mut Reader {
+        &mut self.readers[self.current]
     }
 
-    /// The keymap modes that apply now, most specific first.
-    pub fn modes(&self) -> Vec<Mode> {
-        if self.search.prompt.is_some() {
-            return vec![Mode::Prompt];
-        }
-        if self.view.overlay.is_none()
-            && let Some(modes) = self.entity_modes()
-        {
-            return modes;
-        }
-        match self.view.overlay {
-            Some(Overlay::Help) => vec![Mode::Help],
-            _ if self.view.focus == Focus::Outline => vec![Mode::Outline, Mode::Normal],
-            _ => vec![Mode::Body, Mode::Normal],
-        }
-    }
-
-    /// The section the top line belongs to.
-    pub fn current_section(&self) -> usize {
-        let Some(line) = self.cache().line(self.view.top) else {
-            return 0;
-        };
-        let block = line
-            .block
-            .unwrap_or_else(|| self.doc.block_at(line.range.start));
-        self.doc.section_of_block(block)
-    }
-
-    /// How far through the article the bottom of the body is, in percent.
-    /// While only its start is in, measured against the file's length, so
-    /// it never says 100 before the end.
-    pub fn percent(&self) -> usize {
-        if let Some(loading) = &self.loading {
-            let bottom = self.visible_lines().end;
-            let offset = match bottom.checked_sub(1).and_then(|l| self.cache().line(l)) {
-                Some(line) => line.range.end as u64,
-                None => 0,
-            };
-            return (offset.saturating_mul(100) / loading.file_len.max(1)).min(99) as usize;
-        }
-        let total = self.cache.len();
-        if total == 0 {
-            return 100;
-        }
-        let bottom = (self.view.top + self.page_height()).min(total);
-        bottom * 100 / total
-    }
-
-    /// The rows of text in the body.
-    pub fn page_height(&self) -> usize {
-        usize::from(self.panes().text.height).max(1)
-    }
-
-    /// The visual lines in view.
-    pub fn visible_lines(&self) -> Range<usize> {
-        let start = self.view.top.min(self.cache.len());
-        start..(start + self.page_height()).min(self.cache.len())
-    }
-
-    /// The top line of the last full page. Wraps the blocks of that page,
-    /// which moves no line before them.
-    fn max_top(&self) -> usize {
-        let Some(last) = self.cache.last_pos(&self.doc) else {
-            return 0;
-        };
-        let back = self.page_height().saturating_sub(1) as isize;
-        let top = self.cache.walk(&self.doc, last, -back);
-        self.cache.global(top)
-    }
-
-    /// Applies one action.
-    pub fn update(&mut self, action: Action) {
-        self.view.message = None;
-        let section = self.current_section();
-        let (from, text) = (self.view.anchor, self.top_text());
-        if !matches!(action, Action::Resize(..)) {
-            self.search.pending = None;
-        }
-        self.apply(action);
-        if !self.cache.is_empty() && self.cache.pos(&self.doc, self.view.top).is_none() {
-            // Past the end, where an estimate put it: the last page.
-            self.view.top = self.max_top();
-        }
-        if search::is_jump(action) && self.top_text() != text {
-            self.record_jump(from);
-        }
-        if self.current_section() != section && self.view.focus == Focus::Body {
-            // Reading on into another section keeps its outline entry (the
-            // one marked current) in view.
-            self.view.selected = self.current_section();
-            self.keep_selection_visible();
-        }
-        if !matches!(
-            action,
-            Action::Resize(..) | Action::ToggleFurniture | Action::ToggleReveal
-        ) {
-            self.view.anchor = self.top_text();
-        }
-    }
-
-    fn apply(&mut self, action: Action) {
-        if self.wait_for_document(action) {
-            return;
-        }
-        if self.wait_for_entities(action) {
-            return;
-        }
-        if self.entity_action(action) {
-            return;
-        }
-        match action {
-            Action::Scroll(n) => self.scroll(n as isize),
-            Action::Page(n) => {
-                let page = self.page_height().saturating_sub(2).max(1) as isize;
-                self.scroll(n as isize * page);
+    /// Applies one message.
+    pub fn update(&mut self, msg: impl Into<Msg>) -> Effect {
+        match msg.into() {
+            Msg::Action(action) => {
+                self.reader_now().update(action);
+                self.make_switch();
+                Effect::Redraw
             }
-            Action::HalfPage(n) => {
-                let half = (self.page_height() / 2).max(1) as isize;
-                self.scroll(n as isize * half);
+            Msg::Paste(text) => {
+                self.reader_now().paste(&text);
+                Effect::Redraw
             }
-            Action::Top => self.view.top = 0,
-            Action::Bottom => self.view.top = self.max_top(),
-            // The search starts near the current section: an article may
-            // have thousands.
-            Action::NextSection => {
-                let top = self.view.top;
-                let from = self.current_section().saturating_sub(1);
-                let next = (from..self.doc.sections.len())
-                    .filter_map(|s| self.cache().section_line(s))
-                    .find(|&l| l > top);
-                match next {
-                    Some(line) => self.view.top = line,
-                    None => self.view.message = Some("this is the last section".into()),
-                }
+            Msg::Entities(found) => {
+                self.receive(*found);
+                Effect::Redraw
             }
-            Action::PrevSection => {
-                let top = self.view.top;
-                let to = (self.current_section() + 2).min(self.doc.sections.len());
-                let prev = (0..to)
-                    .rev()
-                    .filter_map(|s| self.cache().section_line(s))
-                    .find(|&l| l < top);
-                self.view.top = prev.unwrap_or(0);
-            }
-            Action::Section(s) => self.go_to_section(s),
-            Action::SectionByDigit => {}
-            Action::ToggleFocus => {
-                if self.panes().narrow {
-                    self.toggle_outline_overlay();
-                } else if self.view.focus == Focus::Outline {
-                    self.view.focus = Focus::Body;
-                } else {
-                    self.view.outline_shown = true;
-                    self.focus_outline();
-                }
-            }
-            Action::OutlineMove(n) => {
-                let last = self.doc.sections.len().saturating_sub(1);
-                self.view.selected = self
-                    .view
-                    .selected
-                    .saturating_add_signed(n as isize)
-                    .min(last);
-                self.keep_selection_visible();
-            }
-            Action::OutlineFirst => {
-                self.view.selected = 0;
-                self.keep_selection_visible();
-            }
-            Action::OutlineLast => {
-                self.view.selected = self.doc.sections.len().saturating_sub(1);
-                self.keep_selection_visible();
-            }
-            Action::OutlineJump => {
-                self.go_to_section(self.view.selected);
-                if self.view.overlay == Some(Overlay::Outline) {
-                    self.view.overlay = None;
-                    self.view.focus = Focus::Body;
-                }
-            }
-            Action::ToggleOutline => {
-                if self.panes().narrow {
-                    self.toggle_outline_overlay();
-                } else {
-                    self.view.outline_shown = !self.view.outline_shown;
-                    if !self.view.outline_shown {
-                        self.view.focus = Focus::Body;
-                    }
-                }
-            }
-            Action::ToggleFurniture => {
-                self.view.show_furniture = !self.view.show_furniture;
-                self.rewrap();
-                if !self.view.show_furniture {
-                    self.view.top = self.view.top.min(self.max_top());
-                }
-            }
-            Action::ToggleReveal => {
-                self.view.reveal = !self.view.reveal;
-                self.rewrap();
-                self.view.message = Some(if self.view.reveal {
-                    "reveal: every invisible character is shown".into()
-                } else {
-                    "reveal off".into()
-                });
-            }
-            Action::ToggleHighlight(kind) => {
-                let i = kind_index(kind);
-                self.view.highlight[i] = !self.view.highlight[i];
-            }
-            Action::Help => {
-                self.view.overlay = match self.view.overlay {
-                    Some(Overlay::Help) => None,
-                    _ => Some(Overlay::Help),
-                };
-                self.view.help_scroll = 0;
-            }
-            Action::HelpScroll(n) => {
-                self.view.help_scroll = self.view.help_scroll.saturating_add_signed(n as i16);
-            }
-            Action::Back => match self.view.overlay.take() {
-                Some(Overlay::Outline) => self.view.focus = Focus::Body,
-                Some(Overlay::Help) => {}
-                // Esc clears the highlights of a search before it quits.
-                None if self.clear_search() => {}
-                None => self.view.quit = true,
-            },
-            Action::Quit => self.view.quit = true,
-            // The event loop suspends the process; nothing changes here.
-            Action::Suspend => {}
-            Action::Resize(w, h) => {
-                self.view.size = (w, h);
-                self.entity_resized();
-                let panes = self.panes();
-                if !panes.narrow && self.view.overlay == Some(Overlay::Outline) {
-                    self.view.overlay = None;
-                    if !self.view.outline_shown {
-                        self.view.focus = Focus::Body;
-                    }
-                }
-                if panes.narrow && self.view.focus == Focus::Outline && self.view.overlay.is_none()
-                {
-                    self.view.focus = Focus::Body;
-                }
-                if !panes.too_small && panes.text.width != self.cache.width() {
-                    self.rewrap();
-                }
-                self.keep_selection_visible();
-            }
-            Action::MouseScroll { column, row, lines } => {
-                let panes = self.panes();
-                if panes.over_outline(column, row) {
-                    let max = self.doc.sections.len().saturating_sub(1);
-                    self.view.outline_offset = self
-                        .view
-                        .outline_offset
-                        .saturating_add_signed(lines as isize)
-                        .min(max);
-                } else if panes.body.contains((column, row).into()) {
-                    self.scroll((lines * WHEEL_LINES) as isize);
-                }
-            }
-            Action::NextFile => self.switch_file(1),
-            Action::PrevFile => self.switch_file(-1),
-            Action::Click { column, row } => {
-                let panes = self.panes();
-                if let Some(r) = panes.outline_row(column, row) {
-                    let section = self.view.outline_offset + r;
-                    if section < self.doc.sections.len() {
-                        self.view.selected = section;
-                        if self.view.overlay.is_none() {
-                            self.view.focus = Focus::Outline;
+            Msg::Arrival(arrival) => {
+                match *arrival {
+                    Arrival::Entities(found) => self.receive(*found),
+                    other => {
+                        // One article at a time is read in the background.
+                        if let Some(reader) = self.readers.iter_mut().find(|r| r.loading.is_some())
+                        {
+                            reader.arrive(other);
                         }
-                        self.apply(Action::OutlineJump);
                     }
-                } else if panes.body.contains((column, row).into()) && self.view.overlay.is_none() {
-                    self.view.focus = Focus::Body;
+                }
+                self.make_switch();
+                Effect::Redraw
+            }
+            Msg::Place { file, place } => {
+                if let Some(reader) = self.readers.get_mut(file) {
+                    places::apply(reader, place);
+                }
+                Effect::Redraw
+            }
+            Msg::RecallLater { file, recall } => {
+                if let Some(reader) = self.readers.get_mut(file) {
+                    reader.recall_later(recall);
+                }
+                Effect::Nothing
+            }
+            Msg::Notice(text) => {
+                self.reader_now().view.message = Some(crate::sanitize::clean(&text).into_owned());
+                Effect::Redraw
+            }
+            Msg::KeysWaiting(waiting) => {
+                self.reader_now().search.typeahead = waiting;
+                Effect::Nothing
+            }
+            Msg::KeysDone => {
+                self.reader_now().settle_typeahead();
+                Effect::Redraw
+            }
+            Msg::Idle => self.idle(),
+            Msg::SearchWork => {
+                if self.reader_now().search_work() {
+                    Effect::Redraw
+                } else {
+                    Effect::Nothing
                 }
             }
-            _ => self.apply_search(action),
         }
     }
 
-    fn scroll(&mut self, by: isize) {
-        let from = self.top_pos();
-        let to = self.cache.walk(&self.doc, from, by);
-        if by < 0 {
-            self.view.top = self.cache.global(to);
-            return;
-        }
-        // A section jump may have put the top past the last full page;
-        // scrolling down from there stays put rather than jumping back.
-        let max = self.max_top();
-        let (from, to) = (self.cache.global(from), self.cache.global(to));
-        self.view.top = to.min(max.max(from));
+    fn reader_now(&mut self) -> &mut Reader {
+        &mut self.readers[self.current]
     }
 
-    fn go_to_section(&mut self, section: usize) {
-        if section >= self.doc.sections.len() {
-            self.view.message = Some(format!(
-                "there is no section {} (the article has {})",
-                section + 1,
-                self.doc.sections.len()
-            ));
-            return;
-        }
-        self.view.selected = section;
-        self.keep_selection_visible();
-        match self.cache().section_line(section) {
-            Some(line) => self.view.top = line,
-            None => {
-                let key = self
-                    .keymap
-                    .key_for(Action::ToggleFurniture)
-                    .unwrap_or("the furniture key");
-                self.view.message = Some(format!(
-                    "section {} is page furniture, hidden: press {key} to show it",
-                    section + 1
-                ));
-            }
+    /// Hands entities to the article they were found for.
+    fn receive(&mut self, found: Found) {
+        if let Some(reader) = self.readers.get_mut(found.file) {
+            reader.receive(found);
         }
     }
 
-    fn focus_outline(&mut self) {
-        self.view.focus = Focus::Outline;
-        self.view.selected = self.current_section();
-        self.keep_selection_visible();
-    }
-
-    fn toggle_outline_overlay(&mut self) {
-        if self.view.overlay == Some(Overlay::Outline) {
-            self.view.overlay = None;
-            self.view.focus = Focus::Body;
+    /// One idle step: search work while a search needs it (the index built
+    /// ahead only once the entities are in, so that copy and the background
+    /// thread's working memory are never held at once), else a little more
+    /// wrapping.
+    fn idle(&mut self) -> Effect {
+        let reader = self.reader_now();
+        let searching = reader.search.prompt.is_some()
+            || reader
+                .search
+                .active
+                .as_ref()
+                .is_some_and(|s| !s.is_complete());
+        if reader.search.busy() && (searching || reader.entities_ready()) {
+            return if reader.search_work() {
+                Effect::Redraw
+            } else {
+                Effect::Nothing
+            };
+        }
+        if reader.wrap_some() {
+            Effect::Wrapped
         } else {
-            self.view.overlay = Some(Overlay::Outline);
-            self.focus_outline();
+            Effect::Idle
         }
     }
 
-    fn keep_selection_visible(&mut self) {
-        let rows = self
-            .panes()
-            .outline_list
-            .map_or(1, |r| usize::from(r.height).max(1));
-        let sel = self.view.selected;
-        if sel < self.view.outline_offset {
-            self.view.outline_offset = sel;
-        } else if sel >= self.view.outline_offset + rows {
-            self.view.outline_offset = sel + 1 - rows;
-        }
-    }
-
-    /// Rebuilds the cache for the current width, furniture and reveal setting,
-    /// keeping the text at the top of the body in view.
-    fn rewrap(&mut self) {
-        let panes = self.panes();
-        let width = if panes.too_small {
-            self.cache.width()
-        } else {
-            panes.text.width
+    /// Makes the switch to another article the shown one asked for.
+    fn make_switch(&mut self) {
+        let Some(delta) = self.readers[self.current].switch.take() else {
+            return;
         };
-        if width == 0 {
-            // No width seen yet: wait for one rather than wrap to nothing.
+        let n = self.readers.len();
+        if n < 2 {
+            self.reader_now().view.message = Some("only one article is open".into());
             return;
         }
-        self.cache = WrapCache::build_revealing(
-            &self.doc,
-            width,
-            self.view.show_furniture,
-            self.view.reveal,
-        );
-        self.view.top = self.cache.line_at(&self.doc, self.view.anchor);
-    }
-
-    /// Wraps the whole article for a bare column of `width` (print mode),
-    /// not for a pane of the screen: every line is printed, so every count
-    /// is made exact.
-    pub fn wrap_for_print(&mut self, width: u16) {
-        self.cache = WrapCache::build_revealing(
-            &self.doc,
-            width.max(1),
-            self.view.show_furniture,
-            self.view.reveal,
-        );
-        self.cache.measure(&self.doc, usize::MAX);
-    }
-
-    /// Whether highlighting is on for a kind.
-    pub fn highlights(&self, kind: EntityKind) -> bool {
-        self.view.highlight[kind_index(kind)]
-    }
-}
-
-fn kind_index(kind: EntityKind) -> usize {
-    match kind {
-        EntityKind::Actor => 0,
-        EntityKind::Place => 1,
-        EntityKind::Number => 2,
+        let from = self.current;
+        let to = (from as isize + delta).rem_euclid(n as isize) as usize;
+        let size = self.readers[from].view.size;
+        // Reveal mode is how the reader looks at text, not a place in one
+        // article: it carries over.
+        let reveal = self.readers[from].view.reveal;
+        let section = self.readers[from].current_section();
+        self.current = to;
+        self.reader_now().shown_again(size, reveal, section);
     }
 }
 
@@ -669,3 +369,6 @@ mod entity_tests;
 
 #[cfg(test)]
 mod view_tests;
+
+#[cfg(test)]
+mod session_tests;

@@ -3,12 +3,13 @@
 //! when the reader ends (quit, end of input, SIGTERM, SIGHUP, SIGINT).
 //!
 //! The store (`crate::state`) owns the file and its guarantees; this module
-//! only maps an `App`'s view to a `Place` and back, and clamps what it reads
+//! only maps a reader's view to a `Place` and back (a place comes back as an
+//! `app::Msg::Place`), and clamps what it reads
 //! to the document (a place saved by another version of lede, or edited by
 //! hand, never points outside the text or inside a character).
 
 use super::entities::{EntityIndex, EntityView};
-use super::{App, ViewState};
+use super::{App, Msg, Reader, ViewState};
 use crate::document::Document;
 use crate::state::{Fingerprint, Place, StateError, Store};
 
@@ -31,21 +32,26 @@ impl Places {
         Places { store: Some(store) }
     }
 
-    /// Puts the reader back where this article was left, if remembered.
+    /// Puts the reader back where each open article was left, if
+    /// remembered.
     pub fn restore(&mut self, app: &mut App) {
         let Some(store) = self.store.as_mut() else {
             return;
         };
-        if app.is_loading() {
-            // Only the start is in: its fingerprint is not the article's.
-            let mut store = store.clone();
-            app.recall_later(Box::new(move |doc: &Document| {
-                store.recall(&Fingerprint::of(&doc.text))
-            }));
-            return;
+        let mut msgs = Vec::new();
+        for (file, reader) in app.readers().iter().enumerate() {
+            if reader.is_loading() {
+                // Only the start is in: its fingerprint is not the article's.
+                let mut store = store.clone();
+                let recall =
+                    Box::new(move |doc: &Document| store.recall(&Fingerprint::of(&doc.text)));
+                msgs.push(Msg::RecallLater { file, recall });
+            } else if let Some(place) = store.recall(&Fingerprint::of(&reader.doc.text)) {
+                msgs.push(Msg::Place { file, place });
+            }
         }
-        if let Some(place) = store.recall(&Fingerprint::of(&app.doc.text)) {
-            apply(app, place);
+        for msg in msgs {
+            app.update(msg);
         }
     }
 
@@ -60,16 +66,15 @@ impl Places {
             return Ok(());
         };
         let mut result = Ok(());
-        let (label, search) = remembered(app.search.kept.as_deref(), &app.entity, &app.index);
         // Of an article still being read only its start is known: its
         // place is not saved under the start's fingerprint.
-        let shown = (!app.is_loading()).then_some((&*app.doc, &app.view, search, label));
-        let open = shown.into_iter().chain(app.files.parked());
-        for (doc, view, search, entity) in open {
-            let mut place = place_of(doc, view);
+        for reader in app.readers().iter().filter(|r| !r.is_loading()) {
+            let (entity, search) =
+                remembered(reader.search.kept.as_deref(), &reader.entity, &reader.index);
+            let mut place = place_of(&reader.doc, &reader.view);
             place.search = search.map(str::to_string);
             place.entity = entity.map(str::to_string);
-            let saved = store.remember(Fingerprint::of(&doc.text), place);
+            let saved = store.remember(Fingerprint::of(&reader.doc.text), place);
             if result.is_ok() {
                 result = saved;
             }
@@ -81,7 +86,7 @@ impl Places {
 /// Puts the reader back at a remembered place: the text on top, the kept
 /// search and the selected entity (what needs entities waits for them when
 /// they are being found).
-pub(super) fn apply(app: &mut App, place: Place) {
+pub(super) fn apply(app: &mut Reader, place: Place) {
     let offset = clamp_offset(&app.doc.text, place.offset);
     app.view.anchor = offset;
     if let Some(text) = place.search.as_deref() {
@@ -103,7 +108,7 @@ pub(super) fn apply(app: &mut App, place: Place) {
 /// The selected entity's label and the kept search of a view, or what
 /// still waits for its entities (a reader that quits before they arrive
 /// keeps both).
-pub(super) fn remembered<'a>(
+fn remembered<'a>(
     kept: Option<&'a str>,
     view: &'a EntityView,
     index: &'a EntityIndex,
@@ -130,7 +135,7 @@ fn place_of(doc: &Document, view: &ViewState) -> Place {
 
 /// Selects the entity remembered by its label, on its first mention at or
 /// after `offset`, without moving the view.
-pub(super) fn restore_selection(app: &mut App, label: &str, offset: usize) {
+pub(super) fn restore_selection(app: &mut Reader, label: &str, offset: usize) {
     let Some((i, entry)) = app
         .index
         .entries()
@@ -196,7 +201,7 @@ mod tests {
             .entries()
             .position(|e| e.label == "Mevlut Cavusoglu")
             .expect("an entry for Cavusoglu");
-        app.entity.selected = Some(chosen);
+        app.reader_mut().entity.selected = Some(chosen);
         Places::with_store(Store::in_folder(dir.path().to_path_buf()))
             .save_all(&app)
             .expect("saved");

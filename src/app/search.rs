@@ -7,7 +7,7 @@
 //! view goes and what the prompt holds. No drawing here.
 //!
 //! A keystroke searches within a budget; a search that needs more (a dense
-//! regular expression in a long article) goes on in [`App::search_work`],
+//! regular expression in a long article) goes on in [`Reader::search_work`],
 //! which the event loop calls while no input waits, as it does to build the
 //! search index ahead. Enter keeps a search under way; `n`/`N` finish it
 //! first (they need every hit); the view follows a hit found late only if
@@ -32,8 +32,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use unicode_segmentation::GraphemeCursor;
 
-use super::{Action, App};
+use super::{Action, Reader};
 use crate::document::Document;
 use crate::keymap::Mode;
 use crate::search::{
@@ -86,6 +87,65 @@ pub struct Prompt {
     previous_text: Option<String>,
 }
 
+impl Prompt {
+    /// Where the grapheme before the cursor starts (the start when there is
+    /// none): `👨‍👩‍👧` or `e` and a combining accent are one step.
+    pub(super) fn grapheme_before(&self) -> usize {
+        GraphemeCursor::new(self.cursor, self.input.len(), true)
+            .prev_boundary(&self.input, 0)
+            .ok()
+            .flatten()
+            .unwrap_or(0)
+    }
+
+    /// Where the grapheme under the cursor ends (the end when there is
+    /// none).
+    pub(super) fn grapheme_after(&self) -> usize {
+        GraphemeCursor::new(self.cursor, self.input.len(), true)
+            .next_boundary(&self.input, 0)
+            .ok()
+            .flatten()
+            .unwrap_or(self.input.len())
+    }
+
+    pub(super) fn insert(&mut self, c: char) {
+        self.input.insert(self.cursor, c);
+        self.cursor += c.len_utf8();
+    }
+
+    /// Deletes the grapheme before the cursor.
+    pub(super) fn backspace(&mut self) {
+        let start = self.grapheme_before();
+        self.input.replace_range(start..self.cursor, "");
+        self.cursor = start;
+    }
+
+    /// Deletes the grapheme under the cursor.
+    pub(super) fn delete(&mut self) {
+        let end = self.grapheme_after();
+        self.input.replace_range(self.cursor..end, "");
+    }
+
+    /// Deletes everything before the cursor.
+    pub(super) fn clear_before(&mut self) {
+        self.input.replace_range(..self.cursor, "");
+        self.cursor = 0;
+    }
+
+    /// Deletes the word before the cursor, and the spaces after it.
+    pub(super) fn delete_word(&mut self) {
+        let before = &self.input[..self.cursor];
+        let trimmed = before.trim_end();
+        let start = trimmed
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        self.input.replace_range(start..self.cursor, "");
+        self.cursor = start;
+    }
+}
+
 /// A key waiting for its letter (`m` and `'`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pending {
@@ -121,10 +181,10 @@ pub struct SearchState {
     /// under way moves the view to its hit only if the reader has not
     /// moved it since.
     placed: Option<usize>,
-    /// Set by the event loop while more keys already wait (typed ahead or
-    /// sent by a script): prompt edits then only change the text, and one
+    /// Set while more keys already wait (typed ahead or sent by a script;
+    /// `Msg::KeysWaiting`): prompt edits then only change the text, and one
     /// search runs for the text the last of them leaves.
-    pub typeahead: bool,
+    pub(super) typeahead: bool,
     /// The prompt's text changed while `typeahead` held: its search is owed.
     stale: bool,
     /// Searches a prompt started: tests tell a burst's one search from one
@@ -160,7 +220,7 @@ impl SearchState {
     }
 
     /// True while a search is still looking for hits or the index is not
-    /// built: [`App::search_work`] has something to do.
+    /// built: [`Reader::search_work`] has something to do.
     pub fn busy(&self) -> bool {
         self.active.as_ref().is_some_and(|s| !s.is_complete())
             || !self.index.is_warm(self.prompt.is_some())
@@ -190,26 +250,7 @@ impl SearchState {
     }
 }
 
-/// Actions that move the view to somewhere else in the article: where they
-/// came from is kept for `''`.
-pub(super) fn is_jump(action: Action) -> bool {
-    matches!(
-        action,
-        Action::Top
-            | Action::Bottom
-            | Action::NextSection
-            | Action::PrevSection
-            | Action::Section(_)
-            | Action::OutlineJump
-            | Action::Click { .. }
-            | Action::SearchNext
-            | Action::SearchPrev
-            | Action::NextMention
-            | Action::PrevMention
-    )
-}
-
-impl App {
+impl Reader {
     /// The action a key press asks for now. In a prompt, printable keys are
     /// input before the keymap is asked; after `m` or `'`, the next
     /// character names the mark.
@@ -221,7 +262,7 @@ impl App {
             if let (KeyCode::Char(c), true) = (key.code, plain) {
                 return (!c.is_control()).then_some(Action::PromptInput(c));
             }
-            return self.keymap.lookup(&[Mode::Prompt], key);
+            return self.keys.lookup(&[Mode::Prompt], key);
         }
         if let Some(pending) = self.search.pending {
             return Some(match (key.code, plain) {
@@ -230,25 +271,18 @@ impl App {
                 _ => Action::PromptCancel,
             });
         }
-        self.keymap.lookup(&self.modes(), key)
+        self.keys.lookup(&self.modes(), key)
     }
 
     /// Pasted text: typed into the open prompt as data (line breaks and tabs
     /// become spaces, other control and format characters are dropped), one
     /// search for the whole paste; ignored when no prompt is open, so a
     /// paste never runs keys. Not an `Action`: actions are `Copy`.
-    pub fn paste(&mut self, text: &str) {
+    pub(super) fn paste(&mut self, text: &str) {
         let Some(prompt) = self.search.prompt.as_mut() else {
             return;
         };
-        let clean: String = text
-            .chars()
-            .filter_map(|c| match c {
-                '\n' | '\r' | '\t' => Some(' '),
-                c if c.is_control() || is_format(c) => None,
-                c => Some(c),
-            })
-            .collect();
+        let clean = crate::sanitize::prompt_input(text);
         prompt.input.insert_str(prompt.cursor, &clean);
         prompt.cursor += clean.len();
         self.view.message = None;
@@ -257,7 +291,7 @@ impl App {
 
     /// Runs the search a prompt edit owes, if any: the event loop calls it
     /// once the keys typed ahead are all in.
-    pub fn settle_typeahead(&mut self) {
+    pub(super) fn settle_typeahead(&mut self) {
         self.search.typeahead = false;
         if std::mem::take(&mut self.search.stale) {
             self.research();
@@ -275,82 +309,18 @@ impl App {
         }
     }
 
-    /// Applies the search and jump actions; `update` calls it for those.
-    pub(super) fn apply_search(&mut self, action: Action) {
-        match action {
-            Action::SearchForward => self.open_prompt(PromptKind::Search(Direction::Forward)),
-            Action::SearchBackward => self.open_prompt(PromptKind::Search(Direction::Backward)),
-            Action::GoToPrompt => self.open_prompt(PromptKind::GoTo),
-            Action::SearchNext => self.step_search(false),
-            Action::SearchPrev => self.step_search(true),
-            Action::MarkPending => self.search.pending = Some(Pending::Mark),
-            Action::JumpMarkPending => self.search.pending = Some(Pending::JumpMark),
-            Action::SetMark(c) => self.set_mark(c),
-            Action::JumpToMark(c) => self.jump_to_mark(c),
-            Action::NextMention => self.mention_jump(Direction::Forward),
-            Action::PrevMention => self.mention_jump(Direction::Backward),
-            Action::PromptInput(c) => self.edit(|p| {
-                p.input.insert(p.cursor, c);
-                p.cursor += c.len_utf8();
-            }),
-            Action::PromptAccept => self.accept(),
-            Action::PromptCancel => self.cancel(),
-            Action::PromptBackspace => {
-                if self
-                    .search
-                    .prompt
-                    .as_ref()
-                    .is_some_and(|p| p.input.is_empty())
-                {
-                    // As in vim and less: backspace on an empty prompt
-                    // leaves it.
-                    self.cancel();
-                } else {
-                    self.edit(|p| {
-                        if let Some(c) = p.input[..p.cursor].chars().next_back() {
-                            p.cursor -= c.len_utf8();
-                            p.input.remove(p.cursor);
-                        }
-                    });
-                }
-            }
-            Action::PromptDelete => self.edit(|p| {
-                if p.cursor < p.input.len() {
-                    p.input.remove(p.cursor);
-                }
-            }),
-            Action::PromptLeft => self.move_cursor(|p| {
-                p.input[..p.cursor]
-                    .chars()
-                    .next_back()
-                    .map_or(0, |c| p.cursor - c.len_utf8())
-            }),
-            Action::PromptRight => self.move_cursor(|p| {
-                p.input[p.cursor..]
-                    .chars()
-                    .next()
-                    .map_or(p.cursor, |c| p.cursor + c.len_utf8())
-            }),
-            Action::PromptHome => self.move_cursor(|_| 0),
-            Action::PromptEnd => self.move_cursor(|p| p.input.len()),
-            Action::PromptClear => self.edit(|p| {
-                p.input.replace_range(..p.cursor, "");
-                p.cursor = 0;
-            }),
-            Action::PromptDeleteWord => self.edit(|p| {
-                let before = &p.input[..p.cursor];
-                let trimmed = before.trim_end();
-                let start = trimmed
-                    .char_indices()
-                    .rev()
-                    .find(|(_, c)| c.is_whitespace())
-                    .map_or(0, |(i, c)| i + c.len_utf8());
-                p.input.replace_range(start..p.cursor, "");
-                p.cursor = start;
-            }),
-            Action::PromptOlder => self.browse_history(true),
-            Action::PromptNewer => self.browse_history(false),
-            _ => {}
+    /// Backspace: deletes before the cursor; on an empty prompt, as in vim
+    /// and less, leaves it.
+    pub(super) fn prompt_backspace(&mut self) {
+        if self
+            .search
+            .prompt
+            .as_ref()
+            .is_some_and(|p| p.input.is_empty())
+        {
+            self.cancel();
+        } else {
+            self.edit(Prompt::backspace);
         }
     }
 
@@ -380,7 +350,7 @@ impl App {
 
     /// Brings back a remembered search (its prompt text) without moving the
     /// view: its hits are lit and `n` goes on from `origin`.
-    pub fn restore_search(&mut self, text: &str, origin: usize) {
+    pub(super) fn restore_search(&mut self, text: &str, origin: usize) {
         self.search.index.prepare(&self.doc.text);
         let (search, _) = Search::run(
             text,
@@ -410,7 +380,7 @@ impl App {
             .map_or(0, |l| l.range.start)
     }
 
-    fn open_prompt(&mut self, kind: PromptKind) {
+    pub(super) fn open_prompt(&mut self, kind: PromptKind) {
         self.search.pending = None;
         // The active search is the kept one, not one this prompt ran.
         self.search.ran = None;
@@ -431,7 +401,7 @@ impl App {
     }
 
     /// Changes the prompt's input, then searches again (search prompts).
-    fn edit(&mut self, change: impl FnOnce(&mut Prompt)) {
+    pub(super) fn edit(&mut self, change: impl FnOnce(&mut Prompt)) {
         if let Some(p) = self.search.prompt.as_mut() {
             change(p);
             p.history_pos = None;
@@ -439,13 +409,13 @@ impl App {
         }
     }
 
-    fn move_cursor(&mut self, to: impl FnOnce(&Prompt) -> usize) {
+    pub(super) fn move_cursor(&mut self, to: impl FnOnce(&Prompt) -> usize) {
         if let Some(p) = self.search.prompt.as_mut() {
             p.cursor = to(p).min(p.input.len());
         }
     }
 
-    fn browse_history(&mut self, older: bool) {
+    pub(super) fn browse_history(&mut self, older: bool) {
         let Some(p) = self.search.prompt.as_mut() else {
             return;
         };
@@ -539,7 +509,7 @@ impl App {
         self.bring_into_view(offset, self.page_height() / 3, true);
     }
 
-    fn accept(&mut self) {
+    pub(super) fn accept(&mut self) {
         let Some(mut p) = self.search.prompt.take() else {
             return;
         };
@@ -614,7 +584,7 @@ impl App {
         }
     }
 
-    fn cancel(&mut self) {
+    pub(super) fn cancel(&mut self) {
         self.search.pending = None;
         self.search.stale = false;
         let Some(p) = self.search.prompt.take() else {
@@ -630,7 +600,7 @@ impl App {
     /// `n` (`reverse` false) and `N`: from the current hit when it is in
     /// view, else from the top of the body, as `less` does; with no active
     /// search, the last one runs again.
-    fn step_search(&mut self, reverse: bool) {
+    pub(super) fn step_search(&mut self, reverse: bool) {
         let visible = self.visible_text();
         let top = self.top_offset();
         if let Some(search) = self.search.active.as_mut() {
@@ -725,12 +695,6 @@ fn wrapped_notice(direction: Direction) -> String {
         Direction::Forward => "search wrapped to the top".into(),
         Direction::Backward => "search wrapped to the bottom".into(),
     }
-}
-
-/// Invisible formatting characters (bidi controls, zero-width joiners):
-/// dropped from pastes so the prompt shows what it searches for.
-fn is_format(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 mod jumps;

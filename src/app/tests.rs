@@ -1,8 +1,11 @@
 use crossterm::event::KeyCode;
 use rstest::rstest;
 
+use super::reader::WHEEL_LINES;
 use super::*;
 use crate::cli;
+use crate::extract::{Entities, EntityKind};
+use crate::keymap::{Keymap, Mode};
 
 fn app(w: u16, h: u16) -> App {
     let doc = cli::load_article(None).expect("seed");
@@ -143,14 +146,14 @@ fn half_page_keys() {
 fn start_and_end_keys() {
     let mut app = app(100, 30);
     for code in [ch('G'), KeyCode::End] {
-        app.view.top = 3;
+        app.reader_mut().view.top = 3;
         press(&mut app, code, false);
         assert_eq!(app.view.top, app.cache().len() - app.page_height());
         assert_eq!(app.percent(), 100);
         assert_eq!(app.visible_lines().end, app.cache().len());
     }
     for code in [ch('g'), KeyCode::Home] {
-        app.view.top = 9;
+        app.reader_mut().view.top = 9;
         press(&mut app, code, false);
         assert_eq!(app.view.top, 0);
     }

@@ -2,7 +2,13 @@
 //! shows the right text, whatever has been wrapped so far.
 
 use super::*;
+use std::ops::Range;
+
+use crate::document::Document;
 use crate::document::Format;
+use crate::extract::Entities;
+use crate::keymap::Keymap;
+use crate::layout::WrapCache;
 
 /// Generated news long enough that only its start is wrapped on opening.
 fn long_app(w: u16, h: u16) -> App {
@@ -137,7 +143,7 @@ fn idle_wrapping_keeps_the_text_on_top_and_makes_counts_exact() {
     let mut app = long_app(100, 30);
     app.update(Action::Scroll(2500));
     let before = shown(&app);
-    while app.wrap_some() {
+    while app.reader_mut().wrap_some() {
         assert_eq!(shown(&app), before);
     }
     assert!(app.cache().is_exact());

@@ -16,29 +16,47 @@ use unicode_width::UnicodeWidthStr;
 
 use super::body::BodyPane;
 use super::theme::Theme;
-use crate::app::App;
+use crate::document::Document;
+use crate::extract::Entities;
+use crate::layout::Wrapped;
 
 /// Rows drawn per buffer: bounds memory for long articles.
 const PAGE: usize = 256;
 
-/// Writes every line of the app's wrap cache (see `App::wrap_for_print`)
-/// with its styles.
-pub fn write_body(app: &mut App, out: &mut dyn Write) -> io::Result<()> {
-    let theme = app.theme.unwrap_or_else(|| Theme::new(app.color));
-    let width = app.cache().width().max(1);
-    let total = app.cache().len();
+/// Writes every line of a wrap cache (measured whole) with its styles:
+/// `entities` highlighted where `highlight` says (actor, place, number).
+pub fn write_body(
+    cache: Wrapped<'_>,
+    entities: &Entities,
+    highlight: [bool; 3],
+    theme: Theme,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let doc: &Document = cache.doc;
+    let width = cache.width().max(1);
+    let total = cache.len();
     let mut line = String::new();
     let mut start = 0;
     while start < total {
         let rows = PAGE.min(total - start);
-        app.view.top = start;
         let area = Rect::new(0, 0, width, rows as u16);
         let mut buf = Buffer::empty(area);
         BodyPane {
-            app,
+            doc,
+            cache: Wrapped {
+                cache: cache.cache,
+                doc,
+            },
+            entities,
+            highlight,
+            top: start,
+            total,
+            // Print mode shows the article as it is: no search, no
+            // selection, no scrollbar.
+            search: None,
+            focus_mode: false,
             theme,
             scrollbar: Rect::default(),
-            // Print mode shows the article as it is, with no selection.
             chosen: Vec::new(),
             current: None,
         }
@@ -50,7 +68,6 @@ pub fn write_body(app: &mut App, out: &mut dyn Write) -> io::Result<()> {
         }
         start += rows;
     }
-    app.view.top = 0;
     out.flush()
 }
 

@@ -16,13 +16,28 @@ use ratatui::style::Style;
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 
 use super::theme::Theme;
-use crate::app::App;
-use crate::document::{Block, BlockKind, InlineKind};
-use crate::extract::Mention;
-use crate::layout::Line;
+use crate::app::{Reader, SearchState};
+use crate::document::{Block, BlockKind, Document, InlineKind};
+use crate::extract::{Entities, EntityKind, Mention};
+use crate::layout::{Line, Wrapped};
 
+/// The lines of an article from `top` on, with what lights them: drawn by
+/// the reader from its state ([`BodyPane::of`]) and by print mode from the
+/// model alone.
 pub struct BodyPane<'a> {
-    pub app: &'a App,
+    pub doc: &'a Document,
+    pub cache: Wrapped<'a>,
+    pub entities: &'a Entities,
+    /// Highlighting on, per entity kind (actor, place, number).
+    pub highlight: [bool; 3],
+    /// The first line drawn.
+    pub top: usize,
+    /// The scrollbar's length in lines.
+    pub total: usize,
+    /// The search whose hits are lit.
+    pub search: Option<&'a SearchState>,
+    /// Dim the paragraphs that do not mention the chosen entity.
+    pub focus_mode: bool,
     pub theme: Theme,
     pub scrollbar: Rect,
     /// The selected entity's mentions, sorted.
@@ -31,15 +46,47 @@ pub struct BodyPane<'a> {
     pub current: Option<Range<usize>>,
 }
 
+impl<'a> BodyPane<'a> {
+    /// The body of a reader as it stands.
+    pub fn of(reader: &'a Reader, theme: Theme, scrollbar: Rect) -> BodyPane<'a> {
+        let chosen = reader.selected_mentions();
+        let current = chosen
+            .get(reader.entity.mention.min(chosen.len().saturating_sub(1)))
+            .cloned();
+        BodyPane {
+            doc: &reader.doc,
+            cache: reader.cache(),
+            entities: &reader.entities,
+            highlight: reader.view.highlight,
+            top: reader.view.top,
+            total: reader.scroll_total(),
+            search: Some(&reader.search),
+            focus_mode: reader.entity.focus_mode,
+            theme,
+            scrollbar,
+            chosen,
+            current,
+        }
+    }
+
+    fn highlights(&self, kind: EntityKind) -> bool {
+        let i = match kind {
+            EntityKind::Actor => 0,
+            EntityKind::Place => 1,
+            EntityKind::Number => 2,
+        };
+        self.highlight[i]
+    }
+}
+
 impl Widget for BodyPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let app = self.app;
-        let cache = app.cache();
-        let start = app.view.top;
+        let cache = &self.cache;
+        let start = self.top;
         let rows = usize::from(area.height);
         if cache.is_empty() {
             // An empty article: say why rather than show a blank pane.
-            let note = app
+            let note = self
                 .doc
                 .notices
                 .first()
@@ -72,7 +119,7 @@ impl Widget for BodyPane<'_> {
             );
         }
         // An estimate until the whole article is wrapped (and read).
-        let total = app.scroll_total();
+        let total = self.total;
         let start = start.min(total);
         if total > rows && self.scrollbar.width > 0 {
             let mut state = ScrollbarState::new(total.saturating_sub(rows))
@@ -98,9 +145,8 @@ impl BodyPane<'_> {
     }
 
     fn draw_line(&self, line: &Line, area: Rect, buf: &mut Buffer) {
-        let app = self.app;
         let theme = &self.theme;
-        let doc = &app.doc;
+        let doc = self.doc;
         let right = area.right();
         let (mut x, _) = buf.set_stringn(
             area.x,
@@ -113,7 +159,7 @@ impl BodyPane<'_> {
             return;
         };
         let mut base = theme.block(block.kind);
-        let dimmed = app.entity.focus_mode
+        let dimmed = self.focus_mode
             && !self.chosen.is_empty()
             && !self
                 .chosen
@@ -122,13 +168,16 @@ impl BodyPane<'_> {
         if dimmed {
             base = theme.unfocused();
         }
-        let mentions: Vec<&Mention> = app
+        let mentions: Vec<&Mention> = self
             .entities
             .in_range(line.drawn())
             .iter()
-            .filter(|m| !dimmed && (app.highlights(m.kind()) || self.is_chosen(&m.range())))
+            .filter(|m| !dimmed && (self.highlights(m.kind()) || self.is_chosen(&m.range())))
             .collect();
-        let (hits, current) = app.search.hits_in(line.drawn());
+        let (hits, current) = match self.search {
+            Some(search) => search.hits_in(line.drawn()),
+            None => (Vec::new(), None),
+        };
         let marks = Marks {
             mentions: &mentions,
             hits: &hits,
@@ -178,7 +227,7 @@ impl BodyPane<'_> {
     /// Cuts a text range where an inline run, a mention or a hit starts or
     /// ends.
     fn runs(&self, block: &Block, marks: &Marks, range: Range<usize>) -> Vec<Range<usize>> {
-        let text = &self.app.doc.text;
+        let text = &self.doc.text;
         let mut cuts: Vec<usize> = block
             .inlines
             .iter()

@@ -123,7 +123,7 @@ impl Widget for EntityPane<'_> {
             Order::FirstSeen => "in order",
         };
         // Unfocused, the heading names the key that reaches the pane.
-        let heading = match app.keymap.key_for(crate::app::Action::ToggleEntities) {
+        let heading = match app.keymap().key_for(crate::app::Action::ToggleEntities) {
             Some(key) if !focused => format!(" Entities ({}) ", crate::keymap::display_name(key)),
             _ => " Entities ".to_string(),
         };

@@ -77,7 +77,7 @@ impl Widget for HelpOverlay<'_> {
         // Keys get up to 22 columns, less on narrow screens so the
         // descriptions keep room.
         let key_column = usize::from(w.saturating_sub(4)).saturating_sub(3) * 2 / 5;
-        let rows = rows(&self.app.keymap, theme, key_column.min(22));
+        let rows = rows(self.app.keymap(), theme, key_column.min(22));
         let h = area.height.saturating_sub(2).min(rows.len() as u16 + 2);
         if w < 3 || h < 3 {
             return;

@@ -161,7 +161,7 @@ impl Widget for MapView<'_> {
             all = points.iter().map(|p| p.1).collect();
         }
         let bounds = Bounds::around(&all, map_area.width, map_area.height);
-        let land = if app.color {
+        let land = if app.theme().has_color() {
             Color::DarkGray
         } else {
             Color::Reset

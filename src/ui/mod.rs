@@ -28,7 +28,6 @@ use body::BodyPane;
 use help::HelpOverlay;
 use outline::{OutlinePane, truncate};
 use status::StatusLine;
-use theme::Theme;
 
 /// Draws one frame.
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -39,7 +38,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         let line = prompt::PromptLine {
             app,
             prompt,
-            theme: Theme::new(app.color),
+            theme: app.theme(),
         };
         frame.set_cursor_position(line.cursor(panes.status));
     }
@@ -51,7 +50,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let theme = app.theme.unwrap_or_else(|| Theme::new(app.color));
+    let theme = app.theme();
     let panes = app.panes_for(area);
     if panes.too_small {
         too_small(area, buf);
@@ -68,18 +67,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         .render(frame, buf);
     }
-    let chosen = app.selected_mentions();
-    let current = chosen
-        .get(app.entity.mention.min(chosen.len().saturating_sub(1)))
-        .cloned();
-    BodyPane {
-        app,
-        theme,
-        scrollbar: panes.scrollbar,
-        chosen,
-        current,
-    }
-    .render(panes.text, buf);
+    BodyPane::of(app, theme, panes.scrollbar).render(panes.text, buf);
     if let Some(rect) = panes.entities {
         entity_pane::EntityPane {
             app,

@@ -209,7 +209,7 @@ fn search_styles_win_over_entity_styles_and_read_without_colour() {
     let hit = buf[(x + 3, y)].style();
     assert_eq!(hit.bg, Some(Color::LightMagenta), "inside: the current hit");
     assert!(hit.add_modifier.contains(Modifier::BOLD));
-    app.color = false;
+    let app = app.with_theme(crate::ui::theme::Theme::new(false));
     let mut t = Terminal::new(TestBackend::new(80, 24)).expect("backend");
     t.draw(|f| super::draw(f, &app)).expect("drawn");
     let buf = t.backend().buffer();

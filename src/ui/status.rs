@@ -93,7 +93,7 @@ impl Widget for StatusLine<'_> {
 
         let modes = app.modes();
         let hints: Vec<(String, &str)> = app
-            .keymap
+            .keymap()
             .hints(&modes)
             .map(|(k, label)| (display_name(k), label))
             .collect();

@@ -21,14 +21,14 @@ pub struct TabBar<'a> {
 impl Widget for TabBar<'_> {
     /// `area` is the body pane; the bar takes its first row.
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let files = &self.app.files;
+        let readers = self.app.readers();
         let text_top = self.app.panes_for(buf.area).text.y;
-        if files.len() < 2 || area.width < 4 || text_top <= area.y {
+        if readers.len() < 2 || area.width < 4 || text_top <= area.y {
             return;
         }
         let right = area.right().saturating_sub(1);
         let mut x = area.x + 1;
-        for (i, name) in files.names().iter().enumerate() {
+        for (i, name) in readers.iter().map(|r| &r.doc.name).enumerate() {
             let short = std::path::Path::new(name)
                 .file_name()
                 .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned());
@@ -38,7 +38,7 @@ impl Widget for TabBar<'_> {
                 break;
             }
             let label = truncate(&label, room.min(label.width()).min(30));
-            let style = if i == files.current() {
+            let style = if i == self.app.current_file() {
                 self.theme.selected()
             } else {
                 self.theme.muted()
@@ -60,9 +60,12 @@ mod tests {
     use crate::document::Document;
     use crate::keymap::Keymap;
 
+    fn doc(name: &str) -> Document {
+        Document::from_bytes(name, b"Title\n\nSome text.", None).expect("text")
+    }
+
     fn app(name: &str) -> App {
-        let doc = Document::from_bytes(name, b"Title\n\nSome text.", None).expect("text");
-        App::new(doc, Default::default(), Keymap::default())
+        App::new(doc(name), Default::default(), Keymap::default())
     }
 
     fn row(buf: &Buffer, y: u16) -> String {
@@ -72,7 +75,7 @@ mod tests {
     #[test]
     fn the_bar_names_each_file_and_marks_the_shown_one() {
         let mut reader = app("/some/dir/a.txt");
-        reader.add_file(app("b.md"));
+        reader.add_article(doc("b.md"), Some(Default::default()));
         reader.update(Action::Resize(100, 30));
         reader.update(Action::NextFile);
         let area = Rect::new(0, 0, 100, 30);
@@ -97,7 +100,7 @@ mod tests {
         let mut buf = Buffer::empty(area);
         crate::ui::render(&reader, area, &mut buf);
         assert!(!row(&buf, 0).contains("a.txt"));
-        reader.add_file(app("b.txt"));
+        reader.add_article(doc("b.txt"), Some(Default::default()));
         reader.update(Action::Resize(100, 8));
         let area = Rect::new(0, 0, 100, 8);
         let mut buf = Buffer::empty(area);

@@ -10,6 +10,7 @@ use crate::app::Action;
 use crate::document::Document;
 use crate::extract::{Entities, Entity, EntityKind, Mention};
 use crate::keymap::Keymap;
+use crate::ui::theme::Theme;
 
 fn seed_app() -> App {
     let doc = crate::cli::load_article(None).expect("seed");
@@ -214,7 +215,7 @@ fn title_heading_and_dateline_are_styled() {
 #[test]
 fn entity_highlights_have_their_styles_and_toggle() {
     let mut app = seed_app();
-    app.entities = entities(
+    app.reader_mut().entities = entities(
         &app.doc,
         &[
             ("Syrian government forces", EntityKind::Actor),
@@ -254,7 +255,7 @@ fn entity_highlights_have_their_styles_and_toggle() {
     );
 
     // Without colour the modifiers still tell the kinds apart.
-    app.color = false;
+    let mut app = app.with_theme(Theme::new(false));
     let t = draw(&mut app, 100, 30);
     let buf = t.backend().buffer();
     let s = buf[find(buf, "Syrian government forces")].style();
@@ -413,12 +414,12 @@ proptest! {
         } else {
             seed_app()
         };
-        app.entities = entities(&app.doc, &[("Idlib", EntityKind::Place), ("a", EntityKind::Actor)]);
+        app.reader_mut().entities = entities(&app.doc, &[("Idlib", EntityKind::Place), ("a", EntityKind::Actor)]);
         app.update(Action::Resize(w, h));
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("backend");
         for a in actions {
             app.update(a);
-            app.view.quit = false;
+            app.reader_mut().view.quit = false;
             // The view never points past the article or the outline.
             prop_assert!(app.view.top == 0 || app.view.top < app.cache().len());
             prop_assert!(app.view.selected == 0 || app.view.selected < app.doc.sections.len());
@@ -491,8 +492,11 @@ proptest! {
 /// The body's rows for an article drawn at 60x12, with reveal mode on or off.
 fn drawn_rows(text: &str, reveal: bool) -> Vec<String> {
     let doc = Document::from_bytes("z.txt", text.as_bytes(), None).expect("text");
-    let mut app = App::new(doc, Entities::default(), Keymap::default());
-    app.view.reveal = reveal;
+    let mut app =
+        App::new(doc, Entities::default(), Keymap::default()).with_prefs(crate::app::Prefs {
+            reveal,
+            ..Default::default()
+        });
     let terminal = draw(&mut app, 60, 12);
     rows(terminal.backend().buffer())
 }

@@ -1,5 +1,7 @@
 use super::*;
+use crate::app::{App, Msg};
 use crate::document::{Format, load};
+use crate::keymap::Keymap;
 use crate::state::{Fingerprint, Store};
 
 /// A news-like plain text of `sections` sections, each a subheading and
@@ -44,9 +46,9 @@ fn the_start_is_marked_and_never_claims_the_end() {
     let mut app = loading_app(&text);
     assert!(app.is_loading());
     assert_eq!(app.reading_label().as_deref(), Some("reading… 0%"));
-    app.arrive(Arrival::Read(text.len() / 2));
+    app.update(Msg::Arrival(Box::new(Arrival::Read(text.len() / 2))));
     assert!(app.reading_label().is_some_and(|l| l.ends_with("50%")));
-    app.arrive(Arrival::Read(text.len()));
+    app.update(Msg::Arrival(Box::new(Arrival::Read(text.len()))));
     assert_eq!(app.reading_label().as_deref(), Some(PARSING));
     // Scrolled to the end of what is read: the percentage stays low and
     // the scrollbar's length is the whole file's.
@@ -65,7 +67,7 @@ fn the_swap_keeps_the_text_on_top() {
     let top = app.top_text();
     assert!(top > 0);
     let section = app.current_section();
-    app.arrive(Arrival::Document(Ok(whole(&text))));
+    app.update(Msg::Arrival(Box::new(Arrival::Document(Ok(whole(&text))))));
     assert!(!app.is_loading());
     assert_eq!(app.top_text(), top);
     assert_eq!(app.current_section(), section);
@@ -93,12 +95,12 @@ fn keys_that_need_the_whole_wait_and_apply_after() {
     assert!(at_two > top);
     app.update(Action::Section(50));
     assert_eq!(app.view.top, at_two);
-    app.arrive(Arrival::Document(Ok(whole(&text))));
+    app.update(Msg::Arrival(Box::new(Arrival::Document(Ok(whole(&text))))));
     // Applied in order: G, then section 51.
     assert_eq!(app.current_section(), 50);
     let mut end = loading_app(&text);
     end.update(Action::Bottom);
-    end.arrive(Arrival::Document(Ok(whole(&text))));
+    end.update(Msg::Arrival(Box::new(Arrival::Document(Ok(whole(&text))))));
     assert_eq!(end.view.top, end.max_top());
     assert_eq!(end.percent(), 100);
 }
@@ -122,7 +124,7 @@ fn a_search_accepted_while_reading_counts_the_whole() {
     assert!(app.search.prompt.is_none());
     // ...and counted once the whole is in, not before.
     assert!(app.search.kept.is_none());
-    app.arrive(Arrival::Document(Ok(whole(&text))));
+    app.update(Msg::Arrival(Box::new(Arrival::Document(Ok(whole(&text))))));
     assert_eq!(app.search.kept.as_deref(), Some("marker5 was"));
     assert_eq!(app.search.label().as_deref(), Some("1/4"));
     // A word only further on is found there, not "no match".
@@ -132,7 +134,7 @@ fn a_search_accepted_while_reading_counts_the_whole() {
         app.update(Action::PromptInput(c));
     }
     app.update(Action::PromptAccept);
-    app.arrive(Arrival::Document(Ok(whole(&text))));
+    app.update(Msg::Arrival(Box::new(Arrival::Document(Ok(whole(&text))))));
     assert_eq!(app.search.label().as_deref(), Some("1/4"));
     let hit = app.search.current_start().expect("a hit");
     assert!(app.cache().line_at(hit) >= app.view.top);
@@ -156,14 +158,16 @@ fn a_file_changed_while_read_shows_the_same_text_or_the_top() {
         app.update(Action::Scroll(scroll));
         let line = first_text_on_top(&app);
         let changed = format!("A new first paragraph.\n\n{text}");
-        app.arrive(Arrival::Document(Ok(whole(&changed))));
+        app.update(Msg::Arrival(Box::new(Arrival::Document(Ok(whole(
+            &changed,
+        ))))));
         assert_eq!(first_text_on_top(&app), line);
         // Text no longer there: the top, never a wrong place.
         let mut app = loading_app(&text);
         app.update(Action::Scroll(scroll));
-        app.arrive(Arrival::Document(Ok(whole(
+        app.update(Msg::Arrival(Box::new(Arrival::Document(Ok(whole(
             "Another article\n\nAll new.\n",
-        ))));
+        ))))));
         assert_eq!(app.view.top, 0);
     }
 }
@@ -173,7 +177,9 @@ fn a_late_error_keeps_the_start_and_says_so() {
     let text = article(60);
     let mut app = loading_app(&text);
     app.update(Action::Bottom);
-    app.arrive(Arrival::Document(Err(LoadError::Binary)));
+    app.update(Msg::Arrival(Box::new(Arrival::Document(Err(
+        LoadError::Binary,
+    )))));
     assert!(app.is_loading());
     let label = app.reading_label().expect("marked");
     assert!(label.starts_with("only the start could be read"), "{label}");
@@ -204,12 +210,12 @@ fn a_remembered_place_past_the_start_is_honoured_after_the_swap() {
     let mut app = loading_app(&text);
     places.restore(&mut app);
     assert!(offset > app.doc.text.len(), "past the start");
-    app.arrive(Arrival::Document(Ok(full)));
+    app.update(Msg::Arrival(Box::new(Arrival::Document(Ok(full)))));
     assert_eq!(app.top_text(), offset);
     // A reader that quits while reading does not save the start's place.
     let mut app = loading_app(&text);
     places.save_all(&app).expect("saved");
-    app.arrive(Arrival::Document(Ok(whole(&text))));
+    app.update(Msg::Arrival(Box::new(Arrival::Document(Ok(whole(&text))))));
     places.restore(&mut app);
 }
 
@@ -244,7 +250,7 @@ fn the_background_thread_hands_over_the_whole_then_its_entities() {
         .collect();
     assert_eq!(kinds, ["document", "entities"]);
     for a in arrivals {
-        app.arrive(a);
+        app.update(Msg::Arrival(Box::new(a)));
     }
     assert!(!app.is_loading());
     assert!(app.entities_ready());
@@ -272,7 +278,7 @@ fn a_late_byte_that_changes_the_encoding_is_the_wholes_to_decide() {
     let top = app.top_text();
     let whole = rest.load(|_| {}).map(Arc::new);
     let _ = std::fs::remove_dir_all(&dir);
-    app.arrive(Arrival::Document(whole));
+    app.update(Msg::Arrival(Box::new(Arrival::Document(whole))));
     assert!(!app.is_loading());
     assert_eq!(app.top_text(), top);
     assert!(app.doc.text.ends_with("The café closed.\n"));
@@ -290,7 +296,7 @@ fn a_late_byte_that_changes_the_encoding_is_the_wholes_to_decide() {
 fn a_whole_that_arrives_before_the_first_frame_is_laid_out_at_it() {
     let text = article(60);
     let mut app = App::loading(start_of(&text, 40), Keymap::default(), text.len() as u64, 0);
-    app.arrive(Arrival::Document(Ok(whole(&text))));
+    app.update(Msg::Arrival(Box::new(Arrival::Document(Ok(whole(&text))))));
     app.update(Action::Resize(100, 30));
     app.update(Action::Bottom);
     assert_eq!(app.view.top, app.max_top());

@@ -8,11 +8,11 @@
 
 use std::ops::Range;
 
-use crate::app::App;
+use crate::app::Reader;
 use crate::search::{Direction, Hits, Query, Search};
 
-impl App {
-    pub(super) fn set_mark(&mut self, c: char) {
+impl Reader {
+    pub(in crate::app) fn set_mark(&mut self, c: char) {
         self.search.pending = None;
         if c == '\'' {
             self.view.message = Some("' is the last jump; marks are other letters".into());
@@ -24,7 +24,7 @@ impl App {
     }
 
     /// `'` + a letter; `''` swaps with where the last jump came from.
-    pub(super) fn jump_to_mark(&mut self, c: char) {
+    pub(in crate::app) fn jump_to_mark(&mut self, c: char) {
         self.search.pending = None;
         let target = if c == '\'' {
             self.search.last_jump
@@ -46,7 +46,7 @@ impl App {
 
     /// `}` and `{`: the next or previous mention of the entity under the
     /// cursor line, kept as a search so `n`/`N` and the counts follow it.
-    pub(super) fn mention_jump(&mut self, direction: Direction) {
+    pub(in crate::app) fn mention_jump(&mut self, direction: Direction) {
         let mentions = &self.entities.mentions;
         if mentions.is_empty() {
             self.view.message = Some("no names, places or numbers found in this article".into());

@@ -3,6 +3,7 @@ use rstest::rstest;
 
 use super::*;
 use crate::app::Overlay;
+use crate::app::{App, Msg};
 use crate::document::{Document, Format};
 use crate::extract::{Entities, Entity, EntityKind, Mention};
 use crate::keymap::Keymap;
@@ -237,13 +238,13 @@ fn history_recalls_with_up_and_down() {
 #[test]
 fn pastes_are_data_with_controls_stripped() {
     let mut app = seed(80, 24);
-    app.paste("q");
+    app.update(Msg::Paste(String::from("q")));
     assert!(!app.view.quit, "no prompt: a paste is ignored, never keys");
     press(&mut app, ch('/'), false);
-    app.paste("Cavu\u{1b}[31m\nsoglu\u{202e}");
+    app.update(Msg::Paste(String::from("Cavu\u{1b}[31m\nsoglu\u{202e}")));
     assert_eq!(input(&app).0, "Cavu[31m soglu");
     app.update(Action::PromptClear);
-    app.paste("Cavusoglu");
+    app.update(Msg::Paste(String::from("Cavusoglu")));
     assert_eq!(app.search.label().as_deref(), Some("1/3"));
 }
 
@@ -536,4 +537,29 @@ fn esc_after_a_resize_in_the_prompt_puts_back_the_same_text() {
     app.update(Action::Resize(60, 20));
     press(&mut app, KeyCode::Esc, false);
     assert_eq!(app.view.top, app.cache().line_at(offset));
+}
+
+#[test]
+fn the_prompt_edits_whole_graphemes() {
+    let mut app = seed(80, 24);
+    press(&mut app, ch('/'), false);
+    app.update(Msg::Paste(String::from("a👨\u{200D}👩\u{200D}👧e\u{301}")));
+    assert_eq!(input(&app).0, "a👨\u{200D}👩\u{200D}👧e\u{301}");
+    press(&mut app, KeyCode::Backspace, false);
+    assert_eq!(
+        input(&app).0,
+        "a👨\u{200D}👩\u{200D}👧",
+        "e and its accent go together"
+    );
+    press(&mut app, KeyCode::Left, false);
+    assert_eq!(
+        input(&app),
+        ("a👨\u{200D}👩\u{200D}👧", 1),
+        "the family is one step"
+    );
+    press(&mut app, KeyCode::Delete, false);
+    assert_eq!(input(&app), ("a", 1));
+    app.update(Msg::Paste(String::from("👨\u{200D}👩")));
+    press(&mut app, KeyCode::Backspace, false);
+    assert_eq!(input(&app).0, "a", "never half a family");
 }

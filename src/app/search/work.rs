@@ -4,16 +4,16 @@
 //!
 //! Part of `app::search`. No drawing here.
 
-use crate::app::App;
+use crate::app::Reader;
 use crate::search::{Budget, IDLE_BUDGET, MIN_STEP_BYTES, Search};
 
-impl App {
+impl Reader {
     /// One idle step of search work, within about [`IDLE_BUDGET`]: the
     /// active search goes on (its hit is shown once known, if the reader
     /// has not moved the view meanwhile), else the index is built ahead so
     /// the first keystroke of a search finds it ready. True when the
     /// screen changed.
-    pub fn search_work(&mut self) -> bool {
+    pub(in crate::app) fn search_work(&mut self) -> bool {
         let mut budget = Budget::time(IDLE_BUDGET, MIN_STEP_BYTES);
         if self.search.active.as_ref().is_none_or(Search::is_complete) {
             let kept = self.search.prompt.is_some();

@@ -4,6 +4,7 @@
 //! tests make a search under way with a byte budget and hand it to the app.
 
 use super::*;
+use crate::app::App;
 use crate::extract::Entities;
 use crate::keymap::Keymap;
 use crate::search::Budget;
@@ -35,8 +36,8 @@ fn under_way(app: &mut App, prompt: &str, bytes: usize) -> Search {
         Budget::bytes(bytes),
     );
     assert!(!search.is_complete(), "{prompt} is found in steps");
-    app.show_search(search, step);
-    app.search.ran = Some(prompt.to_string());
+    app.reader_mut().show_search(search, step);
+    app.reader_mut().search.ran = Some(prompt.to_string());
     let (whole, _) = Search::run(
         prompt,
         Direction::Forward,
@@ -62,7 +63,7 @@ fn idle_steps_end_with_the_exact_count_and_the_hit_in_view() {
     assert!(app.search.busy());
     let mut steps = 0;
     while app.search.busy() {
-        app.search_work();
+        app.reader_mut().search_work();
         steps += 1;
         assert!(steps < 1000, "work ends");
     }
@@ -128,14 +129,14 @@ fn a_late_hit_does_not_move_a_view_the_reader_moved() {
         &app.entities,
         Budget::bytes(50),
     );
-    app.show_search(search, None);
-    app.search.ran = Some("\\vT".to_string());
+    app.reader_mut().show_search(search, None);
+    app.reader_mut().search.ran = Some("\\vT".to_string());
     app.update(Action::PromptAccept);
     assert!(!active(&app).is_complete());
     app.update(Action::Top);
     let top = app.view.top;
     while app.search.busy() {
-        app.search_work();
+        app.reader_mut().search_work();
     }
     assert_eq!(app.view.top, top);
     let hit = active(&app).current_range().expect("a current hit");
@@ -204,7 +205,7 @@ fn a_long_article_shows_hits_before_its_index_and_idle_steps_finish() {
     assert!(current.start >= top);
     assert!(app.search.label().is_some_and(|l| l.starts_with("…/")));
     while app.search.busy() {
-        app.search_work();
+        app.reader_mut().search_work();
     }
     let (whole, _) = Search::run(
         "the",

@@ -1,0 +1,335 @@
+//! Where each action goes: the one `match` over every action, so an
+//! action added to [`Action`] does not compile until it is given a meaning
+//! here (there is no arm that takes the rest). The entity views' arms come
+//! first (their pane or overlay takes `Esc` and `Tab` while it has the
+//! keys), then the reader's own, then search and jumps; each calls into the
+//! module that owns it. No drawing here.
+
+use super::entities::{Order, Panel};
+use super::reader::{WHEEL_LINES, kind_index};
+use super::search::{Pending, Prompt, PromptKind};
+use super::{Action, Focus, Overlay, Reader};
+use crate::search::Direction;
+
+impl Reader {
+    /// Applies one action, unless it must wait for the whole article or
+    /// for the entities.
+    pub(super) fn apply(&mut self, action: Action) {
+        if self.wait_for_document(action) {
+            return;
+        }
+        if self.wait_for_entities(action) {
+            return;
+        }
+        match action {
+            // Entity views.
+            Action::ToggleEntities => {
+                self.entity.chosen = true;
+                if self.entity.shown && self.entity.focused {
+                    self.entity.shown = false;
+                    self.entity.focused = false;
+                    self.entity.filtering = false;
+                } else {
+                    self.entity.shown = true;
+                    self.entity.focused = true;
+                    self.view.focus = Focus::Body;
+                }
+                self.after_layout_change();
+            }
+            Action::Back if self.entity.panel.is_some() => self.entity.panel = None,
+            Action::Back | Action::ToggleFocus if self.entity.shown && self.entity.focused => {
+                self.entity.focused = false;
+                if !self.panes().entities_docked {
+                    self.entity.shown = false;
+                }
+            }
+            Action::EntityMove(n) => {
+                let last = self.visible().len().saturating_sub(1);
+                self.entity.cursor = self
+                    .entity
+                    .cursor
+                    .saturating_add_signed(n as isize)
+                    .min(last);
+            }
+            Action::EntityFirst => self.entity.cursor = 0,
+            Action::EntityLast => self.entity.cursor = self.visible().len().saturating_sub(1),
+            Action::EntitySelect => match self.visible().get(self.entity.cursor) {
+                Some(&entry) => self.select_entry(entry as usize),
+                None => self.view.message = Some("no entity matches the filter".into()),
+            },
+            Action::EntityOrder => {
+                self.entity.order = match self.entity.order {
+                    Order::Count => Order::FirstSeen,
+                    Order::FirstSeen => Order::Count,
+                };
+            }
+            Action::EntityFilter => {
+                self.entity.filtering = true;
+                self.entity.shown = true;
+                self.entity.focused = true;
+            }
+            Action::FilterInput(c) => {
+                self.entity.filter.push(c);
+                self.entity.cursor = 0;
+            }
+            Action::FilterBackspace => {
+                self.entity.filter.pop();
+                self.entity.cursor = 0;
+            }
+            Action::FilterDone => self.entity.filtering = false,
+            Action::FilterCancel => {
+                self.entity.filtering = false;
+                self.entity.filter.clear();
+                self.entity.cursor = 0;
+            }
+            Action::NextChosenMention => self.step_mention(1),
+            Action::PrevChosenMention => self.step_mention(-1),
+            Action::ClearSelection => {
+                self.entity.selected = None;
+                self.entity.focus_mode = false;
+            }
+            Action::ToggleFocusMode => {
+                if self.entity.selected.is_none() && !self.entity.focus_mode {
+                    self.view.message = Some(self.no_selection_note());
+                } else {
+                    self.entity.focus_mode = !self.entity.focus_mode;
+                }
+            }
+            Action::Quotes => self.toggle_panel(Panel::Quotes),
+            Action::Map => self.toggle_panel(Panel::Map),
+            Action::QuoteMove(n) => {
+                let last = self.quotes().len().saturating_sub(1);
+                self.entity.panel_cursor = self
+                    .entity
+                    .panel_cursor
+                    .saturating_add_signed(n as isize)
+                    .min(last);
+            }
+            Action::QuoteJump => {
+                let order = self.quotes_by_speaker();
+                let start = order
+                    .get(self.entity.panel_cursor)
+                    .and_then(|&q| self.quotes().get(q))
+                    .map(|q| q.range.start);
+                if let Some(start) = start {
+                    self.entity.panel = None;
+                    self.show_offset(start);
+                }
+            }
+            Action::MapMove(n) => {
+                let last = self
+                    .index
+                    .map_places(&self.entities)
+                    .len()
+                    .saturating_sub(1);
+                self.entity.panel_cursor = self
+                    .entity
+                    .panel_cursor
+                    .saturating_add_signed(n as isize)
+                    .min(last);
+            }
+            Action::MapJump => {
+                let places = self.index.map_places(&self.entities);
+                if let Some(&entry) = places.get(self.entity.panel_cursor) {
+                    self.entity.panel = None;
+                    self.select_entry(entry);
+                }
+            }
+            // The reader's own.
+            Action::Scroll(n) => self.scroll(n as isize),
+            Action::Page(n) => {
+                let page = self.page_height().saturating_sub(2).max(1) as isize;
+                self.scroll(n as isize * page);
+            }
+            Action::HalfPage(n) => {
+                let half = (self.page_height() / 2).max(1) as isize;
+                self.scroll(n as isize * half);
+            }
+            Action::Top => self.view.top = 0,
+            Action::Bottom => self.view.top = self.max_top(),
+            // The search starts near the current section: an article may
+            // have thousands.
+            Action::NextSection => {
+                let top = self.view.top;
+                let from = self.current_section().saturating_sub(1);
+                let next = (from..self.doc.sections.len())
+                    .filter_map(|s| self.cache().section_line(s))
+                    .find(|&l| l > top);
+                match next {
+                    Some(line) => self.view.top = line,
+                    None => self.view.message = Some("this is the last section".into()),
+                }
+            }
+            Action::PrevSection => {
+                let top = self.view.top;
+                let to = (self.current_section() + 2).min(self.doc.sections.len());
+                let prev = (0..to)
+                    .rev()
+                    .filter_map(|s| self.cache().section_line(s))
+                    .find(|&l| l < top);
+                self.view.top = prev.unwrap_or(0);
+            }
+            Action::Section(s) => self.go_to_section(s),
+            Action::SectionByDigit => {}
+            Action::ToggleFocus => {
+                if self.panes().narrow {
+                    self.toggle_outline_overlay();
+                } else if self.view.focus == Focus::Outline {
+                    self.view.focus = Focus::Body;
+                } else {
+                    self.view.outline_shown = true;
+                    self.focus_outline();
+                }
+            }
+            Action::OutlineMove(n) => {
+                let last = self.doc.sections.len().saturating_sub(1);
+                self.view.selected = self
+                    .view
+                    .selected
+                    .saturating_add_signed(n as isize)
+                    .min(last);
+                self.keep_selection_visible();
+            }
+            Action::OutlineFirst => {
+                self.view.selected = 0;
+                self.keep_selection_visible();
+            }
+            Action::OutlineLast => {
+                self.view.selected = self.doc.sections.len().saturating_sub(1);
+                self.keep_selection_visible();
+            }
+            Action::OutlineJump => {
+                self.go_to_section(self.view.selected);
+                if self.view.overlay == Some(Overlay::Outline) {
+                    self.view.overlay = None;
+                    self.view.focus = Focus::Body;
+                }
+            }
+            Action::ToggleOutline => {
+                if self.panes().narrow {
+                    self.toggle_outline_overlay();
+                } else {
+                    self.view.outline_shown = !self.view.outline_shown;
+                    if !self.view.outline_shown {
+                        self.view.focus = Focus::Body;
+                    }
+                }
+            }
+            Action::ToggleFurniture => {
+                self.view.show_furniture = !self.view.show_furniture;
+                self.rewrap();
+                if !self.view.show_furniture {
+                    self.view.top = self.view.top.min(self.max_top());
+                }
+            }
+            Action::ToggleReveal => {
+                self.view.reveal = !self.view.reveal;
+                self.rewrap();
+                self.view.message = Some(if self.view.reveal {
+                    "reveal: every invisible character is shown".into()
+                } else {
+                    "reveal off".into()
+                });
+            }
+            Action::ToggleHighlight(kind) => {
+                let i = kind_index(kind);
+                self.view.highlight[i] = !self.view.highlight[i];
+            }
+            Action::Help => {
+                self.view.overlay = match self.view.overlay {
+                    Some(Overlay::Help) => None,
+                    _ => Some(Overlay::Help),
+                };
+                self.view.help_scroll = 0;
+            }
+            Action::HelpScroll(n) => {
+                self.view.help_scroll = self.view.help_scroll.saturating_add_signed(n as i16);
+            }
+            Action::Back => match self.view.overlay.take() {
+                Some(Overlay::Outline) => self.view.focus = Focus::Body,
+                Some(Overlay::Help) => {}
+                // Esc clears the highlights of a search before it quits.
+                None if self.clear_search() => {}
+                None => self.view.quit = true,
+            },
+            Action::Quit => self.view.quit = true,
+            // The event loop suspends the process; nothing changes here.
+            Action::Suspend => {}
+            Action::Resize(w, h) => {
+                self.view.size = (w, h);
+                self.entity_resized();
+                let panes = self.panes();
+                if !panes.narrow && self.view.overlay == Some(Overlay::Outline) {
+                    self.view.overlay = None;
+                    if !self.view.outline_shown {
+                        self.view.focus = Focus::Body;
+                    }
+                }
+                if panes.narrow && self.view.focus == Focus::Outline && self.view.overlay.is_none()
+                {
+                    self.view.focus = Focus::Body;
+                }
+                if !panes.too_small && panes.text.width != self.cache.width() {
+                    self.rewrap();
+                }
+                self.keep_selection_visible();
+            }
+            Action::MouseScroll { column, row, lines } => {
+                let panes = self.panes();
+                if panes.over_outline(column, row) {
+                    let max = self.doc.sections.len().saturating_sub(1);
+                    self.view.outline_offset = self
+                        .view
+                        .outline_offset
+                        .saturating_add_signed(lines as isize)
+                        .min(max);
+                } else if panes.body.contains((column, row).into()) {
+                    self.scroll((lines * WHEEL_LINES) as isize);
+                }
+            }
+            // The session switches articles; the reader only asks.
+            Action::NextFile => self.switch = Some(1),
+            Action::PrevFile => self.switch = Some(-1),
+            Action::Click { column, row } => {
+                let panes = self.panes();
+                if let Some(r) = panes.outline_row(column, row) {
+                    let section = self.view.outline_offset + r;
+                    if section < self.doc.sections.len() {
+                        self.view.selected = section;
+                        if self.view.overlay.is_none() {
+                            self.view.focus = Focus::Outline;
+                        }
+                        self.apply(Action::OutlineJump);
+                    }
+                } else if panes.body.contains((column, row).into()) && self.view.overlay.is_none() {
+                    self.view.focus = Focus::Body;
+                }
+            }
+            // Search and jumps.
+            Action::SearchForward => self.open_prompt(PromptKind::Search(Direction::Forward)),
+            Action::SearchBackward => self.open_prompt(PromptKind::Search(Direction::Backward)),
+            Action::GoToPrompt => self.open_prompt(PromptKind::GoTo),
+            Action::SearchNext => self.step_search(false),
+            Action::SearchPrev => self.step_search(true),
+            Action::MarkPending => self.search.pending = Some(Pending::Mark),
+            Action::JumpMarkPending => self.search.pending = Some(Pending::JumpMark),
+            Action::SetMark(c) => self.set_mark(c),
+            Action::JumpToMark(c) => self.jump_to_mark(c),
+            Action::NextMention => self.mention_jump(Direction::Forward),
+            Action::PrevMention => self.mention_jump(Direction::Backward),
+            Action::PromptInput(c) => self.edit(|p| p.insert(c)),
+            Action::PromptAccept => self.accept(),
+            Action::PromptCancel => self.cancel(),
+            Action::PromptBackspace => self.prompt_backspace(),
+            Action::PromptDelete => self.edit(Prompt::delete),
+            Action::PromptLeft => self.move_cursor(Prompt::grapheme_before),
+            Action::PromptRight => self.move_cursor(Prompt::grapheme_after),
+            Action::PromptHome => self.move_cursor(|_| 0),
+            Action::PromptEnd => self.move_cursor(|p| p.input.len()),
+            Action::PromptClear => self.edit(Prompt::clear_before),
+            Action::PromptDeleteWord => self.edit(Prompt::delete_word),
+            Action::PromptOlder => self.browse_history(true),
+            Action::PromptNewer => self.browse_history(false),
+        }
+    }
+}
