@@ -94,6 +94,7 @@ impl Theme {
     }
 
     /// The same theme with colours on or off.
+    #[cfg(test)]
     pub fn with_color(self, color: bool) -> Theme {
         Theme { color, ..self }
     }
