@@ -102,6 +102,7 @@ pub(super) fn parse(source: Source, complete: bool) -> Document {
 
     let sections = super::build_sections(&text, &blocks);
     Document {
+        meta: super::Meta::default(),
         name,
         format: Format::Plain,
         text,

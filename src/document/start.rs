@@ -154,6 +154,9 @@ fn start_of(
         return Ok(None);
     };
     let cut_bytes = cut_before + 1;
+    if Format::from_name(name).is_none() && super::html::sniff(&head) {
+        return Ok(None);
+    }
     let source = load::decode(name, &head[..cut_bytes])?;
     let format = match Format::from_name(name) {
         Some(format) => format,
@@ -166,6 +169,8 @@ fn start_of(
         },
     };
     let cuts = match format {
+        // A page is read whole: its article may be anywhere in it.
+        Format::Html => return Ok(None),
         Format::Plain => plain_cut(&source.text).into_iter().collect(),
         Format::Markdown => {
             let bytes = source.text.as_bytes();
