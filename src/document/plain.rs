@@ -320,7 +320,7 @@ pub(super) fn has_credit(text: &str) -> bool {
 /// lead image's caption: a line with a credit, a line that reads as a
 /// subheading, or a one-line fragment that starts in lower case (a lead
 /// starts a sentence).
-fn is_caption_before_lead(text: &str) -> bool {
+pub(super) fn is_caption_before_lead(text: &str) -> bool {
     let lower_start = text.chars().next().is_some_and(char::is_lowercase);
     has_credit(text)
         || is_subheading(text)

@@ -334,9 +334,10 @@ fn definition_in(mut before: Option<u8>, file: &mut impl Read) -> Result<bool, L
 const MIN_BLOCKS: usize = 4;
 
 /// Where plain text may be cut: before a paragraph, after one that can be
-/// neither a subheading nor page furniture, so it reads the same whether
-/// or not prose follows it in the whole (the last block of an article is
-/// never a subheading, and its trailing furniture run stops at prose),
+/// neither a subheading, a lead image's caption nor page furniture, so it
+/// reads the same whether or not prose follows it in the whole (the last
+/// block of an article is never a subheading, and its trailing furniture
+/// run stops at prose),
 /// and not inside what could be end matter (a closing heading with no
 /// long paragraph after it, see `furniture`).
 fn plain_cut(text: &str) -> Option<usize> {
@@ -354,7 +355,12 @@ fn plain_cut(text: &str) -> Option<usize> {
         .rev()
         .find(|&next| {
             let last = &text[starts[next - 1].clone()];
-            !open[next - 1] && !super::plain::is_subheading(last) && !furniture::is_furniture(last)
+            // A caption before the lead is told by what follows it (the
+            // whole's last body block is never one), so no cut after one.
+            !open[next - 1]
+                && !super::plain::is_subheading(last)
+                && !super::plain::is_caption_before_lead(last)
+                && !furniture::is_furniture(last)
         })
         .map(|next| starts[next].start)
 }
