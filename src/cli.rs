@@ -62,7 +62,7 @@ pub struct Cli {
 
     /// Print the article instead of opening the reader (the default when
     /// standard output is not a terminal).
-    #[arg(short, long)]
+    #[arg(short, long, global = true)]
     pub print: bool,
 
     /// Print the document model as JSON (one object per article and line).

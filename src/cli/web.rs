@@ -69,22 +69,15 @@ pub fn load_input(path: &Path, web: &Web) -> Result<Input, CliError> {
         path.display().to_string()
     };
     let bytes = if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .lock()
-            .take(crate::document::load::MAX_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| CliError::Load {
-                name: name.clone(),
-                source: crate::document::LoadError::Io(e.to_string()),
-            })?;
-        bytes
+        // The cap and the early binary check a file gets.
+        crate::document::load::read_capped(io::stdin().lock())
     } else {
-        crate::document::load::read_path(path).map_err(|source| CliError::Load {
-            name: name.clone(),
-            source,
-        })?
-    };
+        crate::document::load::read_path(path)
+    }
+    .map_err(|source| CliError::Load {
+        name: name.clone(),
+        source,
+    })?;
     if feed::sniff(&bytes) {
         return feed::parse(&bytes, &name, None)
             .map(Input::Feed)

@@ -163,7 +163,7 @@ fn list(view: &FeedView, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let mut x = area.x;
         let right = area.right();
         let room = |x: u16| usize::from(right.saturating_sub(x));
-        let marker = if e.read { "  " } else { UNREAD };
+        let marker = if e.read { " " } else { UNREAD };
         x = buf.set_stringn(x, y, " ", room(x), base).0;
         x = buf
             .set_stringn(x, y, marker, room(x), base.patch(theme.current()))
