@@ -157,6 +157,10 @@ pub fn runs(text: &str, all: &Tokens, used: &[bool]) -> Vec<Range<usize>> {
                 k += 3;
             } else if next_is_name(toks, used, k) && is_particle(text, nt) {
                 k += 1;
+            } else if digit_inside(toks, used, last, k) {
+                // `Movimento 5 Stelle`, `Channel 4 News`.
+                last = k + 1;
+                k += 2;
             } else if let Some(after) = collective_possessive(text, toks, used, last, k) {
                 // `Korean People's Army`, `Workers' Party`.
                 last = after;
@@ -262,6 +266,23 @@ fn amp_glue(text: &str, toks: &[Token], used: &[bool], k: usize) -> Option<usize
         return Some(k + 1);
     }
     takes_of(text, &toks[end]).then_some(end)
+}
+
+/// One digit at `k` between two words of a name (`Movimento 5 Stelle`),
+/// not a score between two names (`Arsenal 3 Chelsea 1`) nor after a
+/// common word (`January 5 Obama`).
+fn digit_inside(toks: &[Token], used: &[bool], last: usize, k: usize) -> bool {
+    let (d, before) = (&toks[k], &toks[last]);
+    k == last + 1
+        && d.kind() == Tok::Num
+        && d.space()
+        && d.end - d.start == 1
+        && before.is_word()
+        && !before.in_lex(COMMON)
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| n.space() && !n.in_lex(COMMON) && name_word(n, used, k + 1))
+        && !toks.get(k + 2).is_some_and(|n| n.kind() == Tok::Num)
 }
 
 /// Collective nouns whose possessive is inside a name (`People's
@@ -412,6 +433,8 @@ mod tests {
                 &["Korean People's Army", "Workers' Party"],
             ),
             ("she told The Globe and Mail that", &["The Globe and Mail"]),
+            ("votes for Movimento 5 Stelle rose", &["Movimento 5 Stelle"]),
+            ("Arsenal 3 Chelsea 1 on Sunday", &["Arsenal", "Chelsea", "Sunday"]),
             (
                 "the United Nations and United States",
                 &["United Nations", "United States"],
