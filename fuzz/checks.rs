@@ -75,6 +75,26 @@ pub fn markdown(data: &[u8]) {
     }
 }
 
+/// The `html` target: any bytes as a web page. Nothing panics, every
+/// block range lies inside the text on character boundaries, and the
+/// document passes the sink.
+pub fn html(data: &[u8]) {
+    let doc = Document::from_html("fuzz.html", data, None, Some("https://example.org/a/b"));
+    assert_eq!(doc.format, Format::Html, "{:?}", doc.notices);
+    for block in &doc.blocks {
+        let r = &block.range;
+        assert!(r.start <= r.end && r.end <= doc.text.len(), "{r:?}");
+        assert!(doc.text.is_char_boundary(r.start) && doc.text.is_char_boundary(r.end));
+        for inline in &block.inlines {
+            assert!(
+                inline.range.start >= r.start && inline.range.end <= r.end,
+                "{inline:?} in {r:?}"
+            );
+        }
+    }
+    document(&doc);
+}
+
 /// The `sanitize` target: any string through the sink.
 pub fn sanitize(data: &[u8]) {
     drawable(&String::from_utf8_lossy(data));

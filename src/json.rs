@@ -195,11 +195,13 @@ fn fields<'a>(doc: &'a Document, entities: &'a Entities) -> Fields<'a> {
                 json!(match doc.format {
                     crate::document::Format::Plain => "plain",
                     crate::document::Format::Markdown => "markdown",
+                    crate::document::Format::Html => "html",
                 }),
             ),
             ("text", json!(doc.text)),
             ("title", json!(title)),
             ("dateline", json!(dateline)),
+            ("meta", meta(&doc.meta)),
         ],
         lists: vec![
             ("sections", Box::new(sections)),
@@ -209,6 +211,21 @@ fn fields<'a>(doc: &'a Document, entities: &'a Entities) -> Fields<'a> {
         ],
         tail: vec![("notices", json!(doc.notices))],
     }
+}
+
+/// What a web page says about its article (all null for text).
+fn meta(meta: &crate::document::Meta) -> Value {
+    json!({
+        "title": meta.title,
+        "authors": meta.authors,
+        "published": meta.published,
+        "updated": meta.updated,
+        "site_name": meta.site_name,
+        "section": meta.section,
+        "language": meta.language,
+        "canonical_url": meta.canonical_url,
+        "description": meta.description,
+    })
 }
 
 /// A range in the text and the same range in the source file.
@@ -239,6 +256,7 @@ fn block_kind(kind: BlockKind) -> (&'static str, Option<u8>, Option<u64>) {
     match kind {
         BlockKind::Title => ("title", None, None),
         BlockKind::Dateline => ("dateline", None, None),
+        BlockKind::Byline => ("byline", None, None),
         BlockKind::Paragraph => ("paragraph", None, None),
         BlockKind::Heading { level } => ("heading", Some(level), None),
         BlockKind::ListItem { ordinal } => ("list_item", None, ordinal),

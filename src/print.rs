@@ -66,6 +66,7 @@ pub fn write_styled(
 }
 
 /// Writes the article, page furniture included, wrapped to `width`.
+#[cfg(test)]
 pub fn write_plain(doc: &Document, width: u16, out: &mut dyn Write) -> io::Result<()> {
     let options = PrintOptions {
         width,

@@ -68,11 +68,13 @@ impl Piece<'_> {
         }
     }
 
+    #[cfg(test)]
     pub fn is_marker(&self) -> bool {
         matches!(self, Piece::Marker(_))
     }
 
     /// True for the marker of a tab: blank space, best drawn unstyled.
+    #[cfg(test)]
     pub fn is_tab(&self) -> bool {
         matches!(self, Piece::Marker(m) if m == TAB)
     }
@@ -468,6 +470,7 @@ pub fn prompt_input(text: &str) -> String {
 
 /// Columns a tab takes when it starts at `column`, for layouts that expand
 /// tabs to stops of [`TAB_WIDTH`] instead of drawing the fixed tab marker.
+#[cfg(test)]
 pub fn tab_width_at(column: usize) -> usize {
     TAB_WIDTH - column % TAB_WIDTH
 }

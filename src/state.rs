@@ -122,6 +122,7 @@ impl Store {
     }
 
     /// A store that never touches the disk (`--no-remember`, tests).
+    #[cfg(test)]
     pub fn in_memory() -> Self {
         Self {
             path: None,

@@ -47,6 +47,11 @@ fn state_corpus() {
 }
 
 #[test]
+fn html_corpus() {
+    run_corpus("html", checks::html);
+}
+
+#[test]
 fn every_corpus_runs_every_fixture_through_every_check() {
     // The hostile fixtures are seeds for every target's checks.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
@@ -59,6 +64,7 @@ fn every_corpus_runs_every_fixture_through_every_check() {
         checks::markdown(&data);
         checks::sanitize(&data);
         checks::state(&data);
+        checks::html(&data);
     }
 }
 
@@ -101,6 +107,16 @@ mod properties {
             Just(b"\0".to_vec()),
             Just(b"\xff".to_vec()),
             Just(b"\xe2\x80".to_vec()),
+            Just(b"<div class=nav>".to_vec()),
+            Just(b"<p>".to_vec()),
+            Just(b"</p>".to_vec()),
+            Just(b"<a href='javascript:x'>".to_vec()),
+            Just(b"<table><tr><td>".to_vec()),
+            Just(b"<pre>".to_vec()),
+            Just(b"<script>".to_vec()),
+            Just(b"<meta charset=koi8-r>".to_vec()),
+            Just(b"<article>".to_vec()),
+            Just(b"<!DOCTYPE html>".to_vec()),
             "[a-zA-Z ]{1,8}".prop_map(String::into_bytes),
         ]
     }
@@ -117,6 +133,7 @@ mod properties {
             checks::plain(&data);
             checks::markdown(&data);
             checks::sanitize(&data);
+            checks::html(&data);
         }
 
         #[test]
@@ -124,6 +141,7 @@ mod properties {
             checks::plain(&data);
             checks::markdown(&data);
             checks::sanitize(&data);
+            checks::html(&data);
         }
     }
 }

@@ -284,7 +284,7 @@ fn article(rng: &mut Rng, format: Format) -> Vec<String> {
     let mut parts: Vec<String> = Vec::new();
     parts.push(match format {
         Format::Markdown => format!("# {title}"),
-        Format::Plain => title,
+        Format::Plain | Format::Html => title,
     });
     let place = rng.pick(PLACES).to_string();
     let lead = format!(
@@ -298,7 +298,7 @@ fn article(rng: &mut Rng, format: Format) -> Vec<String> {
         let heading = fill(rng.pick(HEADINGS), rng);
         parts.push(match format {
             Format::Markdown => format!("## {heading}"),
-            Format::Plain => heading,
+            Format::Plain | Format::Html => heading,
         });
         for _ in 0..rng.range(2, 6) {
             parts.push(paragraph(rng));

@@ -317,6 +317,7 @@ impl EntityIndex {
     }
 
     /// True once the quotes are found (the quotes view costs nothing more).
+    #[cfg(test)]
     pub fn quotes_found(&self) -> bool {
         self.quotes.get().is_some()
     }

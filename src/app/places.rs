@@ -28,6 +28,7 @@ impl Places {
     }
 
     /// A given store (tests).
+    #[cfg(test)]
     pub fn with_store(store: Store) -> Places {
         Places { store: Some(store) }
     }

@@ -2,6 +2,12 @@
 //! scraped articles drag along. Recognised by the phrases sites use for them,
 //! only in runs at the very start or end of the article, so a sentence in the
 //! body that happens to say "subscribe" is never hidden.
+//!
+//! An article's end matter opens with a heading of its own ("Sources",
+//! "Related news", "External links") over short lines no phrase names (the
+//! sources cited, the headlines of related stories): from such a heading
+//! to the end, with nothing longer than furniture after it, is furniture
+//! too.
 
 use super::{Block, BlockKind};
 
@@ -92,7 +98,82 @@ const PHRASES: &[(&str, Then)] = &[
     ("register", End),
     ("download our app", Any),
     ("download the app", Any),
+    ("categories:", Any),
+    ("category:", Any),
+    ("have an opinion on this story", Any),
 ];
+
+/// Headings that open an article's end matter, lower case, each the whole
+/// block (a trailing colon allowed).
+const CLOSING_HEADINGS: &[&str] = &[
+    "sources",
+    "source",
+    "references",
+    "related news",
+    "related stories",
+    "related articles",
+    "related coverage",
+    "related",
+    "external links",
+    "see also",
+    "further reading",
+];
+
+/// End matter after a closing heading is looked for this many blocks back
+/// from the end at most. A start of an article is never marked at its
+/// end (`mark`), and a file opened from its start is far longer than
+/// this many short blocks, so its end matter never reaches back into it.
+const CLOSING_MAX_BLOCKS: usize = 40;
+
+/// True when a block is a heading that opens an article's end matter.
+fn is_closing_heading(text: &str) -> bool {
+    let text = text.trim();
+    if text.len() > 40 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let lower = lower.trim_end_matches(':').trim_end();
+    CLOSING_HEADINGS.contains(&lower)
+}
+
+/// Short enough to be a line of end matter (a source cited, a related
+/// headline), not a paragraph of the article.
+fn is_short(text: &str) -> bool {
+    text.len() <= MAX_CHARS * 4 && text.chars().count() <= MAX_CHARS
+}
+
+/// Where end matter may open and where it surely stops, block by block,
+/// for finding where a start of an article may be cut (see `start`): the
+/// blocks after a closing heading are end matter in the whole only if no
+/// long block follows it, so a cut after one, with no long block between,
+/// could see blocks of the start marked in the whole.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct EndMatter {
+    open: bool,
+}
+
+impl EndMatter {
+    /// Notes the next block: its text (any prefix of 64 bytes or more
+    /// will do) and whether it is surely longer than end matter's lines.
+    pub(super) fn block(&mut self, text: &str, long: bool) {
+        if is_closing_heading(text) {
+            self.open = true;
+        } else if long {
+            self.open = false;
+        }
+    }
+
+    /// True when a closing heading came with no long block after it.
+    pub(super) fn is_open(self) -> bool {
+        self.open
+    }
+}
+
+/// True for a block of more than this many characters: prose, which no
+/// run of end matter crosses.
+pub(super) fn is_long(chars: usize) -> bool {
+    chars > MAX_CHARS
+}
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
@@ -190,8 +271,23 @@ pub fn furniture_runs<'a>(
     if lead == total {
         return (lead, 0);
     }
-    let trail = blocks.rev().take_while(|t| is_furniture(t)).count();
-    (lead, trail)
+    let trail = blocks.clone().rev().take_while(|t| is_furniture(t)).count();
+    // Back over short blocks to the earliest closing heading, if any.
+    let mut end_matter = trail;
+    for (k, text) in blocks
+        .rev()
+        .enumerate()
+        .skip(trail)
+        .take(CLOSING_MAX_BLOCKS)
+        .take(total - lead)
+    {
+        if is_closing_heading(text) {
+            end_matter = k + 1;
+        } else if !is_short(text) {
+            break;
+        }
+    }
+    (lead, end_matter)
 }
 
 /// Marks the leading and trailing furniture runs of prose blocks as
@@ -205,11 +301,15 @@ pub(super) fn mark(text: &str, blocks: &mut [Block], complete: bool) -> std::ops
     let len = blocks.len();
     for (i, block) in blocks.iter_mut().enumerate() {
         let outside = i < lead || i >= body_end.min(len);
+        // A Markdown heading of the end matter (`## Sources`) goes too.
+        let trailing_heading =
+            i >= body_end.min(len) && matches!(block.kind, BlockKind::Heading { .. });
         if outside
-            && matches!(
-                block.kind,
-                BlockKind::Paragraph | BlockKind::ListItem { .. }
-            )
+            && (trailing_heading
+                || matches!(
+                    block.kind,
+                    BlockKind::Paragraph | BlockKind::ListItem { .. }
+                ))
         {
             block.kind = BlockKind::Boilerplate;
         }
@@ -269,6 +369,27 @@ mod tests {
         ] {
             assert!(!is_furniture(text), "{text}");
         }
+    }
+
+    #[test]
+    fn end_matter_runs_from_its_heading_to_the_end() {
+        let blocks = [
+            "Title",
+            "A long paragraph of the article that says what happened, at the length a paragraph of news has, which is well past the length of any line of furniture or of a source cited at the end of a report by a site such as this one, and then some more words.",
+            "The last paragraph.",
+            "Related news",
+            "\"Earlier vote delayed\" — Wikinews, March 3, 2016",
+            "Sources",
+            "Jane Doe. \"Polls open\" — The Daily, September 4, 2016",
+            "Categories: Politics and conflicts | Hong Kong",
+        ];
+        assert_eq!(furniture_runs(blocks.iter().copied()), (0, 5));
+        // A closing heading with a paragraph of prose after it is not end
+        // matter; nor is a sentence that starts with the word.
+        let prose = [blocks[0], "Sources", blocks[1], "Share this"];
+        assert_eq!(furniture_runs(prose.iter().copied()), (0, 1));
+        let sentence = ["Title", "Body.", "Sources said the talks failed.", "x"];
+        assert_eq!(furniture_runs(sentence.iter().copied()), (0, 0));
     }
 
     #[test]

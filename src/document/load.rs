@@ -26,6 +26,7 @@ pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
 pub enum Format {
     Plain,
     Markdown,
+    Html,
 }
 
 impl Format {
@@ -35,6 +36,7 @@ impl Format {
         match ext.as_str() {
             "md" | "markdown" | "mdown" | "mkd" | "mkdn" => Some(Self::Markdown),
             "txt" | "text" => Some(Self::Plain),
+            "html" | "htm" | "xhtml" | "shtml" => Some(Self::Html),
             _ => None,
         }
     }

@@ -118,6 +118,7 @@ pub(super) fn parse_with(source: Source, options: Options, complete: bool) -> Do
 
     let sections = super::build_sections(&text, &blocks);
     Document {
+        meta: super::Meta::default(),
         name,
         format: Format::Markdown,
         text,

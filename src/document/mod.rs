@@ -13,6 +13,7 @@
 
 mod dateline;
 mod furniture;
+pub mod html;
 pub mod load;
 mod markdown;
 mod plain;
@@ -36,6 +37,9 @@ pub enum BlockKind {
     Title,
     /// A block that is only a date or a place-and-date line under the title.
     Dateline,
+    /// The line of metadata under a web page's title (authors, date,
+    /// site, section): not body.
+    Byline,
     Paragraph,
     /// A subheading (plain text) or a Markdown heading, level 1-6.
     Heading {
@@ -162,6 +166,31 @@ pub struct Document {
     pub source_map: SourceMap,
     /// Things the reader should be told about this article.
     pub notices: Vec<String>,
+    /// What a web page says about its article (empty for text).
+    pub meta: Meta,
+}
+
+/// What a web page says about its article beyond its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// The headline as chosen (also the title block's text).
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    /// Publication and last update, as the page writes them (ISO 8601
+    /// mostly).
+    pub published: Option<String>,
+    pub updated: Option<String>,
+    pub site_name: Option<String>,
+    pub section: Option<String>,
+    pub language: Option<String>,
+    pub canonical_url: Option<String>,
+    pub description: Option<String>,
+}
+
+impl Meta {
+    pub fn is_empty(&self) -> bool {
+        *self == Meta::default()
+    }
 }
 
 impl Document {
@@ -182,6 +211,7 @@ impl Document {
         let mut doc = match format {
             Format::Plain => plain::parse(source, complete),
             Format::Markdown => parse_guarded(source, |s| markdown::parse(s, complete)),
+            Format::Html => parse_html_guarded(source),
         };
         // Built by pushing, so up to half of each is spare room; a long
         // article keeps its model for as long as it is open (5 MB of
@@ -200,9 +230,46 @@ impl Document {
         doc
     }
 
+    /// A web page: its bytes, the charset its transport named (a
+    /// `Content-Type` header) and the URL it came from, if any. What every
+    /// source of pages (a file, a pipe, a fetch) calls; never does I/O.
+    pub fn from_html(name: &str, bytes: &[u8], charset: Option<&str>, url: Option<&str>) -> Self {
+        let guarded = std::panic::catch_unwind(|| html::parse(name, bytes, charset, url));
+        let mut doc = match guarded {
+            Ok(doc) => doc,
+            Err(_) => {
+                let text = String::from_utf8_lossy(bytes).into_owned();
+                let mut doc = plain::parse(
+                    Source {
+                        name: name.to_string(),
+                        map: SourceMap::identity(text.len()),
+                        text,
+                        notices: Vec::new(),
+                    },
+                    true,
+                );
+                doc.notices
+                    .push("the HTML reader failed; shown as plain text".to_string());
+                doc
+            }
+        };
+        doc.text.shrink_to_fit();
+        doc.blocks.shrink_to_fit();
+        doc.sections.shrink_to_fit();
+        doc.source_map.shrink_to_fit();
+        if doc.blocks.is_empty() {
+            doc.notices
+                .push("the page has no readable text".to_string());
+        }
+        doc
+    }
+
     /// Decodes bytes and parses them; the format comes from the name, else
     /// from the text.
     pub fn from_bytes(name: &str, bytes: &[u8], format: Option<Format>) -> Result<Self, LoadError> {
+        if is_html(name, bytes, format) {
+            return Ok(Self::from_html(name, bytes, None, None));
+        }
         let source = load::decode(name, bytes)?;
         let format = format
             .or_else(|| Format::from_name(name))
@@ -214,6 +281,9 @@ impl Document {
     /// decoding becomes the document's without a copy, and the bytes are
     /// gone before parsing starts, so a large article is never held twice.
     pub fn from_vec(name: &str, bytes: Vec<u8>, format: Option<Format>) -> Result<Self, LoadError> {
+        if is_html(name, &bytes, format) {
+            return Ok(Self::from_html(name, &bytes, None, None));
+        }
         let source = load::decode_owned(name, bytes)?;
         let format = format
             .or_else(|| Format::from_name(name))
@@ -253,10 +323,26 @@ impl Document {
         self.blocks.iter().filter(|b| {
             !matches!(
                 b.kind,
-                BlockKind::Code | BlockKind::Rule | BlockKind::Boilerplate
+                BlockKind::Code | BlockKind::Rule | BlockKind::Boilerplate | BlockKind::Byline
             )
         })
     }
+}
+
+/// True when bytes are to be read as a web page: the format says so, or
+/// the name does, or (no format, no telling name) the start looks like
+/// HTML.
+fn is_html(name: &str, bytes: &[u8], format: Option<Format>) -> bool {
+    match format.or_else(|| Format::from_name(name)) {
+        Some(f) => f == Format::Html,
+        None => html::sniff(bytes),
+    }
+}
+
+/// The HTML reader from a decoded source (the start of a long file is
+/// never cut for a page: pages are read whole).
+fn parse_html_guarded(source: Source) -> Document {
+    Document::from_html(&source.name, source.text.as_bytes(), Some("utf-8"), None)
 }
 
 /// Runs a parser, falling back to the plain-text rules with a notice when it

@@ -8,6 +8,13 @@
 //!   start of the lead ("Antakya, Turkey – ") is a dateline inline.
 //! - A short line standing alone, without a sentence's closing punctuation, is
 //!   a subheading.
+//! - Image captions are short lines of their own too; one is told from a
+//!   subheading by how pages are built: it ends with a credit (`… Image:
+//!   Nick Moreau.`), or, in a dated report (a title, then a date line), it
+//!   stands between the date line and the lead: a report opens with its
+//!   lead, so what comes before is a lead image's caption. (An excerpt of
+//!   an encyclopedia may open with a subheading; it has no date line.) A
+//!   caption is never a section.
 //! - Runs of page furniture at the start and the end are set apart.
 
 use super::dateline::{is_date_line, lead_dateline};
@@ -53,6 +60,19 @@ pub(super) fn parse(source: Source, complete: bool) -> Document {
         next += 1;
     }
 
+    // In a dated report, what stands between the date line and the lead
+    // is a lead image's caption: a report opens with its lead. (The
+    // article's last block is its lead; the last of a start may not be.)
+    let dated = next > lead && blocks[next - 1].kind == BlockKind::Dateline;
+    while dated
+        && next < body_end
+        && (next + 1 < body_end || !complete)
+        && is_caption_before_lead(&text[blocks[next].range.clone()])
+    {
+        blocks[next].kind = BlockKind::Caption;
+        next += 1;
+    }
+
     let mut dateline = None;
     if let Some(block) = blocks.get_mut(next).filter(|_| next < body_end)
         && let Some(range) = lead_dateline(&text, &block.range)
@@ -71,14 +91,18 @@ pub(super) fn parse(source: Source, complete: bool) -> Document {
     }
 
     for i in next..body_end {
+        let t = &text[blocks[i].range.clone()];
         let is_last_body_block = complete && i + 1 == body_end;
-        if !is_last_body_block && is_subheading(&text[blocks[i].range.clone()]) {
+        if has_credit(t) {
+            blocks[i].kind = BlockKind::Caption;
+        } else if !is_last_body_block && is_subheading(t) {
             blocks[i].kind = BlockKind::Heading { level: 2 };
         }
     }
 
     let sections = super::build_sections(&text, &blocks);
     Document {
+        meta: super::Meta::default(),
         name,
         format: Format::Plain,
         text,
@@ -224,9 +248,115 @@ pub(super) fn is_subheading(text: &str) -> bool {
         && !is_date_line(text)
 }
 
+/// A caption is one line of at most this many words.
+const CAPTION_MAX_WORDS: usize = 60;
+
+/// Words that label a media credit at the end of a caption, lower case.
+const CREDIT_LABELS: &[&str] = &[
+    "image",
+    "images",
+    "photo",
+    "photos",
+    "photograph",
+    "picture",
+    "video",
+    "audio",
+    "illustration",
+    "graphic",
+    "credit",
+    "image credit",
+    "photo credit",
+];
+
+/// What may stand between a caption's description and its credit label.
+const CREDIT_OPENERS: &[char] = &[' ', '(', '[', '.', ',', ';', '—', '–', '-'];
+
+/// A short credit after its label: a name or an agency, a few words, no
+/// sentence of its own.
+const CREDIT_MAX_WORDS: usize = 8;
+
+/// True when a one-line paragraph ends with a media credit after a
+/// description: `The crowd at the opening. Image: Nick Moreau.`,
+/// `Belle Image: Nick Moreau`, `Fans queue (Photo: AP)`. A credit alone
+/// (`Photo: AP`) is page furniture, not a caption.
+pub(super) fn has_credit(text: &str) -> bool {
+    let text = text.trim();
+    if text.contains('\n')
+        || text.len() > 1024
+        || text.split_whitespace().take(CAPTION_MAX_WORDS + 1).count() > CAPTION_MAX_WORDS
+    {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let body = lower.trim_end_matches(['.', ')', ']']);
+    let mut at = body.len();
+    // The last `label: ` in the line, label at a word start.
+    while let Some(colon) = body[..at].rfind(": ") {
+        at = colon;
+        let credit = &body[colon + 2..];
+        if credit.trim().is_empty()
+            || credit.split_whitespace().count() > CREDIT_MAX_WORDS
+            || credit.contains(". ")
+        {
+            continue;
+        }
+        let before = &body[..colon];
+        for label in CREDIT_LABELS {
+            let Some(description) = before.strip_suffix(label) else {
+                continue;
+            };
+            let description = description.trim_end_matches(CREDIT_OPENERS);
+            if description.len() == before.len() - label.len() && !description.is_empty() {
+                // The label ends a longer word (`telegraph: `).
+                continue;
+            }
+            return description.chars().any(char::is_alphanumeric);
+        }
+    }
+    false
+}
+
+/// What may stand between the title (or date line) and the lead as a
+/// lead image's caption: a line with a credit, a line that reads as a
+/// subheading, or a one-line fragment that starts in lower case (a lead
+/// starts a sentence).
+pub(super) fn is_caption_before_lead(text: &str) -> bool {
+    let lower_start = text.chars().next().is_some_and(char::is_lowercase);
+    has_credit(text)
+        || is_subheading(text)
+        || (lower_start
+            && !text.contains('\n')
+            && text.split_whitespace().take(CAPTION_MAX_WORDS + 1).count() <= CAPTION_MAX_WORDS)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn captions_end_with_a_credit() {
+        for text in [
+            "The far end of the convention floor, shortly after opening Friday. Image: Nick Moreau.",
+            "Playstation VR demo Image: Nick Moreau.",
+            "Belle Image: Nick Moreau",
+            "Opening night of the exhibit. Video: Jane Doe.",
+            "Full interview with the curator. Audio: Jkthom.",
+            "Fans queue outside the stadium (Photo: AP)",
+            "Police at the scene. Photo credit: Jane Doe/Agency",
+        ] {
+            assert!(has_credit(text), "{text}");
+        }
+        for text in [
+            "Photo: AP",
+            "He said: \"The image is clear.\"",
+            "The report says the following: prices rose. Then they fell.",
+            "Two lines\nImage: Someone",
+            "Image quality matters: the new camera is better than the old one in every respect we tested it for",
+            "The video: a long explanation of what happened during the day, told by many people here",
+        ] {
+            assert!(!has_credit(text), "{text}");
+        }
+    }
 
     #[test]
     fn paragraphs_split_on_blank_lines_and_trim() {

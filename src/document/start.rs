@@ -30,8 +30,9 @@ use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use pulldown_cmark::{BrokenLink, Event, LinkType, Parser, Tag};
+use pulldown_cmark::{BrokenLink, Event, LinkType, Parser, Tag, TagEnd};
 
+use super::furniture::{self, EndMatter};
 use super::load::{self, LoadError, MAX_BYTES};
 use super::{Document, Format, Source};
 
@@ -153,6 +154,9 @@ fn start_of(
         return Ok(None);
     };
     let cut_bytes = cut_before + 1;
+    if Format::from_name(name).is_none() && super::html::sniff(&head) {
+        return Ok(None);
+    }
     let source = load::decode(name, &head[..cut_bytes])?;
     let format = match Format::from_name(name) {
         Some(format) => format,
@@ -165,6 +169,8 @@ fn start_of(
         },
     };
     let cuts = match format {
+        // A page is read whole: its article may be anywhere in it.
+        Format::Html => return Ok(None),
         Format::Plain => plain_cut(&source.text).into_iter().collect(),
         Format::Markdown => {
             let bytes = source.text.as_bytes();
@@ -247,16 +253,33 @@ fn definition_in(mut before: Option<u8>, file: &mut impl Read) -> Result<bool, L
 const MIN_BLOCKS: usize = 4;
 
 /// Where plain text may be cut: before a paragraph, after one that can be
-/// neither a subheading nor page furniture, so it reads the same whether
-/// or not prose follows it in the whole (the last block of an article is
-/// never a subheading, and its trailing furniture run stops at prose).
+/// neither a subheading, a lead image's caption nor page furniture, so it
+/// reads the same whether or not prose follows it in the whole (the last
+/// block of an article is never a subheading, and its trailing furniture
+/// run stops at prose),
+/// and not inside what could be end matter (a closing heading with no
+/// long paragraph after it, see `furniture`).
 fn plain_cut(text: &str) -> Option<usize> {
     let starts: Vec<std::ops::Range<usize>> = super::plain::paragraphs(text).collect();
+    let mut end_matter = EndMatter::default();
+    let open: Vec<bool> = starts
+        .iter()
+        .map(|r| {
+            let block = &text[r.clone()];
+            end_matter.block(block, furniture::is_long(block.chars().count()));
+            end_matter.is_open()
+        })
+        .collect();
     (MIN_BLOCKS..starts.len())
         .rev()
         .find(|&next| {
             let last = &text[starts[next - 1].clone()];
-            !super::plain::is_subheading(last) && !super::furniture::is_furniture(last)
+            // A caption before the lead is told by what follows it (the
+            // whole's last body block is never one), so no cut after one.
+            !open[next - 1]
+                && !super::plain::is_subheading(last)
+                && !super::plain::is_caption_before_lead(last)
+                && !furniture::is_furniture(last)
         })
         .map(|next| starts[next].start)
 }
@@ -264,9 +287,10 @@ fn plain_cut(text: &str) -> Option<usize> {
 /// Where Markdown may be cut, and what decides whether a cut is safe.
 struct MarkdownCuts {
     /// First to last: before an ATX heading that the parser reports
-    /// outside every other block, after a blank line, and after a block
-    /// that is not page furniture (a trailing furniture run, marked in the
-    /// whole, stops there).
+    /// outside every other block, after a blank line, after a block that
+    /// is not page furniture (a trailing furniture run, marked in the
+    /// whole, stops there), and not inside what could be end matter (a
+    /// closing heading with no long paragraph after it).
     cuts: Vec<usize>,
     /// Where the first reference the parser could not resolve starts: a
     /// definition later in the file could make it a link in the whole.
@@ -286,6 +310,12 @@ fn markdown_cuts(md: &str) -> Option<MarkdownCuts> {
     let mut blocks = 0usize;
     let mut last_text = 0..0;
     let mut cuts = Vec::new();
+    let mut end_matter = EndMatter::default();
+    // The block whose text is being read: its start of text (enough to
+    // tell a closing heading), its characters, and whether it is a
+    // top-level paragraph (a block of its own in the document, so its
+    // length counts).
+    let mut leaf: Option<(String, usize, bool)> = None;
     let mut expanded = 0usize;
     let unresolved = std::cell::Cell::new(None);
     let note = |link: BrokenLink<'_>| {
@@ -320,12 +350,29 @@ fn markdown_cuts(md: &str) -> Option<MarkdownCuts> {
                         return None;
                     }
                 }
+                if matches!(
+                    tag,
+                    Tag::Paragraph
+                        | Tag::Heading { .. }
+                        | Tag::Item
+                        | Tag::CodeBlock(_)
+                        | Tag::HtmlBlock
+                        | Tag::Table(_)
+                ) && leaf.is_none()
+                {
+                    leaf = Some((
+                        String::new(),
+                        0,
+                        depth == 0 && matches!(tag, Tag::Paragraph),
+                    ));
+                }
                 if depth == 0 {
                     if matches!(tag, Tag::Heading { .. })
                         && blocks >= MIN_BLOCKS
                         && md.as_bytes().get(range.start) == Some(&b'#')
                         && md[..range.start].ends_with("\n\n")
-                        && !super::furniture::is_furniture(md[last_text.clone()].trim())
+                        && !end_matter.is_open()
+                        && !furniture::is_furniture(md[last_text.clone()].trim())
                     {
                         cuts.push(range.start);
                     }
@@ -334,7 +381,38 @@ fn markdown_cuts(md: &str) -> Option<MarkdownCuts> {
                 }
                 depth += 1;
             }
-            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::End(tag) => {
+                depth = depth.saturating_sub(1);
+                let ends_leaf = matches!(
+                    tag,
+                    TagEnd::Paragraph
+                        | TagEnd::Heading(_)
+                        | TagEnd::Item
+                        | TagEnd::CodeBlock
+                        | TagEnd::HtmlBlock
+                        | TagEnd::Table
+                );
+                if ends_leaf && let Some((text, chars, top)) = leaf.take() {
+                    end_matter.block(&text, top && furniture::is_long(chars));
+                }
+            }
+            // What a block shows, counted a little short (markup and
+            // trailing spaces left out), its start kept.
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                if let Some((text, chars, _)) = leaf.as_mut() {
+                    *chars += t.trim_end().chars().count();
+                    if text.len() < 64 {
+                        text.push_str(&t);
+                    }
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some((text, _, _)) = leaf.as_mut()
+                    && text.len() < 64
+                {
+                    text.push('\n');
+                }
+            }
             // A rule is a block with no end.
             Event::Rule if depth == 0 => {
                 blocks += 1;

@@ -511,3 +511,105 @@ proptest! {
         check_invariants(&doc);
     }
 }
+
+/// The outline's titles.
+fn outline(doc: &Document) -> Vec<&str> {
+    doc.sections.iter().map(|s| s.title.as_str()).collect()
+}
+
+#[test]
+fn image_captions_in_plain_text_are_never_sections() {
+    // Wikinews as text: title, date, a lead image's captions, the lead,
+    // a subheading, and a credited caption in the body.
+    let doc = plain(
+        "Candidates make their case before the vote\n\n\
+         Sunday, September 4, 2016\n\n\
+         Michael Tien of NPP\n\n\
+         Alvin Yeung of Civic Party\n\n\
+         HONG KONG – Voters went to the polls on Sunday. Turnout was high.\n\n\
+         More text about the vote follows here, at some length.\n\n\
+         Results by district\n\n\
+         The count went on through the night, officials said.\n\n\
+         Supporters cheer the result. Image: Jane Doe.\n\n\
+         The last paragraph of the report.\n",
+    );
+    assert_eq!(
+        outline(&doc),
+        [
+            "Candidates make their case before the vote",
+            "Results by district"
+        ]
+    );
+    let captions: Vec<_> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Caption)
+        .map(|b| doc.slice(&b.range))
+        .collect();
+    assert_eq!(
+        captions,
+        [
+            "Michael Tien of NPP",
+            "Alvin Yeung of Civic Party",
+            "Supporters cheer the result. Image: Jane Doe."
+        ]
+    );
+    // The lead's dateline is found past the captions.
+    assert_eq!(
+        doc.slice(doc.dateline.as_ref().expect("dateline")),
+        "HONG KONG"
+    );
+    check_invariants(&doc);
+}
+
+#[test]
+fn an_excerpt_without_a_date_may_open_with_a_subheading() {
+    let doc = plain(
+        "Daniel Bernoulli\n\nEarly life\n\nBernoulli was born in Groningen. He studied.\n\nMore.\n",
+    );
+    assert_eq!(outline(&doc), ["Daniel Bernoulli", "Early life"]);
+}
+
+#[test]
+fn subheadings_with_captions_under_them_stay_subheadings() {
+    // A gallery: each subheading has one credited image under it.
+    let doc = plain(
+        "Pop culture at the fair\n\nThe fair opened on Friday. It was busy.\n\n\
+         Disney\n\nBelle Image: Nick Moreau.\n\n\
+         Superheroes\n\nBlack Widow and Captain America Image: Nick Moreau.\n\n\
+         The fair closes on Monday.\n",
+    );
+    assert_eq!(
+        outline(&doc),
+        ["Pop culture at the fair", "Disney", "Superheroes"]
+    );
+}
+
+#[test]
+fn end_matter_after_a_closing_heading_is_furniture() {
+    let body = "The count went on through the night, and the result was announced at dawn by the returning officer, who said that turnout had been the highest in the history of the district and thanked the staff who had worked through the night to count.";
+    let text = format!(
+        "Voters choose a new council\n\nSunday, September 4, 2016\n\n{body}\n\nThe last paragraph of the report.\n\n\
+         Related news\n\n\"Earlier vote delayed\" — Wikinews, March 3, 2016\n\n\
+         Sources\n\nJane Doe. \"Polls open\" — The Daily, September 4, 2016\n\n\
+         Categories: Politics and conflicts | Hong Kong\n"
+    );
+    let doc = plain(&text);
+    let furniture: Vec<_> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Boilerplate)
+        .map(|b| doc.slice(&b.range))
+        .collect();
+    assert_eq!(furniture.len(), 5, "{furniture:?}");
+    assert_eq!(furniture[0], "Related news");
+    assert_eq!(doc.sections.last().map(|s| s.boilerplate), Some(true));
+    // In Markdown the closing headings go too.
+    let md = format!(
+        "# Voters choose\n\n{body}\n\nThe last paragraph.\n\n## Sources\n\n- Jane Doe. \"Polls open\" — The Daily\n\n## External links\n\n- [Site](http://x)\n"
+    );
+    let doc = markdown(&md);
+    let kinds: Vec<_> = doc.blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(kinds[3..], [BlockKind::Boilerplate; 4]);
+    check_invariants(&doc);
+}

@@ -52,7 +52,6 @@ pub struct Pos {
 #[derive(Debug, Clone)]
 pub struct WrapCache {
     width: u16,
-    show_furniture: bool,
     /// Reveal mode: blocks are wrapped with every invisible character shown.
     reveal: bool,
     /// Indexes of the blocks shown, in order.
@@ -189,7 +188,6 @@ impl WrapCache {
             .collect();
         WrapCache {
             width,
-            show_furniture,
             reveal: false,
             shown,
             state: RefCell::new(Counts::new(count)),
@@ -201,7 +199,6 @@ impl WrapCache {
     pub fn empty() -> Self {
         WrapCache {
             width: 0,
-            show_furniture: false,
             reveal: false,
             shown: Vec::new(),
             state: RefCell::new(Counts::default()),
@@ -211,10 +208,6 @@ impl WrapCache {
     /// The column width the cache was built for.
     pub fn width(&self) -> u16 {
         self.width
-    }
-
-    pub fn shows_furniture(&self) -> bool {
-        self.show_furniture
     }
 
     /// Whether the cache wraps in reveal mode.

@@ -306,6 +306,7 @@ impl FoldedText {
 
     /// The index of `text` with a folded copy (`None`) or without one,
     /// folding `window` bytes at a time when scanned.
+    #[cfg(test)]
     pub fn build_with(text: &str, window: Option<usize>) -> Self {
         FoldBuilder::with_window(text, window).finish(text)
     }
@@ -411,6 +412,7 @@ impl FoldedText {
     }
 
     /// Bytes held beyond the folded copy itself, for memory accounting.
+    #[cfg(test)]
     pub fn map_bytes(&self) -> usize {
         self.folds.capacity() * std::mem::size_of::<Fold>()
     }

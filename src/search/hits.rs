@@ -246,6 +246,7 @@ impl Hits {
 
     /// How many hits each section of `doc` holds, by where the hit starts; a
     /// hit before the first block counts for the first section.
+    #[cfg(test)]
     pub fn per_section(&self, doc: &Document) -> Vec<usize> {
         (0..doc.sections.len())
             .map(|i| self.count_starting_in(section_span(doc, i)))

@@ -136,6 +136,8 @@ fn test_rows(buf: &ratatui::buffer::Buffer) -> Vec<String> {
 mod search_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod web_tests;
 
 #[cfg(test)]
 mod entity_tests;

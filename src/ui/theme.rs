@@ -94,6 +94,7 @@ impl Theme {
     }
 
     /// The same theme with colours on or off.
+    #[cfg(test)]
     pub fn with_color(self, color: bool) -> Theme {
         Theme { color, ..self }
     }
@@ -173,6 +174,7 @@ impl Theme {
             BlockKind::Code => s.fg(self.pick(Role::Soft)),
             BlockKind::Rule => s.fg(self.pick(Role::Faint)),
             BlockKind::Boilerplate => s.add_modifier(Modifier::DIM),
+            BlockKind::Byline => s.fg(self.pick(Role::Soft)),
             BlockKind::Caption => s.add_modifier(Modifier::DIM | Modifier::ITALIC),
             BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Table => s,
         })

@@ -94,7 +94,7 @@ fn plain_block() -> impl Strategy<Value = String> {
         4 => words().prop_map(|w| format!("{w}.")),
         2 => (words(), words()).prop_map(|(a, b)| format!("{a}\n{b}.")),
         1 => words(),
-        1 => prop::sample::select(vec!["Share", "Add a comment", "Read more", "Related stories"])
+        1 => prop::sample::select(vec!["Share", "Add a comment", "Read more", "Related stories", "Sources"])
             .prop_map(str::to_string),
         1 => prop::sample::select(vec!["Monday, March 4, 2024", "Reaction", "What next?"])
             .prop_map(str::to_string),
@@ -144,6 +144,7 @@ fn markdown_block() -> impl Strategy<Value = String> {
         1 => Just("[ref]: http://example.org/ref".to_string()),
         1 => Just("***".to_string()),
         1 => Just("Share".to_string()),
+        1 => Just("## Sources".to_string()),
     ]
 }
 
@@ -190,6 +191,18 @@ fn plain_text_is_cut_before_a_paragraph_after_prose() {
     );
     assert_eq!(start.blocks.len(), 4);
     assert_eq!(rest.file_len as usize, text.len() + 8);
+}
+
+#[test]
+fn a_start_is_never_cut_inside_what_could_be_end_matter() {
+    // Past "Sources", every block is short: in the whole they are end
+    // matter, so the start ends before the heading.
+    let text = "Title\n\nLead.\n\nSecond.\n\nThird.\n\nSources\n\nA source.\n\nAnother.\n\nLast ";
+    let (start, _) = open_text("a.txt", &format!("{text}one.\n"), text.len()).expect("cut");
+    assert_eq!(start.text, "Title\n\nLead.\n\nSecond.\n\nThird.\n\n");
+    let md = "# Title\n\nLead.\n\nMore.\n\nText.\n\n## Sources\n\nA source.\n\n## Next\n\nShort.\n\n## End\n\nx";
+    let (start, _) = open_text("a.md", &format!("{md}y.\n"), md.len()).expect("cut");
+    assert!(start.text.ends_with("Text."), "{:?}", start.text);
 }
 
 #[test]

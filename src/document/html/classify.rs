@@ -1,0 +1,334 @@
+//! What an element is for, from how pages are built: its tag, its ARIA
+//! role, and the generic words in its `class` and `id` (nav, footer, share,
+//! related, comment...). No site's own names: only words that pages of
+//! every kind use for the same furniture.
+
+use html5ever::{LocalName, local_name};
+
+use super::tree::Node;
+
+/// What an element's markup says about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Role {
+    #[default]
+    Neutral,
+    /// Words or a role that name the article's body.
+    Content,
+    /// Furniture that might hold the article's parts (a header, a meta
+    /// line): set apart unless it holds much of the text.
+    Weak,
+    /// Furniture (navigation, share buttons, comments, related lists).
+    Furniture,
+    /// A caption or credit of a figure.
+    Caption,
+    /// An author or date line.
+    Byline,
+}
+
+/// Words in class and id that name page furniture whatever else they say.
+const FURNITURE: &[&str] = &[
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "menus",
+    "breadcrumb",
+    "breadcrumbs",
+    "footer",
+    "sidebar",
+    "share",
+    "shares",
+    "sharing",
+    "social",
+    "socials",
+    "sociallinks",
+    "follow",
+    "related",
+    "recommended",
+    "recommendations",
+    "recommendation",
+    "recirc",
+    "recirculation",
+    "popular",
+    "trending",
+    "mostread",
+    "mostpopular",
+    "comment",
+    "comments",
+    "commenting",
+    "disqus",
+    "newsletter",
+    "newsletters",
+    "subscribe",
+    "subscription",
+    "signup",
+    "promo",
+    "promos",
+    "promotion",
+    "sponsored",
+    "sponsor",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "ad",
+    "ads",
+    "adslot",
+    "adunit",
+    "dfp",
+    "gpt",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "paywall",
+    "modal",
+    "popup",
+    "overlay",
+    "skip",
+    "skiplink",
+    "toolbar",
+    "pagination",
+    "pager",
+    "login",
+    "signin",
+    "register",
+    "outbrain",
+    "taboola",
+    "banner",
+    "masthead",
+    "topbar",
+    "bottombar",
+    "widget",
+    "widgets",
+    "rail",
+    "jumplink",
+    "readmore",
+    "readnext",
+    "upnext",
+    "print",
+    "tools",
+    "sronly",
+    "visuallyhidden",
+    "offscreen",
+];
+
+/// Words that name furniture only when nothing names the content.
+const WEAK: &[&str] = &[
+    "header",
+    "head",
+    "meta",
+    "tags",
+    "tag",
+    "topics",
+    "keywords",
+    "bio",
+    "aside",
+    "info",
+    "details",
+    "utility",
+    "actions",
+    "links",
+    "extra",
+    "secondary",
+    "complementary",
+    "teaser",
+    "teasers",
+    "card",
+    "cards",
+    "headline",
+    "title",
+    "kicker",
+    "label",
+    "dek",
+    "subtitle",
+    "standfirst",
+];
+
+/// Words that name an author or date line.
+const BYLINE: &[&str] = &[
+    "byline",
+    "bylines",
+    "author",
+    "authors",
+    "writer",
+    "contributor",
+    "dateline",
+    "timestamp",
+    "date",
+    "time",
+    "published",
+    "updated",
+    "pubdate",
+    "posted",
+];
+
+/// Words that name a caption or credit.
+const CAPTION: &[&str] = &[
+    "caption",
+    "captions",
+    "figcaption",
+    "credit",
+    "credits",
+    "photocredit",
+    "imagecredit",
+];
+
+/// Words that name the article's body.
+const CONTENT: &[&str] = &[
+    "article",
+    "articlebody",
+    "content",
+    "entry",
+    "post",
+    "story",
+    "body",
+    "text",
+    "main",
+    "prose",
+    "blog",
+    "richtext",
+    "copy",
+];
+
+/// True for an element whose class or id names comments.
+pub fn is_comments(node: &Node) -> bool {
+    let mut w = Vec::new();
+    if let Some(class) = node.attr("class") {
+        words(class, &mut w);
+    }
+    if let Some(id) = node.attr("id") {
+        words(id, &mut w);
+    }
+    w.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "comment" | "comments" | "commenting" | "disqus" | "respond" | "replies"
+        )
+    })
+}
+
+/// Splits `class` and `id` values into lower-case words: `article-body`,
+/// `articleBody` and `article_body` give `article` and `body`, and the
+/// joined form `articlebody` too.
+pub fn words(value: &str, out: &mut Vec<String>) {
+    for part in value.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if part.is_empty() {
+            continue;
+        }
+        let mut word = String::new();
+        let mut prev_lower = false;
+        for c in part.chars() {
+            if c.is_ascii_uppercase() && prev_lower && !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+            word.push(c.to_ascii_lowercase());
+        }
+        if !word.is_empty() {
+            out.push(word);
+        }
+    }
+    // `article-body` also as `articlebody`, `most-read` as `mostread`.
+    let n = out.len();
+    if n >= 2 {
+        for i in 0..n - 1 {
+            let joined = format!("{}{}", out[i], out[i + 1]);
+            out.push(joined);
+        }
+    }
+}
+
+/// The role of an element from its tag, ARIA role and class/id words.
+pub fn role(node: &Node, tag: &LocalName, scratch: &mut Vec<String>) -> Role {
+    match *tag {
+        local_name!("nav") => return Role::Furniture,
+        local_name!("footer") | local_name!("aside") => return Role::Furniture,
+        local_name!("figcaption") => return Role::Caption,
+        local_name!("header") => return Role::Weak,
+        local_name!("address") => return Role::Byline,
+        _ => {}
+    }
+    if let Some(aria) = node.attr("role") {
+        match aria.trim().to_ascii_lowercase().as_str() {
+            "navigation" | "banner" | "contentinfo" | "complementary" | "search" | "menu"
+            | "menubar" | "toolbar" | "dialog" | "alertdialog" | "tablist" => {
+                return Role::Furniture;
+            }
+            "main" | "article" => return Role::Content,
+            _ => {}
+        }
+    }
+    if let Some(prop) = node.attr("itemprop") {
+        let prop = prop.to_ascii_lowercase();
+        if prop.contains("articlebody") || prop == "text" {
+            return Role::Content;
+        }
+        if prop == "author" || prop == "datepublished" || prop == "datemodified" {
+            return Role::Byline;
+        }
+        if prop == "caption" {
+            return Role::Caption;
+        }
+    }
+    scratch.clear();
+    if let Some(class) = node.attr("class") {
+        words(class, scratch);
+    }
+    if let Some(id) = node.attr("id") {
+        words(id, scratch);
+    }
+    if scratch.is_empty() {
+        return Role::Neutral;
+    }
+    let has = |list: &[&str]| scratch.iter().any(|w| list.contains(&w.as_str()));
+    let content = has(CONTENT);
+    if has(FURNITURE) {
+        return Role::Furniture;
+    }
+    if has(CAPTION) {
+        return Role::Caption;
+    }
+    if has(BYLINE) && !content {
+        return Role::Byline;
+    }
+    if content {
+        return Role::Content;
+    }
+    // A paragraph's own class (`title`, `label`) says little.
+    if has(WEAK) && !matches!(*tag, local_name!("p")) {
+        return Role::Weak;
+    }
+    Role::Neutral
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        words(s, &mut out);
+        out
+    }
+
+    #[test]
+    fn words_split_on_case_and_punctuation() {
+        assert_eq!(
+            split("articleBody post_text-main"),
+            [
+                "article",
+                "body",
+                "post",
+                "text",
+                "main",
+                "articlebody",
+                "bodypost",
+                "posttext",
+                "textmain"
+            ]
+        );
+        assert_eq!(split("most-read"), ["most", "read", "mostread"]);
+        assert!(split("").is_empty());
+    }
+}

@@ -1,0 +1,904 @@
+//! The article's elements to blocks: one text, block and inline ranges into
+//! it, and the way back to the page's bytes.
+//!
+//! Whitespace is folded as a browser folds it (runs of spaces and line
+//! breaks are one space, `<br>` is a line break, `&nbsp;` a space, soft
+//! hyphens vanish); `<pre>` keeps its lines. Inside the article, furniture
+//! that survived the choice (share bars, related lists, link-heavy boxes)
+//! is set apart with the rest of the page, after the body, as boilerplate.
+
+use html5ever::{LocalName, local_name};
+
+use super::article::Inherited;
+use super::classify::Role;
+use super::page::{Page, is_inline};
+use super::tree::{NONE, NodeId};
+use crate::document::{Block, BlockKind, Inline, InlineKind, MAX_DEPTH, SourceMap, Span};
+
+/// Longest block: a longer run of text is cut (at a space where one is
+/// near), as plain text's paragraphs are, so no block costs much to wrap.
+const MAX_BLOCK_BYTES: usize = 32 * 1024;
+
+/// Inline runs nested deeper than this are not marked (a page of 100,000
+/// nested `<b>` is read as text).
+const MAX_INLINE_DEPTH: usize = 16;
+
+/// How far ahead a text node's words are looked for in the page.
+const LOCATE_WINDOW: usize = 256 * 1024;
+
+/// The place in a data table being read.
+#[derive(Clone, Copy, Default)]
+struct TableCursor {
+    row: u32,
+    column: u32,
+    /// Cells read in the current row.
+    cells: u32,
+    cell_start: usize,
+    header: bool,
+    /// Nested tables inside a data table read as text of its cell.
+    depth: u32,
+}
+
+/// Most nodes looked at to tell a data table from a layout table.
+const TABLE_SCAN: usize = 4096;
+
+/// Where a block of text is being built.
+#[derive(Clone, Copy)]
+struct Context {
+    kind: BlockKind,
+    quote_depth: u8,
+    list_depth: u8,
+}
+
+/// Builds the document's text and blocks.
+pub struct Builder<'a> {
+    page: &'a Page,
+    inh: &'a Inherited,
+    /// The decoded page and its map to the file's bytes.
+    html: &'a str,
+    html_map: &'a SourceMap,
+    /// Byte offset where each source line starts.
+    lines: Vec<usize>,
+    base: Option<&'a str>,
+    pub text: String,
+    pub map: SourceMap,
+    pub blocks: Vec<Block>,
+    /// The open block's start, and its inline runs.
+    start: usize,
+    inlines: Vec<Inline>,
+    open: Vec<(usize, InlineKind)>,
+    /// A space is owed before the next character.
+    space: bool,
+    ctx: Vec<Context>,
+    /// Ordered lists: the next item's number (`None` for bullets).
+    lists: Vec<Option<u64>>,
+    pre: usize,
+    /// How far the page has been read for locating text.
+    cursor: usize,
+    /// Furniture found inside the article, set apart.
+    pub set_aside: Vec<NodeId>,
+    /// The headline, folded, so a heading repeating it is dropped.
+    title_key: String,
+    /// The data table being read, if one is open.
+    table: Option<TableCursor>,
+    /// Root elements' text and prose, for telling a big part from a small one.
+    root_chars: u32,
+    root_prose: u32,
+}
+
+fn heading_level(tag: &LocalName) -> Option<u8> {
+    Some(match *tag {
+        local_name!("h1") => 1,
+        local_name!("h2") => 2,
+        local_name!("h3") => 3,
+        local_name!("h4") => 4,
+        local_name!("h5") => 5,
+        local_name!("h6") => 6,
+        _ => return None,
+    })
+}
+
+impl<'a> Builder<'a> {
+    pub fn new(
+        page: &'a Page,
+        inh: &'a Inherited,
+        html: &'a str,
+        html_map: &'a SourceMap,
+        base: Option<&'a str>,
+    ) -> Self {
+        let mut lines = vec![0];
+        lines.extend(memchr::memchr_iter(b'\n', html.as_bytes()).map(|i| i + 1));
+        Builder {
+            page,
+            inh,
+            html,
+            html_map,
+            lines,
+            base,
+            text: String::new(),
+            map: SourceMap::default(),
+            blocks: Vec::new(),
+            start: 0,
+            inlines: Vec::new(),
+            open: Vec::new(),
+            space: false,
+            ctx: vec![Context {
+                kind: BlockKind::Paragraph,
+                quote_depth: 0,
+                list_depth: 0,
+            }],
+            lists: Vec::new(),
+            pre: 0,
+            cursor: 0,
+            set_aside: Vec::new(),
+            title_key: String::new(),
+            root_chars: 1,
+            root_prose: 1,
+            table: None,
+        }
+    }
+
+    /// Adds a block of text made here (the title, the metadata line),
+    /// mapped to where `near` is found in the page, if anywhere.
+    pub fn push_block(&mut self, kind: BlockKind, text: &str, near: Option<&str>) {
+        if text.is_empty() {
+            return;
+        }
+        self.end_block();
+        self.begin_text();
+        let start = self.text.len();
+        let source = near
+            .and_then(|n| self.find(n, 0))
+            .map(|at| at..at + near.map_or(0, str::len))
+            .unwrap_or(self.cursor..self.cursor);
+        if !source.is_empty() {
+            self.cursor = source.end;
+        }
+        self.text.push_str(text);
+        let source = self.html_map.range_to_source(source);
+        self.map.push(start..self.text.len(), source);
+        if self.text.len() > start {
+            self.blocks.push(Block::new(start..self.text.len(), kind));
+        }
+        self.start = self.text.len();
+    }
+
+    pub fn set_title(&mut self, title: &str) {
+        self.title_key = super::meta::fold(title);
+    }
+
+    /// The page's byte offset where a decoded-text offset is.
+    fn find(&self, needle: &str, from: usize) -> Option<usize> {
+        if needle.is_empty() || from >= self.html.len() {
+            return None;
+        }
+        let end = (from + LOCATE_WINDOW).min(self.html.len());
+        memchr::memmem::find(&self.html.as_bytes()[from..end], needle.as_bytes()).map(|i| from + i)
+    }
+
+    /// The blank line before a block's first character (mapped to nothing
+    /// in the page), when the block is not the first.
+    fn begin_text(&mut self) {
+        if self.text.len() == self.start && !self.text.is_empty() {
+            let at = self.text.len();
+            self.text.push_str("\n\n");
+            let src = self.html_map.to_source(self.cursor);
+            self.map.push(at..self.text.len(), src..src);
+            self.start = self.text.len();
+        }
+    }
+
+    /// Reads the article's roots into blocks.
+    pub fn body(&mut self, roots: &[NodeId]) {
+        self.root_chars = roots
+            .iter()
+            .map(|&r| self.page.chars[r as usize])
+            .sum::<u32>()
+            .max(1);
+        self.root_prose = roots
+            .iter()
+            .map(|&r| self.page.prose.get(r as usize).copied().unwrap_or(0))
+            .sum::<u32>()
+            .max(1);
+        if let Some(&first) = roots.first() {
+            let line = self.page.tree.node(first).line as usize;
+            self.cursor = self
+                .lines
+                .get(line.saturating_sub(1))
+                .copied()
+                .unwrap_or(0)
+                .max(self.cursor);
+        }
+        for &root in roots {
+            self.walk(root, true);
+        }
+        self.end_block();
+    }
+
+    /// Reads set-apart regions as boilerplate, one block each.
+    pub fn boilerplate(&mut self, regions: &[NodeId]) {
+        self.cursor = 0;
+        for &region in regions {
+            self.ctx.clear();
+            self.ctx.push(Context {
+                kind: BlockKind::Boilerplate,
+                quote_depth: 0,
+                list_depth: 0,
+            });
+            self.walk(region, false);
+            self.end_block();
+        }
+    }
+
+    /// Walks a subtree without recursion. `article` says whether furniture
+    /// inside is set apart and structure kept (else everything is one
+    /// block of boilerplate).
+    fn walk(&mut self, root: NodeId, article: bool) {
+        let mut stack: Vec<(NodeId, bool)> = vec![(root, false)];
+        while let Some((id, exit)) = stack.pop() {
+            if exit {
+                self.exit(id, article);
+                continue;
+            }
+            if !self.enter(id, id == root, article) {
+                continue;
+            }
+            stack.push((id, true));
+            let mut child = self.page.tree.node(id).last_child;
+            while child != NONE {
+                stack.push((child, false));
+                child = self.page.tree.node(child).prev;
+            }
+        }
+    }
+
+    /// Starts a node; false when its content is not read here.
+    fn enter(&mut self, id: NodeId, is_root: bool, article: bool) -> bool {
+        let i = id as usize;
+        let page = self.page;
+        if !page.visible[i] {
+            return false;
+        }
+        let node = page.tree.node(id);
+        if let Some(text) = node.text() {
+            self.push_text(id, text);
+            return false;
+        }
+        let Some(tag) = node.tag() else {
+            return true;
+        };
+        if article && !is_root && !is_inline(tag) && self.set_apart(id, tag) {
+            self.set_aside.push(id);
+            return false;
+        }
+        if !article {
+            // Boilerplate: structure folds into one block, parts apart.
+            if !is_inline(tag) || *tag == local_name!("br") {
+                self.space = true;
+            }
+            return true;
+        }
+        match *tag {
+            local_name!("br") => {
+                if self.table.is_some() {
+                    self.space = true;
+                } else {
+                    self.hard_break();
+                }
+                return false;
+            }
+            local_name!("hr") => {
+                self.end_block();
+                self.separate_rule();
+                return false;
+            }
+            local_name!("img") => {
+                self.image_caption(id);
+                return false;
+            }
+            local_name!("picture") | local_name!("svg") => return false,
+            local_name!("a") => {
+                if let Some(href) = node.attr("href") {
+                    let target = super::link::target(href, self.base);
+                    self.open_inline(InlineKind::Link { target });
+                }
+                return true;
+            }
+            local_name!("em") | local_name!("i") | local_name!("cite") | local_name!("dfn") => {
+                self.open_inline(InlineKind::Emphasis);
+                return true;
+            }
+            local_name!("strong") | local_name!("b") => {
+                self.open_inline(InlineKind::Strong);
+                return true;
+            }
+            local_name!("code") | local_name!("kbd") | local_name!("samp") | local_name!("tt") => {
+                if self.pre == 0 {
+                    self.open_inline(InlineKind::Code);
+                }
+                return true;
+            }
+            local_name!("s") | local_name!("del") | local_name!("strike") => {
+                self.open_inline(InlineKind::Strikethrough);
+                return true;
+            }
+            _ => {}
+        }
+        if is_inline(tag) {
+            return true;
+        }
+        if self.table.is_some() {
+            self.enter_table_part(tag);
+            return true;
+        }
+        if matches!(*tag, local_name!("td") | local_name!("th")) {
+            // Cells of a layout table read as one line.
+            self.space = true;
+            return true;
+        }
+        // A block: what is open ends, and the new context begins.
+        self.end_block();
+        let top = *self.ctx.last().unwrap_or(&Context {
+            kind: BlockKind::Paragraph,
+            quote_depth: 0,
+            list_depth: 0,
+        });
+        let mut ctx = top;
+        match *tag {
+            local_name!("ul") | local_name!("ol") | local_name!("menu") => {
+                let start = if *tag == local_name!("ol") {
+                    Some(
+                        node.attr("start")
+                            .and_then(|s| s.trim().parse::<u64>().ok())
+                            .unwrap_or(1),
+                    )
+                } else {
+                    None
+                };
+                self.lists.push(start);
+                ctx.list_depth = ctx.list_depth.saturating_add(1).min(MAX_DEPTH);
+            }
+            local_name!("li") => {
+                let ordinal = match self.lists.last_mut() {
+                    Some(Some(n)) => {
+                        let v = *n;
+                        *n = n.saturating_add(1);
+                        Some(v)
+                    }
+                    _ => None,
+                };
+                ctx.kind = BlockKind::ListItem { ordinal };
+                ctx.list_depth = ctx.list_depth.max(1);
+            }
+            local_name!("blockquote") => {
+                ctx.quote_depth = ctx.quote_depth.saturating_add(1).min(MAX_DEPTH);
+                ctx.kind = BlockKind::Paragraph;
+            }
+            local_name!("pre") => {
+                ctx.kind = BlockKind::Code;
+                self.pre += 1;
+            }
+            local_name!("tr") => {
+                ctx.kind = BlockKind::Paragraph;
+            }
+            local_name!("table") if self.is_data_table(id) => {
+                ctx.kind = BlockKind::Table;
+                self.table = Some(TableCursor::default());
+            }
+            local_name!("figcaption") => ctx.kind = BlockKind::Caption,
+            _ if page.role[i] == Role::Caption => ctx.kind = BlockKind::Caption,
+            _ if ctx.kind == BlockKind::Caption => {}
+            _ => {
+                if let Some(level) = heading_level(tag) {
+                    ctx.kind = BlockKind::Heading { level };
+                } else if !matches!(ctx.kind, BlockKind::ListItem { .. }) {
+                    ctx.kind = BlockKind::Paragraph;
+                }
+            }
+        }
+        self.ctx.push(ctx);
+        true
+    }
+
+    fn exit(&mut self, id: NodeId, article: bool) {
+        let Some(tag) = self.page.tree.node(id).tag() else {
+            return;
+        };
+        if !article {
+            if !is_inline(tag) {
+                self.space = true;
+            }
+            return;
+        }
+        if is_inline(tag) {
+            let marks = match *tag {
+                local_name!("a") => self.page.tree.node(id).attr("href").is_some(),
+                local_name!("em")
+                | local_name!("i")
+                | local_name!("cite")
+                | local_name!("dfn")
+                | local_name!("strong")
+                | local_name!("b")
+                | local_name!("s")
+                | local_name!("del")
+                | local_name!("strike") => true,
+                local_name!("code")
+                | local_name!("kbd")
+                | local_name!("samp")
+                | local_name!("tt") => self.pre == 0,
+                _ => false,
+            };
+            if marks {
+                self.close_inline();
+            }
+            return;
+        }
+        if let Some(t) = self.table {
+            if *tag != local_name!("table") || t.depth > 0 {
+                self.exit_table_part(tag);
+                return;
+            }
+            self.end_block();
+            self.table = None;
+            if self.ctx.len() > 1 {
+                self.ctx.pop();
+            }
+            return;
+        }
+        if matches!(*tag, local_name!("td") | local_name!("th")) {
+            self.space = true;
+            return;
+        }
+        self.end_block();
+        match *tag {
+            local_name!("ul") | local_name!("ol") | local_name!("menu") => {
+                self.lists.pop();
+            }
+            local_name!("pre") => self.pre = self.pre.saturating_sub(1),
+            _ => {}
+        }
+        if self.ctx.len() > 1 {
+            self.ctx.pop();
+        }
+    }
+
+    /// True for a table of data (cells of short text, no blocks, no nested
+    /// table); a table that lays out the page reads as its blocks.
+    fn is_data_table(&self, table: NodeId) -> bool {
+        let tree = &self.page.tree;
+        let mut at = tree.node(table).first_child;
+        let mut seen = 0;
+        let mut cells = 0;
+        while at != NONE {
+            seen += 1;
+            if seen > TABLE_SCAN {
+                return false;
+            }
+            if let Some(tag) = tree.node(at).tag() {
+                match *tag {
+                    local_name!("td") | local_name!("th") => cells += 1,
+                    local_name!("tr")
+                    | local_name!("tbody")
+                    | local_name!("thead")
+                    | local_name!("tfoot")
+                    | local_name!("caption")
+                    | local_name!("colgroup")
+                    | local_name!("col") => {}
+                    _ if is_inline(tag) => {}
+                    _ => return false,
+                }
+            }
+            at = tree.next_in(at, table, true);
+        }
+        cells > 0
+    }
+
+    /// Starts a row or cell of the data table being read.
+    fn enter_table_part(&mut self, tag: &LocalName) {
+        let Some(mut t) = self.table else {
+            return;
+        };
+        match *tag {
+            local_name!("table") => t.depth += 1,
+            local_name!("tr") if t.depth == 0 => {
+                t.column = 0;
+                t.cells = 0;
+            }
+            local_name!("td") | local_name!("th") if t.depth == 0 => {
+                if t.column > 0 || t.row > 0 {
+                    self.begin_text();
+                    self.separator(if t.column > 0 { "\t" } else { "\n" });
+                }
+                t.cell_start = self.text.len();
+                t.header = *tag == local_name!("th");
+                self.space = false;
+            }
+            _ => self.space = true,
+        }
+        self.table = Some(t);
+    }
+
+    fn exit_table_part(&mut self, tag: &LocalName) {
+        let Some(mut t) = self.table else {
+            return;
+        };
+        match *tag {
+            local_name!("table") => t.depth = t.depth.saturating_sub(1),
+            local_name!("tr") if t.depth == 0 && t.cells > 0 => t.row = t.row.saturating_add(1),
+            local_name!("td") | local_name!("th") if t.depth == 0 => {
+                let start = t.cell_start.max(self.start);
+                if start < self.text.len() {
+                    self.inlines.push(Inline {
+                        range: start..self.text.len(),
+                        kind: InlineKind::TableCell {
+                            row: t.row,
+                            column: t.column,
+                            header: t.header,
+                        },
+                    });
+                }
+                t.column = t.column.saturating_add(1);
+                t.cells = t.cells.saturating_add(1);
+                self.space = false;
+            }
+            _ => self.space = true,
+        }
+        self.table = Some(t);
+    }
+
+    /// A separator inside a block (a table's tab or row break), mapped to
+    /// nothing in the page.
+    fn separator(&mut self, sep: &str) {
+        let at = self.text.len();
+        self.text.push_str(sep);
+        let src = self.html_map.to_source(self.cursor);
+        self.map.push(at..self.text.len(), src..src);
+    }
+
+    /// An image's alt text as a caption block, when it says something
+    /// (three words or more) and no figure caption says it instead.
+    fn image_caption(&mut self, id: NodeId) {
+        let tree = &self.page.tree;
+        let Some(alt) = tree.node(id).attr("alt") else {
+            return;
+        };
+        let alt = super::meta::squash(alt);
+        if alt.split_whitespace().count() < 3 || self.table.is_some() {
+            return;
+        }
+        // A figure with its own caption says it better.
+        let mut at = tree.node(id).parent;
+        for _ in 0..4 {
+            if at == NONE {
+                break;
+            }
+            if tree.node(at).tag() == Some(&local_name!("figure")) {
+                let mut c = tree.node(at).first_child;
+                let mut steps = 0;
+                while c != NONE && steps < 256 {
+                    steps += 1;
+                    if tree.node(c).tag() == Some(&local_name!("figcaption")) {
+                        return;
+                    }
+                    c = tree.next_in(c, at, true);
+                }
+                break;
+            }
+            at = tree.node(at).parent;
+        }
+        let saved = self.ctx.last().copied();
+        self.end_block();
+        self.ctx.push(Context {
+            kind: BlockKind::Caption,
+            quote_depth: saved.map_or(0, |c| c.quote_depth),
+            list_depth: saved.map_or(0, |c| c.list_depth),
+        });
+        self.push_text(id, &alt);
+        self.end_block();
+        self.ctx.pop();
+    }
+
+    /// Furniture inside the article: set apart rather than read.
+    fn set_apart(&self, id: NodeId, tag: &LocalName) -> bool {
+        let i = id as usize;
+        let page = self.page;
+        // Most of the article's prose is the article, whatever its wrapper
+        // is called (a `paywall` box holding the text of a saved page).
+        let most =
+            page.prose.get(i).is_some_and(|&p| p * 2 > self.root_prose) && !self.inh.comments[i];
+        match page.role[i] {
+            Role::Furniture | Role::Weak if most => {}
+            Role::Furniture | Role::Byline => return true,
+            Role::Weak => {
+                if page.chars[i] * 3 < self.root_chars || page.link_density(id) > 0.5 {
+                    return true;
+                }
+            }
+            Role::Content | Role::Neutral | Role::Caption => {}
+        }
+        if let Some(1) = heading_level(tag) {
+            let text = self.plain_text(id);
+            let key = super::meta::fold(&text);
+            if key.is_empty() || key == self.title_key {
+                return true;
+            }
+        }
+        let ld = page.link_density(id);
+        let chars = page.chars[i];
+        if chars == 0 {
+            return false;
+        }
+        match *tag {
+            local_name!("p") => ld >= 0.8,
+            local_name!("div")
+            | local_name!("section")
+            | local_name!("ul")
+            | local_name!("ol")
+            | local_name!("dl")
+            | local_name!("table")
+            | local_name!("form")
+            | local_name!("menu")
+            | local_name!("header")
+            | local_name!("article")
+            | local_name!("aside") => ld > 0.5 && chars < self.root_chars / 2,
+            _ => false,
+        }
+    }
+
+    /// The visible text of a small subtree, whitespace folded.
+    fn plain_text(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        let mut at = id;
+        let mut steps = 0;
+        while at != NONE && steps < 10_000 {
+            steps += 1;
+            let node = self.page.tree.node(at);
+            if let Some(t) = node.text() {
+                out.push_str(t);
+            }
+            at = self
+                .page
+                .tree
+                .next_in(at, id, self.page.visible[at as usize]);
+        }
+        super::meta::squash(&out)
+    }
+
+    fn open_inline(&mut self, kind: InlineKind) {
+        let start = self.text.len() + usize::from(self.space && self.text.len() > self.start);
+        self.open.push((start, kind));
+    }
+
+    fn close_inline(&mut self) {
+        let Some((start, kind)) = self.open.pop() else {
+            return;
+        };
+        if self.open.len() >= MAX_INLINE_DEPTH {
+            return;
+        }
+        let end = self.text.len();
+        let start = start.max(self.start);
+        if start < end {
+            self.inlines.push(Inline {
+                range: start..end,
+                kind,
+            });
+        }
+    }
+
+    fn hard_break(&mut self) {
+        if self.text.len() > self.start {
+            let at = self.text.len();
+            self.text.push('\n');
+            let src = self.html_map.to_source(self.cursor);
+            self.map.push(at..at + 1, src..src);
+            self.inlines.push(Inline {
+                range: at..at + 1,
+                kind: InlineKind::HardBreak,
+            });
+            self.space = false;
+        }
+    }
+
+    fn separate_rule(&mut self) {
+        self.begin_text();
+        let at = self.text.len();
+        self.text.push_str("---");
+        let src = self.html_map.to_source(self.cursor);
+        self.map.push(at..self.text.len(), src..src);
+        self.blocks
+            .push(Block::new(at..self.text.len(), BlockKind::Rule));
+        self.start = self.text.len();
+    }
+
+    /// Where a text node's text is in the page: the offset of its first
+    /// byte, and whether the page holds it verbatim (no references).
+    fn locate(&mut self, id: NodeId, text: &str) -> Option<(usize, bool)> {
+        let lead = text.len() - text.trim_start().len();
+        let body = &text[lead..];
+        let mut cut = body.len().min(48);
+        while !body.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let needle = &body[..cut];
+        let line = self.page.tree.node(id).line as usize;
+        let anchor = self.lines.get(line.saturating_sub(2)).copied().unwrap_or(0);
+        let from = self.cursor.max(anchor);
+        let found = self
+            .find(needle, from)
+            .or_else(|| {
+                if anchor < from {
+                    self.find(needle, anchor)
+                } else {
+                    None
+                }
+            })
+            .or_else(|| {
+                let word: &str = body
+                    .split(|c: char| !c.is_alphanumeric())
+                    .find(|w| w.len() >= 3)?;
+                self.find(word, from)
+            })?;
+        let start = found.checked_sub(lead)?;
+        let verbatim = self.html.get(start..start + text.len()) == Some(text);
+        if verbatim {
+            self.cursor = start + text.len();
+            Some((start, true))
+        } else {
+            self.cursor = found;
+            Some((found, false))
+        }
+    }
+
+    fn push_text(&mut self, id: NodeId, text: &str) {
+        if self.ctx.last().is_none() {
+            return;
+        }
+        let located = self.locate(id, text);
+        // The page's bytes for a text that is not verbatim: up to the next tag.
+        let rough = located.map(|(at, _)| {
+            let end = memchr::memchr(b'<', &self.html.as_bytes()[at..])
+                .map_or(self.html.len(), |e| at + e);
+            at..end
+        });
+        let pre = self.pre > 0;
+        let mut run_start = self.text.len();
+        let mut run_src: Option<usize> = None;
+        for (offset, c) in text.char_indices() {
+            let ws = if pre {
+                false
+            } else {
+                matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}' | '\u{a0}')
+            };
+            if c == '\u{ad}' {
+                continue;
+            }
+            if ws {
+                self.space = true;
+                continue;
+            }
+            if pre && c == '\r' {
+                continue;
+            }
+            if self.text.len() == self.start {
+                self.flush_run(run_start, run_src, located, &rough);
+                self.begin_text();
+                run_start = self.text.len();
+                run_src = None;
+            }
+            if self.space {
+                self.space = false;
+                if self.text.len() > self.start {
+                    if self.text.len() - self.start >= MAX_BLOCK_BYTES {
+                        self.flush_run(run_start, run_src, located, &rough);
+                        self.cut_block();
+                        run_start = self.text.len();
+                        run_src = None;
+                    } else {
+                        self.text.push(' ');
+                    }
+                }
+            }
+            // Keep runs of bytes whose page offsets are consecutive.
+            let src = located.filter(|l| l.1).map(|(at, _)| at + offset);
+            let contiguous = match (run_src, src) {
+                (Some(rs), Some(s)) => rs + (self.text.len() - run_start) == s,
+                _ => false,
+            };
+            if !contiguous {
+                self.flush_run(run_start, run_src, located, &rough);
+                run_start = self.text.len();
+                run_src = src;
+            }
+            self.text.push(c);
+            if pre && self.text.len() - self.start >= MAX_BLOCK_BYTES && c == '\n' {
+                self.flush_run(run_start, run_src, located, &rough);
+                self.cut_block();
+                run_start = self.text.len();
+                run_src = None;
+            }
+        }
+        self.flush_run(run_start, run_src, located, &rough);
+    }
+
+    fn flush_run(
+        &mut self,
+        start: usize,
+        src: Option<usize>,
+        located: Option<(usize, bool)>,
+        rough: &Option<Span>,
+    ) {
+        let end = self.text.len();
+        if start >= end {
+            return;
+        }
+        let source = match (src, located, rough) {
+            (Some(s), _, _) => s..s + (end - start),
+            (None, Some(_), Some(r)) => r.clone(),
+            _ => self.cursor..self.cursor,
+        };
+        let source = self.html_map.range_to_source(source);
+        self.map.push(start..end, source);
+    }
+
+    /// Ends the open block at a length limit and starts another like it.
+    fn cut_block(&mut self) {
+        let open: Vec<(usize, InlineKind)> = self.open.clone();
+        self.end_block();
+        self.open = open
+            .into_iter()
+            .map(|(_, k)| (self.text.len(), k))
+            .collect();
+    }
+
+    /// Closes the open block (if it holds text) and starts the next.
+    fn end_block(&mut self) {
+        let end = self.text.len();
+        // Runs still open continue in the next block.
+        let reopen: Vec<(usize, InlineKind)> = self.open.clone();
+        for (start, kind) in &reopen {
+            let start = (*start).max(self.start);
+            if start < end && self.open.len() <= MAX_INLINE_DEPTH {
+                self.inlines.push(Inline {
+                    range: start..end,
+                    kind: kind.clone(),
+                });
+            }
+        }
+        if end > self.start {
+            let ctx = *self.ctx.last().unwrap_or(&Context {
+                kind: BlockKind::Paragraph,
+                quote_depth: 0,
+                list_depth: 0,
+            });
+            let mut block = Block::new(self.start..end, ctx.kind);
+            block.quote_depth = ctx.quote_depth;
+            block.list_depth = ctx.list_depth;
+            let mut inlines = std::mem::take(&mut self.inlines);
+            inlines.sort_by_key(|i| i.range.start);
+            // A short paragraph in bold alone is a subheading.
+            if block.kind == BlockKind::Paragraph
+                && ctx.quote_depth == 0
+                && end - self.start <= 120
+                && inlines
+                    .iter()
+                    .any(|i| i.kind == InlineKind::Strong && i.range == (self.start..end))
+                && !self.text[self.start..end].ends_with(['.', ',', ';', ':'])
+            {
+                block.kind = BlockKind::Heading { level: 3 };
+            }
+            block.inlines = inlines;
+            self.blocks.push(block);
+        } else {
+            self.inlines.clear();
+        }
+        self.start = self.text.len();
+        self.open = reopen.into_iter().map(|(_, k)| (self.start, k)).collect();
+        self.space = false;
+    }
+
+    /// The text, without the blank line after the last block.
+    pub fn finish(self) -> (String, SourceMap, Vec<Block>, Vec<NodeId>) {
+        (self.text, self.map, self.blocks, self.set_aside)
+    }
+}

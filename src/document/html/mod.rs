@@ -1,0 +1,302 @@
+//! Web pages onto the one [`Document`]: the article, not the page.
+//!
+//! One entry point, [`parse`], takes what any source of a page has: its
+//! bytes, the charset the transport named (a `Content-Type` header, if
+//! any) and the URL it came from (to resolve relative links). It never
+//! does I/O, so a saved file, a pipe and a fetched page read the same.
+//!
+//! The steps: decode ([`decode`]), build the tree with html5ever
+//! ([`tree`]), read the metadata ([`meta`]), weigh every element
+//! ([`page`], [`classify`]), choose the article ([`article`]) and read it
+//! into blocks ([`emit`]). The page around the article (navigation,
+//! related lists, comments) follows the body as boilerplate sections,
+//! hidden or shown with `x`, never interleaved with it.
+
+mod article;
+mod classify;
+mod decode;
+mod emit;
+mod link;
+mod meta;
+mod nesting;
+mod page;
+mod tree;
+
+use super::{BlockKind, Document, Format, Meta, build_sections};
+use html5ever::local_name;
+use tree::{NONE, NodeId, Tree};
+
+/// True when the start of a text looks like HTML: a doctype, or one of
+/// `<html`, `<head`, `<body`, `<article` as the first tag (after a BOM,
+/// whitespace and comments).
+pub fn sniff(bytes: &[u8]) -> bool {
+    let mut rest = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    // UTF-16 pages: look at the low bytes only.
+    let narrowed: Vec<u8>;
+    if rest.starts_with(&[0xFF, 0xFE]) || rest.starts_with(&[0xFE, 0xFF]) {
+        let skip = usize::from(rest.starts_with(&[0xFE, 0xFF]));
+        narrowed = rest[2..]
+            .iter()
+            .skip(skip)
+            .step_by(2)
+            .take(1024)
+            .copied()
+            .collect();
+        rest = &narrowed;
+    }
+    for _ in 0..16 {
+        rest = rest.trim_ascii_start();
+        if rest.starts_with(b"<!--") {
+            match memchr::memmem::find(rest, b"-->") {
+                Some(end) => rest = &rest[end + 3..],
+                None => return false,
+            }
+            continue;
+        }
+        break;
+    }
+    let head: Vec<u8> = rest.iter().take(16).map(u8::to_ascii_lowercase).collect();
+    [
+        &b"<!doctype html"[..],
+        b"<html",
+        b"<head",
+        b"<body",
+        b"<article",
+        b"<?xml",
+    ]
+    .iter()
+    .any(|p| head.starts_with(p))
+        && (!head.starts_with(b"<?xml") || contains_html_tag(bytes))
+}
+
+/// True for an XML declaration that heads an XHTML page.
+fn contains_html_tag(bytes: &[u8]) -> bool {
+    let head: Vec<u8> = bytes
+        .iter()
+        .take(2048)
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    memchr::memmem::find(&head, b"<html").is_some()
+}
+
+/// Reads a page into a document. `charset` is the transport's, if any;
+/// `url` is where the page came from (relative links resolve against its
+/// `<base href>`, else `url`, else its canonical URL).
+pub fn parse(name: &str, bytes: &[u8], charset: Option<&str>, url: Option<&str>) -> Document {
+    let source = decode::decode(name, bytes, charset);
+    let flat = nesting::flatten(&source.text);
+    let tree = Tree::parse(flat.as_deref().unwrap_or(&source.text));
+    let found = meta::read(&tree);
+    let base_tag = tree
+        .find(&local_name!("base"))
+        .and_then(|b| tree.node(b).attr("href").map(str::to_string));
+    let base = match (base_tag, url) {
+        (Some(b), Some(u)) => Some(link::resolve(&b, u)),
+        (Some(b), None) => Some(b),
+        (None, Some(u)) => Some(u.to_string()),
+        (None, None) => found.meta.canonical_url.clone(),
+    };
+    let mut page = page::Page::new(tree);
+    let article = article::choose(&mut page, found.ld_body.as_deref());
+    let h1 = first_h1(&page, &article.roots);
+    let title = meta::headline(&found, h1.as_deref());
+    let mut notices = source.notices.clone();
+    if !article.found {
+        notices.push("no article found on this page; showing its readable text".to_string());
+    }
+
+    let mut b = emit::Builder::new(
+        &page,
+        &article.inh,
+        &source.text,
+        &source.map,
+        base.as_deref(),
+    );
+    if let Some(t) = &title {
+        b.set_title(t);
+        b.push_block(BlockKind::Title, t, Some(t));
+    }
+    let header = header_line(&found.meta);
+    b.push_block(BlockKind::Byline, &header, None);
+    b.body(&article.roots);
+    let set_aside = b.set_aside.clone();
+    let regions = regions(&page, &article.roots, set_aside);
+    b.boilerplate(&regions);
+    let (text, map, mut blocks, _) = b.finish();
+    trailing_headings(&mut blocks);
+    let sections = build_sections(&text, &blocks);
+    let title_block = blocks.iter().position(|b| b.kind == BlockKind::Title);
+    let mut doc = Document {
+        name: name.to_string(),
+        format: Format::Html,
+        text,
+        blocks,
+        sections,
+        title: title_block,
+        dateline: None,
+        source_map: map,
+        notices,
+        meta: found.meta,
+    };
+    doc.meta.title = title;
+    doc
+}
+
+/// The first visible `<h1>` in or before the article.
+fn first_h1(page: &page::Page, roots: &[NodeId]) -> Option<String> {
+    let first_root = roots.first().copied()?;
+    let mut best = None;
+    for &id in &page.order {
+        if page.tag(id) == Some(&local_name!("h1")) {
+            let text = text_of(page, id);
+            if !text.is_empty() {
+                best = Some(text);
+                if page.tree.contains(first_root, id) {
+                    break;
+                }
+            }
+        }
+        if id == first_root && best.is_some() {
+            break;
+        }
+    }
+    best
+}
+
+fn text_of(page: &page::Page, id: NodeId) -> String {
+    let mut out = String::new();
+    let mut at = id;
+    let mut steps = 0;
+    while at != NONE && steps < 10_000 {
+        steps += 1;
+        if let Some(t) = page.tree.node(at).text() {
+            out.push_str(t);
+        }
+        at = page.tree.next_in(at, id, page.visible[at as usize]);
+    }
+    meta::squash(&out)
+}
+
+/// The compact line under the title: authors, dates, site, section.
+fn header_line(meta: &Meta) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if !meta.authors.is_empty() {
+        parts.push(format!("By {}", join_names(&meta.authors)));
+    }
+    if let Some(d) = meta.published.as_deref().map(short_date) {
+        parts.push(d);
+    }
+    if let Some(u) = meta.updated.as_deref().map(short_date)
+        && Some(&u) != meta.published.as_deref().map(short_date).as_ref()
+    {
+        parts.push(format!("updated {u}"));
+    }
+    if let Some(s) = &meta.site_name {
+        parts.push(s.clone());
+    }
+    if let Some(s) = &meta.section {
+        parts.push(s.clone());
+    }
+    parts.join(" · ")
+}
+
+fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// `2019-11-18T20:13:00Z` as `2019-11-18 20:13`; anything else as given.
+fn short_date(date: &str) -> String {
+    let d = date.trim();
+    let b = d.as_bytes();
+    let iso =
+        b.len() >= 10 && b[4] == b'-' && b[7] == b'-' && b[..4].iter().all(u8::is_ascii_digit);
+    if !iso {
+        return meta::squash(d);
+    }
+    let day = &d[..10];
+    match d.get(10..16) {
+        Some(t) if t.starts_with('T') || t.starts_with(' ') => {
+            let time = &t[1..];
+            if time == "00:00" {
+                day.to_string()
+            } else {
+                format!("{day} {time}")
+            }
+        }
+        _ => day.to_string(),
+    }
+}
+
+/// The page outside the article, and the furniture set apart inside it,
+/// in document order: each becomes a block of boilerplate.
+fn regions(page: &page::Page, roots: &[NodeId], mut set_aside: Vec<NodeId>) -> Vec<NodeId> {
+    let n = page.tree.nodes.len();
+    let mut on_path = vec![false; n];
+    let mut is_root = vec![false; n];
+    for &r in roots {
+        is_root[r as usize] = true;
+        let mut at = page.tree.node(r).parent;
+        while at != NONE && !on_path[at as usize] {
+            on_path[at as usize] = true;
+            at = page.tree.node(at).parent;
+        }
+    }
+    let mut out = Vec::new();
+    let mut id = page.body;
+    if is_root[id as usize] {
+        id = NONE;
+    }
+    while id != NONE {
+        let i = id as usize;
+        let descend = on_path[i] && !is_root[i];
+        if !on_path[i] && !is_root[i] && page.visible[i] && page.chars[i] > 0 {
+            out.push(id);
+        }
+        id = page.tree.next_in(id, page.body, descend);
+    }
+    let mut position = vec![u32::MAX; n];
+    for (k, &id) in page.order.iter().enumerate() {
+        position[id as usize] = k as u32;
+    }
+    out.append(&mut set_aside);
+    out.sort_by_key(|&id| position[id as usize]);
+    out
+}
+
+/// A heading with no body text after it before the next heading or the
+/// end ("Related stories" whose list was set apart) is furniture too.
+fn trailing_headings(blocks: &mut [super::Block]) {
+    /// What follows a block, read from the end.
+    #[derive(Clone, Copy)]
+    enum Next {
+        End,
+        Heading(u8),
+        Body,
+    }
+    let mut next = Next::End;
+    for block in blocks.iter_mut().rev() {
+        match block.kind {
+            BlockKind::Heading { level } => {
+                let empty = match next {
+                    Next::End => true,
+                    Next::Heading(l) => l <= level,
+                    Next::Body => false,
+                };
+                if empty {
+                    block.kind = BlockKind::Boilerplate;
+                } else {
+                    next = Next::Heading(level);
+                }
+            }
+            BlockKind::Boilerplate | BlockKind::Title | BlockKind::Byline => {}
+            _ => next = Next::Body,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

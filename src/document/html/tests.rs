@@ -1,0 +1,478 @@
+//! The HTML adapter on pages written for each structure it must keep or
+//! set apart (none is a copy of an evaluation page).
+
+use super::*;
+use crate::document::{Block, InlineKind};
+
+const ARTICLE: &[u8] = include_bytes!("../../../tests/fixtures/html/article.html");
+
+fn page(html: &str) -> Document {
+    parse("p.html", html.as_bytes(), None, None)
+}
+
+/// The text of the blocks a reader reads as the article's body.
+fn body(doc: &Document) -> Vec<(BlockKind, &str)> {
+    doc.blocks
+        .iter()
+        .enumerate()
+        .filter(|(i, b)| {
+            !doc.sections[doc.section_of_block(*i)].boilerplate
+                && !matches!(
+                    b.kind,
+                    BlockKind::Title | BlockKind::Byline | BlockKind::Boilerplate
+                )
+        })
+        .map(|(_, b)| (b.kind, doc.slice(&b.range)))
+        .collect()
+}
+
+fn body_text(doc: &Document) -> String {
+    body(doc)
+        .iter()
+        .map(|(_, t)| *t)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn furniture_text(doc: &Document) -> String {
+    doc.blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Boilerplate)
+        .map(|b| doc.slice(&b.range))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn block_with<'a>(doc: &'a Document, needle: &str) -> &'a Block {
+    doc.blocks
+        .iter()
+        .find(|b| doc.slice(&b.range).contains(needle))
+        .unwrap_or_else(|| panic!("no block holds {needle:?}"))
+}
+
+/// A page long enough to be an article around `inner`.
+fn article_around(inner: &str) -> String {
+    format!(
+        "<html><body><nav><a href='/'>Home</a> <a href='/x'>World</a></nav><article>\
+         <p>The council met on Monday evening to decide the budget for the coming year, and the vote was close.</p>\
+         {inner}\
+         <p>Members said they would meet again in spring, when the first figures of the year are known to all.</p>\
+         <p>The mayor thanked the staff for a long year of work on the plan, which now goes to the region for approval.</p>\
+         </article><footer>Contact us</footer></body></html>"
+    )
+}
+
+#[test]
+fn the_fixture_reads_as_its_article() {
+    let doc = parse("article.html", ARTICLE, None, None);
+    assert_eq!(doc.format, Format::Html);
+    assert_eq!(
+        doc.title.map(|t| doc.slice(&doc.blocks[t].range)),
+        Some("Harbour bridge reopens after two-year repair")
+    );
+    let body = body_text(&doc);
+    assert!(body.starts_with("The old swing bridge"), "{body}");
+    assert!(body.contains("Ferries will keep their timetable"));
+    for never in [
+        "DOCTYPE",
+        "Georgia",
+        "tracking",
+        "hidden paragraph",
+        "Nor does this one",
+        "Decorative text",
+        "Enable JavaScript",
+        "Template text",
+    ] {
+        assert!(!doc.text.contains(never), "{never:?} must never appear");
+    }
+    // Furniture is set apart after the body, not lost and not interleaved.
+    let furniture = furniture_text(&doc);
+    for kept in [
+        "Home City Sport",
+        "cookies",
+        "Share",
+        "Ferry strike ends",
+        "First!",
+        "All rights reserved",
+    ] {
+        assert!(furniture.contains(kept), "{kept:?} set apart: {furniture}");
+        assert!(!body.contains(kept), "{kept:?} not in the body");
+    }
+    let first_furniture = doc
+        .blocks
+        .iter()
+        .position(|b| b.kind == BlockKind::Boilerplate);
+    let last_body = doc
+        .blocks
+        .iter()
+        .rposition(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. }));
+    assert!(first_furniture > last_body);
+}
+
+#[test]
+fn metadata_fills_the_meta_and_the_header_line() {
+    let doc = parse("article.html", ARTICLE, None, None);
+    let m = &doc.meta;
+    assert_eq!(m.authors, ["Mara Quint", "Olu Bede"]);
+    assert_eq!(m.published.as_deref(), Some("2024-05-02T08:30:00Z"));
+    assert_eq!(m.updated.as_deref(), Some("2024-05-02T12:00:00Z"));
+    assert_eq!(m.site_name.as_deref(), Some("The Coastal Post"));
+    assert_eq!(m.section.as_deref(), Some("City"));
+    assert_eq!(m.language.as_deref(), Some("en"));
+    assert_eq!(
+        m.canonical_url.as_deref(),
+        Some("https://post.example/city/2024/bridge-reopens")
+    );
+    let byline = doc
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Byline)
+        .expect("byline");
+    assert_eq!(
+        doc.slice(&byline.range),
+        "By Mara Quint and Olu Bede · 2024-05-02 08:30 · updated 2024-05-02 12:00 · The Coastal Post · City"
+    );
+    assert!(!doc.prose_blocks().any(|b| b.kind == BlockKind::Byline));
+}
+
+#[test]
+fn structure_is_kept() {
+    let doc = parse("article.html", ARTICLE, None, None);
+    let kinds = body(&doc);
+    assert!(kinds.contains(&(BlockKind::Heading { level: 2 }, "What the repair cost")));
+    assert!(kinds.contains(&(BlockKind::Heading { level: 3 }, "Traffic")));
+    assert!(kinds.contains(&(
+        BlockKind::ListItem { ordinal: Some(1) },
+        "Girders replaced: 14"
+    )));
+    assert!(kinds.contains(&(
+        BlockKind::ListItem { ordinal: Some(2) },
+        "Rivets renewed: 22,000"
+    )));
+    assert!(kinds.contains(&(BlockKind::Code, "span  = 96 m\nclear = 12 m")));
+    assert!(kinds.contains(&(BlockKind::Table, "Hour\tVehicles\n07:00\t850\n08:00\t1,200")));
+    let table = block_with(&doc, "Vehicles");
+    let cells: Vec<(&str, &InlineKind)> = table
+        .inlines
+        .iter()
+        .map(|i| (doc.slice(&i.range), &i.kind))
+        .collect();
+    assert!(cells.contains(&(
+        "Hour",
+        &InlineKind::TableCell {
+            row: 0,
+            column: 0,
+            header: true
+        }
+    )));
+    assert!(cells.contains(&(
+        "1,200",
+        &InlineKind::TableCell {
+            row: 2,
+            column: 1,
+            header: false
+        }
+    )));
+    let quote = block_with(&doc, "another hundred years");
+    assert_eq!(quote.quote_depth, 1);
+    // Subheadings are sections in the outline; furniture sections follow.
+    let titles: Vec<&str> = doc.sections.iter().map(|s| s.title.as_str()).collect();
+    assert!(titles.contains(&"What the repair cost") && titles.contains(&"Traffic"));
+    assert!(doc.sections.last().is_some_and(|s| s.boilerplate));
+}
+
+#[test]
+fn inline_runs_keep_emphasis_and_link_targets() {
+    let doc = parse(
+        "article.html",
+        ARTICLE,
+        None,
+        Some("https://post.example/city/2024/bridge-reopens"),
+    );
+    let p = block_with(&doc, "Crowds lined");
+    let kinds: Vec<(&str, &InlineKind)> = p
+        .inlines
+        .iter()
+        .map(|i| (doc.slice(&i.range), &i.kind))
+        .collect();
+    assert!(kinds.contains(&("exactly", &InlineKind::Emphasis)));
+    assert!(kinds.contains(&("a new start", &InlineKind::Strong)));
+    assert!(kinds.contains(&(
+        "engineers’ report",
+        &InlineKind::Link {
+            target: "https://post.example/city/reports/bridge.pdf".to_string()
+        }
+    )));
+    let unsafe_links = block_with(&doc, "Click me");
+    let targets: Vec<&str> = unsafe_links
+        .inlines
+        .iter()
+        .filter_map(|i| match &i.kind {
+            InlineKind::Link { target } => Some(target.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(targets[0], "javascript:alert(1)");
+    assert!(targets[1].starts_with("data:text/plain") && targets[1].ends_with("..."));
+}
+
+#[test]
+fn whitespace_folds_as_a_browser_folds_it() {
+    let doc = parse("article.html", ARTICLE, None, None);
+    let cost = block_with(&doc, "41");
+    let text = doc.slice(&cost.range);
+    assert!(text.contains("41 million euros"), "{text:?}");
+    assert!(
+        text.contains("abroad.\nThree firms"),
+        "a <br> is a line break: {text:?}"
+    );
+    assert!(cost.inlines.iter().any(|i| i.kind == InlineKind::HardBreak));
+    // A soft hyphen vanishes; inline elements without space join.
+    assert!(body_text(&doc).contains("Signals on the swingspan"));
+    assert!(body_text(&doc).contains("eight o’clock"));
+}
+
+#[test]
+fn figure_captions_and_alt_text_are_captions() {
+    let doc = parse("article.html", ARTICLE, None, None);
+    let caption = block_with(&doc, "repaired bridge at dawn");
+    assert_eq!(caption.kind, BlockKind::Caption);
+    // The figure's caption says it; the image's alt text is not repeated.
+    assert!(!doc.text.contains("The bridge at dawn"));
+    let doc = page(&article_around(
+        "<p><img src='a.jpg' alt='Council members voting on the budget'></p>",
+    ));
+    assert_eq!(
+        block_with(&doc, "Council members voting").kind,
+        BlockKind::Caption
+    );
+    let doc = page(&article_around("<img src='a.jpg' alt='logo'>"));
+    assert!(!doc.text.contains("logo"));
+}
+
+#[test]
+fn a_layout_table_reads_as_its_blocks() {
+    let doc = page(&article_around(
+        "<table><tr><td><p>A paragraph laid out in a table cell, as old pages do, long enough to read.</p><p>And a second one in the same cell.</p></td></tr></table>",
+    ));
+    assert_eq!(
+        block_with(&doc, "laid out in a table").kind,
+        BlockKind::Paragraph
+    );
+    assert_eq!(block_with(&doc, "second one").kind, BlockKind::Paragraph);
+}
+
+#[test]
+fn the_source_map_points_at_the_page_bytes() {
+    let doc = parse("article.html", ARTICLE, None, None);
+    for needle in [
+        "The old swing bridge over the harbour",
+        "Officials expect about 9,000",
+    ] {
+        let b = block_with(&doc, needle);
+        let at = doc.slice(&b.range).find(needle).expect("in block") + b.range.start;
+        let src = doc.source_map.range_to_source(at..at + needle.len());
+        assert_eq!(&ARTICLE[src], needle.as_bytes());
+    }
+    // A decoded reference maps to the whole of it.
+    let b = block_with(&doc, "o’clock");
+    let at = doc.slice(&b.range).find('’').expect("in block") + b.range.start;
+    let src = doc.source_map.range_to_source(at..at + '’'.len_utf8());
+    assert!(
+        std::str::from_utf8(&ARTICLE[src.clone()]).is_ok_and(|s| s.contains("rsquo")),
+        "{src:?}"
+    );
+}
+
+#[test]
+fn bold_only_line_is_a_subheading() {
+    let doc = page(&article_around(
+        "<p><strong>The vote</strong></p><p>Seven members voted for the plan and six against it, after a debate of three hours.</p>",
+    ));
+    assert_eq!(
+        block_with(&doc, "The vote").kind,
+        BlockKind::Heading { level: 3 }
+    );
+}
+
+#[test]
+fn link_lists_inside_the_article_are_set_apart() {
+    let doc = page(&article_around(
+        "<div><a href='/1'>One story</a> <a href='/2'>Another story</a> <a href='/3'>A third</a></div>",
+    ));
+    assert!(!body_text(&doc).contains("One story"));
+    assert!(furniture_text(&doc).contains("One story"));
+}
+
+#[test]
+fn a_heading_left_without_body_is_furniture() {
+    let doc = page(&article_around("").replace(
+        "</article>",
+        "<h2>More from us</h2><ul class='x'><li><a href='/1'>One story</a></li><li><a href='/2'>Two</a></li></ul></article>",
+    ));
+    assert!(
+        !body_text(&doc).contains("More from us"),
+        "{}",
+        body_text(&doc)
+    );
+}
+
+#[test]
+fn a_page_without_an_article_says_so() {
+    let doc = page(
+        "<html><body><ul><li><a href='/a'>Sport</a></li><li><a href='/b'>News</a></li></ul><p>Welcome!</p></body></html>",
+    );
+    assert!(
+        doc.notices.iter().any(|n| n.contains("no article")),
+        "{:?}",
+        doc.notices
+    );
+    assert!(doc.text.contains("Welcome!"));
+}
+
+#[test]
+fn the_title_drops_the_site_name_and_is_not_repeated() {
+    let doc = page(&format!(
+        "<title>Council passes budget - Town Herald</title>{}",
+        article_around("").replace("<article>", "<article><h1>Council passes budget</h1>")
+    ));
+    assert_eq!(doc.meta.title.as_deref(), Some("Council passes budget"));
+    assert!(!body_text(&doc).contains("Council passes budget"));
+}
+
+#[test]
+fn structured_data_names_the_body() {
+    let html = article_around("").replace(
+        "<article>",
+        "<div class='teaser'><p>A teaser paragraph about something else entirely, long enough to count as one.</p><p>And a second teaser paragraph, also long enough to be counted by the scorer.</p></div><article itemprop='articleBody'>",
+    );
+    let doc = page(&html);
+    assert!(!body_text(&doc).contains("teaser paragraph"));
+    assert!(body_text(&doc).contains("council met"));
+}
+
+#[test]
+fn deep_nesting_and_broken_markup_never_panic() {
+    let deep = "<div>".repeat(100_000) + "deep text" + &"</div>".repeat(10);
+    let doc = page(&deep);
+    assert!(doc.text.contains("deep text"));
+    let inline = "<b><i>".repeat(50_000) + "bold text";
+    let doc = page(&inline);
+    assert!(doc.text.contains("bold text"));
+    for broken in [
+        "<p>unclosed <b>bold <i>both",
+        "<table><td>cell<p>para",
+        "</p></div><<>>&#xFFFFFF;&bogus;",
+    ] {
+        let doc = page(broken);
+        for b in &doc.blocks {
+            assert!(doc.text.is_char_boundary(b.range.start) && b.range.end <= doc.text.len());
+        }
+    }
+}
+
+#[test]
+fn long_text_is_cut_into_blocks() {
+    let long = format!("<article><p>{}</p></article>", "word ".repeat(40_000));
+    let doc = page(&long);
+    assert!(doc.blocks.iter().all(|b| b.range.len() <= emit_limit() + 8));
+    assert!(doc.blocks.len() > 3);
+}
+
+fn emit_limit() -> usize {
+    32 * 1024
+}
+
+#[test]
+fn sniffing_tells_pages_from_text() {
+    assert!(sniff(b"<!DOCTYPE html><html>"));
+    assert!(sniff(b"\xEF\xBB\xBF  <!-- saved --> <HTML lang=en>"));
+    assert!(sniff(b"\n<head><title>x</title>"));
+    assert!(sniff(b"<article><p>x"));
+    assert!(!sniff(b"# Markdown title\n\n<b>inline html</b>"));
+    assert!(!sniff(b"Plain text that mentions <html> later"));
+    assert!(!sniff(b""));
+}
+
+#[test]
+fn a_page_reaches_the_document_from_bytes_by_name_or_by_sniffing() {
+    let doc = Document::from_bytes("saved", ARTICLE, None).expect("loads");
+    assert_eq!(doc.format, Format::Html);
+    let doc = Document::from_bytes("page.htm", b"<p>Just a paragraph.</p>", None).expect("loads");
+    assert_eq!(doc.format, Format::Html);
+    assert_eq!(body_text(&doc), "Just a paragraph.");
+}
+
+#[test]
+fn control_characters_stay_in_the_text_for_the_sanitiser() {
+    // The model keeps the page's characters; every sink sanitises them.
+    let doc = page(&article_around(
+        "<p>Evil \u{1b}]0;title\u{7} and \u{202e}reversed text in a paragraph of some length.</p>",
+    ));
+    let shown = crate::sanitize::clean(&doc.text);
+    assert!(!shown.contains('\u{1b}') && !shown.contains('\u{202e}'));
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of pages: tags of every kind, references, furniture, bad bytes.
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("<p>".to_string()),
+            Just("</p>".to_string()),
+            Just("<div class='nav'>".to_string()),
+            Just("<div class='story-body'>".to_string()),
+            Just("</div>".to_string()),
+            Just("<article>".to_string()),
+            Just("<ul><li>".to_string()),
+            Just("<ol start=3><li>".to_string()),
+            Just("<blockquote>".to_string()),
+            Just("<pre>".to_string()),
+            Just("<table><tr><td>".to_string()),
+            Just("<h2>".to_string()),
+            Just("<a href='/x'>".to_string()),
+            Just("</a>".to_string()),
+            Just("<b>".to_string()),
+            Just("<br>".to_string()),
+            Just("<script>x<p>".to_string()),
+            Just("&amp;&#27;&nbsp;&shy;".to_string()),
+            Just("\u{202e}\u{1b}[2J".to_string()),
+            "[a-zA-Z ,.]{1,40}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn any_page_gives_a_well_formed_document(parts in prop::collection::vec(piece(), 0..80)) {
+            let doc = page(&parts.concat());
+            let mut last_end = 0;
+            for b in &doc.blocks {
+                prop_assert!(b.range.start >= last_end && b.range.end <= doc.text.len());
+                prop_assert!(doc.text.is_char_boundary(b.range.start) && doc.text.is_char_boundary(b.range.end));
+                prop_assert!(!doc.slice(&b.range).is_empty());
+                last_end = b.range.end;
+            }
+            // Sections tile the blocks in order.
+            let mut next = 0;
+            for s in &doc.sections {
+                prop_assert_eq!(s.blocks.start, next);
+                next = s.blocks.end;
+            }
+            prop_assert_eq!(next, doc.blocks.len());
+            // The map covers the text.
+            prop_assert_eq!(doc.source_map.text_len(), doc.text.len());
+        }
+
+        #[test]
+        fn any_bytes_never_panic(data in prop::collection::vec(any::<u8>(), 0..600)) {
+            let doc = parse("b.html", &data, None, None);
+            for b in &doc.blocks {
+                prop_assert!(b.range.end <= doc.text.len());
+            }
+        }
+    }
+}
