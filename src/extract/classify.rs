@@ -88,15 +88,13 @@ fn common_group(t: &Token, w: &str) -> bool {
 }
 
 fn attributed(cx: &DocContext, end: usize) -> bool {
-    cx.toks
-        .get(end)
-        .is_some_and(|t| {
-            t.is_word()
-                && t.space()
-                && !t.cap()
-                && (4..=9).contains(&(t.end - t.start))
-                && ATTRIBUTION.contains(&t.text(cx.text))
-        })
+    cx.toks.get(end).is_some_and(|t| {
+        t.is_word()
+            && t.space()
+            && !t.cap()
+            && (4..=9).contains(&(t.end - t.start))
+            && ATTRIBUTION.contains(&t.text(cx.text))
+    })
 }
 
 /// Ordinals that open unit and organisation names.

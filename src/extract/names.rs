@@ -434,7 +434,10 @@ mod tests {
             ),
             ("she told The Globe and Mail that", &["The Globe and Mail"]),
             ("votes for Movimento 5 Stelle rose", &["Movimento 5 Stelle"]),
-            ("Arsenal 3 Chelsea 1 on Sunday", &["Arsenal", "Chelsea", "Sunday"]),
+            (
+                "Arsenal 3 Chelsea 1 on Sunday",
+                &["Arsenal", "Chelsea", "Sunday"],
+            ),
             (
                 "the United Nations and United States",
                 &["United Nations", "United States"],

@@ -293,12 +293,9 @@ pub fn locative(cx: &DocContext, s: usize, e: usize, known: bool) -> bool {
     // modifier of a noun after it (`in the Bernoulli family`).
     let mut p = s - 1;
     if word_at(cx, p) == "the" && p >= 1 && cx.toks[p - 1].is_word() {
-        let modifier = cx
-            .toks
-            .get(e)
-            .is_some_and(|t| {
-                t.is_word() && !t.cap() && (!t.in_lex(PLACE | COMMON) || t.is(cx.text, "of"))
-            });
+        let modifier = cx.toks.get(e).is_some_and(|t| {
+            t.is_word() && !t.cap() && (!t.in_lex(PLACE | COMMON) || t.is(cx.text, "of"))
+        });
         if modifier {
             return false;
         }
