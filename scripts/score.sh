@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Scores `lede entities --json` with ../shared/eval/score.py on the seed,
-# gum-dev (Wikinews), and the gum-genres sets bio (Wikipedia biographies)
-# and voyage (Wikivoyage guides).
+# Scores `lede entities --json` with eval/score.py on the seed and gum-dev
+# (Wikinews), both in the repository, and on the gum-genres sets bio
+# (Wikipedia biographies) and voyage (Wikivoyage guides), which live only in
+# ../shared/eval (scripts/check-entities checks their floors).
 # Usage: scripts/score.sh [--errors] [--no-build] [--table] [SET...]
 #   SET: seed, dev, bio, voyage (default: all four)
 #   --table: one line per set and type, overlap F1 (strict F1), for the README
 # Predictions go to ${OUT:-/tmp/lede-score}/SET.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-eval_dir="$root/../shared/eval"
+eval_dir="$root/eval"
+shared="$root/../shared/eval"
 out="${OUT:-/tmp/lede-score}"
 errors=""
 build=1
@@ -33,10 +35,10 @@ bin="$root/target/release/lede"
 # articles directory and gold (file or directory) of a set
 paths() {
   case "$1" in
-    seed) echo "$eval_dir/../seeds $eval_dir/gold/000_a8106be745b31416.json" ;;
+    seed) echo "$root/seeds $eval_dir/gold/000_a8106be745b31416.json" ;;
     dev) echo "$eval_dir/gum-dev/articles $eval_dir/gum-dev/gold" ;;
-    bio) echo "$eval_dir/gum-genres/bio/articles $eval_dir/gum-genres/bio/gold" ;;
-    voyage) echo "$eval_dir/gum-genres/voyage/articles $eval_dir/gum-genres/voyage/gold" ;;
+    bio) echo "$shared/gum-genres/bio/articles $shared/gum-genres/bio/gold" ;;
+    voyage) echo "$shared/gum-genres/voyage/articles $shared/gum-genres/voyage/gold" ;;
   esac
 }
 
