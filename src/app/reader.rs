@@ -341,7 +341,11 @@ impl Reader {
 
     /// Applies one action to this article.
     pub(super) fn update(&mut self, action: Action) {
-        self.view.message = None;
+        // Esc clears what the status line says before anything else: a
+        // failed search's "no match" is not a reason to quit.
+        if self.view.message.take().is_some() && action == Action::Back {
+            return;
+        }
         let section = self.current_section();
         let (from, text) = (self.view.anchor, self.top_text());
         if !matches!(action, Action::Resize(..)) {
