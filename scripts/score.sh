@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Scores `lede entities --json` on the seed and the gum-dev set with
-# ../shared/eval/score.py. Usage: scripts/score.sh [--errors] [--no-build]
+# eval/score.py (all in the repository; scripts/check-entities scores the
+# sets that live only in ../shared). Usage: scripts/score.sh [--errors] [--no-build]
 # Predictions go to ${OUT:-/tmp/lede-score}.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-eval_dir="$root/../shared/eval"
-seed="$root/../shared/seeds/000_a8106be745b31416.txt"
+eval_dir="$root/eval"
+seed="$root/seeds/000_a8106be745b31416.txt"
 out="${OUT:-/tmp/lede-score}"
 errors=""
 build=1

@@ -5,7 +5,7 @@
 //! 2 bad usage or input lede cannot read (a missing file, a bad config).
 //! Every error is one line naming the file it is about.
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -320,24 +320,34 @@ fn stdin_at_most_once(files: &[PathBuf]) -> Result<(), CliError> {
 }
 
 /// Loads the articles for the reader: as [`load_articles`], but a long
-/// first file is loaded from its start (`document::start`), its whole to be
-/// read once the first frame is drawn. Standard input, the seed and the
-/// other files are read whole.
+/// first file, or standard input, is loaded from its start
+/// (`document::start`), its whole to be read once the first frame is
+/// drawn. The seed and the other files are read whole.
 pub fn load_for_reading(files: &[PathBuf]) -> Result<(Vec<Document>, Option<Rest>), CliError> {
     stdin_at_most_once(files)?;
-    let Some(first) = files.first().filter(|p| p.as_path() != Path::new("-")) else {
-        return Ok((load_articles(files)?, None));
+    let stdin = Path::new("-");
+    let first = match files.first() {
+        Some(first) => first.as_path(),
+        None if stdin_has_article() => stdin,
+        None => return Ok((load_articles(files)?, None)),
     };
-    let opening = start::open(first).map_err(|source| CliError::Load {
-        name: first.display().to_string(),
-        source,
-    })?;
+    let opening = if first == stdin {
+        start::open_stream("stdin", Box::new(io::stdin()))
+    } else {
+        start::open(first)
+    };
+    let name = if first == stdin {
+        "stdin".to_string()
+    } else {
+        first.display().to_string()
+    };
+    let opening = opening.map_err(|source| CliError::Load { name, source })?;
     let (doc, rest) = match opening {
         start::Opening::Whole(doc) => (doc, None),
         start::Opening::Start(doc, rest) => (doc, Some(rest)),
     };
     let mut docs = vec![doc];
-    for path in &files[1..] {
+    for path in files.iter().skip(1) {
         docs.push(load_article(Some(path.as_path()))?);
     }
     Ok((docs, rest))
@@ -353,15 +363,10 @@ pub fn load_article(path: Option<&Path>) -> Result<Document, CliError> {
         });
     };
     if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .map_err(|e| CliError::Load {
-                name: "stdin".into(),
-                source: LoadError::Io(e.to_string()),
-            })?;
-        return Document::from_vec("stdin", bytes, None).map_err(|source| CliError::Load {
+        // The cap and the early binary check a file gets.
+        let loaded = crate::document::load::read_capped(io::stdin().lock())
+            .and_then(|bytes| Document::from_vec("stdin", bytes, None));
+        return loaded.map_err(|source| CliError::Load {
             name: "stdin".into(),
             source,
         });

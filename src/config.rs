@@ -133,6 +133,10 @@ impl Config {
         if meta.is_dir() {
             return Err(read_error("is a directory, not a config file".into()));
         }
+        // A FIFO or a device would block the read, or never end.
+        if !meta.is_file() {
+            return Err(read_error("not a regular file, not a config file".into()));
+        }
         if meta.len() > MAX_BYTES {
             return Err(read_error(format!("larger than {MAX_BYTES} bytes")));
         }

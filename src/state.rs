@@ -16,8 +16,14 @@
 //!   clean.
 //! - Nothing is ever written next to the article. With no usable state folder
 //!   (no `$HOME`), positions live for the session only, with a warning.
-//! - Two instances saving at once: each write is a whole file, so the last
-//!   writer wins and the file is never torn.
+//! - Two instances saving at once lose nothing: a save takes an exclusive
+//!   lock on `places.json.lock` (an advisory `flock`, released when the
+//!   file is closed, so a killed instance never leaves it held), re-reads
+//!   the file under it, merges its own places in and writes the whole file.
+//! - A state path (or lock path) that is not a regular file (a FIFO, a
+//!   device, a folder) is never opened for reading, so it cannot block
+//!   start-up: it is refused with a warning and positions are kept for the
+//!   session only.
 
 use std::collections::BTreeMap;
 use std::fs::{self, File};
@@ -34,6 +40,7 @@ const MAX_ENTRIES: usize = 2000;
 /// Temp files older than this are leftovers of a crash.
 const STALE_TEMP: Duration = Duration::from_secs(600);
 const FILE_NAME: &str = "places.json";
+const LOCK_NAME: &str = "places.json.lock";
 const TEMP_PREFIX: &str = ".places.json.";
 
 /// A fingerprint of an article's text.
@@ -141,38 +148,38 @@ impl Store {
         state.places.get(fingerprint).cloned()
     }
 
-    /// Remembers a place, re-reading the file first so entries saved by
-    /// another instance meanwhile are kept.
-    pub fn remember(
-        &mut self,
-        fingerprint: Fingerprint,
-        mut place: Place,
-    ) -> Result<(), StateError> {
-        place.saved_at = now();
-        let mut state = self.read();
-        state.version = 1;
-        state.places.insert(fingerprint, place);
-        if state.places.len() > MAX_ENTRIES {
-            let mut by_age: Vec<_> = state
-                .places
-                .iter()
-                .map(|(k, v)| (v.saved_at, k.clone()))
-                .collect();
-            by_age.sort();
-            for (_, key) in by_age.into_iter().take(state.places.len() - MAX_ENTRIES) {
-                state.places.remove(&key);
-            }
-        }
+    /// Remembers a place (see [`Store::remember_all`]).
+    pub fn remember(&mut self, fingerprint: Fingerprint, place: Place) -> Result<(), StateError> {
+        self.remember_all(vec![(fingerprint, place)])
+    }
+
+    /// Remembers places, merged into the file under its lock: the file is
+    /// re-read once the lock is held, so places another instance saved
+    /// meanwhile are kept, and written whole before the lock is let go.
+    pub fn remember_all(&mut self, places: Vec<(Fingerprint, Place)>) -> Result<(), StateError> {
         let Some(path) = self.path.clone() else {
+            let mut state = self.memory.clone();
+            merge(&mut state, places);
             self.memory = state;
             return Ok(());
         };
-        let bytes = serde_json::to_vec_pretty(&state).map_err(|e| StateError::Write {
+        let failed = |source: io::Error| StateError::Write {
             path: path.clone(),
-            source: io::Error::other(e),
-        })?;
-        write_atomic(&path, |file| file.write_all(&bytes))
-            .map_err(|source| StateError::Write { path, source })
+            source,
+        };
+        let lock = lock(&path).map_err(failed)?;
+        let mut state = self.read();
+        merge(&mut state, places);
+        if self.path.is_none() {
+            // The read refused the path (not a regular file): the places
+            // stay in memory, as the warning says.
+            self.memory = state;
+            return Ok(());
+        }
+        let bytes = serde_json::to_vec_pretty(&state).map_err(|e| failed(io::Error::other(e)))?;
+        let written = write_atomic(&path, |file| file.write_all(&bytes)).map_err(failed);
+        drop(lock);
+        written
     }
 
     /// The current state: the file's, or a clean one when it is missing or
@@ -184,7 +191,15 @@ impl Store {
         match read_state(&path) {
             Ok(Some(state)) => state,
             Ok(None) => StateFile::default(),
-            Err(problem) => {
+            Err(ReadProblem::NotAFile) => {
+                self.warnings.push(format!(
+                    "the state path {} is not a regular file: positions are kept for this session only",
+                    path.display()
+                ));
+                self.path = None;
+                self.memory.clone()
+            }
+            Err(ReadProblem::Unusable(problem)) => {
                 let aside = path.with_file_name(format!("{FILE_NAME}.corrupt-{}", now()));
                 let moved = fs::rename(&path, &aside).is_ok();
                 self.warnings.push(if moved {
@@ -201,26 +216,93 @@ impl Store {
     }
 }
 
-/// Reads and parses the state file: `Ok(None)` when there is none, `Err` with
-/// a short reason when it is there but unusable.
-fn read_state(path: &Path) -> Result<Option<StateFile>, String> {
-    let file = match File::open(path) {
-        Ok(file) => file,
+/// Why a state file was not read.
+enum ReadProblem {
+    /// The path is a FIFO, a device or a folder: left alone.
+    NotAFile,
+    /// It is there but unusable, for this reason.
+    Unusable(String),
+}
+
+/// Puts places into a state, forgetting the least recently saved past
+/// [`MAX_ENTRIES`].
+fn merge(state: &mut StateFile, places: Vec<(Fingerprint, Place)>) {
+    state.version = 1;
+    let saved_at = now();
+    for (fingerprint, mut place) in places {
+        place.saved_at = saved_at;
+        state.places.insert(fingerprint, place);
+    }
+    if state.places.len() > MAX_ENTRIES {
+        let mut by_age: Vec<_> = state
+            .places
+            .iter()
+            .map(|(k, v)| (v.saved_at, k.clone()))
+            .collect();
+        by_age.sort();
+        for (_, key) in by_age.into_iter().take(state.places.len() - MAX_ENTRIES) {
+            state.places.remove(&key);
+        }
+    }
+}
+
+/// Opens a file for reading without ever blocking in `open` (a FIFO with
+/// no writer would), and only when it is a regular file.
+fn open_regular(path: &Path, options: &mut fs::OpenOptions) -> io::Result<Option<File>> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Ok(None);
+    }
+    Ok(Some(file))
+}
+
+/// Takes the state folder's lock (an exclusive advisory lock on its lock
+/// file, created 0600 when missing), waiting for another instance that
+/// holds it; let go when the returned file is dropped.
+fn lock(state_path: &Path) -> io::Result<File> {
+    let folder = state_path
+        .parent()
+        .ok_or_else(|| io::Error::other("state path has no folder"))?;
+    create_private_dir(folder)?;
+    let mut options = fs::OpenOptions::new();
+    options.read(true).write(true).create(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let file = open_regular(&folder.join(LOCK_NAME), &mut options)?
+        .ok_or_else(|| io::Error::other(format!("{LOCK_NAME} is not a regular file")))?;
+    file.lock()?;
+    Ok(file)
+}
+
+/// Reads and parses the state file: `Ok(None)` when there is none.
+fn read_state(path: &Path) -> Result<Option<StateFile>, ReadProblem> {
+    let file = match open_regular(path, fs::OpenOptions::new().read(true)) {
+        Ok(Some(file)) => file,
+        Ok(None) => return Err(ReadProblem::NotAFile),
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e.to_string()),
+        Err(e) => return Err(ReadProblem::Unusable(e.to_string())),
     };
+    let unusable = |e: String| ReadProblem::Unusable(e);
     let mut bytes = Vec::new();
     file.take(MAX_STATE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| unusable(e.to_string()))?;
     if bytes.len() as u64 > MAX_STATE_BYTES {
-        return Err(format!("larger than {MAX_STATE_BYTES} bytes"));
+        return Err(unusable(format!("larger than {MAX_STATE_BYTES} bytes")));
     }
     // serde_json limits nesting depth, so a deeply nested file is an error,
     // not a stack overflow.
     serde_json::from_slice(&bytes)
         .map(Some)
-        .map_err(|e| e.to_string())
+        .map_err(|e| unusable(e.to_string()))
 }
 
 /// Writes a file atomically: `write` fills a fresh temp file in the same
@@ -439,6 +521,95 @@ mod tests {
             Some(7)
         );
         assert_eq!(store.path(), None);
+    }
+
+    #[test]
+    fn two_writers_at_once_lose_no_place() {
+        const EACH: usize = 60;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let folder = dir.path().join("lede");
+        let writers: Vec<_> = ["a", "b"]
+            .into_iter()
+            .map(|who| {
+                let folder = folder.clone();
+                std::thread::spawn(move || {
+                    for i in 0..EACH {
+                        // A store per save, as an instance per article.
+                        Store::in_folder(folder.clone())
+                            .remember(Fingerprint::of(&format!("{who}{i}")), place(i))
+                            .expect("saved");
+                    }
+                })
+            })
+            .collect();
+        for writer in writers {
+            writer.join().expect("writer");
+        }
+        let state = Store::in_folder(folder).read();
+        assert_eq!(state.places.len(), 2 * EACH);
+    }
+
+    #[test]
+    fn several_places_are_saved_in_one_write() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut store = Store::in_folder(dir.path().to_path_buf());
+        let places = (0..3)
+            .map(|i| (Fingerprint::of(&i.to_string()), place(i)))
+            .collect();
+        store.remember_all(places).expect("saved");
+        assert_eq!(store.read().places.len(), 3);
+    }
+
+    #[cfg(unix)]
+    fn mkfifo(path: &Path) {
+        let name = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).expect("path");
+        // SAFETY: a valid NUL-terminated path; mkfifo only creates a node.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+    }
+
+    /// Runs `f` on a thread and fails if it has not returned within a
+    /// minute (a blocked `open` would never return).
+    fn within_a_minute<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(f());
+        });
+        rx.recv_timeout(Duration::from_secs(60))
+            .expect("returned, not blocked")
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_as_the_state_file_is_refused_never_opened_blocking() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        mkfifo(&dir.path().join(FILE_NAME));
+        let folder = dir.path().to_path_buf();
+        let (recalled, saved, warnings) = within_a_minute(move || {
+            let mut store = Store::in_folder(folder);
+            let recalled = store.recall(&Fingerprint::of("a"));
+            let saved = store.remember(Fingerprint::of("a"), place(5));
+            (recalled, saved.is_ok(), store.warnings.clone())
+        });
+        assert_eq!(recalled, None);
+        assert!(saved, "kept for the session");
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("not a regular file"), "{warnings:?}");
+        let meta = fs::symlink_metadata(dir.path().join(FILE_NAME)).expect("still there");
+        assert!(!meta.is_file(), "the FIFO is left alone");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_as_the_lock_file_is_an_error_not_a_hang() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        mkfifo(&dir.path().join(LOCK_NAME));
+        let folder = dir.path().to_path_buf();
+        let saved = within_a_minute(move || {
+            Store::in_folder(folder)
+                .remember(Fingerprint::of("a"), place(5))
+                .map_err(|e| e.to_string())
+        });
+        assert!(saved.is_err_and(|e| e.contains("not a regular file")));
     }
 
     #[test]

@@ -55,8 +55,9 @@ enum Deferred {
 
 /// The state of an article whose whole is still being read.
 pub struct Loading {
-    /// The file's length in bytes.
-    pub file_len: u64,
+    /// The file's length in bytes; `None` for a stream (standard input),
+    /// whose length is known only at its end.
+    pub file_len: Option<u64>,
     /// Bytes read so far.
     pub read: u64,
     /// Why the rest could not be read; the start stays shown.
@@ -65,6 +66,14 @@ pub struct Loading {
     deferred: Vec<Deferred>,
     /// The remembered place, to be looked up once the whole is in.
     recall: Option<Recall>,
+}
+
+impl Loading {
+    /// The length the whole is measured against: the file's, or for a
+    /// stream what is read so far.
+    pub fn expected_len(&self) -> u64 {
+        self.file_len.unwrap_or(self.read)
+    }
 }
 
 impl std::fmt::Debug for Loading {
@@ -113,9 +122,10 @@ pub const READING: &str = "reading…";
 pub const PARSING: &str = "reading… parsing";
 
 impl Reader {
-    /// Marks the article as only its start (`file_len` bytes long, `read`
-    /// of them in already); the whole arrives through [`Reader::arrive`].
-    pub(super) fn start_loading(&mut self, file_len: u64, read: u64) {
+    /// Marks the article as only its start (`file_len` bytes long when
+    /// known, `read` of them in already); the whole arrives through
+    /// [`Reader::arrive`].
+    pub(super) fn start_loading(&mut self, file_len: Option<u64>, read: u64) {
         self.loading = Some(Loading {
             file_len,
             read,
@@ -144,10 +154,15 @@ impl Reader {
         if let Some(failed) = &loading.failed {
             return Some(format!("only the start could be read: {failed}"));
         }
-        if loading.read >= loading.file_len {
+        let Some(file_len) = loading.file_len else {
+            // A stream: how much is in, as its end is not known.
+            let mb = loading.read as f64 / (1024.0 * 1024.0);
+            return Some(format!("{READING} {mb:.0} MB"));
+        };
+        if loading.read >= file_len {
             return Some(PARSING.to_string());
         }
-        let pct = loading.read.saturating_mul(100) / loading.file_len.max(1);
+        let pct = loading.read.saturating_mul(100) / file_len.max(1);
         Some(format!("{READING} {pct}%"))
     }
 
@@ -158,7 +173,7 @@ impl Reader {
         let lines = self.cache.len();
         match &self.loading {
             Some(l) if !self.doc.text.is_empty() => {
-                let scale = l.file_len as f64 / self.doc.text.len() as f64;
+                let scale = l.expected_len() as f64 / self.doc.text.len() as f64;
                 ((lines as f64) * scale.max(1.0)).ceil() as usize
             }
             _ => lines,

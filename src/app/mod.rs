@@ -163,9 +163,15 @@ impl App {
     }
 
     /// A session showing the start of an article whose whole is read
-    /// elsewhere (`file_len` bytes long, `read` of them in already); it
-    /// arrives as [`Msg::Arrival`], its entities after it.
-    pub fn loading(doc: impl Into<Arc<Document>>, keymap: Keymap, file_len: u64, read: u64) -> App {
+    /// elsewhere (`file_len` bytes long, `None` for a stream; `read` of
+    /// them in already); it arrives as [`Msg::Arrival`], its entities after
+    /// it.
+    pub fn loading(
+        doc: impl Into<Arc<Document>>,
+        keymap: Keymap,
+        file_len: Option<u64>,
+        read: u64,
+    ) -> App {
         let mut app = App::awaiting_entities(doc, keymap);
         app.readers[0].start_loading(file_len, read);
         app

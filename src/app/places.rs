@@ -66,21 +66,23 @@ impl Places {
         let Some(store) = self.store.as_mut() else {
             return Ok(());
         };
-        let mut result = Ok(());
         // Of an article still being read only its start is known: its
         // place is not saved under the start's fingerprint.
-        for reader in app.readers().iter().filter(|r| !r.is_loading()) {
-            let (entity, search) =
-                remembered(reader.search.kept.as_deref(), &reader.entity, &reader.index);
-            let mut place = place_of(&reader.doc, &reader.view);
-            place.search = search.map(str::to_string);
-            place.entity = entity.map(str::to_string);
-            let saved = store.remember(Fingerprint::of(&reader.doc.text), place);
-            if result.is_ok() {
-                result = saved;
-            }
-        }
-        result
+        let places = app
+            .readers()
+            .iter()
+            .filter(|r| !r.is_loading())
+            .map(|reader| {
+                let (entity, search) =
+                    remembered(reader.search.kept.as_deref(), &reader.entity, &reader.index);
+                let mut place = place_of(&reader.doc, &reader.view);
+                place.search = search.map(str::to_string);
+                place.entity = entity.map(str::to_string);
+                (Fingerprint::of(&reader.doc.text), place)
+            })
+            .collect();
+        // One lock, one read and one write for every open article.
+        store.remember_all(places)
     }
 }
 
@@ -254,7 +256,9 @@ mod tests {
             .filter_map(|e| e.ok())
             .map(|e| e.file_name())
             .collect();
-        assert_eq!(names, ["places.json"]);
+        let mut names: Vec<_> = names.iter().map(|n| n.to_string_lossy()).collect();
+        names.sort();
+        assert_eq!(names, ["places.json", "places.json.lock"]);
     }
 
     #[test]

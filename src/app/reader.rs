@@ -307,7 +307,8 @@ impl Reader {
                 Some(line) => line.range.end as u64,
                 None => 0,
             };
-            return (offset.saturating_mul(100) / loading.file_len.max(1)).min(99) as usize;
+            let whole = loading.expected_len().max(self.doc.text.len() as u64);
+            return (offset.saturating_mul(100) / whole.max(1)).min(99) as usize;
         }
         let total = self.cache.len();
         if total == 0 {

@@ -75,6 +75,11 @@ pub enum LoadError {
     PermissionDenied,
     #[error("too large ({size} bytes; lede opens up to {max} bytes)")]
     TooLarge { size: u64, max: u64 },
+    /// A stream (standard input, a pipe) that went on past the cap.
+    #[error("too long (more than {max} bytes came in; lede reads up to {max} bytes)")]
+    TooLong { max: u64 },
+    #[error("a named pipe with nothing written to it (no writer came within 2 seconds)")]
+    NoWriter,
     #[error("not a regular file (a device or socket), not an article")]
     NotAFile,
     #[error("looks like a binary file, not an article")]
@@ -127,11 +132,80 @@ pub fn read_path_reporting(path: &Path, progress: impl FnMut(usize)) -> Result<V
             max: MAX_BYTES,
         });
     }
-    let file = File::open(path).map_err(|e| LoadError::from_io(&e))?;
+    let file = open_without_blocking(path)?;
+    if is_fifo(&meta) {
+        if !wait_for_writer(&file) {
+            return Err(LoadError::NoWriter);
+        }
+        let bytes = read_capped_into(file, Vec::new(), progress)?;
+        if bytes.is_empty() {
+            return Err(LoadError::NoWriter);
+        }
+        return Ok(bytes);
+    }
     // Sized once for the whole file: growing by doubling would copy a
     // 200 MB article several times and keep up to half again as much.
     let size = usize::try_from(meta.len()).unwrap_or(0);
     read_capped_into(file, Vec::with_capacity(size.saturating_add(1)), progress)
+}
+
+/// How long a FIFO opened with no writer waits for one: `mkfifo f; cmd > f
+/// & lede f` may open before `cmd`'s shell does.
+#[cfg(unix)]
+const WRITER_WAIT_MS: i32 = 2000;
+
+/// True once a FIFO has something to read or its writer has been and gone;
+/// false when no writer came within [`WRITER_WAIT_MS`].
+#[cfg(unix)]
+fn wait_for_writer(file: &File) -> bool {
+    use std::os::fd::AsRawFd;
+    let mut fd = libc::pollfd {
+        fd: file.as_raw_fd(),
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    loop {
+        // SAFETY: one valid pollfd for a descriptor `file` owns.
+        let ready = unsafe { libc::poll(&mut fd, 1, WRITER_WAIT_MS) };
+        if ready >= 0 || std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted {
+            return ready > 0;
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn wait_for_writer(_file: &File) -> bool {
+    true
+}
+
+/// Opens a file read-only without blocking in `open`: a FIFO with no
+/// writer would block there forever. Reads block again once it is open,
+/// so a FIFO whose writer is there reads like a pipe (the caller waits a
+/// moment for a writer first, see [`wait_for_writer`]).
+pub fn open_without_blocking(path: &Path) -> Result<File, LoadError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| LoadError::from_io(&e))?;
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        let fd = file.as_raw_fd();
+        // SAFETY: fcntl on a descriptor this function owns, only to read
+        // and clear its O_NONBLOCK flag.
+        let cleared = unsafe {
+            let flags = libc::fcntl(fd, libc::F_GETFL);
+            flags >= 0 && libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK) == 0
+        };
+        if !cleared {
+            return Err(LoadError::from_io(&std::io::Error::last_os_error()));
+        }
+    }
+    Ok(file)
 }
 
 #[cfg(unix)]
@@ -153,13 +227,14 @@ pub fn read_capped(reader: impl Read) -> Result<Vec<u8>, LoadError> {
 /// Bytes read between two reports of progress.
 const PROGRESS_STEP: u64 = 8 * 1024 * 1024;
 
-/// [`read_capped`] into a buffer that may already have room.
-fn read_capped_into(
+/// [`read_capped`] into a buffer that may already hold the stream's first
+/// bytes (checked for binary by the caller) or have room.
+pub(super) fn read_capped_into(
     reader: impl Read,
     mut bytes: Vec<u8>,
     mut progress: impl FnMut(usize),
 ) -> Result<Vec<u8>, LoadError> {
-    let mut reader = reader.take(MAX_BYTES + 1);
+    let mut reader = reader.take((MAX_BYTES + 1).saturating_sub(bytes.len() as u64));
     (&mut reader)
         .take(BINARY_PROBE as u64)
         .read_to_end(&mut bytes)
@@ -178,10 +253,7 @@ fn read_capped_into(
         progress(bytes.len());
     }
     if bytes.len() as u64 > MAX_BYTES {
-        return Err(LoadError::TooLarge {
-            size: bytes.len() as u64,
-            max: MAX_BYTES,
-        });
+        return Err(LoadError::TooLong { max: MAX_BYTES });
     }
     Ok(bytes)
 }

@@ -23,6 +23,13 @@
 //!   `plain::MAX_PARAGRAPH_BYTES` is cut into pieces, so even a file of one
 //!   50 MB line has places to cut.
 //!
+//! - Standard input (a stream) is opened the same way from its first
+//!   [`START_BYTES`] ([`open_stream`]): refused at once when they look
+//!   binary, and the rest read as the whole, capped at `MAX_BYTES` like a
+//!   file, so an endless pipe ends with a message, not an OOM. What follows
+//!   a stream's head cannot be looked through: a later link definition is
+//!   taken to be there.
+//!
 //! Knows nothing of threads or the terminal: [`Rest::load`] is what a
 //! background thread calls.
 
@@ -71,21 +78,66 @@ pub enum Opening {
 }
 
 /// The whole of an article whose start is shown.
-#[derive(Debug, Clone)]
 pub struct Rest {
-    pub path: PathBuf,
-    /// The file's length when it was opened, in bytes.
-    pub file_len: u64,
+    /// What to call the article (its path, or `stdin`).
+    pub name: String,
+    /// The file's length when it was opened, in bytes; `None` for a stream
+    /// (standard input, a pipe), whose length is known only at its end.
+    pub file_len: Option<u64>,
+    from: RestFrom,
+}
+
+/// Where the whole comes from.
+enum RestFrom {
+    /// A file, read again from its start.
+    Path(PathBuf),
+    /// A stream: the bytes already read (the start was made from them),
+    /// then what is left of it.
+    Stream {
+        head: Vec<u8>,
+        stream: Box<dyn Read + Send>,
+    },
+}
+
+impl std::fmt::Debug for Rest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Rest")
+            .field("name", &self.name)
+            .field("file_len", &self.file_len)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Rest {
+    /// The whole of a file.
+    pub fn file(path: &Path, file_len: u64) -> Rest {
+        Rest {
+            name: path.display().to_string(),
+            file_len: Some(file_len),
+            from: RestFrom::Path(path.to_path_buf()),
+        }
+    }
+
+    /// The whole of a stream: `head`, already read, then the rest of
+    /// `stream`.
+    pub fn stream(name: &str, head: Vec<u8>, stream: Box<dyn Read + Send>) -> Rest {
+        Rest {
+            name: name.to_string(),
+            file_len: None,
+            from: RestFrom::Stream { head, stream },
+        }
+    }
+
     /// Reads, decodes and parses the whole article, telling `progress` how
     /// many bytes are read as they come in. Exactly what [`Document::open`]
-    /// gives for the same file.
+    /// gives for the same file; a stream is capped at [`MAX_BYTES`] as a
+    /// file is.
     pub fn load(self, progress: impl FnMut(usize)) -> Result<Document, LoadError> {
-        let name = self.path.display().to_string();
-        let bytes = load::read_path_reporting(&self.path, progress)?;
-        Document::from_vec(&name, bytes, None)
+        let bytes = match self.from {
+            RestFrom::Path(path) => load::read_path_reporting(&path, progress)?,
+            RestFrom::Stream { head, stream } => load::read_capped_into(stream, head, progress)?,
+        };
+        Document::from_vec(&self.name, bytes, None)
     }
 }
 
@@ -100,20 +152,7 @@ pub fn open(path: &Path) -> Result<Opening, LoadError> {
         return whole();
     }
     let name = path.display().to_string();
-    let rest = Rest {
-        path: path.to_path_buf(),
-        file_len: meta.len(),
-    };
-    // (bytes read, Markdown parsed for the cuts): a file named as Markdown
-    // is tried from a short head first, anything else from the long one.
-    let tries: &[(usize, usize)] = match Format::from_name(&name) {
-        Some(Format::Markdown) => &[
-            (MARKDOWN_START_BYTES, MARKDOWN_START_BYTES),
-            (START_BYTES, MARKDOWN_WIDE_BYTES),
-        ],
-        _ => &[(START_BYTES, MARKDOWN_WIDE_BYTES)],
-    };
-    for &(read, window) in tries {
+    for &(read, window) in tries(&name) {
         // Opened afresh for each try: the one before may have read on.
         let Ok(mut file) = File::open(path) else {
             return whole();
@@ -126,35 +165,77 @@ pub fn open(path: &Path) -> Result<Opening, LoadError> {
         {
             return whole();
         }
-        if let Some(opening) = start_of(&name, head, file, rest.clone(), window)? {
-            return Ok(opening);
+        let before = head.last().copied();
+        let more = move || definition_in(before, &mut file);
+        if let Some(start) = start_of(&name, &head, more, window)? {
+            return Ok(Opening::Start(start, Rest::file(path, meta.len())));
         }
     }
     whole()
 }
 
-/// The start of an article from its first bytes (`head`), the open file
-/// after them, and what the rest is, Markdown cut within its first
-/// `window` bytes; `None` when it must be read whole from its path.
+/// Opens an article from a stream (standard input, a pipe): its first
+/// [`START_BYTES`] are read, refused at once when they look binary, and
+/// shown as a start when a safe cut exists; the rest is read as the whole
+/// (capped at [`MAX_BYTES`], as a file is). A stream that ends sooner is
+/// read whole, as is one whose start has no safe cut.
+pub fn open_stream(name: &str, mut stream: Box<dyn Read + Send>) -> Result<Opening, LoadError> {
+    let mut head = Vec::with_capacity(START_BYTES);
+    (&mut stream)
+        .take(START_BYTES as u64)
+        .read_to_end(&mut head)
+        .map_err(|e| LoadError::Io(e.to_string()))?;
+    if load::encoding_of(&head).is_none() && load::looks_binary(&head) {
+        return Err(LoadError::Binary);
+    }
+    if head.len() == START_BYTES {
+        for &(read, window) in tries(name) {
+            // What comes after a stream's head cannot be looked through
+            // without reading it: a later definition is taken to be there.
+            if let Some(start) = start_of(name, &head[..read], || Ok(true), window)? {
+                return Ok(Opening::Start(start, Rest::stream(name, head, stream)));
+            }
+        }
+    }
+    let bytes = load::read_capped_into(stream, head, |_| {})?;
+    Document::from_vec(name, bytes, None).map(Opening::Whole)
+}
+
+/// (bytes read, Markdown parsed for the cuts): a file named as Markdown is
+/// tried from a short head first, anything else from the long one.
+fn tries(name: &str) -> &'static [(usize, usize)] {
+    match Format::from_name(name) {
+        Some(Format::Markdown) => &[
+            (MARKDOWN_START_BYTES, MARKDOWN_START_BYTES),
+            (START_BYTES, MARKDOWN_WIDE_BYTES),
+        ],
+        _ => &[(START_BYTES, MARKDOWN_WIDE_BYTES)],
+    }
+}
+
+/// The start of an article from its first bytes (`head`), Markdown cut
+/// within its first `window` bytes; `None` when it must be read whole.
+/// `more_definitions` says whether what follows the head holds something
+/// like a link reference definition; it is asked only when the start
+/// holds a reference it cannot resolve.
 fn start_of(
     name: &str,
-    head: Vec<u8>,
-    mut file: impl Read,
-    rest: Rest,
+    head: &[u8],
+    more_definitions: impl FnOnce() -> Result<bool, LoadError>,
     window: usize,
-) -> Result<Option<Opening>, LoadError> {
-    if load::encoding_of(&head).is_some() || load::looks_binary(&head) {
+) -> Result<Option<Document>, LoadError> {
+    if load::encoding_of(head).is_some() || load::looks_binary(head) {
         return Ok(None);
     }
     // On a line feed; or, in a head made of one long line (or two), on a
     // space: neither is ever part of a UTF-8 or Windows-1252 character or
-    // a CRLF. Markdown is cut only before headings, which follow a line feed.
-    let line_feed = memchr::memrchr(b'\n', &head).filter(|&i| i >= head.len() / 2);
-    let Some(cut_before) = line_feed.or_else(|| memchr::memrchr(b' ', &head)) else {
+    // a CRLF. Markdown is cut only at line starts.
+    let line_feed = memchr::memrchr(b'\n', head).filter(|&i| i >= head.len() / 2);
+    let Some(cut_before) = line_feed.or_else(|| memchr::memrchr(b' ', head)) else {
         return Ok(None);
     };
     let cut_bytes = cut_before + 1;
-    if Format::from_name(name).is_none() && super::html::sniff(&head) {
+    if Format::from_name(name).is_none() && super::html::sniff(head) {
         return Ok(None);
     }
     let source = load::decode(name, &head[..cut_bytes])?;
@@ -199,7 +280,7 @@ fn start_of(
             if let Some(first) = found.unresolved.into_iter().chain(footnote).min()
                 && cuts.last().is_some_and(|&c| c > first)
                 && (memchr::memmem::find(&head[cut_bytes..], b"]:").is_some()
-                    || definition_in(head.last().copied(), &mut file)?)
+                    || more_definitions()?)
             {
                 cuts.retain(|&c| c <= first);
             }
@@ -225,7 +306,7 @@ fn start_of(
             .iter()
             .any(|b| b.kind != super::BlockKind::Boilerplate);
         if ends_on_prose && prose {
-            return Ok(Some(Opening::Start(doc, rest)));
+            return Ok(Some(doc));
         }
     }
     Ok(None)

@@ -206,7 +206,7 @@ fn keys_pressed_while_reading_apply_once_the_whole_is_in() {
     let cut = whole.blocks[60].range.start;
     let source = load::decode("a.txt", &text.as_bytes()[..cut]).expect("text");
     let start = Document::parse_start(source, Format::Plain);
-    let mut app = App::loading(start, Keymap::default(), text.len() as u64, 0);
+    let mut app = App::loading(start, Keymap::default(), Some(text.len() as u64), 0);
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
     let whole = Input::Arrival(Box::new(Arrival::Document(Ok(std::sync::Arc::new(whole)))));
     feed(

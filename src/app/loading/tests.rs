@@ -35,7 +35,7 @@ fn whole(text: &str) -> Arc<Document> {
 
 fn loading_app(text: &str) -> App {
     let start = start_of(text, 40);
-    let mut app = App::loading(start, Keymap::default(), text.len() as u64, 0);
+    let mut app = App::loading(start, Keymap::default(), Some(text.len() as u64), 0);
     app.update(Action::Resize(100, 30));
     app
 }
@@ -237,7 +237,7 @@ fn the_background_thread_hands_over_the_whole_then_its_entities() {
     load_in_background(0, rest, move |a| tx.send(a).is_ok()).expect("spawned");
     let arrivals: Vec<Arrival> = rx.iter().collect();
     let _ = std::fs::remove_dir_all(&dir);
-    let mut app = App::loading(start, Keymap::default(), text.len() as u64, 0);
+    let mut app = App::loading(start, Keymap::default(), Some(text.len() as u64), 0);
     app.update(Action::Resize(100, 30));
     let kinds: Vec<&str> = arrivals
         .iter()
@@ -272,7 +272,7 @@ fn a_late_byte_that_changes_the_encoding_is_the_wholes_to_decide() {
     else {
         panic!("a long file opens from its start");
     };
-    let mut app = App::loading(start, Keymap::default(), bytes.len() as u64, 0);
+    let mut app = App::loading(start, Keymap::default(), Some(bytes.len() as u64), 0);
     app.update(Action::Resize(100, 30));
     app.update(Action::Scroll(40));
     let top = app.top_text();
@@ -295,7 +295,12 @@ fn a_late_byte_that_changes_the_encoding_is_the_wholes_to_decide() {
 #[test]
 fn a_whole_that_arrives_before_the_first_frame_is_laid_out_at_it() {
     let text = article(60);
-    let mut app = App::loading(start_of(&text, 40), Keymap::default(), text.len() as u64, 0);
+    let mut app = App::loading(
+        start_of(&text, 40),
+        Keymap::default(),
+        Some(text.len() as u64),
+        0,
+    );
     app.update(Msg::Arrival(Box::new(Arrival::Document(Ok(whole(&text))))));
     app.update(Action::Resize(100, 30));
     app.update(Action::Bottom);

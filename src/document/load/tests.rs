@@ -198,8 +198,37 @@ fn a_stream_over_the_cap_is_refused() {
     let endless = std::io::repeat(b'a');
     assert!(matches!(
         read_capped(endless),
-        Err(LoadError::TooLarge { .. })
+        Err(LoadError::TooLong { .. })
     ));
+}
+
+#[test]
+fn the_cap_counts_the_bytes_already_read() {
+    let head = vec![b'a'; 1024];
+    let rest = std::io::repeat(b'a').take(MAX_BYTES - 1024);
+    let bytes = read_capped_into(rest, head, |_| {}).expect("exactly the cap");
+    assert_eq!(bytes.len() as u64, MAX_BYTES);
+    let rest = std::io::repeat(b'a').take(MAX_BYTES);
+    let over = read_capped_into(rest, vec![b'a'; 1], |_| {});
+    assert!(matches!(over, Err(LoadError::TooLong { .. })));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_with_no_writer_is_refused_at_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = dir.path().join("f");
+    let name = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).expect("path");
+    // SAFETY: a valid NUL-terminated path; mkfifo only creates a node.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(read_path(&fifo).map_err(|e| e.to_string()));
+    });
+    let read = rx
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("returned, not blocked in open");
+    assert_eq!(read, Err(LoadError::NoWriter.to_string()));
 }
 
 /// What `decode` gives, in a comparable form.

@@ -9,22 +9,11 @@ use super::*;
 fn open_text(name: &str, text: &str, head: usize) -> Option<(Document, Rest)> {
     let bytes = text.as_bytes();
     let head = head.min(bytes.len());
-    let rest = Rest {
-        path: PathBuf::from(name),
-        file_len: bytes.len() as u64,
-    };
-    let opening = start_of(
-        name,
-        bytes[..head].to_vec(),
-        Cursor::new(&bytes[head..]),
-        rest,
-        MARKDOWN_WIDE_BYTES,
-    )
-    .expect("text opens");
-    match opening {
-        Some(Opening::Start(doc, rest)) => Some((doc, rest)),
-        _ => None,
-    }
+    let mut file = Cursor::new(&bytes[head..]);
+    let before = bytes[..head].last().copied();
+    let more = || definition_in(before, &mut file);
+    let start = start_of(name, &bytes[..head], more, MARKDOWN_WIDE_BYTES).expect("text opens")?;
+    Some((start, Rest::file(Path::new(name), bytes.len() as u64)))
 }
 
 /// The promise: the start's text is a prefix of the whole's, its blocks
@@ -175,7 +164,7 @@ proptest! {
         let whole = Document::from_bytes("a.md", text.as_bytes(), None).expect("text");
         if let Some((start, rest)) = open_text("a.md", &text, head) {
             assert_start_of(&start, &whole);
-            prop_assert_eq!(rest.file_len as usize, text.len());
+            prop_assert_eq!(rest.file_len, Some(text.len() as u64));
         }
     }
 }
@@ -193,7 +182,7 @@ fn plain_text_is_cut_before_a_paragraph_after_prose() {
         "Title\n\nLead.\n\nSecond\nparagraph.\n\nThird.\n\n"
     );
     assert_eq!(start.blocks.len(), 4);
-    assert_eq!(rest.file_len as usize, text.len() + 8);
+    assert_eq!(rest.file_len, Some(text.len() as u64 + 8));
 }
 
 #[test]
@@ -231,18 +220,7 @@ fn a_later_definition_or_a_short_unsniffable_start_reads_whole() {
         .encode_utf16()
         .flat_map(u16::to_le_bytes)
         .collect();
-    let rest = Rest {
-        path: "a.txt".into(),
-        file_len: wide.len() as u64,
-    };
-    let opening = start_of(
-        "a.txt",
-        wide.clone(),
-        Cursor::new(Vec::new()),
-        rest,
-        MARKDOWN_WIDE_BYTES,
-    )
-    .expect("opens");
+    let opening = start_of("a.txt", &wide, || Ok(false), MARKDOWN_WIDE_BYTES).expect("opens");
     assert!(opening.is_none());
 }
 
@@ -313,19 +291,9 @@ fn a_later_definition_cuts_before_the_first_unresolved_reference() {
 #[test]
 fn the_rest_is_not_read_when_every_reference_of_the_start_resolves() {
     let md = "# Title\n\nLead [with a link](http://x).\n\nSee [r].\n\n[r]: http://example.org\n\nMore.\n\n## A\n\nText.\n\n## B\n\nEnd.\n";
-    let rest = Rest {
-        path: PathBuf::from("a.md"),
-        file_len: 10 * 1024 * 1024,
-    };
-    let opening = start_of(
-        "a.md",
-        md.as_bytes().to_vec(),
-        Unread,
-        rest,
-        MARKDOWN_WIDE_BYTES,
-    )
-    .expect("opens");
-    let Some(Opening::Start(start, _)) = opening else {
+    let more = || definition_in(None, &mut Unread);
+    let opening = start_of("a.md", md.as_bytes(), more, MARKDOWN_WIDE_BYTES).expect("opens");
+    let Some(start) = opening else {
         panic!("no start");
     };
     let whole =
@@ -377,7 +345,7 @@ fn a_long_markdown_file_opens_from_a_short_head() {
         panic!("read whole");
     };
     assert!(start.text.len() <= MARKDOWN_START_BYTES);
-    assert_eq!(rest.file_len as usize, md.len());
+    assert_eq!(rest.file_len, Some(md.len() as u64));
     assert_start_of(&start, &whole);
 }
 
@@ -394,4 +362,76 @@ fn markdown_with_no_cut_in_its_short_head_is_tried_from_a_longer_one() {
     assert!(start.text.len() > MARKDOWN_START_BYTES);
     assert!(start.text.len() <= MARKDOWN_WIDE_BYTES);
     assert_start_of(&start, &whole);
+}
+
+/// A stream that gives its bytes in small pieces, as a pipe does.
+struct Trickle(Cursor<Vec<u8>>);
+
+impl Read for Trickle {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = buf.len().min(1000);
+        self.0.read(&mut buf[..n])
+    }
+}
+
+fn stream(bytes: Vec<u8>) -> Box<dyn Read + Send> {
+    Box::new(Trickle(Cursor::new(bytes)))
+}
+
+#[test]
+fn a_long_stream_opens_from_its_start_and_its_rest_is_the_whole() {
+    let md = long_markdown(2000, 8);
+    let Opening::Start(start, rest) =
+        open_stream("stdin", stream(md.clone().into_bytes())).expect("opens")
+    else {
+        panic!("read whole");
+    };
+    assert_eq!(rest.file_len, None, "a stream's length is not known");
+    assert!(start.text.len() <= START_BYTES);
+    let mut seen = 0;
+    let whole = rest.load(|n| seen = n).expect("the rest");
+    assert_eq!(seen, md.len());
+    assert_eq!(
+        whole.text,
+        Document::from_bytes("stdin", md.as_bytes(), None)
+            .expect("md")
+            .text
+    );
+    assert_start_of(&start, &whole);
+}
+
+#[test]
+fn a_short_stream_is_read_whole() {
+    let text = "Title\n\nA lead.\n".to_string();
+    let opening = open_stream("stdin", stream(text.into_bytes())).expect("opens");
+    assert!(matches!(opening, Opening::Whole(d) if d.blocks.len() == 2));
+}
+
+#[test]
+fn a_binary_stream_is_refused_from_its_first_bytes() {
+    // An endless stream: refused from its head, never read on.
+    let opening = open_stream("stdin", Box::new(std::io::repeat(0)));
+    assert!(matches!(opening, Err(LoadError::Binary)), "{opening:?}");
+}
+
+#[test]
+fn an_endless_stream_shows_its_start_and_stops_at_the_cap() {
+    // `yes 'word word word word'`: an endless pipe.
+    let words = b"word word word word\n".iter().copied().cycle();
+    struct Cycle<I>(I);
+    impl<I: Iterator<Item = u8>> Read for Cycle<I> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            for b in buf.iter_mut() {
+                *b = self.0.next().unwrap_or(b'\n');
+            }
+            Ok(buf.len())
+        }
+    }
+    let Opening::Start(start, rest) = open_stream("stdin", Box::new(Cycle(words))).expect("opens")
+    else {
+        panic!("read whole");
+    };
+    assert!(!start.blocks.is_empty());
+    let whole = rest.load(|_| {});
+    assert!(matches!(whole, Err(LoadError::TooLong { .. })), "{whole:?}");
 }
