@@ -146,11 +146,7 @@ fn incremental_search_jumps_counts_and_enter_keeps_it() {
     );
     press(&mut app, ch('N'), false);
     assert_eq!(app.search.label().as_deref(), Some("3/3"));
-    // Esc clears the wrap notice, then the highlights, then quits.
-    if app.view.message.is_some() {
-        press(&mut app, KeyCode::Esc, false);
-        assert!(app.search.active.is_some());
-    }
+    // Esc clears the wrap notice and the highlights, then quits.
     press(&mut app, KeyCode::Esc, false);
     assert!(app.search.active.is_none());
     assert_eq!(app.search.section_count(&app.doc, 1), None);
@@ -407,6 +403,23 @@ fn goto_sections(#[case] text: &str, #[case] section: Option<usize>) {
             assert!(app.view.message.is_some());
         }
     }
+}
+
+#[test]
+fn an_empty_goto_repeats_the_last_one() {
+    let mut app = seed(80, 24);
+    press(&mut app, ch(':'), false);
+    typed(&mut app, "50%");
+    press(&mut app, KeyCode::Enter, false);
+    let there = app.view.top;
+    assert!(there > 0);
+    press(&mut app, ch('g'), false);
+    assert_eq!(app.view.top, 0);
+    // `:` then Enter goes to 50% again, as the help says.
+    press(&mut app, ch(':'), false);
+    press(&mut app, KeyCode::Enter, false);
+    assert_eq!(app.view.top, there, "{:?}", app.view.message);
+    assert_eq!(app.view.message, None);
 }
 
 #[test]
