@@ -30,7 +30,7 @@ use unicode_width::UnicodeWidthStr;
 mod cache;
 mod wrap;
 
-pub use cache::{Pos, WrapCache, Wrapped};
+pub use cache::{Anchor, Pos, WrapCache, Wrapped};
 use wrap::BlockLines;
 
 /// The longest line lede sets for reading; wider panes centre this column.
