@@ -330,7 +330,7 @@ fn space_and_b_page_the_help_which_stops_at_its_end() {
     assert_eq!(at(&app), max, "no further than the last page");
     press(&mut app, ch('k'), false);
     assert_eq!(at(&app), max - 1, "the first key back counts");
-    assert_eq!(app.view.top, 0, "the body stayed put");
+    assert_eq!(app.top(), 0, "the body stayed put");
     assert_eq!(app.view.overlay, Some(Overlay::Help));
 }
 

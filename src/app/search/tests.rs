@@ -412,14 +412,14 @@ fn an_empty_goto_repeats_the_last_one() {
     press(&mut app, ch(':'), false);
     typed(&mut app, "50%");
     press(&mut app, KeyCode::Enter, false);
-    let there = app.view.top;
+    let there = app.top();
     assert!(there > 0);
     press(&mut app, ch('g'), false);
-    assert_eq!(app.view.top, 0);
+    assert_eq!(app.top(), 0);
     // `:` then Enter goes to 50% again, as the help says.
     press(&mut app, ch(':'), false);
     press(&mut app, KeyCode::Enter, false);
-    assert_eq!(app.view.top, there, "{:?}", app.view.message);
+    assert_eq!(app.top(), there, "{:?}", app.view.message);
     assert_eq!(app.view.message, None);
 }
 
