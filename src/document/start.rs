@@ -274,10 +274,7 @@ fn start_of(
             // could not resolve. Only then is the rest of the file looked
             // through, streamed through one small buffer: reading 5 MB
             // costs the first screen more than parsing its start.
-            // A footnote reference is one too: its note may come later
-            // (`[^1]` stays as typed in a start without it).
-            let footnote = memchr::memmem::find(bytes, b"[^");
-            if let Some(first) = found.unresolved.into_iter().chain(footnote).min()
+            if let Some(first) = found.unresolved
                 && cuts.last().is_some_and(|&c| c > first)
                 && (memchr::memmem::find(&head[cut_bytes..], b"]:").is_some()
                     || more_definitions()?)

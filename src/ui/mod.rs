@@ -11,7 +11,6 @@ pub mod ansi;
 mod body;
 mod entity_pane;
 mod help;
-pub use help::scroll_room as help_scroll_room;
 pub mod map;
 mod outline;
 mod prompt;
