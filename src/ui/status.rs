@@ -25,11 +25,7 @@ impl Widget for StatusLine<'_> {
         let app = self.app;
         let theme = &self.theme;
         buf.set_style(area, theme.status());
-        let name = std::path::Path::new(&app.doc.name)
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| app.doc.name.clone());
-        let name = sanitize::clean(&name).into_owned();
+        let name = sanitize::clean(&app.doc.short_name()).into_owned();
         let sections = app.doc.sections.len();
         let reading = app.fetch_label().or_else(|| app.reading_label());
         // While only the start is in, the count of sections (and of a

@@ -28,10 +28,7 @@ impl Widget for TabBar<'_> {
         }
         let right = area.right().saturating_sub(1);
         let mut x = area.x + 1;
-        for (i, name) in readers.iter().map(|r| &r.doc.name).enumerate() {
-            let short = std::path::Path::new(name)
-                .file_name()
-                .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned());
+        for (i, short) in readers.iter().map(|r| r.doc.short_name()).enumerate() {
             let label = format!(" {} {} ", i + 1, sanitize::clean(&short));
             let room = usize::from(right.saturating_sub(x));
             if room < 4 {
