@@ -46,6 +46,9 @@ pub enum Action {
     ToggleReveal,
     /// Turn one entity kind's highlighting on or off.
     ToggleHighlight(EntityKind),
+    /// Go to the next highlight level (every mention, first mentions, the
+    /// selected entity only).
+    CycleHighlight,
     /// Open or close the help overlay.
     Help,
     /// Scroll the help overlay by this many lines.
@@ -235,6 +238,10 @@ pub enum Command {
         message = "highlight numbers on or off"
     )]
     ToggleHighlightNumber,
+    #[strum(
+        message = "highlight level: first mentions, every mention, or the selected entity only"
+    )]
+    CycleHighlight,
     #[strum(message = "open or close the help")]
     Help,
     #[strum(message = "scroll the help down")]
@@ -375,6 +382,7 @@ impl Command {
             Command::ToggleHighlightActor => Action::ToggleHighlight(EntityKind::Actor),
             Command::ToggleHighlightPlace => Action::ToggleHighlight(EntityKind::Place),
             Command::ToggleHighlightNumber => Action::ToggleHighlight(EntityKind::Number),
+            Command::CycleHighlight => Action::CycleHighlight,
             Command::Help => Action::Help,
             Command::HelpDown => Action::HelpScroll(1),
             Command::HelpUp => Action::HelpScroll(-1),
@@ -506,6 +514,7 @@ impl Action {
             | OutlineLast
             | ToggleOutline
             | ToggleHighlight(_)
+            | CycleHighlight
             | Help
             | HelpScroll(_)
             | Back

@@ -239,6 +239,10 @@ impl Reader {
                 let i = kind_index(kind);
                 self.view.highlight[i] = !self.view.highlight[i];
             }
+            Action::CycleHighlight => {
+                self.view.level = self.view.level.next();
+                self.view.message = Some(self.view.level.describe().to_string());
+            }
             Action::Help => {
                 self.view.overlay = match self.view.overlay {
                     Some(Overlay::Help) => None,

@@ -238,6 +238,7 @@ impl Reader {
             | Action::ToggleFurniture
             | Action::ToggleReveal
             | Action::ToggleHighlight(_)
+            | Action::CycleHighlight
             | Action::Help
             | Action::HelpScroll(_)
             | Action::Back

@@ -140,6 +140,8 @@ mod tests;
 mod web_tests;
 
 #[cfg(test)]
+mod calm_tests;
+#[cfg(test)]
 mod entity_tests;
 
 #[cfg(test)]
