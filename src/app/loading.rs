@@ -240,6 +240,7 @@ impl Reader {
             | Action::ToggleHighlight(_)
             | Action::Help
             | Action::HelpScroll(_)
+            | Action::HelpPage(_)
             | Action::Back
             | Action::Quit
             | Action::Suspend
