@@ -53,6 +53,8 @@ pub enum Action {
     Help,
     /// Scroll the help overlay by this many lines.
     HelpScroll(i32),
+    /// Scroll the help overlay by this many pages.
+    HelpPage(i32),
     /// Close the open overlay; with none open, quit.
     Back,
     /// Leave the reader.
@@ -248,7 +250,13 @@ pub enum Command {
     HelpDown,
     #[strum(message = "scroll the help up")]
     HelpUp,
-    #[strum(message = "close an overlay or clear a search; with nothing to close, quit")]
+    #[strum(message = "down one page of the help")]
+    HelpPageDown,
+    #[strum(message = "up one page of the help")]
+    HelpPageUp,
+    #[strum(
+        message = "close an overlay, clear a message, a search or the selected entity; with nothing to clear, quit"
+    )]
     Back,
     #[strum(message = "quit")]
     Quit,
@@ -386,6 +394,8 @@ impl Command {
             Command::Help => Action::Help,
             Command::HelpDown => Action::HelpScroll(1),
             Command::HelpUp => Action::HelpScroll(-1),
+            Command::HelpPageDown => Action::HelpPage(1),
+            Command::HelpPageUp => Action::HelpPage(-1),
             Command::Back => Action::Back,
             Command::Quit => Action::Quit,
             Command::Suspend => Action::Suspend,
@@ -517,6 +527,7 @@ impl Action {
             | CycleHighlight
             | Help
             | HelpScroll(_)
+            | HelpPage(_)
             | Back
             | Quit
             | Suspend

@@ -241,6 +241,7 @@ impl Reader {
             | Action::CycleHighlight
             | Action::Help
             | Action::HelpScroll(_)
+            | Action::HelpPage(_)
             | Action::Back
             | Action::Quit
             | Action::Suspend

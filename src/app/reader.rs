@@ -424,7 +424,16 @@ impl Reader {
 
     /// Applies one action to this article.
     pub(super) fn update(&mut self, action: Action) {
-        self.view.message = None;
+        // Esc clears what the status line says, and the search it may be
+        // about, before anything else: a failed search's "no match" is not
+        // a reason to quit.
+        if self.view.message.take().is_some()
+            && action == Action::Back
+            && self.view.overlay.is_none()
+        {
+            self.clear_search();
+            return;
+        }
         let section = self.current_section();
         let (from, text) = (self.view.anchor.offset, self.top_text());
         if !matches!(action, Action::Resize(..)) {

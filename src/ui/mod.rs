@@ -11,6 +11,7 @@ pub mod ansi;
 mod body;
 mod entity_pane;
 mod help;
+pub use help::scroll_room as help_scroll_room;
 pub mod map;
 mod outline;
 mod prompt;
