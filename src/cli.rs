@@ -546,6 +546,17 @@ pub fn read(
     if let Err(e) = places.save_all(&app) {
         eprintln!("lede: {}", sanitize::clean(&e.to_string()));
     }
+    // `H` chose another highlight level: the next start reads at it.
+    if app.level() != config.level
+        && let Some(path) = &config.path
+        && let Err(e) = crate::config::remember_level(path, app.level())
+    {
+        eprintln!(
+            "lede: {}: the highlight level was not remembered: {}",
+            sanitize::clean(&path.display().to_string()),
+            sanitize::clean(&e)
+        );
+    }
     Ok(match outcome? {
         Outcome::Quit | Outcome::EndOfInput => 0,
         Outcome::Signal(n) => u8::try_from(128 + n).unwrap_or(1),

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::app::{Action, Prefs};
+use crate::app::{Action, Level, Prefs};
 use crate::keymap::{Binding, Key, Keymap, Mode};
 use crate::sanitize;
 use crate::ui::theme::ThemeName;
@@ -96,6 +96,7 @@ struct HighlightFile {
     actor: Option<bool>,
     place: Option<bool>,
     number: Option<bool>,
+    level: Option<Level>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -124,6 +125,8 @@ pub struct Config {
     pub panes: PaneChoice,
     /// In `EntityKind::ALL` order: actor, place, number.
     pub highlight: [bool; 3],
+    /// How much is lit; `H` changes it, and the change is written back.
+    pub level: Level,
     /// The default keymap with the file's bindings merged over it.
     pub keymap: Keymap,
     /// The feeds `lede feeds` opens.
@@ -132,6 +135,9 @@ pub struct Config {
     pub fetch: crate::fetch::Limits,
     /// The bound of the page cache in bytes (`[cache] max_mb`).
     pub cache_bytes: u64,
+    /// The file read, or the default one that was not there (where `H`'s
+    /// level is written back); `None` when there is no config folder.
+    pub path: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -144,10 +150,12 @@ impl Default for Config {
                 furniture: true,
             },
             highlight: [true; 3],
+            level: Level::default(),
             keymap: Keymap::default(),
             feeds: Vec::new(),
             fetch: crate::fetch::Limits::default(),
             cache_bytes: crate::cache::DEFAULT_MAX_BYTES,
+            path: None,
         }
     }
 }
@@ -169,7 +177,10 @@ impl Config {
         let meta = match std::fs::metadata(&path) {
             Ok(meta) => meta,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
-                return Ok(Config::default());
+                return Ok(Config {
+                    path: Some(path),
+                    ..Config::default()
+                });
             }
             Err(e) => return Err(read_error(e.to_string().to_lowercase())),
         };
@@ -185,11 +196,13 @@ impl Config {
         }
         let bytes = std::fs::read(&path).map_err(|e| read_error(e.to_string().to_lowercase()))?;
         let text = String::from_utf8(bytes).map_err(|_| read_error("not UTF-8 text".into()))?;
-        Config::parse(&text).map_err(|(line, reason)| ConfigError::Invalid {
+        let mut config = Config::parse(&text).map_err(|(line, reason)| ConfigError::Invalid {
             path: path.clone(),
             line,
             reason,
-        })
+        })?;
+        config.path = Some(path);
+        Ok(config)
     }
 
     /// Parses a config's text; an error is (line, reason).
@@ -217,6 +230,7 @@ impl Config {
         config.panes.furniture = file.panes.furniture.unwrap_or(true);
         let h = &file.highlight;
         config.highlight = [h.actor, h.place, h.number].map(|v| v.unwrap_or(true));
+        config.level = h.level.unwrap_or_default();
         let mut bindings = Vec::with_capacity(file.key.len());
         for entry in file.key {
             let action_name = entry.action.get_ref();
@@ -308,10 +322,53 @@ impl Config {
             outline_shown: self.panes.outline,
             show_furniture: self.panes.furniture,
             highlight: self.highlight,
+            level: self.level,
             reading_width: self.width,
             reveal,
         }
     }
+}
+
+/// Writes `level` as `[highlight] level` into the config file at `path`
+/// (`--config`'s, else the default one), keeping the rest of it as it is;
+/// a missing file is made with that one setting. The file is replaced
+/// whole (written beside it, then renamed over it); a symlinked config is
+/// written through its link.
+pub fn remember_level(path: &Path, level: Level) -> Result<(), String> {
+    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let text = match std::fs::metadata(&path) {
+        Ok(meta) if !meta.is_file() => return Err("not a regular file".into()),
+        Ok(meta) if meta.len() > MAX_BYTES => {
+            return Err(format!("larger than {MAX_BYTES} bytes"));
+        }
+        Ok(_) => {
+            let bytes = std::fs::read(&path).map_err(|e| e.to_string().to_lowercase())?;
+            String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())?
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(e.to_string().to_lowercase()),
+    };
+    let text = with_level(&text, level)?;
+    crate::state::write_atomic(&path, |file| {
+        use std::io::Write;
+        file.write_all(text.as_bytes())
+    })
+    .map_err(|e| e.to_string().to_lowercase())
+}
+
+/// `text`, a config, with `[highlight] level` set to `level`.
+fn with_level(text: &str, level: Level) -> Result<String, String> {
+    let mut doc: toml_edit::DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| one_line(e.message()))?;
+    let highlight = doc
+        .entry("highlight")
+        .or_insert_with(|| toml_edit::Item::Table(toml_edit::Table::new()));
+    let Some(table) = highlight.as_table_like_mut() else {
+        return Err("`highlight` is not a table".into());
+    };
+    table.insert("level", toml_edit::value(level.name()));
+    Ok(doc.to_string())
 }
 
 /// `$XDG_CONFIG_HOME/lede/config.toml`, or the platform's equivalent.
@@ -338,6 +395,7 @@ mod tests {
         assert_eq!(parsed.width, default.width);
         assert_eq!(parsed.panes, default.panes);
         assert_eq!(parsed.highlight, default.highlight);
+        assert_eq!(parsed.level, default.level);
         assert_eq!(
             parsed.keymap.bindings().len(),
             default.keymap.bindings().len()
@@ -380,6 +438,7 @@ mod tests {
             ),
             ("theme = \"neon\"\n", 1, "unknown variant"),
             ("[highlight]\nperson = true\n", 2, "unknown field"),
+            ("[highlight]\nlevel = \"some\"\n", 2, "unknown variant"),
             ("= broken\n", 1, ""),
         ];
         for (text, line, says) in cases {
@@ -454,6 +513,39 @@ mod tests {
             assert_eq!(got, line, "{text:?}: {reason}");
             assert!(reason.contains(says), "{text:?}: {reason}");
         }
+    }
+
+    #[test]
+    fn the_level_is_written_back_keeping_the_rest() {
+        let text = "# mine\ntheme = \"dark\" # dark\n\n[highlight]\nnumber = false\n";
+        let got = with_level(text, Level::All).expect("valid");
+        assert_eq!(
+            got,
+            "# mine\ntheme = \"dark\" # dark\n\n[highlight]\nnumber = false\nlevel = \"all\"\n"
+        );
+        let again = with_level(&got, Level::Selected).expect("valid");
+        let config = Config::parse(&again).expect("parses");
+        assert_eq!(config.level, Level::Selected);
+        assert_eq!(config.highlight, [true, true, false]);
+        let fresh = with_level("", Level::All).expect("valid");
+        assert_eq!(Config::parse(&fresh).expect("parses").level, Level::All);
+        assert!(with_level("highlight = 3\n", Level::All).is_err());
+        assert!(with_level("= broken\n", Level::All).is_err());
+    }
+
+    #[test]
+    fn the_level_is_remembered_in_the_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("lede").join("config.toml");
+        remember_level(&path, Level::Selected).expect("written");
+        let config = Config::load(Some(&path)).expect("loads");
+        assert_eq!(config.level, Level::Selected);
+        assert_eq!(config.prefs(false).level, Level::Selected);
+        remember_level(&path, Level::First).expect("written");
+        assert_eq!(
+            Config::load(Some(&path)).expect("loads").level,
+            Level::First
+        );
     }
 
     #[test]

@@ -46,10 +46,15 @@ pub enum Action {
     ToggleReveal,
     /// Turn one entity kind's highlighting on or off.
     ToggleHighlight(EntityKind),
+    /// Go to the next highlight level (every mention, first mentions, the
+    /// selected entity only).
+    CycleHighlight,
     /// Open or close the help overlay.
     Help,
     /// Scroll the help overlay by this many lines.
     HelpScroll(i32),
+    /// Scroll the help overlay by this many pages.
+    HelpPage(i32),
     /// Close the open overlay; with none open, quit.
     Back,
     /// Leave the reader.
@@ -256,13 +261,23 @@ pub enum Command {
         message = "highlight numbers on or off"
     )]
     ToggleHighlightNumber,
+    #[strum(
+        message = "highlight level: first mentions, every mention, or the selected entity only"
+    )]
+    CycleHighlight,
     #[strum(message = "open or close the help")]
     Help,
     #[strum(message = "scroll the help down")]
     HelpDown,
     #[strum(message = "scroll the help up")]
     HelpUp,
-    #[strum(message = "close an overlay or clear a search; with nothing to close, quit")]
+    #[strum(message = "down one page of the help")]
+    HelpPageDown,
+    #[strum(message = "up one page of the help")]
+    HelpPageUp,
+    #[strum(
+        message = "close an overlay, clear a message, a search or the selected entity; with nothing to clear, quit"
+    )]
     Back,
     #[strum(message = "quit")]
     Quit,
@@ -418,9 +433,12 @@ impl Command {
             Command::ToggleHighlightActor => Action::ToggleHighlight(EntityKind::Actor),
             Command::ToggleHighlightPlace => Action::ToggleHighlight(EntityKind::Place),
             Command::ToggleHighlightNumber => Action::ToggleHighlight(EntityKind::Number),
+            Command::CycleHighlight => Action::CycleHighlight,
             Command::Help => Action::Help,
             Command::HelpDown => Action::HelpScroll(1),
             Command::HelpUp => Action::HelpScroll(-1),
+            Command::HelpPageDown => Action::HelpPage(1),
+            Command::HelpPageUp => Action::HelpPage(-1),
             Command::Back => Action::Back,
             Command::Quit => Action::Quit,
             Command::Suspend => Action::Suspend,
@@ -560,8 +578,10 @@ impl Action {
             | OutlineLast
             | ToggleOutline
             | ToggleHighlight(_)
+            | CycleHighlight
             | Help
             | HelpScroll(_)
+            | HelpPage(_)
             | Back
             | Quit
             | Suspend

@@ -238,8 +238,10 @@ impl Reader {
             | Action::ToggleFurniture
             | Action::ToggleReveal
             | Action::ToggleHighlight(_)
+            | Action::CycleHighlight
             | Action::Help
             | Action::HelpScroll(_)
+            | Action::HelpPage(_)
             | Action::Back
             | Action::Quit
             | Action::Suspend

@@ -34,7 +34,7 @@ use std::sync::Arc;
 pub use action::{Action, Command, SECTION_N_ACTION, action_names};
 pub use fetching::{Fetched, Request};
 pub use panes::Panes;
-pub use reader::{Focus, Overlay, Prefs, Reader, ViewState};
+pub use reader::{Focus, Level, Overlay, Prefs, Reader, ViewState};
 pub use search::SearchState;
 
 use crate::document::Document;
@@ -246,6 +246,11 @@ impl App {
         self.readers.len() - 1
     }
 
+    /// The highlight level the session is at.
+    pub fn level(&self) -> Level {
+        self.prefs.level
+    }
+
     /// The keymap.
     pub fn keymap(&self) -> &Keymap {
         &self.keymap
@@ -281,6 +286,15 @@ impl App {
             }
             Msg::Action(action) => {
                 self.reader_now().update(action);
+                if action == Action::CycleHighlight {
+                    // The level is the session's: every article, and the
+                    // ones opened later, read at the one chosen.
+                    let level = self.readers[self.current].view.level;
+                    self.prefs.level = level;
+                    for reader in &mut self.readers {
+                        reader.view.level = level;
+                    }
+                }
                 self.make_switch();
                 if self.readers[self.current].view.quit {
                     if self.feed.is_some() && self.item_reader == Some(self.current) {

@@ -17,6 +17,7 @@ pub mod html;
 pub mod load;
 mod markdown;
 mod plain;
+mod raw_html;
 mod source_map;
 pub mod start;
 

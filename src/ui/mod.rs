@@ -12,6 +12,7 @@ mod body;
 mod entity_pane;
 pub mod feed;
 mod help;
+pub use help::scroll_room as help_scroll_room;
 pub mod map;
 mod outline;
 mod prompt;
@@ -151,6 +152,8 @@ mod tests;
 #[cfg(test)]
 mod web_tests;
 
+#[cfg(test)]
+mod calm_tests;
 #[cfg(test)]
 mod entity_tests;
 
