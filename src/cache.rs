@@ -139,7 +139,7 @@ impl Cache {
             charset: page.charset.clone(),
             etag: page.validators.etag.clone(),
             last_modified: page.validators.last_modified.clone(),
-            fetched_at: now(),
+            fetched_at: crate::state::now(),
             len: page.body.len() as u64,
         };
         let json = serde_json::to_vec(&meta).map_err(std::io::Error::other)?;
@@ -159,7 +159,7 @@ impl Cache {
         else {
             return;
         };
-        meta.fetched_at = now();
+        meta.fetched_at = crate::state::now();
         if let Ok(json) = serde_json::to_vec(&meta) {
             let _ = crate::state::write_atomic(&meta_path, |f| f.write_all(&json));
         }
@@ -215,12 +215,6 @@ fn touch(path: &Path) {
     if let Ok(file) = fs::File::options().append(true).open(path) {
         let _ = file.set_modified(SystemTime::now());
     }
-}
-
-fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
 }
 
 #[cfg(test)]

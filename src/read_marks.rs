@@ -16,7 +16,6 @@ use std::collections::HashMap;
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
@@ -54,13 +53,7 @@ pub struct ReadMarks {
 impl ReadMarks {
     /// The marks in the XDG state folder (the places file's folder).
     pub fn open_default() -> ReadMarks {
-        let dirs = directories::ProjectDirs::from("", "", "lede");
-        let folder = dirs
-            .as_ref()
-            .and_then(|d| d.state_dir().map(Path::to_path_buf))
-            .or_else(|| dirs.as_ref().map(|d| d.data_local_dir().to_path_buf()))
-            .filter(|f| f.is_absolute());
-        match folder {
+        match crate::state::state_folder() {
             Some(f) => ReadMarks::in_folder(f),
             None => ReadMarks {
                 path: None,
@@ -100,7 +93,7 @@ impl ReadMarks {
             return Ok(());
         }
         let mut marks = self.read();
-        let at = now();
+        let at = crate::state::now();
         for k in read {
             marks.insert(k.clone(), at);
         }
@@ -135,16 +128,11 @@ impl ReadMarks {
         match read_file(&path) {
             Ok(marks) => marks,
             Err(problem) => {
-                let aside = path.with_file_name(format!("{FILE_NAME}.corrupt-{}", now()));
-                let moved = fs::rename(&path, &aside).is_ok();
-                self.warnings.push(if moved {
-                    format!(
-                        "the read-marks file was unreadable ({problem}); moved to {}",
-                        aside.display()
-                    )
-                } else {
-                    format!("the read-marks file is unreadable ({problem}); starting clean")
-                });
+                self.warnings.push(crate::state::set_aside(
+                    &path,
+                    "the read-marks file",
+                    &problem,
+                ));
                 HashMap::new()
             }
         }
@@ -167,12 +155,6 @@ fn read_file(path: &Path) -> Result<HashMap<String, u64>, String> {
     serde_json::from_slice::<File>(&bytes)
         .map(|f| f.read)
         .map_err(|e| e.to_string())
-}
-
-fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
 }
 
 #[cfg(test)]
