@@ -311,6 +311,7 @@ fn extract_marked(
         classify::classify(&cx, run, &mut cands);
     }
     places::lists(&cx, &mut cands);
+    places::places_by_default(&cx, &mut cands);
     roles::assign(&cx, &mut cands);
     let keys = coref::resolve(&cx, &mut cands);
     coref::build(&cx, &cands, &keys, numbers)

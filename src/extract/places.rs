@@ -477,3 +477,71 @@ fn listed(cx: &DocContext, a_end: usize, b_start: usize) -> bool {
     };
     !between.is_empty() && between.len() <= 2 && between.iter().all(glue)
 }
+
+/// Third-person personal pronouns: a text about people uses them often.
+fn personal_pronoun(cx: &DocContext, t: &Token) -> bool {
+    t.is_word()
+        && (2..=3).contains(&(t.end - t.start))
+        && matches!(
+            word_at_tok(cx, t),
+            "he" | "she" | "his" | "her" | "him" | "He" | "She" | "His" | "Her"
+        )
+}
+
+fn word_at_tok<'t>(cx: &DocContext<'t>, t: &Token) -> &'t str {
+    t.text(cx.text)
+}
+
+/// A text about places rather than people (a travel guide, a geography):
+/// its names the gazetteer or the words around type are mostly places, and
+/// it seldom says he or she. There, a name with nothing else to go on is
+/// more likely a place than an actor.
+fn about_places(cx: &DocContext, cands: &[Cand]) -> bool {
+    let (mut places, mut actors) = (0usize, 0usize);
+    for c in cands {
+        match c.kind {
+            EntityKind::Place if c.evidence > Evidence::Default => places += 1,
+            EntityKind::Actor if c.person || c.agent || c.evidence > Evidence::Default => {
+                actors += 1
+            }
+            _ => {}
+        }
+    }
+    if places < 8 || places < actors * 5 / 2 {
+        return false;
+    }
+    let mut words = 0usize;
+    let mut pronouns = 0usize;
+    for t in cx.toks {
+        if t.is_word() {
+            words += 1;
+            if personal_pronoun(cx, t) {
+                pronouns += 1;
+            }
+        }
+    }
+    pronouns * 100 < words
+}
+
+/// In a text about places, a name with nothing to go on (no cue, no head
+/// word, no given name, not an acronym) is a place: `Hadibo`, `Rekohu`,
+/// the towns and islands a guide names without saying what they are.
+pub fn places_by_default(cx: &DocContext, cands: &mut [Cand]) {
+    if !about_places(cx, cands) {
+        return;
+    }
+    for c in cands.iter_mut() {
+        let first = &cx.toks[c.toks.start];
+        if c.kind == EntityKind::Actor
+            && c.evidence == Evidence::Default
+            && !c.person
+            && !c.agent
+            && !first.upper()
+            && c.country.is_none()
+            && !gaz::given_name(word_at(cx, c.toks.start))
+        {
+            c.kind = EntityKind::Place;
+            c.evidence = Evidence::Weak;
+        }
+    }
+}

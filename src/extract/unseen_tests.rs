@@ -281,6 +281,18 @@ fn a_route_names_places() {
 }
 
 #[test]
+fn a_text_about_places_makes_an_unknown_name_a_place() {
+    // A guide: known places, no he or she; `Tarvo` has nothing else.
+    let guide = "Ferries link Athens, Rome, Paris, Berlin, Madrid, Lisbon, Vienna, \
+                 Prague and Warsaw. Tarvo is quiet. Oslo, Helsinki and Dublin are far.";
+    check_has(&[(guide, "Tarvo", Place)]);
+    // A life: the same sentence among hes and shes stays an actor's.
+    let life = "He met her in Athens, Rome, Paris, Berlin, Madrid, Lisbon, Vienna, \
+                Prague and Warsaw. Tarvo is quiet, he said. She left him.";
+    check_has(&[(life, "Tarvo", Actor)]);
+}
+
+#[test]
 fn a_state_owning_forces_is_the_state() {
     let text = "Russia forces hit the town. Later Russia said it had not.";
     let e = extract_text(text);
