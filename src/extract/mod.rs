@@ -141,7 +141,7 @@ thread_local! {
 fn extract_with(doc: &Document, window: Range<usize>, all: &mut token::Tokens) -> Entities {
     let text = doc.text.as_str();
     all.toks.reserve(window.len() / 5);
-    for block in doc.prose_blocks() {
+    for block in doc.prose_blocks_in(window.clone()) {
         let range = block.range.start.max(window.start)..block.range.end.min(window.end);
         if range.is_empty() {
             continue;

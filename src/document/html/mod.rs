@@ -122,10 +122,11 @@ pub fn parse(name: &str, bytes: &[u8], charset: Option<&str>, url: Option<&str>)
     let set_aside = b.set_aside.clone();
     let regions = regions(&page, &article.roots, set_aside);
     b.boilerplate(&regions);
-    let (text, map, mut blocks, _) = b.finish();
-    trailing_headings(&mut blocks);
+    let (text, map, mut drafts, _) = b.finish();
+    trailing_headings(&mut drafts);
+    let title_block = drafts.iter().position(|b| b.kind == BlockKind::Title);
+    let blocks = super::Blocks::from_drafts(drafts);
     let sections = build_sections(&text, &blocks);
-    let title_block = blocks.iter().position(|b| b.kind == BlockKind::Title);
     let mut doc = Document {
         name: name.to_string(),
         format: Format::Html,
@@ -269,7 +270,7 @@ fn regions(page: &page::Page, roots: &[NodeId], mut set_aside: Vec<NodeId>) -> V
 
 /// A heading with no body text after it before the next heading or the
 /// end ("Related stories" whose list was set apart) is furniture too.
-fn trailing_headings(blocks: &mut [super::Block]) {
+fn trailing_headings(blocks: &mut [super::BlockDraft]) {
     /// What follows a block, read from the end.
     #[derive(Clone, Copy)]
     enum Next {
