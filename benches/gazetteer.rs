@@ -14,15 +14,8 @@ fn news_text() -> String {
     let mut text = String::new();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = vec![root.join("seeds/000_a8106be745b31416.txt")];
-    for dir in [
-        "../shared/eval/gum-dev/articles",
-        "../../shared/eval/gum-dev/articles",
-    ] {
-        if let Ok(entries) = std::fs::read_dir(root.join(dir)) {
-            files.extend(entries.flatten().map(|e| e.path()));
-            break;
-        }
-    }
+    let dev = std::fs::read_dir(root.join("eval/gum-dev/articles")).expect("eval/gum-dev");
+    files.extend(dev.flatten().map(|e| e.path()));
     for f in files {
         if let Ok(s) = std::fs::read_to_string(&f) {
             text.push_str(&s);

@@ -72,7 +72,7 @@ fn keystroke(c: &mut Criterion) {
                 b.iter(|| {
                     app.update(Action::PromptInput(key));
                     app.update(Action::PromptBackspace);
-                    black_box(app.view.top);
+                    black_box(app.top());
                 })
             },
         );

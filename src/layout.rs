@@ -30,7 +30,7 @@ use unicode_width::UnicodeWidthStr;
 mod cache;
 mod wrap;
 
-pub use cache::{Pos, WrapCache, Wrapped};
+pub use cache::{Anchor, Pos, WrapCache, Wrapped};
 use wrap::BlockLines;
 
 /// Every visual line of an article in order, for a column `width` cells

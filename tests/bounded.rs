@@ -184,9 +184,7 @@ fn a_fifo_as_the_config_is_refused_not_read() {
 /// stops at the cap with a message.
 #[test]
 fn an_endless_pipe_opens_the_reader_from_its_first_bytes() {
-    let Some(t) = Tmux::start("endless", 120, 30) else {
-        return;
-    };
+    let t = Tmux::start("endless", 120, 30);
     t.type_line(&format!("yes x | {BIN} --no-remember; echo EXIT:$?"));
     t.wait_for("the first frame", |s| s.contains("x x x x x"));
     let screen = t.wait_for("the cap's message", |s| s.contains("too long"));
@@ -201,9 +199,7 @@ fn an_endless_pipe_opens_the_reader_from_its_first_bytes() {
 #[cfg(unix)]
 #[test]
 fn a_fifo_as_the_state_file_does_not_block_the_reader() {
-    let Some(t) = Tmux::start("statefifo", 120, 30) else {
-        return;
-    };
+    let t = Tmux::start("statefifo", 120, 30);
     let home = tempfile::tempdir().expect("home");
     let state = home.path().join("state/lede");
     std::fs::create_dir_all(&state).expect("state folder");

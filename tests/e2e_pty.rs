@@ -19,27 +19,23 @@ use common::bytes::problems;
 const BIN: &str = env!("CARGO_BIN_EXE_lede");
 const TITLE: &str = "After Tehran talks, Syria and Russia forces step up Idlib attacks";
 
-/// Runs the driver over these sizes; `None` when python3 is missing.
-fn drive(sizes: &[&str]) -> Option<serde_json::Value> {
+/// Runs the driver over these sizes; fails, saying so, when python3 is
+/// missing.
+fn drive(sizes: &[&str]) -> serde_json::Value {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/support/pty_drive.py");
-    let out = match Command::new("python3")
+    common::require("python3", "--version");
+    let out = Command::new("python3")
         .arg(script)
         .arg(BIN)
         .args(sizes)
         .output()
-    {
-        Ok(out) => out,
-        Err(_) => {
-            eprintln!("SKIPPED: python3 is not installed (.ci/run installs it)");
-            return None;
-        }
-    };
+        .expect("python3 runs the pty driver");
     assert!(
         out.status.success(),
         "the pty driver failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    Some(serde_json::from_slice(&out.stdout).expect("the driver prints JSON"))
+    serde_json::from_slice(&out.stdout).expect("the driver prints JSON")
 }
 
 fn output(report: &serde_json::Value) -> Vec<u8> {
@@ -87,9 +83,7 @@ fn assert_ended_cleanly(report: &serde_json::Value) {
 
 #[test]
 fn e1_a_pty_without_a_size_then_tiny_sizes_then_a_real_one() {
-    let Some(report) = drive(&["0x0", "1x1", "1x40", "40x1", "0x0", "100x30"]) else {
-        return;
-    };
+    let report = drive(&["0x0", "1x1", "1x40", "40x1", "0x0", "100x30"]);
     let steps = report["steps"].as_array().expect("steps");
     assert_eq!(steps.len(), 6);
     for step in steps {
@@ -109,9 +103,12 @@ fn e1_a_pty_without_a_size_then_tiny_sizes_then_a_real_one() {
 
 #[test]
 fn e1_quits_cleanly_having_never_had_a_size() {
-    let Some(report) = drive(&["0x0"]) else {
-        return;
-    };
+    let report = drive(&["0x0"]);
     assert!(!visible(&String::from_utf8_lossy(&output(&report))).contains(TITLE));
     assert_ended_cleanly(&report);
+}
+
+#[test]
+fn without_python3_the_tests_fail_and_say_so() {
+    common::assert_fails_without("python3", "e1_quits_cleanly_having_never_had_a_size");
 }

@@ -161,9 +161,7 @@ fn f1_the_reader_quits_on_a_full_filesystem_with_one_clear_line() {
     let Some(fs) = SmallFs::mount("f1_reader", "256k") else {
         return;
     };
-    let Some(t) = Tmux::start("f1-reader", 100, 30) else {
-        return;
-    };
+    let t = Tmux::start("f1-reader", 100, 30);
     std::fs::create_dir(fs.path().join("lede")).expect("state folder");
     fs.fill_up();
     t.type_line(&format!(
@@ -225,9 +223,7 @@ fn g12_an_article_with_remote_resources_reads_the_same_with_no_network() {
     );
 
     // And the reader itself, drawn and quit with no network.
-    let Some(t) = Tmux::start("g12-reader", 100, 30) else {
-        return;
-    };
+    let t = Tmux::start("g12-reader", 100, 30);
     t.type_line(&format!("unshare -n {BIN} {SEED}; echo EXIT:$?"));
     t.wait_for("the article", |s| s.contains("Idlib attacks"));
     t.keys(&["q"]);

@@ -455,16 +455,12 @@ pub struct Traits {
     /// It means nothing without the article's entities: while they are
     /// being found it says so instead.
     pub needs_entities: bool,
-    /// It changes how the text is laid out, not where the reader is: the
-    /// reading position is carried across it, not taken from the new top.
-    pub keeps_position: bool,
 }
 
 /// An action that only changes the view in place.
 const PLAIN: Traits = Traits {
     jump: false,
     needs_entities: false,
-    keeps_position: false,
 };
 /// One that moves the view elsewhere.
 const JUMP: Traits = Traits {
@@ -474,11 +470,6 @@ const JUMP: Traits = Traits {
 /// One that needs the entities.
 const ENTITY: Traits = Traits {
     needs_entities: true,
-    ..PLAIN
-};
-/// One that lays the text out again.
-const LAYOUT: Traits = Traits {
-    keeps_position: true,
     ..PLAIN
 };
 
@@ -499,12 +490,13 @@ impl Action {
             NextMention | PrevMention => Traits {
                 jump: true,
                 needs_entities: true,
-                keeps_position: false,
             },
             EntitySelect | NextChosenMention | PrevChosenMention | ToggleFocusMode | Quotes
             | Map => ENTITY,
-            Resize(..) | ToggleFurniture | ToggleReveal => LAYOUT,
-            Scroll(_)
+            Resize(..)
+            | ToggleFurniture
+            | ToggleReveal
+            | Scroll(_)
             | Page(_)
             | HalfPage(_)
             | SectionByDigit

@@ -149,7 +149,7 @@ impl Reader {
         {
             // Run as usual (history, the prompt closed), lit once the
             // entities are there; "no match" would be wrong meanwhile.
-            self.entity.awaited.search = Some((p.input.clone(), self.view.anchor));
+            self.entity.awaited.search = Some((p.input.clone(), self.view.anchor.offset));
             self.accept();
             self.view.message = Some(format!("{FINDING} the search lights up once they are"));
             return true;
@@ -220,10 +220,10 @@ mod tests {
             Action::NextChosenMention,
         ] {
             let mut app = awaiting();
-            let top = app.view.top;
+            let top = app.top();
             app.update(action);
             assert_eq!(app.view.message.as_deref(), Some(FINDING), "{action:?}");
-            assert_eq!(app.view.top, top, "{action:?}");
+            assert_eq!(app.top(), top, "{action:?}");
             assert_eq!(app.entity.panel, None, "{action:?}");
         }
         // Once they are there the same key works.

@@ -9,6 +9,7 @@ use super::entities::{Order, Panel};
 use super::reader::{WHEEL_LINES, kind_index};
 use super::search::{Pending, Prompt, PromptKind};
 use super::{Action, Focus, Overlay, Reader};
+use crate::layout::Pos;
 use crate::search::Direction;
 
 impl Reader {
@@ -145,29 +146,29 @@ impl Reader {
                 let half = (self.page_height() / 2).max(1) as isize;
                 self.scroll(n as isize * half);
             }
-            Action::Top => self.view.top = 0,
-            Action::Bottom => self.view.top = self.max_top(),
+            Action::Top => self.set_top(Pos::default()),
+            Action::Bottom => self.set_top(self.max_top_pos()),
             // The search starts near the current section: an article may
             // have thousands.
             Action::NextSection => {
-                let top = self.view.top;
+                let top = self.top_pos();
                 let from = self.current_section().saturating_sub(1);
                 let next = (from..self.doc.sections.len())
-                    .filter_map(|s| self.cache().section_line(s))
-                    .find(|&l| l > top);
+                    .filter_map(|s| self.cache.section_pos(&self.doc, s))
+                    .find(|&p| p > top);
                 match next {
-                    Some(line) => self.view.top = line,
+                    Some(pos) => self.set_top(pos),
                     None => self.view.message = Some("this is the last section".into()),
                 }
             }
             Action::PrevSection => {
-                let top = self.view.top;
+                let top = self.top_pos();
                 let to = (self.current_section() + 2).min(self.doc.sections.len());
                 let prev = (0..to)
                     .rev()
-                    .filter_map(|s| self.cache().section_line(s))
-                    .find(|&l| l < top);
-                self.view.top = prev.unwrap_or(0);
+                    .filter_map(|s| self.cache.section_pos(&self.doc, s))
+                    .find(|&p| p < top);
+                self.set_top(prev.unwrap_or_default());
             }
             Action::Section(s) => self.go_to_section(s),
             Action::SectionByDigit => {}
@@ -219,7 +220,10 @@ impl Reader {
                 self.view.show_furniture = !self.view.show_furniture;
                 self.rewrap();
                 if !self.view.show_furniture {
-                    self.view.top = self.view.top.min(self.max_top());
+                    let max = self.max_top_pos();
+                    if self.top_pos() > max {
+                        self.set_top(max);
+                    }
                 }
             }
             Action::ToggleReveal => {

@@ -29,6 +29,7 @@ use super::search::PromptKind;
 use super::{Action, Reader};
 use crate::document::start::Rest;
 use crate::document::{Document, LoadError};
+use crate::layout::Anchor;
 use crate::state::Place;
 
 /// A remembered place, looked up by the whole article once it is in.
@@ -208,7 +209,7 @@ impl Reader {
         if self.loading.as_ref().is_none_or(|l| l.failed.is_some()) {
             return false;
         }
-        let at_end = || self.view.top >= self.max_top();
+        let at_end = || self.top_pos() >= self.max_top_pos();
         let needs = match action {
             Action::Bottom
             | Action::SearchNext
@@ -317,7 +318,7 @@ impl Reader {
         self.doc = doc;
         let same = self.doc.text.as_bytes().starts_with(start.text.as_bytes());
         if !same {
-            self.view.anchor = reanchor(&start, &self.doc, self.view.anchor);
+            self.view.anchor = Anchor::at(reanchor(&start, &self.doc, self.view.anchor.offset));
             self.search.forget_marks();
         }
         let current_hit = self.search.current_start();
@@ -328,7 +329,7 @@ impl Reader {
             self.view.message = Some(note.clone());
         }
         if let Some(text) = self.search.kept.clone() {
-            self.restore_search(&text, current_hit.unwrap_or(self.view.anchor));
+            self.restore_search(&text, current_hit.unwrap_or(self.view.anchor.offset));
         } else if self.search.prompt.is_some() {
             self.research();
         }
@@ -361,7 +362,7 @@ impl Reader {
             self.view.show_furniture,
             self.view.reveal,
         );
-        self.view.top = self.cache.line_at(&self.doc, self.view.anchor);
+        self.view.anchor = self.view.anchor.text();
     }
 }
 

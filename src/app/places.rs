@@ -91,7 +91,7 @@ impl Places {
 /// they are being found).
 pub(super) fn apply(app: &mut Reader, place: Place) {
     let offset = clamp_offset(&app.doc.text, place.offset);
-    app.view.anchor = offset;
+    app.view.anchor = crate::layout::Anchor::at(offset);
     if let Some(text) = place.search.as_deref() {
         if app.entity.finding && super::arrival::is_entity_search(text) {
             app.entity.awaited.search = Some((text.to_string(), offset));
@@ -129,7 +129,7 @@ fn remembered<'a>(
 /// caller adds the kept search and the selected entity).
 fn place_of(doc: &Document, view: &ViewState) -> Place {
     Place {
-        offset: clamp_offset(&doc.text, view.anchor),
+        offset: clamp_offset(&doc.text, view.anchor.offset),
         search: None,
         entity: None,
         saved_at: 0,
@@ -235,7 +235,7 @@ mod tests {
         let mut app = seed_app();
         app.update(Action::Resize(100, 30));
         app.update(Action::NextSection);
-        let top_text = app.cache().line(app.view.top).expect("top").range.start;
+        let top_text = app.cache().line(app.top()).expect("top").range.start;
         Places::with_store(Store::in_folder(dir.path().to_path_buf()))
             .save_all(&app)
             .expect("saved");
@@ -245,7 +245,7 @@ mod tests {
         places.restore(&mut again);
         again.update(Action::Resize(80, 24));
         assert_eq!(
-            again.cache().line(again.view.top).expect("top").range.start,
+            again.cache().line(again.top()).expect("top").range.start,
             top_text
         );
         assert_eq!(again.current_section(), 1);
@@ -282,7 +282,7 @@ mod tests {
         let mut places = Places::with_store(store);
         places.restore(&mut app);
         app.update(Action::Resize(100, 30));
-        assert!(app.view.top < app.cache().len());
+        assert!(app.top() < app.cache().len());
     }
 
     #[test]
@@ -292,7 +292,7 @@ mod tests {
         let mut app = seed_app();
         let mut places = Places::with_store(Store::in_folder(dir.path().to_path_buf()));
         places.restore(&mut app);
-        assert_eq!(app.view.anchor, 0);
+        assert_eq!(app.view.anchor.offset, 0);
         assert!(places.warning().is_some_and(|w| w.contains("unreadable")));
     }
 

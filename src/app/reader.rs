@@ -5,13 +5,13 @@
 //! reader changes only through [`Reader::update`], which `App::update`
 //! calls. No ratatui drawing here; `panes` only computes rectangles.
 //!
-//! The reading position is a visual line of the cache, and across a re-wrap
-//! it is carried by the text offset at the top of the body, so resizing keeps
-//! the same text in view. The cache wraps blocks as they are needed, and
-//! wrapping a block moves the numbers of the lines after it: moves are
-//! therefore made as cache positions (`Pos`, which wrapping does not move),
-//! and `view.top` is set from one after the wrapping a move needed, so it
-//! always names the line the reader sees.
+//! The reading position is stored once, as the text at the top of the body
+//! (`view.anchor`, a text offset); the top line is derived from it for the
+//! width the cache has now ([`Reader::top`]), so a resize keeps the same
+//! text on top and nothing has to be reconciled after an action. Moves are
+//! made as cache positions (`Pos`, which wrapping other blocks does not
+//! move: the cache wraps blocks as they are needed, which renumbers the
+//! lines after them) and stored back as the anchor of the line they reach.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -22,7 +22,7 @@ use super::{Action, Panes, SearchState, entities, loading};
 use crate::document::Document;
 use crate::extract::{Entities, EntityKind};
 use crate::keymap::{Keymap, Mode};
-use crate::layout::{Pos, WrapCache, Wrapped};
+use crate::layout::{Anchor, Pos, WrapCache, Wrapped};
 
 /// Lines the mouse wheel moves per notch.
 pub(super) const WHEEL_LINES: i32 = 3;
@@ -49,11 +49,10 @@ pub enum Overlay {
 pub struct ViewState {
     /// The terminal's size.
     pub size: (u16, u16),
-    /// The visual line at the top of the body.
-    pub top: usize,
-    /// The text offset the reader last scrolled to: re-wraps put the line
-    /// holding it on top, so a run of resizes never drifts.
-    pub anchor: usize,
+    /// The reading position: the text at the top of the body, the one
+    /// place it is kept. Re-wraps leave it alone (the line holding it goes
+    /// on top), so a run of resizes never drifts.
+    pub anchor: Anchor,
     pub focus: Focus,
     pub overlay: Option<Overlay>,
     /// The outline pane on wide screens.
@@ -143,8 +142,7 @@ impl Reader {
             keys,
             view: ViewState {
                 size: (0, 0),
-                top: 0,
-                anchor: 0,
+                anchor: Anchor::default(),
                 focus: Focus::Body,
                 overlay: None,
                 outline_shown: prefs.outline_shown,
@@ -194,17 +192,44 @@ impl Reader {
 
     /// The top line as a position later wrapping does not move.
     pub(super) fn top_pos(&self) -> Pos {
-        self.cache
-            .pos(&self.doc, self.view.top)
-            .or_else(|| self.cache.last_pos(&self.doc))
-            .unwrap_or_default()
+        self.cache.pos_of(&self.doc, self.view.anchor)
     }
 
-    /// The text offset at the top of the body.
+    /// The visual line at the top of the body, for the current width.
+    pub fn top(&self) -> usize {
+        self.cache.global(self.top_pos())
+    }
+
+    /// Where the top line's text starts.
     pub(super) fn top_text(&self) -> usize {
-        self.cache()
-            .line(self.view.top)
+        self.cache
+            .line_of(&self.doc, self.top_pos())
             .map_or(0, |l| l.range.start)
+    }
+
+    /// Puts the line at `pos` on top.
+    pub(super) fn set_top(&mut self, pos: Pos) {
+        self.view.anchor = self.cache.anchor_of(&self.doc, pos);
+    }
+
+    /// Puts the line showing `offset` on top (before the first layout, the
+    /// offset is kept for it).
+    pub(super) fn show_text(&mut self, offset: usize) {
+        if self.cache.is_empty() {
+            self.view.anchor = Anchor::at(offset);
+        } else {
+            self.set_top(self.cache.pos_at(&self.doc, offset));
+        }
+    }
+
+    /// Puts visual line `n` on top; past the end (where a number from the
+    /// estimates may be), the last page.
+    pub(crate) fn show_line(&mut self, n: usize) {
+        let pos = match self.cache.pos(&self.doc, n) {
+            Some(pos) => pos,
+            None => self.max_top_pos(),
+        };
+        self.set_top(pos);
     }
 
     /// Scrolls so the line showing `offset` is in view: left alone when it
@@ -212,19 +237,24 @@ impl Reader {
     /// the end of the article, so the last page stays full). Every line
     /// between is wrapped, so the count is exact.
     pub(crate) fn bring_into_view(&mut self, offset: usize, above: usize, fill: bool) {
-        let top = self.top_pos();
         let target = self.cache.pos_at(&self.doc, offset);
-        self.view.top = self.cache.global(top);
-        if self.visible_lines().contains(&self.cache.global(target)) {
+        if self.shows(self.top_pos(), target) {
             return;
         }
-        let start = self.cache.walk(&self.doc, target, -(above as isize));
-        let max = if fill { self.max_top() } else { usize::MAX };
-        self.view.top = self.cache.global(start).min(max);
-        let line = self.cache.global(target);
-        if !self.visible_lines().contains(&line) {
-            self.view.top = line;
+        let mut top = self.cache.walk(&self.doc, target, -(above as isize));
+        if fill {
+            top = top.min(self.max_top_pos());
         }
+        if !self.shows(top, target) {
+            top = target;
+        }
+        self.set_top(top);
+    }
+
+    /// Whether the line at `line` is in view with the line at `top` on top.
+    fn shows(&self, top: Pos, line: Pos) -> bool {
+        let (top, line) = (self.cache.global(top), self.cache.global(line));
+        line >= top && line < (top + self.page_height()).min(self.cache.len())
     }
 
     /// Wraps a little more of the article, in order from the top, keeping
@@ -234,10 +264,7 @@ impl Reader {
         if self.cache.is_exact() {
             return false;
         }
-        let top = self.top_pos();
-        let done = self.cache.measure(&self.doc, IDLE_BYTES);
-        self.view.top = self.cache.global(top);
-        !done
+        !self.cache.measure(&self.doc, IDLE_BYTES)
     }
 
     /// The panes for the current size and view.
@@ -288,7 +315,7 @@ impl Reader {
 
     /// The section the top line belongs to.
     pub fn current_section(&self) -> usize {
-        let Some(line) = self.cache().line(self.view.top) else {
+        let Some(line) = self.cache.line_of(&self.doc, self.top_pos()) else {
             return 0;
         };
         let block = line
@@ -314,7 +341,7 @@ impl Reader {
         if total == 0 {
             return 100;
         }
-        let bottom = (self.view.top + self.page_height()).min(total);
+        let bottom = (self.top() + self.page_height()).min(total);
         bottom * 100 / total
     }
 
@@ -325,34 +352,34 @@ impl Reader {
 
     /// The visual lines in view.
     pub fn visible_lines(&self) -> Range<usize> {
-        let start = self.view.top.min(self.cache.len());
+        let start = self.top().min(self.cache.len());
         start..(start + self.page_height()).min(self.cache.len())
     }
 
     /// The top line of the last full page. Wraps the blocks of that page,
     /// which moves no line before them.
     pub(super) fn max_top(&self) -> usize {
+        self.cache.global(self.max_top_pos())
+    }
+
+    /// [`Reader::max_top`] as a position.
+    pub(super) fn max_top_pos(&self) -> Pos {
         let Some(last) = self.cache.last_pos(&self.doc) else {
-            return 0;
+            return Pos::default();
         };
         let back = self.page_height().saturating_sub(1) as isize;
-        let top = self.cache.walk(&self.doc, last, -back);
-        self.cache.global(top)
+        self.cache.walk(&self.doc, last, -back)
     }
 
     /// Applies one action to this article.
     pub(super) fn update(&mut self, action: Action) {
         self.view.message = None;
         let section = self.current_section();
-        let (from, text) = (self.view.anchor, self.top_text());
+        let (from, text) = (self.view.anchor.offset, self.top_text());
         if !matches!(action, Action::Resize(..)) {
             self.search.pending = None;
         }
         self.apply(action);
-        if !self.cache.is_empty() && self.cache.pos(&self.doc, self.view.top).is_none() {
-            // Past the end, where an estimate put it: the last page.
-            self.view.top = self.max_top();
-        }
         if action.traits().jump && self.top_text() != text {
             self.record_jump(from);
         }
@@ -362,23 +389,19 @@ impl Reader {
             self.view.selected = self.current_section();
             self.keep_selection_visible();
         }
-        if !action.traits().keeps_position {
-            self.view.anchor = self.top_text();
-        }
     }
 
     pub(super) fn scroll(&mut self, by: isize) {
         let from = self.top_pos();
         let to = self.cache.walk(&self.doc, from, by);
         if by < 0 {
-            self.view.top = self.cache.global(to);
+            self.set_top(to);
             return;
         }
         // A section jump may have put the top past the last full page;
         // scrolling down from there stays put rather than jumping back.
-        let max = self.max_top();
-        let (from, to) = (self.cache.global(from), self.cache.global(to));
-        self.view.top = to.min(max.max(from));
+        let max = self.max_top_pos();
+        self.set_top(to.min(max.max(from)));
     }
 
     pub(super) fn go_to_section(&mut self, section: usize) {
@@ -392,8 +415,8 @@ impl Reader {
         }
         self.view.selected = section;
         self.keep_selection_visible();
-        match self.cache().section_line(section) {
-            Some(line) => self.view.top = line,
+        match self.cache.section_pos(&self.doc, section) {
+            Some(pos) => self.set_top(pos),
             None => {
                 let key = self
                     .keys
@@ -437,7 +460,9 @@ impl Reader {
     }
 
     /// Rebuilds the cache for the current width, furniture and reveal setting,
-    /// keeping the text at the top of the body in view.
+    /// keeping the text at the top of the body on top (the line showing it:
+    /// the lines before it that show no text are not kept, their count
+    /// belongs to the old width).
     pub(super) fn rewrap(&mut self) {
         let panes = self.panes();
         let width = if panes.too_small {
@@ -455,7 +480,7 @@ impl Reader {
             self.view.show_furniture,
             self.view.reveal,
         );
-        self.view.top = self.cache.line_at(&self.doc, self.view.anchor);
+        self.view.anchor = self.view.anchor.text();
     }
 
     /// Shown again after another article was (or for the first time): what
@@ -470,14 +495,10 @@ impl Reader {
         if self.cache.reveals() != reveal {
             self.rewrap();
         }
-        if !self.cache.is_empty() && self.cache.pos(&self.doc, self.view.top).is_none() {
-            self.view.top = self.max_top();
-        }
         if self.current_section() != section && self.view.focus == Focus::Body {
             self.view.selected = self.current_section();
             self.keep_selection_visible();
         }
-        self.view.anchor = self.top_text();
     }
 
     /// Whether highlighting is on for a kind.

@@ -37,6 +37,7 @@ use unicode_segmentation::GraphemeCursor;
 use super::{Action, Reader};
 use crate::document::Document;
 use crate::keymap::Mode;
+use crate::layout::Anchor;
 use crate::search::{
     Budget, Direction, KEYSTROKE_BUDGET, MIN_STEP_BYTES, Query, Search, SearchIndex, Step,
     section_span,
@@ -75,9 +76,9 @@ pub struct Prompt {
     history_pos: Option<usize>,
     /// What was typed before browsing the history.
     draft: String,
-    /// The text at the top when the prompt opened (an offset: a resize
-    /// while the prompt is open must not move it).
-    origin_anchor: usize,
+    /// The reading position when the prompt opened (text, so a resize
+    /// while the prompt is open does not move it).
+    origin: Anchor,
     /// Where the search starts: the top of the body going forward, the end
     /// of the last line in view going backward (as in `less`).
     origin_search: usize,
@@ -177,10 +178,10 @@ pub struct SearchState {
     /// keeps that search (and one still under way goes on) rather than
     /// running it again.
     ran: Option<String>,
-    /// The body's top line as the last search move left it: a search still
-    /// under way moves the view to its hit only if the reader has not
+    /// The reading position as the last search move left it: a search
+    /// still under way moves the view to its hit only if the reader has not
     /// moved it since.
-    placed: Option<usize>,
+    placed: Option<Anchor>,
     /// Set while more keys already wait (typed ahead or sent by a script;
     /// `Msg::KeysWaiting`): prompt edits then only change the text, and one
     /// search runs for the text the last of them leaves.
@@ -374,12 +375,6 @@ impl Reader {
         self.search.last_jump = Some(from);
     }
 
-    fn top_offset(&self) -> usize {
-        self.cache()
-            .line(self.view.top)
-            .map_or(0, |l| l.range.start)
-    }
-
     pub(super) fn open_prompt(&mut self, kind: PromptKind) {
         self.search.pending = None;
         // The active search is the kept one, not one this prompt ran.
@@ -390,10 +385,10 @@ impl Reader {
             cursor: 0,
             history_pos: None,
             draft: String::new(),
-            origin_anchor: self.top_offset(),
+            origin: self.view.anchor,
             origin_search: match kind {
                 PromptKind::Search(Direction::Backward) => self.visible_text().end,
-                _ => self.top_offset(),
+                _ => self.top_text(),
             },
             previous: self.search.active.clone(),
             previous_text: self.search.kept.clone(),
@@ -463,7 +458,7 @@ impl Reader {
         if same {
             return;
         }
-        self.view.top = self.cache().line_at(p.origin_anchor);
+        self.view.anchor = p.origin;
         if p.input.is_empty() {
             self.search.active = None;
             self.search.ran = None;
@@ -476,7 +471,7 @@ impl Reader {
             &p.input,
             direction,
             p.origin_search,
-            p.origin_anchor,
+            p.origin.offset,
             &self.doc.text,
             &self.search.index,
             &self.entities,
@@ -497,7 +492,7 @@ impl Reader {
         if let Some(range) = step.and_then(|s| search.hits.get(s.index)) {
             self.reveal(range.start);
         }
-        self.search.placed = Some(self.view.top);
+        self.search.placed = Some(self.view.anchor);
         self.search.active = Some(search);
         self.search.kept = None;
         self.search.ran = None;
@@ -541,8 +536,8 @@ impl Reader {
                 let Some(p) = self.search.prompt.take() else {
                     return;
                 };
-                if self.top_offset() != p.origin_anchor {
-                    self.record_jump(p.origin_anchor);
+                if self.view.anchor != p.origin {
+                    self.record_jump(p.origin.offset);
                 }
                 if self
                     .search
@@ -572,12 +567,12 @@ impl Reader {
                 }
             }
             PromptKind::GoTo => {
-                let from = self.top_offset();
-                let before = self.view.top;
+                let from = self.top_text();
+                let before = self.top_pos();
                 if let Err(why) = self.go_to(p.input.trim()) {
                     self.view.message = Some(why);
                 }
-                if self.view.top != before {
+                if self.top_pos() != before {
                     self.record_jump(from);
                 }
             }
@@ -590,7 +585,7 @@ impl Reader {
         let Some(p) = self.search.prompt.take() else {
             return;
         };
-        self.view.top = self.cache().line_at(p.origin_anchor);
+        self.view.anchor = p.origin;
         self.search.wrapped = false;
         self.search.active = p.previous;
         self.search.kept = p.previous_text;
@@ -602,7 +597,7 @@ impl Reader {
     /// search, the last one runs again.
     pub(super) fn step_search(&mut self, reverse: bool) {
         let visible = self.visible_text();
-        let top = self.top_offset();
+        let top = self.top_text();
         if let Some(search) = self.search.active.as_mut() {
             // `n` needs every hit; a search still under way ends now (the
             // index too, from where its idle steps left it).

@@ -32,16 +32,16 @@ fn each_article_keeps_its_own_place() {
     reader.update(Action::Scroll(10));
     reader.update(Action::NextFile);
     assert_eq!(reader.doc.name, "b.txt");
-    assert_eq!(reader.view.top, 0);
+    assert_eq!(reader.top(), 0);
     assert!(!reader.cache().is_empty(), "wrapped when shown");
     reader.update(Action::Scroll(3));
     reader.update(Action::PrevFile);
-    assert_eq!((reader.doc.name.as_str(), reader.view.top), ("a.txt", 10));
+    assert_eq!((reader.doc.name.as_str(), reader.top()), ("a.txt", 10));
     reader.update(Action::PrevFile);
-    assert_eq!((reader.doc.name.as_str(), reader.view.top), ("c.txt", 0));
+    assert_eq!((reader.doc.name.as_str(), reader.top()), ("c.txt", 0));
     reader.update(Action::NextFile);
     reader.update(Action::NextFile);
-    assert_eq!((reader.doc.name.as_str(), reader.view.top), ("b.txt", 3));
+    assert_eq!((reader.doc.name.as_str(), reader.top()), ("b.txt", 3));
     let names: Vec<&str> = reader
         .readers()
         .iter()

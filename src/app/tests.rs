@@ -106,12 +106,12 @@ fn line_keys_scroll_one_line() {
     let mut app = app(100, 30);
     press(&mut app, ch('j'), false);
     press(&mut app, KeyCode::Down, false);
-    assert_eq!(app.view.top, 2);
+    assert_eq!(app.top(), 2);
     press(&mut app, ch('k'), false);
-    assert_eq!(app.view.top, 1);
+    assert_eq!(app.top(), 1);
     press(&mut app, KeyCode::Up, false);
     press(&mut app, KeyCode::Up, false);
-    assert_eq!(app.view.top, 0, "never above the start");
+    assert_eq!(app.top(), 0, "never above the start");
 }
 
 #[test]
@@ -125,11 +125,11 @@ fn page_keys_scroll_a_page_less_two_lines() {
     ] {
         press(&mut app, code, ctrl);
     }
-    assert_eq!(app.view.top, 3 * page);
+    assert_eq!(app.top(), 3 * page);
     for (code, ctrl) in [(ch('b'), false), (KeyCode::PageUp, false), (ch('b'), true)] {
         press(&mut app, code, ctrl);
     }
-    assert_eq!(app.view.top, 0);
+    assert_eq!(app.top(), 0);
 }
 
 #[test]
@@ -137,31 +137,31 @@ fn half_page_keys() {
     let mut app = app(100, 30);
     let half = app.page_height() / 2;
     press(&mut app, ch('d'), true);
-    assert_eq!(app.view.top, half);
+    assert_eq!(app.top(), half);
     press(&mut app, ch('u'), true);
-    assert_eq!(app.view.top, 0);
+    assert_eq!(app.top(), 0);
 }
 
 #[test]
 fn start_and_end_keys() {
     let mut app = app(100, 30);
     for code in [ch('G'), KeyCode::End] {
-        app.reader_mut().view.top = 3;
+        app.reader_mut().show_line(3);
         press(&mut app, code, false);
-        assert_eq!(app.view.top, app.cache().len() - app.page_height());
+        assert_eq!(app.top(), app.cache().len() - app.page_height());
         assert_eq!(app.percent(), 100);
         assert_eq!(app.visible_lines().end, app.cache().len());
     }
     for code in [ch('g'), KeyCode::Home] {
-        app.reader_mut().view.top = 9;
+        app.reader_mut().show_line(9);
         press(&mut app, code, false);
-        assert_eq!(app.view.top, 0);
+        assert_eq!(app.top(), 0);
     }
     // Scrolling down at the end stays at the end.
     press(&mut app, ch('G'), false);
-    let end = app.view.top;
+    let end = app.top();
     press(&mut app, ch('j'), false);
-    assert_eq!(app.view.top, end);
+    assert_eq!(app.top(), end);
 }
 
 #[test]
@@ -169,20 +169,20 @@ fn section_keys_put_the_heading_on_top() {
     let mut app = app(100, 30);
     let second = app.cache().section_line(1).expect("shown");
     press(&mut app, ch(']'), false);
-    assert_eq!(app.view.top, second);
+    assert_eq!(app.top(), second);
     assert_eq!(app.current_section(), 1);
     press(&mut app, ch(']'), false);
     let third = app.cache().section_line(2).expect("furniture shown");
-    assert_eq!(app.view.top, third, "page furniture is the third section");
+    assert_eq!(app.top(), third, "page furniture is the third section");
     press(&mut app, ch(']'), false);
-    assert_eq!(app.view.top, third);
+    assert_eq!(app.top(), third);
     assert!(app.view.message.is_some(), "the last section says so");
     press(&mut app, ch('['), false);
     press(&mut app, ch('j'), false);
     press(&mut app, ch('['), false);
-    assert_eq!(app.view.top, second, "back to the start of this section");
+    assert_eq!(app.top(), second, "back to the start of this section");
     press(&mut app, ch('['), false);
-    assert_eq!(app.view.top, 0);
+    assert_eq!(app.top(), 0);
     assert_eq!(app.current_section(), 0);
 }
 
@@ -190,20 +190,20 @@ fn section_keys_put_the_heading_on_top() {
 fn number_keys_go_to_sections() {
     let mut app = app(100, 30);
     press(&mut app, ch('2'), false);
-    assert_eq!(app.view.top, app.cache().section_line(1).expect("shown"));
+    assert_eq!(app.top(), app.cache().section_line(1).expect("shown"));
     press(&mut app, ch('1'), false);
-    assert_eq!(app.view.top, 0);
+    assert_eq!(app.top(), 0);
     press(&mut app, ch('9'), false);
-    assert_eq!(app.view.top, 0);
+    assert_eq!(app.top(), 0);
     let message = |app: &App| app.view.message.clone().unwrap_or_default();
     assert!(message(&app).contains("no section 9"));
     press(&mut app, ch('3'), false);
-    assert_eq!(app.view.top, app.cache().section_line(2).expect("shown"));
+    assert_eq!(app.top(), app.cache().section_line(2).expect("shown"));
     press(&mut app, ch('1'), false);
     press(&mut app, ch('x'), false);
     press(&mut app, ch('3'), false);
     assert!(message(&app).contains("press x"), "{}", message(&app));
-    assert_eq!(app.view.top, 0);
+    assert_eq!(app.top(), 0);
 }
 
 #[test]
@@ -212,14 +212,14 @@ fn furniture_key_shows_and_hides_the_boilerplate() {
     assert!(app.view.show_furniture, "shown (dimmed) at first");
     let shown = app.cache().len();
     press(&mut app, ch('3'), false);
-    assert_eq!(app.view.top, app.cache().section_line(2).expect("shown"));
+    assert_eq!(app.top(), app.cache().section_line(2).expect("shown"));
     assert_eq!(app.current_section(), 2);
     press(&mut app, ch('x'), false);
     assert!(!app.view.show_furniture);
     let hidden = app.cache().len();
     assert!(hidden < shown);
     assert_eq!(app.cache().section_line(2), None);
-    assert!(app.view.top <= hidden);
+    assert!(app.top() <= hidden);
     press(&mut app, ch('x'), false);
     assert_eq!(app.cache().len(), shown);
 }
@@ -229,12 +229,7 @@ fn reveal_key_rewraps_and_keeps_the_text_on_top() {
     let mut app = app(100, 30);
     press(&mut app, ch(']'), false);
     let anchor = app.view.anchor;
-    let top_text = app
-        .cache()
-        .line(app.view.top)
-        .expect("top line")
-        .range
-        .start;
+    let top_text = app.cache().line(app.top()).expect("top line").range.start;
     assert!(!app.view.reveal && !app.cache().cache.reveals());
     press(&mut app, ch('v'), false);
     assert!(app.view.reveal && app.cache().cache.reveals(), "re-wrapped");
@@ -242,21 +237,13 @@ fn reveal_key_rewraps_and_keeps_the_text_on_top() {
     assert!(note.starts_with("reveal"), "{note}");
     assert_eq!(app.view.anchor, anchor, "the anchor is kept");
     assert_eq!(
-        app.cache()
-            .line(app.view.top)
-            .expect("top line")
-            .range
-            .start,
+        app.cache().line(app.top()).expect("top line").range.start,
         top_text
     );
     press(&mut app, ch('v'), false);
     assert!(!app.view.reveal && !app.cache().cache.reveals());
     assert_eq!(
-        app.cache()
-            .line(app.view.top)
-            .expect("top line")
-            .range
-            .start,
+        app.cache().line(app.top()).expect("top line").range.start,
         top_text
     );
 }
@@ -284,7 +271,7 @@ fn tab_moves_focus_and_the_outline_keys_work() {
     assert_eq!(app.view.selected, 2);
     press(&mut app, ch('k'), false);
     press(&mut app, KeyCode::Enter, false);
-    assert_eq!(app.view.top, app.cache().section_line(1).expect("shown"));
+    assert_eq!(app.top(), app.cache().section_line(1).expect("shown"));
     assert_eq!(app.view.focus, Focus::Outline);
     press(&mut app, KeyCode::BackTab, false);
     assert_eq!(app.view.focus, Focus::Body);
@@ -332,7 +319,7 @@ fn help_keys_open_and_close_the_help() {
         press(&mut app, ch('j'), false);
         press(&mut app, KeyCode::Down, false);
         assert_eq!(app.view.help_scroll, 2);
-        assert_eq!(app.view.top, 0, "keys go to the help while it is open");
+        assert_eq!(app.top(), 0, "keys go to the help while it is open");
         press(&mut app, ch('k'), false);
         assert_eq!(app.view.help_scroll, 1);
         press(&mut app, open, false);
@@ -391,14 +378,15 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
         row: body.y + 2,
         lines: 1,
     });
-    assert_eq!(app.view.top, WHEEL_LINES as usize);
+    assert_eq!(app.top(), WHEEL_LINES as usize);
     app.update(Action::MouseScroll {
         column: 2,
         row: 2,
         lines: 1,
     });
     assert_eq!(
-        app.view.top, WHEEL_LINES as usize,
+        app.top(),
+        WHEEL_LINES as usize,
         "the outline scrolls, not the body"
     );
     assert_eq!(app.view.outline_offset, 1);
@@ -418,7 +406,7 @@ fn a_click_in_the_outline_jumps() {
         column: list.x + 1,
         row: list.y + 1,
     });
-    assert_eq!(app.view.top, app.cache().section_line(1).expect("shown"));
+    assert_eq!(app.top(), app.cache().section_line(1).expect("shown"));
     assert_eq!(app.view.focus, Focus::Outline);
     let text = app.panes().text;
     app.update(Action::Click {
@@ -463,10 +451,10 @@ fn resizing_keeps_the_same_text_on_top() {
     for _ in 0..17 {
         press(&mut app, ch('j'), false);
     }
-    let offset = app.cache().line(app.view.top).expect("top").range.start;
+    let offset = app.cache().line(app.top()).expect("top").range.start;
     for (w, h) in [(40, 15), (160, 48), (0, 0), (1, 1), (70, 20)] {
         app.update(Action::Resize(w, h));
-        let line = app.cache().line(app.view.top).expect("top");
+        let line = app.cache().line(app.top()).expect("top");
         assert!(
             line.range.start <= offset && offset <= line.range.end,
             "{w}x{h}: {line:?} does not hold {offset}"
@@ -492,7 +480,7 @@ fn an_empty_article_is_safe_to_move_in() {
         Action::Page(-2),
     ] {
         app.update(action);
-        assert_eq!(app.view.top, 0);
+        assert_eq!(app.top(), 0);
     }
     assert_eq!(app.percent(), 100);
 }

@@ -72,7 +72,7 @@ fn scrolling_and_paging_meet_every_line_once_in_order() {
     // Paging back up from the end, each page overlaps the one after by two
     // lines: the same text, in the same order.
     let mut tops = vec![shown(&app)[0].start];
-    while app.view.top > 0 {
+    while app.top() > 0 {
         app.update(Action::Page(-1));
         tops.push(shown(&app)[0].start);
     }
@@ -94,7 +94,7 @@ fn section_jumps_and_search_land_on_their_text() {
     let mut app = long_app(100, 30);
     let last = app.doc.sections.len() - 1;
     app.update(Action::Section(last));
-    let top = app.cache().line(app.view.top).expect("top");
+    let top = app.cache().line(app.top()).expect("top");
     assert_eq!(top.block, Some(app.doc.sections[last].blocks.start));
     app.update(Action::Top);
     // A backward search from the top goes round to the last hit.
@@ -132,7 +132,7 @@ fn a_resize_keeps_the_text_on_top_far_into_the_article() {
     assert!(offset > 0);
     for (w, h) in [(60, 20), (160, 48), (100, 30)] {
         app.update(Action::Resize(w, h));
-        let line = app.cache().line(app.view.top).expect("top");
+        let line = app.cache().line(app.top()).expect("top");
         assert!(line.range.start <= offset && offset <= line.range.end);
         assert!(!app.cache().is_exact(), "a resize wraps what is shown");
     }
@@ -149,4 +149,48 @@ fn idle_wrapping_keeps_the_text_on_top_and_makes_counts_exact() {
     assert!(app.cache().is_exact());
     assert_eq!(app.cache().len(), all_lines(&app).len());
     assert_eq!(shown(&app), before);
+}
+
+/// A move a reader makes before resizing.
+fn a_move() -> impl proptest::strategy::Strategy<Value = Action> {
+    use proptest::prelude::*;
+    prop_oneof![
+        (-400i32..4000).prop_map(Action::Scroll),
+        (-20i32..20).prop_map(Action::Page),
+        Just(Action::NextSection),
+        Just(Action::PrevSection),
+        Just(Action::Bottom),
+        Just(Action::ToggleFurniture),
+        (0usize..40).prop_map(Action::Section),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+    #[test]
+    fn a_run_of_resizes_keeps_the_anchor_s_text_on_top(
+        moves in proptest::collection::vec(a_move(), 1..5),
+        sizes in proptest::collection::vec((0u16..200, 0u16..60), 1..6),
+        seed in 0u64..1000,
+    ) {
+        let text = crate::sample::generate(40_000, Format::Markdown, seed);
+        let doc = Document::from_bytes("long.md", text.as_bytes(), Some(Format::Markdown))
+            .expect("generated text");
+        let mut app = App::new(doc, Entities::default(), Keymap::default());
+        app.update(Action::Resize(100, 30));
+        for m in moves {
+            app.update(m);
+        }
+        let offset = app.top_text();
+        for (w, h) in sizes {
+            app.update(Action::Resize(w, h));
+            let line = app.cache().line(app.top()).expect("a line on top");
+            proptest::prop_assert!(
+                line.range.start <= offset && offset <= line.range.end,
+                "{}x{}: {:?} does not hold {}", w, h, line.range, offset
+            );
+            proptest::prop_assert_eq!(app.top_text(), line.range.start);
+            proptest::prop_assert!(app.visible_lines().contains(&app.top()) || app.page_height() == 0);
+        }
+    }
 }

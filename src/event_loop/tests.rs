@@ -57,7 +57,7 @@ fn keys_drive_the_real_loop_and_q_quits() {
     // before the `j` after it.
     let (_, app, _, outcome) = drive(vec![key(']'), key('q'), key('j')]);
     assert_eq!(outcome, Outcome::Quit);
-    assert_eq!(app.view.top, app.cache().section_line(1).expect("shown"));
+    assert_eq!(app.top(), app.cache().section_line(1).expect("shown"));
 }
 
 #[test]
@@ -109,7 +109,7 @@ fn keys_typed_ahead_into_the_prompt_run_one_search() {
         );
     }
     assert_eq!(typed.search.started, 4);
-    assert_eq!(typed.view.top, app.view.top);
+    assert_eq!(typed.top(), app.top());
     assert_eq!(typed.search.label(), app.search.label());
     assert!(app.search.label().is_some(), "the burst found its hits");
 }
@@ -118,7 +118,7 @@ fn keys_typed_ahead_into_the_prompt_run_one_search() {
 fn the_end_of_input_ends_the_loop() {
     let (_, app, _, outcome) = drive(vec![key('j')]);
     assert_eq!(outcome, Outcome::EndOfInput);
-    assert_eq!(app.view.top, 1);
+    assert_eq!(app.top(), 1);
 }
 
 #[test]
@@ -289,7 +289,7 @@ fn mouse_and_resize_inputs_become_actions() {
         wheel(MouseEventKind::ScrollUp),
         wheel(MouseEventKind::Moved),
     ]);
-    assert_eq!(app.view.top, 3);
+    assert_eq!(app.top(), 3);
     // A resize redraws at the backend's own size, whatever the event
     // said (it may be stale by the time it is read).
     let (_, app, _, _) = drive(vec![Input::Resize(40, 10), Input::Resize(41, 11)]);

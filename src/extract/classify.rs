@@ -12,8 +12,13 @@ use std::ops::Range;
 use super::EntityKind;
 use super::context::DocContext;
 use super::gaz::{self, PlaceClass, PlaceHit};
-use super::lexicon::{COMMON, GROUP, GROUP_ADJ, GROUP_NOUN, LEX, ORG, PLACE, TITLE, with_lower};
-use super::places::{abbreviated_place, before_region, group_extension, locative, place_cue};
+use super::lexicon::{
+    ABSTRACT, COMMON, EVENT, GROUP, GROUP_ADJ, GROUP_NOUN, LEX, ORG, PLACE, PORTFOLIO, TITLE,
+    with_lower,
+};
+use super::places::{
+    abbreviated_place, before_region, defined_as_place, group_extension, locative, place_cue,
+};
 use super::token::Token;
 
 /// How sure a candidate's kind is: cues beat defaults across the document.
@@ -45,6 +50,11 @@ pub struct Cand {
     pub country: Option<&'static str>,
     /// Found to be no name after all (document-level evidence).
     pub dropped: bool,
+    /// A place because of the words around it (`in X`, `the town of X`),
+    /// not only because a list knows the name.
+    pub cued: bool,
+    /// Acts or speaks by name (`X said`, `members of X`).
+    pub agent: bool,
 }
 
 /// Verbs of attribution: the capitalised word before them speaks, so it is
@@ -78,9 +88,13 @@ fn common_group(t: &Token, w: &str) -> bool {
 }
 
 fn attributed(cx: &DocContext, end: usize) -> bool {
-    cx.toks
-        .get(end)
-        .is_some_and(|t| t.is_word() && t.space() && ATTRIBUTION.contains(&t.text(cx.text)))
+    cx.toks.get(end).is_some_and(|t| {
+        t.is_word()
+            && t.space()
+            && !t.cap()
+            && (4..=9).contains(&(t.end - t.start))
+            && ATTRIBUTION.contains(&t.text(cx.text))
+    })
 }
 
 /// Ordinals that open unit and organisation names.
@@ -137,10 +151,15 @@ fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
         // and so does an ordinal naming a unit (`First Coastal Division`).
         let ordinal = || ORDINALS.iter().any(|o| o.eq_ignore_ascii_case(w));
         let head = !single && (is_head(cx, start) || (is_head(cx, end - 1) && ordinal()));
+        // A title opening a longer run is cut off with its complement
+        // (`Minister of Education Ana Roe`), not as a common word.
+        let title = !single && is_title(cx, start);
         let drop = (common_word(cx, t, w) && !head)
             || (t.initial()
                 && !head
+                && !title
                 && !t.upper()
+                && (!t.in_lex(GROUP) || cx.lower_seen(t))
                 && (!single || !attributed(cx, end) || common_group(t, w))
                 && cx.common_initial(t, single)
                 && !place_prefix(cx, start, end));
@@ -163,7 +182,7 @@ fn common_word(cx: &DocContext, t: &Token, w: &str) -> bool {
     if t.upper() && cx.defined(t) {
         return false;
     }
-    if t.in_lex(COMMON) {
+    if t.in_lex(COMMON) || (t.upper() && roman_numeral(w)) {
         return true;
     }
     // Only a word with an apostrophe has a stem to look up; the tokenizer
@@ -175,11 +194,69 @@ fn common_word(cx: &DocContext, t: &Token, w: &str) -> bool {
     stem.len() < w.len() && LEX.has(COMMON, stem)
 }
 
+/// A Roman numeral with an I, V or X in it (`XVII`, `II`; not `DC` or
+/// `CD`): a regnal or sequence number, not a name of its own.
+fn roman_numeral(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.len() > 8 || !b.iter().any(|c| matches!(c, b'I' | b'V' | b'X')) {
+        return false;
+    }
+    // Thousands, hundreds, tens, units: each a run of one, five and ten.
+    let mut rest = b;
+    rest = strip_run(rest, b'M', 3);
+    for (one, five, ten) in [(b'C', b'D', b'M'), (b'X', b'L', b'C'), (b'I', b'V', b'X')] {
+        rest = roman_digit(rest, one, five, ten);
+    }
+    rest.is_empty()
+}
+
+fn strip_run(b: &[u8], c: u8, max: usize) -> &[u8] {
+    let n = b.iter().take(max).take_while(|&&x| x == c).count();
+    &b[n..]
+}
+
+/// One decimal digit in Roman numerals: `9` is one-ten, `4` one-five,
+/// else an optional five and up to three ones.
+fn roman_digit(b: &[u8], one: u8, five: u8, ten: u8) -> &[u8] {
+    match b {
+        [x, y, rest @ ..] if *x == one && (*y == ten || *y == five) => rest,
+        [x, rest @ ..] if *x == five => strip_run(rest, one, 3),
+        _ => strip_run(b, one, 3),
+    }
+}
+
+/// A word for a belief system or ideology by its ending (`Buddhism`,
+/// `Marxism`, `Zionists` is not: only the `-ism` itself).
+fn ism(w: &str) -> bool {
+    w.len() > 5 && (w.ends_with("ism") || w.ends_with("isms"))
+}
+
+/// The head of `toks[s..e]` (see [`head_index`]) names an event, a law or
+/// an award (`World War II`, `Olympic Games`, `Battle of Hastings`).
+fn event_name(cx: &DocContext, s: usize, e: usize) -> bool {
+    if e - s < 2 || !cx.toks[s..e].iter().any(|t| t.in_lex(EVENT)) {
+        return false;
+    }
+    let mut end = e;
+    // A trailing numeral or year is part of the event's name.
+    while end > s + 1 && {
+        let t = &cx.toks[end - 1];
+        !t.is_word() || (t.upper() && roman_numeral(t.text(cx.text)))
+    } {
+        end -= 1;
+    }
+    end - s >= 2 && cx.toks[head_index(cx, s, end)].in_lex(EVENT)
+}
+
 /// Drops trailing particles, connectors and postnominals (`CEO`, `QC`).
 fn trim_end(cx: &DocContext, start: usize, mut end: usize) -> usize {
     while end > start {
         let t = &cx.toks[end - 1];
         if t.is_word() && (t.cap() || t.upper()) && !common_word(cx, t, t.text(cx.text)) {
+            break;
+        }
+        // `Kim Jong-un`: a syllable glued on by a hyphen stays.
+        if t.is_word() && !t.space() && end >= start + 3 && cx.toks[end - 2].punct() == Some('-') {
             break;
         }
         end -= 1;
@@ -214,19 +291,94 @@ fn is_title(cx: &DocContext, k: usize) -> bool {
     t.is_word() && t.cap() && !t.upper() && t.in_lex(TITLE)
 }
 
+/// A title at `k`, or portfolio words leading to one (`Home Secretary`,
+/// `Shadow Foreign Secretary`, `High Commissioner`) before `end`.
+fn title_at(cx: &DocContext, k: usize, end: usize) -> bool {
+    let mut j = k;
+    while j < end {
+        let t = &cx.toks[j];
+        if is_title(cx, j) {
+            return true;
+        }
+        if !(t.is_word() && t.cap() && !t.upper() && t.in_lex(PORTFOLIO)) {
+            return false;
+        }
+        j += 1;
+    }
+    false
+}
+
 /// Cuts titles out: `Turkish President Ana Roe` -> `Turkish` + `Ana Roe`;
 /// `NASA Administrator` -> `NASA`. A run ending in a head word is an
 /// organisation or a place and keeps its title-like words (`General
 /// Assembly`).
 fn split_titles(cx: &DocContext, start: usize, end: usize, out: &mut Vec<Cand>) {
+    // One word (most names): a title alone is no name, nothing to split.
+    if end - start == 1 {
+        if !is_title(cx, start) {
+            part(cx, start..end, false, out);
+        }
+        return;
+    }
     let has_of = (start..end).any(|k| {
         let t = &cx.toks[k];
         t.is(cx.text, "of") || t.is(cx.text, "for") || t.is(cx.text, "&") || t.is(cx.text, "and")
     });
+    // `Minister of Education Ana Roe`, `Governor of Ohio Jane Roe`: a
+    // title, its complement (a name only when it is one: `Ohio`, not
+    // `Education`), and a person.
+    if let Some(p) = (start..end.min(start + 3)).find(|&k| title_at(cx, k, end))
+        && let Some(of) = (p + 1..end).find(|&k| {
+            let t = &cx.toks[k];
+            t.is(cx.text, "of") || t.is(cx.text, "for")
+        })
+        && (p..of).all(|k| title_at(cx, k, of) || !cx.toks[k].is_word())
+    {
+        let tail = person_tail(cx, p, end, true);
+        let mut c = of + 1;
+        if c < end && cx.toks[c].is(cx.text, "the") {
+            c += 1;
+        }
+        let c_end = trim_end(cx, c, tail.unwrap_or(end));
+        if p > start {
+            let left_end = trim_end(cx, start, p);
+            if left_end > start {
+                part(cx, start..left_end, false, out);
+            }
+        }
+        if c < c_end && !portfolio_words(cx, c, c_end) {
+            split_titles(cx, c, c_end, out);
+        }
+        if let Some(e) = tail {
+            part(cx, e..end, true, out);
+        }
+        return;
+    }
+    // `Professor Marc Lamont Hill`: titles before a given name go, even
+    // when the name ends like a place's.
+    if title_at(cx, start, end)
+        && let Some(q) = (start..end).find(|&k| !title_at(cx, k, end) && cx.toks[k].is_word())
+        && q > start
+        && gaz::given_name(word_at(cx, q))
+        && end - q >= 2
+    {
+        part(cx, q..end, true, out);
+        return;
+    }
+    // `University of Texas Arlington Ana Roe`: a name glued before a
+    // person's.
+    if let Some(e) = person_tail(cx, start, end, false) {
+        let left_end = trim_end(cx, start, e);
+        if left_end > start {
+            split_titles(cx, start, left_end, out);
+        }
+        part(cx, e..end, true, out);
+        return;
+    }
     if !is_head(cx, head_index(cx, start, end)) && !has_of {
-        if let Some(p) = (start..end).find(|&k| is_title(cx, k)) {
+        if let Some(p) = (start..end).find(|&k| title_at(cx, k, end)) {
             let mut q = p;
-            while q < end && (is_title(cx, q) || !cx.toks[q].is_word()) {
+            while q < end && (title_at(cx, q, end) || !cx.toks[q].is_word()) {
                 q += 1;
             }
             if p > start {
@@ -256,6 +408,82 @@ fn split_titles(cx: &DocContext, start: usize, end: usize, out: &mut Vec<Cand>) 
         }
     }
     part(cx, start..end, false, out);
+}
+
+/// A role's complement made of common words (`Education`, `Foreign
+/// Affairs`, `State`): part of the role, no name.
+fn portfolio_words(cx: &DocContext, s: usize, e: usize) -> bool {
+    (s..e).all(|k| {
+        let t = &cx.toks[k];
+        !t.is_word()
+            || t.in_lex(PORTFOLIO | COMMON)
+            || (!t.upper() && !t.in_lex(ORG) && gaz::zipf(t.text(cx.text)) >= 3.0)
+    }) && gaz::place(cx.span_text(s..e)).is_none()
+}
+
+/// Where a person's name of two or three words ends the run
+/// `toks[s..end]` after another name of two words or more (or after a
+/// role and its complement, when `role`): a known given name opening it
+/// (the earliest of a row of them: `Ana Maria Roe` is one name), or two
+/// words that are no English words after a name with an organisation's
+/// head word or `of`. Never a place's name, never ending in a head word.
+fn person_tail(cx: &DocContext, s: usize, end: usize, role: bool) -> Option<usize> {
+    let toks = cx.toks;
+    // Most runs are a word or two, or end in a head word: ruled out before
+    // anything is counted or looked up.
+    let min = if role { 3 } else { 4 };
+    let last = toks[end - 1];
+    if end - s < min
+        || !last.space()
+        || last.upper()
+        || !last.cap()
+        || last.in_lex(ORG | PLACE | TITLE)
+        || toks[s..end].iter().filter(|t| t.is_word()).count() < min
+    {
+        return None;
+    }
+    let words: Vec<usize> = (s..end).filter(|&k| toks[k].is_word()).collect();
+    let word = |k: usize| toks[k].text(cx.text);
+    let given = |k: usize| gaz::given_name(word(k));
+    let tail_ok = |e: usize| {
+        let t = &toks[e];
+        t.is_word()
+            && t.space()
+            && t.cap()
+            && !t.upper()
+            && !t.in_lex(ORG | PLACE | TITLE | PORTFOLIO | COMMON)
+            && toks[e..end]
+                .iter()
+                .all(|t| !t.is_word() || t.cap() || super::names::is_particle(cx.text, t))
+            && gaz::place(cx.span_text(e..end)).is_none()
+            && {
+                // The name before keeps two words (or a role and its
+                // complement) and ends in a capitalised word.
+                let before = &toks[e - 1];
+                before.is_word() && before.cap() && !given(e - 1)
+            }
+    };
+    // Unless after a role, the name before is an organisation's or a
+    // place's (not the first names of a long personal name).
+    let name_before = |e: usize| {
+        role || (s..e).any(|k| {
+            toks[k].in_lex(ORG | PLACE) || toks[k].is(cx.text, "of") || toks[k].is(cx.text, "for")
+        }) || gaz::place(cx.span_text(s..e)).is_some()
+    };
+    let n = words.len();
+    for tail in [3, 2] {
+        if n < tail + 2 {
+            continue;
+        }
+        let e = words[n - tail];
+        if given(e) && tail_ok(e) && name_before(e) {
+            return Some(e);
+        }
+    }
+    // Two words no dictionary knows, after an organisation's name.
+    let e = words[n - 2];
+    let unknown = |k: usize| gaz::zipf(word(k)) == 0.0 && !given(k);
+    (!role && unknown(e) && unknown(words[n - 1]) && tail_ok(e) && name_before(e)).then_some(e)
 }
 
 /// The head word of a name: the word before its first `of`/`for` (`Bank of
@@ -300,17 +528,53 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
         place: None,
         country: None,
         dropped: false,
+        cued: false,
+        agent: false,
     };
-    // Codes and postnominals are no names (`COVID-19`, `QC`).
-    if words == 1 && (first.digit() && first.text(text).len() <= 4 || name_in_lex(cx, s, e, COMMON))
-    {
+    // `I-95`, `US-412`: a highway by its number.
+    if words == 1 && (first.upper() || first.end - first.start == 1) && road_number(cx, s, e) {
+        cand.kind = EntityKind::Place;
+        cand.evidence = Evidence::Strong;
+        cand.range.end = cx.toks[e + 1].end as usize;
+        out.push(cand);
         return;
     }
-    if words == 1 && code_suffix(cx, e) {
+    // Codes and postnominals are no names (`COVID-19`, `QC`).
+    if words == 1 && (code_word(first.text(text)) || name_in_lex(cx, s, e, COMMON)) {
+        return;
+    }
+    if words == 1 && (code_suffix(cx, e) || currency_code(cx, e)) {
+        return;
+    }
+    // Religions, festivals, events, laws: neither who nor where; but who
+    // or where an event is of stays (`Siege of Savannah`, `Award of the
+    // Association for Computational Linguistics`).
+    if words == 1 && (name_in_lex(cx, s, e, ABSTRACT) || ism(name)) {
+        return;
+    }
+    if event_name(cx, s, e) {
+        if let Some(of) = (s + 1..e).find(|&k| cx.toks[k].is(text, "of")) {
+            let mut c = of + 1;
+            if c < e && cx.toks[c].is(text, "the") {
+                c += 1;
+            }
+            if c < e {
+                split_titles(cx, c, e, out);
+            }
+        }
         return;
     }
     // `Kurdish-majority`, `Warhol-like`: a word glued to a lowercase word is
     // an adjective; only a name the article uses elsewhere survives it.
+    // `a Basel-based firm`: where it is based is a place.
+    if words == 1 && adjectival(cx, e) && word_at(cx, e + 1) == "based" {
+        cand.kind = EntityKind::Place;
+        cand.evidence = Evidence::Strong;
+        cand.cued = true;
+        cand.place = gaz::place_in_context(name);
+        out.push(cand);
+        return;
+    }
     if words == 1
         && adjectival(cx, e)
         && (gaz::demonym(name).is_some()
@@ -329,18 +593,41 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
     let head = head_index(cx, s, e);
     if titled || cx.toks[head].in_lex(ORG) || has_for {
         cand.evidence = Evidence::Strong;
-    } else if cx.toks[head].in_lex(PLACE) && words > 1 {
-        cand.kind = EntityKind::Place;
-        cand.evidence = Evidence::Strong;
-    } else if let Some(hit) = gaz::place(name).or_else(|| abbreviated_place(cx, s, e)) {
+    } else if words > 1
+        && (cx.toks[head].in_lex(PLACE)
+            || (first.in_lex(PLACE)
+                && first.cap()
+                && !first.upper()
+                && !gaz::common_surname(first.text(text))))
+    {
+        // A place's head word closes it (`Henga Scenic Reserve`) or opens
+        // it (`Lake Erie`, `Fort Lee`, `Port Hutt`).
+        if named_like_place(cx, s, e, head) {
+            cand.person = true;
+            cand.evidence = Evidence::Weak;
+        } else {
+            cand.kind = EntityKind::Place;
+            cand.evidence = Evidence::Strong;
+        }
+    } else if let Some(hit) = gaz::place_in_context(name).or_else(|| abbreviated_place(cx, s, e)) {
         // A person whose surname is also a town (`Nick Rhodes`) reads as a
         // person when the first word is a given name.
         if words > 1 && hit.class == PlaceClass::City && gaz::given_name(first.text(text)) {
             cand.person = true;
+        } else if hit.needs_cue {
+            // `Boston`, `Cleveland`: a place where the text says so (below).
+            cand.place = Some(hit);
         } else {
             cand.kind = EntityKind::Place;
             cand.evidence = Evidence::Weak;
             cand.place = Some(hit);
+        }
+    } else if words == 1 && first.in_lex(PLACE) && !first.initial() && !first.upper() {
+        // `Downtown`, `the Southwest`, `the Square`: a place word used as a
+        // name, unless it is a common surname too (`Hall said`).
+        if !gaz::common_surname(name) {
+            cand.kind = EntityKind::Place;
+            cand.evidence = Evidence::Weak;
         }
     } else if words == 1 {
         let adjective =
@@ -356,6 +643,11 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
                 if let Some(ext) = group_extension(cx, e - 1) {
                     cand.range.end = cx.toks[ext].end as usize;
                     cand.country = country;
+                    cand.evidence = Evidence::Strong;
+                    out.push(cand);
+                } else if name_in_lex(cx, s, e, GROUP) {
+                    // A people named by the same word as its adjective
+                    // (`the Rohingya fled`).
                     cand.evidence = Evidence::Strong;
                     out.push(cand);
                 }
@@ -376,14 +668,27 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
         let dateline = cx.in_dateline(first.start as usize) && !agency;
         // An explicit cue (`the city of Santa Maria`) outweighs a name that
         // only looks like a person's because it opens with a given name.
-        if place_cue(cx, s, e) || (!cand.person && (before_region(cx, e) || dateline)) {
+        let known = cand.place.is_some();
+        if place_cue(cx, s, e)
+            || (!cand.person && (before_region(cx, e) || dateline || defined_as_place(cx, e)))
+        {
             cand.kind = EntityKind::Place;
             cand.evidence = Evidence::Strong;
             cand.person = false;
-        } else if !cand.person && cand.evidence == Evidence::Default && locative(cx, s, e) {
+            cand.cued = true;
+        } else if !cand.person && cand.evidence == Evidence::Default && locative(cx, s, e, known) {
             cand.kind = EntityKind::Place;
             cand.evidence = Evidence::Weak;
+            cand.cued = true;
         }
+    }
+    // A person needs no vote; other names tell by acting (`X said`).
+    if cand.kind == EntityKind::Actor
+        && !cand.person
+        && cand.evidence < Evidence::Strong
+        && (attributed(cx, e) || org_cue(cx, s))
+    {
+        cand.agent = true;
     }
     // A state named as the owner of forces: `Russia forces`, `US troops`.
     if cand.place.is_some_and(|p| p.class == PlaceClass::Country)
@@ -396,6 +701,64 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
     out.push(cand);
 }
 
+/// Nouns whose `of`/`for` names an organisation (`members of X`, `a
+/// spokesman for X`): the mirror of `the town of X`.
+const ORG_CUES: &[&str] = &[
+    "member",
+    "members",
+    "leader",
+    "leaders",
+    "leadership",
+    "head",
+    "founder",
+    "founders",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "director",
+    "directors",
+    "employees",
+    "employee",
+    "staff",
+    "supporters",
+    "lawmakers",
+    "candidate",
+    "candidates",
+    "officials",
+    "executives",
+    "shareholders",
+    "board",
+];
+
+/// `members of X`, `a spokesman for the X`.
+fn org_cue(cx: &DocContext, s: usize) -> bool {
+    let mut p = s;
+    if p >= 1 && cx.toks[p - 1].is(cx.text, "the") {
+        p -= 1;
+    }
+    p >= 2
+        && matches!(word_at(cx, p - 1), "of" | "for")
+        && cx.toks[p - 2].is_word()
+        && !cx.toks[p - 2].cap()
+        && ORG_CUES.contains(&word_at(cx, p - 2))
+}
+
+/// `Marc Lamont Hill`, `Anita Hill said`: a given name, and a place's
+/// head word that is also a common surname, in a name of three words or
+/// one that speaks, is a person's name.
+fn named_like_place(cx: &DocContext, s: usize, e: usize, head: usize) -> bool {
+    let words = (s..e).filter(|&k| cx.toks[k].is_word()).count();
+    head == e - 1
+        && gaz::given_name(word_at(cx, s))
+        && !cx.toks[s].in_lex(PLACE)
+        && gaz::common_surname(word_at(cx, head))
+        && (words >= 3 || attributed(cx, e))
+}
+
 /// `STS-133`, `F-16`: a word with a number hyphenated to it.
 fn code_suffix(cx: &DocContext, e: usize) -> bool {
     let toks = cx.toks;
@@ -404,6 +767,35 @@ fn code_suffix(cx: &DocContext, e: usize) -> bool {
         && !toks[e].space()
         && !toks[e + 1].space()
         && (toks[e + 1].kind() == super::token::Tok::Num || toks[e + 1].digit())
+}
+
+/// A word with digits that is a code, not a name: short (`G20`, `F16`)
+/// or with three digits or more (`A380`, `IRR200`).
+fn code_word(w: &str) -> bool {
+    let digits = w.bytes().filter(u8::is_ascii_digit).count();
+    digits > 0 && (w.len() <= 4 || digits >= 3)
+}
+
+/// `I-95`, `US-412`, `SR-51`: a highway's number, hyphenated to the
+/// letters of its network.
+fn road_number(cx: &DocContext, s: usize, e: usize) -> bool {
+    let toks = cx.toks;
+    matches!(word_at(cx, s), "I" | "US" | "SR" | "SH" | "CR" | "NH")
+        && toks
+            .get(e)
+            .is_some_and(|t| t.punct() == Some('-') && !t.space())
+        && toks
+            .get(e + 1)
+            .is_some_and(|t| t.kind() == super::token::Tok::Num && !t.space())
+}
+
+/// `US$`, `HK$`: a state's code glued to its currency's sign.
+fn currency_code(cx: &DocContext, e: usize) -> bool {
+    cx.toks.get(e).is_some_and(|t| {
+        !t.space()
+            && t.punct()
+                .is_some_and(|c| matches!(c, '$' | '£' | '€' | '¥' | '₹'))
+    })
 }
 
 fn adjectival(cx: &DocContext, e: usize) -> bool {

@@ -168,7 +168,9 @@ impl<'t> DocContext<'t> {
         if alone && word.len() > 5 && (word.ends_with("ing") || word.ends_with("ly")) {
             return true;
         }
+        // Alone, any dictionary word (`Foolhardy, the plan...`); before
+        // another capital, only a frequent one.
         let zipf = with_lower(word, gaz::zipf);
-        zipf >= if alone { 3.0 } else { 4.5 }
+        if alone { zipf > 0.0 } else { zipf >= 4.5 }
     }
 }

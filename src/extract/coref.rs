@@ -45,6 +45,13 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
         Default::default(),
     );
     let mut best: Vec<(Evidence, EntityKind)> = Vec::with_capacity(cands.len());
+    // A name the text puts somewhere (`in X`, `the town of X`) at least
+    // once: a place, not a surname, wherever else it stands alone.
+    let mut cued: Vec<bool> = Vec::with_capacity(cands.len());
+    // Per name, how many of its mentions the words around put somewhere
+    // and how many act by name (`X said`, `members of X`): the name's kind
+    // from all its contexts, not its first.
+    let mut votes: Vec<(u16, u16)> = Vec::with_capacity(cands.len());
     let mut slots: Vec<u32> = Vec::with_capacity(cands.len());
     for c in cands.iter() {
         let name = &text[c.range.clone()];
@@ -52,6 +59,14 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
         let slot = *slot_of.entry(name).or_insert(next);
         if slot == next {
             best.push((c.evidence, c.kind));
+            cued.push(false);
+            votes.push((0, 0));
+        }
+        let v = &mut votes[slot as usize];
+        if c.cued && c.kind == EntityKind::Place {
+            v.0 = v.0.saturating_add(1);
+        } else if c.agent && c.kind == EntityKind::Actor {
+            v.1 = v.1.saturating_add(1);
         }
         let e = &mut best[slot as usize];
         if c.evidence > e.0 {
@@ -60,6 +75,19 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
         slots.push(slot);
     }
     drop(slot_of);
+    for (slot, &(places, agents)) in votes.iter().enumerate() {
+        cued[slot] = places > agents;
+        // Cues outvote each other; a list's word or a default follows.
+        let (ev, _) = best[slot];
+        if ev < Evidence::Strong && places + agents > 0 {
+            let kind = if places > agents {
+                EntityKind::Place
+            } else {
+                EntityKind::Actor
+            };
+            best[slot] = (Evidence::Weak, kind);
+        }
+    }
     // Surnames of people named in full.
     let mut surnames: FastMap<&str, usize> = FastMap::default();
     for (i, c) in cands.iter().enumerate() {
@@ -92,6 +120,8 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
             && let Some(&j) = surnames.get(name)
             && j != i
             && cands[i].evidence < Evidence::Strong
+            && !cued[slots[i] as usize]
+            && (cands[i].place.is_none() || cands[j].person)
         {
             cands[i].kind = EntityKind::Actor;
             cands[i].place = None;
@@ -110,8 +140,10 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
             cands[i].dropped = true;
         }
         let (ev, kind) = best[slots[i] as usize];
-        let fixed_role = cands[i].place.is_some() && ev < Evidence::Strong;
-        if ev > cands[i].evidence && !fixed_role {
+        let fixed_role = cands[i].place.is_some_and(|p| !p.needs_cue) && ev < Evidence::Strong;
+        let outvoted =
+            ev == Evidence::Weak && cands[i].evidence == Evidence::Weak && !cands[i].person;
+        if (ev > cands[i].evidence || outvoted) && !fixed_role {
             cands[i].kind = kind;
         }
     }

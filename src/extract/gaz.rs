@@ -29,6 +29,10 @@ pub struct PlaceHit {
     pub capital: bool,
     /// Also a common word or a person's name somewhere: weaker evidence.
     pub ambiguous: bool,
+    /// A city of 100,000 people or more whose name is also a common word or
+    /// a person's (`Boston`, `Cleveland`, `Basel`): a place only where the
+    /// text says so (`in Boston`, `moved to Basel`); see [`place_in_context`].
+    pub needs_cue: bool,
     pub coords: (f32, f32),
 }
 
@@ -52,6 +56,7 @@ static FACTS: LazyLock<Facts> = LazyLock::new(|| {
         class,
         capital,
         ambiguous: false,
+        needs_cue: false,
         coords: NO_COORDS,
     };
     for line in lines(include_str!("../../assets/lexicon/states.txt")) {
@@ -277,6 +282,12 @@ fn word_info(word: &str) -> Option<g::WordInfo> {
 /// common word or a person's name counts only as a state or region, or as a
 /// large city; small towns need a context cue (`the town of X`).
 pub fn place(name: &str) -> Option<PlaceHit> {
+    place_in_context(name).filter(|p| !p.needs_cue)
+}
+
+/// [`place`], and also the large cities whose name is a common word or a
+/// person's too (`needs_cue`): what a locative cue can make a place.
+pub fn place_in_context(name: &str) -> Option<PlaceHit> {
     memo(name, |f| f.place, |f, v| f.place = Some(v), lookup)
 }
 
@@ -310,12 +321,27 @@ fn lookup(name: &str) -> Option<PlaceHit> {
     });
     let common = info.is_some_and(|i| i.dictionary && i.zipf >= 3.0);
     let ambiguous = p.ambiguous || personal || common;
-    if class == PlaceClass::City && single && (ambiguous || p.population < 15_000) && !p.capital {
-        return None;
-    }
     // A one-word town matched through some alternate spelling (`Hamas` ->
     // `Hamm`) is too weak: the record's own name must be the word.
     if class == PlaceClass::City && single && !close_spelling(name, p.name) {
+        return None;
+    }
+    let city = class == PlaceClass::City && !p.capital;
+    if city && single && ambiguous && p.population >= 100_000 {
+        return Some(PlaceHit {
+            class,
+            capital: false,
+            ambiguous: true,
+            needs_cue: true,
+            coords: (p.lat, p.lon),
+        });
+    }
+    if city && single && (ambiguous || p.population < 15_000) {
+        return None;
+    }
+    // A name of common words found only as another name of a city (`White
+    // House`, a translation of `Casablanca`) is those words, not the city.
+    if city && !single && p.alternate && name.split([' ', '-']).all(common_word) {
         return None;
     }
     // A one-word region that is also a common word or name (`Batman`).
@@ -329,8 +355,20 @@ fn lookup(name: &str) -> Option<PlaceHit> {
         class,
         capital: p.capital,
         ambiguous,
+        needs_cue: false,
         coords: (p.lat, p.lon),
     })
+}
+
+/// A frequent English word that is no given name (`White`, `House`; not
+/// `Lee`).
+fn common_word(word: &str) -> bool {
+    zipf(word) >= 3.5
+}
+
+/// A surname among the thousand most common (`Hill`, `Hall`, `Wood`).
+pub fn common_surname(word: &str) -> bool {
+    word_info(word).is_some_and(|i| i.surname_rank != 0 && i.surname_rank <= 1_000)
 }
 
 /// `Hama` / `Ḩamāh`, `Qamishli` / `Al Qāmishlī`: the same word once folded
@@ -359,9 +397,17 @@ pub fn demonym(word: &str) -> Option<(&'static str, bool)> {
     )
 }
 
-/// A given name among the common ones (`Mohamad`, `Sarah`).
+/// A given name among the common ones (`Mohamad`, `Sarah`). A rare one
+/// that is also a very common English word (`See`, `Summer`, `Major`,
+/// ranked past a thousand by the census) reads as the word.
 pub fn given_name(word: &str) -> bool {
-    word_info(word).is_some_and(|i| i.given_rank != 0 && i.given_rank <= 5_000)
+    word_info(word).is_some_and(given)
+}
+
+fn given(i: g::WordInfo) -> bool {
+    i.given_rank != 0
+        && i.given_rank <= 5_000
+        && (i.given_rank <= 1_000 || !i.dictionary || i.zipf < 4.5)
 }
 
 /// Zipf frequency of the word as a common English word: a dictionary word,
@@ -371,7 +417,7 @@ pub fn zipf(word: &str) -> f32 {
     let Some(info) = word_info(word) else {
         return 0.0;
     };
-    if info.given_rank != 0 && info.given_rank <= 5_000 {
+    if given(info) {
         return 0.0;
     }
     if info.dictionary {
@@ -425,7 +471,7 @@ mod tests {
         ] {
             // Asked twice: the second answer comes from the memo.
             for _ in 0..2 {
-                assert_eq!(place(name), lookup(name), "{name}");
+                assert_eq!(place_in_context(name), lookup(name), "{name}");
                 assert_eq!(word_info(name), g::word_info(name), "{name}");
             }
         }

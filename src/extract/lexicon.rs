@@ -207,6 +207,13 @@ pub const GROUP_NOUN: u16 = 1 << 5;
 pub const MODIFIER: u16 = 1 << 6;
 pub const GROUP: u16 = 1 << 7;
 pub const GROUP_ADJ: u16 = 1 << 8;
+/// Religions, festivals, scriptures, one-word events: no actor, no place.
+pub const ABSTRACT: u16 = 1 << 13;
+/// Head words of event, law and award names (`War`, `Games`, `Act`).
+pub const EVENT: u16 = 1 << 14;
+/// Portfolios and rank words that belong to a title after them (`Home
+/// Secretary`, `High Commissioner`).
+pub const PORTFOLIO: u16 = 1 << 15;
 const NUM_UNIT: u16 = 1 << 9;
 const NUM_TENS: u16 = 1 << 10;
 const NUM_SCALE: u16 = 1 << 11;
@@ -426,6 +433,12 @@ pub static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
             (
                 include_str!("../../assets/lexicon/group_adjectives.txt"),
                 GROUP_ADJ,
+            ),
+            (include_str!("../../assets/lexicon/abstract.txt"), ABSTRACT),
+            (include_str!("../../assets/lexicon/event_heads.txt"), EVENT),
+            (
+                include_str!("../../assets/lexicon/portfolios.txt"),
+                PORTFOLIO,
             ),
         ],
         &numbers,

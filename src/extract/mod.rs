@@ -12,7 +12,7 @@
 
 use std::ops::Range;
 
-use crate::document::{BlockKind, Document};
+use crate::document::Document;
 
 pub use mention::Mention;
 
@@ -27,6 +27,7 @@ mod mention;
 mod names;
 mod numbers;
 mod places;
+mod prose;
 pub mod quotes;
 pub mod report;
 mod roles;
@@ -98,10 +99,11 @@ pub fn extract(doc: &Document) -> Entities {
 
 /// [`extract`] in windows of about `size` bytes.
 fn extract_windowed(doc: &Document, size: usize) -> Entities {
+    let prose = prose::prose(doc);
     let windows = window::cuts(doc, size);
     let mut merged = window::Merged::default();
     for w in &windows {
-        let found = extract_scratch(doc, w.clone());
+        let found = extract_window(doc, &prose, w.clone());
         if windows.len() == 1 {
             return found;
         }
@@ -115,11 +117,71 @@ fn extract_windowed(doc: &Document, size: usize) -> Entities {
 /// window (a few times its size) stay a small part of a huge file's memory.
 const WINDOW: usize = 1 << 19;
 
+/// The pieces of prose and link edges of `window`, in the offsets of the
+/// text read (`shift` maps a document offset to it).
+fn clip(
+    prose: &prose::Prose,
+    window: &Range<usize>,
+    shift: impl Fn(usize) -> usize,
+) -> (Vec<prose::Piece>, Vec<usize>) {
+    let pieces = prose
+        .pieces
+        .iter()
+        .filter_map(|p| {
+            let start = p.range.start.max(window.start);
+            let end = p.range.end.min(window.end);
+            (start < end).then(|| prose::Piece {
+                range: shift(start)..shift(end),
+                first: p.first || start > p.range.start,
+                ..*p
+            })
+        })
+        .filter(|p| !p.range.is_empty())
+        .collect();
+    let edges = prose
+        .edges
+        .iter()
+        .filter(|&&e| window.contains(&e))
+        .map(|&e| shift(e))
+        .collect();
+    (pieces, edges)
+}
+
+/// Extraction of one window of `doc`: in place, or on a copy without its
+/// invisible characters (`Par\u{200B}is` read as `Paris`), the mentions
+/// mapped back to the document's offsets.
+fn extract_window(doc: &Document, prose: &prose::Prose, window: Range<usize>) -> Entities {
+    let text = doc.text.as_str();
+    let dateline = doc
+        .dateline
+        .clone()
+        .filter(|d| d.end >= window.start && d.end < window.end);
+    let Some(unseen) = prose::Unseen::of(&text[window.clone()]) else {
+        let (pieces, edges) = clip(prose, &window, |at| at);
+        return extract_scratch(text, &pieces, &edges, dateline);
+    };
+    let base = window.start;
+    let shift = |at: usize| unseen.to_copy(at.saturating_sub(base));
+    let (pieces, edges) = clip(prose, &window, shift);
+    let dateline = dateline.map(|d| shift(d.start.max(base))..shift(d.end));
+    let mut found = extract_scratch(&unseen.text, &pieces, &edges, dateline);
+    for m in &mut found.mentions {
+        let r = unseen.range_to_text(m.range());
+        *m = Mention::new(r.start + base..r.end + base, m.kind(), m.entity());
+    }
+    found
+}
+
 /// [`extract_with`] on the thread's reused token buffer.
-fn extract_scratch(doc: &Document, window: Range<usize>) -> Entities {
+fn extract_scratch(
+    text: &str,
+    pieces: &[prose::Piece],
+    edges: &[usize],
+    dateline: Option<Range<usize>>,
+) -> Entities {
     SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
         Ok(mut all) => {
-            let found = extract_with(doc, window, &mut all);
+            let found = extract_with(text, pieces, edges, dateline, &mut all);
             // Keep the buffers for the next article unless they grew huge.
             all.clear();
             if all.toks.capacity() > 1 << 22 {
@@ -127,7 +189,7 @@ fn extract_scratch(doc: &Document, window: Range<usize>) -> Entities {
             }
             found
         }
-        Err(_) => extract_with(doc, window, &mut token::Tokens::default()),
+        Err(_) => extract_with(text, pieces, edges, dateline, &mut token::Tokens::default()),
     })
 }
 
@@ -137,20 +199,27 @@ thread_local! {
     static SCRATCH: std::cell::RefCell<token::Tokens> = const { std::cell::RefCell::new(token::Tokens::new()) };
 }
 
-/// Extraction of the prose of `doc` within the byte range `window`.
-fn extract_with(doc: &Document, window: Range<usize>, all: &mut token::Tokens) -> Entities {
-    let text = doc.text.as_str();
-    all.toks.reserve(window.len() / 5);
-    for block in doc.prose_blocks_in(window.clone()) {
-        let range = block.range.start.max(window.start)..block.range.end.min(window.end);
-        if range.is_empty() {
-            continue;
-        }
+/// Extraction of the pieces of prose of `text`; `edges` are where links
+/// begin and end (a name never runs across one).
+fn extract_with(
+    text: &str,
+    pieces: &[prose::Piece],
+    edges: &[usize],
+    dateline: Option<Range<usize>>,
+    all: &mut token::Tokens,
+) -> Entities {
+    let size: usize = pieces.iter().map(|p| p.range.len()).sum();
+    all.toks.reserve(size / 5);
+    let mut k = 0;
+    while k < pieces.len() {
+        // The pieces of one block, read on from one to the next.
+        let block = pieces[k].block;
         let first = all.toks.len();
-        token::tokenize(text, range, all);
-        if matches!(block.kind, BlockKind::Title | BlockKind::Heading { .. })
-            && title_case(text, &all.toks[first..])
-        {
+        while k < pieces.len() && pieces[k].block == block {
+            token::tokenize(text, pieces[k].range.clone(), pieces[k].first, all);
+            k += 1;
+        }
+        if pieces[k - 1].heading && title_case(text, &all.toks[first..]) {
             // In a Title Case Headline every capital is like a sentence start.
             for t in &mut all.toks[first..] {
                 let word = t.is_word();
@@ -158,11 +227,16 @@ fn extract_with(doc: &Document, window: Range<usize>, all: &mut token::Tokens) -
             }
         }
     }
+    // A link's text is a unit of its own: `See [Berlin](...)` is no name.
+    for &e in edges {
+        let i = all.toks.partition_point(|t| (t.start as usize) < e);
+        if let Some(t) = all.toks.get_mut(i) {
+            t.set_break();
+        }
+    }
     // The lead goes on after its dateline (`KANO, Nigeria – Flash floods`):
-    // its first word starts a sentence (in the window the dateline is in).
-    if let Some(d) = &doc.dateline
-        && d.end >= window.start
-        && d.end < window.end
+    // its first word starts a sentence.
+    if let Some(d) = &dateline
         && let Some(t) = all
             .toks
             .iter_mut()
@@ -170,14 +244,35 @@ fn extract_with(doc: &Document, window: Range<usize>, all: &mut token::Tokens) -
     {
         t.set_sentence_start();
     }
-    extract_tokens(text, all, doc.dateline.clone())
+    extract_tokens(text, all, dateline)
 }
 
 /// Extraction over plain text with no document structure (one block).
 pub fn extract_text(text: &str) -> Entities {
-    let mut all = token::Tokens::default();
-    token::tokenize(text, 0..text.len(), &mut all);
-    extract_tokens(text, &mut all, None)
+    let piece = prose::Piece {
+        range: 0..text.len(),
+        block: 0,
+        heading: false,
+        first: true,
+    };
+    let Some(unseen) = prose::Unseen::of(text) else {
+        return extract_with(text, &[piece], &[], None, &mut token::Tokens::default());
+    };
+    let piece = prose::Piece {
+        range: 0..unseen.text.len(),
+        ..piece
+    };
+    let mut found = extract_with(
+        &unseen.text,
+        &[piece],
+        &[],
+        None,
+        &mut token::Tokens::default(),
+    );
+    for m in &mut found.mentions {
+        *m = Mention::new(unseen.range_to_text(m.range()), m.kind(), m.entity());
+    }
+    found
 }
 
 fn extract_tokens(text: &str, all: &mut token::Tokens, dateline: Option<Range<usize>>) -> Entities {
@@ -209,6 +304,7 @@ fn extract_marked(
     for run in runs {
         classify::classify(&cx, run, &mut cands);
     }
+    places::lists(&cx, &mut cands);
     roles::assign(&cx, &mut cands);
     let keys = coref::resolve(&cx, &mut cands);
     coref::build(&cx, &cands, &keys, numbers)
@@ -230,3 +326,5 @@ fn title_case(text: &str, toks: &[token::Token]) -> bool {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod unseen_tests;

@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{COMMON, ORG, PLACE};
+use super::lexicon::{COMMON, EVENT, ORG, PLACE, TITLE};
 use super::token::{Tok, Token, Tokens};
 
 /// Lowercase words that belong inside a name when a capitalised word follows
@@ -75,7 +75,7 @@ fn name_word(t: &Token, used: &[bool], k: usize) -> bool {
 /// `Centre for`).
 fn takes_of(text: &str, t: &Token) -> bool {
     let _ = text;
-    t.in_lex(ORG | PLACE)
+    t.in_lex(ORG | PLACE | EVENT)
 }
 
 /// Finds name runs; `used` marks tokens already taken by numbers.
@@ -139,6 +139,11 @@ pub fn runs(text: &str, all: &Tokens, used: &[bool]) -> Vec<Range<usize>> {
             } else if hyphen_glue(text, toks, used, last, k) {
                 last = k + 1;
                 k += 2;
+            } else if last > i && syllable_glue(text, toks, last, k) {
+                // `Kim Jong-un`, `Lee Cheuk-yan`: a given name of two
+                // syllables, the second in lowercase.
+                last = k + 1;
+                k += 2;
             } else if nt.kind() == Tok::Punct && nt.punct() == Some('&') {
                 match amp_glue(text, toks, used, k) {
                     Some(end) => {
@@ -150,8 +155,16 @@ pub fn runs(text: &str, all: &Tokens, used: &[bool]) -> Vec<Range<usize>> {
             } else if is_particle(text, nt) && hyphen_to_name(toks, used, k) {
                 last = k + 2;
                 k += 3;
-            } else if is_particle(text, nt) && next_is_name(toks, used, k) {
+            } else if next_is_name(toks, used, k) && is_particle(text, nt) {
                 k += 1;
+            } else if digit_inside(toks, used, last, k) {
+                // `Movimento 5 Stelle`, `Channel 4 News`.
+                last = k + 1;
+                k += 2;
+            } else if let Some(after) = collective_possessive(text, toks, used, last, k) {
+                // `Korean People's Army`, `Workers' Party`.
+                last = after;
+                k = after + 1;
             } else if nt.is_word() && connector_ok(text, toks, used, i, last, k) {
                 // `of` / `for` (+ `the`), or `and` between two heads.
                 k += 1;
@@ -197,6 +210,44 @@ fn hyphen_glue(text: &str, toks: &[Token], used: &[bool], last: usize, k: usize)
     name_word(next, used, k + 1) || (is_particle(text, next) && hyphen_to_name(toks, used, k + 1))
 }
 
+/// Second parts of English compounds after a name (`Hong Kong-based`,
+/// `Trump-era`, `New York-born`): an adjective, not a syllable of the name.
+const COMPOUND_TAILS: &[&str] = &[
+    "based", "led", "backed", "born", "owned", "run", "made", "held", "style", "like", "era",
+    "type", "class", "wide", "free", "bound", "area", "level", "size", "sized", "speaking",
+    "centric", "friendly", "related", "only", "plus", "proof", "esque", "ish", "ist", "ian", "ism",
+    "ite", "ites", "ists", "ians", "day", "year", "week", "time", "age", "old",
+];
+
+/// A hyphen at `k` joining the short capitalised word before it (the last
+/// of a name of two words or more) to a short lowercase syllable glued
+/// after it: the second syllable of an East Asian given name (`Kim
+/// Jong-un`, `Moon Jae-in`, `Wong Kwok-kin`), not a compound adjective.
+fn syllable_glue(text: &str, toks: &[Token], last: usize, k: usize) -> bool {
+    if k != last + 1 || toks[k].punct() != Some('-') || toks[k].space() {
+        return false;
+    }
+    let (before, Some(next)) = (&toks[last], toks.get(k + 1)) else {
+        return false;
+    };
+    let syllable = next.text(text);
+    let glued_on = toks
+        .get(k + 2)
+        .is_some_and(|t| !t.space() && t.punct() == Some('-'));
+    before.is_word()
+        && before.cap()
+        && !before.upper()
+        && before.end - before.start <= 7
+        && next.is_word()
+        && !next.space()
+        && !glued_on
+        && (1..=5).contains(&syllable.len())
+        && syllable.bytes().all(|b| b.is_ascii_lowercase())
+        && !(syllable.len() >= 4 && syllable.ends_with("ed"))
+        && !(syllable.len() >= 5 && syllable.ends_with("ing"))
+        && !COMPOUND_TAILS.contains(&syllable)
+}
+
 /// `&` inside a name: `A&M` glued, or `Mary & Leigh Block Museum` when the
 /// run after it ends in an organisation or place head word. Returns the last
 /// token of the run after.
@@ -215,6 +266,70 @@ fn amp_glue(text: &str, toks: &[Token], used: &[bool], k: usize) -> Option<usize
         return Some(k + 1);
     }
     takes_of(text, &toks[end]).then_some(end)
+}
+
+/// One digit at `k` between two words of a name (`Movimento 5 Stelle`),
+/// not a score between two names (`Arsenal 3 Chelsea 1`) nor after a
+/// common word (`January 5 Obama`).
+fn digit_inside(toks: &[Token], used: &[bool], last: usize, k: usize) -> bool {
+    let (d, before) = (&toks[k], &toks[last]);
+    k == last + 1
+        && d.kind() == Tok::Num
+        && d.space()
+        && d.end - d.start == 1
+        && before.is_word()
+        && !before.in_lex(COMMON)
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| n.space() && !n.in_lex(COMMON) && name_word(n, used, k + 1))
+        && !toks.get(k + 2).is_some_and(|n| n.kind() == Tok::Num)
+}
+
+/// Collective nouns whose possessive is inside a name (`People's
+/// Republic`, `Workers' Party`, `Children's Hospital`).
+const COLLECTIVES: &[&str] = &[
+    "People",
+    "Peoples",
+    "Workers",
+    "Women",
+    "Children",
+    "Men",
+    "Veterans",
+    "Farmers",
+    "Citizens",
+    "Teachers",
+    "Nurses",
+    "Writers",
+    "Journalists",
+    "Doctors",
+    "Soldiers",
+    "Students",
+    "Nations",
+    "Martyrs",
+    "Mothers",
+    "Fathers",
+];
+
+/// A possessive at `k` after a collective noun at `last`, and a name word
+/// glued on after it: the index of that word.
+fn collective_possessive(
+    text: &str,
+    toks: &[Token],
+    used: &[bool],
+    last: usize,
+    k: usize,
+) -> Option<usize> {
+    let mark = &toks[k];
+    let is_possessive = k == last + 1
+        && !mark.space()
+        && mark.kind() == Tok::Punct
+        && matches!(mark.text(text), "'s" | "\u{2019}s" | "'" | "\u{2019}");
+    let after = k + 1;
+    (is_possessive
+        && COLLECTIVES.contains(&toks[last].text(text))
+        && toks.get(after).is_some_and(|t| t.space() && !t.brk())
+        && name_word(&toks[after], used, after))
+    .then_some(after)
 }
 
 /// `of`/`for` after a head word, `and` between two head-word names.
@@ -245,17 +360,31 @@ fn connector_ok(
         return false;
     }
     if of {
-        (first..=last).any(|j| toks[j].is_word() && toks[j].cap() && takes_of(text, &toks[j]))
-    } else {
-        let mut end = after;
-        while end + 1 < toks.len()
-            && toks[end + 1].space()
-            && name_word(&toks[end + 1], used, end + 1)
-        {
-            end += 1;
-        }
-        (after..=end).any(|j| takes_of(text, &toks[j]))
+        // `Bank of Japan`, and a title's complement (`Minister of
+        // Education`, `Governor of Ohio`).
+        let title = toks[last].cap() && !toks[last].upper() && toks[last].in_lex(TITLE);
+        return title
+            || (first..=last)
+                .any(|j| toks[j].is_word() && toks[j].cap() && takes_of(text, &toks[j]));
     }
+    let mut end = after;
+    while end + 1 < toks.len() && toks[end + 1].space() && name_word(&toks[end + 1], used, end + 1)
+    {
+        end += 1;
+    }
+    // `told The Globe and Mail`: a title opened by a capital `The` inside
+    // a sentence, one word on each side.
+    let the_title =
+        last == first + 1 && toks[first].is(text, "The") && !toks[first].initial() && end == after;
+    if the_title {
+        return true;
+    }
+    // `the United Nations and United States`: after a name of two words or
+    // more, a place's own name after `and` is a second name, not the end
+    // of the first (`Air and Space Museum` is one).
+    let whole = &text[toks[after].start as usize..toks[end].end as usize];
+    (after..=end).any(|j| takes_of(text, &toks[j]))
+        && (last == first || super::gaz::place(whole).is_none())
 }
 
 #[cfg(test)]
@@ -265,7 +394,7 @@ mod tests {
 
     fn names(s: &str) -> Vec<&str> {
         let mut all = Tokens::default();
-        tokenize(s, 0..s.len(), &mut all);
+        tokenize(s, 0..s.len(), true, &mut all);
         let toks = &all.toks;
         let used = vec![false; toks.len()];
         runs(s, &all, &used)
@@ -290,7 +419,29 @@ mod tests {
                 "the Science Museum and Art Gallery opened",
                 &["Science Museum and Art Gallery"],
             ),
-            ("striker Son Heung-min", &["Son Heung"]),
+            ("striker Son Heung-min", &["Son Heung-min"]),
+            ("leader Kim Jong-un said", &["Kim Jong-un"]),
+            (
+                "Lee Cheuk-yan and Wong Kwok-kin",
+                &["Lee Cheuk-yan", "Wong Kwok-kin"],
+            ),
+            ("the Hong Kong-based group", &["Hong Kong"]),
+            ("a New York-born artist", &["New York"]),
+            ("the Kurdish-majority city", &["Kurdish"]),
+            (
+                "the Korean People's Army and Workers' Party",
+                &["Korean People's Army", "Workers' Party"],
+            ),
+            ("she told The Globe and Mail that", &["The Globe and Mail"]),
+            ("votes for Movimento 5 Stelle rose", &["Movimento 5 Stelle"]),
+            (
+                "Arsenal 3 Chelsea 1 on Sunday",
+                &["Arsenal", "Chelsea", "Sunday"],
+            ),
+            (
+                "the United Nations and United States",
+                &["United Nations", "United States"],
+            ),
             ("striker Lee Chung-Yong scored", &["Lee Chung-Yong"]),
             ("Texas A&M won", &["Texas A&M"]),
             ("in St. Louis today", &["St. Louis"]),

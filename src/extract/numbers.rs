@@ -69,8 +69,26 @@ fn attached(toks: &[Token], i: usize) -> bool {
 /// cent sign after it.
 fn finish(toks: &[Token], first: usize, mut last: usize) -> NumberSpan {
     let mut start_tok = first;
+    // `$3bn`, and the state a dollar belongs to glued to its
+    // sign (`US$ 20,000`, `HK$5`): the code is the unit's, not a place.
     if first > 0 && attached(toks, first) && toks[first - 1].punct().is_some_and(is_currency) {
         start_tok = first - 1;
+        let sign = toks[start_tok];
+        if start_tok > 0 && !sign.space() && {
+            let code = toks[start_tok - 1];
+            code.is_word() && code.upper() && code.end - code.start <= 3
+        } {
+            start_tok -= 1;
+        }
+    }
+    // A time of day (`15:11`) is one number, not two.
+    if attached(toks, last + 1)
+        && toks[last + 1].punct() == Some(':')
+        && attached(toks, last + 2)
+        && toks[last + 2].kind() == Tok::Num
+        && toks[last + 2].end - toks[last + 2].start == 2
+    {
+        last += 2;
     }
     if attached(toks, last + 1) && toks[last + 1].punct() == Some('%') {
         last += 1;
@@ -197,7 +215,7 @@ mod tests {
 
     fn numbers(s: &str) -> Vec<&str> {
         let mut all = Tokens::default();
-        tokenize(s, 0..s.len(), &mut all);
+        tokenize(s, 0..s.len(), true, &mut all);
         find(s, &all).into_iter().map(|n| &s[n.range]).collect()
     }
 
@@ -226,6 +244,9 @@ mod tests {
             ("they high-five", &[]),
             ("it is a very serious one.", &[]),
             ("only one.", &["one"]),
+            ("a grant of US$20,000 and HK$5", &["US$20,000", "HK$5"]),
+            ("won $ 50,000 in", &["50,000"]),
+            ("at 15:11 GMT on 3 May", &["15:11", "3"]),
         ];
         for (input, want) in cases {
             assert_eq!(&numbers(input), want, "{input}");

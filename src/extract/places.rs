@@ -6,10 +6,11 @@
 //!
 //! Reads tokens, lexicons and the gazetteer view; used by `classify`.
 
-use super::classify::word_at;
+use super::EntityKind;
+use super::classify::{Cand, Evidence, word_at};
 use super::context::DocContext;
 use super::gaz::{self, PlaceClass, PlaceHit};
-use super::lexicon::{CUE_PLACE, GROUP_NOUN, MODIFIER, PLACE};
+use super::lexicon::{COMMON, CUE_PLACE, GROUP_NOUN, MODIFIER, PLACE};
 use super::token::Token;
 
 /// Prepositions that put a bare name in a location (`in Mosul`).
@@ -22,6 +23,80 @@ const LOCATIVE: &[&str] = &[
     "throughout",
     "towards",
     "toward",
+];
+
+/// Place words that, lowercase after a name, make it a place (`Idlib
+/// province`, `the Hudson river`, `the Idlib area`).
+const GEOGRAPHY: &[&str] = &[
+    "province",
+    "provinces",
+    "village",
+    "villages",
+    "town",
+    "towns",
+    "city",
+    "cities",
+    "district",
+    "districts",
+    "region",
+    "regions",
+    "county",
+    "counties",
+    "governorate",
+    "prefecture",
+    "municipality",
+    "suburb",
+    "neighbourhood",
+    "neighborhood",
+    "quarter",
+    "camp",
+    "valley",
+    "river",
+    "sea",
+    "ocean",
+    "lake",
+    "mountain",
+    "mountains",
+    "island",
+    "islands",
+    "bay",
+    "gulf",
+    "strait",
+    "peninsula",
+    "desert",
+    "coast",
+    "canal",
+    "crossing",
+    "oblast",
+    "territory",
+    "territories",
+    "area",
+    "plateau",
+    "plains",
+    "creek",
+    "canyon",
+    "reef",
+    "lagoon",
+    "marsh",
+    "woods",
+    "wetlands",
+    "forest",
+    "hills",
+    "heights",
+    "springs",
+    "falls",
+    "beach",
+    "harbour",
+    "harbor",
+    "port",
+    "airport",
+    "airbase",
+    "street",
+    "avenue",
+    "road",
+    "square",
+    "bridge",
+    "highway",
 ];
 
 /// `Washington D.C.`: a place followed by an abbreviation of its region.
@@ -37,6 +112,7 @@ pub fn place_cue(cx: &DocContext, s: usize, e: usize) -> bool {
     let toks = cx.toks;
     // `the towns of Bichi and Danbatta`: walk back over coordinated names.
     let mut b = s;
+    // Four names back at most: `lists` carries a cue along a longer list.
     for _ in 0..4 {
         if b >= 2 && word_at(cx, b - 1) == "of" && toks[b - 2].is_word() && !toks[b - 2].cap() {
             if toks[b - 2].in_lex(CUE_PLACE) {
@@ -44,7 +120,17 @@ pub fn place_cue(cx: &DocContext, s: usize, e: usize) -> bool {
             }
             break;
         }
-        if b >= 2 && matches!(word_at(cx, b - 1), "and" | ",") {
+        // `the islands La Desirade, Petite Terre`, `the city Tbilisi`: the
+        // place word in apposition.
+        if b >= 2
+            && toks[b - 1].is_word()
+            && !toks[b - 1].cap()
+            && toks[b - 1].in_lex(CUE_PLACE)
+            && toks[b - 2].is(cx.text, "the")
+        {
+            return true;
+        }
+        if b >= 2 && matches!(word_at(cx, b - 1), "and" | "or" | ",") {
             b -= 1;
             while b > 0 && toks[b - 1].is_word() && toks[b - 1].cap() {
                 b -= 1;
@@ -64,10 +150,10 @@ pub fn place_cue(cx: &DocContext, s: usize, e: usize) -> bool {
         }
         let w = t.text(text);
         if !t.cap() && t.in_lex(PLACE) {
-            return !matches!(
-                w,
-                "state" | "states" | "base" | "station" | "border" | "hall"
-            );
+            // Lowercase after a name, a facility or a road is often an
+            // organisation's or a person's (`a Hamas tunnel`, `the Apple
+            // campus`): only the words of geography mark a place.
+            return GEOGRAPHY.contains(&w);
         }
         if w == "and" || t.cap() {
             k += 1;
@@ -105,13 +191,174 @@ pub fn before_region(cx: &DocContext, e: usize) -> bool {
     false
 }
 
-pub fn locative(cx: &DocContext, s: usize, e: usize) -> bool {
+/// Verbs and nouns of going: after them `to`, `from` and `into` lead to a
+/// place (`moved to Basel`, `flights from Coron`, `fled into Chad`).
+const MOTION: &[&str] = &[
+    "travel",
+    "travels",
+    "travelled",
+    "traveled",
+    "travelling",
+    "traveling",
+    "go",
+    "goes",
+    "went",
+    "gone",
+    "going",
+    "move",
+    "moves",
+    "moved",
+    "moving",
+    "fly",
+    "flies",
+    "flew",
+    "flown",
+    "flying",
+    "flight",
+    "flights",
+    "return",
+    "returns",
+    "returned",
+    "returning",
+    "head",
+    "heads",
+    "headed",
+    "heading",
+    "arrive",
+    "arrives",
+    "arrived",
+    "arriving",
+    "came",
+    "flee",
+    "flees",
+    "fled",
+    "fleeing",
+    "emigrated",
+    "immigrated",
+    "migrated",
+    "relocated",
+    "deported",
+    "evacuated",
+    "exiled",
+    "sail",
+    "sails",
+    "sailed",
+    "drove",
+    "walked",
+    "trip",
+    "trips",
+    "journey",
+    "route",
+    "routes",
+    "road",
+    "way",
+    "ferry",
+    "ferries",
+    "bus",
+    "buses",
+    "train",
+    "trains",
+    "drive",
+    "back",
+    "visitors",
+    "tourists",
+    "refugees",
+    "migrants",
+    "crossed",
+    "crossing",
+    "transferred",
+    "expelled",
+    "smuggled",
+    "shipped",
+    "exported",
+    "imported",
+];
+
+/// Prepositions that confirm a place the gazetteer knows but would not
+/// take on its own (`studied at Basel`, `from Cleveland`, `to Boston`).
+const CONFIRMING: &[&str] = &["at", "from", "to", "into", "via", "around", "along"];
+
+/// `in Mosul`, `moved to Basel`; and for a name the gazetteer knows
+/// (`known`), `at`, `from`, `to` too. Not `in Smith's house`.
+pub fn locative(cx: &DocContext, s: usize, e: usize, known: bool) -> bool {
     let owner = cx
         .toks
         .get(e)
         .and_then(|t| t.punct())
         .is_some_and(|c| matches!(c, '\'' | '\u{2019}' | ':'));
-    !owner && s >= 1 && cx.toks[s - 1].is_word() && LOCATIVE.contains(&word_at(cx, s - 1))
+    if owner || s == 0 || !cx.toks[s - 1].is_word() {
+        return false;
+    }
+    // `in the Chathams`: one article between, and then the name is not a
+    // modifier of a noun after it (`in the Bernoulli family`).
+    let mut p = s - 1;
+    if word_at(cx, p) == "the" && p >= 1 && cx.toks[p - 1].is_word() {
+        let modifier = cx.toks.get(e).is_some_and(|t| {
+            t.is_word() && !t.cap() && (!t.in_lex(PLACE | COMMON) || t.is(cx.text, "of"))
+        });
+        if modifier {
+            return false;
+        }
+        p -= 1;
+    }
+    let t = &cx.toks[p];
+    if t.cap() || t.end - t.start > 10 {
+        return false;
+    }
+    let prep = word_at(cx, p);
+    if LOCATIVE.contains(&prep) || (known && CONFIRMING.contains(&prep)) {
+        return true;
+    }
+    matches!(prep, "to" | "from" | "into")
+        && p >= 1
+        && cx.toks[p - 1].is_word()
+        && super::lexicon::with_lower(word_at(cx, p - 1), |w| MOTION.contains(&w))
+}
+
+/// `Coron is a town`, `Basel is the third largest city`, `X lies on the
+/// coast`: a name defined as a place by the sentence it opens.
+pub fn defined_as_place(cx: &DocContext, e: usize) -> bool {
+    let toks = cx.toks;
+    let Some(verb) = toks
+        .get(e)
+        .filter(|t| t.is_word() && !t.cap() && (2..=5).contains(&(t.end - t.start)))
+    else {
+        return false;
+    };
+    let v = verb.text(cx.text);
+    if matches!(v, "lies" | "lay")
+        || (matches!(v, "is" | "was") && {
+            toks.get(e + 1)
+                .is_some_and(|t| matches!(t.text(cx.text), "located" | "situated"))
+        })
+    {
+        return true;
+    }
+    if !matches!(v, "is" | "was" | "are" | "were") {
+        return false;
+    }
+    let Some(det) = toks.get(e + 1).filter(|t| t.is_word()) else {
+        return false;
+    };
+    if !matches!(det.text(cx.text), "a" | "an" | "the") {
+        return false;
+    }
+    // Up to four lowercase words, the last a place word (`a culturally
+    // diverse city`); never past `of` (`the capital of X` names X).
+    for k in e + 2..(e + 6).min(toks.len()) {
+        let t = &toks[k];
+        if !t.is_word() || t.cap() {
+            return false;
+        }
+        let w = t.text(cx.text);
+        if w == "of" {
+            return false;
+        }
+        if t.in_lex(CUE_PLACE) {
+            return toks.get(k + 1).is_none_or(|n| !n.is(cx.text, "of"));
+        }
+    }
+    false
 }
 
 /// After the word at `k`: optional modifiers then a group noun (`government
@@ -132,4 +379,62 @@ pub fn group_extension(cx: &DocContext, k: usize) -> Option<usize> {
         j += 1;
     }
     found
+}
+
+/// Names listed together are alike: in a list (`X, Y and Z`, `X or Y`,
+/// `X & Y`) holding a town or region, or a name the text puts somewhere,
+/// and no person or organisation, a name with nothing else to go on is a
+/// place too (`in Svendborg or Faaborg`, `Tempe & Mesa`). A state in the
+/// list says nothing: states are listed with organisations (`Hamas, Fatah
+/// and Jordan`).
+pub fn lists(cx: &DocContext, cands: &mut [Cand]) {
+    let mut start = 0;
+    while start < cands.len() {
+        let mut end = start + 1;
+        while end < cands.len() && listed(cx, cands[end - 1].toks.end, cands[end].toks.start) {
+            end += 1;
+        }
+        let list = &cands[start..end];
+        let place = |c: &Cand| {
+            c.kind == EntityKind::Place
+                && (c.cued
+                    || c.place
+                        .is_some_and(|p| matches!(p.class, PlaceClass::City | PlaceClass::Region)))
+        };
+        let decided_actor =
+            |c: &Cand| c.kind == EntityKind::Actor && (c.person || c.evidence > Evidence::Default);
+        if end - start >= 2 && list.iter().any(place) && !list.iter().any(decided_actor) {
+            for c in &mut cands[start..end] {
+                // Only this mention: a list is weaker evidence than a
+                // preposition, and casts no vote for the name elsewhere.
+                // A name owning what follows (`Texas A&M's department`)
+                // heads a phrase of its own.
+                let owner = cx
+                    .toks
+                    .get(c.toks.end)
+                    .and_then(Token::punct)
+                    .is_some_and(|p| p == '\'' || p == '\u{2019}');
+                if c.kind == EntityKind::Actor
+                    && c.evidence == Evidence::Default
+                    && !c.person
+                    && !owner
+                    && !gaz::given_name(word_at(cx, c.toks.start))
+                {
+                    c.kind = EntityKind::Place;
+                    c.evidence = Evidence::Weak;
+                }
+            }
+        }
+        start = end;
+    }
+}
+
+/// Only a list's glue between two names: `,`, `and`, `or`, `&`, `, and`.
+fn listed(cx: &DocContext, a_end: usize, b_start: usize) -> bool {
+    let between = cx.toks.get(a_end..b_start).unwrap_or(&[]);
+    let glue = |t: &Token| {
+        t.punct().is_some_and(|c| c == ',' || c == '&')
+            || (t.is_word() && matches!(t.text(cx.text), "and" | "or"))
+    };
+    !between.is_empty() && between.len() <= 2 && between.iter().all(glue)
 }

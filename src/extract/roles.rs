@@ -84,6 +84,52 @@ const AREAS: &[&str] = &[
     "waters",
 ];
 
+/// What a place has rather than does, after a possessive: `Cuba's
+/// economy`, `Athens' history` keep the place a place.
+const ATTRIBUTES: &[&str] = &[
+    "economy",
+    "history",
+    "population",
+    "climate",
+    "landscape",
+    "landscapes",
+    "culture",
+    "geography",
+    "architecture",
+    "heritage",
+    "cuisine",
+    "tourism",
+    "infrastructure",
+    "cities",
+    "towns",
+    "villages",
+    "streets",
+    "roads",
+    "beaches",
+    "islands",
+    "mountains",
+    "rivers",
+    "lakes",
+    "parks",
+    "museums",
+    "people",
+    "residents",
+    "inhabitants",
+    "citizens",
+    "skyline",
+    "suburbs",
+    "neighbourhoods",
+    "neighborhoods",
+    "hospitals",
+    "schools",
+];
+
+/// `Europe's largest`, `Syria's first`: a rank among places, not an act.
+fn superlative(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("est"))
+        || matches!(w, "first" | "second" | "third" | "last" | "most" | "only")
+}
+
 fn can_act(c: &Cand) -> bool {
     c.place.is_some_and(|p| {
         matches!(p.class, PlaceClass::Country | PlaceClass::Continent) || p.capital
@@ -156,7 +202,12 @@ fn acts(cx: &DocContext, c: &Cand) -> bool {
         let after = toks.get(k + 1);
         return after.is_some_and(|a| {
             let w = a.text(text);
-            a.is_word() && !a.cap() && !a.in_lex(PLACE) && !AREAS.contains(&w)
+            a.is_word()
+                && !a.cap()
+                && !a.in_lex(PLACE)
+                && !AREAS.contains(&w)
+                && !ATTRIBUTES.contains(&w)
+                && !superlative(w)
         });
     }
     // `Turkey – which backs`, `Turkey, which`.

@@ -48,6 +48,32 @@ pub struct Pos {
     pub line: usize,
 }
 
+/// A reading position named by the text, so it means the same at any
+/// width: the line showing `offset`, or `lead` lines before it. Lines are
+/// found from offsets by where they start, and a few lines start where the
+/// next one does because they show no text of their own (the blank line
+/// before a block, the later lines of a table row): `lead` names those,
+/// and is 0 for any line that shows text. It only holds for the width it
+/// was taken at; a re-wrap drops it ([`Anchor::text`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Anchor {
+    pub offset: usize,
+    pub lead: usize,
+}
+
+impl Anchor {
+    /// The line showing `offset`.
+    pub fn at(offset: usize) -> Anchor {
+        Anchor { offset, lead: 0 }
+    }
+
+    /// The same text, without the lines before it that show none: what a
+    /// re-wrap keeps.
+    pub fn text(self) -> Anchor {
+        Anchor::at(self.offset)
+    }
+}
+
 /// The article's visual lines for one width, wrapped as they are needed.
 #[derive(Debug, Clone)]
 pub struct WrapCache {
@@ -517,6 +543,36 @@ impl WrapCache {
             .partition_point(|l| l.range.start <= offset)
             .saturating_sub(1);
         Pos { shown: k, line }
+    }
+
+    /// Where an anchor's line is.
+    pub fn pos_of(&self, doc: &Document, anchor: Anchor) -> Pos {
+        let at = self.pos_at(doc, anchor.offset);
+        match anchor.lead {
+            0 => at,
+            lead => self.walk(doc, at, -(lead as isize)),
+        }
+    }
+
+    /// The anchor naming the line at `pos`: where its text starts, and how
+    /// many lines that show no text it comes before the line
+    /// [`pos_at`](Self::pos_at) finds there. `pos_of` gives `pos` back.
+    pub fn anchor_of(&self, doc: &Document, pos: Pos) -> Anchor {
+        let Some(line) = self.line_of(doc, pos) else {
+            return Anchor::default();
+        };
+        let offset = line.range.start;
+        let at = self.pos_at(doc, offset);
+        let lead = if at.shown == pos.shown {
+            at.line.saturating_sub(pos.line)
+        } else {
+            // Empty blocks starting at the same offset lie between.
+            let between: usize = (pos.shown + 1..at.shown)
+                .map(|k| self.exact_count(doc, k))
+                .sum();
+            self.exact_count(doc, pos.shown) - pos.line + between + at.line
+        };
+        Anchor { offset, lead }
     }
 
     /// The number of the line showing a text offset, by the counts known

@@ -483,3 +483,61 @@ fn streamed_lines_are_the_cache_lines() {
         }
     }
 }
+
+#[test]
+fn an_anchor_names_the_blank_line_before_a_block_and_a_table_row_s_later_lines() {
+    let doc = markdown(TABLE);
+    let cache = WrapCache::build(&doc, 44, true);
+    for n in 0..cache.len() {
+        let pos = cache.pos(&doc, n).expect("a line");
+        let anchor = cache.anchor_of(&doc, pos);
+        assert_eq!(cache.pos_of(&doc, anchor), pos, "line {n}: {anchor:?}");
+        let line = cache.line_of(&doc, pos).expect("a line");
+        assert_eq!(anchor.offset, line.range.start);
+    }
+    // The blank line before the table and the row's later lines share an
+    // offset with another line: the lead tells them apart.
+    let leads: Vec<usize> = (0..cache.len())
+        .map(|n| {
+            cache
+                .anchor_of(&doc, cache.pos(&doc, n).expect("line"))
+                .lead
+        })
+        .collect();
+    assert!(leads.iter().any(|&l| l > 0), "{leads:?}");
+    // Without the lead, the same text: what a re-wrap keeps.
+    let anchor = Anchor { offset: 7, lead: 1 };
+    assert_eq!(anchor.text(), Anchor::at(7));
+}
+
+proptest! {
+    #[test]
+    fn an_anchor_turns_back_into_its_line_at_one_width_and_its_text_at_another(
+        text in article(),
+        width in 4u16..60,
+        other in 4u16..60,
+        md in any::<bool>(),
+        probes in prop::collection::vec(0usize..400, 1..6),
+    ) {
+        let format = if md { Format::Markdown } else { Format::Plain };
+        let Ok(doc) = Document::from_bytes("a", text.as_bytes(), Some(format)) else {
+            return Ok(());
+        };
+        let cache = WrapCache::unwrapped(&doc, width, true);
+        let again = WrapCache::unwrapped(&doc, other, true);
+        for &at in &probes {
+            let Some(pos) = cache.pos(&doc, at % cache.len().max(1)) else {
+                continue;
+            };
+            let anchor = cache.anchor_of(&doc, pos);
+            prop_assert_eq!(cache.pos_of(&doc, anchor), pos);
+            // At another width the line on top holds the same text.
+            let moved = again.pos_of(&doc, anchor.text());
+            let line = again.line_of(&doc, moved).expect("a line");
+            prop_assert!(
+                line.range.start <= anchor.offset && anchor.offset <= line.range.end,
+                "{:?} does not hold {}", line.range, anchor.offset
+            );
+        }
+    }
+}

@@ -58,7 +58,7 @@ impl<'a> BodyPane<'a> {
             cache: reader.cache(),
             entities: &reader.entities,
             highlight: reader.view.highlight,
-            top: reader.view.top,
+            top: reader.top(),
             total: reader.scroll_total(),
             search: Some(&reader.search),
             focus_mode: reader.entity.focus_mode,

@@ -149,7 +149,7 @@ fn hits_and_the_current_hit_are_styled_apart() {
         .and_then(|s| s.current_range())
         .expect("current");
     let current_line =
-        app.cache().line_at(current.start) - app.view.top + usize::from(app.panes().text.y);
+        app.cache().line_at(current.start) - app.top() + usize::from(app.panes().text.y);
     let mut saw = (false, false);
     for (x, y) in at {
         for dx in 0..9 {

@@ -421,7 +421,7 @@ proptest! {
             app.update(a);
             app.reader_mut().view.quit = false;
             // The view never points past the article or the outline.
-            prop_assert!(app.view.top == 0 || app.view.top < app.cache().len());
+            prop_assert!(app.top() == 0 || app.top() < app.cache().len());
             prop_assert!(app.view.selected == 0 || app.view.selected < app.doc.sections.len());
             prop_assert!(app.visible_lines().end <= app.cache().len());
             terminal.draw(|f| super::draw(f, &app)).expect("drawn");

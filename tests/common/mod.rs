@@ -2,8 +2,9 @@
 //! per test (its own socket, `-L`), one `sh` pane with its own XDG folders,
 //! and polling helpers that wait for the screen instead of for a time.
 //!
-//! When tmux is not installed, `Tmux::start` says so and returns `None`;
-//! `.ci/run` installs it.
+//! When tmux (or, for the pty tests, python3) is not installed the tests
+//! fail and say what to install: a test that passes without running could
+//! never fail. `.ci/run` installs both.
 
 #![allow(dead_code)]
 
@@ -27,8 +28,21 @@ pub fn seed_copy() -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, article)
 }
 
-/// How long a poll waits before the test fails (a bound, not a timing).
-pub const PATIENCE: Duration = Duration::from_secs(20);
+/// How long a poll waits before the test fails (a bound, not a timing):
+/// generous, so a machine loaded by parallel builds never fails a test
+/// that would pass, only slows it.
+pub const PATIENCE: Duration = Duration::from_secs(60);
+
+/// Fails the test when `program` cannot be run (`program flag` is tried),
+/// naming what to install.
+pub fn require(program: &str, flag: &str) {
+    if let Err(e) = Command::new(program).arg(flag).output() {
+        panic!(
+            "{program} is not installed ({e}): the end-to-end tests need it; \
+             install it (apt-get install {program}), as .ci/run does"
+        );
+    }
+}
 
 pub struct Tmux {
     /// The shell's own XDG state and config folders: no test reads or
@@ -40,13 +54,10 @@ pub struct Tmux {
 }
 
 impl Tmux {
-    /// Starts a server with one `sh` pane of the given size; `None` when
-    /// tmux is missing.
-    pub fn start(name: &str, width: u16, height: u16) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("SKIPPED {name}: tmux is not installed (.ci/run installs it)");
-            return None;
-        }
+    /// Starts a server with one `sh` pane of the given size; fails the
+    /// test, saying so, when tmux is missing.
+    pub fn start(name: &str, width: u16, height: u16) -> Tmux {
+        require("tmux", "-V");
         let home = tempfile::tempdir().expect("temp XDG folders");
         let shell = format!(
             "env PS1='$ ' TERM=xterm-256color XDG_STATE_HOME={0}/state XDG_CONFIG_HOME={0}/config sh",
@@ -79,7 +90,7 @@ impl Tmux {
         );
         // capture-pane drops trailing spaces: the prompt shows as `$`.
         tmux.wait_for("a shell prompt", |s| s.lines().any(|l| l.starts_with('$')));
-        Some(tmux)
+        tmux
     }
 
     pub fn run(&self, args: &[&str]) -> String {
@@ -153,6 +164,33 @@ impl Tmux {
         }
     }
 
+    /// Waits until the shell has the terminal again: the program it ran has
+    /// ended (or stopped). Typing before that is a race: a program still
+    /// ending can read what is typed (lede's input thread reads a whole
+    /// line once the terminal is cooked again), and the shell never sees it.
+    pub fn wait_for_shell(&self) {
+        let start = Instant::now();
+        loop {
+            let command = self.run(&[
+                "display-message",
+                "-p",
+                "-t",
+                "e2e",
+                "#{pane_current_command}",
+            ]);
+            if command.trim() == "sh" {
+                return;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "waited for the shell to have the terminal; `{}` still has it; the screen is:\n{}",
+                command.trim(),
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// Checks the terminal is back to normal: main screen, no mouse
     /// reporting, cursor shown, and the line discipline cooked with echo.
     pub fn assert_sane(&self) {
@@ -203,4 +241,29 @@ impl Drop for Tmux {
             let _ = std::fs::remove_file(path);
         }
     }
+}
+
+/// Runs `test` of this test binary with nothing on `PATH` and checks it
+/// fails saying `program` is not installed: the end-to-end tests cannot
+/// pass without the program they run in.
+pub fn assert_fails_without(program: &str, test: &str) {
+    let empty = tempfile::tempdir().expect("temp");
+    let out = Command::new(std::env::current_exe().expect("the test binary"))
+        .args(["--exact", test, "--test-threads=1"])
+        .env("PATH", empty.path())
+        .output()
+        .expect("the test binary runs");
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        !out.status.success(),
+        "`{test}` passed with no {program}:\n{said}"
+    );
+    assert!(
+        said.contains(&format!("{program} is not installed")) && said.contains("1 failed"),
+        "`{test}` did not say {program} is missing:\n{said}"
+    );
 }

@@ -78,9 +78,9 @@ fn the_swap_keeps_the_text_on_top() {
 fn keys_that_need_the_whole_wait_and_apply_after() {
     let text = article(60);
     let mut app = loading_app(&text);
-    let top = app.view.top;
+    let top = app.top();
     app.update(Action::Bottom);
-    assert_eq!(app.view.top, top, "G does not go to a false end");
+    assert_eq!(app.top(), top, "G does not go to a false end");
     assert!(
         app.view
             .message
@@ -91,17 +91,17 @@ fn keys_that_need_the_whole_wait_and_apply_after() {
     );
     // A section not read yet waits too; one read is gone to at once.
     app.update(Action::Section(2));
-    let at_two = app.view.top;
+    let at_two = app.top();
     assert!(at_two > top);
     app.update(Action::Section(50));
-    assert_eq!(app.view.top, at_two);
+    assert_eq!(app.top(), at_two);
     app.update(Msg::Arrival(Box::new(Arrival::Document(Ok(whole(&text))))));
     // Applied in order: G, then section 51.
     assert_eq!(app.current_section(), 50);
     let mut end = loading_app(&text);
     end.update(Action::Bottom);
     end.update(Msg::Arrival(Box::new(Arrival::Document(Ok(whole(&text))))));
-    assert_eq!(end.view.top, end.max_top());
+    assert_eq!(end.top(), end.max_top());
     assert_eq!(end.percent(), 100);
 }
 
@@ -137,13 +137,13 @@ fn a_search_accepted_while_reading_counts_the_whole() {
     app.update(Msg::Arrival(Box::new(Arrival::Document(Ok(whole(&text))))));
     assert_eq!(app.search.label().as_deref(), Some("1/4"));
     let hit = app.search.current_start().expect("a hit");
-    assert!(app.cache().line_at(hit) >= app.view.top);
+    assert!(app.cache().line_at(hit) >= app.top());
     assert!(hit > app.top_text());
 }
 
 /// The text of the first line with text at or below the top.
 fn first_text_on_top(app: &App) -> String {
-    (app.view.top..)
+    (app.top()..)
         .map_while(|l| app.cache().line(l))
         .map(|l| app.doc.text[l.range.clone()].to_string())
         .find(|t| !t.is_empty())
@@ -168,7 +168,7 @@ fn a_file_changed_while_read_shows_the_same_text_or_the_top() {
         app.update(Msg::Arrival(Box::new(Arrival::Document(Ok(whole(
             "Another article\n\nAll new.\n",
         ))))));
-        assert_eq!(app.view.top, 0);
+        assert_eq!(app.top(), 0);
     }
 }
 
@@ -185,7 +185,7 @@ fn a_late_error_keeps_the_start_and_says_so() {
     assert!(label.starts_with("only the start could be read"), "{label}");
     // Keys work on what is there; nothing waits for what never comes.
     app.update(Action::Bottom);
-    assert_eq!(app.view.top, app.max_top());
+    assert_eq!(app.top(), app.max_top());
     assert!(app.percent() < 100);
 }
 
@@ -304,6 +304,6 @@ fn a_whole_that_arrives_before_the_first_frame_is_laid_out_at_it() {
     app.update(Msg::Arrival(Box::new(Arrival::Document(Ok(whole(&text))))));
     app.update(Action::Resize(100, 30));
     app.update(Action::Bottom);
-    assert_eq!(app.view.top, app.max_top());
-    assert!(app.cache().line(app.view.top).is_some());
+    assert_eq!(app.top(), app.max_top());
+    assert!(app.cache().line(app.top()).is_some());
 }

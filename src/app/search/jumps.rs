@@ -17,7 +17,7 @@ impl Reader {
         if c == '\'' {
             self.view.message = Some("' is the last jump; marks are other letters".into());
         } else {
-            self.search.marks.insert(c, self.top_offset());
+            self.search.marks.insert(c, self.top_text());
             let shown = crate::sanitize::clean(&c.to_string()).into_owned();
             self.view.message = Some(format!("mark {shown} set"));
         }
@@ -33,8 +33,8 @@ impl Reader {
         };
         match target {
             Some(offset) => {
-                self.search.last_jump = Some(self.top_offset());
-                self.view.top = self.cache().line_at(offset);
+                self.search.last_jump = Some(self.top_text());
+                self.show_text(offset);
             }
             None if c == '\'' => self.view.message = Some("no jump to go back to yet".into()),
             None => {
@@ -99,7 +99,7 @@ impl Reader {
         if let Some(p) = input.strip_suffix('%') {
             let p: usize = p.trim().parse().map_err(|_| USAGE.to_string())?;
             let total = self.cache().len();
-            self.view.top = (total * p.min(100) / 100).min(self.max_top());
+            self.show_line((total * p.min(100) / 100).min(self.max_top()));
             return Ok(());
         }
         if let Some(n) = input.strip_prefix('s').or_else(|| input.strip_prefix('§')) {
@@ -123,7 +123,7 @@ impl Reader {
             let lines = self.doc.text.lines().count();
             return Err(format!("there is no line {n} (the article has {lines})"));
         };
-        self.view.top = self.cache().line_at(offset);
+        self.show_text(offset);
         Ok(())
     }
 }

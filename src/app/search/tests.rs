@@ -160,9 +160,9 @@ fn esc_in_the_prompt_puts_the_view_back() {
     let mut app = seed(80, 24);
     press(&mut app, ch('/'), false);
     typed(&mut app, "Cavusoglu");
-    assert_ne!(app.view.top, 0, "the view went to the match");
+    assert_ne!(app.top(), 0, "the view went to the match");
     press(&mut app, KeyCode::Esc, false);
-    assert_eq!(app.view.top, 0);
+    assert_eq!(app.top(), 0);
     assert!(app.search.prompt.is_none());
     assert!(app.search.active.is_none());
     assert!(!app.view.quit);
@@ -293,19 +293,20 @@ fn marks_and_the_last_jump() {
     press(&mut app, ch('a'), false);
     assert_eq!(app.search.pending, None);
     app.update(Action::Bottom);
-    let bottom = app.view.top;
+    let bottom = app.top();
     press(&mut app, ch('\''), false);
     press(&mut app, ch('a'), false);
-    assert_eq!(app.view.top, 5);
+    assert_eq!(app.top(), 5);
     press(&mut app, ch('\''), false);
     press(&mut app, ch('\''), false);
     assert_eq!(
-        app.view.top, bottom,
+        app.top(),
+        bottom,
         "'' goes back to where the jump came from"
     );
     press(&mut app, ch('\''), false);
     press(&mut app, ch('\''), false);
-    assert_eq!(app.view.top, 5, "and '' again returns");
+    assert_eq!(app.top(), 5, "and '' again returns");
     press(&mut app, ch('\''), false);
     press(&mut app, ch('z'), false);
     assert!(
@@ -326,28 +327,28 @@ fn section_and_search_jumps_are_remembered() {
     let mut app = seed(80, 24);
     app.update(Action::Scroll(3));
     app.update(Action::NextSection);
-    assert_ne!(app.view.top, 3);
+    assert_ne!(app.top(), 3);
     app.update(Action::JumpMarkPending);
     app.update(Action::JumpToMark('\''));
-    assert_eq!(app.view.top, 3);
+    assert_eq!(app.top(), 3);
     app.update(Action::Top);
     press(&mut app, ch('/'), false);
     typed(&mut app, "Cavusoglu");
     press(&mut app, KeyCode::Enter, false);
     app.update(Action::JumpToMark('\''));
-    assert_eq!(app.view.top, 0, "'' after a search returns to its start");
+    assert_eq!(app.top(), 0, "'' after a search returns to its start");
 }
 
 #[test]
 fn marks_survive_a_resize() {
     let mut app = seed(100, 30);
     app.update(Action::Scroll(12));
-    let offset = app.top_offset();
+    let offset = app.top_text();
     app.update(Action::SetMark('b'));
     app.update(Action::Resize(60, 20));
     app.update(Action::Top);
     app.update(Action::JumpToMark('b'));
-    assert_eq!(app.view.top, app.cache().line_at(offset));
+    assert_eq!(app.top(), app.cache().line_at(offset));
 }
 
 #[rstest]
@@ -362,9 +363,9 @@ fn goto_sections(#[case] text: &str, #[case] section: Option<usize>) {
     typed(&mut app, text);
     press(&mut app, KeyCode::Enter, false);
     match section {
-        Some(s) => assert_eq!(Some(app.view.top), app.cache().section_line(s)),
+        Some(s) => assert_eq!(Some(app.top()), app.cache().section_line(s)),
         None => {
-            assert_eq!(app.view.top, 0);
+            assert_eq!(app.top(), 0);
             assert!(app.view.message.is_some());
         }
     }
@@ -383,15 +384,15 @@ fn goto_lines_and_percentages() {
     app.update(Action::GoToPrompt);
     typed(&mut app, "5");
     press(&mut app, KeyCode::Enter, false);
-    assert_eq!(app.view.top, app.cache().line_at(line5));
+    assert_eq!(app.top(), app.cache().line_at(line5));
     app.update(Action::GoToPrompt);
     typed(&mut app, "100%");
     press(&mut app, KeyCode::Enter, false);
-    assert_eq!(app.view.top, app.max_top());
+    assert_eq!(app.top(), app.max_top());
     app.update(Action::GoToPrompt);
     typed(&mut app, "0%");
     press(&mut app, KeyCode::Enter, false);
-    assert_eq!(app.view.top, 0);
+    assert_eq!(app.top(), 0);
     app.update(Action::GoToPrompt);
     typed(&mut app, "999999");
     press(&mut app, KeyCode::Enter, false);
@@ -531,12 +532,12 @@ fn esc_closes_the_outline_overlay_before_clearing_a_search() {
 fn esc_after_a_resize_in_the_prompt_puts_back_the_same_text() {
     let mut app = seed(100, 30);
     app.update(Action::Scroll(7));
-    let offset = app.top_offset();
+    let offset = app.top_text();
     press(&mut app, ch('/'), false);
     typed(&mut app, "Cavusoglu");
     app.update(Action::Resize(60, 20));
     press(&mut app, KeyCode::Esc, false);
-    assert_eq!(app.view.top, app.cache().line_at(offset));
+    assert_eq!(app.top(), app.cache().line_at(offset));
 }
 
 #[test]

@@ -46,11 +46,11 @@ impl Reader {
         let step = search.advance(&self.doc.text, &self.search.index, budget);
         let start = step.and_then(|s| search.hits.get(s.index)).map(|r| r.start);
         if let (Some(step), Some(start)) = (step, start)
-            && self.search.placed == Some(self.view.top)
+            && self.search.placed == Some(self.view.anchor)
         {
             let wrapped = step.wrapped;
             self.reveal(start);
-            self.search.placed = Some(self.view.top);
+            self.search.placed = Some(self.view.anchor);
             self.search.wrapped = wrapped;
             if wrapped && self.search.prompt.is_none() {
                 let direction = self.search.active.as_ref().map(|s| s.direction);

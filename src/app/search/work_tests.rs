@@ -24,7 +24,7 @@ fn under_way(app: &mut App, prompt: &str, bytes: usize) -> Search {
         app.update(Action::PromptInput(c));
     }
     let p = app.search.prompt.as_ref().expect("open");
-    let (origin, view) = (p.origin_search, p.origin_anchor);
+    let (origin, view) = (p.origin_search, p.origin.offset);
     let (search, step) = Search::start(
         prompt,
         Direction::Forward,
@@ -123,7 +123,7 @@ fn a_late_hit_does_not_move_a_view_the_reader_moved() {
         "\\vT",
         Direction::Backward,
         p.origin_search,
-        p.origin_anchor,
+        p.origin.offset,
         &app.doc.text,
         &app.search.index,
         &app.entities,
@@ -134,11 +134,11 @@ fn a_late_hit_does_not_move_a_view_the_reader_moved() {
     app.update(Action::PromptAccept);
     assert!(!active(&app).is_complete());
     app.update(Action::Top);
-    let top = app.view.top;
+    let top = app.top();
     while app.search.busy() {
         app.reader_mut().search_work();
     }
-    assert_eq!(app.view.top, top);
+    assert_eq!(app.top(), top);
     let hit = active(&app).current_range().expect("a current hit");
     // Left where the reader put it, though the hit is out of view.
     assert!(
@@ -194,7 +194,7 @@ fn a_long_article_shows_hits_before_its_index_and_idle_steps_finish() {
     app.update(Action::Resize(100, 30));
     app.update(Action::Scroll(2000));
     assert!(!app.search.index.is_built());
-    let top = app.top_offset();
+    let top = app.top_text();
     app.update(Action::SearchForward);
     for c in "the".chars() {
         app.update(Action::PromptInput(c));

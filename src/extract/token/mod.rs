@@ -207,6 +207,12 @@ impl Token {
         self.bits = (self.bits & !INITIAL) | if on { INITIAL } else { 0 };
     }
 
+    /// Marks the token as coming after a break names never run across (a
+    /// link's edge).
+    pub fn set_break(&mut self) {
+        self.bits |= BRK;
+    }
+
     /// Marks the token as opening a sentence, and so sentence-initial.
     pub fn set_sentence_start(&mut self) {
         self.bits |= INITIAL | SENT;

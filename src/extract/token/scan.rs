@@ -152,13 +152,15 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
         toks: std::mem::take(out),
         ..Tokens::default()
     };
-    tokenize(text, range, &mut all);
+    tokenize(text, range, true, &mut all);
     *out = all.toks;
 }
 
 /// Tokenises `text[range]` and appends to `all`; the first word of the
-/// range starts a sentence.
-pub fn tokenize(text: &str, range: std::ops::Range<usize>, all: &mut Tokens) {
+/// range starts a sentence when `initial` is true (a piece of a block after
+/// inline code goes on with the sentence it is in). Names never run across
+/// the start of a range.
+pub fn tokenize(text: &str, range: std::ops::Range<usize>, initial: bool, all: &mut Tokens) {
     let out = &mut all.toks;
     let first = out.len();
     let bytes = text.as_bytes();
@@ -167,7 +169,7 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>, all: &mut Tokens) {
     let end = range.end.min(text.len());
     // What the gap before the next token says of it (space, line break).
     let mut before = SPACE_BEFORE | BRK;
-    let mut pending_initial = true;
+    let mut pending_initial = initial;
     // The token just pushed is an abbreviation in capitals with its dot
     // (`U.S.`), noted as it is pushed rather than read back.
     let mut after_abbreviation = false;

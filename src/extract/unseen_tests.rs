@@ -1,0 +1,349 @@
+//! Classes of mistakes found on articles the rules were not written from:
+//! one row per class, each sentence written for these tests. A failing row
+//! names the class it guards.
+
+use proptest::prelude::*;
+
+use super::{EntityKind, extract, extract_text};
+
+use EntityKind::{Actor, Number, Place};
+
+fn found(text: &str) -> Vec<(String, EntityKind)> {
+    extract_text(text)
+        .mentions
+        .iter()
+        .map(|m| (text[m.range()].to_string(), m.kind()))
+        .collect()
+}
+
+fn check_has(cases: &[(&str, &str, EntityKind)]) {
+    for (text, span, kind) in cases {
+        let got = found(text);
+        assert!(
+            got.iter().any(|(s, k)| s == span && k == kind),
+            "{text:?}: want {span:?} as {kind:?}, got {got:?}"
+        );
+    }
+}
+
+fn check_none(cases: &[(&str, &str)]) {
+    for (text, span) in cases {
+        let got = found(text);
+        assert!(
+            !got.iter().any(|(s, _)| s.contains(span)),
+            "{text:?}: {span:?} should be in no mention, got {got:?}"
+        );
+    }
+}
+
+#[test]
+fn religions_festivals_and_events_are_neither_actors_nor_places() {
+    check_none(&[
+        (
+            "Many converts left Scientology in Clearwater.",
+            "Scientology",
+        ),
+        ("He studied Buddhism and later Marxism.", "Buddhism"),
+        ("He studied Buddhism and later Marxism.", "Marxism"),
+        ("Pilgrims arrived in Mecca for the Hajj on Monday.", "Hajj"),
+        ("Shops close early during Ramadan in Cairo.", "Ramadan"),
+        ("His father fought in World War II as a pilot.", "World War"),
+        ("Athens hosted the 2004 Summer Olympic Games.", "Olympic"),
+        ("The Battle of Hastings was fought in 1066.", "Battle"),
+        ("Congress passed the Patriot Act quickly.", "Patriot"),
+    ]);
+    check_has(&[
+        (
+            "Pilgrims arrived in Mecca for the Hajj on Monday.",
+            "Mecca",
+            Place,
+        ),
+        (
+            "The Church of Scientology said it would appeal.",
+            "Church of Scientology",
+            Actor,
+        ),
+    ]);
+}
+
+#[test]
+fn peoples_and_parties_are_actors() {
+    check_has(&[
+        (
+            "Thousands of Rohingya fled across the border.",
+            "Rohingya",
+            Actor,
+        ),
+        (
+            "The Rohingya refugees waited at the camp.",
+            "Rohingya refugees",
+            Actor,
+        ),
+        (
+            "Voters turned away. Labour lost the seat to the Tories.",
+            "Labour",
+            Actor,
+        ),
+        (
+            "Voters turned away. Labour lost the seat to the Tories.",
+            "Tories",
+            Actor,
+        ),
+    ]);
+}
+
+#[test]
+fn names_stop_at_a_role_or_another_name() {
+    check_has(&[
+        (
+            "UN High Commissioner Filippo Grandi visited the camp.",
+            "Filippo Grandi",
+            Actor,
+        ),
+        (
+            "Shadow Home Secretary Yvette Cooper replied.",
+            "Yvette Cooper",
+            Actor,
+        ),
+        (
+            "Minister of Education Stefania Giannini spoke first.",
+            "Stefania Giannini",
+            Actor,
+        ),
+        (
+            "Professor at the University of Texas Arlington Amneh Jafari said so.",
+            "Amneh Jafari",
+            Actor,
+        ),
+        (
+            "Trade between the United Nations and United States grew.",
+            "United States",
+            Place,
+        ),
+        (
+            "She told The Globe and Mail on Monday.",
+            "Globe and Mail",
+            Actor,
+        ),
+        (
+            "Soldiers of the Korean People's Army marched.",
+            "Korean People's Army",
+            Actor,
+        ),
+    ]);
+    check_none(&[
+        (
+            "UN High Commissioner Filippo Grandi visited the camp.",
+            "High",
+        ),
+        ("Shadow Home Secretary Yvette Cooper replied.", "Home"),
+        (
+            "Minister of Education Stefania Giannini spoke first.",
+            "Education",
+        ),
+        (
+            "Trade between the United Nations and United States grew.",
+            "Nations and",
+        ),
+    ]);
+}
+
+#[test]
+fn hyphenated_given_names_are_one_name() {
+    check_has(&[
+        (
+            "Kim Jong-un met Moon Jae-in at the border.",
+            "Kim Jong-un",
+            Actor,
+        ),
+        (
+            "Kim Jong-un met Moon Jae-in at the border.",
+            "Moon Jae-in",
+            Actor,
+        ),
+        (
+            "Two lawmakers, Wong Kwok-kin and Wong Kwok-hing, voted.",
+            "Wong Kwok-hing",
+            Actor,
+        ),
+    ]);
+    // Two people, two entities.
+    let e = extract_text("Two lawmakers, Wong Kwok-kin and Wong Kwok-hing, voted.");
+    let actors = e.entities.iter().filter(|x| x.kind == Actor).count();
+    assert_eq!(actors, 2, "{:?}", e.entities);
+    check_has(&[("The Hong Kong-based group met.", "Hong Kong", Place)]);
+}
+
+#[test]
+fn ranks_numerals_and_sentence_openers_are_not_names() {
+    check_none(&[
+        (
+            "It was confirmed by Major general Fuad Basya today.",
+            "Major",
+        ),
+        ("Foolhardy, the plan went ahead.", "Foolhardy"),
+        ("Refusing, the minister left.", "Refusing"),
+        ("The XVII congress opened in Beijing.", "XVII"),
+        ("Summer can be hot in Athens.", "Summer"),
+        ("Entry costs 25 CUC at the gate.", "CUC"),
+    ]);
+    check_has(&[(
+        "It was confirmed by Major general Fuad Basya today.",
+        "Fuad Basya",
+        Actor,
+    )]);
+}
+
+#[test]
+fn money_and_times_are_one_number() {
+    check_has(&[
+        (
+            "The fund gave US$20,000 to the school.",
+            "US$20,000",
+            Number,
+        ),
+        ("The blast came at 15:11 GMT on Monday.", "15:11", Number),
+    ]);
+    check_none(&[("The fund gave US$ 20,000 to the school.", "US")]);
+}
+
+#[test]
+fn gazetteer_places_agree_with_their_context() {
+    check_has(&[
+        (
+            "After Heidelberg he moved to Basel and studied there.",
+            "Basel",
+            Place,
+        ),
+        (
+            "She was born in Cleveland and moved to Boston.",
+            "Boston",
+            Place,
+        ),
+        (
+            "Cleveland is a city on the shore of a lake.",
+            "Cleveland",
+            Place,
+        ),
+        (
+            "Professor Marc Lamont Hill spoke at the rally.",
+            "Marc Lamont Hill",
+            Actor,
+        ),
+        (
+            "Coron is a town. Ferries from Coron leave daily.",
+            "Coron",
+            Place,
+        ),
+    ]);
+    let e = extract_text("The White House said the talks would go on.");
+    let coords: Vec<_> = e.entities.iter().filter_map(|x| x.coords).collect();
+    assert!(
+        coords.is_empty(),
+        "the White House is no city: {:?}",
+        e.entities
+    );
+}
+
+#[test]
+fn a_name_takes_its_kind_from_all_its_contexts() {
+    // `Penon de Coron` is no person whose surname makes `Coron` an actor.
+    check_has(&[(
+        "Boats go to Coron daily. The old name Penon de Coron went. Coron grew.",
+        "Coron",
+        Place,
+    )]);
+    let text = "Boats go to Coron daily. The old name Penon de Coron went. Coron grew.";
+    let e = extract_text(text);
+    let kinds: Vec<EntityKind> = e
+        .mentions
+        .iter()
+        .filter(|m| &text[m.range()] == "Coron")
+        .map(|m| m.kind())
+        .collect();
+    assert_eq!(kinds, [Place, Place], "{:?}", found(text));
+}
+
+#[test]
+fn markdown_code_and_link_edges_are_respected() {
+    let text = "# Notes\n\nTalks in `Paris` used `ClientOptions`. See [Berlin](http://x) too.\n\n```\nMoscow said\n```\n";
+    let doc = crate::document::Document::from_bytes("a.md", text.as_bytes(), None)
+        .expect("markdown loads");
+    let e = extract(&doc);
+    let got: Vec<(&str, EntityKind)> = e
+        .mentions
+        .iter()
+        .map(|m| (&doc.text[m.range()], m.kind()))
+        .collect();
+    assert_eq!(got, [("Berlin", Place)]);
+}
+
+#[test]
+fn invisible_characters_inside_a_word_do_not_split_it() {
+    let text = "Talks were held in Par\u{200B}is; Angela Mer\u{00AD}kel and R\u{E0041}ome agreed.";
+    let got = found(text);
+    for want in ["Par\u{200B}is", "Angela Mer\u{00AD}kel"] {
+        assert!(got.iter().any(|(s, _)| s == want), "{want:?}: {got:?}");
+    }
+    assert!(
+        got.iter().any(|(s, k)| s == "Par\u{200B}is" && *k == Place),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|(s, _)| s == "Par"), "{got:?}");
+    let e = extract_text(text);
+    assert!(
+        e.entities.iter().any(|x| x.name == "Paris"),
+        "{:?}",
+        e.entities
+    );
+}
+
+/// The text without invisible characters.
+fn visible(s: &str) -> String {
+    s.chars().filter(|&c| !super::prose::invisible(c)).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Invisible characters anywhere change nothing but the offsets: the
+    /// same mentions, covering the same visible text.
+    #[test]
+    fn invisible_characters_change_only_offsets(
+        words in proptest::collection::vec(
+            prop_oneof![
+                Just("Paris"), Just("Angela"), Just("Merkel"), Just("said"),
+                Just("in"), Just("the"), Just("12"), Just("Kim Jong-un"),
+                Just("."), Just(","), Just("Syrian forces"),
+            ],
+            1..20,
+        ),
+        marks in proptest::collection::vec(
+            (0usize..400, prop_oneof![
+                Just('\u{200B}'), Just('\u{00AD}'), Just('\u{E0041}'), Just('\u{FEFF}'),
+                Just('\u{2060}'), Just('\u{200D}'),
+            ]),
+            0..6,
+        ),
+    ) {
+        let plain = words.join(" ");
+        let mut marked = plain.clone();
+        for (at, c) in marks {
+            let mut at = at % (marked.len() + 1);
+            while !marked.is_char_boundary(at) {
+                at -= 1;
+            }
+            marked.insert(at, c);
+        }
+        let a = extract_text(&plain);
+        let b = extract_text(&marked);
+        let seen = |t: &str, e: &super::Entities| -> Vec<(String, EntityKind)> {
+            e.mentions.iter().map(|m| (visible(&t[m.range()]), m.kind())).collect()
+        };
+        prop_assert_eq!(seen(&plain, &a), seen(&marked, &b));
+        for m in &b.mentions {
+            prop_assert!(marked.is_char_boundary(m.start()) && marked.is_char_boundary(m.end()));
+            prop_assert!(!m.range().is_empty());
+        }
+    }
+}
