@@ -18,6 +18,8 @@ use crate::event_loop::{LoopOptions, Outcome};
 
 use crate::{extract, print, sanitize, term};
 
+pub mod web;
+
 /// The seed article, shown when no file is given.
 pub const SEED_NAME: &str = "000_a8106be745b31416.txt";
 pub const SEED: &[u8] = include_bytes!("../seeds/000_a8106be745b31416.txt");
@@ -26,6 +28,11 @@ const EXAMPLES: &str = "\
 Examples:
   lede                          open the bundled sample article
   lede article.txt notes.md     read two articles (Ctrl-n / Ctrl-p switch)
+  lede https://example.org/a    fetch a web page and read its article
+  lede https://example.org/feed read a feed: its items in a list (Enter opens one)
+  lede feeds                    the feeds of the config ([[feed]]) in one list
+  lede --import-opml subs.opml  add a feed reader's export to the config
+  lede --offline URL            read a page or feed from the cache only
   curl -s URL | lede            read an article from a pipe (keys come from the terminal)
   lede -p article.txt | less -R print it wrapped, with highlights as ANSI styles
   lede --json article.txt | jq  the document model as JSON
@@ -48,13 +55,14 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Articles to read (plain text or Markdown); `-` reads standard input,
-    /// as does a pipe when no file is named.
+    /// Articles to read (plain text, Markdown, HTML), feeds (RSS, Atom,
+    /// JSON Feed), or web addresses (http, https) of either; `-` reads
+    /// standard input, as does a pipe when no file is named.
     pub files: Vec<PathBuf>,
 
     /// Print the article instead of opening the reader (the default when
     /// standard output is not a terminal).
-    #[arg(short, long)]
+    #[arg(short, long, global = true)]
     pub print: bool,
 
     /// Print the document model as JSON (one object per article and line).
@@ -94,6 +102,16 @@ pub struct Cli {
     /// bidi and tag characters) as a marker, in the reader and in print.
     #[arg(long)]
     pub reveal: bool,
+
+    /// Read pages and feeds from the cache only ($XDG_CACHE_HOME/lede);
+    /// what it lacks is an error naming it.
+    #[arg(long, global = true)]
+    pub offline: bool,
+
+    /// Add the feeds an OPML file (a feed reader's export) lists to the
+    /// config's [[feed]] entries, and exit.
+    #[arg(long, value_name = "FILE")]
+    pub import_opml: Option<PathBuf>,
 }
 
 /// When printed output is styled.
@@ -119,6 +137,8 @@ pub enum Command {
         /// file is named (default: the bundled sample).
         files: Vec<PathBuf>,
     },
+    /// Read the feeds of the config ([[feed]] entries) in one list.
+    Feeds,
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -138,6 +158,10 @@ pub enum CliError {
     Config(#[from] crate::config::ConfigError),
     #[error("{0}")]
     Usage(String),
+    /// A web address or a feed that could not be read (the message names
+    /// it).
+    #[error("{0}")]
+    Web(String),
     /// Output could not be written (a full disk, a closed terminal).
     #[error("standard output: {0}")]
     Output(io::Error),
@@ -149,7 +173,9 @@ impl CliError {
     /// 2 for what the user can fix (bad usage, unreadable input), 1 otherwise.
     pub fn exit_code(&self) -> i32 {
         match self {
-            CliError::Load { .. } | CliError::Config(_) | CliError::Usage(_) => 2,
+            CliError::Load { .. } | CliError::Config(_) | CliError::Usage(_) | CliError::Web(_) => {
+                2
+            }
             CliError::Output(_) | CliError::Io(_) => 1,
         }
     }
@@ -192,9 +218,20 @@ fn usage_line(err: &clap::Error) -> String {
 /// Runs what the command line asks for; returns the exit status.
 pub fn run(cli: Cli) -> Result<u8, CliError> {
     let stdout = io::stdout();
+    if let Some(opml) = &cli.import_opml {
+        let said = web::import_opml(opml, cli.config.as_deref())?;
+        println!("{said}");
+        return Ok(0);
+    }
     match &cli.command {
         Some(Command::Entities { json, files }) => {
-            return entities(files, *json, &mut stdout.lock()).map(|()| 0);
+            let config = crate::config::Config::load(cli.config.as_deref())?;
+            let web = web::web(&config, cli.offline);
+            return entities(files, *json, &web, &mut stdout.lock()).map(|()| 0);
+        }
+        Some(Command::Feeds) => {
+            let config = crate::config::Config::load(cli.config.as_deref())?;
+            return feeds(&cli, &config);
         }
         Some(Command::Completions { shell }) => {
             let mut out = stdout.lock();
@@ -222,16 +259,26 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
     let terminal = stdout.is_terminal();
     let theme_name = cli.theme.or(config.theme);
     let theme = crate::ui::theme::Theme::choose(theme_name, crate::ui::theme::color_enabled());
+    let net = web::web(&config, cli.offline);
     if !cli.json && !cli.print && terminal {
+        if web::needs_web(&cli.files) {
+            return web::read(&cli.files, Vec::new(), &config, theme, net, cli.reveal);
+        }
         let (docs, rest) = load_for_reading(&cli.files)?;
         return read(docs, rest, &config, theme, !cli.no_remember, cli.reveal);
     }
-    let docs = load_articles(&cli.files)?;
+    let inputs = load_inputs(&cli.files, &net)?;
     if cli.json {
         let mut out = stdout.lock();
-        for doc in &docs {
-            let found = extract::extract(doc);
-            ignore_broken_pipe(crate::json::write(doc, &found, &mut out))?;
+        for input in &inputs {
+            let written = match input {
+                web::Input::Article(doc) => {
+                    let found = extract::extract(doc);
+                    crate::json::write(doc, &found, &mut out)
+                }
+                web::Input::Feed(feed) => web::write_feed_json(feed, &mut out),
+            };
+            ignore_broken_pipe(written)?;
         }
         return Ok(0);
     }
@@ -251,8 +298,18 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             ColorChoice::Auto => None,
         };
         let mut out = stdout.lock();
-        let several = docs.len() > 1;
-        for (i, doc) in docs.into_iter().enumerate() {
+        let several = inputs.len() > 1;
+        for (i, input) in inputs.into_iter().enumerate() {
+            let doc = match input {
+                web::Input::Article(doc) => doc,
+                web::Input::Feed(feed) => {
+                    if several {
+                        ignore_broken_pipe(named_separator(&feed.source, i, &mut out))?;
+                    }
+                    ignore_broken_pipe(web::print_feed(&feed, width, &mut out))?;
+                    continue;
+                }
+            };
             if several {
                 ignore_broken_pipe(separator(&doc, i, &mut out))?;
             }
@@ -292,6 +349,67 @@ fn stdin_has_article() -> bool {
     };
     let kind = meta.file_type();
     kind.is_fifo() || kind.is_file() || kind.is_socket()
+}
+
+/// Reads every article, feed and web address named on the command line;
+/// with none, standard input when it is a pipe, else the bundled seed.
+pub fn load_inputs(files: &[PathBuf], net: &crate::web::Web) -> Result<Vec<web::Input>, CliError> {
+    if files.is_empty() {
+        if stdin_has_article() {
+            return Ok(vec![web::load_input(Path::new("-"), net)?]);
+        }
+        return Ok(vec![web::Input::Article(load_article(None)?)]);
+    }
+    stdin_at_most_once(files)?;
+    files.iter().map(|p| web::load_input(p, net)).collect()
+}
+
+/// `lede feeds`: the config's feeds in the feed view (printed as lists when
+/// standard output is not a terminal).
+fn feeds(cli: &Cli, config: &crate::config::Config) -> Result<u8, CliError> {
+    if config.feeds.is_empty() {
+        let path = cli
+            .config
+            .clone()
+            .or_else(crate::config::default_path)
+            .map_or_else(|| "the config".to_string(), |p| p.display().to_string());
+        return Err(CliError::Usage(format!(
+            "no feeds in {}: add [[feed]] entries (url, name) or run lede --import-opml FILE",
+            sanitize::clean(&path)
+        )));
+    }
+    let net = web::web(config, cli.offline);
+    let sources: Vec<(String, Option<String>)> = config
+        .feeds
+        .iter()
+        .map(|f| (f.url.clone(), f.name.clone()))
+        .collect();
+    let theme_name = cli.theme.or(config.theme);
+    let theme = crate::ui::theme::Theme::choose(theme_name, crate::ui::theme::color_enabled());
+    if io::stdout().is_terminal() && !cli.print && !cli.json {
+        return web::read(&[], sources, config, theme, net, cli.reveal);
+    }
+    let mut out = io::stdout().lock();
+    for (i, (url, name)) in sources.iter().enumerate() {
+        let input = web::load_input(Path::new(url), &net)?;
+        let web::Input::Feed(mut feed) = input else {
+            return Err(CliError::Web(format!(
+                "{}: a page, not a feed",
+                sanitize::clean(url)
+            )));
+        };
+        if let Some(name) = name {
+            feed.title = name.clone();
+        }
+        let written = if cli.json {
+            web::write_feed_json(&feed, &mut out)
+        } else {
+            named_separator(&feed.title, i, &mut out)
+                .and_then(|()| web::print_feed(&feed, cli.width.unwrap_or(80), &mut out))
+        };
+        ignore_broken_pipe(written)?;
+    }
+    Ok(0)
 }
 
 /// Loads every article named on the command line; with none, standard input
@@ -422,11 +540,22 @@ pub fn read(
     let options = LoopOptions {
         panic_after_first_frame: std::env::var_os("LEDE_TEST_PANIC").is_some_and(|v| v == "1"),
     };
-    let outcome = term::run(&mut app, options, jobs, rest.map(|r| (0, r)));
+    let outcome = term::run(&mut app, options, jobs, rest.map(|r| (0, r)), None);
     // Saved on every way out the loop returns from: quit, end of input,
     // SIGTERM, SIGHUP, SIGINT.
     if let Err(e) = places.save_all(&app) {
         eprintln!("lede: {}", sanitize::clean(&e.to_string()));
+    }
+    // `H` chose another highlight level: the next start reads at it.
+    if app.level() != config.level
+        && let Some(path) = &config.path
+        && let Err(e) = crate::config::remember_level(path, app.level())
+    {
+        eprintln!(
+            "lede: {}: the highlight level was not remembered: {}",
+            sanitize::clean(&path.display().to_string()),
+            sanitize::clean(&e)
+        );
     }
     Ok(match outcome? {
         Outcome::Quit | Outcome::EndOfInput => 0,
@@ -461,20 +590,39 @@ fn entities_first(
 /// other (`lede a.txt b.md | less`): a blank line after the one before, then
 /// `==> name <==`, as `head` and `tail` name their files.
 fn separator(doc: &Document, index: usize, out: &mut dyn Write) -> io::Result<()> {
+    named_separator(&doc.name, index, out)
+}
+
+fn named_separator(name: &str, index: usize, out: &mut dyn Write) -> io::Result<()> {
     if index > 0 {
         writeln!(out)?;
     }
-    writeln!(out, "==> {} <==", sanitize::clean(&doc.name))
+    writeln!(out, "==> {} <==", sanitize::clean(name))
 }
 
 /// `lede entities [--json] [FILE]...`: the articles as the reader takes
 /// them (standard input when it is a pipe and no file is named, else the
 /// sample), each named by a separator when there are several; as JSON, one
 /// object per article and line.
-pub fn entities(files: &[PathBuf], json: bool, out: &mut dyn Write) -> Result<(), CliError> {
-    let docs = load_articles(files)?;
-    let several = docs.len() > 1;
-    for (i, doc) in docs.iter().enumerate() {
+pub fn entities(
+    files: &[PathBuf],
+    json: bool,
+    net: &crate::web::Web,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let inputs = load_inputs(files, net)?;
+    let several = inputs.len() > 1;
+    for (i, input) in inputs.iter().enumerate() {
+        let doc = match input {
+            web::Input::Article(doc) => doc,
+            web::Input::Feed(feed) => {
+                if several && !json {
+                    ignore_broken_pipe(named_separator(&feed.source, i, out))?;
+                }
+                ignore_broken_pipe(web::write_feed_entities(feed, json, out))?;
+                continue;
+            }
+        };
         let found = extract::extract(doc);
         let result = if json {
             extract::report::write_json(doc, &found, out)

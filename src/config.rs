@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::app::{Action, Prefs};
+use crate::app::{Action, Level, Prefs};
 use crate::keymap::{Binding, Key, Keymap, Mode};
 use crate::sanitize;
 use crate::ui::theme::ThemeName;
@@ -47,6 +47,40 @@ struct File {
     highlight: HighlightFile,
     #[serde(default)]
     key: Vec<KeyEntry>,
+    #[serde(default)]
+    feed: Vec<FeedEntry>,
+    #[serde(default)]
+    fetch: FetchFile,
+    #[serde(default)]
+    cache: CacheFile,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FeedEntry {
+    url: Spanned<String>,
+    name: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FetchFile {
+    connect_timeout: Option<Spanned<u64>>,
+    timeout: Option<Spanned<u64>>,
+    max_mb: Option<Spanned<u64>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CacheFile {
+    max_mb: Option<Spanned<u64>>,
+}
+
+/// A feed the config lists (`[[feed]]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedSource {
+    pub url: String,
+    pub name: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -62,6 +96,7 @@ struct HighlightFile {
     actor: Option<bool>,
     place: Option<bool>,
     number: Option<bool>,
+    level: Option<Level>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -90,8 +125,19 @@ pub struct Config {
     pub panes: PaneChoice,
     /// In `EntityKind::ALL` order: actor, place, number.
     pub highlight: [bool; 3],
+    /// How much is lit; `H` changes it, and the change is written back.
+    pub level: Level,
     /// The default keymap with the file's bindings merged over it.
     pub keymap: Keymap,
+    /// The feeds `lede feeds` opens.
+    pub feeds: Vec<FeedSource>,
+    /// Timeouts and the size cap of fetches (`[fetch]`).
+    pub fetch: crate::fetch::Limits,
+    /// The bound of the page cache in bytes (`[cache] max_mb`).
+    pub cache_bytes: u64,
+    /// The file read, or the default one that was not there (where `H`'s
+    /// level is written back); `None` when there is no config folder.
+    pub path: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -104,7 +150,12 @@ impl Default for Config {
                 furniture: true,
             },
             highlight: [true; 3],
+            level: Level::default(),
             keymap: Keymap::default(),
+            feeds: Vec::new(),
+            fetch: crate::fetch::Limits::default(),
+            cache_bytes: crate::cache::DEFAULT_MAX_BYTES,
+            path: None,
         }
     }
 }
@@ -126,7 +177,10 @@ impl Config {
         let meta = match std::fs::metadata(&path) {
             Ok(meta) => meta,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
-                return Ok(Config::default());
+                return Ok(Config {
+                    path: Some(path),
+                    ..Config::default()
+                });
             }
             Err(e) => return Err(read_error(e.to_string().to_lowercase())),
         };
@@ -142,11 +196,13 @@ impl Config {
         }
         let bytes = std::fs::read(&path).map_err(|e| read_error(e.to_string().to_lowercase()))?;
         let text = String::from_utf8(bytes).map_err(|_| read_error("not UTF-8 text".into()))?;
-        Config::parse(&text).map_err(|(line, reason)| ConfigError::Invalid {
+        let mut config = Config::parse(&text).map_err(|(line, reason)| ConfigError::Invalid {
             path: path.clone(),
             line,
             reason,
-        })
+        })?;
+        config.path = Some(path);
+        Ok(config)
     }
 
     /// Parses a config's text; an error is (line, reason).
@@ -174,6 +230,7 @@ impl Config {
         config.panes.furniture = file.panes.furniture.unwrap_or(true);
         let h = &file.highlight;
         config.highlight = [h.actor, h.place, h.number].map(|v| v.unwrap_or(true));
+        config.level = h.level.unwrap_or_default();
         let mut bindings = Vec::with_capacity(file.key.len());
         for entry in file.key {
             let action_name = entry.action.get_ref();
@@ -211,6 +268,45 @@ impl Config {
         if !bindings.is_empty() {
             config.keymap.merge(Keymap::from_bindings(bindings));
         }
+        for feed in file.feed {
+            let url = feed.url.get_ref().trim();
+            if url.is_empty() {
+                return Err((line_of(feed.url.span().start), "empty feed url".into()));
+            }
+            // `ftp://…` is an address lede cannot fetch, not a file name.
+            if url.contains("://")
+                && let Err(e) = crate::fetch::check_url(url)
+            {
+                return Err((line_of(feed.url.span().start), one_line(&e.to_string())));
+            }
+            config.feeds.push(FeedSource {
+                url: url.to_string(),
+                name: feed.name.filter(|n| !n.trim().is_empty()),
+            });
+        }
+        let secs = |v: &Option<Spanned<u64>>, default: std::time::Duration| match v {
+            Some(v) if !(1..=3600).contains(v.get_ref()) => Err((
+                line_of(v.span().start),
+                format!("{} seconds is out of range (1-3600)", v.get_ref()),
+            )),
+            Some(v) => Ok(std::time::Duration::from_secs(*v.get_ref())),
+            None => Ok(default),
+        };
+        let megabytes = |v: &Option<Spanned<u64>>, default: u64| match v {
+            Some(v) if !(1..=100_000).contains(v.get_ref()) => Err((
+                line_of(v.span().start),
+                format!("{} MB is out of range (1-100000)", v.get_ref()),
+            )),
+            Some(v) => Ok(*v.get_ref() * 1024 * 1024),
+            None => Ok(default),
+        };
+        let limits = crate::fetch::Limits::default();
+        config.fetch = crate::fetch::Limits {
+            connect_timeout: secs(&file.fetch.connect_timeout, limits.connect_timeout)?,
+            timeout: secs(&file.fetch.timeout, limits.timeout)?,
+            max_bytes: megabytes(&file.fetch.max_mb, limits.max_bytes)?,
+        };
+        config.cache_bytes = megabytes(&file.cache.max_mb, crate::cache::DEFAULT_MAX_BYTES)?;
         Ok(config)
     }
 
@@ -226,10 +322,53 @@ impl Config {
             outline_shown: self.panes.outline,
             show_furniture: self.panes.furniture,
             highlight: self.highlight,
+            level: self.level,
             reading_width: self.width,
             reveal,
         }
     }
+}
+
+/// Writes `level` as `[highlight] level` into the config file at `path`
+/// (`--config`'s, else the default one), keeping the rest of it as it is;
+/// a missing file is made with that one setting. The file is replaced
+/// whole (written beside it, then renamed over it); a symlinked config is
+/// written through its link.
+pub fn remember_level(path: &Path, level: Level) -> Result<(), String> {
+    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let text = match std::fs::metadata(&path) {
+        Ok(meta) if !meta.is_file() => return Err("not a regular file".into()),
+        Ok(meta) if meta.len() > MAX_BYTES => {
+            return Err(format!("larger than {MAX_BYTES} bytes"));
+        }
+        Ok(_) => {
+            let bytes = std::fs::read(&path).map_err(|e| e.to_string().to_lowercase())?;
+            String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())?
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(e.to_string().to_lowercase()),
+    };
+    let text = with_level(&text, level)?;
+    crate::state::write_atomic(&path, |file| {
+        use std::io::Write;
+        file.write_all(text.as_bytes())
+    })
+    .map_err(|e| e.to_string().to_lowercase())
+}
+
+/// `text`, a config, with `[highlight] level` set to `level`.
+fn with_level(text: &str, level: Level) -> Result<String, String> {
+    let mut doc: toml_edit::DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| one_line(e.message()))?;
+    let highlight = doc
+        .entry("highlight")
+        .or_insert_with(|| toml_edit::Item::Table(toml_edit::Table::new()));
+    let Some(table) = highlight.as_table_like_mut() else {
+        return Err("`highlight` is not a table".into());
+    };
+    table.insert("level", toml_edit::value(level.name()));
+    Ok(doc.to_string())
 }
 
 /// `$XDG_CONFIG_HOME/lede/config.toml`, or the platform's equivalent.
@@ -256,6 +395,7 @@ mod tests {
         assert_eq!(parsed.width, default.width);
         assert_eq!(parsed.panes, default.panes);
         assert_eq!(parsed.highlight, default.highlight);
+        assert_eq!(parsed.level, default.level);
         assert_eq!(
             parsed.keymap.bindings().len(),
             default.keymap.bindings().len()
@@ -298,6 +438,7 @@ mod tests {
             ),
             ("theme = \"neon\"\n", 1, "unknown variant"),
             ("[highlight]\nperson = true\n", 2, "unknown field"),
+            ("[highlight]\nlevel = \"some\"\n", 2, "unknown variant"),
             ("= broken\n", 1, ""),
         ];
         for (text, line, says) in cases {
@@ -336,6 +477,75 @@ mod tests {
         assert!(panes.text.right() < panes.body.right(), "{panes:?}");
         assert_eq!(app.cache().width(), panes.text.width);
         assert!(app.highlights(crate::extract::EntityKind::Actor));
+    }
+
+    #[test]
+    fn feeds_fetch_limits_and_the_cache_bound_are_read() {
+        let config = Config::parse(
+            "[[feed]]\nurl = \"https://example.org/feed.xml\"\nname = \"Example\"\n\
+             [[feed]]\nurl = \"/home/me/saved.xml\"\n\
+             [fetch]\ntimeout = 5\nmax_mb = 2\n[cache]\nmax_mb = 50\n",
+        )
+        .expect("valid");
+        assert_eq!(config.feeds.len(), 2);
+        assert_eq!(config.feeds[0].name.as_deref(), Some("Example"));
+        assert_eq!(config.feeds[1].name, None);
+        assert_eq!(config.fetch.timeout, std::time::Duration::from_secs(5));
+        assert_eq!(
+            config.fetch.connect_timeout,
+            std::time::Duration::from_secs(10)
+        );
+        assert_eq!(config.fetch.max_bytes, 2 * 1024 * 1024);
+        assert_eq!(config.cache_bytes, 50 * 1024 * 1024);
+        for (text, line, says) in [
+            (
+                "[[feed]]\nurl = \"ftp://x/feed\"\n",
+                2,
+                "only http and https",
+            ),
+            ("[[feed]]\nname = \"x\"\n", 1, "missing field"),
+            ("\n[fetch]\ntimeout = 0\n", 3, "out of range"),
+            ("[cache]\nmax_mb = 0\n", 2, "out of range"),
+        ] {
+            let Err((got, reason)) = Config::parse(text) else {
+                panic!("{text:?} parsed");
+            };
+            assert_eq!(got, line, "{text:?}: {reason}");
+            assert!(reason.contains(says), "{text:?}: {reason}");
+        }
+    }
+
+    #[test]
+    fn the_level_is_written_back_keeping_the_rest() {
+        let text = "# mine\ntheme = \"dark\" # dark\n\n[highlight]\nnumber = false\n";
+        let got = with_level(text, Level::All).expect("valid");
+        assert_eq!(
+            got,
+            "# mine\ntheme = \"dark\" # dark\n\n[highlight]\nnumber = false\nlevel = \"all\"\n"
+        );
+        let again = with_level(&got, Level::Selected).expect("valid");
+        let config = Config::parse(&again).expect("parses");
+        assert_eq!(config.level, Level::Selected);
+        assert_eq!(config.highlight, [true, true, false]);
+        let fresh = with_level("", Level::All).expect("valid");
+        assert_eq!(Config::parse(&fresh).expect("parses").level, Level::All);
+        assert!(with_level("highlight = 3\n", Level::All).is_err());
+        assert!(with_level("= broken\n", Level::All).is_err());
+    }
+
+    #[test]
+    fn the_level_is_remembered_in_the_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("lede").join("config.toml");
+        remember_level(&path, Level::Selected).expect("written");
+        let config = Config::load(Some(&path)).expect("loads");
+        assert_eq!(config.level, Level::Selected);
+        assert_eq!(config.prefs(false).level, Level::Selected);
+        remember_level(&path, Level::First).expect("written");
+        assert_eq!(
+            Config::load(Some(&path)).expect("loads").level,
+            Level::First
+        );
     }
 
     #[test]

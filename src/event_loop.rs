@@ -20,7 +20,7 @@ use ratatui::backend::Backend;
 
 use crate::app::arrival::Found;
 use crate::app::loading::Arrival;
-use crate::app::{Action, App, Effect, Msg};
+use crate::app::{Action, App, Effect, Fetched, Msg, Request};
 use crate::ui;
 
 /// A signal, as the loop sees it.
@@ -52,6 +52,8 @@ pub enum Input {
     /// What the thread reading a long article hands over (see
     /// `app::loading`): progress, the whole article, its entities.
     Arrival(Box<Arrival>),
+    /// What a fetch or a feed-wide job brought back (see `app::fetching`).
+    Fetched(Box<Fetched>),
 }
 
 impl Input {
@@ -73,6 +75,10 @@ pub trait EventSource {
     fn next(&mut self) -> io::Result<Option<Input>>;
     /// An input that is already waiting, without blocking.
     fn try_next(&mut self) -> io::Result<Option<Input>>;
+    /// Work the app asks for (a fetch, the names across a feed): done
+    /// elsewhere, its results come back as input. A scripted source drops
+    /// it; tests that want it take it from the app.
+    fn request(&mut self, _request: Request) {}
 }
 
 /// A scripted source, for tests: the inputs, then the end.
@@ -153,6 +159,7 @@ where
     E: EventSource,
     L: Lifecycle,
 {
+    hand_on_requests(app, events);
     draw(terminal, app)?;
     if options.panic_after_first_frame {
         panic!("LEDE_TEST_PANIC is set: panicking after the first frame, as asked");
@@ -182,12 +189,13 @@ where
                 }
                 Step::Exit(outcome) => return Ok(outcome),
             }
-            if app.view.quit {
+            if app.quit_requested() {
                 return Ok(Outcome::Quit);
             }
             input = next;
         }
         app.update(Msg::KeysDone);
+        hand_on_requests(app, events);
         if full {
             // `Terminal::clear` asks the terminal where its cursor is, a
             // query whose answer the input thread would swallow; a resize
@@ -229,6 +237,13 @@ fn next_input<B: Backend, E: EventSource>(
     events.next()
 }
 
+/// Hands the work the app asked for to the event source.
+fn hand_on_requests<E: EventSource>(app: &mut App, events: &mut E) {
+    for request in app.take_requests() {
+        events.request(request);
+    }
+}
+
 fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()> {
     let size = terminal.size().map_err(backend_error)?;
     if (size.width, size.height) != app.view.size {
@@ -267,6 +282,10 @@ fn step(app: &mut App, input: Input) -> Step {
         }
         Input::Arrival(arrival) => {
             app.update(Msg::Arrival(arrival));
+            return Step::Redraw;
+        }
+        Input::Fetched(fetched) => {
+            app.update(Msg::Fetched(fetched));
             return Step::Redraw;
         }
     };

@@ -39,6 +39,8 @@ pub enum Mode {
     Quotes,
     /// The map view is open.
     Map,
+    /// The feed view is shown.
+    Feed,
 }
 
 impl Mode {
@@ -53,6 +55,7 @@ impl Mode {
             Mode::Filter => "In the entity filter",
             Mode::Quotes => "In the quotes view",
             Mode::Map => "In the map view",
+            Mode::Feed => "In the feed view",
         }
     }
 }
@@ -285,6 +288,7 @@ pub fn markdown_table(keymap: &Keymap) -> String {
         Mode::Filter,
         Mode::Quotes,
         Mode::Map,
+        Mode::Feed,
     ] {
         for b in keymap.bindings().iter().filter(|b| b.mode == mode) {
             let keys = keys_label(&b.names)

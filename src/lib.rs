@@ -11,25 +11,36 @@
 //! places).
 
 pub mod app;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod document;
 pub mod event_loop;
 pub mod extract;
+pub mod feed;
+pub mod fetch;
 pub mod fold;
 pub mod gazetteer;
+pub mod jobs;
 pub mod json;
 pub mod keymap;
 pub mod layout;
 pub mod print;
+pub mod read_marks;
 pub mod sanitize;
 pub mod search;
 pub mod state;
 pub mod term;
 pub mod ui;
+pub mod web;
 
 /// Generated news for the tests (benchmarks and examples include the same
 /// file); it names formats `Format`.
+/// A loopback HTTP server for the tests (the integration tests include the
+/// same file).
+#[cfg(test)]
+#[path = "../tests/support/http_server.rs"]
+mod http_server;
 #[cfg(test)]
 #[path = "../benches/support/sample.rs"]
 mod sample;

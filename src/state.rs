@@ -99,14 +99,9 @@ impl Store {
     /// The store in the XDG state folder, falling back to the local data
     /// folder, then to memory only.
     pub fn open_default() -> Self {
-        let dirs = directories::ProjectDirs::from("", "", "lede");
-        let folder = dirs
-            .as_ref()
-            .and_then(|d| d.state_dir().map(Path::to_path_buf))
-            .or_else(|| dirs.as_ref().map(|d| d.data_local_dir().to_path_buf()));
-        match folder {
-            Some(folder) if folder.is_absolute() => Self::in_folder(folder),
-            _ => Self {
+        match state_folder() {
+            Some(folder) => Self::in_folder(folder),
+            None => Self {
                 path: None,
                 memory: StateFile::default(),
                 warnings: vec![
@@ -200,16 +195,8 @@ impl Store {
                 self.memory.clone()
             }
             Err(ReadProblem::Unusable(problem)) => {
-                let aside = path.with_file_name(format!("{FILE_NAME}.corrupt-{}", now()));
-                let moved = fs::rename(&path, &aside).is_ok();
-                self.warnings.push(if moved {
-                    format!(
-                        "the state file was unreadable ({problem}); moved to {}",
-                        aside.display()
-                    )
-                } else {
-                    format!("the state file is unreadable ({problem}); starting clean")
-                });
+                self.warnings
+                    .push(set_aside(&path, "the state file", &problem));
                 StateFile::default()
             }
         }
@@ -363,7 +350,36 @@ fn remove_stale_temps(folder: &Path) {
     }
 }
 
-fn now() -> u64 {
+/// The folder lede keeps its state in: the XDG state folder, else the
+/// local data folder; `None` when there is no absolute one ($HOME unset).
+pub fn state_folder() -> Option<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "lede");
+    dirs.as_ref()
+        .and_then(|d| d.state_dir().map(Path::to_path_buf))
+        .or_else(|| dirs.as_ref().map(|d| d.data_local_dir().to_path_buf()))
+        .filter(|f| f.is_absolute())
+}
+
+/// Moves an unreadable state file aside (beside it, stamped with the
+/// time) so it is never lost silently, and says what the user should be
+/// told; `what` names the file ("the state file").
+pub fn set_aside(path: &Path, what: &str, problem: &str) -> String {
+    let name = path
+        .file_name()
+        .map_or_else(|| "state".into(), |n| n.to_string_lossy());
+    let aside = path.with_file_name(format!("{name}.corrupt-{}", now()));
+    if fs::rename(path, &aside).is_ok() {
+        format!(
+            "{what} was unreadable ({problem}); moved to {}",
+            aside.display()
+        )
+    } else {
+        format!("{what} is unreadable ({problem}); starting clean")
+    }
+}
+
+/// Seconds since the Unix epoch (0 on a clock before it).
+pub fn now() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())

@@ -13,8 +13,8 @@
 //! a pipe, so `cat article | lede -` works.
 
 use std::io::{self, Write};
-use std::sync::Once;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
+use std::sync::{Arc, Mutex, Once};
 use std::thread;
 use std::time::Duration;
 
@@ -151,12 +151,26 @@ struct TtyEvents {
     /// The article (by number) whose whole is to be read, started with
     /// the entity jobs.
     load: Option<(usize, Rest)>,
+    /// Fetches and feed-wide work the app asks for (none without `Web`).
+    fetches: Option<crate::jobs::Jobs>,
 }
 
 impl TtyEvents {
-    fn start(jobs: arrival::Jobs, load: Option<(usize, Rest)>) -> io::Result<TtyEvents> {
+    fn start(
+        jobs: arrival::Jobs,
+        load: Option<(usize, Rest)>,
+        web: Option<crate::web::Web>,
+    ) -> io::Result<TtyEvents> {
         let (tx, rx) = mpsc::channel();
         let pending = Some((jobs, tx.clone()));
+        let fetches = web.map(|web| {
+            let tx = Mutex::new(tx.clone());
+            let deliver: crate::jobs::Deliver = Arc::new(move |fetched| {
+                tx.lock()
+                    .is_ok_and(|tx| tx.send(Ok(Input::Fetched(Box::new(fetched)))).is_ok())
+            });
+            crate::jobs::Jobs::new(web, deliver)
+        });
         let mut signals = Signals::new([SIGTERM, SIGINT, SIGHUP, SIGTSTP, SIGCONT])?;
         let signal_tx = tx.clone();
         // crossterm starts listening for SIGWINCH when its event source is
@@ -198,7 +212,12 @@ impl TtyEvents {
                     }
                 }
             })?;
-        Ok(TtyEvents { rx, pending, load })
+        Ok(TtyEvents {
+            rx,
+            pending,
+            load,
+            fetches,
+        })
     }
 
     /// Called first right after the first frame: waits for the frame to
@@ -252,6 +271,12 @@ impl EventSource for TtyEvents {
             Err(TryRecvError::Empty | TryRecvError::Disconnected) => Ok(None),
         }
     }
+
+    fn request(&mut self, request: crate::app::Request) {
+        if let Some(fetches) = self.fetches.as_mut() {
+            fetches.push(request);
+        }
+    }
 }
 
 /// Runs the reader on the terminal and gives the terminal back on every
@@ -266,11 +291,12 @@ pub fn run(
     options: LoopOptions,
     jobs: arrival::Jobs,
     load: Option<(usize, Rest)>,
+    web: Option<crate::web::Web>,
 ) -> io::Result<Outcome> {
     install_panic_hook();
     // Signals are routed before the terminal is taken, so a SIGTERM that
     // arrives during start-up still finds the restore path.
-    let mut events = TtyEvents::start(jobs, load)?;
+    let mut events = TtyEvents::start(jobs, load, web)?;
     if let Err(err) = enter() {
         let _ = leave();
         return Err(err);
@@ -317,6 +343,7 @@ mod tests {
             rx,
             pending: Some((jobs, tx.clone())),
             load: None,
+            fetches: None,
         };
         (events, tx)
     }

@@ -46,10 +46,15 @@ pub enum Action {
     ToggleReveal,
     /// Turn one entity kind's highlighting on or off.
     ToggleHighlight(EntityKind),
+    /// Go to the next highlight level (every mention, first mentions, the
+    /// selected entity only).
+    CycleHighlight,
     /// Open or close the help overlay.
     Help,
     /// Scroll the help overlay by this many lines.
     HelpScroll(i32),
+    /// Scroll the help overlay by this many pages.
+    HelpPage(i32),
     /// Close the open overlay; with none open, quit.
     Back,
     /// Leave the reader.
@@ -159,6 +164,27 @@ pub enum Action {
     NextFile,
     /// Show the previous of the articles opened together.
     PrevFile,
+    // The feed view (`app::feed`).
+    /// Move the feed list's cursor by this many items.
+    FeedMove(i32),
+    /// Put the feed list's cursor on the first item.
+    FeedFirst,
+    /// Put the feed list's cursor on the last item.
+    FeedLast,
+    /// Open the item under the cursor.
+    FeedOpen,
+    /// Go to the next unread item.
+    FeedNextUnread,
+    /// Mark the item under the cursor read, or unread.
+    FeedToggleRead,
+    /// Mark every item listed read.
+    FeedMarkAllRead,
+    /// Fetch the feeds again.
+    FeedReload,
+    /// Order the list by date or by feed.
+    FeedOrder,
+    /// Show one feed's items, the next feed's, then every feed's.
+    FeedOnly,
 }
 
 /// What a key can be bound to, by the name the keymap and the config give
@@ -235,13 +261,23 @@ pub enum Command {
         message = "highlight numbers on or off"
     )]
     ToggleHighlightNumber,
+    #[strum(
+        message = "highlight level: first mentions, every mention, or the selected entity only"
+    )]
+    CycleHighlight,
     #[strum(message = "open or close the help")]
     Help,
     #[strum(message = "scroll the help down")]
     HelpDown,
     #[strum(message = "scroll the help up")]
     HelpUp,
-    #[strum(message = "close an overlay or clear a search; with nothing to close, quit")]
+    #[strum(message = "down one page of the help")]
+    HelpPageDown,
+    #[strum(message = "up one page of the help")]
+    HelpPageUp,
+    #[strum(
+        message = "close an overlay, clear a message, a search or the selected entity; with nothing to clear, quit"
+    )]
     Back,
     #[strum(message = "quit")]
     Quit,
@@ -339,6 +375,28 @@ pub enum Command {
     NextFile,
     #[strum(message = "previous article (when several are open)")]
     PrevFile,
+    #[strum(message = "next item in the feed view")]
+    FeedDown,
+    #[strum(message = "previous item in the feed view")]
+    FeedUp,
+    #[strum(message = "first item in the feed view")]
+    FeedFirst,
+    #[strum(message = "last item in the feed view")]
+    FeedLast,
+    #[strum(message = "open the item: its content, else its page fetched")]
+    FeedOpen,
+    #[strum(message = "go to the next unread item")]
+    FeedNextUnread,
+    #[strum(message = "mark the item read or unread")]
+    FeedToggleRead,
+    #[strum(message = "mark every item listed read")]
+    FeedMarkAllRead,
+    #[strum(message = "fetch the feeds again")]
+    FeedReload,
+    #[strum(message = "order the items by date or by feed")]
+    FeedOrder,
+    #[strum(message = "show one feed's items, the next feed's, then every feed's")]
+    FeedOnly,
 }
 
 /// Every command by name, with its action and what it does, in the order
@@ -375,9 +433,12 @@ impl Command {
             Command::ToggleHighlightActor => Action::ToggleHighlight(EntityKind::Actor),
             Command::ToggleHighlightPlace => Action::ToggleHighlight(EntityKind::Place),
             Command::ToggleHighlightNumber => Action::ToggleHighlight(EntityKind::Number),
+            Command::CycleHighlight => Action::CycleHighlight,
             Command::Help => Action::Help,
             Command::HelpDown => Action::HelpScroll(1),
             Command::HelpUp => Action::HelpScroll(-1),
+            Command::HelpPageDown => Action::HelpPage(1),
+            Command::HelpPageUp => Action::HelpPage(-1),
             Command::Back => Action::Back,
             Command::Quit => Action::Quit,
             Command::Suspend => Action::Suspend,
@@ -427,6 +488,17 @@ impl Command {
             Command::MapJump => Action::MapJump,
             Command::NextFile => Action::NextFile,
             Command::PrevFile => Action::PrevFile,
+            Command::FeedDown => Action::FeedMove(1),
+            Command::FeedUp => Action::FeedMove(-1),
+            Command::FeedFirst => Action::FeedFirst,
+            Command::FeedLast => Action::FeedLast,
+            Command::FeedOpen => Action::FeedOpen,
+            Command::FeedNextUnread => Action::FeedNextUnread,
+            Command::FeedToggleRead => Action::FeedToggleRead,
+            Command::FeedMarkAllRead => Action::FeedMarkAllRead,
+            Command::FeedReload => Action::FeedReload,
+            Command::FeedOrder => Action::FeedOrder,
+            Command::FeedOnly => Action::FeedOnly,
         }
     }
 
@@ -506,8 +578,10 @@ impl Action {
             | OutlineLast
             | ToggleOutline
             | ToggleHighlight(_)
+            | CycleHighlight
             | Help
             | HelpScroll(_)
+            | HelpPage(_)
             | Back
             | Quit
             | Suspend
@@ -548,7 +622,17 @@ impl Action {
             | MapMove(_)
             | MapJump
             | NextFile
-            | PrevFile => PLAIN,
+            | PrevFile
+            | FeedMove(_)
+            | FeedFirst
+            | FeedLast
+            | FeedOpen
+            | FeedNextUnread
+            | FeedToggleRead
+            | FeedMarkAllRead
+            | FeedReload
+            | FeedOrder
+            | FeedOnly => PLAIN,
         }
     }
 

@@ -239,6 +239,10 @@ impl Reader {
                 let i = kind_index(kind);
                 self.view.highlight[i] = !self.view.highlight[i];
             }
+            Action::CycleHighlight => {
+                self.view.level = self.view.level.next();
+                self.view.message = Some(self.view.level.describe().to_string());
+            }
             Action::Help => {
                 self.view.overlay = match self.view.overlay {
                     Some(Overlay::Help) => None,
@@ -246,14 +250,18 @@ impl Reader {
                 };
                 self.view.help_scroll = 0;
             }
-            Action::HelpScroll(n) => {
-                self.view.help_scroll = self.view.help_scroll.saturating_add_signed(n as i16);
-            }
+            Action::HelpScroll(n) => self.scroll_help(n as isize, 0),
+            Action::HelpPage(n) => self.scroll_help(0, n as isize),
             Action::Back => match self.view.overlay.take() {
                 Some(Overlay::Outline) => self.view.focus = Focus::Body,
                 Some(Overlay::Help) => {}
-                // Esc clears the highlights of a search before it quits.
+                // Esc clears the highlights of a search, then the selected
+                // entity, before it quits.
                 None if self.clear_search() => {}
+                None if self.entity.selected.is_some() || self.entity.focus_mode => {
+                    self.entity.selected = None;
+                    self.entity.focus_mode = false;
+                }
                 None => self.view.quit = true,
             },
             Action::Quit => self.view.quit = true,
@@ -334,6 +342,30 @@ impl Reader {
             Action::PromptDeleteWord => self.edit(Prompt::delete_word),
             Action::PromptOlder => self.browse_history(true),
             Action::PromptNewer => self.browse_history(false),
+            // The feed view takes these; an article has no list.
+            Action::FeedMove(_)
+            | Action::FeedFirst
+            | Action::FeedLast
+            | Action::FeedOpen
+            | Action::FeedNextUnread
+            | Action::FeedToggleRead
+            | Action::FeedMarkAllRead
+            | Action::FeedReload
+            | Action::FeedOrder
+            | Action::FeedOnly => {
+                self.view.message = Some("that key works in the feed view".into());
+            }
         }
+    }
+
+    /// Scrolls the help by lines and pages (a page less a line, kept for
+    /// context), never past its last page: `b` right after the end counts.
+    fn scroll_help(&mut self, lines: isize, pages: isize) {
+        let (page, max) = crate::ui::help_scroll_room(&self.keys, self.view.size);
+        let by = lines + pages * page.saturating_sub(1).max(1) as isize;
+        let to = usize::from(self.view.help_scroll)
+            .saturating_add_signed(by)
+            .min(max);
+        self.view.help_scroll = u16::try_from(to).unwrap_or(u16::MAX);
     }
 }

@@ -95,6 +95,8 @@ pub struct EntityIndex {
     sorted: [Vec<u32>; 2],
     /// `quotes_by_speaker`, computed on first use.
     by_speaker: std::sync::OnceLock<Vec<usize>>,
+    /// The mentions a calm page leaves plain (a bit each).
+    quiet: crate::extract::calm::Quiet,
 }
 
 /// Narrows an offset or count that fits by the index's contract.
@@ -196,7 +198,13 @@ impl EntityIndex {
         index.entries.shrink_to_fit();
         index.sorted = [Order::Count, Order::FirstSeen].map(|o| sorted_entries(&index.entries, o));
         index.labels.shrink_to_fit();
+        index.quiet = crate::extract::calm::Quiet::of(doc, found);
         index
+    }
+
+    /// The mentions a calm page leaves plain.
+    pub fn quiet(&self) -> &crate::extract::calm::Quiet {
+        &self.quiet
     }
 
     /// Adds an entry whose mentions are `mentions` (in the build's

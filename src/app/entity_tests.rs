@@ -120,7 +120,11 @@ fn selecting_an_actor_marks_it_and_steps_through_its_mentions() {
     press(&mut app, ch('.'));
     press(&mut app, ch('.'));
     assert_eq!(app.entity.mention, 0, "wraps to the first");
-    assert_eq!(app.view.message.as_deref(), Some("wrapped around"));
+    assert_eq!(
+        app.view.message.as_deref(),
+        Some("Mevlut Cavusoglu 1/3 · wrapped around"),
+        "the count stays"
+    );
     press(&mut app, ch(','));
     assert_eq!(app.entity.mention, 2);
     // The outline marks the sections that mention him: the second only.

@@ -117,8 +117,9 @@ impl Reader {
         let wrapped = (by > 0 && next < cur as usize) || (by < 0 && next > cur as usize);
         self.entity.mention = next;
         self.go_to_mention();
-        if wrapped {
-            self.view.message = Some("wrapped around".into());
+        if wrapped && let Some(note) = self.view.message.as_mut() {
+            // The count stays: it says where the wrap landed.
+            note.push_str(" · wrapped around");
         }
     }
 

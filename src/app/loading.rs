@@ -238,8 +238,10 @@ impl Reader {
             | Action::ToggleFurniture
             | Action::ToggleReveal
             | Action::ToggleHighlight(_)
+            | Action::CycleHighlight
             | Action::Help
             | Action::HelpScroll(_)
+            | Action::HelpPage(_)
             | Action::Back
             | Action::Quit
             | Action::Suspend
@@ -286,7 +288,17 @@ impl Reader {
             | Action::QuoteJump
             | Action::Map
             | Action::MapMove(_)
-            | Action::MapJump => false,
+            | Action::MapJump
+            | Action::FeedMove(_)
+            | Action::FeedFirst
+            | Action::FeedLast
+            | Action::FeedOpen
+            | Action::FeedNextUnread
+            | Action::FeedToggleRead
+            | Action::FeedMarkAllRead
+            | Action::FeedReload
+            | Action::FeedOrder
+            | Action::FeedOnly => false,
         };
         if !needs {
             return false;

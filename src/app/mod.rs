@@ -16,9 +16,12 @@
 
 mod action;
 pub mod arrival;
+pub mod cross;
 mod dispatch;
 pub mod entities;
 mod entity_update;
+pub mod feed;
+pub mod fetching;
 pub mod loading;
 pub mod panes;
 pub mod places;
@@ -29,8 +32,9 @@ use std::ops::Deref;
 use std::sync::Arc;
 
 pub use action::{Action, Command, SECTION_N_ACTION, action_names};
+pub use fetching::{Fetched, Request};
 pub use panes::Panes;
-pub use reader::{Focus, Overlay, Prefs, Reader, ViewState};
+pub use reader::{Focus, Level, Overlay, Prefs, Reader, ViewState};
 pub use search::SearchState;
 
 use crate::document::Document;
@@ -69,6 +73,8 @@ pub enum Msg {
     /// One step of search work now (a search under way, the index built
     /// ahead), whether or not the idle steps would do it yet.
     SearchWork,
+    /// What a fetch or a feed-wide job brought back (`fetching`).
+    Fetched(Box<Fetched>),
 }
 
 impl std::fmt::Debug for Msg {
@@ -91,6 +97,7 @@ impl std::fmt::Debug for Msg {
             Msg::KeysDone => f.write_str("KeysDone"),
             Msg::Idle => f.write_str("Idle"),
             Msg::SearchWork => f.write_str("SearchWork"),
+            Msg::Fetched(x) => f.debug_tuple("Fetched").field(x).finish(),
         }
     }
 }
@@ -115,16 +122,42 @@ pub enum Effect {
     Idle,
 }
 
-/// The session: the open articles and what they share.
+/// What the session shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The current article.
+    Reader,
+    /// The feed view.
+    Feed,
+}
+
+/// The session: the open articles, the feed view, and what they share.
 #[derive(Debug)]
 pub struct App {
     keymap: Arc<Keymap>,
     theme: Theme,
     prefs: Prefs,
-    /// The open articles in command-line order; never empty.
+    /// The open articles in command-line order, then the item opened from
+    /// the feed view; never empty.
     readers: Vec<Reader>,
     /// The one shown.
     current: usize,
+    /// The feed view, when feeds are open.
+    feed: Option<feed::FeedView>,
+    screen: Screen,
+    /// The article the feed view opens items in.
+    item_reader: Option<usize>,
+    /// The name the feed view was filtered to when an item was opened: it
+    /// is selected in the article.
+    pending_label: Option<String>,
+    /// Pages being fetched for articles.
+    fetching: Vec<fetching::Fetching>,
+    /// Work asked for, for the loop to take (`take_requests`).
+    requests: Vec<Request>,
+    /// Keys of the items marked read in the state file.
+    read: Arc<rustc_hash::FxHashSet<String>>,
+    /// The session was asked to end (from the feed view).
+    quit: bool,
 }
 
 impl Deref for App {
@@ -149,6 +182,14 @@ impl App {
             prefs,
             readers: vec![reader],
             current: 0,
+            feed: None,
+            screen: Screen::Reader,
+            item_reader: None,
+            pending_label: None,
+            fetching: Vec::new(),
+            requests: Vec::new(),
+            read: Arc::default(),
+            quit: false,
         }
     }
 
@@ -205,6 +246,11 @@ impl App {
         self.readers.len() - 1
     }
 
+    /// The highlight level the session is at.
+    pub fn level(&self) -> Level {
+        self.prefs.level
+    }
+
     /// The keymap.
     pub fn keymap(&self) -> &Keymap {
         &self.keymap
@@ -234,9 +280,35 @@ impl App {
     /// Applies one message.
     pub fn update(&mut self, msg: impl Into<Msg>) -> Effect {
         match msg.into() {
+            Msg::Action(action) if self.screen == Screen::Feed => {
+                self.feed_action(action);
+                Effect::Redraw
+            }
             Msg::Action(action) => {
                 self.reader_now().update(action);
+                if action == Action::CycleHighlight {
+                    // The level is the session's: every article, and the
+                    // ones opened later, read at the one chosen.
+                    let level = self.readers[self.current].view.level;
+                    self.prefs.level = level;
+                    for reader in &mut self.readers {
+                        reader.view.level = level;
+                    }
+                }
                 self.make_switch();
+                if self.readers[self.current].view.quit {
+                    if self.feed.is_some() && self.item_reader == Some(self.current) {
+                        self.back_to_feed();
+                    } else {
+                        for f in self.fetching.drain(..) {
+                            f.cancel();
+                        }
+                    }
+                }
+                Effect::Redraw
+            }
+            Msg::Fetched(fetched) => {
+                self.fetched(*fetched);
                 Effect::Redraw
             }
             Msg::Paste(text) => {
@@ -274,7 +346,11 @@ impl App {
                 Effect::Nothing
             }
             Msg::Notice(text) => {
-                self.reader_now().view.message = Some(crate::sanitize::clean(&text).into_owned());
+                let text = crate::sanitize::clean(&text).into_owned();
+                match (&mut self.feed, self.screen) {
+                    (Some(view), Screen::Feed) => view.message = Some(text),
+                    _ => self.reader_now().view.message = Some(text),
+                }
                 Effect::Redraw
             }
             Msg::KeysWaiting(waiting) => {

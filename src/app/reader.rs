@@ -68,6 +68,8 @@ pub struct ViewState {
     pub reveal: bool,
     /// Highlighting on, per entity kind, in `EntityKind::ALL` order.
     pub highlight: [bool; 3],
+    /// How much of what is on is lit (`H` cycles it).
+    pub level: Level,
     /// A one-line note for the status line, cleared by the next action.
     pub message: Option<String>,
     pub quit: bool,
@@ -83,8 +85,54 @@ pub struct Prefs {
     pub show_furniture: bool,
     /// Highlighting on, per entity kind, in `EntityKind::ALL` order.
     pub highlight: [bool; 3],
+    pub level: Level,
     pub reading_width: u16,
     pub reveal: bool,
+}
+
+/// How much of the text is lit. A dense article has a name or a number in
+/// every few words: lit all at once, the page reads busy, so the default is
+/// calm and the full view one key (`H`) away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Every mention of the kinds that are on.
+    All,
+    /// A name at its first mention in each section, and numbers but the
+    /// day and year of a date (`extract::calm`).
+    #[default]
+    First,
+    /// Only the selected entity's mentions.
+    Selected,
+}
+
+impl Level {
+    /// The level `H` goes to from this one.
+    pub fn next(self) -> Level {
+        match self {
+            Level::First => Level::All,
+            Level::All => Level::Selected,
+            Level::Selected => Level::First,
+        }
+    }
+
+    /// Its name in the config (`[highlight] level`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::All => "all",
+            Level::First => "first",
+            Level::Selected => "selected",
+        }
+    }
+
+    /// What the status line says when it is chosen.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Level::All => "highlights: every mention",
+            Level::First => "highlights: first mention of each name in a section",
+            Level::Selected => "highlights: the selected entity only",
+        }
+    }
 }
 
 impl Default for Prefs {
@@ -93,6 +141,7 @@ impl Default for Prefs {
             outline_shown: true,
             show_furniture: true,
             highlight: [true; 3],
+            level: Level::default(),
             reading_width: crate::layout::MAX_READING_WIDTH,
             reveal: false,
         }
@@ -152,6 +201,7 @@ impl Reader {
                 show_furniture: prefs.show_furniture,
                 reveal: prefs.reveal,
                 highlight: prefs.highlight,
+                level: prefs.level,
                 message,
                 quit: false,
                 reading_width: prefs.reading_width,
@@ -178,6 +228,7 @@ impl Reader {
         self.view.outline_shown = prefs.outline_shown;
         self.view.show_furniture = prefs.show_furniture;
         self.view.highlight = prefs.highlight;
+        self.view.level = prefs.level;
         self.view.reading_width = prefs.reading_width;
         self.view.reveal = prefs.reveal;
     }
@@ -373,7 +424,16 @@ impl Reader {
 
     /// Applies one action to this article.
     pub(super) fn update(&mut self, action: Action) {
-        self.view.message = None;
+        // Esc clears what the status line says, and the search it may be
+        // about, before anything else: a failed search's "no match" is not
+        // a reason to quit.
+        if self.view.message.take().is_some()
+            && action == Action::Back
+            && self.view.overlay.is_none()
+        {
+            self.clear_search();
+            return;
+        }
         let section = self.current_section();
         let (from, text) = (self.view.anchor.offset, self.top_text());
         if !matches!(action, Action::Resize(..)) {

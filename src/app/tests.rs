@@ -311,6 +311,30 @@ fn narrow_screens_bring_the_outline_as_an_overlay() {
 }
 
 #[test]
+fn space_and_b_page_the_help_which_stops_at_its_end() {
+    let mut app = app(100, 30);
+    press(&mut app, ch('h'), false);
+    let (page, max) = crate::ui::help_scroll_room(app.keymap(), (100, 30));
+    assert!(max > 2 * page, "the help is several pages at 100x30");
+    let at = |app: &App| usize::from(app.view.help_scroll);
+    press(&mut app, ch(' '), false);
+    assert_eq!(at(&app), page - 1, "a page, less a line kept for context");
+    press(&mut app, KeyCode::PageDown, false);
+    assert_eq!(at(&app), 2 * (page - 1));
+    press(&mut app, ch('b'), false);
+    press(&mut app, KeyCode::PageUp, false);
+    assert_eq!(at(&app), 0);
+    for _ in 0..100 {
+        press(&mut app, ch(' '), false);
+    }
+    assert_eq!(at(&app), max, "no further than the last page");
+    press(&mut app, ch('k'), false);
+    assert_eq!(at(&app), max - 1, "the first key back counts");
+    assert_eq!(app.top(), 0, "the body stayed put");
+    assert_eq!(app.view.overlay, Some(Overlay::Help));
+}
+
+#[test]
 fn help_keys_open_and_close_the_help() {
     for open in [ch('h'), KeyCode::F(1)] {
         let mut app = app(100, 30);

@@ -6,10 +6,15 @@
 //! one pass over the event stream with an explicit stack: no recursion, so
 //! nesting depth cannot overflow anything.
 //!
-//! Enabled extensions: strikethrough and tables (a [`BlockKind::Table`] whose
-//! cells are inline runs). Footnotes, definition lists and heading attributes
-//! stay off; the last two together panic on known inputs
-//! (pulldown-cmark#1110).
+//! Enabled extensions: strikethrough, tables (a [`BlockKind::Table`] whose
+//! cells are inline runs) and footnotes (a reference shows as `[1]`, its
+//! note as a paragraph that starts `[1]`, where the note is written).
+//! Definition lists and heading attributes stay off; the two together panic
+//! on known inputs (pulldown-cmark#1110).
+//!
+//! Raw HTML shows its text, as a browser would, never its tags: an HTML
+//! block becomes paragraphs (see `raw_html`), an inline tag is dropped
+//! (`<br>` breaks the line).
 //!
 //! A paragraph that is only images (`![alt](src)`) is the images' alt text:
 //! a [`BlockKind::Caption`].
@@ -25,7 +30,7 @@ use super::{
 
 /// The parser options lede enables; fuzz targets use the same.
 pub fn options() -> Options {
-    Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES
+    Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES
 }
 
 struct Builder<'a> {
@@ -45,6 +50,11 @@ struct Builder<'a> {
     list_numbers: Vec<Option<u64>>,
     /// Where the table being read is, if one is open.
     table: Option<TableCursor>,
+    /// The raw HTML block being read: its source and where it is.
+    html: Option<(String, std::ops::Range<usize>)>,
+    /// Where the text of a footnote's note starts, right after its `[1] `,
+    /// while nothing else is in it: its first paragraph continues it.
+    note_start: Option<usize>,
 }
 
 /// The place in a table being read.
@@ -84,6 +94,8 @@ pub(super) fn parse_with(source: Source, options: Options, complete: bool) -> Do
         list_depth: 0,
         list_numbers: Vec::new(),
         table: None,
+        html: None,
+        note_start: None,
     };
     for (event, range) in Parser::new_ext(&md, options).into_offset_iter() {
         b.event(event, range);
@@ -224,7 +236,7 @@ impl Builder<'_> {
 
     fn event(&mut self, event: Event<'_>, range: std::ops::Range<usize>) {
         match event {
-            Event::Start(tag) => self.start(tag),
+            Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag),
             Event::Text(s) => self.push_text(&s, text_source(self.md, &s, range)),
             Event::Code(s) => {
@@ -233,7 +245,21 @@ impl Builder<'_> {
                 self.push_text(&s, inner);
                 self.push_inline(start, InlineKind::Code);
             }
-            Event::Html(s) | Event::InlineHtml(s) => self.push_text(&s, range),
+            Event::Html(s) => match self.html.as_mut() {
+                Some((html, at)) => {
+                    html.push_str(&s);
+                    at.end = at.end.max(range.end);
+                }
+                None => self.push_html_text(&s, range),
+            },
+            Event::InlineHtml(s) => {
+                let tag = s.trim_start_matches('<').trim_start_matches('/');
+                if tag.len() >= 2 && tag[..2].eq_ignore_ascii_case("br") {
+                    let start = self.text.len();
+                    self.push_text("\n", range);
+                    self.push_inline(start, InlineKind::HardBreak);
+                }
+            }
             Event::SoftBreak => self.push_text("\n", range),
             Event::HardBreak => {
                 let start = self.text.len();
@@ -266,14 +292,16 @@ impl Builder<'_> {
         }
     }
 
-    fn start(&mut self, tag: Tag<'_>) {
+    fn start(&mut self, tag: Tag<'_>, range: std::ops::Range<usize>) {
         match tag {
             Tag::Paragraph => {
-                // The first paragraph of a list item continues the item.
+                // The first paragraph of a list item continues the item, a
+                // footnote's continues its note.
                 let in_fresh_item = self.open.as_ref().is_some_and(|b| {
                     matches!(b.kind, BlockKind::ListItem { .. }) && b.range.start == self.text.len()
                 });
-                if !in_fresh_item {
+                let in_fresh_note = self.open.is_some() && self.note_start == Some(self.text.len());
+                if !in_fresh_item && !in_fresh_note {
                     self.start_block(BlockKind::Paragraph);
                 }
             }
@@ -312,7 +340,15 @@ impl Builder<'_> {
             Tag::Image { dest_url, .. } => self.open_inline(InlineKind::Image {
                 target: sanitize::link_target(&dest_url),
             }),
-            Tag::HtmlBlock => self.start_block(BlockKind::Code),
+            Tag::HtmlBlock => {
+                self.close_block();
+                self.html = Some((String::new(), range.start..range.start));
+            }
+            Tag::FootnoteDefinition(label) => {
+                self.start_block(BlockKind::Paragraph);
+                self.push_text(&format!("[{label}] "), range.start..range.start);
+                self.note_start = Some(self.text.len());
+            }
             Tag::Table(_) => {
                 self.start_block(BlockKind::Table);
                 self.table = Some(TableCursor::default());
@@ -360,6 +396,17 @@ impl Builder<'_> {
         self.table = Some(t);
     }
 
+    /// What an HTML block shows: a paragraph for each line of its text,
+    /// each mapped as a whole to the block's source.
+    fn push_html_text(&mut self, html: &str, source: std::ops::Range<usize>) {
+        self.close_block();
+        for line in super::raw_html::text(html).lines() {
+            self.start_block(BlockKind::Paragraph);
+            self.push_text(line, source.clone());
+            self.close_block();
+        }
+    }
+
     fn open_inline(&mut self, kind: InlineKind) {
         self.ensure_block();
         self.inline_stack.push((kind, self.text.len()));
@@ -367,11 +414,18 @@ impl Builder<'_> {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Paragraph
-            | TagEnd::Heading(_)
-            | TagEnd::CodeBlock
-            | TagEnd::HtmlBlock
-            | TagEnd::Item => self.close_block(),
+            TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::Item => {
+                self.close_block()
+            }
+            TagEnd::HtmlBlock => {
+                if let Some((html, at)) = self.html.take() {
+                    self.push_html_text(&html, at);
+                }
+            }
+            TagEnd::FootnoteDefinition => {
+                self.note_start = None;
+                self.close_block();
+            }
             TagEnd::Table => {
                 self.close_block();
                 self.table = None;

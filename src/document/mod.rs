@@ -18,6 +18,7 @@ pub mod html;
 pub mod load;
 mod markdown;
 mod plain;
+mod raw_html;
 mod source_map;
 pub mod start;
 
@@ -325,6 +326,20 @@ impl Document {
     }
 
     /// The text of a range.
+    /// What the status line and the tab bar call the article: a web
+    /// page's title (a saved page's file name is often a hash or a slug),
+    /// else the file's name without its folders. Not yet cleaned.
+    pub fn short_name(&self) -> String {
+        if self.format == Format::Html
+            && let Some(title) = self.meta.title.as_deref().filter(|t| !t.trim().is_empty())
+        {
+            return title.to_string();
+        }
+        std::path::Path::new(&self.name)
+            .file_name()
+            .map_or_else(|| self.name.clone(), |n| n.to_string_lossy().into_owned())
+    }
+
     pub fn slice(&self, range: &Span) -> &str {
         &self.text[range.clone()]
     }
@@ -412,14 +427,34 @@ fn parse_guarded(source: Source, parse: impl FnOnce(Source) -> Document) -> Docu
 /// starts with no heading is named after its first block that is not a
 /// caption: a caption never names a section.
 fn build_sections(text: &str, blocks: &Blocks) -> Vec<Section> {
+    build_named_sections(text, blocks, |_| None)
+}
+
+/// [`build_sections`], with boilerplate named by what it is where the
+/// format knows (`name_of` a block): a run of boilerplate is one section
+/// per name, named by it, rather than one named by its first words.
+fn build_named_sections<'n>(
+    text: &str,
+    blocks: &Blocks,
+    name_of: impl Fn(usize) -> Option<&'n str>,
+) -> Vec<Section> {
     let mut sections: Vec<Section> = Vec::new();
+    let mut last_name = None;
     for i in 0..blocks.len() {
         let block = blocks.at(i);
+        let name = match block.kind {
+            BlockKind::Boilerplate => name_of(i),
+            _ => None,
+        };
         let starts = match block.kind {
             BlockKind::Title | BlockKind::Heading { .. } => true,
-            BlockKind::Boilerplate => sections.last().is_none_or(|s| !s.boilerplate),
+            BlockKind::Boilerplate => {
+                sections.last().is_none_or(|s| !s.boilerplate)
+                    || (name.is_some() && name != last_name)
+            }
             _ => sections.last().is_none_or(|s| s.boilerplate),
         };
+        last_name = name;
         if starts {
             if let Some(last) = sections.last_mut() {
                 last.blocks.end = i;
@@ -441,9 +476,13 @@ fn build_sections(text: &str, blocks: &Blocks) -> Vec<Section> {
                     .find(|b| b.kind != BlockKind::Caption)
                     .unwrap_or_else(|| block.clone()),
             };
+            let title = match name {
+                Some(name) => outline_title(name),
+                None => outline_title(&text[named.range.clone()]),
+            };
             sections.push(Section {
                 heading,
-                title: outline_title(&text[named.range.clone()]),
+                title,
                 level,
                 blocks: i..i + 1,
                 boilerplate: block.kind == BlockKind::Boilerplate,

@@ -274,7 +274,10 @@ fn start_of(
             // could not resolve. Only then is the rest of the file looked
             // through, streamed through one small buffer: reading 5 MB
             // costs the first screen more than parsing its start.
-            if let Some(first) = found.unresolved
+            // A footnote reference is one too: its note may come later
+            // (`[^1]` stays as typed in a start without it).
+            let footnote = memchr::memmem::find(bytes, b"[^");
+            if let Some(first) = found.unresolved.into_iter().chain(footnote).min()
                 && cuts.last().is_some_and(|&c| c > first)
                 && (memchr::memmem::find(&head[cut_bytes..], b"]:").is_some()
                     || more_definitions()?)

@@ -609,3 +609,49 @@ fn end_matter_after_a_closing_heading_is_furniture() {
     assert_eq!(kinds[3..], [BlockKind::Boilerplate; 4]);
     check_invariants(&doc);
 }
+
+#[test]
+fn markdown_footnotes_show_the_reference_and_the_note() {
+    let md = "# Count\n\nTurnout rose by a third.[^1] Officials agreed.[^src]\n\n\
+              [^1]: Against the 2012 vote.\n\n[^src]: The returning officer.\n";
+    let doc = markdown(md);
+    assert!(!doc.text.contains("[^"), "{:?}", doc.text);
+    let lead = doc.slice(&doc.blocks.at(1).range);
+    assert_eq!(lead, "Turnout rose by a third.[1] Officials agreed.[src]");
+    let notes: Vec<_> = doc
+        .blocks
+        .iter()
+        .skip(2)
+        .map(|b| doc.slice(&b.range))
+        .collect();
+    assert_eq!(
+        notes,
+        ["[1] Against the 2012 vote.", "[src] The returning officer."]
+    );
+    check_invariants(&doc);
+}
+
+#[test]
+fn markdown_raw_html_blocks_show_their_text_not_their_tags() {
+    let md = "# Count\n\nLead.\n\n<details>\n<summary>How votes are counted</summary>\n\n\
+              Twice, by hand.\n\n</details>\n\n<div class=\"note\">Polls close at <b>ten</b> &amp; \
+              results follow.</div>\n\nEnd, with a<br>break and <span>a span</span>.\n";
+    let doc = markdown(md);
+    let shown: Vec<_> = doc
+        .blocks
+        .iter()
+        .map(|b| (b.kind, doc.slice(&b.range)))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (BlockKind::Heading { level: 1 }, "Count"),
+            (BlockKind::Paragraph, "Lead."),
+            (BlockKind::Paragraph, "How votes are counted"),
+            (BlockKind::Paragraph, "Twice, by hand."),
+            (BlockKind::Paragraph, "Polls close at ten & results follow."),
+            (BlockKind::Paragraph, "End, with a\nbreak and a span."),
+        ]
+    );
+    check_invariants(&doc);
+}

@@ -16,6 +16,7 @@ use crate::document::Document;
 
 pub use mention::Mention;
 
+pub mod calm;
 mod classify;
 mod context;
 mod coref;
@@ -81,9 +82,14 @@ pub struct Entities {
 impl Entities {
     /// Mentions overlapping a text range, in order.
     pub fn in_range(&self, range: Range<usize>) -> &[Mention] {
+        self.in_range_at(range).1
+    }
+
+    /// [`Entities::in_range`], with the index of the first in `mentions`.
+    pub fn in_range_at(&self, range: Range<usize>) -> (usize, &[Mention]) {
         let start = self.mentions.partition_point(|m| m.end() <= range.start);
         let end = self.mentions.partition_point(|m| m.start() < range.end);
-        &self.mentions[start..end.max(start)]
+        (start, &self.mentions[start..end.max(start)])
     }
 }
 

@@ -49,6 +49,8 @@ pub fn write_body(
             },
             entities,
             highlight,
+            level: crate::app::Level::All,
+            quiet: None,
             top: start,
             total,
             // Print mode shows the article as it is: no search, no

@@ -16,8 +16,9 @@ use ratatui::style::Style;
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 
 use super::theme::Theme;
-use crate::app::{Reader, SearchState};
+use crate::app::{Level, Reader, SearchState};
 use crate::document::{Block, BlockKind, Document, InlineKind};
+use crate::extract::calm::Quiet;
 use crate::extract::{Entities, EntityKind, Mention};
 use crate::layout::{Line, Wrapped};
 
@@ -30,6 +31,10 @@ pub struct BodyPane<'a> {
     pub entities: &'a Entities,
     /// Highlighting on, per entity kind (actor, place, number).
     pub highlight: [bool; 3],
+    /// How much of what is on is lit.
+    pub level: Level,
+    /// The mentions a calm page leaves plain (`None`: none).
+    pub quiet: Option<&'a Quiet>,
     /// The first line drawn.
     pub top: usize,
     /// The scrollbar's length in lines.
@@ -58,6 +63,8 @@ impl<'a> BodyPane<'a> {
             cache: reader.cache(),
             entities: &reader.entities,
             highlight: reader.view.highlight,
+            level: reader.view.level,
+            quiet: Some(reader.index.quiet()).filter(|q| q.covers(reader.entities.mentions.len())),
             top: reader.top(),
             total: reader.scroll_total(),
             search: Some(&reader.search),
@@ -76,6 +83,19 @@ impl<'a> BodyPane<'a> {
             EntityKind::Number => 2,
         };
         self.highlight[i]
+    }
+
+    /// Mention number `i`, `m`, is lit: its kind is on at this level, or
+    /// it is the selected entity's.
+    fn lit(&self, i: usize, m: &Mention) -> bool {
+        if self.is_chosen(&m.range()) {
+            return true;
+        }
+        match self.level {
+            Level::All => self.highlights(m.kind()),
+            Level::First => self.highlights(m.kind()) && !self.quiet.is_some_and(|q| q.is_quiet(i)),
+            Level::Selected => false,
+        }
     }
 }
 
@@ -168,11 +188,12 @@ impl BodyPane<'_> {
         if dimmed {
             base = theme.unfocused();
         }
-        let mentions: Vec<&Mention> = self
-            .entities
-            .in_range(line.drawn())
+        let (first, in_line) = self.entities.in_range_at(line.drawn());
+        let mentions: Vec<&Mention> = in_line
             .iter()
-            .filter(|m| !dimmed && (self.highlights(m.kind()) || self.is_chosen(&m.range())))
+            .enumerate()
+            .filter(|&(k, m)| !dimmed && self.lit(first + k, m))
+            .map(|(_, m)| m)
             .collect();
         let (hits, current) = match self.search {
             Some(search) => search.hits_in(line.drawn()),

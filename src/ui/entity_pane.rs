@@ -234,7 +234,9 @@ impl Widget for EntityPane<'_> {
             } else {
                 "nothing matches"
             };
-            buf.set_stringn(inner.x, list.y + 1, note, width, theme.muted());
+            // Below the kinds' headings, each with its (0).
+            let y = list.y + (rows.len() as u16 + 1).min(list.height.saturating_sub(1));
+            buf.set_stringn(inner.x, y, note, width, theme.muted());
         }
     }
 }

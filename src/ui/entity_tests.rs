@@ -220,3 +220,85 @@ fn entity_views_draw_at_any_size() {
         }
     }
 }
+
+/// The status line: the screen's last row.
+fn status(app: &App) -> String {
+    rows(draw(app).backend().buffer()).pop().unwrap_or_default()
+}
+
+#[test]
+fn jumps_through_mentions_name_the_entity_and_keep_the_count() {
+    let mut app = seed_app(160, 48);
+    // `}`: the next mention of the first name below the top line.
+    app.update(Action::NextMention);
+    let name = match app.search.active.as_ref().map(|s| &s.query) {
+        Some(crate::search::Query::Entity(name)) => name.clone(),
+        other => panic!("an entity jump, not {other:?}"),
+    };
+    let line = status(&app);
+    assert!(line.contains("match "), "{line}");
+    assert!(line.contains(&format!(" · {name}")), "{line}");
+
+    // `.` and `,` through the selected entity's mentions: named, counted,
+    // and still counted when `,` wraps round to the last.
+    let first = app.visible_entries()[0];
+    let (label, n) = {
+        let entry = app.index.entry(first).expect("an entry");
+        (entry.label.to_string(), entry.mentions.len())
+    };
+    select(&mut app, &label);
+    app.update(Action::PrevChosenMention);
+    let line = status(&app);
+    assert!(
+        line.contains(&format!("{label} {n}/{n} · wrapped around")),
+        "{line}"
+    );
+}
+
+#[test]
+fn focus_mode_and_a_pending_mark_show_on_the_status_line() {
+    let mut app = seed_app(160, 48);
+    let first = app.visible_entries()[0];
+    let label = app.index.entry(first).expect("an entry").label.to_string();
+    select(&mut app, &label);
+    app.update(Action::ToggleFocusMode);
+    assert!(status(&app).contains(&format!("focus: {label}")));
+    app.update(Action::MarkPending);
+    assert!(status(&app).contains("mark: a letter?"));
+    app.update(Action::SetMark('a'));
+    let line = status(&app);
+    assert!(!line.contains("a letter?"), "{line}");
+    app.update(Action::JumpMarkPending);
+    assert!(status(&app).contains("go to mark: a letter?"));
+    app.update(Action::ToggleFocusMode);
+    app.update(Action::JumpToMark('a'));
+    assert!(!status(&app).contains("focus:"));
+}
+
+#[test]
+fn an_empty_article_lists_each_kind_with_none() {
+    let doc = crate::document::Document::from_bytes("empty.txt", b"", None).expect("empty");
+    let found = crate::extract::extract(&doc);
+    let mut app = App::new(doc, found, Keymap::default());
+    app.update(Action::Resize(160, 48));
+    if !app.entity.shown {
+        app.update(Action::ToggleEntities);
+    }
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    for heading in [
+        "Actors (0)",
+        "Places (0)",
+        "Numbers (0)",
+        "no entities found",
+    ] {
+        assert!(screen.contains(heading), "{heading}:\n{screen}");
+    }
+}
+
+#[test]
+fn a_map_with_no_room_says_it_is_too_small() {
+    let mut app = seed_app(30, 8);
+    app.update(Action::Map);
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    assert!(screen.contains("too small"), "{screen}");
+}

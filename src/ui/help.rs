@@ -17,13 +17,23 @@ use crate::sanitize;
 pub struct HelpOverlay<'a> {
     pub app: &'a App,
     pub theme: Theme,
+    /// Rows scrolled past.
+    pub scroll: u16,
 }
 
 /// One row of the help: text runs with their styles.
 type Row = Vec<(String, Style)>;
 
-/// The help's rows; `key_column` is the width given to the keys.
-fn rows(keymap: &Keymap, theme: &Theme, key_column: usize) -> Vec<Row> {
+/// The widest the help gets: wider, a line is long to read.
+const MAX_WIDTH: u16 = 92;
+
+/// The help's rows for `width` columns of text: each key, then what it
+/// does, wrapped under itself rather than cut.
+fn rows(keymap: &Keymap, theme: &Theme, width: usize) -> Vec<Row> {
+    // Keys get up to 22 columns, less on narrow screens so the
+    // descriptions keep room.
+    let key_column = (width.saturating_sub(3) * 2 / 5).min(22);
+    let text_width = width.saturating_sub(key_column + 3).max(8);
     let mut out: Vec<Row> = Vec::new();
     for mode in [
         Mode::Body,
@@ -34,6 +44,7 @@ fn rows(keymap: &Keymap, theme: &Theme, key_column: usize) -> Vec<Row> {
         Mode::Filter,
         Mode::Quotes,
         Mode::Map,
+        Mode::Feed,
         Mode::Help,
     ] {
         let bindings: Vec<_> = keymap
@@ -49,18 +60,27 @@ fn rows(keymap: &Keymap, theme: &Theme, key_column: usize) -> Vec<Row> {
         }
         out.push(vec![(mode.title().to_string(), theme.current())]);
         for b in bindings {
-            out.push(vec![
-                (
-                    format!(
-                        "  {:<key_column$} ",
-                        truncate(&keys_label(&b.names), key_column)
-                    ),
-                    theme.current(),
-                ),
-                // A config's text is data: what would act on the terminal
-                // or hide shows as a marker, as in an article.
-                (sanitize::clean(&b.description).into_owned(), Style::new()),
-            ]);
+            let keys = format!(
+                "  {:<key_column$} ",
+                truncate(&keys_label(&b.names), key_column)
+            );
+            // A config's text is data: what would act on the terminal or
+            // hide shows as a marker, as in an article.
+            let description = sanitize::clean(&b.description);
+            for (i, line) in textwrap::wrap(&description, text_width)
+                .into_iter()
+                .enumerate()
+            {
+                let lead = if i == 0 {
+                    keys.clone()
+                } else {
+                    " ".repeat(key_column + 3)
+                };
+                out.push(vec![
+                    (lead, theme.current()),
+                    (line.into_owned(), Style::new()),
+                ]);
+            }
         }
     }
     out.push(Vec::new());
@@ -73,28 +93,50 @@ fn rows(keymap: &Keymap, theme: &Theme, key_column: usize) -> Vec<Row> {
     out
 }
 
+/// Where the help goes on a screen of `area` with `rows` rows of text:
+/// its frame, or `None` when there is no room for one.
+fn frame(area: Rect, rows: usize) -> Option<Rect> {
+    let w = area.width.saturating_sub(4).min(MAX_WIDTH);
+    let h = area
+        .height
+        .saturating_sub(2)
+        .min(u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2));
+    (w >= 3 && h >= 3).then(|| Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    })
+}
+
+/// The width of the help's text in a frame `frame_width` wide.
+fn text_width(frame_width: u16) -> usize {
+    usize::from(frame_width.saturating_sub(4))
+}
+
+/// On a screen of `size` (columns, rows): how many rows of the help show at
+/// once, and the furthest it scrolls. The reader pages and stops by these.
+pub fn scroll_room(keymap: &Keymap, size: (u16, u16)) -> (usize, usize) {
+    let area = Rect::new(0, 0, size.0, size.1);
+    let width = text_width(area.width.saturating_sub(4).min(MAX_WIDTH));
+    let total = rows(keymap, &Theme::new(false), width).len();
+    let shown = frame(area, total).map_or(0, |f| usize::from(f.height - 2));
+    (shown, total.saturating_sub(shown))
+}
+
 impl Widget for HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = &self.theme;
-        let w = area.width.saturating_sub(4).min(76);
-        // Keys get up to 22 columns, less on narrow screens so the
-        // descriptions keep room.
-        let key_column = usize::from(w.saturating_sub(4)).saturating_sub(3) * 2 / 5;
-        let rows = rows(self.app.keymap(), theme, key_column.min(22));
-        let h = area.height.saturating_sub(2).min(rows.len() as u16 + 2);
-        if w < 3 || h < 3 {
+        let width = text_width(area.width.saturating_sub(4).min(MAX_WIDTH));
+        let rows = rows(self.app.keymap(), theme, width);
+        let Some(frame) = frame(area, rows.len()) else {
             return;
-        }
-        let frame = Rect {
-            x: area.x + (area.width - w) / 2,
-            y: area.y + (area.height - h) / 2,
-            width: w,
-            height: h,
         };
+        let (w, h) = (frame.width, frame.height);
         Clear.render(frame, buf);
         let more = rows.len() > usize::from(h - 2);
         let title = if more {
-            " Help (j/k scroll) "
+            " Help (j/k scroll, Space/b page) "
         } else {
             " Help "
         };
@@ -110,7 +152,7 @@ impl Widget for HelpOverlay<'_> {
             height: h - 2,
         };
         let max_scroll = rows.len().saturating_sub(usize::from(inner.height));
-        let skip = usize::from(self.app.view.help_scroll).min(max_scroll);
+        let skip = usize::from(self.scroll).min(max_scroll);
         for (i, row) in rows
             .iter()
             .skip(skip)

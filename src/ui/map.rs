@@ -109,6 +109,16 @@ impl Widget for MapView<'_> {
             height: area.height.saturating_sub(2),
         };
         if inner.width < LIST_WIDTH + 10 || inner.height < 4 {
+            // Say so rather than leave an empty box.
+            let note = format!(
+                "too small for the map: it needs {}x{} here",
+                LIST_WIDTH + 12,
+                6
+            );
+            let lines = textwrap::wrap(&note, usize::from(inner.width.max(1)));
+            for (line, y) in lines.iter().zip(inner.y..inner.bottom()) {
+                buf.set_stringn(inner.x, y, line, usize::from(inner.width), theme.muted());
+            }
             return;
         }
         let map_area = Rect {

@@ -10,7 +10,9 @@
 pub mod ansi;
 mod body;
 mod entity_pane;
+pub mod feed;
 mod help;
+pub use help::scroll_room as help_scroll_room;
 pub mod map;
 mod outline;
 mod prompt;
@@ -32,6 +34,10 @@ use status::StatusLine;
 /// Draws one frame.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
+    if let (Some(view), crate::app::Screen::Feed) = (app.feed_view(), app.screen()) {
+        feed::render(app, view, area, frame.buffer_mut());
+        return;
+    }
     render(app, area, frame.buffer_mut());
     let panes = app.panes_for(area);
     if let (Some(prompt), false) = (&app.search.prompt, panes.too_small) {
@@ -105,7 +111,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         None => {}
     }
     if app.view.overlay == Some(Overlay::Help) {
-        HelpOverlay { app, theme }.render(area, buf);
+        HelpOverlay {
+            app,
+            theme,
+            scroll: app.view.help_scroll,
+        }
+        .render(area, buf);
     }
 }
 
@@ -133,12 +144,16 @@ fn test_rows(buf: &ratatui::buffer::Buffer) -> Vec<String> {
 }
 
 #[cfg(test)]
+mod feed_tests;
+#[cfg(test)]
 mod search_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod web_tests;
 
+#[cfg(test)]
+mod calm_tests;
 #[cfg(test)]
 mod entity_tests;
 

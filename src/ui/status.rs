@@ -11,9 +11,11 @@ use unicode_width::UnicodeWidthStr;
 use super::outline::truncate;
 use super::theme::{Theme, kind_label};
 use crate::app::App;
+use crate::app::search::Pending;
 use crate::extract::EntityKind;
 use crate::keymap::display_name;
 use crate::sanitize;
+use crate::search::Query;
 
 pub struct StatusLine<'a> {
     pub app: &'a App,
@@ -25,13 +27,9 @@ impl Widget for StatusLine<'_> {
         let app = self.app;
         let theme = &self.theme;
         buf.set_style(area, theme.status());
-        let name = std::path::Path::new(&app.doc.name)
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| app.doc.name.clone());
-        let name = sanitize::clean(&name).into_owned();
+        let name = sanitize::clean(&app.doc.short_name()).into_owned();
         let sections = app.doc.sections.len();
-        let reading = app.reading_label();
+        let reading = app.fetch_label().or_else(|| app.reading_label());
         // While only the start is in, the count of sections (and of a
         // search's hits) is a lower bound.
         let more = if reading.is_some() { "+" } else { "" };
@@ -52,10 +50,31 @@ impl Widget for StatusLine<'_> {
             None if app.entity.finding => format!("{place}{} ", crate::app::arrival::FINDING),
             None => place,
         };
-        // A kept search says where it is, whatever else the line shows.
+        // A kept search says where it is, whatever else the line shows;
+        // the mentions of an entity (`}`) say whose they are.
+        let whose = match app.search.active.as_ref().map(|s| &s.query) {
+            Some(Query::Entity(name)) => format!(" · {}", truncate(&sanitize::clean(name), 24)),
+            _ => String::new(),
+        };
         let place = match app.search.label() {
-            Some(label) if !label.ends_with('+') => format!("{place}match {label}{more} "),
-            Some(label) => format!("{place}match {label} "),
+            Some(label) if !label.ends_with('+') => format!("{place}match {label}{more}{whose} "),
+            Some(label) => format!("{place}match {label}{whose} "),
+            None => place,
+        };
+        // What changes the next key or the body says so: a pending `m` or
+        // `'` waits for a letter, focus mode dims what is not about the
+        // selected entity.
+        let place = match app.search.pending {
+            Some(Pending::Mark) => format!("{place}mark: a letter? "),
+            Some(Pending::JumpMark) => format!("{place}go to mark: a letter? "),
+            None => place,
+        };
+        let focus = app.entity.selected.and_then(|s| app.index.entry(s));
+        let place = match focus.filter(|_| app.entity.focus_mode) {
+            Some(entry) => format!(
+                "{place}focus: {} ",
+                truncate(&sanitize::clean(entry.label), 24)
+            ),
             None => place,
         };
         let width = usize::from(area.width);

@@ -27,18 +27,36 @@ impl Widget for TabBar<'_> {
             return;
         }
         let right = area.right().saturating_sub(1);
+        let room = usize::from(right.saturating_sub(area.x + 1));
+        let labels: Vec<String> = readers
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let short = r.doc.short_name();
+                let label = format!(" {} {} ", i + 1, sanitize::clean(&short));
+                truncate(&label, label.width().min(30))
+            })
+            .collect();
+        // The bar starts at the first tab that lets the shown one fit, so
+        // the shown tab is always on it; `‹` says tabs are left out before.
+        let current = self.app.current_file().min(labels.len() - 1);
+        let width = |l: &String| l.width() + 1;
+        let mut first = 0;
+        while first < current && 2 + labels[first..=current].iter().map(width).sum::<usize>() > room
+        {
+            first += 1;
+        }
         let mut x = area.x + 1;
-        for (i, name) in readers.iter().map(|r| &r.doc.name).enumerate() {
-            let short = std::path::Path::new(name)
-                .file_name()
-                .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned());
-            let label = format!(" {} {} ", i + 1, sanitize::clean(&short));
+        if first > 0 {
+            x = buf.set_stringn(x, area.y, "‹ ", 2, self.theme.muted()).0;
+        }
+        for (i, label) in labels.iter().enumerate().skip(first) {
             let room = usize::from(right.saturating_sub(x));
             if room < 4 {
                 break;
             }
-            let label = truncate(&label, room.min(label.width()).min(30));
-            let style = if i == self.app.current_file() {
+            let label = truncate(label, room.min(label.width()));
+            let style = if i == current {
                 self.theme.selected()
             } else {
                 self.theme.muted()
@@ -90,6 +108,40 @@ mod tests {
         assert!(!buf[(x(a) + 1, 0)].modifier.contains(Modifier::REVERSED));
         // Text starts on the row below, as with one file.
         assert!(row(&buf, 1).contains("Title"));
+    }
+
+    #[test]
+    fn the_bar_follows_the_shown_tab() {
+        let mut reader = app("/some/dir/first-article.txt");
+        for i in 2..=6 {
+            reader.add_article(
+                doc(&format!("article-number-{i}.md")),
+                Some(Default::default()),
+            );
+        }
+        reader.update(Action::Resize(100, 30));
+        // Ctrl-p from the first goes round to the sixth.
+        reader.update(Action::PrevFile);
+        let area = Rect::new(0, 0, 100, 30);
+        let mut buf = Buffer::empty(area);
+        crate::ui::render(&reader, area, &mut buf);
+        let top = row(&buf, 0);
+        let six = top.find(" 6 article-number-6.md ").expect("the shown tab");
+        let x = top[..six].chars().count() as u16;
+        assert!(
+            buf[(x + 1, 0)].modifier.contains(Modifier::REVERSED),
+            "{top}"
+        );
+        assert!(top.contains('‹'), "tabs left out before: {top}");
+        // Back on the first, the bar starts at it again.
+        reader.update(Action::NextFile);
+        let mut buf = Buffer::empty(area);
+        crate::ui::render(&reader, area, &mut buf);
+        let top = row(&buf, 0);
+        assert!(
+            top.contains(" 1 first-article.txt ") && !top.contains('‹'),
+            "{top}"
+        );
     }
 
     #[test]

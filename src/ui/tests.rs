@@ -150,6 +150,52 @@ fn snapshots_help_and_furniture() {
 }
 
 #[test]
+fn help_descriptions_wrap_rather_than_being_cut() {
+    for (w, h) in [(100, 30), (80, 24), (60, 20)] {
+        let mut app = seed_app();
+        app.update(Action::Resize(w, h));
+        app.update(Action::Help);
+        // Every row the help has, one scroll step at a time: the top row of
+        // each view, then the whole last view.
+        let mut seen: Vec<String> = Vec::new();
+        let mut last = Vec::new();
+        for _ in 0..200 {
+            let t = draw(&mut app, w, h);
+            let screen = rows(t.backend().buffer());
+            let top = screen
+                .iter()
+                .position(|r| r.contains("┌ Help"))
+                .expect("help");
+            let text: Vec<String> = screen[top + 1..]
+                .iter()
+                .take_while(|r| !r.contains('└'))
+                .map(|r| r.split('│').nth(1).unwrap_or("").to_string())
+                .collect();
+            if text == last {
+                break;
+            }
+            seen.push(text[0].clone());
+            last = text;
+            app.update(Action::HelpScroll(1));
+        }
+        seen.extend(last.into_iter().skip(1));
+        let words = seen
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for b in app.keymap().bindings() {
+            assert!(
+                words.contains(&b.description),
+                "{w}x{h}: {:?} is cut:\n{}",
+                b.description,
+                seen.join("\n")
+            );
+        }
+    }
+}
+
+#[test]
 fn styles_are_in_the_snapshot() {
     let mut app = seed_app();
     let t = draw(&mut app, 80, 24);

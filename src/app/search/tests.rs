@@ -146,11 +146,46 @@ fn incremental_search_jumps_counts_and_enter_keeps_it() {
     );
     press(&mut app, ch('N'), false);
     assert_eq!(app.search.label().as_deref(), Some("3/3"));
-    // Esc clears the highlights first, then quits as before.
+    // Esc clears the wrap notice and the highlights, then quits.
     press(&mut app, KeyCode::Esc, false);
     assert!(app.search.active.is_none());
     assert_eq!(app.search.section_count(&app.doc, 1), None);
     assert!(!app.view.quit);
+    press(&mut app, KeyCode::Esc, false);
+    assert!(app.view.quit);
+}
+
+#[test]
+fn esc_after_a_failed_search_clears_the_message_and_never_quits() {
+    for query in ["zzzz", "\\v(unclosed"] {
+        let mut app = seed(100, 30);
+        press(&mut app, ch('/'), false);
+        typed(&mut app, query);
+        press(&mut app, KeyCode::Enter, false);
+        assert!(app.view.message.is_some(), "{query}: says why");
+        press(&mut app, KeyCode::Esc, false);
+        assert!(!app.view.quit, "{query}: Esc cleared the message");
+        assert!(app.view.message.is_none());
+        // With nothing left to clear, Esc quits as the help says.
+        press(&mut app, KeyCode::Esc, false);
+        assert!(app.view.quit);
+    }
+}
+
+#[test]
+fn esc_forgets_the_selected_entity_before_it_quits() {
+    let doc = crate::cli::load_article(None).expect("seed");
+    let found = crate::extract::extract(&doc);
+    let mut app = App::new(doc, found, Keymap::default());
+    app.update(Action::Resize(100, 30));
+    app.update(Action::ToggleEntities);
+    app.update(Action::EntitySelect);
+    press(&mut app, ch('.'), false);
+    assert!(app.entity.selected.is_some());
+    press(&mut app, KeyCode::Esc, false);
+    press(&mut app, KeyCode::Esc, false);
+    assert!(!app.view.quit);
+    assert!(app.entity.selected.is_none());
     press(&mut app, KeyCode::Esc, false);
     assert!(app.view.quit);
 }
@@ -369,6 +404,23 @@ fn goto_sections(#[case] text: &str, #[case] section: Option<usize>) {
             assert!(app.view.message.is_some());
         }
     }
+}
+
+#[test]
+fn an_empty_goto_repeats_the_last_one() {
+    let mut app = seed(80, 24);
+    press(&mut app, ch(':'), false);
+    typed(&mut app, "50%");
+    press(&mut app, KeyCode::Enter, false);
+    let there = app.top();
+    assert!(there > 0);
+    press(&mut app, ch('g'), false);
+    assert_eq!(app.top(), 0);
+    // `:` then Enter goes to 50% again, as the help says.
+    press(&mut app, ch(':'), false);
+    press(&mut app, KeyCode::Enter, false);
+    assert_eq!(app.top(), there, "{:?}", app.view.message);
+    assert_eq!(app.view.message, None);
 }
 
 #[test]

@@ -217,10 +217,16 @@ impl<'a> Builder<'a> {
         self.end_block();
     }
 
-    /// Reads set-apart regions as boilerplate, one block each.
-    pub fn boilerplate(&mut self, regions: &[NodeId]) {
-        self.cursor = 0;
+    /// Reads set-apart regions as boilerplate, one block each (more for a
+    /// long one), and says which blocks each region became.
+    pub fn boilerplate(&mut self, regions: &[NodeId]) -> Vec<std::ops::Range<usize>> {
+        let mut made = Vec::with_capacity(regions.len());
         for &region in regions {
+            // Parts of one kind go together, so not in page order: each
+            // is looked for in the page from its own line.
+            let line = self.page.tree.node(region).line as usize;
+            self.cursor = self.lines.get(line.saturating_sub(1)).copied().unwrap_or(0);
+            let first = self.blocks.len();
             self.ctx.clear();
             self.ctx.push(Context {
                 kind: BlockKind::Boilerplate,
@@ -229,7 +235,9 @@ impl<'a> Builder<'a> {
             });
             self.walk(region, false);
             self.end_block();
+            made.push(first..self.blocks.len());
         }
+        made
     }
 
     /// Walks a subtree without recursion. `article` says whether furniture

@@ -16,13 +16,14 @@ mod article;
 mod classify;
 mod decode;
 mod emit;
+mod furniture;
 mod link;
 mod meta;
 mod nesting;
 mod page;
 mod tree;
 
-use super::{BlockKind, Document, Format, Meta, build_sections};
+use super::{BlockKind, Document, Format, Meta, build_named_sections};
 use html5ever::local_name;
 use tree::{NONE, NodeId, Tree};
 
@@ -121,12 +122,19 @@ pub fn parse(name: &str, bytes: &[u8], charset: Option<&str>, url: Option<&str>)
     b.body(&article.roots);
     let set_aside = b.set_aside.clone();
     let regions = regions(&page, &article.roots, set_aside);
-    b.boilerplate(&regions);
+    let (regions, region_names) = furniture_names(&page, &article.roots, regions);
+    let made = b.boilerplate(&regions);
     let (text, map, mut drafts, _) = b.finish();
     trailing_headings(&mut drafts);
+    let mut names: Vec<Option<&str>> = vec![None; drafts.len()];
+    for (name, range) in region_names.iter().zip(made) {
+        for slot in &mut names[range] {
+            *slot = Some(name);
+        }
+    }
     let title_block = drafts.iter().position(|b| b.kind == BlockKind::Title);
     let blocks = super::Blocks::from_drafts(drafts);
-    let sections = build_sections(&text, &blocks);
+    let sections = build_named_sections(&text, &blocks, |i| names[i]);
     let mut doc = Document {
         name: name.to_string(),
         format: Format::Html,
@@ -266,6 +274,44 @@ fn regions(page: &page::Page, roots: &[NodeId], mut set_aside: Vec<NodeId>) -> V
     out.append(&mut set_aside);
     out.sort_by_key(|&id| position[id as usize]);
     out
+}
+
+/// The set-apart parts of the page, each with its name for the outline,
+/// those of one name together (in the order the names first come), so
+/// the outline has one "Navigation" or "Comments" entry rather than one
+/// per piece.
+fn furniture_names(
+    page: &page::Page,
+    roots: &[NodeId],
+    regions: Vec<NodeId>,
+) -> (Vec<NodeId>, Vec<String>) {
+    let mut position = vec![u32::MAX; page.tree.nodes.len()];
+    for (k, &id) in page.order.iter().enumerate() {
+        position[id as usize] = k as u32;
+    }
+    let start = roots.first().map_or(0, |&r| position[r as usize]);
+    let mut named: Vec<(usize, NodeId, String)> = Vec::with_capacity(regions.len());
+    let mut groups: Vec<String> = Vec::new();
+    for region in regions {
+        let place = if position[region as usize] < start {
+            furniture::Place::Above
+        } else if roots.iter().any(|&r| page.tree.contains(r, region)) {
+            furniture::Place::Inside
+        } else {
+            furniture::Place::Below
+        };
+        let name = furniture::name(page, region, place);
+        let group = match groups.iter().position(|g| *g == name) {
+            Some(g) => g,
+            None => {
+                groups.push(name.clone());
+                groups.len() - 1
+            }
+        };
+        named.push((group, region, name));
+    }
+    named.sort_by_key(|&(group, _, _)| group);
+    named.into_iter().map(|(_, id, name)| (id, name)).unzip()
 }
 
 /// A heading with no body text after it before the next heading or the

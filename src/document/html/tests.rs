@@ -476,3 +476,55 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn boilerplate_sections_are_named_for_what_they_are_one_a_kind() {
+    let html = article_around(
+        "<div class='share-tools'><a href='/s'>Share on Social</a></div>\
+         <p>The budget grows by two per cent, most of it for schools and roads in the north of the town.</p>",
+    )
+    .replace(
+        "<body>",
+        "<body><a class='skip-link' href='#main'>Skip to main content</a>",
+    )
+    .replace(
+        "<footer>",
+        "<section id='comments'><p>Great news for the town.</p></section>\
+         <nav class='pages'><a href='/n'>Next</a></nav><footer>",
+    );
+    let doc = page(&html);
+    let furniture: Vec<&str> = doc
+        .sections
+        .iter()
+        .filter(|s| s.boilerplate)
+        .map(|s| s.title.as_str())
+        .collect();
+    // The skip link and the two navigation bars are one section; nothing
+    // is named after its first words.
+    assert_eq!(
+        furniture,
+        ["Navigation", "Share", "Comments", "Page footer"],
+        "{:?}",
+        doc.sections
+    );
+    // Each part's text is still there, and maps to the page's bytes
+    // though the parts are regrouped.
+    for needle in ["Skip to main content", "Great news for the town.", "Next"] {
+        let b = block_with(&doc, needle);
+        assert_eq!(b.kind, BlockKind::Boilerplate);
+        let at = doc.slice(&b.range).find(needle).expect("in block") + b.range.start;
+        let src = doc.source_map.range_to_source(at..at + needle.len());
+        assert_eq!(&html.as_bytes()[src], needle.as_bytes());
+    }
+}
+
+#[test]
+fn a_web_page_is_called_by_its_title() {
+    let doc = parse("5f0c1a9e.html", ARTICLE, None, None);
+    assert_eq!(
+        doc.short_name(),
+        "Harbour bridge reopens after two-year repair"
+    );
+    let text = Document::from_bytes("/tmp/notes/a.txt", b"Hello\n\nWorld.", None).expect("text");
+    assert_eq!(text.short_name(), "a.txt");
+}

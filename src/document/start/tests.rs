@@ -137,6 +137,9 @@ fn markdown_block() -> impl Strategy<Value = String> {
         1 => Just("***".to_string()),
         1 => Just("Share".to_string()),
         1 => Just("## Sources".to_string()),
+        1 => words().prop_map(|w| format!("{w} [^n] and [^{w}].")),
+        1 => words().prop_map(|w| format!("[^n]: A note on {w}.\n\n    More of it.")),
+        1 => words().prop_map(|w| format!("<details>\n<summary>{w}</summary>\n\n{w}.\n\n</details>")),
     ]
 }
 

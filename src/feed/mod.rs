@@ -1,0 +1,357 @@
+//! Feeds: RSS 0.9x, 1.0 and 2.0, Atom and JSON Feed, read with feed-rs into
+//! one small model: a [`Feed`] of [`Item`]s, each with a title, a link,
+//! a date, a short summary and, when the feed carries it, the article's
+//! content.
+//!
+//! No I/O and no terminal: bytes in, a model out. Every string is kept as
+//! the feed wrote it (entities decoded); the sanitiser at the sink cleans
+//! it before it is drawn or printed. An item's content becomes a document
+//! through the same adapters as a page (`web::item_document`).
+//!
+//! Bounded whatever the input: a feed over [`MAX_BYTES`] is refused with a
+//! message; the XML is first scanned by a streaming reader that refuses
+//! nesting deeper than [`MAX_DEPTH`] and a document type that declares
+//! entities (an "XML bomb" is never expanded, by quick-xml nor by us);
+//! past [`MAX_ITEMS`] items the rest are left out, with a notice.
+
+pub mod opml;
+
+use std::io::Read;
+
+/// The largest feed read (20 MB, the fetch cap's default).
+pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+/// Items kept from one feed; the rest are left out with a notice.
+pub const MAX_ITEMS: usize = 5000;
+/// The deepest XML nesting a feed may have.
+pub const MAX_DEPTH: usize = 256;
+/// Characters of summary kept per item.
+const SUMMARY_CHARS: usize = 1200;
+
+/// A feed, read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Feed {
+    /// Its title, or the name it was given.
+    pub title: String,
+    /// Where it was read from (a URL or a file).
+    pub source: String,
+    /// Its site, when it names one.
+    pub site: Option<String>,
+    pub items: Vec<Item>,
+    /// What the reader should be told (items left out, duplicates).
+    pub notices: Vec<String>,
+}
+
+/// One item of a feed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// A key that stays the same across fetches: the feed's id for the
+    /// item, else its link, else its title (read marks are keyed by it).
+    pub id: String,
+    pub title: String,
+    /// The article's address, resolved against the feed's.
+    pub link: Option<String>,
+    /// Publication date (or last update), seconds since the epoch.
+    pub date: Option<i64>,
+    pub authors: Vec<String>,
+    /// The summary as the feed gives it (HTML or text; see
+    /// `summary_is_html`).
+    pub summary: String,
+    pub summary_is_html: bool,
+    /// The article itself, when the feed carries it.
+    pub content: Option<Content>,
+}
+
+/// An item's content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Content {
+    pub body: String,
+    /// HTML (most feeds) or plain text.
+    pub html: bool,
+}
+
+/// Why a feed cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FeedError {
+    #[error("the feed is larger than {} MB", MAX_BYTES / (1024 * 1024))]
+    TooLarge,
+    #[error("the feed's XML nests deeper than {MAX_DEPTH} levels")]
+    TooDeep,
+    #[error("the feed declares XML entities, which lede does not expand")]
+    Entities,
+    #[error("not a feed lede can read ({0})")]
+    Parse(String),
+}
+
+/// True when bytes look like a feed: an XML document whose first element is
+/// `rss`, `feed` or `RDF`, or JSON that names the JSON Feed version.
+pub fn sniff(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let trimmed = head.trim_ascii_start();
+    if trimmed.starts_with(b"{") {
+        return memchr::memmem::find(trimmed, b"jsonfeed.org/version").is_some();
+    }
+    first_element(trimmed).is_some_and(|name| {
+        let local = name.rsplit(|&b| b == b':').next().unwrap_or(name);
+        matches!(local, b"rss" | b"feed" | b"RDF")
+    })
+}
+
+/// The name of the first element of an XML text (after the declaration,
+/// comments, processing instructions and a document type).
+fn first_element(mut text: &[u8]) -> Option<&[u8]> {
+    for _ in 0..64 {
+        text = text.trim_ascii_start();
+        let rest = text.strip_prefix(b"<")?;
+        if rest.starts_with(b"?") || rest.starts_with(b"!") {
+            let end = if rest.starts_with(b"!--") {
+                memchr::memmem::find(rest, b"-->")? + 3
+            } else {
+                memchr::memchr(b'>', rest)? + 1
+            };
+            text = &rest[end..];
+            continue;
+        }
+        let end = rest
+            .iter()
+            .position(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/'))?;
+        return Some(&rest[..end]);
+    }
+    None
+}
+
+/// Reads a feed from its bytes. `source` is where it came from: relative
+/// links resolve against it when it is a URL; `name` is what to call the
+/// feed when it has no title.
+pub fn parse(bytes: &[u8], source: &str, name: Option<&str>) -> Result<Feed, FeedError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(FeedError::TooLarge);
+    }
+    let trimmed = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(bytes)
+        .trim_ascii_start();
+    if !trimmed.starts_with(b"{") {
+        check_xml(bytes)?;
+    }
+    let base = url::Url::parse(source)
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https"))
+        .map(String::from);
+    let parser = feed_rs::parser::Builder::new()
+        .base_uri(base.as_deref())
+        .build();
+    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse(bytes)))
+        .map_err(|_| FeedError::Parse("the feed parser failed".into()))?
+        .map_err(|e| FeedError::Parse(short(&e.to_string())))?;
+    Ok(from_model(parsed, source, name, base.as_deref()))
+}
+
+/// Parses a feed read from a reader (a file), up to [`MAX_BYTES`].
+pub fn read(reader: impl Read, source: &str, name: Option<&str>) -> Result<Feed, FeedError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| FeedError::Parse(e.to_string()))?;
+    parse(&bytes, source, name)
+}
+
+/// Scans XML with a streaming reader: refuses nesting past [`MAX_DEPTH`]
+/// and entity declarations, before feed-rs builds anything.
+fn check_xml(bytes: &[u8]) -> Result<(), FeedError> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_reader(bytes);
+    reader.config_mut().check_end_names = false;
+    let mut buf = Vec::new();
+    let mut depth = 0usize;
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(_)) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(FeedError::TooDeep);
+                }
+            }
+            Ok(Event::End(_)) => depth = depth.saturating_sub(1),
+            Ok(Event::DocType(d)) => {
+                if d.contains("ENTITY") {
+                    return Err(FeedError::Entities);
+                }
+            }
+            Ok(Event::Eof) => return Ok(()),
+            // Malformed XML is feed-rs's to judge (it is lenient).
+            Err(_) => return Ok(()),
+            Ok(_) => {}
+        }
+        buf.clear();
+    }
+}
+
+fn short(message: &str) -> String {
+    let line = message.lines().next().unwrap_or("").trim();
+    line.chars().take(200).collect()
+}
+
+fn from_model(
+    feed: feed_rs::model::Feed,
+    source: &str,
+    name: Option<&str>,
+    base: Option<&str>,
+) -> Feed {
+    let title = feed
+        .title
+        .map(|t| squash(&t.content))
+        .filter(|t| !t.is_empty())
+        .or_else(|| name.map(str::to_string))
+        .unwrap_or_else(|| source.to_string());
+    let site = feed
+        .links
+        .iter()
+        .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+        .map(|l| resolve(&l.href, base));
+    let total = feed.entries.len();
+    let mut notices = Vec::new();
+    let mut items: Vec<Item> = Vec::with_capacity(total.min(MAX_ITEMS));
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut duplicates = 0;
+    for entry in feed.entries {
+        if items.len() == MAX_ITEMS {
+            break;
+        }
+        let item = item_of(entry, base);
+        if !seen.insert(item.id.clone()) {
+            duplicates += 1;
+            continue;
+        }
+        items.push(item);
+    }
+    if total > MAX_ITEMS {
+        notices.push(format!(
+            "the feed has {total} items; the first {MAX_ITEMS} are listed"
+        ));
+    }
+    if duplicates > 0 {
+        notices.push(format!(
+            "{duplicates} duplicate item{} left out",
+            if duplicates == 1 { "" } else { "s" }
+        ));
+    }
+    Feed {
+        title,
+        source: source.to_string(),
+        site,
+        items,
+        notices,
+    }
+}
+
+fn item_of(entry: feed_rs::model::Entry, base: Option<&str>) -> Item {
+    let link = entry
+        .links
+        .iter()
+        .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+        .or(entry.links.first())
+        .map(|l| resolve(&l.href, base));
+    let title = entry
+        .title
+        .as_ref()
+        .map(|t| squash(&t.content))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| "(untitled)".to_string());
+    let date = entry.published.or(entry.updated).map(|d| d.timestamp());
+    let (summary, summary_is_html) = match &entry.summary {
+        Some(t) => (
+            t.content.chars().take(SUMMARY_CHARS * 4).collect(),
+            is_html(t.content_type.essence().to_string().as_str(), &t.content),
+        ),
+        None => (String::new(), false),
+    };
+    let content = entry.content.as_ref().and_then(|c| {
+        let body = c.body.as_ref()?.clone();
+        (!body.trim().is_empty()).then(|| Content {
+            html: is_html(c.content_type.essence().to_string().as_str(), &body),
+            body,
+        })
+    });
+    // feed-rs makes an id from the link and title when the feed has none.
+    let id = if entry.id.is_empty() {
+        link.clone().unwrap_or_else(|| title.clone())
+    } else {
+        entry.id
+    };
+    Item {
+        id,
+        title,
+        link,
+        date,
+        authors: entry
+            .authors
+            .into_iter()
+            .filter_map(|p| p.name)
+            .map(|n| squash(&n))
+            .filter(|n| !n.is_empty())
+            .collect(),
+        summary,
+        summary_is_html,
+        content,
+    }
+}
+
+/// True when a text given as `media` is HTML: its type says so, or a
+/// "text" that holds tags (RSS says nothing and most feeds send HTML).
+fn is_html(media: &str, text: &str) -> bool {
+    media.contains("html") || (text.contains('<') && text.contains('>'))
+}
+
+/// A link resolved against the feed's address.
+fn resolve(href: &str, base: Option<&str>) -> String {
+    let href = href.trim();
+    match base.and_then(|b| url::Url::parse(b).ok()) {
+        Some(b) => b.join(href).map_or_else(|_| href.to_string(), String::from),
+        None => href.to_string(),
+    }
+}
+
+/// Whitespace folded to single spaces (titles spread over lines).
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Text for the summary pane from a summary that may be HTML: tags
+/// dropped, entities decoded, whitespace folded, cut near
+/// [`SUMMARY_CHARS`]. For a short teaser only; an item's content is read
+/// with the page adapter.
+pub fn summary_text(item: &Item) -> String {
+    let text = if item.summary_is_html {
+        let doc = crate::document::Document::from_html(
+            "summary",
+            item.summary.as_bytes(),
+            Some("utf-8"),
+            None,
+        );
+        doc.blocks
+            .iter()
+            .filter(|b| {
+                !matches!(
+                    b.kind,
+                    crate::document::BlockKind::Title
+                        | crate::document::BlockKind::Byline
+                        | crate::document::BlockKind::Boilerplate
+                )
+            })
+            .map(|b| doc.slice(&b.range))
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        item.summary.clone()
+    };
+    let text = squash(&text);
+    match text.char_indices().nth(SUMMARY_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests;

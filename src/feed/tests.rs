@@ -1,0 +1,146 @@
+use super::*;
+
+const RSS2: &[u8] = include_bytes!("../../tests/fixtures/feeds/rss2.xml");
+const ATOM: &[u8] = include_bytes!("../../tests/fixtures/feeds/atom.xml");
+const RSS1: &[u8] = include_bytes!("../../tests/fixtures/feeds/rss1.rdf");
+const RSS091: &[u8] = include_bytes!("../../tests/fixtures/feeds/rss091.xml");
+const JSON: &[u8] = include_bytes!("../../tests/fixtures/feeds/feed.json");
+
+const BASE: &str = "https://example.org/feeds/news.xml";
+
+#[test]
+fn every_format_is_sniffed_and_read() {
+    for (bytes, title, first) in [
+        (
+            RSS2,
+            "The Harbour Gazette & Courier",
+            "Port of Tallinn – strike talks resume",
+        ),
+        (ATOM, "Nordic <Wire>", "Oslo council approves new tram line"),
+        (RSS1, "Baltic Digest", "Riga opens a new bridge"),
+        (RSS091, "Old Style News", "Vilnius hosts the summit"),
+        (JSON, "Fjord JSON", "Bergen harbour reopens"),
+    ] {
+        assert!(sniff(bytes), "{title}");
+        let feed = parse(bytes, BASE, None).expect(title);
+        assert_eq!(feed.title, title);
+        assert_eq!(feed.items[0].title, first, "{title}");
+    }
+    assert!(!sniff(b"<!doctype html><html><body>x</body></html>"));
+    assert!(!sniff(b"{\"a\": 1}"));
+    assert!(!sniff(b"Just text."));
+}
+
+#[test]
+fn relative_links_resolve_against_the_feed() {
+    let feed = parse(RSS2, BASE, None).expect("rss");
+    assert_eq!(
+        feed.items[0].link.as_deref(),
+        Some("https://example.org/news/tallinn-strike.html")
+    );
+    let atom = parse(ATOM, BASE, None).expect("atom");
+    assert_eq!(
+        atom.items[0].link.as_deref(),
+        Some("https://example.org/atom/trams/oslo-line.html")
+    );
+    let json = parse(JSON, BASE, None).expect("json");
+    assert_eq!(
+        json.items[0].link.as_deref(),
+        Some("https://example.org/json/bergen.html")
+    );
+}
+
+#[test]
+fn a_duplicate_item_is_left_out_with_a_notice() {
+    let feed = parse(RSS2, BASE, None).expect("rss");
+    assert_eq!(feed.items.len(), 3);
+    assert!(
+        feed.notices.iter().any(|n| n.contains("1 duplicate item")),
+        "{:?}",
+        feed.notices
+    );
+}
+
+#[test]
+fn a_malformed_date_is_no_date_not_an_error() {
+    let feed = parse(RSS2, BASE, None).expect("rss");
+    assert!(feed.items[0].date.is_some());
+    assert_eq!(feed.items[1].date, None);
+    let atom = parse(ATOM, BASE, None).expect("atom");
+    assert_eq!(atom.items[1].date, None);
+}
+
+#[test]
+fn content_and_summaries_are_kept_with_their_kind() {
+    let feed = parse(RSS2, BASE, None).expect("rss");
+    let content = feed.items[0].content.as_ref().expect("content:encoded");
+    assert!(content.html && content.body.contains("Jaan Tamm"));
+    assert!(feed.items[1].content.is_none());
+    assert_eq!(
+        summary_text(&feed.items[0]),
+        "Dock workers in Tallinn met the port authority on Monday."
+    );
+    assert_eq!(feed.items[0].authors, ["Marta Kask"]);
+    let json = parse(JSON, BASE, None).expect("json");
+    let text = json.items[1].content.as_ref().expect("content_text");
+    assert!(!text.html);
+}
+
+#[test]
+fn escape_sequences_in_a_title_are_kept_for_the_sanitiser() {
+    let feed = parse(RSS2, BASE, None).expect("rss");
+    let title = &feed.items[2].title;
+    assert!(title.starts_with("Breaking"), "{title:?}");
+    let clean = crate::sanitize::clean(title);
+    assert!(
+        !clean.contains('\u{1b}') && !clean.contains('\u{202e}'),
+        "{clean:?}"
+    );
+}
+
+#[test]
+fn hostile_feeds_are_refused_with_a_message() {
+    let bomb = br#"<?xml version="1.0"?>
+<!DOCTYPE rss [
+ <!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">
+ <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+ <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+]>
+<rss version="2.0"><channel><title>&c;</title></channel></rss>"#;
+    assert_eq!(parse(bomb, BASE, None), Err(FeedError::Entities));
+    let deep = format!(
+        "<rss version=\"2.0\"><channel>{}{}</channel></rss>",
+        "<x>".repeat(100_000),
+        "</x>".repeat(100_000)
+    );
+    assert_eq!(parse(deep.as_bytes(), BASE, None), Err(FeedError::TooDeep));
+    let big = vec![b' '; MAX_BYTES + 1];
+    assert_eq!(parse(&big, BASE, None), Err(FeedError::TooLarge));
+    assert!(matches!(
+        parse(b"<html><body>no feed</body></html>", BASE, None),
+        Err(FeedError::Parse(_))
+    ));
+    let deep_json = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(matches!(
+        parse(deep_json.as_bytes(), BASE, None),
+        Err(FeedError::Parse(_))
+    ));
+}
+
+#[test]
+fn a_hundred_thousand_items_keep_the_first_few_thousand() {
+    let mut xml = String::from("<rss version=\"2.0\"><channel><title>Many</title>");
+    for i in 0..100_000 {
+        xml.push_str(&format!(
+            "<item><title>Item {i}</title><guid>id-{i}</guid></item>"
+        ));
+    }
+    xml.push_str("</channel></rss>");
+    let feed = parse(xml.as_bytes(), BASE, None).expect("parsed");
+    assert_eq!(feed.items.len(), MAX_ITEMS);
+    assert!(
+        feed.notices[0].contains("100000 items"),
+        "{:?}",
+        feed.notices
+    );
+}
