@@ -180,7 +180,7 @@ mod tests {
             mode = \"normal\"\n";
         let mut keymap = Keymap::default();
         keymap.merge(Keymap::parse(config).expect("valid"));
-        let text: Vec<String> = rows(&keymap, &Theme::new(false), 12)
+        let text: Vec<String> = rows(&keymap, &Theme::new(false), 200)
             .into_iter()
             .map(|row| row.into_iter().map(|(t, _)| t).collect())
             .collect();
