@@ -45,7 +45,7 @@ pub fn document(doc: &Document) {
     }
     for block in &doc.blocks {
         drawable(doc.slice(&block.range));
-        for inline in &block.inlines {
+        for inline in doc.inlines(&block) {
             drawable(doc.slice(&inline.range));
             if let InlineKind::Link { target } | InlineKind::Image { target } = &inline.kind {
                 assert!(sanitize::is_safe(target), "{target:?}");
@@ -85,7 +85,7 @@ pub fn html(data: &[u8]) {
         let r = &block.range;
         assert!(r.start <= r.end && r.end <= doc.text.len(), "{r:?}");
         assert!(doc.text.is_char_boundary(r.start) && doc.text.is_char_boundary(r.end));
-        for inline in &block.inlines {
+        for inline in doc.inlines(&block) {
             assert!(
                 inline.range.start >= r.start && inline.range.end <= r.end,
                 "{inline:?} in {r:?}"

@@ -23,23 +23,24 @@ use crate::extract::Entities;
 /// The version of the shape below.
 pub const SCHEMA: u32 = 1;
 
-/// Writes one article as one line of JSON.
+/// Writes one article as one line of JSON, as it is produced: the text is
+/// escaped straight into the output (never copied into a JSON value), and
+/// each block, entity and mention is written on its own.
 pub fn write(doc: &Document, entities: &Entities, out: &mut dyn Write) -> io::Result<()> {
-    let mut out = io::BufWriter::new(out);
+    let mut out = Escaping::new(io::BufWriter::new(out));
     let fields = fields(doc, entities);
-    let put = |out: &mut io::BufWriter<&mut dyn Write>, value: &Value| -> io::Result<()> {
-        let text = serde_json::to_string(value).map_err(io::Error::other)?;
-        out.write_all(escape_unsafe(&text).as_bytes())
-    };
     let mut first = true;
-    let mut key = |out: &mut io::BufWriter<&mut dyn Write>, name: &str| -> io::Result<()> {
+    let mut key = |out: &mut Escaping<_>, name: &str| -> io::Result<()> {
         let sep = if first { "{" } else { "," };
         first = false;
         write!(out, "{sep}\"{name}\":")
     };
     for (name, value) in &fields.head {
         key(&mut out, name)?;
-        put(&mut out, value)?;
+        match value {
+            Head::Value(value) => serde_json::to_writer(&mut out, value)?,
+            Head::Text(text) => serde_json::to_writer(&mut out, text)?,
+        }
     }
     for (name, items) in fields.lists {
         key(&mut out, name)?;
@@ -48,34 +49,90 @@ pub fn write(doc: &Document, entities: &Entities, out: &mut dyn Write) -> io::Re
             if i > 0 {
                 out.write_all(b",")?;
             }
-            put(&mut out, &item)?;
+            serde_json::to_writer(&mut out, &item)?;
         }
         out.write_all(b"]")?;
     }
     for (name, value) in &fields.tail {
         key(&mut out, name)?;
-        put(&mut out, value)?;
+        serde_json::to_writer(&mut out, value)?;
     }
     out.write_all(b"}\n")?;
     out.flush()
 }
 
+/// A writer that escapes, on the way through, what [`escape_unsafe`]
+/// escapes. serde_json writes a string in pieces cut at ASCII bytes, so
+/// every piece is whole characters; a character split across two writes
+/// anyway is held back until its end comes.
+struct Escaping<W: Write> {
+    out: W,
+    held: Vec<u8>,
+}
+
+impl<W: Write> Escaping<W> {
+    fn new(out: W) -> Self {
+        Escaping {
+            out,
+            held: Vec::new(),
+        }
+    }
+}
+
+impl<W: Write> Write for Escaping<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let joined;
+        let bytes = if self.held.is_empty() {
+            buf
+        } else {
+            self.held.extend_from_slice(buf);
+            joined = std::mem::take(&mut self.held);
+            &joined[..]
+        };
+        let valid = match std::str::from_utf8(bytes) {
+            Ok(_) => bytes.len(),
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            // Never from serde_json: passed on as it is.
+            Err(_) => bytes.len(),
+        };
+        match std::str::from_utf8(&bytes[..valid]) {
+            Ok(text) => self.out.write_all(escape_unsafe(text).as_bytes())?,
+            Err(_) => self.out.write_all(&bytes[..valid])?,
+        }
+        self.held = bytes[valid..].to_vec();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let held = std::mem::take(&mut self.held);
+        self.out.write_all(&held)?;
+        self.out.flush()
+    }
+}
+
 /// serde_json escapes C0 controls only; DEL, C1 controls (`U+009B` is a
-/// CSI to some terminals) and bidi or line-separator characters are
-/// escaped too, so the JSON is safe to show on a terminal. They only occur
-/// inside strings, where `\uXXXX` means the same character.
+/// CSI to some terminals), bidi or line-separator characters and the
+/// invisible ones (zero-width space, non-joiner and joiner, word joiner,
+/// U+FEFF, soft hyphen, tag characters) are escaped too, so the JSON is
+/// safe to show on a terminal and hides nothing from the eye. They only
+/// occur inside strings, where `\uXXXX` (a surrogate pair past U+FFFF)
+/// means the same character.
 pub(crate) fn escape_unsafe(json: &str) -> std::borrow::Cow<'_, str> {
     let unsafe_char = |c: char| {
-        matches!(c, '\u{7f}'..='\u{9f}' | '\u{61c}' | '\u{200e}' | '\u{200f}'
-            | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        matches!(c, '\u{7f}'..='\u{9f}' | '\u{ad}' | '\u{61c}' | '\u{180e}'
+            | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}' | '\u{feff}' | '\u{e0000}'..='\u{e007f}')
     };
-    if !json.chars().any(unsafe_char) {
+    // Most text is ASCII: nothing to look at past a byte test.
+    if json.is_ascii() || !json.chars().any(unsafe_char) {
         return json.into();
     }
     let mut out = String::with_capacity(json.len() + 16);
     for c in json.chars() {
         if unsafe_char(c) {
-            out.push_str(&format!("\\u{:04x}", c as u32));
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
         } else {
             out.push(c);
         }
@@ -90,6 +147,10 @@ pub fn to_value(doc: &Document, entities: &Entities) -> Value {
     let fields = fields(doc, entities);
     let mut map = serde_json::Map::new();
     for (key, value) in fields.head {
+        let value = match value {
+            Head::Value(value) => value,
+            Head::Text(text) => Value::String(text.to_string()),
+        };
         map.insert(key.into(), value);
     }
     for (key, items) in fields.lists {
@@ -101,11 +162,18 @@ pub fn to_value(doc: &Document, entities: &Entities) -> Value {
     Value::Object(map)
 }
 
+/// A field before the lists: a value, or the article's text, written
+/// from where it is.
+enum Head<'a> {
+    Value(Value),
+    Text(&'a str),
+}
+
 /// The object's fields in order: small ones, then the long lists as lazy
 /// iterators (a long article's blocks are never all in memory as JSON at
 /// once), then the rest.
 struct Fields<'a> {
-    head: Vec<(&'static str, Value)>,
+    head: Vec<(&'static str, Head<'a>)>,
     lists: Vec<(&'static str, Box<dyn Iterator<Item = Value> + 'a>)>,
     tail: Vec<(&'static str, Value)>,
 }
@@ -133,9 +201,8 @@ fn fields<'a>(doc: &'a Document, entities: &'a Entities) -> Fields<'a> {
     });
     let blocks = doc.blocks.iter().enumerate().map(move |(i, b)| {
         let (kind, level, ordinal) = block_kind(b.kind);
-        let inlines: Vec<Value> = b
-            .inlines
-            .iter()
+        let inlines: Vec<Value> = doc
+            .inlines(&b)
             .map(|inline| {
                 let mut v =
                     json!({ "kind": inline_kind(&inline.kind), "range": span(&inline.range) });
@@ -189,20 +256,20 @@ fn fields<'a>(doc: &'a Document, entities: &'a Entities) -> Fields<'a> {
     });
     Fields {
         head: vec![
-            ("schema", json!(SCHEMA)),
-            ("name", json!(doc.name)),
+            ("schema", Head::Value(json!(SCHEMA))),
+            ("name", Head::Value(json!(doc.name))),
             (
                 "format",
-                json!(match doc.format {
+                Head::Value(json!(match doc.format {
                     crate::document::Format::Plain => "plain",
                     crate::document::Format::Markdown => "markdown",
                     crate::document::Format::Html => "html",
-                }),
+                })),
             ),
-            ("text", json!(doc.text)),
-            ("title", json!(title)),
-            ("dateline", json!(dateline)),
-            ("meta", meta(&doc.meta)),
+            ("text", Head::Text(&doc.text)),
+            ("title", Head::Value(json!(title))),
+            ("dateline", Head::Value(json!(dateline))),
+            ("meta", Head::Value(meta(&doc.meta))),
         ],
         lists: vec![
             ("sections", Box::new(sections)),
@@ -286,6 +353,29 @@ fn inline_kind(kind: &InlineKind) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_characters_are_escaped_and_mean_the_same() {
+        let text = "Title\n\npay\u{200b}pal zw\u{200d}j word\u{2060}joiner mid\u{feff}bom \
+                    tag\u{e0041}\u{e007f} shy\u{ad}";
+        let doc = Document::from_bytes("x.txt", text.as_bytes(), None).expect("text");
+        let mut out = Vec::new();
+        write(&doc, &Entities::default(), &mut out).expect("written");
+        let line = String::from_utf8(out).expect("utf-8");
+        for raw in [
+            '\u{200b}',
+            '\u{200d}',
+            '\u{2060}',
+            '\u{feff}',
+            '\u{e0041}',
+            '\u{ad}',
+        ] {
+            assert!(!line.contains(raw), "{raw:?} raw in {line:?}");
+        }
+        assert!(line.contains("\\u200b") && line.contains("\\udb40\\udc41"));
+        let v: Value = serde_json::from_str(&line).expect("still JSON");
+        assert_eq!(v["text"].as_str(), Some(doc.text.as_str()));
+    }
 
     #[test]
     fn ranges_point_at_their_text_in_the_file_too() {

@@ -33,6 +33,32 @@ mod wrap;
 pub use cache::{Anchor, Pos, WrapCache, Wrapped};
 use wrap::BlockLines;
 
+/// Every visual line of an article in order, for a column `width` cells
+/// wide, each block laid out as it comes and let go after: what print mode
+/// writes. Unlike [`WrapCache::iter`] nothing is kept per block (no line
+/// numbers), so a document of millions of blocks prints in the memory of
+/// one. Page furniture is left out unless `show_furniture`.
+pub fn stream_lines(
+    doc: &crate::document::Document,
+    width: u16,
+    show_furniture: bool,
+    reveal: bool,
+) -> impl Iterator<Item = Line> + '_ {
+    let mut prev: Option<usize> = None;
+    (0..doc.blocks.len())
+        .filter(move |&i| {
+            show_furniture || doc.blocks.kind(i) != crate::document::BlockKind::Boilerplate
+        })
+        .flat_map(move |i| {
+            let before = prev.replace(i).map(|p| doc.blocks.at(p));
+            let laid = Rc::new(BlockLines::lay_out(doc, width, reveal, i, before.as_ref()));
+            (0..laid.lines.len()).map(move |index| Line {
+                laid: Rc::clone(&laid),
+                index,
+            })
+        })
+}
+
 /// The longest line lede sets for reading; wider panes centre this column.
 pub const MAX_READING_WIDTH: u16 = 80;
 

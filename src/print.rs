@@ -79,15 +79,11 @@ pub fn write_plain(doc: &Document, width: u16, out: &mut dyn Write) -> io::Resul
 }
 
 fn write_lines(doc: &Document, options: &PrintOptions, out: &mut dyn Write) -> io::Result<()> {
-    let cache = WrapCache::build_revealing(
-        doc,
-        options.width.max(1),
-        options.show_furniture,
-        options.reveal,
-    );
+    let width = options.width.max(1);
+    let lines = crate::layout::stream_lines(doc, width, options.show_furniture, options.reveal);
     let mut line_out = String::new();
     let result = (|| {
-        for line in cache.iter(doc) {
+        for line in lines {
             line_out.clear();
             line_out.push_str(&line.prefix);
             for part in line.parts() {

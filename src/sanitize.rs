@@ -15,7 +15,7 @@
 //! together: a ZWJ inside an emoji sequence (👨‍👩‍👧), a variation selector
 //! after its base, and a subdivision flag's tag characters (🏴 + tags) are
 //! kept in normal mode. Everything else invisible is dropped from the display
-//! in normal mode (ZWSP, soft hyphen, LRM...) or marked (bidi overrides, tags,
+//! in normal mode (ZWSP, soft hyphen...) or marked (bidi overrides and marks, tags,
 //! lone combining marks); reveal mode marks every one of them. A cluster with
 //! more than [`MAX_COMBINING`] marks (Zalgo text) is cut with `…`.
 //!
@@ -167,8 +167,10 @@ fn classify(c: char, ctx: &Ctx<'_>) -> Shown {
     }
 }
 
-/// Markers of the characters that reorder text (Trojan Source): always shown.
-const BIDI_OVERRIDES: [(char, &str); 9] = [
+/// Markers of the characters that reorder text (Trojan Source) and of the
+/// implicit bidi marks (which change how neutral characters around them
+/// are ordered): always shown.
+const BIDI_OVERRIDES: [(char, &str); 12] = [
     ('\u{202A}', "⟨LRE⟩"),
     ('\u{202B}', "⟨RLE⟩"),
     ('\u{202C}', "⟨PDF⟩"),
@@ -178,12 +180,14 @@ const BIDI_OVERRIDES: [(char, &str); 9] = [
     ('\u{2067}', "⟨RLI⟩"),
     ('\u{2068}', "⟨FSI⟩"),
     ('\u{2069}', "⟨PDI⟩"),
+    ('\u{200E}', "⟨LRM⟩"),
+    ('\u{200F}', "⟨RLM⟩"),
+    ('\u{061C}', "⟨ALM⟩"),
 ];
 
 /// Invisible characters that are harmless in running text, with the marker
-/// reveal mode shows (`None`: the generic `<U+XXXX>`). Implicit bidi marks
-/// are here: they cannot reorder text on their own.
-const INVISIBLE: [(char, &str); 11] = [
+/// reveal mode shows (`None`: the generic `<U+XXXX>`).
+const INVISIBLE: [(char, &str); 8] = [
     ('\u{200B}', "⟨ZWSP⟩"),
     ('\u{200C}', "⟨ZWNJ⟩"),
     ('\u{200D}', "⟨ZWJ⟩"),
@@ -192,9 +196,6 @@ const INVISIBLE: [(char, &str); 11] = [
     ('\u{00AD}', "⟨SHY⟩"),
     ('\u{180E}', "⟨MVS⟩"),
     ('\u{034F}', "⟨CGJ⟩"),
-    ('\u{200E}', "⟨LRM⟩"),
-    ('\u{200F}', "⟨RLM⟩"),
-    ('\u{061C}', "⟨ALM⟩"),
 ];
 
 fn bidi_override_name(c: char) -> Option<&'static str> {

@@ -118,7 +118,7 @@ fn c8_wide_tables_long_code_huge_heading_and_many_definitions_open() {
         "|x".repeat(10_000)
     );
     let doc = markdown(&table);
-    assert_eq!(doc.blocks[0].kind, BlockKind::Table);
+    assert_eq!(doc.blocks.at(0).kind, BlockKind::Table);
     // Ten thousand columns never fit: the rows are laid out as running
     // text, every line within the width.
     for width in [1, 40, 200] {

@@ -51,7 +51,7 @@ fn plain_build(doc: &Document, found: &Entities) -> Vec<Plain> {
             let (label, context) = match counts::counted(text, r.clone()) {
                 Some(noun) => (format!("{} {}", &text[r.clone()], &text[noun]), None),
                 None => {
-                    let block = &doc.blocks[doc.block_at(r.start)];
+                    let block = doc.blocks.at(doc.block_at(r.start));
                     let s = counts::sentence_around(text, r.clone(), block.range.clone());
                     (text[r].to_string(), Some(text[s].to_string()))
                 }

@@ -9,7 +9,7 @@
 //! to the end, with nothing longer than furniture after it, is furniture
 //! too.
 
-use super::{Block, BlockKind};
+use super::{BlockKind, Blocks};
 
 /// Furniture is short; a long paragraph that starts with "Read more" is
 /// still prose.
@@ -294,24 +294,19 @@ pub fn furniture_runs<'a>(
 /// [`BlockKind::Boilerplate`]; returns the range of blocks between them.
 /// Of the start of an article (`complete` false) only the leading run is
 /// marked: what ends a prefix is not what ends the article.
-pub(super) fn mark(text: &str, blocks: &mut [Block], complete: bool) -> std::ops::Range<usize> {
-    let (lead, trail) = furniture_runs(blocks.iter().map(|b| &text[b.range.clone()]));
+pub(super) fn mark(text: &str, blocks: &mut Blocks, complete: bool) -> std::ops::Range<usize> {
+    let (lead, trail) = furniture_runs((0..blocks.len()).map(|i| &text[blocks.range(i)]));
     let trail = if complete { trail } else { 0 };
-    let body_end = blocks.len() - trail;
     let len = blocks.len();
-    for (i, block) in blocks.iter_mut().enumerate() {
-        let outside = i < lead || i >= body_end.min(len);
+    let body_end = len - trail;
+    // Only the runs at the two ends change: a long article's blocks in
+    // between are not walked.
+    for i in (0..lead.min(len)).chain(body_end..len) {
+        let kind = blocks.kind(i);
         // A Markdown heading of the end matter (`## Sources`) goes too.
-        let trailing_heading =
-            i >= body_end.min(len) && matches!(block.kind, BlockKind::Heading { .. });
-        if outside
-            && (trailing_heading
-                || matches!(
-                    block.kind,
-                    BlockKind::Paragraph | BlockKind::ListItem { .. }
-                ))
-        {
-            block.kind = BlockKind::Boilerplate;
+        let trailing_heading = i >= body_end && matches!(kind, BlockKind::Heading { .. });
+        if trailing_heading || matches!(kind, BlockKind::Paragraph | BlockKind::ListItem { .. }) {
+            blocks.set_kind(i, BlockKind::Boilerplate);
         }
     }
     lead..body_end

@@ -24,8 +24,8 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use crate::sanitize;
 
 use super::{
-    Block, BlockKind, Document, Format, Inline, InlineKind, MAX_DEPTH, Source, SourceMap, Span,
-    furniture,
+    BlockDraft, BlockKind, Blocks, Document, Format, Inline, InlineKind, MAX_DEPTH, Source,
+    SourceMap, Span, furniture,
 };
 
 /// The parser options lede enables; fuzz targets use the same.
@@ -40,8 +40,8 @@ struct Builder<'a> {
     md_map: &'a SourceMap,
     text: String,
     map: SourceMap,
-    blocks: Vec<Block>,
-    open: Option<Block>,
+    blocks: Blocks,
+    open: Option<BlockDraft>,
     /// Inline tags opened and not yet closed: kind and text start.
     inline_stack: Vec<(InlineKind, usize)>,
     quote_depth: usize,
@@ -87,7 +87,7 @@ pub(super) fn parse_with(source: Source, options: Options, complete: bool) -> Do
         md_map: &md_map,
         text: String::with_capacity(md.len()),
         map: SourceMap::default(),
-        blocks: Vec::new(),
+        blocks: Blocks::default(),
         open: None,
         inline_stack: Vec::new(),
         quote_depth: 0,
@@ -114,17 +114,16 @@ pub(super) fn parse_with(source: Source, options: Options, complete: bool) -> Do
     let title = blocks
         .iter()
         .position(|b| b.kind != BlockKind::Boilerplate)
-        .filter(|&i| blocks[i].kind == BlockKind::Heading { level: 1 });
+        .filter(|&i| blocks.kind(i) == BlockKind::Heading { level: 1 });
     let dateline = title.and_then(|t| {
         let lead = blocks
-            .get_mut(t + 1)
+            .get(t + 1)
             .filter(|b| b.kind == BlockKind::Paragraph)?;
         let range = lead_dateline_in(&text, &lead.range)?;
-        lead.inlines.push(Inline {
+        blocks.insert_inline(&Inline {
             range: range.clone(),
             kind: InlineKind::Dateline,
         });
-        lead.inlines.sort_by_key(|i| i.range.start);
         Some(range)
     });
 
@@ -159,7 +158,7 @@ impl Builder<'_> {
             self.push_separator("\n\n");
         }
         let start = self.text.len();
-        let mut block = Block::new(start..start, kind);
+        let mut block = BlockDraft::new(start..start, kind);
         block.quote_depth = Self::clamp(self.quote_depth);
         block.list_depth = Self::clamp(self.list_depth);
         self.open = Some(block);
@@ -193,7 +192,7 @@ impl Builder<'_> {
         if block.kind == BlockKind::Paragraph && only_images(&self.text, &block) {
             block.kind = BlockKind::Caption;
         }
-        self.blocks.push(block);
+        self.blocks.push_draft(block);
     }
 
     /// Appends whitespace that stands for no source bytes of its own (it
@@ -461,7 +460,7 @@ impl Builder<'_> {
 }
 
 /// True when every visible character of a block lies in an image's alt text.
-fn only_images(text: &str, block: &Block) -> bool {
+fn only_images(text: &str, block: &BlockDraft) -> bool {
     let mut at = block.range.start;
     let mut any = false;
     for inline in &block.inlines {

@@ -11,6 +11,7 @@
 //! character of the text is in exactly one block; sections tile the blocks in
 //! order; every range lies on `char` boundaries.
 
+mod blocks;
 mod dateline;
 mod furniture;
 pub mod html;
@@ -23,6 +24,7 @@ pub mod start;
 
 use std::ops::Range;
 
+pub use blocks::Blocks;
 pub use load::{Format, LoadError, Source};
 pub use markdown::options as markdown_options;
 pub use source_map::SourceMap;
@@ -100,6 +102,9 @@ pub struct Inline {
     pub kind: InlineKind,
 }
 
+/// A block, as [`Blocks`] hands it out: a small value made on the fly
+/// (the blocks are stored packed). Its inline runs are
+/// [`Blocks::inlines`] of its range.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Block {
     /// The block's text, without the blank lines around it.
@@ -110,8 +115,6 @@ pub struct Block {
     pub quote_depth: u8,
     /// How many lists hold this block (clamped to [`MAX_DEPTH`]).
     pub list_depth: u8,
-    /// Inline runs, sorted by start; they may nest (a link inside emphasis).
-    pub inlines: Vec<Inline>,
 }
 
 /// Nesting deeper than this is drawn flat: a 40,000-deep quote must not push
@@ -119,13 +122,12 @@ pub struct Block {
 pub const MAX_DEPTH: u8 = 16;
 
 impl Block {
-    fn new(range: Span, kind: BlockKind) -> Self {
+    pub fn new(range: Span, kind: BlockKind) -> Self {
         Self {
             range,
             kind,
             quote_depth: 0,
             list_depth: 0,
-            inlines: Vec::new(),
         }
     }
 
@@ -133,6 +135,30 @@ impl Block {
     /// wrap of the source.
     pub fn keeps_line_breaks(&self) -> bool {
         matches!(self.kind, BlockKind::Code)
+    }
+}
+
+/// A block being built, with its own inline runs (sorted by start, or put
+/// in order when it is added): what the Markdown and HTML readers fill in
+/// before a block goes into [`Blocks`] ([`Blocks::push_draft`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct BlockDraft {
+    pub range: Span,
+    pub kind: BlockKind,
+    pub quote_depth: u8,
+    pub list_depth: u8,
+    pub inlines: Vec<Inline>,
+}
+
+impl BlockDraft {
+    pub fn new(range: Span, kind: BlockKind) -> Self {
+        Self {
+            range,
+            kind,
+            quote_depth: 0,
+            list_depth: 0,
+            inlines: Vec::new(),
+        }
     }
 }
 
@@ -158,7 +184,7 @@ pub struct Document {
     pub name: String,
     pub format: Format,
     pub text: String,
-    pub blocks: Vec<Block>,
+    pub blocks: Blocks,
     pub sections: Vec<Section>,
     /// The title block, if the article has one.
     pub title: Option<usize>,
@@ -328,20 +354,39 @@ impl Document {
     /// The block holding (or next after) a text offset.
     pub fn block_at(&self, offset: usize) -> usize {
         self.blocks
-            .partition_point(|b| b.range.end <= offset)
+            .partition_point(|r| r.end <= offset)
             .min(self.blocks.len().saturating_sub(1))
+    }
+
+    /// The inline runs of a block, sorted by start (they may nest).
+    pub fn inlines(&self, block: &Block) -> impl Iterator<Item = Inline> + '_ {
+        self.blocks.inlines(&block.range)
     }
 
     /// Paragraph-like blocks an extractor should read: everything but code,
     /// rules and page furniture.
-    pub fn prose_blocks(&self) -> impl Iterator<Item = &Block> {
-        self.blocks.iter().filter(|b| {
-            !matches!(
-                b.kind,
-                BlockKind::Code | BlockKind::Rule | BlockKind::Boilerplate | BlockKind::Byline
-            )
-        })
+    pub fn prose_blocks(&self) -> impl Iterator<Item = Block> + '_ {
+        self.blocks.iter().filter(is_prose)
     }
+
+    /// [`Document::prose_blocks`] that overlap a text range, found by
+    /// search: an extractor reading a long article window by window does
+    /// not walk every block for each window.
+    pub fn prose_blocks_in(&self, range: Span) -> impl Iterator<Item = Block> + '_ {
+        let first = self.blocks.partition_point(|r| r.end <= range.start);
+        (first..self.blocks.len())
+            .map(|i| self.blocks.at(i))
+            .take_while(move |b| b.range.start < range.end)
+            .filter(is_prose)
+    }
+}
+
+/// True for a block an extractor reads (see [`Document::prose_blocks`]).
+fn is_prose(block: &Block) -> bool {
+    !matches!(
+        block.kind,
+        BlockKind::Code | BlockKind::Rule | BlockKind::Boilerplate | BlockKind::Byline
+    )
 }
 
 /// True when bytes are to be read as a web page: the format says so, or
@@ -381,7 +426,7 @@ fn parse_guarded(source: Source, parse: impl FnOnce(Source) -> Document) -> Docu
 /// and at the first block of trailing or leading furniture. A section that
 /// starts with no heading is named after its first block that is not a
 /// caption: a caption never names a section.
-fn build_sections(text: &str, blocks: &[Block]) -> Vec<Section> {
+fn build_sections(text: &str, blocks: &Blocks) -> Vec<Section> {
     build_named_sections(text, blocks, |_| None)
 }
 
@@ -390,12 +435,13 @@ fn build_sections(text: &str, blocks: &[Block]) -> Vec<Section> {
 /// per name, named by it, rather than one named by its first words.
 fn build_named_sections<'n>(
     text: &str,
-    blocks: &[Block],
+    blocks: &Blocks,
     name_of: impl Fn(usize) -> Option<&'n str>,
 ) -> Vec<Section> {
     let mut sections: Vec<Section> = Vec::new();
     let mut last_name = None;
-    for (i, block) in blocks.iter().enumerate() {
+    for i in 0..blocks.len() {
+        let block = blocks.at(i);
         let name = match block.kind {
             BlockKind::Boilerplate => name_of(i),
             _ => None,
@@ -419,16 +465,16 @@ fn build_named_sections<'n>(
                 _ => (None, 0),
             };
             let named = match heading {
-                Some(_) => block,
-                None => blocks[i..]
-                    .iter()
+                Some(_) => block.clone(),
+                None => (i..blocks.len())
+                    .map(|j| blocks.at(j))
                     .take_while(|b| {
                         !matches!(b.kind, BlockKind::Title | BlockKind::Heading { .. })
                             && (b.kind == BlockKind::Boilerplate)
                                 == (block.kind == BlockKind::Boilerplate)
                     })
                     .find(|b| b.kind != BlockKind::Caption)
-                    .unwrap_or(block),
+                    .unwrap_or_else(|| block.clone()),
             };
             let title = match name {
                 Some(name) => outline_title(name),

@@ -18,7 +18,9 @@
 //! - Runs of page furniture at the start and the end are set apart.
 
 use super::dateline::{is_date_line, lead_dateline};
-use super::{Block, BlockKind, Document, Format, Inline, InlineKind, Source, Span, furniture};
+use super::{
+    Block, BlockKind, Blocks, Document, Format, Inline, InlineKind, Source, Span, furniture,
+};
 
 /// A title is one line at most this long.
 const TITLE_MAX_CHARS: usize = 200;
@@ -34,7 +36,7 @@ pub(super) fn parse(source: Source, complete: bool) -> Document {
         map,
         notices,
     } = source;
-    let mut blocks: Vec<Block> = paragraphs(&text)
+    let mut blocks: Blocks = paragraphs(&text)
         .map(|r| Block::new(r, BlockKind::Paragraph))
         .collect();
 
@@ -43,41 +45,41 @@ pub(super) fn parse(source: Source, complete: bool) -> Document {
 
     let mut title = None;
     let mut next = lead;
-    if let Some(block) = blocks.get_mut(lead).filter(|_| lead < body_end) {
-        let t = &text[block.range.clone()];
+    if lead < body_end.min(blocks.len()) {
+        let t = &text[blocks.range(lead)];
         if !t.contains('\n') && t.chars().count() <= TITLE_MAX_CHARS {
-            block.kind = BlockKind::Title;
+            blocks.set_kind(lead, BlockKind::Title);
             title = Some(lead);
             next = lead + 1;
         }
     }
     // A date-only line under the title (the Wikinews and wire layout).
     if title.is_some()
-        && let Some(block) = blocks.get_mut(next).filter(|_| next < body_end)
-        && is_date_line(&text[block.range.clone()])
+        && next < body_end.min(blocks.len())
+        && is_date_line(&text[blocks.range(next)])
     {
-        block.kind = BlockKind::Dateline;
+        blocks.set_kind(next, BlockKind::Dateline);
         next += 1;
     }
 
     // In a dated report, what stands between the date line and the lead
     // is a lead image's caption: a report opens with its lead. (The
     // article's last block is its lead; the last of a start may not be.)
-    let dated = next > lead && blocks[next - 1].kind == BlockKind::Dateline;
+    let dated = next > lead && blocks.kind(next - 1) == BlockKind::Dateline;
     while dated
         && next < body_end
         && (next + 1 < body_end || !complete)
-        && is_caption_before_lead(&text[blocks[next].range.clone()])
+        && is_caption_before_lead(&text[blocks.range(next)])
     {
-        blocks[next].kind = BlockKind::Caption;
+        blocks.set_kind(next, BlockKind::Caption);
         next += 1;
     }
 
     let mut dateline = None;
-    if let Some(block) = blocks.get_mut(next).filter(|_| next < body_end)
-        && let Some(range) = lead_dateline(&text, &block.range)
+    if next < body_end.min(blocks.len())
+        && let Some(range) = lead_dateline(&text, &blocks.range(next))
     {
-        block.inlines.push(Inline {
+        blocks.insert_inline(&Inline {
             range: range.clone(),
             kind: InlineKind::Dateline,
         });
@@ -85,18 +87,18 @@ pub(super) fn parse(source: Source, complete: bool) -> Document {
     }
     if dateline.is_none()
         && let Some(i) = title.map(|t| t + 1).filter(|&i| i < blocks.len())
-        && blocks[i].kind == BlockKind::Dateline
+        && blocks.kind(i) == BlockKind::Dateline
     {
-        dateline = Some(blocks[i].range.clone());
+        dateline = Some(blocks.range(i));
     }
 
     for i in next..body_end {
-        let t = &text[blocks[i].range.clone()];
+        let t = &text[blocks.range(i)];
         let is_last_body_block = complete && i + 1 == body_end;
         if has_credit(t) {
-            blocks[i].kind = BlockKind::Caption;
+            blocks.set_kind(i, BlockKind::Caption);
         } else if !is_last_body_block && is_subheading(t) {
-            blocks[i].kind = BlockKind::Heading { level: 2 };
+            blocks.set_kind(i, BlockKind::Heading { level: 2 });
         }
     }
 

@@ -203,7 +203,7 @@ fn keys_pressed_while_reading_apply_once_the_whole_is_in() {
         ));
     }
     let whole = Document::from_bytes("a.txt", text.as_bytes(), None).expect("text");
-    let cut = whole.blocks[60].range.start;
+    let cut = whole.blocks.at(60).range.start;
     let source = load::decode("a.txt", &text.as_bytes()[..cut]).expect("text");
     let start = Document::parse_start(source, Format::Plain);
     let mut app = App::loading(start, Keymap::default(), Some(text.len() as u64), 0);

@@ -16,7 +16,7 @@
 
 use std::ops::Range;
 
-use crate::document::{BlockKind, Document, InlineKind};
+use crate::document::{BlockKind, Document, Inline, InlineKind};
 
 /// A stretch of prose to tokenize.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,7 +53,8 @@ pub fn prose(doc: &Document) -> Prose {
             continue;
         }
         let heading = matches!(block.kind, BlockKind::Title | BlockKind::Heading { .. });
-        if block.inlines.is_empty() {
+        let inlines: Vec<Inline> = doc.inlines(&block).collect();
+        if inlines.is_empty() {
             out.pieces.push(Piece {
                 range: block.range.clone(),
                 block: index,
@@ -65,18 +66,17 @@ pub fn prose(doc: &Document) -> Prose {
         if block.kind == BlockKind::Table {
             // Each body cell reads as a sentence of its own; header cells
             // are labels (`Name`, `Country`), not names.
-            let cells = block.inlines.iter().filter_map(|i| match i.kind {
+            let cells = inlines.iter().filter_map(|i| match i.kind {
                 InlineKind::TableCell { header: false, .. } => Some(i.range.clone()),
                 _ => None,
             });
             for cell in cells {
-                push_without_code(&mut out.pieces, cell, index, block, true);
+                push_without_code(&mut out.pieces, cell, index, &inlines, true);
             }
             continue;
         }
         let links = || {
-            block
-                .inlines
+            inlines
                 .iter()
                 .filter(|i| matches!(i.kind, InlineKind::Link { .. } | InlineKind::Image { .. }))
         };
@@ -87,26 +87,32 @@ pub fn prose(doc: &Document) -> Prose {
             out.edges.push(link.range.start);
             out.edges.push(link.range.end);
         }
-        push_without_code(&mut out.pieces, block.range.clone(), index, block, heading);
+        push_without_code(
+            &mut out.pieces,
+            block.range.clone(),
+            index,
+            &inlines,
+            heading,
+        );
     }
     out.edges.sort_unstable();
     out.edges.dedup();
     out
 }
 
-/// The pieces of `range` (of `block`, at `index`) around its inline code;
+/// The pieces of `range` (of the block at `index`, whose inline runs are
+/// `inlines`) around its inline code;
 /// the first starts a sentence.
 fn push_without_code(
     pieces: &mut Vec<Piece>,
     range: Range<usize>,
     index: usize,
-    block: &crate::document::Block,
+    inlines: &[Inline],
     heading: bool,
 ) {
     let mut at = range.start;
     let mut first = true;
-    let code = block
-        .inlines
+    let code = inlines
         .iter()
         .filter(|i| {
             i.kind == InlineKind::Code && i.range.start < range.end && i.range.end > range.start

@@ -80,19 +80,87 @@ pub struct WrapCache {
     width: u16,
     /// Reveal mode: blocks are wrapped with every invisible character shown.
     reveal: bool,
-    /// Indexes of the blocks shown, in order.
-    shown: Vec<usize>,
+    /// The blocks shown, in order.
+    shown: Shown,
     state: RefCell<Counts>,
 }
 
+/// Which blocks are shown: all of them, or all but the hidden ones (page
+/// furniture, a few blocks at the ends). Kept as the hidden ones, so a
+/// document of millions of blocks costs nothing here.
+#[derive(Debug, Clone, Default)]
+struct Shown {
+    /// Blocks in the document.
+    blocks: usize,
+    /// Indexes of the blocks left out, in order.
+    hidden: Vec<u32>,
+}
+
+impl Shown {
+    fn len(&self) -> usize {
+        self.blocks - self.hidden.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The block shown `k`th.
+    fn at(&self, k: usize) -> usize {
+        // The hidden blocks before it: those whose index less their rank
+        // is at most k.
+        let (mut lo, mut hi) = (0, self.hidden.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.hidden[mid] as usize - mid <= k {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        k + lo
+    }
+
+    fn get(&self, k: usize) -> Option<usize> {
+        (k < self.len()).then(|| self.at(k))
+    }
+
+    /// How many shown blocks `pred` is true for, it being true for a
+    /// prefix of them.
+    fn partition_point(&self, mut pred: impl FnMut(usize) -> bool) -> usize {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if pred(self.at(mid)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+}
+
+/// Blocks counted together in the tree of line counts.
+const CHUNK: usize = 64;
+
+/// A line count too large for a byte: looked up in `Counts::large`.
+const LARGE: u8 = u8::MAX;
+
+/// Line counts per shown block, a byte each (larger ones on the side), with
+/// a Fenwick tree over chunks of [`CHUNK`] blocks: about 1.2 bytes a block,
+/// so 33 million blocks (99 MB of `x\n\n`) cost 40 MB, not 825.
 #[derive(Debug, Clone, Default)]
 struct Counts {
     /// Lines per shown block, the blank line before it included: real once
     /// wrapped, an estimate before.
-    count: Vec<usize>,
-    exact: Vec<bool>,
-    /// Fenwick tree over `count` (1-based).
-    tree: Vec<usize>,
+    small: Vec<u8>,
+    /// The counts of [`LARGE`] lines or more.
+    large: rustc_hash::FxHashMap<u32, usize>,
+    /// One bit per block: wrapped, its count real.
+    exact: Vec<u64>,
+    /// Fenwick tree over the chunks' line counts (1-based).
+    tree: Vec<u64>,
     total: usize,
     /// Every shown block before this one is exact.
     frontier: usize,
@@ -102,73 +170,120 @@ struct Counts {
 }
 
 impl Counts {
-    fn new(count: Vec<usize>) -> Counts {
+    fn new(count: impl ExactSizeIterator<Item = usize>) -> Counts {
         let n = count.len();
-        let mut tree = vec![0; n + 1];
-        for i in 1..=n {
-            tree[i] += count[i - 1];
+        let chunks = n.div_ceil(CHUNK);
+        let mut counts = Counts {
+            small: Vec::with_capacity(n),
+            exact: vec![0; n.div_ceil(64)],
+            tree: vec![0; chunks + 1],
+            ..Counts::default()
+        };
+        for (k, lines) in count.enumerate() {
+            counts.store(k, lines);
+            counts.tree[k / CHUNK + 1] += lines as u64;
+            counts.total += lines;
+        }
+        for i in 1..=chunks {
             let parent = i + (i & i.wrapping_neg());
-            if parent <= n {
-                tree[parent] += tree[i];
+            if parent <= chunks {
+                counts.tree[parent] += counts.tree[i];
             }
         }
-        Counts {
-            total: count.iter().sum(),
-            exact: vec![false; n],
-            count,
-            tree,
-            frontier: 0,
-            kept: HashMap::new(),
-            order: VecDeque::new(),
+        counts
+    }
+
+    fn len(&self) -> usize {
+        self.small.len()
+    }
+
+    /// Writes a count (a new block's when `k` is the length).
+    fn store(&mut self, k: usize, lines: usize) {
+        let byte = u8::try_from(lines).ok().filter(|&b| b < LARGE);
+        if k == self.small.len() {
+            self.small.push(byte.unwrap_or(LARGE));
+        } else {
+            self.small[k] = byte.unwrap_or(LARGE);
+        }
+        if byte.is_none() {
+            self.large.insert(k as u32, lines);
+        } else if !self.large.is_empty() {
+            self.large.remove(&(k as u32));
         }
     }
 
+    fn count(&self, k: usize) -> usize {
+        match self.small[k] {
+            LARGE => self.large.get(&(k as u32)).copied().unwrap_or(0),
+            c => usize::from(c),
+        }
+    }
+
+    fn is_exact(&self, k: usize) -> bool {
+        self.exact[k / 64] & (1 << (k % 64)) != 0
+    }
+
     fn set(&mut self, k: usize, lines: usize) {
-        let old = self.count[k];
-        self.exact[k] = true;
+        let old = self.count(k);
+        self.exact[k / 64] |= 1 << (k % 64);
         if old == lines {
             return;
         }
-        self.count[k] = lines;
+        self.store(k, lines);
         self.total = self.total - old + lines;
-        let mut j = k + 1;
+        let mut j = k / CHUNK + 1;
         while j < self.tree.len() {
-            self.tree[j] = self.tree[j] - old + lines;
+            self.tree[j] = self.tree[j] - old as u64 + lines as u64;
             j += j & j.wrapping_neg();
         }
     }
 
-    /// Lines before shown block `k`.
-    fn prefix(&self, k: usize) -> usize {
-        let mut j = k.min(self.count.len());
+    /// Lines before chunk `c`.
+    fn chunk_prefix(&self, c: usize) -> usize {
+        let mut j = c.min(self.tree.len().saturating_sub(1));
         let mut sum = 0;
         while j > 0 {
             sum += self.tree[j];
             j -= j & j.wrapping_neg();
         }
-        sum
+        sum as usize
+    }
+
+    /// Lines before shown block `k`.
+    fn prefix(&self, k: usize) -> usize {
+        let k = k.min(self.len());
+        let c = k / CHUNK;
+        self.chunk_prefix(c) + (c * CHUNK..k).map(|i| self.count(i)).sum::<usize>()
     }
 
     /// The block holding line `n` and the line within it; the block is
-    /// `count.len()` when `n` is past the end.
+    /// the number of blocks when `n` is past the end.
     fn find(&self, n: usize) -> (usize, usize) {
-        let len = self.count.len();
+        let chunks = self.tree.len().saturating_sub(1);
         let mut at = 0;
-        let mut rest = n;
-        let mut step = if len == 0 {
+        let mut rest = n as u64;
+        let mut step = if chunks == 0 {
             0
         } else {
-            1 << (usize::BITS - 1 - len.leading_zeros())
+            1 << (usize::BITS - 1 - chunks.leading_zeros())
         };
         while step > 0 {
             let next = at + step;
-            if next <= len && self.tree[next] <= rest {
+            if next <= chunks && self.tree[next] <= rest {
                 at = next;
                 rest -= self.tree[next];
             }
             step >>= 1;
         }
-        (at, rest)
+        let mut rest = rest as usize;
+        for k in at * CHUNK..((at + 1) * CHUNK).min(self.len()) {
+            let count = self.count(k);
+            if rest < count {
+                return (k, rest);
+            }
+            rest -= count;
+        }
+        (self.len(), rest)
     }
 
     fn keep(&mut self, k: usize, lines: Rc<BlockLines>) {
@@ -202,21 +317,27 @@ impl WrapCache {
 
     /// Numbers the lines of `doc` by estimates alone, wrapping nothing yet.
     pub fn unwrapped(doc: &Document, width: u16, show_furniture: bool) -> Self {
-        let shown: Vec<usize> = doc
-            .blocks
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| show_furniture || b.kind != BlockKind::Boilerplate)
-            .map(|(i, _)| i)
-            .collect();
-        let count = (0..shown.len())
-            .map(|k| estimate(doc, width, &shown, k))
-            .collect();
+        let hidden = if show_furniture {
+            Vec::new()
+        } else {
+            doc.blocks
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| b.kind == BlockKind::Boilerplate)
+                .map(|(i, _)| i as u32)
+                .collect()
+        };
+        let shown = Shown {
+            blocks: doc.blocks.len(),
+            hidden,
+        };
+        let count = (0..shown.len()).map(|k| estimate(doc, width, &shown, k));
+        let state = RefCell::new(Counts::new(count));
         WrapCache {
             width,
             reveal: false,
             shown,
-            state: RefCell::new(Counts::new(count)),
+            state,
         }
     }
 
@@ -226,7 +347,7 @@ impl WrapCache {
         WrapCache {
             width: 0,
             reveal: false,
-            shown: Vec::new(),
+            shown: Shown::default(),
             state: RefCell::new(Counts::default()),
         }
     }
@@ -269,9 +390,9 @@ impl WrapCache {
             if spent >= budget {
                 return false;
             }
-            if !self.state.borrow().exact[k] {
+            if !self.state.borrow().is_exact(k) {
                 self.wrap(doc, k, false);
-                spent += doc.blocks[self.shown[k]].range.len().max(1);
+                spent += doc.blocks.range(self.shown.at(k)).len().max(1);
             }
             self.state.borrow_mut().frontier = k + 1;
         }
@@ -283,13 +404,13 @@ impl WrapCache {
         if let Some(lines) = self.state.borrow().kept.get(&k) {
             return Rc::clone(lines);
         }
-        let prev = k.checked_sub(1).map(|p| &doc.blocks[self.shown[p]]);
+        let prev = k.checked_sub(1).map(|p| doc.blocks.at(self.shown.at(p)));
         let lines = Rc::new(BlockLines::lay_out(
             doc,
             self.width,
             self.reveal,
-            self.shown[k],
-            prev,
+            self.shown.at(k),
+            prev.as_ref(),
         ));
         let mut state = self.state.borrow_mut();
         state.set(k, lines.lines.len());
@@ -303,8 +424,8 @@ impl WrapCache {
     fn exact_count(&self, doc: &Document, k: usize) -> usize {
         {
             let state = self.state.borrow();
-            if state.exact[k] {
-                return state.count[k];
+            if state.is_exact(k) {
+                return state.count(k);
             }
         }
         self.wrap(doc, k, true).lines.len()
@@ -317,7 +438,7 @@ impl WrapCache {
             if k >= self.shown.len() {
                 return None;
             }
-            if self.state.borrow().exact[k] {
+            if self.state.borrow().is_exact(k) {
                 return Some(Pos { shown: k, line });
             }
             // Wrapping changes this block's count, not where it starts:
@@ -412,7 +533,7 @@ impl WrapCache {
     pub fn pos_at(&self, doc: &Document, offset: usize) -> Pos {
         let k = self
             .shown
-            .partition_point(|&b| doc.blocks[b].range.start <= offset);
+            .partition_point(|b| doc.blocks.range(b).start <= offset);
         let Some(k) = k.checked_sub(1) else {
             return Pos::default();
         };
@@ -465,14 +586,14 @@ impl WrapCache {
     /// (after the blank line before it), `None` when all of it is hidden.
     pub fn section_pos(&self, doc: &Document, section: usize) -> Option<Pos> {
         let blocks = doc.sections.get(section)?.blocks.clone();
-        let k = self.shown.partition_point(|&b| b < blocks.start);
-        let b = *self.shown.get(k)?;
+        let k = self.shown.partition_point(|b| b < blocks.start);
+        let b = self.shown.get(k)?;
         if b >= blocks.end {
             return None;
         }
         let blank = k
             .checked_sub(1)
-            .is_some_and(|p| blank_between(&doc.blocks[self.shown[p]], &doc.blocks[b]));
+            .is_some_and(|p| blank_between(&doc.blocks.at(self.shown.at(p)), &doc.blocks.at(b)));
         Some(Pos {
             shown: k,
             line: usize::from(blank),
@@ -500,11 +621,11 @@ impl WrapCache {
 /// A guess at a block's line count before it is wrapped: its length over
 /// the column, most lines being nine tenths full; one line per source line
 /// for code.
-fn estimate(doc: &Document, width: u16, shown: &[usize], k: usize) -> usize {
-    let block = &doc.blocks[shown[k]];
+fn estimate(doc: &Document, width: u16, shown: &Shown, k: usize) -> usize {
+    let block = &doc.blocks.at(shown.at(k));
     let blank = k
         .checked_sub(1)
-        .is_some_and(|p| blank_between(&doc.blocks[shown[p]], block));
+        .is_some_and(|p| blank_between(&doc.blocks.at(shown.at(p)), block));
     let width = usize::from(width);
     let indent =
         2 * usize::from(block.quote_depth.min(MAX_DEPTH) + block.list_depth.min(MAX_DEPTH))

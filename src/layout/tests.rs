@@ -48,7 +48,7 @@ fn check(doc: &Document, cache: &WrapCache) {
         assert!(line.range.start >= last_start, "lines go backwards");
         last_start = line.range.start;
         // A table row's later lines draw text its first line covers.
-        let within = match line.block.map(|b| &doc.blocks[b]) {
+        let within = match line.block.map(|b| doc.blocks.at(b)) {
             Some(b) if b.kind == BlockKind::Table => b.range.clone(),
             _ => line.range.clone(),
         };
@@ -100,7 +100,7 @@ fn hidden_furniture_leaves_no_lines() {
         cache
             .iter(&doc)
             .filter_map(|l| l.block)
-            .all(|b| doc.blocks[b].kind != BlockKind::Boilerplate)
+            .all(|b| doc.blocks.at(b).kind != BlockKind::Boilerplate)
     );
     assert!(
         !shown(&doc, &cache)
@@ -454,6 +454,32 @@ proptest! {
             check(&doc, &cache);
         } else {
             let _ = cache.iter(&doc).count();
+        }
+    }
+}
+
+#[test]
+fn streamed_lines_are_the_cache_lines() {
+    let seed = crate::cli::load_article(None).expect("seed");
+    let md = Document::from_bytes(
+        "a.md",
+        b"# T\n\nSome *text* here.\n\n- one\n- two\n\n> quoted\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+        None,
+    )
+    .expect("md");
+    for doc in [&seed, &md] {
+        for width in [12, 40, 80] {
+            for furniture in [true, false] {
+                let cache = WrapCache::build(doc, width, furniture);
+                let cached: Vec<(Option<usize>, std::ops::Range<usize>, String)> = cache
+                    .iter(doc)
+                    .map(|l| (l.block, l.range.clone(), l.prefix.clone()))
+                    .collect();
+                let streamed: Vec<_> = super::stream_lines(doc, width, furniture, false)
+                    .map(|l| (l.block, l.range.clone(), l.prefix.clone()))
+                    .collect();
+                assert_eq!(streamed, cached, "width {width}, furniture {furniture}");
+            }
         }
     }
 }

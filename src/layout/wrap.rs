@@ -82,7 +82,7 @@ impl BlockLines {
             lines: Vec::new(),
             parts: Vec::new(),
         };
-        let block = &doc.blocks[index];
+        let block = &doc.blocks.at(index);
         if let Some(p) = prev.filter(|p| blank_between(p, block)) {
             let depth = p.quote_depth.min(block.quote_depth);
             let prefix = fit_prefix("│ ".repeat(depth.into()).trim_end(), width);
@@ -98,7 +98,7 @@ impl BlockLines {
     }
 
     fn lay_out_block(&mut self, doc: &Document, index: usize) {
-        let block = &doc.blocks[index];
+        let block = &doc.blocks.at(index);
         let (first_prefix, rest_prefix) = prefixes(block, self.width);
         let prefix_width = first_prefix.width().max(rest_prefix.width());
         let avail = usize::from(self.width).saturating_sub(prefix_width).max(1);
@@ -204,9 +204,8 @@ impl BlockLines {
         range: Range<usize>,
         words: &mut Vec<Word>,
     ) {
-        let breaks: Vec<usize> = block
-            .inlines
-            .iter()
+        let breaks: Vec<usize> = doc
+            .inlines(block)
             .filter(|i| i.kind == InlineKind::HardBreak)
             .map(|i| i.range.start)
             .collect();

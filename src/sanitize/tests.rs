@@ -79,7 +79,6 @@ fn zero_width_characters_hide_unless_revealed() {
         ("pay\u{200B}pal", "paypal", "pay⟨ZWSP⟩pal"),
         ("soft\u{AD}hyphen", "softhyphen", "soft⟨SHY⟩hyphen"),
         ("mid\u{FEFF}bom", "midbom", "mid⟨BOM⟩bom"),
-        ("a\u{200E}b\u{200F}", "ab", "a⟨LRM⟩b⟨RLM⟩"),
         ("x\u{3164}y", "xy", "x<U+3164>y"),
         ("a\u{200D}b", "ab", "a⟨ZWJ⟩b"),
         ("f\u{2061}x", "fx", "f<U+2061>x"),
@@ -88,6 +87,14 @@ fn zero_width_characters_hide_unless_revealed() {
         assert_eq!(shown(input, false), normal, "{input:?}");
         assert_eq!(shown(input, true), revealed, "{input:?}");
     }
+}
+
+#[test]
+fn implicit_bidi_marks_are_marked_even_in_normal_mode() {
+    let marked = "a⟨LRM⟩b⟨RLM⟩c⟨ALM⟩";
+    let input = "a\u{200E}b\u{200F}c\u{061C}";
+    assert_eq!(shown(input, false), marked);
+    assert_eq!(shown(input, true), marked);
 }
 
 #[test]

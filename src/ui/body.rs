@@ -210,7 +210,7 @@ impl BodyPane<'_> {
             }
             if part.space_before {
                 let at = part.range.start.saturating_sub(1);
-                let style = self.style_at(block, base, &marks, at..part.range.start + 1);
+                let style = self.style_at(&block, base, &marks, at..part.range.start + 1);
                 x = buf
                     .set_stringn(x, area.y, " ", usize::from(right - x), style)
                     .0;
@@ -235,8 +235,8 @@ impl BodyPane<'_> {
                     .0;
                 continue;
             }
-            for run in self.runs(block, &marks, part.range.clone()) {
-                let style = self.style_at(block, base, &marks, run.clone());
+            for run in self.runs(&block, &marks, part.range.clone()) {
+                let style = self.style_at(&block, base, &marks, run.clone());
                 let text = &doc.text[run];
                 x = buf
                     .set_stringn(x, area.y, text, usize::from(right.saturating_sub(x)), style)
@@ -249,9 +249,9 @@ impl BodyPane<'_> {
     /// ends.
     fn runs(&self, block: &Block, marks: &Marks, range: Range<usize>) -> Vec<Range<usize>> {
         let text = &self.doc.text;
-        let mut cuts: Vec<usize> = block
-            .inlines
-            .iter()
+        let mut cuts: Vec<usize> = self
+            .doc
+            .inlines(block)
             .flat_map(|i| [i.range.start, i.range.end])
             .chain(marks.mentions.iter().flat_map(|m| [m.start(), m.end()]))
             .chain(
@@ -282,7 +282,7 @@ impl BodyPane<'_> {
         let mut style = base;
         // A caption is an image's alt text: dimmed, not drawn as a link.
         let caption = block.kind == BlockKind::Caption;
-        for inline in block.inlines.iter().filter(|i| {
+        for inline in self.doc.inlines(block).filter(|i| {
             covers(&i.range) && !(caption && matches!(i.kind, InlineKind::Image { .. }))
         }) {
             style = style.patch(self.theme.inline(&inline.kind));

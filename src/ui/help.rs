@@ -12,6 +12,7 @@ use super::theme::{Theme, kind_label};
 use crate::app::App;
 use crate::extract::EntityKind;
 use crate::keymap::{Keymap, Mode, keys_label};
+use crate::sanitize;
 
 pub struct HelpOverlay<'a> {
     pub app: &'a App,
@@ -63,7 +64,10 @@ fn rows(keymap: &Keymap, theme: &Theme, width: usize) -> Vec<Row> {
                 "  {:<key_column$} ",
                 truncate(&keys_label(&b.names), key_column)
             );
-            for (i, line) in textwrap::wrap(&b.description, text_width)
+            // A config's text is data: what would act on the terminal or
+            // hide shows as a marker, as in an article.
+            let description = sanitize::clean(&b.description);
+            for (i, line) in textwrap::wrap(&description, text_width)
                 .into_iter()
                 .enumerate()
             {
@@ -162,5 +166,28 @@ impl Widget for HelpOverlay<'_> {
                 x = buf.set_stringn(x, y, text, room, *style).0;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_descriptions_show_markers() {
+        let config = "[[key]]\nkeys = [\"]\"]\naction = \"next_section\"\n\
+            description = \"desc \\u001b]0;DESCTITLE\\u0007 \\u202e \\u009b2J z\\u200bw t\\U000E0041\"\n\
+            mode = \"normal\"\n";
+        let mut keymap = Keymap::default();
+        keymap.merge(Keymap::parse(config).expect("valid"));
+        let text: Vec<String> = rows(&keymap, &Theme::new(false), 200)
+            .into_iter()
+            .map(|row| row.into_iter().map(|(t, _)| t).collect())
+            .collect();
+        assert!(
+            text.iter()
+                .any(|r| r.contains("desc ^[]0;DESCTITLE^G ⟨RLO⟩ <U+009B>2J zw t<U+E0041>")),
+            "{text:#?}"
+        );
     }
 }

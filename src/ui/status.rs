@@ -111,15 +111,16 @@ impl Widget for StatusLine<'_> {
         }
 
         let modes = app.modes();
-        let hints: Vec<(String, &str)> = app
+        let hints: Vec<(String, std::borrow::Cow<'_, str>)> = app
             .keymap()
             .hints(&modes)
-            .map(|(k, label)| (display_name(k), label))
+            .map(|(k, label)| (display_name(k), crate::sanitize::clean(label)))
             .collect();
         let room = usize::from(right.saturating_sub(x));
         // Hints are right-aligned; when they do not all fit, the first ones
         // go, so the last of the table (help, quit) stay.
-        let hint_width = |h: &(String, &str)| h.0.width() + 1 + h.1.width() + 2;
+        let hint_width =
+            |h: &(String, std::borrow::Cow<'_, str>)| h.0.width() + 1 + h.1.width() + 2;
         let mut used: usize = hints.iter().map(hint_width).sum();
         let mut skip = 0;
         while skip < hints.len() && used + 1 > room {

@@ -615,3 +615,16 @@ fn content_cannot_draw_the_status_row() {
         }
     }
 }
+
+#[test]
+fn config_strings_show_markers_in_the_status_line() {
+    let config = "[[key]]\nkeys = [\"]\"]\naction = \"next_section\"\n\
+        description = \"next\"\nmode = \"normal\"\nhint = \"hi\\u001b[2Jnt\"\n";
+    let mut keymap = Keymap::default();
+    keymap.merge(Keymap::parse(config).expect("valid"));
+    let doc = crate::cli::load_article(None).expect("seed");
+    let mut app = App::new(doc, Entities::default(), keymap);
+    let t = draw(&mut app, 160, 48);
+    let status = rows(t.backend().buffer()).join("\n");
+    assert!(status.contains("hi^[[2Jnt"), "{status}");
+}

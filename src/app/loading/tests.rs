@@ -24,7 +24,7 @@ fn article(sections: usize) -> String {
 /// The start of `text`: its first `blocks` blocks, parsed as a start.
 fn start_of(text: &str, blocks: usize) -> Document {
     let whole = Document::from_bytes("a.txt", text.as_bytes(), None).expect("text");
-    let cut = whole.blocks[blocks].range.start;
+    let cut = whole.blocks.at(blocks).range.start;
     let source = load::decode("a.txt", &text.as_bytes()[..cut]).expect("text");
     Document::parse_start(source, Format::Plain)
 }
@@ -193,7 +193,7 @@ fn a_late_error_keeps_the_start_and_says_so() {
 fn a_remembered_place_past_the_start_is_honoured_after_the_swap() {
     let text = article(60);
     let full = whole(&text);
-    let offset = full.blocks[200].range.start;
+    let offset = full.blocks.at(200).range.start;
     let mut store = Store::in_memory();
     store
         .remember(

@@ -13,7 +13,9 @@ use super::article::Inherited;
 use super::classify::Role;
 use super::page::{Page, is_inline};
 use super::tree::{NONE, NodeId};
-use crate::document::{Block, BlockKind, Inline, InlineKind, MAX_DEPTH, SourceMap, Span};
+use crate::document::{
+    BlockDraft as Block, BlockKind, Inline, InlineKind, MAX_DEPTH, SourceMap, Span,
+};
 
 /// Longest block: a longer run of text is cut (at a space where one is
 /// near), as plain text's paragraphs are, so no block costs much to wrap.

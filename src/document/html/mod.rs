@@ -124,16 +124,17 @@ pub fn parse(name: &str, bytes: &[u8], charset: Option<&str>, url: Option<&str>)
     let regions = regions(&page, &article.roots, set_aside);
     let (regions, region_names) = furniture_names(&page, &article.roots, regions);
     let made = b.boilerplate(&regions);
-    let (text, map, mut blocks, _) = b.finish();
-    trailing_headings(&mut blocks);
-    let mut names: Vec<Option<&str>> = vec![None; blocks.len()];
+    let (text, map, mut drafts, _) = b.finish();
+    trailing_headings(&mut drafts);
+    let mut names: Vec<Option<&str>> = vec![None; drafts.len()];
     for (name, range) in region_names.iter().zip(made) {
         for slot in &mut names[range] {
             *slot = Some(name);
         }
     }
+    let title_block = drafts.iter().position(|b| b.kind == BlockKind::Title);
+    let blocks = super::Blocks::from_drafts(drafts);
     let sections = build_named_sections(&text, &blocks, |i| names[i]);
-    let title_block = blocks.iter().position(|b| b.kind == BlockKind::Title);
     let mut doc = Document {
         name: name.to_string(),
         format: Format::Html,
@@ -315,7 +316,7 @@ fn furniture_names(
 
 /// A heading with no body text after it before the next heading or the
 /// end ("Related stories" whose list was set apart) is furniture too.
-fn trailing_headings(blocks: &mut [super::Block]) {
+fn trailing_headings(blocks: &mut [super::BlockDraft]) {
     /// What follows a block, read from the end.
     #[derive(Clone, Copy)]
     enum Next {

@@ -45,10 +45,8 @@ struct Cell {
 }
 
 /// The cells of a table block, in text order.
-fn cells(block: &Block) -> Vec<Cell> {
-    block
-        .inlines
-        .iter()
+fn cells(doc: &Document, block: &Block) -> Vec<Cell> {
+    doc.inlines(block)
         .filter_map(|i| match i.kind {
             InlineKind::TableCell {
                 row,
@@ -58,7 +56,7 @@ fn cells(block: &Block) -> Vec<Cell> {
                 row,
                 column: column as usize,
                 header,
-                range: i.range.clone(),
+                range: i.range,
             }),
             _ => None,
         })
@@ -211,8 +209,8 @@ impl BlockLines {
         prefix: &str,
         avail: usize,
     ) -> bool {
-        let block = &doc.blocks[index];
-        let cells = cells(block);
+        let block = &doc.blocks.at(index);
+        let cells = cells(doc, block);
         let columns = cells.iter().map(|c| c.column + 1).max().unwrap_or(0);
         // A table too wide for every column to get a cell is never measured.
         if columns == 0 || columns.saturating_mul(4).saturating_sub(3) > avail {
@@ -286,7 +284,7 @@ impl BlockLines {
     /// The words of a table laid out as running text: each row a paragraph,
     /// its cells set apart by a bar.
     pub(super) fn table_words(&mut self, doc: &Document, block: &Block, words: &mut Vec<Word>) {
-        let cells = cells(block);
+        let cells = cells(doc, block);
         if cells.is_empty() {
             self.prose_words(doc, block, words);
             return;
