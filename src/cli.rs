@@ -267,7 +267,13 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             return web::read(&cli.files, Vec::new(), &config, theme, net, cli.reveal);
         }
         let (docs, rest) = load_for_reading(&cli.files)?;
-        return read(docs, rest, &config, theme, !cli.no_remember, cli.reveal);
+        let reading = Reading {
+            theme,
+            remember: !cli.no_remember,
+            reveal: cli.reveal,
+            web: net,
+        };
+        return read(docs, rest, &config, reading);
     }
     let inputs = load_inputs(&cli.files, &net)?;
     if cli.json {
@@ -499,6 +505,17 @@ pub fn load_article(path: Option<&Path>) -> Result<Document, CliError> {
     })
 }
 
+/// How the reader is to look and behave, as the command line and config
+/// say.
+pub struct Reading {
+    pub theme: crate::ui::theme::Theme,
+    /// Remember where each article was left.
+    pub remember: bool,
+    pub reveal: bool,
+    /// Where followed links are fetched from.
+    pub web: crate::web::Web,
+}
+
 /// Opens the reader on the articles; returns the exit status.
 ///
 /// Environment: `NO_COLOR` (set and not empty) turns colours off;
@@ -508,10 +525,14 @@ pub fn read(
     docs: Vec<Document>,
     rest: Option<Rest>,
     config: &crate::config::Config,
-    theme: crate::ui::theme::Theme,
-    remember: bool,
-    reveal: bool,
+    reading: Reading,
 ) -> Result<u8, CliError> {
+    let Reading {
+        theme,
+        remember,
+        reveal,
+        web,
+    } = reading;
     let mut docs = docs.into_iter().map(Arc::new);
     let Some(first) = docs.next() else {
         return Ok(0);
@@ -544,7 +565,8 @@ pub fn read(
     let options = LoopOptions {
         panic_after_first_frame: std::env::var_os("LEDE_TEST_PANIC").is_some_and(|v| v == "1"),
     };
-    let outcome = term::run(&mut app, options, jobs, rest.map(|r| (0, r)), None);
+    // The network and cache, for the links followed from the articles.
+    let outcome = term::run(&mut app, options, jobs, rest.map(|r| (0, r)), Some(web));
     // Saved on every way out the loop returns from: quit, end of input,
     // SIGTERM, SIGHUP, SIGINT.
     if let Err(e) = places.save_all(&app) {

@@ -108,7 +108,13 @@ pub fn run(request: Request, web: &Web, deliver: &dyn Fn(Fetched) -> bool) -> bo
                     millis,
                 }) && !cancel.load(Ordering::SeqCst)
             };
-            let result = match web.open(&url, Want::Page, &mut progress) {
+            // A link from a file may lead to another file.
+            let opened = if crate::fetch::is_url(&url) {
+                web.open(&url, Want::Page, &mut progress)
+            } else {
+                crate::web::open_path(&url).map(|c| (c, None))
+            };
+            let result = match opened {
                 Ok((Content::Article(doc), _)) => {
                     let found = Found::compute(file, &doc);
                     Ok(PageContent::Article(Box::new((doc, found))))

@@ -39,6 +39,8 @@ pub enum Mode {
     Quotes,
     /// The map view is open.
     Map,
+    /// The link list is open.
+    Links,
     /// The feed view is shown.
     Feed,
 }
@@ -55,6 +57,7 @@ impl Mode {
             Mode::Filter => "In the entity filter",
             Mode::Quotes => "In the quotes view",
             Mode::Map => "In the map view",
+            Mode::Links => "In the link list",
             Mode::Feed => "In the feed view",
         }
     }
@@ -289,6 +292,7 @@ pub fn markdown_table(keymap: &Keymap) -> String {
         Mode::Filter,
         Mode::Quotes,
         Mode::Map,
+        Mode::Links,
         Mode::Feed,
     ] {
         for b in keymap.bindings().iter().filter(|b| b.mode == mode) {

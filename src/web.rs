@@ -179,6 +179,24 @@ fn network_failed(problem: &Problem) -> bool {
     )
 }
 
+/// Reads a local file as a fetched page is read (a page, a feed or text):
+/// a link in a saved page or a Markdown file to another file.
+pub fn open_path(path: &str) -> Result<Content, WebError> {
+    let body = crate::document::load::read_path(std::path::Path::new(path)).map_err(|source| {
+        WebError::Load {
+            url: path.to_string(),
+            source,
+        }
+    })?;
+    read_page(&Page {
+        url: path.to_string(),
+        media_type: None,
+        charset: None,
+        validators: Validators::default(),
+        body,
+    })
+}
+
 /// Reads fetched bytes as a feed, a web page or text, by the media type and
 /// then the bytes themselves.
 pub fn read_page(page: &Page) -> Result<Content, WebError> {
@@ -190,7 +208,11 @@ pub fn read_page(page: &Page) -> Result<Content, WebError> {
             | "application/rdf+xml"
             | "application/feed+json"
     );
-    if feedish || (!media.contains("html") && feed::sniff(&page.body)) {
+    // JSON keys come in any order: a JSON Feed's `version` may follow its
+    // items, past what a sniff reads, so JSON is looked through whole.
+    let json_feed = (media == "application/json" || media.ends_with("+json"))
+        && memchr::memmem::find(&page.body, b"jsonfeed.org/version").is_some();
+    if feedish || json_feed || (!media.contains("html") && feed::sniff(&page.body)) {
         return feed::parse(&page.body, &page.url, None)
             .map(Content::Feed)
             .map_err(|source| WebError::Feed {

@@ -160,6 +160,18 @@ pub enum Action {
     MapMove(i32),
     /// Select the place under the map's cursor and go to its mentions.
     MapJump,
+    /// Open or close the list of the article's links.
+    Links,
+    /// Move the link list's cursor.
+    LinkMove(i32),
+    /// Put the link list's cursor on the first link.
+    LinkFirst,
+    /// Put the link list's cursor on the last link.
+    LinkLast,
+    /// Open the link under the cursor as a new article.
+    LinkOpen,
+    /// Back to the article the shown one was opened from by a link.
+    LinkBack,
     /// Show the next of the articles opened together.
     NextFile,
     /// Show the previous of the articles opened together.
@@ -371,6 +383,20 @@ pub enum Command {
     MapUp,
     #[strum(message = "select the place under the map's cursor and go to its mentions")]
     MapJump,
+    #[strum(message = "open or close the numbered list of the article's links")]
+    Links,
+    #[strum(message = "next link in the link list")]
+    LinkDown,
+    #[strum(message = "previous link in the link list")]
+    LinkUp,
+    #[strum(message = "first link in the link list")]
+    LinkFirst,
+    #[strum(message = "last link in the link list")]
+    LinkLast,
+    #[strum(message = "open the link under the cursor as an article (a web address or a file)")]
+    LinkOpen,
+    #[strum(message = "back to the article a link was followed from, at the same place")]
+    LinkBack,
     #[strum(message = "next article (when several are open)")]
     NextFile,
     #[strum(message = "previous article (when several are open)")]
@@ -486,6 +512,13 @@ impl Command {
             Command::MapDown => Action::MapMove(1),
             Command::MapUp => Action::MapMove(-1),
             Command::MapJump => Action::MapJump,
+            Command::Links => Action::Links,
+            Command::LinkDown => Action::LinkMove(1),
+            Command::LinkUp => Action::LinkMove(-1),
+            Command::LinkFirst => Action::LinkFirst,
+            Command::LinkLast => Action::LinkLast,
+            Command::LinkOpen => Action::LinkOpen,
+            Command::LinkBack => Action::LinkBack,
             Command::NextFile => Action::NextFile,
             Command::PrevFile => Action::PrevFile,
             Command::FeedDown => Action::FeedMove(1),
@@ -621,6 +654,12 @@ impl Action {
             | QuoteJump
             | MapMove(_)
             | MapJump
+            | Links
+            | LinkMove(_)
+            | LinkFirst
+            | LinkLast
+            | LinkOpen
+            | LinkBack
             | NextFile
             | PrevFile
             | FeedMove(_)

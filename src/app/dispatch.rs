@@ -136,6 +136,32 @@ impl Reader {
                     self.select_entry(entry);
                 }
             }
+            Action::Links => self.toggle_panel(Panel::Links),
+            Action::LinkMove(n) => {
+                let last = self.links.len().saturating_sub(1);
+                self.entity.panel_cursor = self
+                    .entity
+                    .panel_cursor
+                    .saturating_add_signed(n as isize)
+                    .min(last);
+            }
+            Action::LinkFirst => self.entity.panel_cursor = 0,
+            Action::LinkLast => self.entity.panel_cursor = self.links.len().saturating_sub(1),
+            Action::LinkOpen => match self.links.get(self.entity.panel_cursor) {
+                Some(link) => match super::links::resolve(&link.target, &self.doc.name) {
+                    Ok(to) => {
+                        self.link = Some(super::links::LinkAsk::Open {
+                            to,
+                            text: link.text.clone(),
+                        });
+                        self.entity.panel = None;
+                    }
+                    Err(why) => self.view.message = Some(crate::sanitize::clean(&why).into_owned()),
+                },
+                None => self.view.message = Some("the article has no links".into()),
+            },
+            // The session goes back; the reader only asks.
+            Action::LinkBack => self.link = Some(super::links::LinkAsk::Back),
             // The reader's own.
             Action::Scroll(n) => self.scroll(n as isize),
             Action::Page(n) => {

@@ -556,6 +556,8 @@ pub fn subsequence(needle: &str, hay: &str) -> bool {
 pub enum Panel {
     Quotes,
     Map,
+    /// The article's links, numbered.
+    Links,
 }
 
 /// What the reader changes about the entity views.
@@ -580,7 +582,7 @@ pub struct EntityView {
     /// Dim paragraphs that do not mention the selected entry.
     pub focus_mode: bool,
     pub panel: Option<Panel>,
-    /// Position in the quotes view or the map's list.
+    /// Position in the quotes view, the map's list or the link list.
     pub panel_cursor: usize,
     /// The entities are still being found (see `app::arrival`).
     pub finding: bool,

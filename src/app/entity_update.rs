@@ -43,6 +43,7 @@ impl Reader {
         match self.entity.panel {
             Some(Panel::Quotes) => return Some(vec![Mode::Quotes]),
             Some(Panel::Map) => return Some(vec![Mode::Map]),
+            Some(Panel::Links) => return Some(vec![Mode::Links]),
             None => {}
         }
         if self.entity.shown && self.entity.filtering {
@@ -69,6 +70,11 @@ impl Reader {
             e.panel = None;
             return;
         }
+        if panel == Panel::Links {
+            self.links = super::links::links(&self.doc);
+        }
+        let top = self.top_text();
+        let e = &mut self.entity;
         e.panel = Some(panel);
         e.filtering = false;
         // Open on the selected entity's place (map) or at the top.
@@ -79,6 +85,8 @@ impl Reader {
                 .iter()
                 .position(|&p| p == sel)
                 .unwrap_or(0),
+            // The link under the cursor line, or the next one below it.
+            (Panel::Links, _) => super::links::first_from(&self.links, top),
             _ => 0,
         };
     }

@@ -155,7 +155,7 @@ impl App {
     }
 
     /// Stops fetching for article `file`, if it is.
-    fn cancel_fetch(&mut self, file: usize) {
+    pub(super) fn cancel_fetch(&mut self, file: usize) {
         self.fetching.retain(|f| {
             if f.file == file {
                 f.cancel();
@@ -272,6 +272,7 @@ impl App {
         reader.receive(found);
         if let Some(i) = self.item_reader {
             self.cancel_fetch(i);
+            self.forget_back(i);
         }
         let file = match self.item_reader {
             Some(i) if i < self.readers.len() => {

@@ -216,7 +216,9 @@ impl Reader {
             | Action::SearchPrev
             | Action::OutlineLast
             | Action::NextFile
-            | Action::PrevFile => true,
+            | Action::PrevFile
+            // The list would hold only the links read so far.
+            | Action::Links => true,
             Action::Section(s) => s >= self.doc.sections.len(),
             Action::NextSection => self.current_section() + 1 >= self.doc.sections.len(),
             Action::Scroll(n) | Action::Page(n) | Action::HalfPage(n) => n > 0 && at_end(),
@@ -288,6 +290,11 @@ impl Reader {
             | Action::QuoteJump
             | Action::Map
             | Action::MapMove(_)
+            | Action::LinkMove(_)
+            | Action::LinkFirst
+            | Action::LinkLast
+            | Action::LinkOpen
+            | Action::LinkBack
             | Action::MapJump
             | Action::FeedMove(_)
             | Action::FeedFirst

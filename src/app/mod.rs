@@ -22,6 +22,8 @@ pub mod entities;
 mod entity_update;
 pub mod feed;
 pub mod fetching;
+mod follow;
+pub mod links;
 pub mod loading;
 pub mod panes;
 pub mod places;
@@ -159,6 +161,9 @@ pub struct App {
     read: Arc<rustc_hash::FxHashSet<String>>,
     /// The session was asked to end (from the feed view).
     quit: bool,
+    /// Articles left by following a link, with the number of the article
+    /// they were shown as, newest last (`follow`).
+    back: Vec<(usize, Reader)>,
 }
 
 impl Deref for App {
@@ -191,6 +196,7 @@ impl App {
             requests: Vec::new(),
             read: Arc::default(),
             quit: false,
+            back: Vec::new(),
         }
     }
 
@@ -297,6 +303,7 @@ impl App {
                     }
                 }
                 self.make_switch();
+                self.follow_links();
                 if self.readers[self.current].view.quit {
                     if self.feed.is_some() && self.item_reader == Some(self.current) {
                         self.back_to_feed();

@@ -169,6 +169,11 @@ pub struct Reader {
     /// A switch to another article this reader was asked for (now, or
     /// when the whole article it waited for came in): the session makes it.
     pub(super) switch: Option<isize>,
+    /// The article's links, listed when the link list opens.
+    pub links: Vec<super::links::Link>,
+    /// What the reader asked about links (open one, go back): the session
+    /// does it.
+    pub(super) link: Option<super::links::LinkAsk>,
 }
 
 impl Reader {
@@ -215,6 +220,8 @@ impl Reader {
             cache,
             loading: None,
             switch: None,
+            links: Vec::new(),
+            link: None,
         };
         if !finding {
             reader.build_index();

@@ -44,6 +44,7 @@ fn rows(keymap: &Keymap, theme: &Theme, width: usize) -> Vec<Row> {
         Mode::Filter,
         Mode::Quotes,
         Mode::Map,
+        Mode::Links,
         Mode::Feed,
         Mode::Help,
     ] {

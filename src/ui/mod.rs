@@ -12,6 +12,7 @@ mod body;
 mod entity_pane;
 pub mod feed;
 mod help;
+mod links;
 pub use help::scroll_room as help_scroll_room;
 pub mod map;
 mod outline;
@@ -107,6 +108,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         Some(crate::app::entities::Panel::Map) => {
             map::MapView { app, theme }.render(main, buf);
+        }
+        Some(crate::app::entities::Panel::Links) => {
+            links::LinksView { app, theme }.render(main, buf);
         }
         None => {}
     }

@@ -157,3 +157,57 @@ fn an_item_with_content_is_an_article_without_a_fetch() {
     assert_eq!(doc.name, "https://example.org/news/tallinn-strike.html");
     assert!(item_document(&feed.items[1]).is_none(), "only a summary");
 }
+
+/// A JSON Feed whose `version` comes after its items, past the first 4 KB
+/// a sniff looks at (JSON keys come in any order).
+fn json_feed_version_last() -> String {
+    let items: Vec<String> = (0..40)
+        .map(|i| {
+            format!(
+                r#"{{"id": "j{i}", "url": "/j/{i}.html", "title": "Harbour report {i}", "content_text": "The harbour in Bergen reopened on Wednesday, report {i} said, after a long week of storms."}}"#
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"title": "Fjord JSON", "items": [{}], "version": "https://jsonfeed.org/version/1.1"}}"#,
+        items.join(",")
+    )
+}
+
+#[test]
+fn a_json_feed_is_known_by_its_content_type_as_well_as_by_its_bytes() {
+    let late = json_feed_version_last();
+    assert!(late.len() > 4096 && !crate::feed::sniff(late.as_bytes()));
+    let early = include_str!("../../tests/fixtures/feeds/feed.json");
+    let server = Server::start(move |req| match req.path.as_str() {
+        "/feed+json" => Reply::ok("application/feed+json", late.clone()),
+        "/json" => Reply::ok("application/json; charset=utf-8", late.clone()),
+        _ => Reply::ok("text/plain", early),
+    });
+    let dir = tempfile::tempdir().expect("tempdir");
+    for path in ["/feed+json", "/json", "/sniffed"] {
+        let (content, _) = web(dir.path(), false)
+            .open(&server.url(path), Want::Fresh, &mut |_| true)
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        let Content::Feed(feed) = content else {
+            panic!("{path} not read as a feed")
+        };
+        assert_eq!(feed.title, "Fjord JSON", "{path}");
+        assert!(!feed.items.is_empty(), "{path}");
+    }
+}
+
+#[test]
+fn json_that_is_not_a_feed_is_text() {
+    let server = Server::start(|_| {
+        Reply::ok(
+            "application/json",
+            r#"{"harbour": "Bergen", "note": "The harbour reopened on Wednesday."}"#,
+        )
+    });
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (content, _) = web(dir.path(), false)
+        .open(&server.url("/data.json"), Want::Page, &mut |_| true)
+        .expect("opened");
+    assert!(article(content).text.contains("Bergen"));
+}
