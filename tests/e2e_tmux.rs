@@ -204,8 +204,9 @@ fn reopening_returns_to_the_place_left() {
     ));
     let again = t.wait_for("the reader", |s| s.contains("§"));
     assert_eq!(first_text_row(&again), left_row);
-    // Moved on, then ended by SIGTERM: the place is saved on that path too.
-    t.keys(&["]"]);
+    // Moved on (to the furniture, shown with `x`), then ended by SIGTERM:
+    // the place is saved on that path too.
+    t.keys(&["x", "]"]);
     t.wait_for("the last section", |s| {
         first_text_row(s).contains("Add a Comment")
     });
