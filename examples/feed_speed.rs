@@ -8,10 +8,12 @@
 //! `--write` writes a feed of 500 items, each carrying a generated news
 //! article of about 4 KB as HTML (RSS 2.0, `content:encoded`). Given a feed
 //! file, it reads the bytes once, then times (wall clock, best and median
-//! of `LEDE_REPEAT` runs, default 15):
+//! of `LEDE_REPEAT` runs, default 15; and the process's CPU time, median,
+//! which other work on a loaded machine disturbs less):
 //! - list: the bytes parsed, the feed view built and a 160x48 frame drawn
 //!   (what "the list on screen after the file is read" costs);
-//! - names: the entity pane's names across every item found;
+//! - names: the entity pane's names across every item found, on every
+//!   core (as the reader does) and on one thread;
 //! - open: the first item opened (its content read by the page adapter,
 //!   its entities found) and drawn;
 //! - cached page: a page read from the page cache (offline), parsed, its
@@ -76,14 +78,44 @@ fn write_feed(path: &str) {
     std::fs::write(path, xml).expect("written");
 }
 
-fn stats(mut d: Vec<Duration>) -> String {
-    d.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    format!(
-        "best {:.1} ms, median {:.1} ms",
-        ms(d[0]),
-        ms(d[d.len() / 2])
-    )
+/// The process's CPU time so far (every thread's).
+fn cpu() -> Duration {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes the timespec it is given, nothing else.
+    unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut t) };
+    Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
+}
+
+/// A step's wall clock and CPU time.
+#[derive(Default)]
+struct Times {
+    wall: Vec<Duration>,
+    cpu: Vec<Duration>,
+}
+
+impl Times {
+    fn time<T>(&mut self, f: impl FnOnce() -> T) -> T {
+        let (t, c) = (Instant::now(), cpu());
+        let out = f();
+        self.wall.push(t.elapsed());
+        self.cpu.push(cpu().saturating_sub(c));
+        out
+    }
+
+    fn show(mut self) -> String {
+        self.wall.sort();
+        self.cpu.sort();
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        format!(
+            "best {:.1} ms, median {:.1} ms; CPU median {:.1} ms",
+            ms(self.wall[0]),
+            ms(self.wall[self.wall.len() / 2]),
+            ms(self.cpu[self.cpu.len() / 2])
+        )
+    }
 }
 
 fn frame(app: &App, w: u16, h: u16) {
@@ -107,7 +139,11 @@ fn time(path: &str) {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(15);
-    let (mut list, mut names, mut open, mut cached) = (vec![], vec![], vec![], vec![]);
+    let mut list = Times::default();
+    let mut names = Times::default();
+    let mut names_one = Times::default();
+    let mut open = Times::default();
+    let mut cached = Times::default();
     let dir = std::env::temp_dir().join(format!("lede-feed-speed-{}", std::process::id()));
     let cache = lede::cache::Cache::in_folder(dir.clone(), 1 << 30);
     let page = format!(
@@ -137,40 +173,47 @@ fn time(path: &str) {
     };
     let mut items = 0;
     for _ in 0..repeat {
-        let t = Instant::now();
-        let mut app = session(&bytes, path);
-        frame(&app, 160, 48);
-        list.push(t.elapsed());
+        let mut app = list.time(|| {
+            let app = session(&bytes, path);
+            frame(&app, 160, 48);
+            app
+        });
         let entries: Vec<_> = lede::feed::parse(&bytes, path, None).expect("feed").items;
         items = entries.len();
-        let t = Instant::now();
-        let index = CrossIndex::compute(&entries);
-        names.push(t.elapsed());
+        let index = names.time(|| CrossIndex::compute(&entries));
         assert!(!index.entries.is_empty());
-        let t = Instant::now();
-        app.update(Action::FeedOpen);
-        frame(&app, 160, 48);
-        open.push(t.elapsed());
-        let t = Instant::now();
-        let (content, _) = web
-            .open(url, lede::web::Want::Page, &mut |_| true)
-            .expect("from the cache");
-        let lede::web::Content::Article(doc) = content else {
-            panic!("an article")
-        };
-        let entities = lede::extract::extract(&doc);
-        let mut reader = App::new(doc, entities, Keymap::default());
-        reader.update(Action::Resize(160, 48));
-        frame(&reader, 160, 48);
-        cached.push(t.elapsed());
+        let one = names_one.time(|| CrossIndex::compute_on(&entries, 1));
+        assert_eq!(one, index);
+        open.time(|| {
+            app.update(Action::FeedOpen);
+            frame(&app, 160, 48);
+        });
+        cached.time(|| {
+            let (content, _) = web
+                .open(url, lede::web::Want::Page, &mut |_| true)
+                .expect("from the cache");
+            let lede::web::Content::Article(doc) = content else {
+                panic!("an article")
+            };
+            let entities = lede::extract::extract(&doc);
+            let mut reader = App::new(doc, entities, Keymap::default());
+            reader.update(Action::Resize(160, 48));
+            frame(&reader, 160, 48);
+        });
     }
     let _ = std::fs::remove_dir_all(&dir);
     println!(
         "feed of {items} items, {:.1} MB, {repeat} runs",
         bytes.len() as f64 / 1e6
     );
-    println!("list on screen (parse + view + frame): {}", stats(list));
-    println!("names across the items:                {}", stats(names));
-    println!("open an item from the feed:            {}", stats(open));
-    println!("open a page from the cache:            {}", stats(cached));
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    for (what, times) in [
+        ("list on screen (parse + view + frame)".to_string(), list),
+        (format!("names across the items ({cores} threads)"), names),
+        ("names across the items (1 thread)".to_string(), names_one),
+        ("open an item from the feed".to_string(), open),
+        ("open a page from the cache".to_string(), cached),
+    ] {
+        println!("{what:<40} {}", times.show());
+    }
 }
