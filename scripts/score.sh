@@ -3,9 +3,13 @@
 # (Wikinews), both in the repository, and on the gum-genres sets bio
 # (Wikipedia biographies) and voyage (Wikivoyage guides), which live only in
 # ../shared/eval (scripts/check-entities checks their floors).
-# Usage: scripts/score.sh [--errors] [--no-build] [--table] [SET...]
+# Usage: scripts/score.sh [--errors] [--no-build] [--table] [--holdout] [SET...]
 #   SET: seed, dev, bio, voyage (default: all four)
 #   --table: one line per set and type, overlap F1 (strict F1), for the README
+#   --holdout: bio and voyage are also scored in two parts, every 4th file
+#     (sorted by name, the 4th, 8th, ...) as a holdout and the rest; --errors
+#     then lists the rest's errors only, so the holdout stays unseen and
+#     tells whether a rule generalises.
 # Predictions go to ${OUT:-/tmp/lede-score}/SET.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -13,6 +17,7 @@ eval_dir="$root/eval"
 shared="$root/../shared/eval"
 out="${OUT:-/tmp/lede-score}"
 errors=""
+holdout=0
 build=1
 table=0
 sets=()
@@ -21,8 +26,9 @@ for arg in "$@"; do
     --errors) errors="--errors" ;;
     --no-build) build=0 ;;
     --table) table=1 ;;
+    --holdout) holdout=1 ;;
     seed | dev | bio | voyage) sets+=("$arg") ;;
-    *) echo "usage: $0 [--errors] [--no-build] [--table] [seed|dev|bio|voyage...]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--errors] [--no-build] [--table] [--holdout] [seed|dev|bio|voyage...]" >&2; exit 2 ;;
   esac
 done
 [ ${#sets[@]} -gt 0 ] || sets=(seed dev bio voyage)
@@ -54,6 +60,24 @@ for set in "${sets[@]}"; do
       "$bin" entities --json "$f" > "$out/$set/$(basename "$f" .txt).json"
     done
     pred="$out/$set"
+  fi
+  if [ "$holdout" = 1 ] && [ "$set" != seed ] && [ "$set" != dev ]; then
+    # gold split by position: every 4th file is the holdout
+    for part in rest holdout; do
+      rm -rf "${out:?}/$set-$part"
+      mkdir -p "$out/$set-$part"
+    done
+    i=0
+    for g in "$gold"/*.json; do
+      i=$((i + 1))
+      if [ $((i % 4)) = 0 ]; then part=holdout; else part=rest; fi
+      ln -s "$g" "$out/$set-$part/"
+    done
+    echo "== $set (rest)"
+    python3 "$eval_dir/score.py" $errors "$out/$set-rest" "$pred"
+    echo "== $set (holdout: every 4th file)"
+    python3 "$eval_dir/score.py" "$out/$set-holdout" "$pred" | grep -E '^(overlap|strict)'
+    continue
   fi
   report="$(python3 "$eval_dir/score.py" $errors "$gold" "$pred")"
   if [ "$table" = 1 ]; then

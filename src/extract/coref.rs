@@ -185,7 +185,14 @@ pub fn build(cx: &DocContext, cands: &[Cand], reps: &[usize], numbers: &[NumberS
             continue;
         }
         let r = &cands[rep];
-        let key = r.country.unwrap_or(&text[r.range.clone()]);
+        // `Russia forces` is Russia acting: the state's entity, by its name.
+        let owner = |c: &Cand| {
+            c.place
+                .is_some_and(|p| p.class == super::gaz::PlaceClass::Country)
+                && c.range.end > cx.toks[c.toks.end - 1].end as usize
+        };
+        let state = owner(r).then(|| cx.span_text(r.toks.clone()));
+        let key = r.country.or(state).unwrap_or(&text[r.range.clone()]);
         // A one-word name is keyed by its token's hash (the same value).
         let word = &cx.toks[r.toks.start];
         let hash = (r.country.is_none()
@@ -199,7 +206,9 @@ pub fn build(cx: &DocContext, cands: &[Cand], reps: &[usize], numbers: &[NumberS
             key,
             hash,
             at: r.country.is_none().then_some(r.range.start),
-            name: c.country,
+            name: c
+                .country
+                .or_else(|| owner(c).then(|| cx.span_text(c.toks.clone()))),
             coords: c.place.map(|p| p.coords).filter(|c| c.0.is_finite()),
         });
     }

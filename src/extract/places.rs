@@ -309,10 +309,49 @@ pub fn locative(cx: &DocContext, s: usize, e: usize, known: bool) -> bool {
     if LOCATIVE.contains(&prep) || (known && CONFIRMING.contains(&prep)) {
         return true;
     }
+    if from_to(cx, p, e) {
+        return true;
+    }
     matches!(prep, "to" | "from" | "into")
         && p >= 1
         && cx.toks[p - 1].is_word()
         && super::lexicon::with_lower(word_at(cx, p - 1), |w| MOTION.contains(&w))
+}
+
+/// A route: `from X to Y`, `from X via Y`; the preposition before the
+/// name is at `p`, the name ends at `e`.
+fn from_to(cx: &DocContext, p: usize, e: usize) -> bool {
+    let toks = cx.toks;
+    let name_at = |k: usize| toks.get(k).is_some_and(|t| t.is_word() && t.cap());
+    match word_at(cx, p) {
+        "from" => {
+            let k = e;
+            toks.get(k)
+                .is_some_and(|t| t.is(cx.text, "to") || t.is(cx.text, "via"))
+                && (name_at(k + 1)
+                    || (toks.get(k + 1).is_some_and(|t| t.is(cx.text, "the")) && name_at(k + 2)))
+        }
+        "to" | "via" => {
+            // Back over the name before: `from Sana'a via`.
+            let mut k = p;
+            while k > 0
+                && (toks[k - 1].cap()
+                    || (!toks[k - 1].is_word()
+                        && !toks[k - 1].space()
+                        && k >= 2
+                        && toks[k - 2].cap()))
+                && p - k < 5
+            {
+                k -= 1;
+            }
+            k < p && k >= 1 && toks[k - 1].is(cx.text, "from")
+                || (k < p
+                    && k >= 2
+                    && toks[k - 1].is(cx.text, "the")
+                    && toks[k - 2].is(cx.text, "from"))
+        }
+        _ => false,
+    }
 }
 
 /// `Coron is a town`, `Basel is the third largest city`, `X lies on the

@@ -265,6 +265,35 @@ fn a_name_takes_its_kind_from_all_its_contexts() {
 }
 
 #[test]
+fn a_route_names_places() {
+    check_has(&[
+        ("A bus runs from Tarvo to Quellin daily.", "Tarvo", Place),
+        ("A bus runs from Tarvo to Quellin daily.", "Quellin", Place),
+        ("Flights leave from Tarvo via Ostrel Bay.", "Tarvo", Place),
+        ("Flights leave from Tarvo via Ostrel.", "Ostrel", Place),
+    ]);
+    // `from` alone says nothing: support from Anvara may be a group's.
+    check_has(&[(
+        "The plan won support from Anvara, the group said.",
+        "Anvara",
+        Actor,
+    )]);
+}
+
+#[test]
+fn a_state_owning_forces_is_the_state() {
+    let text = "Russia forces hit the town. Later Russia said it had not.";
+    let e = extract_text(text);
+    let names: Vec<(&str, usize)> = e
+        .entities
+        .iter()
+        .map(|x| (x.name.as_str(), x.mentions.len()))
+        .collect();
+    assert_eq!(names, [("Russia", 2)], "{:?}", found(text));
+    check_has(&[(text, "Russia forces", Actor)]);
+}
+
+#[test]
 fn markdown_code_and_link_edges_are_respected() {
     let text = "# Notes\n\nTalks in `Paris` used `ClientOptions`. See [Berlin](http://x) too.\n\n```\nMoscow said\n```\n";
     let doc = crate::document::Document::from_bytes("a.md", text.as_bytes(), None)
