@@ -13,7 +13,7 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::app::{App, Msg};
 use crate::document::start::{self, Rest};
-use crate::document::{Document, LoadError};
+use crate::document::{Document, Format, LoadError};
 use crate::event_loop::{LoopOptions, Outcome};
 
 use crate::{extract, print, sanitize, term};
@@ -21,7 +21,9 @@ use crate::{extract, print, sanitize, term};
 pub mod web;
 
 /// The seed article, shown when no file is given.
-pub const SEED_NAME: &str = "000_a8106be745b31416.txt";
+/// How the built-in sample is named on screen and in output: a reader
+/// who starts `lede` with no file sees what it is, not a corpus file name.
+pub const SEED_NAME: &str = "sample article";
 pub const SEED: &[u8] = include_bytes!("../seeds/000_a8106be745b31416.txt");
 
 const EXAMPLES: &str = "\
@@ -475,9 +477,11 @@ pub fn load_for_reading(files: &[PathBuf]) -> Result<(Vec<Document>, Option<Rest
 /// input, or the bundled seed when none is given.
 pub fn load_article(path: Option<&Path>) -> Result<Document, CliError> {
     let Some(path) = path else {
-        return Document::from_bytes(SEED_NAME, SEED, None).map_err(|source| CliError::Load {
-            name: SEED_NAME.into(),
-            source,
+        return Document::from_bytes(SEED_NAME, SEED, Some(Format::Plain)).map_err(|source| {
+            CliError::Load {
+                name: SEED_NAME.into(),
+                source,
+            }
         });
     };
     if path == Path::new("-") {

@@ -85,6 +85,7 @@ pub(crate) fn escape_unsafe(json: &str) -> std::borrow::Cow<'_, str> {
 
 /// The document model as a JSON value (the whole of it in memory; `write`
 /// streams the same fields instead).
+#[cfg(test)]
 pub fn to_value(doc: &Document, entities: &Entities) -> Value {
     let fields = fields(doc, entities);
     let mut map = serde_json::Map::new();

@@ -276,6 +276,7 @@ pub fn keys_label(names: &[String]) -> String {
 
 /// The keymap as a Markdown table, grouped by mode: the README's key list
 /// (a test keeps the two equal).
+#[cfg(test)]
 pub fn markdown_table(keymap: &Keymap) -> String {
     let mut out = String::from("| Keys | Does | Where |\n|---|---|---|\n");
     for mode in [

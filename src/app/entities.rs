@@ -97,6 +97,8 @@ pub struct EntityIndex {
     by_speaker: std::sync::OnceLock<Vec<usize>>,
     /// The mentions a calm page leaves plain (a bit each).
     quiet: crate::extract::calm::Quiet,
+    /// `doubtful_places`, computed on first use (the map).
+    doubtful: std::sync::OnceLock<Vec<usize>>,
 }
 
 /// Narrows an offset or count that fits by the index's contract.
@@ -353,19 +355,58 @@ impl EntityIndex {
         })
     }
 
-    /// The places of the article for the map: with coordinates first (in
-    /// order of first mention), then without. The map's list and its
-    /// cursor follow this order.
+    /// The places of the article for the map: those drawn first (with
+    /// coordinates, in order of first mention), then those whose
+    /// coordinates contradict the article's region, then those without.
+    /// The map's list and its cursor follow this order.
     pub fn map_places(&self, found: &Entities) -> Vec<usize> {
+        let doubtful = self.doubtful_places(found);
         let mut out: Vec<usize> = (0..self.entries.len())
             .filter(|&i| self.entries[i].kind == EntityKind::Place)
             .collect();
         out.sort_by_key(|&i| {
             let e = &self.entries[i];
             let coords = found.entities.get(e.entity as usize).and_then(|x| x.coords);
-            (coords.is_none(), e.first)
+            (coords.is_none(), doubtful.contains(&i), e.first)
         });
         out
+    }
+
+    /// The place entries whose coordinates contradict the article's region
+    /// ([`super::region::doubtful`]): listed apart on the map, not drawn.
+    /// Checked once per article.
+    pub fn doubtful_places(&self, found: &Entities) -> &[usize] {
+        self.doubtful.get_or_init(|| {
+            let gazetteer_country = |label: &str| {
+                crate::gazetteer::place(label)
+                    .filter(|p| p.kind == crate::gazetteer::PlaceKind::Country)
+                    .map(|p| p.country)
+            };
+            let named: Vec<&str> = self
+                .entries()
+                .filter(|e| e.kind != EntityKind::Number)
+                .filter_map(|e| gazetteer_country(e.label))
+                .collect();
+            let mut located = Vec::new();
+            let mut which = Vec::new();
+            for (i, e) in (0..self.entries.len()).filter_map(|i| Some((i, self.entry(i)?))) {
+                let coords = found.entities.get(e.entity).and_then(|x| x.coords);
+                let (Some((lat, lon)), EntityKind::Place) = (coords, e.kind) else {
+                    continue;
+                };
+                // The record the extractor's coordinates came from.
+                let country = crate::gazetteer::places(e.label)
+                    .find(|p| p.lat == lat && p.lon == lon)
+                    .map_or("", |p| p.country);
+                located.push(super::region::Located { lat, lon, country });
+                which.push(i);
+            }
+            super::region::doubtful(&located, &named)
+                .into_iter()
+                .zip(which)
+                .filter_map(|(d, i)| d.then_some(i))
+                .collect()
+        })
     }
 }
 

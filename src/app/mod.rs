@@ -26,6 +26,7 @@ pub mod loading;
 pub mod panes;
 pub mod places;
 mod reader;
+pub mod region;
 pub mod search;
 
 use std::ops::Deref;

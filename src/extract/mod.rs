@@ -254,6 +254,7 @@ fn extract_with(
 }
 
 /// Extraction over plain text with no document structure (one block).
+#[cfg(test)]
 pub fn extract_text(text: &str) -> Entities {
     let piece = prose::Piece {
         range: 0..text.len(),

@@ -176,6 +176,7 @@ pub struct KeyStatus {
 /// The cheap check to run before building a multiword candidate: whether
 /// `folded` is a place name and whether a longer one starts with it. Takes a
 /// folded string (see [`fold_into`]); does not allocate.
+#[cfg(test)]
 pub fn place_key_status(folded: &str) -> KeyStatus {
     let (exact, extends) = tables::key_status(folded);
     KeyStatus { exact, extends }
@@ -244,6 +245,7 @@ pub fn word_info(word: &str) -> Option<WordInfo> {
 }
 
 /// [`word_info`] for a word already folded with [`fold`].
+#[cfg(test)]
 pub fn word_info_folded(folded: &str) -> Option<WordInfo> {
     tables::word_info(folded)
 }
@@ -283,6 +285,7 @@ pub fn country(code: &str) -> Option<Place> {
 }
 
 /// Numbers of place records per kind (continent, country, region, city).
+#[cfg(test)]
 pub fn record_counts() -> [usize; 4] {
     tables::record_kinds()
 }

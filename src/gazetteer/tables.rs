@@ -329,6 +329,7 @@ impl KeyWalk {
 }
 
 /// Numbers of records per kind, for reports.
+#[cfg(test)]
 pub(super) fn record_kinds() -> [usize; 4] {
     let mut n = [0; 4];
     for r in RECORDS.chunks_exact(RECORD_SIZE) {

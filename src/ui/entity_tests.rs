@@ -302,3 +302,49 @@ fn a_map_with_no_room_says_it_is_too_small() {
     let screen = rows(draw(&app).backend().buffer()).join("\n");
     assert!(screen.contains("too small"), "{screen}");
 }
+
+/// The app for an article given as text, with the real extractor.
+fn text_app(text: &str, w: u16, h: u16) -> App {
+    let doc = crate::document::Document::from_bytes("a.txt", text.as_bytes(), None).expect("doc");
+    let found = crate::extract::extract(&doc);
+    let mut app = App::new(doc, found, Keymap::default());
+    app.update(Action::Resize(w, h));
+    app
+}
+
+#[test]
+fn a_place_far_from_the_article_region_is_listed_apart_not_drawn() {
+    // `Paris` here is the Texas town; the gazetteer's Paris is in France,
+    // which the article never names.
+    let text = "Storms sweep across north Texas\n\nDALLAS - Severe storms moved \
+        across north Texas on Monday, knocking out power in Dallas and Denton.\n\n\
+        Crews from Houston and Austin were sent north. In Paris, the county seat, \
+        hail broke windows along the main square.\n";
+    let mut app = text_app(text, 160, 48);
+    app.update(Action::Map);
+    let buf = draw(&app).backend().buffer().clone();
+    let screen = rows(&buf).join("\n");
+    assert!(screen.contains("far from the others:"), "{screen}");
+    assert!(screen.contains("? Paris (1)"), "{screen}");
+    assert_eq!(find_label(&buf, "Paris"), None, "not drawn: {screen}");
+    assert!(find_label(&buf, "Houston").is_some(), "{screen}");
+}
+
+#[test]
+fn a_country_named_only_as_an_actor_is_drawn_quietly() {
+    // Ukraine acts here (it is never a place), but it is where the towns are.
+    let text = "Strikes hit eastern towns\n\nKharkiv and Poltava were shelled on \
+        Monday, officials in Dnipro said. Ukraine said it shot down most of the \
+        drones over Kharkiv. Ukraine asked for more air defence.\n";
+    let mut app = text_app(text, 160, 48);
+    let ukraine = app
+        .index
+        .entries()
+        .find(|e| e.label == "Ukraine")
+        .expect("Ukraine found");
+    assert_eq!(ukraine.kind, crate::extract::EntityKind::Actor);
+    app.update(Action::Map);
+    let buf = draw(&app).backend().buffer().clone();
+    let at = find_label(&buf, "Ukraine").expect("Ukraine on the map");
+    assert!(buf[at].style().add_modifier.contains(Modifier::DIM));
+}

@@ -148,8 +148,10 @@ impl Widget for MapView<'_> {
                 .and_then(|e| e.coords)
                 .map(|(lat, lon)| (f64::from(lon), f64::from(lat)))
         };
+        let doubtful = app.index.doubtful_places(&app.entities);
         let points: Vec<(usize, (f64, f64))> = places
             .iter()
+            .filter(|i| !doubtful.contains(i))
             .filter_map(|&i| Some((i, coords(i)?)))
             .collect();
         // Countries and continents are drawn when they fall in view but do
@@ -202,11 +204,13 @@ impl Widget for MapView<'_> {
             buf.set_string(x, y, "●", style);
             taken.push(Rect::new(x, y, 1, 1));
         }
-        // Capitals the article names only as actors (`Damascus said`):
-        // shown quietly where they fall in view, for orientation.
+        // Countries and capitals the article names only as actors
+        // (`Russia launched`, `Damascus said`) are often also where things
+        // happen: shown quietly where they fall in view.
         let mut quiet: Vec<(String, (u16, u16))> = Vec::new();
         for e in app.index.entries().filter(|e| e.kind == EntityKind::Actor) {
-            if let Some(p) = crate::gazetteer::place(e.label).filter(|p| p.capital)
+            if let Some(p) = crate::gazetteer::place(e.label)
+                .filter(|p| p.capital || p.kind == crate::gazetteer::PlaceKind::Country)
                 && let Some(cell) = bounds.cell(map_area, (f64::from(p.lon), f64::from(p.lat)))
                 && !taken.iter().any(|t| t.x == cell.0 && t.y == cell.1)
             {
@@ -252,7 +256,7 @@ impl Widget for MapView<'_> {
             taken.push(at);
         }
         let drawn: Vec<usize> = cells.iter().map(|c| c.0).collect();
-        self.draw_list(list, &places, &drawn, buf);
+        self.draw_list(list, &places, &drawn, doubtful, buf);
     }
 }
 
@@ -266,22 +270,43 @@ impl MapView<'_> {
         }
     }
 
-    fn draw_list(&self, list: Rect, places: &[usize], drawn: &[usize], buf: &mut Buffer) {
+    fn draw_list(
+        &self,
+        list: Rect,
+        places: &[usize],
+        drawn: &[usize],
+        doubtful: &[usize],
+        buf: &mut Buffer,
+    ) {
         let app = self.app;
         let theme = &self.theme;
         let width = usize::from(list.width);
         buf.set_stringn(list.x, list.y, "Places", width, theme.current());
         let mut y = list.y + 2;
-        let mut without = false;
+        // The list's groups, in `map_places` order: drawn, far from the
+        // article's other places, without coordinates.
+        let mut group = 0;
         for (pos, &i) in places.iter().enumerate() {
             let has = drawn.contains(&i);
-            if !has && !without {
-                without = true;
+            let now = if has {
+                0
+            } else if doubtful.contains(&i) {
+                1
+            } else {
+                2
+            };
+            if now > group {
+                group = now;
                 y += 1;
                 if y >= list.bottom() {
                     break;
                 }
-                buf.set_stringn(list.x, y, "not on the map:", width, theme.muted());
+                let header = if now == 1 {
+                    "far from the others:"
+                } else {
+                    "not on the map:"
+                };
+                buf.set_stringn(list.x, y, header, width, theme.muted());
                 y += 1;
             }
             if y >= list.bottom() {
@@ -290,7 +315,11 @@ impl MapView<'_> {
             let Some(entry) = app.index.entry(i) else {
                 continue;
             };
-            let mark = if has { "●" } else { "·" };
+            let mark = match now {
+                0 => "●",
+                1 => "?",
+                _ => "·",
+            };
             let text = truncate(
                 &format!("{mark} {} ({})", entry.label, entry.mentions.len()),
                 width,
