@@ -147,7 +147,7 @@ impl Default for Config {
             width: crate::layout::MAX_READING_WIDTH,
             panes: PaneChoice {
                 outline: true,
-                furniture: true,
+                furniture: false,
             },
             highlight: [true; 3],
             level: Level::default(),
@@ -227,7 +227,7 @@ impl Config {
             config.width = w;
         }
         config.panes.outline = file.panes.outline.unwrap_or(true);
-        config.panes.furniture = file.panes.furniture.unwrap_or(true);
+        config.panes.furniture = file.panes.furniture.unwrap_or(false);
         let h = &file.highlight;
         config.highlight = [h.actor, h.place, h.number].map(|v| v.unwrap_or(true));
         config.level = h.level.unwrap_or_default();
@@ -411,7 +411,7 @@ mod tests {
         .expect("valid");
         assert_eq!(config.theme, Some(ThemeName::Light));
         assert_eq!(config.width, 60);
-        assert!(!config.panes.outline && config.panes.furniture);
+        assert!(!config.panes.outline && !config.panes.furniture);
         assert_eq!(config.highlight, [true, true, false]);
         let j = KeyEvent::new(KeyCode::Char('J'), KeyModifiers::SHIFT);
         assert_eq!(

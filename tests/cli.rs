@@ -410,14 +410,16 @@ fn print_config_prints_the_commented_defaults() {
 #[test]
 fn a_valid_config_is_used() {
     let valid = fixture("valid.toml");
-    // furniture = false: the comment form is not printed.
+    // By default page furniture is hidden: the comment form is not printed.
+    assert!(!stdout(&lede(&["-p"])).contains("Add a Comment"));
+    // furniture = true: it is.
     let out = lede(&["--config", valid.to_str().expect("utf-8"), "-p"]);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(!stdout(&out).contains("Add a Comment"));
+    assert!(stdout(&out).contains("Add a Comment"));
     // theme = "mono": styles without colours.
     let out = lede(&[
         "--config",
@@ -438,7 +440,7 @@ fn a_valid_config_is_used() {
         &[("XDG_CONFIG_HOME", home.path().to_str().expect("utf-8"))],
     );
     assert!(out.status.success());
-    assert!(!stdout(&out).contains("Add a Comment"));
+    assert!(stdout(&out).contains("Add a Comment"));
 }
 
 #[test]

@@ -41,8 +41,8 @@ pub enum LinkAsk {
 /// article itself (`#notes`).
 pub fn links(doc: &Document) -> Vec<Link> {
     let mut out = Vec::new();
-    for block in &doc.blocks {
-        for inline in &block.inlines {
+    for block in doc.blocks.iter() {
+        for inline in doc.inlines(&block) {
             let InlineKind::Link { target } = &inline.kind else {
                 continue;
             };

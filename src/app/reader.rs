@@ -139,7 +139,7 @@ impl Default for Prefs {
     fn default() -> Self {
         Prefs {
             outline_shown: true,
-            show_furniture: true,
+            show_furniture: false,
             highlight: [true; 3],
             level: Level::default(),
             reading_width: crate::layout::MAX_READING_WIDTH,

@@ -171,6 +171,11 @@ fn section_keys_put_the_heading_on_top() {
     press(&mut app, ch(']'), false);
     assert_eq!(app.top(), second);
     assert_eq!(app.current_section(), 1);
+    // The furniture is hidden at first: the second section is the last.
+    press(&mut app, ch(']'), false);
+    assert_eq!(app.top(), second);
+    assert!(app.view.message.is_some(), "the last section says so");
+    press(&mut app, ch('x'), false);
     press(&mut app, ch(']'), false);
     let third = app.cache().section_line(2).expect("furniture shown");
     assert_eq!(app.top(), third, "page furniture is the third section");
@@ -197,31 +202,33 @@ fn number_keys_go_to_sections() {
     assert_eq!(app.top(), 0);
     let message = |app: &App| app.view.message.clone().unwrap_or_default();
     assert!(message(&app).contains("no section 9"));
-    press(&mut app, ch('3'), false);
-    assert_eq!(app.top(), app.cache().section_line(2).expect("shown"));
-    press(&mut app, ch('1'), false);
-    press(&mut app, ch('x'), false);
+    // The furniture section is hidden at first, and says how to show it.
     press(&mut app, ch('3'), false);
     assert!(message(&app).contains("press x"), "{}", message(&app));
     assert_eq!(app.top(), 0);
+    press(&mut app, ch('x'), false);
+    press(&mut app, ch('3'), false);
+    assert_eq!(app.top(), app.cache().section_line(2).expect("shown"));
 }
 
 #[test]
 fn furniture_key_shows_and_hides_the_boilerplate() {
     let mut app = app(100, 30);
-    assert!(app.view.show_furniture, "shown (dimmed) at first");
+    assert!(!app.view.show_furniture, "hidden at first");
+    let hidden = app.cache().len();
+    assert_eq!(app.cache().section_line(2), None);
+    press(&mut app, ch('x'), false);
+    assert!(app.view.show_furniture);
     let shown = app.cache().len();
+    assert!(hidden < shown);
     press(&mut app, ch('3'), false);
     assert_eq!(app.top(), app.cache().section_line(2).expect("shown"));
     assert_eq!(app.current_section(), 2);
     press(&mut app, ch('x'), false);
     assert!(!app.view.show_furniture);
-    let hidden = app.cache().len();
-    assert!(hidden < shown);
+    assert_eq!(app.cache().len(), hidden);
     assert_eq!(app.cache().section_line(2), None);
     assert!(app.top() <= hidden);
-    press(&mut app, ch('x'), false);
-    assert_eq!(app.cache().len(), shown);
 }
 
 #[test]

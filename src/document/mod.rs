@@ -423,7 +423,10 @@ fn parse_guarded(source: Source, parse: impl FnOnce(Source) -> Document) -> Docu
 }
 
 /// Builds sections from blocks: a new section at the title, at each heading,
-/// and at the first block of trailing or leading furniture. A section that
+/// and at the first block of trailing or leading furniture (furniture
+/// between two pieces of body stays in the section it falls in, so a page
+/// that sprinkles it through the article keeps an outline of its
+/// headings, not one entry per stray piece). A section that
 /// starts with no heading is named after its first block that is not a
 /// caption: a caption never names a section.
 fn build_sections(text: &str, blocks: &Blocks) -> Vec<Section> {
@@ -440,6 +443,17 @@ fn build_named_sections<'n>(
 ) -> Vec<Section> {
     let mut sections: Vec<Section> = Vec::new();
     let mut last_name = None;
+    let is_body = |b: &Block| {
+        !matches!(
+            b.kind,
+            BlockKind::Boilerplate | BlockKind::Title | BlockKind::Byline | BlockKind::Caption
+        )
+    };
+    let body = blocks
+        .iter()
+        .position(|b| is_body(&b))
+        .unwrap_or(blocks.len())
+        ..blocks.iter().rposition(|b| is_body(&b)).unwrap_or(0);
     for i in 0..blocks.len() {
         let block = blocks.at(i);
         let name = match block.kind {
@@ -448,6 +462,7 @@ fn build_named_sections<'n>(
         };
         let starts = match block.kind {
             BlockKind::Title | BlockKind::Heading { .. } => true,
+            BlockKind::Boilerplate if body.contains(&i) && !sections.is_empty() => false,
             BlockKind::Boilerplate => {
                 sections.last().is_none_or(|s| !s.boilerplate)
                     || (name.is_some() && name != last_name)

@@ -138,9 +138,18 @@ fn snapshots_help_and_furniture() {
     app.update(Action::Resize(80, 24));
     app.update(Action::Bottom);
     let t = draw(&mut app, 80, 24);
+    // Hidden at first: the body ends with the article.
+    let furniture = "Your email address will not be published";
+    assert!(
+        !rows(t.backend().buffer()).join("\n").contains(furniture),
+        "furniture is hidden at first"
+    );
+    // `x`: shown, dimmed, at the end of the body (the outline lists it too).
+    app.update(Action::ToggleFurniture);
+    app.update(Action::Bottom);
+    let t = draw(&mut app, 80, 24);
     let buf = t.backend().buffer();
-    // Shown, dimmed, at the end of the body (the outline lists it too).
-    let at = find(buf, "Your email address will not be published");
+    let at = find(buf, furniture);
     assert!(
         style_of(buf, at, 10)
             .iter()

@@ -65,3 +65,22 @@ fn the_metadata_line_is_styled_apart_from_the_body() {
             .any(|r| r.contains("DOCTYPE") || r.contains("Georgia"))
     );
 }
+
+#[test]
+fn the_page_furniture_is_hidden_until_x() {
+    let comment = "First! This is a long comment";
+    let mut app = page_app();
+    app.update(Action::Resize(120, 40));
+    app.update(Action::Bottom);
+    let t = draw(&mut app, 120, 40);
+    let screen = super::test_rows(t.backend().buffer()).join("\n");
+    assert!(!screen.contains(comment), "{screen}");
+    assert!(screen.contains("Ferries will keep"), "{screen}");
+    // The outline still names the set-apart parts.
+    assert!(screen.contains("Comments"), "{screen}");
+    app.update(Action::ToggleFurniture);
+    app.update(Action::Bottom);
+    let t = draw(&mut app, 120, 40);
+    let screen = super::test_rows(t.backend().buffer()).join("\n");
+    assert!(screen.contains(comment), "{screen}");
+}
