@@ -5,7 +5,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use super::outline::truncate;
@@ -24,18 +24,7 @@ impl Widget for LinksView<'_> {
         let app = self.app;
         let theme = &self.theme;
         let links = &app.links;
-        Clear.render(area, buf);
-        Block::new()
-            .borders(Borders::ALL)
-            .border_style(theme.border(true))
-            .title(format!(" Links ({}) ", links.len()))
-            .render(area, buf);
-        let inner = Rect {
-            x: area.x + 2,
-            y: area.y + 1,
-            width: area.width.saturating_sub(4),
-            height: area.height.saturating_sub(2),
-        };
+        let inner = super::overlay(area, buf, theme, &format!(" Links ({}) ", links.len()));
         if inner.width < 8 || inner.height < 1 {
             return;
         }

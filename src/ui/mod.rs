@@ -163,3 +163,22 @@ mod entity_tests;
 
 #[cfg(test)]
 mod block_tests;
+
+/// Clears `area` for a list drawn over the reader (links, quotes), frames
+/// it with `title`, and returns the room inside, a column of margin on
+/// each side.
+fn overlay(area: Rect, buf: &mut Buffer, theme: &theme::Theme, title: &str) -> Rect {
+    use ratatui::widgets::{Block, Borders, Clear, Widget};
+    Clear.render(area, buf);
+    Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(title.to_string())
+        .render(area, buf);
+    Rect {
+        x: area.x + 2,
+        y: area.y + 1,
+        width: area.width.saturating_sub(4),
+        height: area.height.saturating_sub(2),
+    }
+}

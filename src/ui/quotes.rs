@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::Widget;
 
 use super::outline::truncate;
 use super::theme::Theme;
@@ -29,18 +29,7 @@ impl Widget for QuotesView<'_> {
         let app = self.app;
         let theme = &self.theme;
         let order = app.quotes_by_speaker();
-        Clear.render(area, buf);
-        Block::new()
-            .borders(Borders::ALL)
-            .border_style(theme.border(true))
-            .title(format!(" Quotes ({}) ", order.len()))
-            .render(area, buf);
-        let inner = Rect {
-            x: area.x + 2,
-            y: area.y + 1,
-            width: area.width.saturating_sub(4),
-            height: area.height.saturating_sub(2),
-        };
+        let inner = super::overlay(area, buf, theme, &format!(" Quotes ({}) ", order.len()));
         if inner.width < 4 || inner.height < 1 {
             return;
         }
