@@ -285,6 +285,38 @@ fn the_source_map_points_at_the_page_bytes() {
 }
 
 #[test]
+fn each_character_reference_maps_to_itself() {
+    // The text is found by its start (up to the first reference); the
+    // words between references map to their own bytes, each reference to
+    // the whole of it, a CR LF to both bytes.
+    let html = "<html><body><article><h1>Prices</h1><p>Shares of AT&amp;T and the caf&eacute; at \
+                the corner said prices rose &#8220;a little&#x201D; this week,\r\n\
+                and by 5&nbsp;pm the queue was gone.</p></article></body></html>";
+    let doc = page(html);
+    let b = block_with(&doc, "Shares of AT&T");
+    let block = doc.slice(&b.range);
+    let mapped = |needle: &str| {
+        let at = block.find(needle).expect("in block") + b.range.start;
+        let src = doc.source_map.range_to_source(at..at + needle.len());
+        &html[src]
+    };
+    for (text, source) in [
+        ("Shares of AT", "Shares of AT"),
+        ("&", "&amp;"),
+        ("T and the caf", "T and the caf"),
+        ("é", "&eacute;"),
+        ("prices rose ", "prices rose "),
+        ("“", "&#8220;"),
+        ("a little", "a little"),
+        ("”", "&#x201D;"),
+        ("this week, and by 5", "this week,\r\nand by 5"),
+        ("pm the queue", "pm the queue"),
+    ] {
+        assert_eq!(mapped(text), source, "{text}");
+    }
+}
+
+#[test]
 fn bold_only_line_is_a_subheading() {
     let doc = page(&article_around(
         "<p><strong>The vote</strong></p><p>Seven members voted for the plan and six against it, after a debate of three hours.</p>",
