@@ -23,7 +23,7 @@ mod nesting;
 mod page;
 mod tree;
 
-use super::{BlockKind, Document, Format, Meta, build_named_sections};
+use super::{BlockKind, Document, Format, Meta, Source, build_named_sections};
 use html5ever::local_name;
 use tree::{NONE, NodeId, Tree};
 
@@ -84,7 +84,14 @@ fn contains_html_tag(bytes: &[u8]) -> bool {
 /// `url` is where the page came from (relative links resolve against its
 /// `<base href>`, else `url`, else its canonical URL).
 pub fn parse(name: &str, bytes: &[u8], charset: Option<&str>, url: Option<&str>) -> Document {
-    let source = decode::decode(name, bytes, charset);
+    parse_source(&decode(name, bytes, charset), url)
+}
+
+pub use decode::{decode, decode_owned};
+
+/// Reads a decoded page ([`decode`], [`decode_owned`]) into a document.
+pub fn parse_source(source: &Source, url: Option<&str>) -> Document {
+    let name = source.name.as_str();
     let flat = nesting::flatten(&source.text);
     let tree = Tree::parse(flat.as_deref().unwrap_or(&source.text));
     let found = meta::read(&tree);
