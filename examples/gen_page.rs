@@ -44,7 +44,7 @@ fn escape(text: &str, n: usize, out: &mut String) {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '’' if n % 2 == 0 => out.push_str("&rsquo;"),
+            '’' if n.is_multiple_of(2) => out.push_str("&rsquo;"),
             '’' => out.push_str("&#8217;"),
             '“' => out.push_str("&ldquo;"),
             '”' => out.push_str("&#x201D;"),
@@ -60,7 +60,11 @@ fn paragraph(text: &str, n: usize, out: &mut String) {
     out.push_str("<p class=\"article-body__paragraph\">");
     for (i, word) in text.split(' ').enumerate() {
         if i > 0 {
-            out.push(if (n + i) % 23 == 0 { '\n' } else { ' ' });
+            out.push(if (n + i).is_multiple_of(23) {
+                '\n'
+            } else {
+                ' '
+            });
         }
         let mut w = String::new();
         escape(word, n + i, &mut w);
@@ -98,9 +102,9 @@ fn nav(out: &mut String, class: &str, links: usize, n: usize) {
 }
 
 fn ad(out: &mut String, n: usize) {
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<div class=\"ad-slot ad-slot--inline\" id=\"ad-{n}\" data-ad-unit=\"/1234/news/article\"><div class=\"ad-label\">Advertisement</div>{SCRIPT}<noscript><img src=\"https://ads.example.com/px?{n}\" alt=\"\"></noscript></div>\n"
+        "<div class=\"ad-slot ad-slot--inline\" id=\"ad-{n}\" data-ad-unit=\"/1234/news/article\"><div class=\"ad-label\">Advertisement</div>{SCRIPT}<noscript><img src=\"https://ads.example.com/px?{n}\" alt=\"\"></noscript></div>"
     );
 }
 
@@ -134,9 +138,9 @@ fn table(out: &mut String, n: usize) {
 }
 
 fn figure(out: &mut String, n: usize) {
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<figure class=\"image\"><picture><source srcset=\"/img/{n}.webp\" type=\"image/webp\"><img src=\"/img/{n}.jpg\" alt=\"Crowds gather in the square\" width=\"800\" height=\"450\"></picture><figcaption>Crowds gather in the square. <span class=\"credit\">Photo: Agency</span></figcaption></figure>\n"
+        "<figure class=\"image\"><picture><source srcset=\"/img/{n}.webp\" type=\"image/webp\"><img src=\"/img/{n}.jpg\" alt=\"Crowds gather in the square\" width=\"800\" height=\"450\"></picture><figcaption>Crowds gather in the square. <span class=\"credit\">Photo: Agency</span></figcaption></figure>"
     );
 }
 
@@ -181,7 +185,7 @@ fn page(bytes: usize, seed: u64) -> String {
             escape(h, n, &mut out);
             out.push_str("</h3>\n");
         } else {
-            let deep = n % 5 == 0;
+            let deep = n.is_multiple_of(5);
             if deep {
                 out.push_str(
                     "<div class=\"row\"><div class=\"col col--text\"><div class=\"text-block\">",
@@ -210,9 +214,9 @@ fn page(bytes: usize, seed: u64) -> String {
     share(&mut out);
     out.push_str("</article>\n<section class=\"comments\" id=\"comments\"><h2>Comments</h2>\n");
     for i in 0..20 {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<div class=\"comment\"><span class=\"comment__author\">reader{i}</span><p>I don&#39;t agree with point {i}.</p><a href=\"#reply-{i}\">Reply</a></div>\n"
+            "<div class=\"comment\"><span class=\"comment__author\">reader{i}</span><p>I don&#39;t agree with point {i}.</p><a href=\"#reply-{i}\">Reply</a></div>"
         );
     }
     out.push_str("</section></div><div class=\"layout__sidebar\"><div class=\"most-read\"><h2>Most read</h2>");
