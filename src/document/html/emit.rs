@@ -374,7 +374,7 @@ impl<'a> Builder<'a> {
             return false;
         }
         let node = page.tree.node(id);
-        if let Some(text) = node.text() {
+        if let Some(text) = page.tree.text(id) {
             self.push_text(id, text);
             return false;
         }
@@ -766,8 +766,7 @@ impl<'a> Builder<'a> {
         let mut steps = 0;
         while at != NONE && steps < 10_000 {
             steps += 1;
-            let node = self.page.tree.node(at);
-            if let Some(t) = node.text() {
+            if let Some(t) = self.page.tree.text(at) {
                 out.push_str(t);
             }
             at = self

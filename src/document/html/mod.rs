@@ -185,7 +185,7 @@ fn text_of(page: &page::Page, id: NodeId) -> String {
     let mut steps = 0;
     while at != NONE && steps < 10_000 {
         steps += 1;
-        if let Some(t) = page.tree.node(at).text() {
+        if let Some(t) = page.tree.text(at) {
             out.push_str(t);
         }
         at = page.tree.next_in(at, id, page.visible[at as usize]);
