@@ -228,8 +228,16 @@ fn join_names(names: &[String]) -> String {
 fn short_date(date: &str) -> String {
     let d = date.trim();
     let b = d.as_bytes();
-    let iso =
-        b.len() >= 10 && b[4] == b'-' && b[7] == b'-' && b[..4].iter().all(u8::is_ascii_digit);
+    // All ten bytes checked, so the cut at 10 is on a character boundary
+    // (a page's date is text: `2024-05-0ß2` must not panic).
+    let iso = b.len() >= 10
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
     if !iso {
         return meta::squash(d);
     }

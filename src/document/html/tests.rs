@@ -560,3 +560,23 @@ fn a_web_page_is_called_by_its_title() {
     let text = Document::from_bytes("/tmp/notes/a.txt", b"Hello\n\nWorld.", None).expect("text");
     assert_eq!(text.short_name(), "a.txt");
 }
+
+#[test]
+fn a_date_with_a_letter_inside_is_shown_as_given() {
+    // Found by the fuzzer: the cut at byte 10 fell inside `ß`.
+    assert_eq!(short_date("2024-05-0ß2T08:30:00Z"), "2024-05-0ß2T08:30:00Z");
+    assert_eq!(short_date("2024-05-02T08:30:00Z"), "2024-05-02 08:30");
+    assert_eq!(short_date("2024-05-02"), "2024-05-02");
+    let doc = page(
+        "<html><head><meta property='article:published_time' content='2024-05-0ß2T08:30:00Z'>\
+         </head><body><article><h1>Dates</h1><p>A paragraph long enough to be the article body of this page.</p></article></body></html>",
+    );
+    // Read as a page, not fallen back to plain text.
+    assert_eq!(doc.format, Format::Html);
+    assert!(
+        !doc.notices.iter().any(|n| n.contains("failed")),
+        "{:?}",
+        doc.notices
+    );
+    assert!(doc.text.contains("2024-05-0ß2"), "{}", doc.text);
+}
