@@ -581,7 +581,10 @@ impl FeedView {
                 self.pane.focused = false;
                 self.rebuild(None);
                 if let Some(label) = self.selected_label() {
-                    self.message = Some(format!("{} items mention {label}", self.shown.len()));
+                    self.message = Some(match self.shown.len() {
+                        1 => format!("1 item mentions {label}"),
+                        n => format!("{n} items mention {label}"),
+                    });
                 }
             }
             Action::Back | Action::ToggleFocus => self.pane.focused = false,

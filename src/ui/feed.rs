@@ -214,9 +214,17 @@ fn summary(view: &FeedView, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(e) = view.current() else { return };
     let width = usize::from(area.width.saturating_sub(2)).max(1);
     let mut lines: Vec<(String, Style)> = Vec::new();
-    let title = clean(&e.item.title).into_owned();
-    lines.push((title, theme.current().add_modifier(Modifier::BOLD)));
-    let mut facts = vec![clean(&view.sources[e.feed].name).into_owned()];
+    // The list cuts a long title; here it is whole, wrapped.
+    let title = clean(&e.item.title);
+    for line in textwrap::wrap(&title, width) {
+        lines.push((
+            line.into_owned(),
+            theme.current().add_modifier(Modifier::BOLD),
+        ));
+    }
+    // A long feed name must not push the date off the line.
+    let name = clean(&view.sources[e.feed].name);
+    let mut facts = vec![truncate(&name, (width / 3).max(12))];
     if let Some(d) = e
         .item
         .date

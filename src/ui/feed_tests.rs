@@ -160,3 +160,26 @@ fn any_size_draws() {
         draw(&mut app, w, h);
     }
 }
+
+#[test]
+fn the_summary_wraps_a_long_title_and_keeps_the_date_beside_a_long_feed_name() {
+    let xml = br#"<rss version="2.0"><channel>
+        <title>The Baltic and Nordic Morning Ledger, regional edition with a long name</title>
+        <item><title>Fishermen in Klaipeda protest new quotas as the Commission meets in Brussels for a third day of talks that end late</title>
+        <guid>1</guid><pubDate>Fri, 05 Dec 2026 17:45:00 +0000</pubDate>
+        <description>&lt;p&gt;Harbour &lt;b&gt;blocked&lt;/b&gt;.&lt;/p&gt;</description></item>
+        </channel></rss>"#;
+    let start = placeholder("feeds", "Feeds", "");
+    let mut app = App::open(start, Some(Default::default()), Keymap::default());
+    app.items_in_first();
+    app.open_feeds(vec![("https://example.org/l.xml".into(), None)]);
+    let result =
+        crate::feed::parse(xml, "https://example.org/l.xml", None).map_err(|e| e.to_string());
+    app.update(Msg::Fetched(Box::new(Fetched::Feed { feed: 0, result })));
+    let t = draw(&mut app, 80, 24);
+    let rows = super::test_rows(t.backend().buffer());
+    let text = rows.join("\n");
+    assert!(text.contains("talks that end late"), "{text}");
+    assert!(text.contains("2026-12-05 17:45"), "{text}");
+    assert!(text.contains("Harbour blocked."), "{text}");
+}
