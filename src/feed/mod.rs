@@ -82,18 +82,50 @@ pub enum FeedError {
     Parse(String),
 }
 
+/// How much of the bytes an XML sniff reads: the first element comes
+/// after at most a declaration, comments and a document type.
+pub const SNIFF_HEAD: usize = 4096;
+
 /// True when bytes look like a feed: an XML document whose first element is
-/// `rss`, `feed` or `RDF`, or JSON that names the JSON Feed version.
+/// `rss`, `feed` or `RDF`, or JSON that names the JSON Feed version (in its
+/// first [`SNIFF_HEAD`] bytes, or anywhere as the top-level `version` of an
+/// object that has `items`: JSON keys come in any order, so a feed may
+/// list its items first).
 pub fn sniff(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(4096)];
+    let head = &bytes[..bytes.len().min(SNIFF_HEAD)];
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     let trimmed = head.trim_ascii_start();
     if trimmed.starts_with(b"{") {
-        return memchr::memmem::find(trimmed, b"jsonfeed.org/version").is_some();
+        return memchr::memmem::find(trimmed, b"jsonfeed.org/version").is_some()
+            || is_json_feed(bytes);
     }
     first_element(trimmed).is_some_and(|name| {
         let local = name.rsplit(|&b| b == b':').next().unwrap_or(name);
         matches!(local, b"rss" | b"feed" | b"RDF")
+    })
+}
+
+/// True when `bytes` are a JSON object whose top-level `version` names a
+/// JSON Feed version and which has `items`. The other values are skipped,
+/// not built, so this is one pass over the bytes without copying them;
+/// serde_json's depth limit bounds the nesting.
+pub fn is_json_feed(bytes: &[u8]) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Top {
+        version: Option<String>,
+        items: Option<serde::de::IgnoredAny>,
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if !bytes.trim_ascii_start().starts_with(b"{") {
+        return false;
+    }
+    serde_json::from_slice::<Top>(bytes).is_ok_and(|top| {
+        top.items.is_some()
+            && top.version.is_some_and(|v| {
+                v.trim_start_matches("http://")
+                    .trim_start_matches("https://")
+                    .starts_with("jsonfeed.org/version/")
+            })
     })
 }
 

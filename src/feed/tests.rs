@@ -144,3 +144,53 @@ fn a_hundred_thousand_items_keep_the_first_few_thousand() {
         feed.notices
     );
 }
+
+#[test]
+fn a_json_feed_is_known_wherever_its_version_is() {
+    let items: Vec<String> = (0..80)
+        .map(|i| {
+            format!(r#"{{"id": "{i}", "title": "Report {i}", "content_text": "Bergen harbour."}}"#)
+        })
+        .collect();
+    let late = format!(
+        r#"{{"title": "Late", "items": [{}], "version": "https://jsonfeed.org/version/1.1"}}"#,
+        items.join(",")
+    );
+    assert!(late.find("jsonfeed").is_some_and(|at| at > SNIFF_HEAD));
+    assert!(sniff(late.as_bytes()) && is_json_feed(late.as_bytes()));
+    assert!(
+        !sniff(&late.as_bytes()[..SNIFF_HEAD]),
+        "the head alone does not tell"
+    );
+    let with_bom = format!("\u{feff}  {late}");
+    assert!(sniff(with_bom.as_bytes()));
+    assert_eq!(
+        parse(late.as_bytes(), BASE, None)
+            .expect("read")
+            .items
+            .len(),
+        80
+    );
+    // Not a feed: no items, another version, the version inside an item,
+    // an array, broken JSON, nesting past serde_json's limit.
+    let no_items = format!(
+        r#"{{"x": "{}", "version": "https://jsonfeed.org/version/1"}}"#,
+        "a".repeat(5000)
+    );
+    let other = late.replace("jsonfeed.org", "example.org");
+    let inner = format!(
+        r#"{{"pad": "{}", "items": [{{"version": "https://jsonfeed.org/version/1"}}]}}"#,
+        "a".repeat(5000)
+    );
+    let array = format!("[{late}]");
+    let broken = late[..late.len() - 1].to_string();
+    let deep = format!(
+        r#"{{"pad": "{}", "items": {}{}}}"#,
+        "a".repeat(5000),
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    for text in [&no_items, &other, &inner, &array, &broken, &deep] {
+        assert!(!sniff(text.as_bytes()), "{}", &text[..60]);
+    }
+}
