@@ -285,3 +285,37 @@ fn a_local_json_feed_whose_version_comes_after_its_items_is_a_feed() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_ne!(v["kind"], "feed", "{v}");
 }
+
+#[test]
+fn a_local_xml_bomb_and_deep_nesting_say_why_in_one_line() {
+    let env = Env::new();
+    let bomb = r#"<?xml version="1.0"?>
+<!DOCTYPE rss [
+ <!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">
+ <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+ <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+]>
+<rss version="2.0"><channel><title>&c;</title></channel></rss>"#;
+    let deep = format!(
+        "<rss version=\"2.0\"><channel>{}{}</channel></rss>",
+        "<x>".repeat(100_000),
+        "</x>".repeat(100_000)
+    );
+    for (name, body, why) in [
+        ("bomb.xml", bomb.to_string(), "declares XML entities"),
+        ("deep.xml", deep, "nests deeper than"),
+    ] {
+        let path = env.dir.path().join(name);
+        std::fs::write(&path, body).expect("written");
+        let out = env
+            .lede()
+            .args(["-p", path.to_str().expect("utf-8")])
+            .output()
+            .expect("ran");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(name) && err.contains(why), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+}

@@ -138,6 +138,15 @@ fn first_element(mut text: &[u8]) -> Option<&[u8]> {
         if rest.starts_with(b"?") || rest.starts_with(b"!") {
             let end = if rest.starts_with(b"!--") {
                 memchr::memmem::find(rest, b"-->")? + 3
+            } else if rest.starts_with(b"!DOCTYPE")
+                && matches!(
+                    (memchr::memchr(b'[', rest), memchr::memchr(b'>', rest)),
+                    (Some(open), Some(close)) if open < close
+                )
+            {
+                // An internal subset holds declarations, each with its own
+                // `>` (an entity bomb's among them): the type ends at `]>`.
+                subset_end(rest)?
             } else {
                 memchr::memchr(b'>', rest)? + 1
             };
@@ -150,6 +159,16 @@ fn first_element(mut text: &[u8]) -> Option<&[u8]> {
         return Some(&rest[..end]);
     }
     None
+}
+
+/// The length of a document type with an internal subset, up to and with
+/// its closing `]>` (blanks allowed between the two).
+fn subset_end(doctype: &[u8]) -> Option<usize> {
+    memchr::memchr_iter(b']', doctype).find_map(|at| {
+        let after = &doctype[at + 1..];
+        let blanks = after.len() - after.trim_ascii_start().len();
+        (after.get(blanks) == Some(&b'>')).then_some(at + 1 + blanks + 1)
+    })
 }
 
 /// Reads a feed from its bytes. `source` is where it came from: relative

@@ -107,6 +107,16 @@ fn hostile_feeds_are_refused_with_a_message() {
  <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
 ]>
 <rss version="2.0"><channel><title>&c;</title></channel></rss>"#;
+    // Known as a feed past its document type, so a file says why too;
+    // a `]` inside a declaration does not end the subset.
+    assert!(sniff(bomb));
+    assert!(sniff(
+        b"<!DOCTYPE rss [ <!ENTITY x \"]\"> ] >\n<rss version=\"2.0\">"
+    ));
+    assert!(sniff(
+        b"<!DOCTYPE rss PUBLIC \"-//Netscape//DTD RSS 0.91//EN\" \"x.dtd\"><rss>"
+    ));
+    assert!(!sniff(b"<!DOCTYPE html [ <!ENTITY x \"y\"> ]><html>"));
     assert_eq!(parse(bomb, BASE, None), Err(FeedError::Entities));
     let deep = format!(
         "<rss version=\"2.0\"><channel>{}{}</channel></rss>",
