@@ -12,7 +12,9 @@
 //! message; the XML is first scanned by a streaming reader that refuses
 //! nesting deeper than [`MAX_DEPTH`] and a document type that declares
 //! entities (an "XML bomb" is never expanded, by quick-xml nor by us);
-//! past [`MAX_ITEMS`] items the rest are left out, with a notice.
+//! past [`MAX_ITEMS`] items the rest are left out, with a notice (the
+//! scan cuts an XML feed short before feed-rs reads it, so memory follows
+//! the items kept, not the items written).
 
 pub mod opml;
 
@@ -182,9 +184,10 @@ pub fn parse(bytes: &[u8], source: &str, name: Option<&str>) -> Result<Feed, Fee
         .strip_prefix(b"\xEF\xBB\xBF")
         .unwrap_or(bytes)
         .trim_ascii_start();
-    if !trimmed.starts_with(b"{") {
-        check_xml(bytes)?;
-    }
+    let scan = match trimmed.starts_with(b"{") {
+        true => Scan::default(),
+        false => check_xml(bytes)?,
+    };
     let base = url::Url::parse(source)
         .ok()
         .filter(|u| matches!(u.scheme(), "http" | "https"))
@@ -192,10 +195,12 @@ pub fn parse(bytes: &[u8], source: &str, name: Option<&str>) -> Result<Feed, Fee
     let parser = feed_rs::parser::Builder::new()
         .base_uri(base.as_deref())
         .build();
-    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse(bytes)))
+    let read = scan.cut.as_deref().unwrap_or(bytes);
+    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse(read)))
         .map_err(|_| FeedError::Parse("the feed parser failed".into()))?
         .map_err(|e| FeedError::Parse(short(&e.to_string())))?;
-    Ok(from_model(parsed, source, name, base.as_deref()))
+    let total = scan.cut.is_some().then_some(scan.items);
+    Ok(from_model(parsed, source, name, base.as_deref(), total))
 }
 
 /// Parses a feed read from a reader (a file), up to [`MAX_BYTES`].
@@ -208,31 +213,69 @@ pub fn read(reader: impl Read, source: &str, name: Option<&str>) -> Result<Feed,
     parse(&bytes, source, name)
 }
 
+/// Items read past [`MAX_ITEMS`] before the rest of an XML feed is cut
+/// off, so duplicates left out still leave [`MAX_ITEMS`] to list.
+const CUT_AFTER: usize = 2 * MAX_ITEMS;
+
+/// What the scan of an XML feed found.
+#[derive(Debug, Default)]
+struct Scan {
+    /// Items (`item`, `entry`) in the whole feed.
+    items: usize,
+    /// The feed cut after its [`CUT_AFTER`]th item, its open elements
+    /// closed: what feed-rs reads instead of the whole.
+    cut: Option<Vec<u8>>,
+}
+
 /// Scans XML with a streaming reader: refuses nesting past [`MAX_DEPTH`]
-/// and entity declarations, before feed-rs builds anything.
-fn check_xml(bytes: &[u8]) -> Result<(), FeedError> {
+/// and entity declarations, before feed-rs builds anything; counts the
+/// items and, past [`CUT_AFTER`] of them, cuts the rest off (feed-rs builds
+/// every item it reads, some 0.9 KB each however small the item, so
+/// 20 MB of tiny items took half a gigabyte).
+fn check_xml(bytes: &[u8]) -> Result<Scan, FeedError> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_reader(bytes);
     reader.config_mut().check_end_names = false;
     let mut buf = Vec::new();
-    let mut depth = 0usize;
+    // The open elements' names, as written (prefix and all).
+    let mut open: Vec<Vec<u8>> = Vec::new();
+    let mut scan = Scan::default();
     loop {
         match reader.read_event_into(&mut buf) {
-            Ok(Event::Start(_)) => {
-                depth += 1;
-                if depth > MAX_DEPTH {
+            Ok(Event::Start(e)) => {
+                if open.len() == MAX_DEPTH {
                     return Err(FeedError::TooDeep);
                 }
+                open.push(e.name().into_inner().as_bytes().to_vec());
             }
-            Ok(Event::End(_)) => depth = depth.saturating_sub(1),
+            Ok(Event::End(e)) => {
+                open.pop();
+                // Items are children of the channel (RSS 2.0, 0.9x) or of
+                // the root (RSS 1.0, Atom); an `item` deeper is something
+                // else's.
+                let local = e.local_name();
+                if open.len() <= 2 && matches!(local.into_inner(), "item" | "entry") {
+                    scan.items += 1;
+                    if scan.items == CUT_AFTER && scan.cut.is_none() {
+                        let at = usize::try_from(reader.buffer_position()).unwrap_or(bytes.len());
+                        let mut cut = bytes[..at.min(bytes.len())].to_vec();
+                        for name in open.iter().rev() {
+                            cut.extend_from_slice(b"</");
+                            cut.extend_from_slice(name);
+                            cut.push(b'>');
+                        }
+                        scan.cut = Some(cut);
+                    }
+                }
+            }
             Ok(Event::DocType(d)) => {
                 if d.contains("ENTITY") {
                     return Err(FeedError::Entities);
                 }
             }
-            Ok(Event::Eof) => return Ok(()),
+            Ok(Event::Eof) => return Ok(scan),
             // Malformed XML is feed-rs's to judge (it is lenient).
-            Err(_) => return Ok(()),
+            Err(_) => return Ok(scan),
             Ok(_) => {}
         }
         buf.clear();
@@ -249,6 +292,8 @@ fn from_model(
     source: &str,
     name: Option<&str>,
     base: Option<&str>,
+    // The items in the whole feed, when feed-rs read it cut short.
+    total: Option<usize>,
 ) -> Feed {
     let title = feed
         .title
@@ -261,7 +306,7 @@ fn from_model(
         .iter()
         .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
         .map(|l| resolve(&l.href, base));
-    let total = feed.entries.len();
+    let total = total.unwrap_or(0).max(feed.entries.len());
     let mut notices = Vec::new();
     let mut items: Vec<Item> = Vec::with_capacity(total.min(MAX_ITEMS));
     let mut seen = rustc_hash::FxHashSet::default();

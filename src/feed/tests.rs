@@ -204,3 +204,55 @@ fn a_json_feed_is_known_wherever_its_version_is() {
         assert!(!sniff(text.as_bytes()), "{}", &text[..60]);
     }
 }
+
+#[test]
+fn a_feed_of_many_tiny_items_is_cut_before_it_is_built() {
+    let n = CUT_AFTER + 30_000;
+    for (head, item, tail) in [
+        (
+            "<rss version=\"2.0\"><channel><title>Tiny</title>",
+            "<item><title>{i}</title><guid>{i}</guid></item>",
+            "</channel></rss>",
+        ),
+        (
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Tiny</title>",
+            "<entry><id>{i}</id><title>{i}</title></entry>",
+            "</feed>",
+        ),
+        (
+            "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\"><channel><title>Tiny</title></channel>",
+            "<item rdf:about=\"https://example.org/{i}\"><title>{i}</title><link>https://example.org/{i}</link></item>",
+            "</rdf:RDF>",
+        ),
+    ] {
+        let mut xml = String::from(head);
+        for i in 0..n {
+            xml.push_str(&item.replace("{i}", &i.to_string()));
+        }
+        xml.push_str(tail);
+        let scan = check_xml(xml.as_bytes()).expect("scanned");
+        assert_eq!(scan.items, n, "{head}");
+        let cut = scan.cut.expect("cut");
+        assert!(
+            cut.len() < xml.len() / 2 && cut.ends_with(tail.as_bytes()),
+            "{head}"
+        );
+        let feed = parse(xml.as_bytes(), BASE, None).expect(head);
+        assert_eq!(feed.title, "Tiny");
+        assert_eq!(feed.items.len(), MAX_ITEMS, "{head}");
+        assert_eq!(feed.items[0].title, "0");
+        assert_eq!(
+            feed.notices,
+            [format!(
+                "the feed has {n} items; the first {MAX_ITEMS} are listed"
+            )],
+            "{head}"
+        );
+    }
+    // An `item` nested inside an item's markup is not counted.
+    let nested = format!(
+        "<rss><channel>{}</channel></rss>",
+        "<item><title>t</title><x><item>no</item></x></item>".repeat(3)
+    );
+    assert_eq!(check_xml(nested.as_bytes()).expect("scanned").items, 3);
+}
