@@ -249,6 +249,27 @@ fn a_feed_of_many_tiny_items_is_cut_before_it_is_built() {
             "{head}"
         );
     }
+    // A JSON Feed too, its other members kept.
+    let items: Vec<String> = (0..n)
+        .map(|i| format!(r#"{{"id": "{i}", "title": "{i}"}}"#))
+        .collect();
+    let json = format!(
+        r#"{{"title": "Tiny", "items": [{}], "home_page_url": "https://example.org/", "version": "https://jsonfeed.org/version/1.1"}}"#,
+        items.join(",")
+    );
+    let scan = check_json(json.as_bytes());
+    assert_eq!(scan.items, n);
+    assert!(scan.cut.as_ref().is_some_and(|c| c.len() < json.len() / 2));
+    let feed = parse(json.as_bytes(), BASE, None).expect("json");
+    assert_eq!((feed.title.as_str(), feed.items.len()), ("Tiny", MAX_ITEMS));
+    assert_eq!(feed.site.as_deref(), Some("https://example.org/"));
+    assert!(feed.notices[0].contains(&format!("{n} items")));
+    // Under the cut, nothing is copied.
+    assert!(
+        check_json(br#"{"items": [{"id": "1"}], "version": "https://jsonfeed.org/version/1"}"#)
+            .cut
+            .is_none()
+    );
     // An `item` nested inside an item's markup is not counted.
     let nested = format!(
         "<rss><channel>{}</channel></rss>",
