@@ -55,15 +55,17 @@ enum Found {
     /// Its first non-space characters are at the offset given, after
     /// `lead` bytes of leading space; somewhere it holds a reference.
     Body { lead: usize },
-    /// Only a word of it, at the offset given.
-    Near,
+    /// Only a word of it, at the offset given, `skip` bytes into the
+    /// text: what follows the word is walked from there.
+    Near { skip: usize },
 }
 
 /// Walks a text node's characters alongside the page's bytes, giving each
 /// the bytes it came from: itself, a character reference that decoded to
 /// it (`&amp;`, `&#8217;`), or a CR LF the parser folded. `None` once the
 /// two part ways (a reference that decoded to two characters, a NUL made
-/// U+FFFD), and for the leading space, which is not looked for.
+/// U+FFFD), and for the text before where the walk starts (leading space,
+/// or what comes before the word a text was found by).
 struct Aligner<'h> {
     html: &'h [u8],
     at: usize,
@@ -880,7 +882,9 @@ impl<'a> Builder<'a> {
                     .find(|w| w.len() >= 3)?;
                 let at = self.find(word, from)?;
                 self.cursor = at;
-                return Some((at, Found::Near));
+                // The first such word: nothing before it in `body` holds it.
+                let skip = lead + body.find(word).unwrap_or(0);
+                return Some((at, Found::Near { skip }));
             }
         };
         let start = found.checked_sub(lead)?;
@@ -910,10 +914,10 @@ impl<'a> Builder<'a> {
         // bytes (a reference to all of it) rather than the whole text
         // mapping to one rough range.
         let mut aligner = match located {
-            Some((at, Found::Body { lead })) => Some(Aligner {
+            Some((at, Found::Body { lead: skip } | Found::Near { skip })) => Some(Aligner {
                 html: self.html.as_bytes(),
                 at,
-                skip: lead,
+                skip,
                 lost: false,
             }),
             _ => None,

@@ -317,6 +317,27 @@ fn each_character_reference_maps_to_itself() {
 }
 
 #[test]
+fn a_text_found_by_a_word_maps_from_that_word_on() {
+    // Its start holds a reference within four bytes, so it is found by
+    // its first word of three letters; from there on it maps exactly.
+    let html = "<html><body><article><h1>Deal</h1><p>AT&amp;T and the caf&eacute; \
+                agreed to a deal worth &pound;5 million on Monday.</p></article></body></html>";
+    let doc = page(html);
+    let b = block_with(&doc, "AT&T and");
+    let block = doc.slice(&b.range);
+    for (text, source) in [
+        ("and the caf", "and the caf"),
+        ("é", "&eacute;"),
+        ("£", "&pound;"),
+        ("5 million on Monday.", "5 million on Monday."),
+    ] {
+        let at = block.find(text).expect("in block") + b.range.start;
+        let src = doc.source_map.range_to_source(at..at + text.len());
+        assert_eq!(&html[src], source, "{text}");
+    }
+}
+
+#[test]
 fn bold_only_line_is_a_subheading() {
     let doc = page(&article_around(
         "<p><strong>The vote</strong></p><p>Seven members voted for the plan and six against it, after a debate of three hours.</p>",
