@@ -418,3 +418,14 @@ fn a_title_ending_in_a_colon_keeps_its_words() {
     let text = "She wrote a history, Life with Chaos: the story of a family, in 1970.";
     check_has(&[(text, "Chaos", Actor)]);
 }
+
+#[test]
+fn sentence_starts_in_another_script_are_no_names() {
+    // Russian: `Что` (what) and `Есть` (there is) open sentences; `Москва`
+    // is capitalised mid-sentence too, so it stays a name.
+    let text = "Что нового? Есть новости из Москвы. Москва ответила. \
+                Мы были в Москве, и Москва молчит.";
+    check_none(&[(text, "Что"), (text, "Есть")]);
+    let got = found(text);
+    assert!(got.iter().any(|(s, _)| s.starts_with("Москв")), "{got:?}");
+}
