@@ -280,15 +280,25 @@ impl<'a> Builder<'a> {
 
     /// The page's byte offset where a decoded-text offset is.
     fn find(&self, needle: &str, from: usize) -> Option<usize> {
-        self.find_within(needle, from, LOCATE_WINDOW)
+        self.find_within(needle, from, LOCATE_WINDOW, None)
     }
 
-    /// [`Builder::find`] in the `window` bytes from `from`.
-    fn find_within(&self, needle: &str, from: usize, window: usize) -> Option<usize> {
-        if needle.is_empty() || from >= self.html.len() {
+    /// [`Builder::find`] in the `window` bytes from `from`, and starting
+    /// at `last` at the latest.
+    fn find_within(
+        &self,
+        needle: &str,
+        from: usize,
+        window: usize,
+        last: Option<usize>,
+    ) -> Option<usize> {
+        let end = from
+            .saturating_add(window)
+            .min(last.map_or(usize::MAX, |l| l.saturating_add(needle.len())))
+            .min(self.html.len());
+        if needle.is_empty() || from >= end {
             return None;
         }
-        let end = (from + window).min(self.html.len());
         memchr::memmem::find(&self.html.as_bytes()[from..end], needle.as_bytes()).map(|i| from + i)
     }
 
@@ -850,28 +860,36 @@ impl<'a> Builder<'a> {
         let plain = needle
             .find(|c: char| !c.is_ascii() || matches!(c, '&' | '<' | '>' | '"' | '\''))
             .unwrap_or(needle.len());
-        // Text follows the cursor closely: look just ahead first, so a
-        // text holding a reference (its whole start not in the page) does
-        // not cost a search of the whole window before its plain start is
-        // tried (a generated 1 MB page: 110 ms of CPU to ...).
-        let near = self.find_within(needle, from, NEAR_WINDOW).or_else(|| {
+        // The parser was fed the page a few KB at a time, and says how
+        // much it had been fed when the text began: its start is not
+        // looked for past that, so a text not in the page byte for byte
+        // (it holds a reference) costs a few KB of search, not the whole
+        // window (a generated 1 MB page: 100 ms of CPU, most of it failed
+        // searches, before).
+        let last = self.page.tree.text_by(id);
+        let find =
+            |needle: &str, from: usize, window: usize| self.find_within(needle, from, window, last);
+        // Text follows the cursor closely: look just ahead first.
+        let near = find(needle, from, NEAR_WINDOW).or_else(|| {
             (4..needle.len())
                 .contains(&plain)
-                .then(|| self.find_within(&needle[..plain], from, NEAR_WINDOW))
+                .then(|| find(&needle[..plain], from, NEAR_WINDOW))
                 .flatten()
         });
-        let by_start = near.or_else(|| self.find(needle, from)).or_else(|| {
-            if anchor < from {
-                self.find(needle, anchor)
-            } else {
-                None
-            }
-        });
+        let by_start = near
+            .or_else(|| find(needle, from, LOCATE_WINDOW))
+            .or_else(|| {
+                if anchor < from {
+                    find(needle, anchor, LOCATE_WINDOW)
+                } else {
+                    None
+                }
+            });
         // Else its start up to the first character a page may write as
         // a reference (`eight o&rsquo;clock` is found by `eight o`).
         let by_start = by_start.or_else(|| {
             (plain >= 4)
-                .then(|| self.find(&needle[..plain], from))
+                .then(|| find(&needle[..plain], from, LOCATE_WINDOW))
                 .flatten()
         });
         let found = match by_start {

@@ -93,7 +93,10 @@ pub use decode::{decode, decode_owned};
 pub fn parse_source(source: &Source, url: Option<&str>) -> Document {
     let name = source.name.as_str();
     let flat = nesting::flatten(&source.text);
-    let tree = Tree::parse(flat.as_deref().unwrap_or(&source.text));
+    let mut tree = Tree::parse(flat.as_deref().unwrap_or(&source.text));
+    if flat.is_some() {
+        tree.forget_offsets();
+    }
     let found = meta::read(&tree);
     let base_tag = tree
         .find(&local_name!("base"))

@@ -338,6 +338,55 @@ fn a_text_found_by_a_word_maps_from_that_word_on() {
 }
 
 #[test]
+fn texts_with_references_far_into_a_page_map_to_their_own_bytes() {
+    // Each text is looked for only up to where the parser had been fed
+    // when it came; across many feeds every one is still found.
+    let mut html = String::from("<html><body><article><h1>Many</h1>");
+    for i in 0..600 {
+        html.push_str(&format!(
+            "<p>Item {i}: the caf&eacute; on street {i} said trade rose &ndash; slowly.</p>\n"
+        ));
+    }
+    html.push_str("</article></body></html>");
+    let doc = page(&html);
+    for i in [0, 1, 299, 599] {
+        let b = block_with(&doc, &format!("Item {i}: "));
+        let block = doc.slice(&b.range);
+        for (text, source) in [
+            (format!("Item {i}: the caf"), format!("Item {i}: the caf")),
+            ("é".to_string(), "&eacute;".to_string()),
+            ("–".to_string(), "&ndash;".to_string()),
+            (
+                format!(" on street {i} said trade rose "),
+                format!(" on street {i} said trade rose "),
+            ),
+        ] {
+            let at = block.find(&text).expect("in block") + b.range.start;
+            let src = doc.source_map.range_to_source(at..at + text.len());
+            assert_eq!(html[src].to_string(), source, "{text}");
+        }
+    }
+}
+
+#[test]
+fn a_flattened_page_still_maps_to_its_bytes() {
+    // Too deep: the tree is parsed from a rewrite of the page, so where
+    // the parser was fed bounds nothing, and a text is found by its start
+    // as before (not only from its first long word on).
+    let html = format!(
+        "<html><body>{}<article><p>An ox &amp; the caf&eacute; near the deep end reopened on Monday.</p></article></body></html>",
+        "<div>".repeat(600)
+    );
+    let doc = page(&html);
+    let b = block_with(&doc, "near the deep end");
+    for needle in ["An ox ", "near the deep end"] {
+        let at = doc.slice(&b.range).find(needle).expect("in block") + b.range.start;
+        let src = doc.source_map.range_to_source(at..at + needle.len());
+        assert_eq!(&html[src], needle);
+    }
+}
+
+#[test]
 fn bold_only_line_is_a_subheading() {
     let doc = page(&article_around(
         "<p><strong>The vote</strong></p><p>Seven members voted for the plan and six against it, after a debate of three hours.</p>",

@@ -21,6 +21,8 @@ pub type NodeId = u32;
 pub const NONE: NodeId = u32::MAX;
 /// The document node.
 pub const ROOT: NodeId = 0;
+/// A text's place in the page is not bounded.
+pub const UNKNOWN: u32 = u32::MAX;
 
 /// Attributes lede reads (the classifier, metadata, links, lists); the
 /// rest of a page's attributes (`data-*`, `srcset`, tracking) are not
@@ -70,10 +72,15 @@ pub enum Data {
         name: Name,
         attrs: Box<[Attr]>,
     },
-    /// Text: a range of the tree's one text buffer.
+    /// Text: a range of the tree's one text buffer, and `by`: how far
+    /// into the page the parser had been fed when the text's first
+    /// non-space character came, so where that character can be at the
+    /// latest ([`UNKNOWN`] until such a character comes, or when the
+    /// tree was parsed from other text than the page's).
     Text {
         start: u32,
         end: u32,
+        by: u32,
     },
     /// Comments, doctypes, processing instructions: never shown.
     Other,
@@ -152,8 +159,10 @@ pub struct Tree {
 }
 
 /// Bytes of page handed to html5ever at a time: it copies what it is
-/// given, and its text pieces would keep a whole-page copy alive.
-const FEED: usize = 64 * 1024;
+/// given, and its text pieces would keep a whole-page copy alive. Small,
+/// since how much has been fed when a text comes bounds where the text
+/// is in the page (see [`Tree::text_by`]).
+const FEED: usize = 4 * 1024;
 
 impl Tree {
     /// Parses decoded HTML into a tree. Never fails: html5ever recovers from
@@ -163,6 +172,7 @@ impl Tree {
             nodes: RefCell::new(vec![Node::new(Data::Document)]),
             text: RefCell::new(String::new()),
             line: std::cell::Cell::new(1),
+            fed: std::cell::Cell::new(0),
         };
         let mut parser = html5ever::parse_document(sink, Default::default());
         let mut rest = html;
@@ -172,6 +182,12 @@ impl Tree {
                 cut += 1;
             }
             let (piece, after) = rest.split_at(cut);
+            parser
+                .tokenizer
+                .sink
+                .sink
+                .fed
+                .set(narrow(html.len() - after.len()));
             parser.process(StrTendril::from_slice(piece));
             rest = after;
         }
@@ -188,8 +204,28 @@ impl Tree {
     /// A text node's text.
     pub fn text(&self, id: NodeId) -> Option<&str> {
         match self.node(id).data {
-            Data::Text { start, end } => self.text.get(start as usize..end as usize),
+            Data::Text { start, end, .. } => self.text.get(start as usize..end as usize),
             _ => None,
+        }
+    }
+
+    /// The page offset a text node's first non-space character is at or
+    /// before, if known: a text searched for in the page need not be
+    /// looked for past it.
+    pub fn text_by(&self, id: NodeId) -> Option<usize> {
+        match self.node(id).data {
+            Data::Text { by, .. } if by != UNKNOWN => Some(by as usize),
+            _ => None,
+        }
+    }
+
+    /// Forgets where texts are at the latest, for a tree parsed from a
+    /// rewrite of the page (offsets in it are not the page's).
+    pub fn forget_offsets(&mut self) {
+        for node in &mut self.nodes {
+            if let Data::Text { by, .. } = &mut node.data {
+                *by = UNKNOWN;
+            }
         }
     }
 
@@ -271,6 +307,8 @@ struct Sink {
     nodes: RefCell<Vec<Node>>,
     text: RefCell<String>,
     line: std::cell::Cell<u32>,
+    /// Bytes of the page handed to the parser so far.
+    fed: std::cell::Cell<u32>,
 }
 
 impl Sink {
@@ -349,9 +387,12 @@ impl Sink {
             return false;
         }
         let mut nodes = self.nodes.borrow_mut();
-        let Data::Text { start, end } = &mut nodes[before as usize].data else {
+        let Data::Text { start, end, by } = &mut nodes[before as usize].data else {
             return false;
         };
+        if *by == UNKNOWN && !text.trim_start().is_empty() {
+            *by = self.fed.get();
+        }
         let mut buffer = self.text.borrow_mut();
         if *end as usize != buffer.len() {
             // Not the last text made (rare: text added back to an earlier
@@ -375,7 +416,12 @@ impl Sink {
             start
         };
         let end = narrow(self.text.borrow().len());
-        self.push(Data::Text { start, end })
+        let by = if text.trim_start().is_empty() {
+            UNKNOWN
+        } else {
+            self.fed.get()
+        };
+        self.push(Data::Text { start, end, by })
     }
 }
 
@@ -551,3 +597,61 @@ static FALLBACK_NAME: std::sync::LazyLock<Name> = std::sync::LazyLock::new(|| Na
     ns: ns!(html),
     local: local_name!("div"),
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_is_at_or_before_how_much_had_been_fed() {
+        // Paragraphs over many feeds, each text led by space: the bound is
+        // past the first non-space character and within a feed of it.
+        let mut html = String::from("<html><body>");
+        for i in 0..2_000 {
+            html.push_str(&format!("<p>\n   paragraph {i} of the page</p>\n"));
+        }
+        let tree = Tree::parse(&html);
+        let mut seen = 0;
+        for id in 0..tree.nodes.len() as NodeId {
+            let Some(text) = tree.text(id) else { continue };
+            let Some(by) = tree.text_by(id) else {
+                assert!(text.trim().is_empty(), "{text:?} has no bound");
+                continue;
+            };
+            let body = text.trim_start();
+            let at = html.find(&format!("\n   {body}")).expect("in page") + 4;
+            assert!(at < by && by <= at + FEED + 4, "{body:?}: at {at}, by {by}");
+            seen += 1;
+        }
+        assert_eq!(seen, 2_000);
+    }
+
+    #[test]
+    fn a_text_all_space_at_first_is_bounded_by_its_first_word() {
+        // Space over several feeds, then a word: one text, whose first
+        // non-space character came in a later feed than its first space.
+        let html = format!(
+            "<html><body><p>{}word</p></body></html>",
+            " \n".repeat(3 * FEED / 2)
+        );
+        let tree = Tree::parse(&html);
+        let id = (0..tree.nodes.len() as NodeId)
+            .find(|&i| tree.text(i).is_some_and(|t| t.contains("word")))
+            .expect("a text");
+        assert!(tree.text(id).is_some_and(|t| t.starts_with(" \n")));
+        let at = html.find("word").expect("in page");
+        let by = tree.text_by(id).expect("bounded");
+        assert!(at < by && by <= at + FEED + 4, "at {at}, by {by}");
+    }
+
+    #[test]
+    fn forgotten_offsets_bound_nothing() {
+        let mut tree = Tree::parse("<p>some text</p>");
+        let id = (0..tree.nodes.len() as NodeId)
+            .find(|&i| tree.text(i).is_some())
+            .expect("a text");
+        assert!(tree.text_by(id).is_some());
+        tree.forget_offsets();
+        assert_eq!(tree.text_by(id), None);
+    }
+}
