@@ -31,6 +31,10 @@ const LOCATE_WINDOW: usize = 256 * 1024;
 /// How far ahead they are looked for first.
 const NEAR_WINDOW: usize = 4 * 1024;
 
+/// Bytes from the cursor searched by trying each place a text's first
+/// byte is, before a searcher is built for the rest.
+const NAIVE_SPAN: usize = 4096;
+
 /// The place in a data table being read.
 #[derive(Clone, Copy, Default)]
 struct TableCursor {
@@ -296,10 +300,16 @@ impl<'a> Builder<'a> {
             .saturating_add(window)
             .min(last.map_or(usize::MAX, |l| l.saturating_add(needle.len())))
             .min(self.html.len());
-        if needle.is_empty() || from >= end {
-            return None;
-        }
-        memchr::memmem::find(&self.html.as_bytes()[from..end], needle.as_bytes()).map(|i| from + i)
+        let (n, &first) = (needle.as_bytes(), needle.as_bytes().first()?);
+        let hay = self.html.as_bytes().get(from..end)?;
+        // A text is most often a few tags past the cursor: there, trying
+        // each place its first byte is costs less than building a
+        // searcher, which is most of the cost of a search this short.
+        let near = hay.len().min(NAIVE_SPAN);
+        memchr::memchr_iter(first, &hay[..near])
+            .find(|&i| hay[i..].starts_with(n))
+            .or_else(|| memchr::memmem::find(&hay[near..], n).map(|i| near + i))
+            .map(|i| from + i)
     }
 
     /// The blank line before a block's first character (mapped to nothing
