@@ -3,6 +3,14 @@ use proptest::prelude::*;
 use super::*;
 use crate::document::{Document, Format, Source, load, markdown};
 
+/// Cases to run: `PROPTEST_CASES` when set (a longer run), else `default`.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 type Owned = Vec<(Event<'static>, Range<usize>)>;
 
 fn whole_events(md: &str) -> Owned {
@@ -117,7 +125,7 @@ fn assert_same(windowed: &Document, whole: &Document) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(cases(256)))]
 
     #[test]
     fn windows_give_the_whole_parse_s_events(md in article(), window in 1usize..400) {
