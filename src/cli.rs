@@ -325,6 +325,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
                 width,
                 theme: styled,
                 highlight: config.highlight_flags(),
+                level: config.level,
                 show_furniture: config.panes.furniture,
                 reveal: cli.reveal,
             };

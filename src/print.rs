@@ -10,8 +10,10 @@
 
 use std::io::{self, Write};
 
+use crate::app::Level;
 use crate::document::Document;
 use crate::extract::Entities;
+use crate::extract::calm::Quiet;
 use crate::layout::{WrapCache, Wrapped};
 use crate::ui::theme::Theme;
 
@@ -24,6 +26,10 @@ pub struct PrintOptions {
     pub theme: Option<Theme>,
     /// Highlighting per entity kind (actor, place, number).
     pub highlight: [bool; 3],
+    /// How much is lit: the reader's level (`[highlight] level`, which `H`
+    /// remembers), so a printout reads as the screen does. Nothing is
+    /// selected in print, so `Selected` lights nothing.
+    pub level: Level,
     pub show_furniture: bool,
     /// Reveal mode: every invisible character printed as a marker.
     pub reveal: bool,
@@ -58,7 +64,13 @@ pub fn write_styled(
         cache: &cache,
         doc: &doc,
     };
-    let result = crate::ui::ansi::write_body(wrapped, &entities, options.highlight, theme, out);
+    let quiet = (options.level == Level::First).then(|| Quiet::of(&doc, &entities));
+    let lit = crate::ui::ansi::Lit {
+        highlight: options.highlight,
+        level: options.level,
+        quiet: quiet.as_ref(),
+    };
+    let result = crate::ui::ansi::write_body(wrapped, &entities, lit, theme, out);
     match result {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
@@ -72,6 +84,7 @@ pub fn write_plain(doc: &Document, width: u16, out: &mut dyn Write) -> io::Resul
         width,
         theme: None,
         highlight: [false; 3],
+        level: Level::All,
         show_furniture: true,
         reveal: false,
     };
@@ -155,6 +168,7 @@ mod tests {
             width: 80,
             theme: Some(Theme::new(true)),
             highlight: [true; 3],
+            level: Level::All,
             show_furniture: true,
             reveal: false,
         };
@@ -177,12 +191,47 @@ mod tests {
             width,
             theme: Some(theme),
             highlight: [true; 3],
+            level: Level::All,
             show_furniture: true,
             reveal: false,
         };
         let mut out = Vec::new();
         write_styled(doc, entities, theme, &options, &mut out).expect("written");
         String::from_utf8(out).expect("utf-8")
+    }
+
+    /// Prints `text` with its own entities found, at `level`.
+    fn at_level(text: &str, level: Level) -> String {
+        let doc = Document::from_bytes("x.txt", text.as_bytes(), None).expect("text");
+        let options = PrintOptions {
+            width: 72,
+            theme: Some(Theme::new(true)),
+            highlight: [true; 3],
+            level,
+            show_furniture: true,
+            reveal: false,
+        };
+        let mut out = Vec::new();
+        write(doc, &options, &mut out).expect("written");
+        String::from_utf8(out).expect("utf-8")
+    }
+
+    #[test]
+    fn print_lights_as_the_reader_level_says() {
+        let text = "Talks in Geneva\n\nDiplomats met in Geneva on Monday. \
+                    Geneva hosted them again later.\n";
+        // Green (a place) right before the name.
+        let lit = |out: &str| out.matches(";32mGeneva").count();
+        let all = at_level(text, Level::All);
+        let first = at_level(text, Level::First);
+        let selected = at_level(text, Level::Selected);
+        assert_eq!(strip(&all), strip(&first));
+        assert_eq!(lit(&all), 3, "{all:?}");
+        // At the calm level, a name once per section: the title's, which
+        // opens the section the two others are in.
+        assert_eq!(lit(&first), 1, "{first:?}");
+        // Nothing is selected in print.
+        assert_eq!(lit(&selected), 0, "{selected:?}");
     }
 
     /// The text with SGR sequences taken out.

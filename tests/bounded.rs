@@ -2,6 +2,8 @@
 //! input gets the cap and the early binary check a file gets, and the
 //! reader draws its first frame from a pipe's first bytes; a FIFO with no
 //! writer, as the article, the config or the state file, never blocks.
+//! Issue 18: a 50 MB feed (RSS, and a JSON Feed whose version comes last)
+//! is refused in one line, its peak memory measured with `wait4`.
 //!
 //! Sizes are scaled down where the property holds at any size; the large
 //! runs are `#[ignore]`d and described in `docs/reliability.md`. No test
@@ -212,4 +214,117 @@ fn a_fifo_as_the_state_file_does_not_block_the_reader() {
     t.keys(&["q"]);
     t.wait_for("the shell", |s| s.contains("EXIT:0"));
     t.assert_sane();
+}
+
+/// Runs lede to its end (killed after a minute: it blocked) and returns its
+/// output with its peak resident set size in KB, from `wait4`, of this one
+/// child (`RUSAGE_CHILDREN` would mix in the other tests' children).
+#[cfg(unix)]
+fn finish_measured(mut child: Child) -> (Output, i64) {
+    use std::io::Read;
+    let id = child.id();
+    let mut out = child.stdout.take().expect("stdout");
+    let mut err = child.stderr.take().expect("stderr");
+    let readers = (
+        std::thread::spawn(move || {
+            let mut v = Vec::new();
+            let _ = out.read_to_end(&mut v);
+            v
+        }),
+        std::thread::spawn(move || {
+            let mut v = Vec::new();
+            let _ = err.read_to_end(&mut v);
+            v
+        }),
+    );
+    let (tx, rx) = mpsc::channel::<()>();
+    let watchdog = std::thread::spawn(move || {
+        if rx.recv_timeout(Duration::from_secs(60)).is_err() {
+            let _ = Command::new("kill").arg(id.to_string()).status();
+            return true;
+        }
+        false
+    });
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to fill.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: the pid is this test's child, not yet reaped; both pointers
+    // point at live locals.
+    let pid = unsafe { libc::wait4(id as libc::pid_t, &mut status, 0, &mut usage) };
+    assert_eq!(pid, id as libc::pid_t, "wait4");
+    let _ = tx.send(());
+    assert!(!watchdog.join().expect("watchdog"), "lede blocked");
+    use std::os::unix::process::ExitStatusExt;
+    let output = Output {
+        status: std::process::ExitStatus::from_raw(status),
+        stdout: readers.0.join().expect("stdout read"),
+        stderr: readers.1.join().expect("stderr read"),
+    };
+    (output, usage.ru_maxrss)
+}
+
+/// A feed of about `mb` megabytes: RSS, or a JSON Feed whose version comes
+/// last (after every item, far past any head a sniff reads).
+fn big_feed(mb: usize, json: bool) -> String {
+    let text =
+        "The harbour in Tallinn reopened on Monday after the strike, the port authority said. "
+            .repeat(20);
+    let mut out = String::with_capacity(mb * 1024 * 1024 + 4096);
+    out.push_str(match json {
+        true => r#"{"title": "Big", "items": ["#,
+        false => "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Big</title>\n",
+    });
+    let mut i = 0;
+    while out.len() < mb * 1024 * 1024 {
+        if json {
+            out.push_str(&format!(
+                r#"{}{{"id": "j{i}", "title": "Report {i}", "content_text": "{text}"}}"#,
+                if i > 0 { "," } else { "" }
+            ));
+        } else {
+            out.push_str(&format!(
+                "<item><title>Report {i}</title><guid>g{i}</guid><description>{text}</description></item>\n"
+            ));
+        }
+        i += 1;
+    }
+    out.push_str(match json {
+        true => r#"], "version": "https://jsonfeed.org/version/1.1"}"#,
+        false => "</channel></rss>\n",
+    });
+    out
+}
+
+#[test]
+#[cfg(unix)]
+fn a_50_mb_feed_is_refused_in_one_line_with_bounded_memory() {
+    let home = tempfile::tempdir().expect("home");
+    for (name, json) in [("big.xml", false), ("big.json", true)] {
+        let path = home.path().join(name);
+        let feed = big_feed(50, json);
+        std::fs::write(&path, &feed).expect("written");
+        let size_kb = (feed.len() / 1024) as i64;
+        drop(feed);
+        let path = path.to_str().expect("utf-8");
+        for mode in ["-p", "--json"] {
+            let child = command(&[mode, path], home.path()).spawn().expect("runs");
+            let (out, peak_kb) = finish_measured(child);
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(2), "{name} {mode}: {err}");
+            assert_eq!(
+                err.trim_end(),
+                format!("lede: {path}: the feed is larger than 20 MB"),
+                "{name} {mode}"
+            );
+            assert!(out.stdout.is_empty());
+            // The file is read once, then refused: never expanded, parsed
+            // or copied whole again.
+            assert!(peak_kb > 1024, "{name} {mode}: measured ({peak_kb} KB)");
+            eprintln!("{name} {mode}: peak {peak_kb} KB, file {size_kb} KB");
+            assert!(
+                peak_kb < size_kb + 64 * 1024,
+                "{name} {mode}: peak {peak_kb} KB for a {size_kb} KB file"
+            );
+        }
+    }
 }

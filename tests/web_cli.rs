@@ -243,3 +243,79 @@ fn opml_is_imported_into_the_config_and_lede_feeds_prints_them() {
     assert!(text.starts_with("==> Gazette <==\n"), "{text}");
     assert!(text.contains("Ferry to Helsinki delayed by ice"));
 }
+
+#[test]
+fn a_local_json_feed_whose_version_comes_after_its_items_is_a_feed() {
+    let env = Env::new();
+    let items: Vec<String> = (0..60)
+        .map(|i| {
+            format!(
+                r#"{{"id": "j{i}", "title": "Harbour report {i}", "content_text": "The harbour in Bergen reopened on Wednesday, report {i} said."}}"#
+            )
+        })
+        .collect();
+    let body = format!(
+        r#"{{"title": "Fjord JSON", "items": [{}], "version": "https://jsonfeed.org/version/1.1"}}"#,
+        items.join(",")
+    );
+    assert!(body.find("jsonfeed.org").is_some_and(|at| at > 4096));
+    let path = env.dir.path().join("late.json");
+    std::fs::write(&path, &body).expect("written");
+    let path = path.to_str().expect("utf-8");
+    let out = env.lede().args(["--json", path]).output().expect("ran");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["kind"], "feed", "{v}");
+    assert_eq!(v["items"].as_array().map(Vec::len), Some(60));
+    let out = env.lede().args(["-p", path]).output().expect("ran");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("Fjord JSON\n"), "{text}");
+    // The same JSON without a JSON Feed version is text, shown as it is.
+    let other = env.dir.path().join("other.json");
+    std::fs::write(&other, body.replace("jsonfeed.org", "example.org")).expect("written");
+    let out = env
+        .lede()
+        .args(["--json", other.to_str().expect("utf-8")])
+        .output()
+        .expect("ran");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_ne!(v["kind"], "feed", "{v}");
+}
+
+#[test]
+fn a_local_xml_bomb_and_deep_nesting_say_why_in_one_line() {
+    let env = Env::new();
+    let bomb = r#"<?xml version="1.0"?>
+<!DOCTYPE rss [
+ <!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">
+ <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+ <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+]>
+<rss version="2.0"><channel><title>&c;</title></channel></rss>"#;
+    let deep = format!(
+        "<rss version=\"2.0\"><channel>{}{}</channel></rss>",
+        "<x>".repeat(100_000),
+        "</x>".repeat(100_000)
+    );
+    for (name, body, why) in [
+        ("bomb.xml", bomb.to_string(), "declares XML entities"),
+        ("deep.xml", deep, "nests deeper than"),
+    ] {
+        let path = env.dir.path().join(name);
+        std::fs::write(&path, body).expect("written");
+        let out = env
+            .lede()
+            .args(["-p", path.to_str().expect("utf-8")])
+            .output()
+            .expect("ran");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(name) && err.contains(why), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+}

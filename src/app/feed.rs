@@ -92,6 +92,9 @@ pub struct FeedView {
     pub help_scroll: u16,
     /// A one-line note for the status line, cleared by the next action.
     pub message: Option<String>,
+    /// True once the reader has moved the cursor or opened an item; until
+    /// then each feed read puts the cursor on the newest item.
+    pub moved: bool,
     pub size: (u16, u16),
     /// Read marks changed this session: key -> read.
     pub changed: rustc_hash::FxHashMap<String, bool>,
@@ -115,9 +118,14 @@ pub enum Asked {
 pub const SUMMARY_ROWS: u16 = 8;
 /// Columns of the entity pane when it is docked beside the list.
 pub const PANE_WIDTH: u16 = 34;
-/// The narrowest screen the entity pane is docked on; below it, it covers
-/// the list.
+/// The narrowest screen the entity pane runs the whole height on, beside
+/// the list and the summary; narrower, it sits beside the list only and the
+/// summary below takes the full width (a summary cut to half of 80 columns
+/// loses its facts line).
 pub const DOCK_MIN: u16 = 100;
+/// The narrowest screen the entity pane is docked on at all; below it, it
+/// covers the list (a list of 40 columns beside it shows no title).
+pub const DOCK_NARROW_MIN: u16 = 60;
 
 /// Where the parts of the feed view go on a screen of `size`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -144,18 +152,17 @@ pub fn layout(size: (u16, u16), pane_shown: bool) -> FeedLayout {
     // The summary gets up to a third of the rows, never the list's last.
     let summary_rows = SUMMARY_ROWS.min(middle / 3);
     let list_rows = middle - summary_rows;
-    let (list_width, entities) = match pane_shown {
-        true if w >= DOCK_MIN => {
-            let pw = PANE_WIDTH.min(w / 3);
-            (w - pw, Some(Rect::new(w - pw, 1, pw, middle)))
-        }
-        true => (w, Some(Rect::new(0, 1, w, middle))),
-        false => (w, None),
+    let pw = PANE_WIDTH.min(w / 3);
+    let (list_width, summary_width, entities) = match pane_shown {
+        true if w >= DOCK_MIN => (w - pw, w - pw, Some(Rect::new(w - pw, 1, pw, middle))),
+        true if w >= DOCK_NARROW_MIN => (w - pw, w, Some(Rect::new(w - pw, 1, pw, list_rows))),
+        true => (w, w, Some(Rect::new(0, 1, w, middle))),
+        false => (w, w, None),
     };
     FeedLayout {
         header,
         list: Rect::new(0, 1, list_width, list_rows),
-        summary: Rect::new(0, 1 + list_rows, list_width, summary_rows),
+        summary: Rect::new(0, 1 + list_rows, summary_width, summary_rows),
         entities,
         status,
     }
@@ -184,6 +191,7 @@ impl FeedView {
             help: false,
             help_scroll: 0,
             message: None,
+            moved: false,
             size: (0, 0),
             changed: rustc_hash::FxHashMap::default(),
         }
@@ -214,7 +222,13 @@ impl FeedView {
                 if let Some(note) = read.notices.first() {
                     self.message = Some(format!("{}: {note}", source.name));
                 }
-                let at = self.current().map(|e| e.key.clone());
+                // Feeds arrive one by one: a later one may bring newer
+                // items, and the list opens on the newest until the
+                // reader has chosen one.
+                let at = match self.moved {
+                    true => self.current().map(|e| e.key.clone()),
+                    false => None,
+                };
                 self.entries.retain(|e| e.feed != feed);
                 for item in read.items {
                     let key = crate::read_marks::key(&feed_url, &item.id);
@@ -273,8 +287,22 @@ impl FeedView {
         self.visible().filter(|e| !e.read).count()
     }
 
+    /// The position of the newest item shown (the first of equals, in list
+    /// order); the first one when no item has a date.
+    fn newest(&self) -> usize {
+        let mut best: Option<(usize, i64)> = None;
+        for (p, &i) in self.shown.iter().enumerate() {
+            if let Some(d) = self.entries[i as usize].item.date
+                && best.is_none_or(|(_, b)| d > b)
+            {
+                best = Some((p, d));
+            }
+        }
+        best.map_or(0, |(p, _)| p)
+    }
+
     /// Sorts and filters the list again, the cursor kept on the entry with
-    /// key `at` when it is still shown.
+    /// key `at` when it is still shown, else on the newest item.
     fn rebuild(&mut self, at: Option<&str>) {
         let filter: Option<&[u32]> = self
             .pane
@@ -302,7 +330,7 @@ impl FeedView {
                     .iter()
                     .position(|&i| self.entries[i as usize].key == k)
             })
-            .unwrap_or(0)
+            .unwrap_or_else(|| self.newest())
             .min(self.shown.len().saturating_sub(1));
         self.keep_cursor_visible();
     }
@@ -356,6 +384,13 @@ impl FeedView {
             self.pane.finding = false;
             return;
         }
+        let mut index = index;
+        // The pane lists actors, then places, each group most mentioned
+        // first (the sort is stable, so the index's order holds within a
+        // kind); the cursor and the selection are positions in this order.
+        index
+            .entries
+            .sort_by_key(|e| e.kind != crate::extract::EntityKind::Actor);
         self.pane.index = Some(index);
         self.pane.finding = false;
         self.pane.cursor = 0;
@@ -407,6 +442,7 @@ impl FeedView {
             Action::FeedFirst | Action::Top => self.move_to(0),
             Action::FeedLast | Action::Bottom => self.move_to(self.shown.len().saturating_sub(1)),
             Action::FeedOpen => {
+                self.moved = true;
                 return match self.shown.get(self.cursor) {
                     Some(&i) => Asked::Open(i as usize),
                     None => {
@@ -545,7 +581,10 @@ impl FeedView {
                 self.pane.focused = false;
                 self.rebuild(None);
                 if let Some(label) = self.selected_label() {
-                    self.message = Some(format!("{} items mention {label}", self.shown.len()));
+                    self.message = Some(match self.shown.len() {
+                        1 => format!("1 item mentions {label}"),
+                        n => format!("{n} items mention {label}"),
+                    });
                 }
             }
             Action::Back | Action::ToggleFocus => self.pane.focused = false,
@@ -555,12 +594,14 @@ impl FeedView {
     }
 
     fn move_by(&mut self, by: isize) {
+        self.moved = true;
         let last = self.shown.len().saturating_sub(1);
         self.cursor = self.cursor.saturating_add_signed(by).min(last);
         self.keep_cursor_visible();
     }
 
     fn move_to(&mut self, to: usize) {
+        self.moved = true;
         self.cursor = to.min(self.shown.len().saturating_sub(1));
         self.keep_cursor_visible();
     }

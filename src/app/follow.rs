@@ -33,8 +33,10 @@ impl App {
         reader.receive(found);
         reader.update(Action::Resize(size.0, size.1));
         self.cancel_fetch(file);
-        let left = std::mem::replace(&mut self.readers[file], reader);
-        self.back.push((file, left));
+        // The whole reader is one value: the one left behind is kept as it
+        // is, view and all.
+        std::mem::swap(&mut self.readers[file], &mut reader);
+        self.back.push((file, reader));
         if self.back.len() > BACK_DEPTH {
             self.back.remove(0);
         }

@@ -95,8 +95,24 @@ pub fn needs_web(files: &[PathBuf]) -> bool {
         is_url(p)
             || (p.as_path() != Path::new("-")
                 && std::fs::File::open(p).is_ok_and(|f| {
-                    let mut head = Vec::with_capacity(4096);
-                    f.take(4096).read_to_end(&mut head).is_ok() && feed::sniff(&head)
+                    let mut head = Vec::with_capacity(feed::SNIFF_HEAD);
+                    if f.take(feed::SNIFF_HEAD as u64)
+                        .read_to_end(&mut head)
+                        .is_err()
+                    {
+                        return false;
+                    }
+                    // A JSON Feed's version may come after its items:
+                    // JSON is read whole (capped as any file) to know.
+                    feed::sniff(&head)
+                        || (head.len() == feed::SNIFF_HEAD
+                            && head
+                                .strip_prefix(b"\xEF\xBB\xBF")
+                                .unwrap_or(&head)
+                                .trim_ascii_start()
+                                .starts_with(b"{")
+                            && crate::document::load::read_path(p)
+                                .is_ok_and(|bytes| feed::is_json_feed(&bytes)))
                 }))
     })
 }

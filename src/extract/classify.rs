@@ -19,7 +19,7 @@ use super::lexicon::{
 use super::places::{
     abbreviated_place, before_region, defined_as_place, group_extension, locative, place_cue,
 };
-use super::token::Token;
+use super::token::{Tok, Token};
 
 /// How sure a candidate's kind is: cues beat defaults across the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -155,6 +155,7 @@ fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
         // (`Minister of Education Ana Roe`), not as a common word.
         let title = !single && is_title(cx, start);
         let drop = (common_word(cx, t, w) && !head)
+            || (single && field_start(cx, start) && label(cx, end) && common_label(t, w))
             || (t.initial()
                 && !head
                 && !title
@@ -173,6 +174,44 @@ fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
         return;
     }
     split_titles(cx, start, end, out);
+}
+
+/// A field label's end: a colon right after the word and a value after
+/// it (`Depth:2m`, `Speed: 3 knots`), or a price (`Entrance € 5`). Listings
+/// capitalise a label as a sentence capitalises its first word, so a
+/// common word there is no more a name than at a sentence start.
+fn label(cx: &DocContext, next: usize) -> bool {
+    cx.toks.get(next).is_some_and(|n| match n.punct() {
+        // A value follows, not a subtitle (`Batman: The Animated Series`).
+        Some(':') => {
+            !n.space()
+                && cx.toks.get(next + 1).is_some_and(|v| {
+                    !v.brk() && (v.kind() == Tok::Num || v.digit() || (v.is_word() && !v.cap()))
+                })
+        }
+        Some('€' | '$' | '£' | '¥') => true,
+        _ => false,
+    })
+}
+
+/// Where a listing's field starts: at a line, or after a separator
+/// (`; Depth:2m`, `(Entrance € 5, Drinks € 3)`), not inside a phrase
+/// (`Life with Chaos: the autobiography`).
+fn field_start(cx: &DocContext, k: usize) -> bool {
+    let t = &cx.toks[k];
+    t.brk()
+        || k == 0
+        || cx.toks[k - 1]
+            .punct()
+            .is_some_and(|p| matches!(p, ';' | ',' | '(' | '[' | '.' | '|' | '·' | '•'))
+}
+
+/// A label a listing might use: a frequent dictionary word that is not a
+/// given name or a place the gazetteer knows. Asked of every such word,
+/// capitalised where it stands, so [`DocContext::common_initial`]'s test
+/// (the word seen capitalised mid-sentence) would keep every one.
+fn common_label(t: &Token, w: &str) -> bool {
+    !t.upper() && !gaz::given_name(w) && gaz::place(w).is_none() && with_lower(w, gaz::zipf) >= 3.0
 }
 
 /// A word from the common list (`The`, `However`, `CEO`), or a pronoun

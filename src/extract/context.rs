@@ -163,6 +163,13 @@ impl<'t> DocContext<'t> {
         if gaz::given_name(word) || gaz::place(word).is_some_and(|p| !p.ambiguous) {
             return false;
         }
+        // A word in a script the dictionary does not cover (`Что`, `Есть`
+        // opening Russian sentences): nothing tells a common word from a
+        // name but the capital, and a sentence start's capital says
+        // nothing; a name is seen capitalised mid-sentence too.
+        if !word.bytes().any(|b| b.is_ascii_alphabetic()) && word.chars().any(char::is_alphabetic) {
+            return true;
+        }
         // `Citing`, `Allegedly`, `Looking`: verb and adverb forms (after the
         // gazetteer: `Beijing`, `Reading` are places).
         if alone && word.len() > 5 && (word.ends_with("ing") || word.ends_with("ly")) {

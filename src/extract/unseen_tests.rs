@@ -388,3 +388,44 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_field_label_is_no_name() {
+    let listing = "The marina has 10 berths; Depth:2m; Speed: 3 knots. \
+                   The club opens late (Entrance € 5, Drinks € 3).";
+    check_none(&[
+        (listing, "Depth"),
+        (listing, "Speed"),
+        (listing, "Entrance"),
+        (listing, "Drinks"),
+    ]);
+    // A name before a colon is still a name.
+    check_has(&[(
+        "The warning came from Reuters: the port is shut.",
+        "Reuters",
+        Actor,
+    )]);
+}
+
+#[test]
+fn a_title_with_a_subtitle_keeps_its_name() {
+    let text = "He voiced the hero of Batman: The Animated Series for years.";
+    check_has(&[(text, "Batman", Actor)]);
+}
+
+#[test]
+fn a_title_ending_in_a_colon_keeps_its_words() {
+    let text = "She wrote a history, Life with Chaos: the story of a family, in 1970.";
+    check_has(&[(text, "Chaos", Actor)]);
+}
+
+#[test]
+fn sentence_starts_in_another_script_are_no_names() {
+    // Russian: `Что` (what) and `Есть` (there is) open sentences; `Москва`
+    // is capitalised mid-sentence too, so it stays a name.
+    let text = "Что нового? Есть новости из Москвы. Москва ответила. \
+                Мы были в Москве, и Москва молчит.";
+    check_none(&[(text, "Что"), (text, "Есть")]);
+    let got = found(text);
+    assert!(got.iter().any(|(s, _)| s.starts_with("Москв")), "{got:?}");
+}

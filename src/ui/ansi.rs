@@ -16,19 +16,31 @@ use unicode_width::UnicodeWidthStr;
 
 use super::body::BodyPane;
 use super::theme::Theme;
+use crate::app::Level;
 use crate::document::Document;
 use crate::extract::Entities;
+use crate::extract::calm::Quiet;
 use crate::layout::Wrapped;
 
 /// Rows drawn per buffer: bounds memory for long articles.
 const PAGE: usize = 256;
 
+/// Which mentions a printout lights.
+#[derive(Debug, Clone, Copy)]
+pub struct Lit<'a> {
+    /// Per entity kind (actor, place, number).
+    pub highlight: [bool; 3],
+    pub level: Level,
+    /// The mentions the calm level leaves plain (for [`Level::First`]).
+    pub quiet: Option<&'a Quiet>,
+}
+
 /// Writes every line of a wrap cache (measured whole) with its styles:
-/// `entities` highlighted where `highlight` says (actor, place, number).
+/// `entities` highlighted as `lit` says.
 pub fn write_body(
     cache: Wrapped<'_>,
     entities: &Entities,
-    highlight: [bool; 3],
+    lit: Lit<'_>,
     theme: Theme,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -48,9 +60,9 @@ pub fn write_body(
                 doc,
             },
             entities,
-            highlight,
-            level: crate::app::Level::All,
-            quiet: None,
+            highlight: lit.highlight,
+            level: lit.level,
+            quiet: lit.quiet,
             top: start,
             total,
             // Print mode shows the article as it is: no search, no

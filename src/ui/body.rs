@@ -17,7 +17,7 @@ use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, Stateful
 
 use super::theme::Theme;
 use crate::app::{Level, Reader, SearchState};
-use crate::document::{Block, BlockKind, Document, InlineKind};
+use crate::document::{Block, BlockKind, Document, Inline, InlineKind};
 use crate::extract::calm::Quiet;
 use crate::extract::{Entities, EntityKind, Mention};
 use crate::layout::{Line, Wrapped};
@@ -199,7 +199,11 @@ impl BodyPane<'_> {
             Some(search) => search.hits_in(line.drawn()),
             None => (Vec::new(), None),
         };
+        // Read once per line: unpacking a block's inline runs (and copying
+        // their link targets) for every run drawn cost more than the runs.
+        let inlines: Vec<Inline> = doc.inlines(&block).collect();
         let marks = Marks {
+            inlines: &inlines,
             mentions: &mentions,
             hits: &hits,
             current: current.as_ref(),
@@ -235,7 +239,7 @@ impl BodyPane<'_> {
                     .0;
                 continue;
             }
-            for run in self.runs(&block, &marks, part.range.clone()) {
+            for run in self.runs(&marks, part.range.clone()) {
                 let style = self.style_at(&block, base, &marks, run.clone());
                 let text = &doc.text[run];
                 x = buf
@@ -247,11 +251,11 @@ impl BodyPane<'_> {
 
     /// Cuts a text range where an inline run, a mention or a hit starts or
     /// ends.
-    fn runs(&self, block: &Block, marks: &Marks, range: Range<usize>) -> Vec<Range<usize>> {
+    fn runs(&self, marks: &Marks, range: Range<usize>) -> Vec<Range<usize>> {
         let text = &self.doc.text;
-        let mut cuts: Vec<usize> = self
-            .doc
-            .inlines(block)
+        let mut cuts: Vec<usize> = marks
+            .inlines
+            .iter()
             .flat_map(|i| [i.range.start, i.range.end])
             .chain(marks.mentions.iter().flat_map(|m| [m.start(), m.end()]))
             .chain(
@@ -282,7 +286,7 @@ impl BodyPane<'_> {
         let mut style = base;
         // A caption is an image's alt text: dimmed, not drawn as a link.
         let caption = block.kind == BlockKind::Caption;
-        for inline in self.doc.inlines(block).filter(|i| {
+        for inline in marks.inlines.iter().filter(|i| {
             covers(&i.range) && !(caption && matches!(i.kind, InlineKind::Image { .. }))
         }) {
             style = style.patch(self.theme.inline(&inline.kind));
@@ -305,8 +309,10 @@ impl BodyPane<'_> {
     }
 }
 
-/// What is highlighted on one row: its mentions and search hits.
+/// What is styled on one row: its block's inline runs, its mentions and
+/// search hits.
 struct Marks<'a> {
+    inlines: &'a [Inline],
     mentions: &'a [&'a Mention],
     hits: &'a [Range<usize>],
     current: Option<&'a Range<usize>>,

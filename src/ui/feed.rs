@@ -1,6 +1,7 @@
 //! Drawing the feed view: a header naming the feeds and counting unread
 //! items, the list (unread marker, date, feed, title), the summary of the
-//! item under the cursor, the entity pane across the items, and the status
+//! item under the cursor, the entity pane across the items (actors, then
+//! places, each under a heading), and the status
 //! line (a message, else the key hints). Reads the view, never changes it;
 //! every string from a feed passes `sanitize::clean` before it reaches a
 //! cell.
@@ -12,9 +13,10 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use super::outline::truncate;
-use super::theme::{Theme, kind_label};
+use super::theme::Theme;
 use crate::app::App;
 use crate::app::feed::{FeedView, Order, Status, layout};
+use crate::extract::EntityKind;
 use crate::keymap::display_name;
 use crate::sanitize::clean;
 
@@ -212,9 +214,17 @@ fn summary(view: &FeedView, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(e) = view.current() else { return };
     let width = usize::from(area.width.saturating_sub(2)).max(1);
     let mut lines: Vec<(String, Style)> = Vec::new();
-    let title = clean(&e.item.title).into_owned();
-    lines.push((title, theme.current().add_modifier(Modifier::BOLD)));
-    let mut facts = vec![clean(&view.sources[e.feed].name).into_owned()];
+    // The list cuts a long title; here it is whole, wrapped.
+    let title = clean(&e.item.title);
+    for line in textwrap::wrap(&title, width) {
+        lines.push((
+            line.into_owned(),
+            theme.current().add_modifier(Modifier::BOLD),
+        ));
+    }
+    // A long feed name must not push the date off the line.
+    let name = clean(&view.sources[e.feed].name);
+    let mut facts = vec![truncate(&name, (width / 3).max(12))];
     if let Some(d) = e
         .item
         .date
@@ -282,17 +292,46 @@ fn entity_pane(view: &FeedView, theme: &Theme, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(inner.x, inner.y + 2, "no names found", w, theme.muted());
         return;
     }
-    let rows = usize::from(inner.height.saturating_sub(2));
-    let offset = view.pane.cursor.saturating_sub(rows.saturating_sub(1));
-    for (row, (i, entry)) in index
+    // Actors, then places (the view keeps them in that order), each group
+    // under a heading with its size; a name's count is of items.
+    let actors = index
         .entries
         .iter()
-        .enumerate()
-        .skip(offset)
-        .take(rows)
-        .enumerate()
-    {
-        let y = inner.y + 2 + row as u16;
+        .take_while(|e| e.kind == EntityKind::Actor)
+        .count();
+    let places = index.entries.len() - actors;
+    let row_of = |i: usize| if i < actors { i + 1 } else { i + 2 };
+    let total_rows = index.entries.len() + 2;
+    let rows = usize::from(inner.height.saturating_sub(2));
+    let offset = row_of(view.pane.cursor)
+        .saturating_sub(rows.saturating_sub(1))
+        .min(total_rows.saturating_sub(rows));
+    for (n, r) in (offset..total_rows).take(rows).enumerate() {
+        let y = inner.y + 2 + n as u16;
+        let group = match r {
+            0 => Some((EntityKind::Actor, "Actors", actors)),
+            r if r == actors + 1 => Some((EntityKind::Place, "Places", places)),
+            _ => None,
+        };
+        if let Some((kind, name, count)) = group {
+            let style = theme
+                .entity(kind)
+                .remove_modifier(Modifier::ITALIC | Modifier::UNDERLINED)
+                .add_modifier(Modifier::BOLD);
+            let x = buf
+                .set_stringn(inner.x, y, format!("{name} ({count})"), w, style)
+                .0;
+            let note = "items";
+            let nx = inner.right().saturating_sub(note.len() as u16);
+            if nx > x + 1 {
+                buf.set_stringn(nx, y, note, note.len(), theme.dim());
+            }
+            continue;
+        }
+        let i = if r <= actors { r - 1 } else { r - 2 };
+        let Some(entry) = index.entries.get(i) else {
+            continue;
+        };
         let count = entry.items.len().to_string();
         let label_room = w.saturating_sub(count.len() + 3);
         let mut style = theme.entity(entry.kind);
@@ -309,7 +348,6 @@ fn entity_pane(view: &FeedView, theme: &Theme, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(x + 1, y, &label, label_room, style);
         let cx = inner.right().saturating_sub(count.len() as u16);
         buf.set_stringn(cx, y, &count, count.len(), theme.dim());
-        let _ = kind_label(entry.kind);
     }
 }
 

@@ -144,3 +144,110 @@ fn layouts_fit_any_size() {
         }
     }
 }
+
+#[test]
+fn the_cursor_starts_on_the_newest_item_whichever_feed_comes_first() {
+    // The Atom feed's newest item (Mar 02 09:00) is older than the RSS
+    // feed's (Mar 02 09:30); read the Atom feed first.
+    let mut v = FeedView::new(vec![
+        ("https://example.org/rss.xml".into(), None),
+        ("https://example.org/atom.xml".into(), None),
+    ]);
+    v.apply(Action::Resize(80, 24));
+    let rss = feed::parse(RSS2, "https://example.org/rss.xml", None).expect("rss");
+    let atom = feed::parse(ATOM, "https://example.org/atom.xml", None).expect("atom");
+    v.receive(1, Ok(atom.clone()), &|_| false);
+    assert_eq!(
+        v.current().map(|e| e.item.title.as_str()),
+        Some("Oslo council approves new tram line")
+    );
+    v.receive(0, Ok(rss), &|_| false);
+    assert_eq!(
+        v.current().map(|e| e.item.title.as_str()),
+        Some("Port of Tallinn – strike talks resume"),
+        "a newer item read later takes the cursor"
+    );
+    // By feed, the cursor is still on the newest item, not the first.
+    v.apply(Action::FeedOrder);
+    v.moved = false;
+    v.receive(1, Ok(atom.clone()), &|_| false);
+    assert_eq!(v.visible().next().map(|e| e.feed), Some(0));
+    assert!(
+        v.cursor == 0
+            && v.current()
+                .is_some_and(|e| e.item.title.starts_with("Port"))
+    );
+    // Once the reader has moved, a feed read keeps the cursor where it is.
+    v.apply(Action::FeedMove(2));
+    let at = v.current().map(|e| e.key.clone());
+    v.receive(1, Ok(atom), &|_| false);
+    assert_eq!(v.current().map(|e| e.key.clone()), at);
+}
+
+#[test]
+fn with_no_dates_the_cursor_starts_on_the_first_item_in_feed_order() {
+    let xml = br#"<rss version="2.0"><channel><title>t</title>
+        <item><title>one</title><guid>1</guid></item>
+        <item><title>two</title><guid>2</guid></item>
+        <item><title>three</title><guid>3</guid></item></channel></rss>"#;
+    let mut v = FeedView::new(vec![("https://example.org/u.xml".into(), None)]);
+    v.apply(Action::Resize(80, 24));
+    let f = feed::parse(xml, "https://example.org/u.xml", None).expect("rss");
+    v.receive(0, Ok(f), &|_| false);
+    assert_eq!(titles(&v), ["one", "two", "three"]);
+    assert_eq!(v.cursor, 0);
+}
+
+#[test]
+fn the_names_are_grouped_actors_then_places() {
+    let mut v = view();
+    v.apply(Action::ToggleEntities);
+    let items: Vec<crate::feed::Item> = v.entries.iter().map(|e| e.item.clone()).collect();
+    let computed = CrossIndex::compute(&items);
+    v.entities_found(computed.clone());
+    let index = v.pane.index.clone().expect("found");
+    let kinds: Vec<_> = index.entries.iter().map(|e| e.kind).collect();
+    let first_place = kinds
+        .iter()
+        .position(|&k| k == crate::extract::EntityKind::Place)
+        .expect("a place");
+    assert!(first_place > 0, "an actor first: {kinds:?}");
+    assert!(
+        kinds[first_place..]
+            .iter()
+            .all(|&k| k == crate::extract::EntityKind::Place)
+    );
+    // Within a group, most mentioned first, and no name lost.
+    let (actors, places) = index.entries.split_at(first_place);
+    for group in [actors, places] {
+        assert!(
+            group
+                .windows(2)
+                .all(|w| w[0].items.len() >= w[1].items.len())
+        );
+    }
+    assert_eq!(index.entries.len(), computed.entries.len());
+}
+
+#[test]
+fn at_80_columns_the_pane_is_docked_beside_the_list_and_the_summary_is_full_width() {
+    let l = layout((80, 24), true);
+    let pane = l.entities.expect("shown");
+    assert_eq!(pane.x, l.list.right());
+    assert_eq!((pane.y, pane.height), (l.list.y, l.list.height));
+    assert_eq!(l.summary.width, 80);
+    let wide = layout((160, 48), true);
+    let pane = wide.entities.expect("shown");
+    assert_eq!(pane.x, wide.list.right());
+    assert_eq!(
+        pane.bottom(),
+        wide.summary.bottom(),
+        "beside the summary too"
+    );
+    let narrow = layout((50, 24), true);
+    assert_eq!(
+        narrow.entities.map(|p| p.width),
+        Some(50),
+        "covers the list"
+    );
+}
