@@ -506,7 +506,7 @@ fn markdown_cuts(md: &str) -> Option<MarkdownCuts> {
                 if let Some((text, chars, _)) = leaf.as_mut() {
                     *chars += t.trim_end().chars().count();
                     if text.len() < 64 {
-                        text.push_str(&t);
+                        text.push_str(t);
                     }
                 }
             }

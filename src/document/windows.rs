@@ -140,8 +140,8 @@ fn walk<'a>(
         // link definition cut by the window's end reads as a paragraph,
         // where the whole has none, and the whole stretches the block
         // before it over the definition.
-        let settled =
-            memchr::memmem::rfind(md[from..end].as_bytes(), b"\n\n").map_or(from, |i| from + i + 1);
+        let settled = memchr::memmem::rfind(&md.as_bytes()[from..end], b"\n\n")
+            .map_or(from, |i| from + i + 1);
         for (event, range) in &mut events {
             let range = range.start + from..range.end + from;
             if depth == 0
@@ -237,7 +237,7 @@ fn resolved(
                 _ => {}
             }
             if range.start >= own.len() {
-                if !past_own && !(at_top && matches!(event, Event::Start(_))) {
+                if !(past_own || at_top && matches!(event, Event::Start(_))) {
                     return Err(ParseWhole);
                 }
                 past_own = true;
