@@ -262,20 +262,43 @@ impl Document {
     /// `Content-Type` header) and the URL it came from, if any. What every
     /// source of pages (a file, a pipe, a fetch) calls; never does I/O.
     pub fn from_html(name: &str, bytes: &[u8], charset: Option<&str>, url: Option<&str>) -> Self {
-        let guarded = std::panic::catch_unwind(|| html::parse(name, bytes, charset, url));
+        let decoded = std::panic::catch_unwind(|| html::decode(name, bytes, charset));
+        let source = decoded.unwrap_or_else(|_| Source {
+            name: name.to_string(),
+            text: String::from_utf8_lossy(bytes).into_owned(),
+            map: SourceMap::identity(bytes.len()),
+            notices: Vec::new(),
+        });
+        Self::from_decoded_html(source, url)
+    }
+
+    /// [`Document::from_html`], taking the bytes: a UTF-8 page becomes
+    /// its own text without a copy.
+    pub fn from_html_vec(
+        name: &str,
+        bytes: Vec<u8>,
+        charset: Option<&str>,
+        url: Option<&str>,
+    ) -> Self {
+        let decoded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            html::decode_owned(name, bytes, charset)
+        }));
+        // A decoder bug loses the bytes it took: an empty page, said so.
+        let source = decoded.unwrap_or_else(|_| Source {
+            name: name.to_string(),
+            text: String::new(),
+            map: SourceMap::default(),
+            notices: vec!["the page could not be decoded".to_string()],
+        });
+        Self::from_decoded_html(source, url)
+    }
+
+    fn from_decoded_html(source: Source, url: Option<&str>) -> Self {
+        let guarded = std::panic::catch_unwind(|| html::parse_source(&source, url));
         let mut doc = match guarded {
             Ok(doc) => doc,
             Err(_) => {
-                let text = String::from_utf8_lossy(bytes).into_owned();
-                let mut doc = plain::parse(
-                    Source {
-                        name: name.to_string(),
-                        map: SourceMap::identity(text.len()),
-                        text,
-                        notices: Vec::new(),
-                    },
-                    true,
-                );
+                let mut doc = plain::parse(source, true);
                 doc.notices
                     .push("the HTML reader failed; shown as plain text".to_string());
                 doc
@@ -310,7 +333,7 @@ impl Document {
     /// gone before parsing starts, so a large article is never held twice.
     pub fn from_vec(name: &str, bytes: Vec<u8>, format: Option<Format>) -> Result<Self, LoadError> {
         if is_html(name, &bytes, format) {
-            return Ok(Self::from_html(name, &bytes, None, None));
+            return Ok(Self::from_html_vec(name, bytes, None, None));
         }
         let source = load::decode_owned(name, bytes)?;
         let format = format

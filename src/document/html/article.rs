@@ -113,7 +113,7 @@ pub fn choose(page: &mut Page, ld_body: Option<&str>) -> Article {
     let mut own_punct = vec![0u32; n];
     for &id in &page.order {
         let node = page.tree.node(id);
-        if node.text().is_none() || node.parent == NONE {
+        if !node.is_text() || node.parent == NONE {
             continue;
         }
         let b = inh.block[node.parent as usize];
@@ -163,7 +163,7 @@ pub fn choose(page: &mut Page, ld_body: Option<&str>) -> Article {
     let mut scored: Vec<NodeId> = Vec::new();
     for &id in &page.order {
         let i = id as usize;
-        if own[i] < MIN_PARAGRAPH || page.tree.node(id).text().is_some() {
+        if own[i] < MIN_PARAGRAPH || page.tree.node(id).is_text() {
             continue;
         }
         if inh.furniture[i] {
@@ -404,7 +404,7 @@ fn with_siblings(
         if !page.visible[i] || page.chars[i] == 0 || inh.furniture[i] {
             continue;
         }
-        if page.tree.node(sib).text().is_some() {
+        if page.tree.node(sib).is_text() {
             continue;
         }
         let mut s = score[i] * (1.0 - page.link_density(sib));
@@ -442,7 +442,7 @@ fn agreement(page: &Page, inh: &Inherited, id: NodeId, ld: &[String]) -> f32 {
     let mut text = String::new();
     let mut at = id;
     loop {
-        if let Some(t) = page.tree.node(at).text() {
+        if let Some(t) = page.tree.text(at) {
             text.push_str(t);
             text.push(' ');
         }

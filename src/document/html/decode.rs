@@ -24,6 +24,48 @@ const CHUNK: usize = 64;
 
 /// Decodes a page. `charset` is the transport's (`Content-Type`), if any.
 pub fn decode(name: &str, bytes: &[u8], charset: Option<&str>) -> Source {
+    let (encoding, notices) = encoding(bytes, charset);
+    if encoding == UTF_8 {
+        let body = strip_bom(bytes);
+        if let Ok(text) = std::str::from_utf8(body) {
+            return utf8_source(name, text.to_string(), bytes.len() - body.len(), notices);
+        }
+    }
+    decode_other(name, bytes, encoding, notices)
+}
+
+/// [`decode`], taking the bytes: a UTF-8 page (most are) becomes its own
+/// text without a copy, so a large page is not held twice.
+pub fn decode_owned(name: &str, mut bytes: Vec<u8>, charset: Option<&str>) -> Source {
+    let (encoding, notices) = encoding(&bytes, charset);
+    if encoding == UTF_8 {
+        let bom = bytes.len() - strip_bom(&bytes).len();
+        if std::str::from_utf8(&bytes[bom..]).is_ok() {
+            bytes.drain(..bom);
+            match String::from_utf8(bytes) {
+                Ok(text) => return utf8_source(name, text, bom, notices),
+                // Checked just above; kept only to give the bytes back.
+                Err(e) => bytes = e.into_bytes(),
+            }
+        }
+    }
+    decode_other(name, &bytes, encoding, notices)
+}
+
+/// A UTF-8 page's text, `base` bytes (a BOM) after the file's start.
+fn utf8_source(name: &str, text: String, base: usize, notices: Vec<String>) -> Source {
+    let mut map = SourceMap::default();
+    map.push(0..text.len(), base..base + text.len());
+    Source {
+        name: name.to_string(),
+        text,
+        map,
+        notices,
+    }
+}
+
+/// The encoding to read a page in, and what to tell the reader about it.
+fn encoding(bytes: &[u8], charset: Option<&str>) -> (&'static Encoding, Vec<String>) {
     let mut notices = Vec::new();
     let bom = Encoding::for_bom(bytes).map(|(e, _)| e);
     // UTF-16 declared in the page itself means UTF-8 (the HTML standard):
@@ -53,20 +95,16 @@ pub fn decode(name: &str, bytes: &[u8], charset: Option<&str>) -> Source {
             WINDOWS_1252
         }
     };
-    if encoding == UTF_8 {
-        let body = strip_bom(bytes);
-        let base = bytes.len() - body.len();
-        if let Ok(text) = std::str::from_utf8(body) {
-            let mut map = SourceMap::default();
-            map.push(0..text.len(), base..bytes.len());
-            return Source {
-                name: name.to_string(),
-                text: text.to_string(),
-                map,
-                notices,
-            };
-        }
-    }
+    (encoding, notices)
+}
+
+/// Decodes a page that is not valid UTF-8 (or not UTF-8 at all).
+fn decode_other(
+    name: &str,
+    bytes: &[u8],
+    encoding: &'static Encoding,
+    mut notices: Vec<String>,
+) -> Source {
     let (text, map, invalid) = decode_chunked(encoding, bytes);
     if invalid {
         notices.push(format!(
@@ -221,6 +259,23 @@ mod tests {
         let s = decode("p.html", page, Some("windows-1252"));
         assert_eq!(s.text, "<p>hi</p>");
         assert_eq!(s.map.range_to_source(3..5), 6..8);
+    }
+
+    #[test]
+    fn owned_bytes_decode_as_borrowed_ones() {
+        let pages: [&[u8]; 4] = [
+            b"\xEF\xBB\xBF<p>hi</p>",
+            "<p>naïve</p>".as_bytes(),
+            b"<meta charset=utf-8><p>caf\xe9",
+            b"<meta charset=windows-1251><p>\xcf\xf0",
+        ];
+        for page in pages {
+            let owned = decode_owned("p.html", page.to_vec(), None);
+            let borrowed = decode("p.html", page, None);
+            assert_eq!(owned.text, borrowed.text);
+            assert_eq!(owned.map, borrowed.map);
+            assert_eq!(owned.notices, borrowed.notices);
+        }
     }
 
     #[test]

@@ -28,6 +28,9 @@ const MAX_INLINE_DEPTH: usize = 16;
 /// How far ahead a text node's words are looked for in the page.
 const LOCATE_WINDOW: usize = 256 * 1024;
 
+/// How far ahead they are looked for first.
+const NEAR_WINDOW: usize = 4 * 1024;
+
 /// The place in a data table being read.
 #[derive(Clone, Copy, Default)]
 struct TableCursor {
@@ -43,6 +46,112 @@ struct TableCursor {
 
 /// Most nodes looked at to tell a data table from a layout table.
 const TABLE_SCAN: usize = 4096;
+
+/// How a text node's text was found in the page.
+#[derive(Clone, Copy)]
+enum Found {
+    /// Byte for byte, at the offset given.
+    Verbatim,
+    /// Its first non-space characters are at the offset given, after
+    /// `lead` bytes of leading space; somewhere it holds a reference.
+    Body { lead: usize },
+    /// Only a word of it, at the offset given, `skip` bytes into the
+    /// text: what follows the word is walked from there.
+    Near { skip: usize },
+}
+
+/// Walks a text node's characters alongside the page's bytes, giving each
+/// the bytes it came from: itself, a character reference that decoded to
+/// it (`&amp;`, `&#8217;`), or a CR LF the parser folded. `None` once the
+/// two part ways (a reference that decoded to two characters, a NUL made
+/// U+FFFD), and for the text before where the walk starts (leading space,
+/// or what comes before the word a text was found by).
+struct Aligner<'h> {
+    html: &'h [u8],
+    at: usize,
+    /// Bytes of the text still to pass before the page is walked.
+    skip: usize,
+    lost: bool,
+}
+
+impl Aligner<'_> {
+    fn step(&mut self, c: char) -> Option<Span> {
+        if self.skip > 0 {
+            self.skip = self.skip.saturating_sub(c.len_utf8());
+            return None;
+        }
+        if self.lost {
+            return None;
+        }
+        let Some(rest) = self.html.get(self.at..) else {
+            self.lost = true;
+            return None;
+        };
+        let mut buf = [0; 4];
+        let own = c.encode_utf8(&mut buf).as_bytes();
+        let len = if c == '\n' && rest.first() == Some(&b'\r') {
+            if rest.get(1) == Some(&b'\n') { 2 } else { 1 }
+        } else if rest.first() == Some(&b'&') && (c != '&' || is_amp_reference(rest)) {
+            match reference_len(rest) {
+                Some(len) => len,
+                None if c == '&' => 1,
+                None => {
+                    self.lost = true;
+                    return None;
+                }
+            }
+        } else if rest.starts_with(own) {
+            own.len()
+        } else {
+            self.lost = true;
+            return None;
+        };
+        let span = self.at..self.at + len;
+        self.at = span.end;
+        Some(span)
+    }
+}
+
+/// True when `&` at the start of `bytes` is written as a reference.
+fn is_amp_reference(bytes: &[u8]) -> bool {
+    let head: Vec<u8> = bytes.iter().take(6).map(u8::to_ascii_lowercase).collect();
+    head.starts_with(b"&amp") || head.starts_with(b"&#38") || head.starts_with(b"&#x26")
+}
+
+/// Length of the character reference at the start of `bytes` (`&name;`,
+/// `&#123;`, `&#x1F;`, the `;` optional as the parser allows).
+fn reference_len(bytes: &[u8]) -> Option<usize> {
+    let body = bytes.get(1..)?;
+    let (skip, digits) = match body {
+        [b'#', b'x' | b'X', ..] => (
+            2,
+            body[2..]
+                .iter()
+                .take_while(|b| b.is_ascii_hexdigit())
+                .count(),
+        ),
+        [b'#', ..] => (
+            1,
+            body[1..].iter().take_while(|b| b.is_ascii_digit()).count(),
+        ),
+        _ => (
+            0,
+            body.iter()
+                .take(40)
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count(),
+        ),
+    };
+    if digits == 0 {
+        return None;
+    }
+    let end = 1 + skip + digits;
+    Some(if bytes.get(end) == Some(&b';') {
+        end + 1
+    } else {
+        end
+    })
+}
 
 /// Where a block of text is being built.
 #[derive(Clone, Copy)]
@@ -171,10 +280,15 @@ impl<'a> Builder<'a> {
 
     /// The page's byte offset where a decoded-text offset is.
     fn find(&self, needle: &str, from: usize) -> Option<usize> {
+        self.find_within(needle, from, LOCATE_WINDOW)
+    }
+
+    /// [`Builder::find`] in the `window` bytes from `from`.
+    fn find_within(&self, needle: &str, from: usize, window: usize) -> Option<usize> {
         if needle.is_empty() || from >= self.html.len() {
             return None;
         }
-        let end = (from + LOCATE_WINDOW).min(self.html.len());
+        let end = (from + window).min(self.html.len());
         memchr::memmem::find(&self.html.as_bytes()[from..end], needle.as_bytes()).map(|i| from + i)
     }
 
@@ -270,7 +384,7 @@ impl<'a> Builder<'a> {
             return false;
         }
         let node = page.tree.node(id);
-        if let Some(text) = node.text() {
+        if let Some(text) = page.tree.text(id) {
             self.push_text(id, text);
             return false;
         }
@@ -662,8 +776,7 @@ impl<'a> Builder<'a> {
         let mut steps = 0;
         while at != NONE && steps < 10_000 {
             steps += 1;
-            let node = self.page.tree.node(at);
-            if let Some(t) = node.text() {
+            if let Some(t) = self.page.tree.text(at) {
                 out.push_str(t);
             }
             at = self
@@ -722,8 +835,8 @@ impl<'a> Builder<'a> {
     }
 
     /// Where a text node's text is in the page: the offset of its first
-    /// byte, and whether the page holds it verbatim (no references).
-    fn locate(&mut self, id: NodeId, text: &str) -> Option<(usize, bool)> {
+    /// byte, and how it is there.
+    fn locate(&mut self, id: NodeId, text: &str) -> Option<(usize, Found)> {
         let lead = text.len() - text.trim_start().len();
         let body = &text[lead..];
         let mut cut = body.len().min(48);
@@ -734,29 +847,54 @@ impl<'a> Builder<'a> {
         let line = self.page.tree.node(id).line as usize;
         let anchor = self.lines.get(line.saturating_sub(2)).copied().unwrap_or(0);
         let from = self.cursor.max(anchor);
-        let found = self
-            .find(needle, from)
-            .or_else(|| {
-                if anchor < from {
-                    self.find(needle, anchor)
-                } else {
-                    None
-                }
-            })
-            .or_else(|| {
+        let plain = needle
+            .find(|c: char| !c.is_ascii() || matches!(c, '&' | '<' | '>' | '"' | '\''))
+            .unwrap_or(needle.len());
+        // Text follows the cursor closely: look just ahead first, so a
+        // text holding a reference (its whole start not in the page) does
+        // not cost a search of the whole window before its plain start is
+        // tried (a generated 1 MB page: 110 ms of CPU to ...).
+        let near = self.find_within(needle, from, NEAR_WINDOW).or_else(|| {
+            (4..needle.len())
+                .contains(&plain)
+                .then(|| self.find_within(&needle[..plain], from, NEAR_WINDOW))
+                .flatten()
+        });
+        let by_start = near.or_else(|| self.find(needle, from)).or_else(|| {
+            if anchor < from {
+                self.find(needle, anchor)
+            } else {
+                None
+            }
+        });
+        // Else its start up to the first character a page may write as
+        // a reference (`eight o&rsquo;clock` is found by `eight o`).
+        let by_start = by_start.or_else(|| {
+            (plain >= 4)
+                .then(|| self.find(&needle[..plain], from))
+                .flatten()
+        });
+        let found = match by_start {
+            Some(at) => at,
+            None => {
                 let word: &str = body
                     .split(|c: char| !c.is_alphanumeric())
                     .find(|w| w.len() >= 3)?;
-                self.find(word, from)
-            })?;
+                let at = self.find(word, from)?;
+                self.cursor = at;
+                // The first such word: nothing before it in `body` holds it.
+                let skip = lead + body.find(word).unwrap_or(0);
+                return Some((at, Found::Near { skip }));
+            }
+        };
         let start = found.checked_sub(lead)?;
         let verbatim = self.html.get(start..start + text.len()) == Some(text);
         if verbatim {
             self.cursor = start + text.len();
-            Some((start, true))
+            Some((start, Found::Verbatim))
         } else {
             self.cursor = found;
-            Some((found, false))
+            Some((found, Found::Body { lead }))
         }
     }
 
@@ -771,10 +909,24 @@ impl<'a> Builder<'a> {
                 .map_or(self.html.len(), |e| at + e);
             at..end
         });
+        // A text found by its start but holding references is walked
+        // alongside the page, so each character still maps to its own
+        // bytes (a reference to all of it) rather than the whole text
+        // mapping to one rough range.
+        let mut aligner = match located {
+            Some((at, Found::Body { lead: skip } | Found::Near { skip })) => Some(Aligner {
+                html: self.html.as_bytes(),
+                at,
+                skip,
+                lost: false,
+            }),
+            _ => None,
+        };
         let pre = self.pre > 0;
         let mut run_start = self.text.len();
         let mut run_src: Option<usize> = None;
         for (offset, c) in text.char_indices() {
+            let aligned = aligner.as_mut().and_then(|a| a.step(c));
             let ws = if pre {
                 false
             } else {
@@ -810,9 +962,26 @@ impl<'a> Builder<'a> {
                 }
             }
             // Keep runs of bytes whose page offsets are consecutive.
-            let src = located.filter(|l| l.1).map(|(at, _)| at + offset);
+            let src = match (located, &aligned) {
+                (Some((at, Found::Verbatim)), _) => Some(at + offset),
+                (_, Some(r)) if r.len() == c.len_utf8() => Some(r.start),
+                (_, Some(r)) => {
+                    // A reference: a run of its own, mapped to all of it.
+                    self.flush_run(run_start, run_src, located, &rough);
+                    let at = self.text.len();
+                    self.text.push(c);
+                    let source = self.html_map.range_to_source(r.clone());
+                    self.map.push(at..self.text.len(), source);
+                    run_start = self.text.len();
+                    run_src = Some(r.end);
+                    continue;
+                }
+                _ => None,
+            };
             let contiguous = match (run_src, src) {
                 (Some(rs), Some(s)) => rs + (self.text.len() - run_start) == s,
+                // Runs with no exact place all map to the same rough range.
+                (None, None) => true,
                 _ => false,
             };
             if !contiguous {
@@ -835,7 +1004,7 @@ impl<'a> Builder<'a> {
         &mut self,
         start: usize,
         src: Option<usize>,
-        located: Option<(usize, bool)>,
+        located: Option<(usize, Found)>,
         rough: &Option<Span>,
     ) {
         let end = self.text.len();

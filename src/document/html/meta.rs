@@ -6,7 +6,7 @@
 use html5ever::local_name;
 use serde_json::Value;
 
-use super::tree::{Data, NONE, NodeId, ROOT, Tree};
+use super::tree::{NONE, NodeId, ROOT, Tree};
 use crate::document::Meta;
 
 /// What the page's head and structured data hold.
@@ -55,10 +55,7 @@ pub fn read(tree: &Tree) -> Found {
                     }
                 }
                 local_name!("title") if found.title_tag.is_none() => {
-                    let text: String = tree
-                        .children(id)
-                        .filter_map(|c| tree.node(c).text())
-                        .collect();
+                    let text: String = tree.children(id).filter_map(|c| tree.text(c)).collect();
                     set(&mut found.title_tag, &text);
                 }
                 local_name!("link") => {
@@ -75,10 +72,7 @@ pub fn read(tree: &Tree) -> Found {
                         .attr("type")
                         .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
                     if ld {
-                        let text: String = tree
-                            .children(id)
-                            .filter_map(|c| tree.node(c).text())
-                            .collect();
+                        let text: String = tree.children(id).filter_map(|c| tree.text(c)).collect();
                         if let Ok(value) = serde_json::from_str::<Value>(text.trim()) {
                             json_ld(&value, &mut found, 0);
                         }
@@ -92,7 +86,7 @@ pub fn read(tree: &Tree) -> Found {
             node.tag().map(|t| &**t),
             Some("script" | "style" | "title" | "template")
         );
-        id = tree.next_in(id, ROOT, descend && !matches!(node.data, Data::Text(_)));
+        id = tree.next_in(id, ROOT, descend && !node.is_text());
     }
     if found.meta.authors.is_empty() {
         found.meta.authors = authors_meta;

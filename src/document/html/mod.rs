@@ -23,7 +23,7 @@ mod nesting;
 mod page;
 mod tree;
 
-use super::{BlockKind, Document, Format, Meta, build_named_sections};
+use super::{BlockKind, Document, Format, Meta, Source, build_named_sections};
 use html5ever::local_name;
 use tree::{NONE, NodeId, Tree};
 
@@ -84,7 +84,14 @@ fn contains_html_tag(bytes: &[u8]) -> bool {
 /// `url` is where the page came from (relative links resolve against its
 /// `<base href>`, else `url`, else its canonical URL).
 pub fn parse(name: &str, bytes: &[u8], charset: Option<&str>, url: Option<&str>) -> Document {
-    let source = decode::decode(name, bytes, charset);
+    parse_source(&decode(name, bytes, charset), url)
+}
+
+pub use decode::{decode, decode_owned};
+
+/// Reads a decoded page ([`decode`], [`decode_owned`]) into a document.
+pub fn parse_source(source: &Source, url: Option<&str>) -> Document {
+    let name = source.name.as_str();
     let flat = nesting::flatten(&source.text);
     let tree = Tree::parse(flat.as_deref().unwrap_or(&source.text));
     let found = meta::read(&tree);
@@ -178,7 +185,7 @@ fn text_of(page: &page::Page, id: NodeId) -> String {
     let mut steps = 0;
     while at != NONE && steps < 10_000 {
         steps += 1;
-        if let Some(t) = page.tree.node(at).text() {
+        if let Some(t) = page.tree.text(at) {
             out.push_str(t);
         }
         at = page.tree.next_in(at, id, page.visible[at as usize]);
@@ -221,8 +228,16 @@ fn join_names(names: &[String]) -> String {
 fn short_date(date: &str) -> String {
     let d = date.trim();
     let b = d.as_bytes();
-    let iso =
-        b.len() >= 10 && b[4] == b'-' && b[7] == b'-' && b[..4].iter().all(u8::is_ascii_digit);
+    // All ten bytes checked, so the cut at 10 is on a character boundary
+    // (a page's date is text: `2024-05-0ß2` must not panic).
+    let iso = b.len() >= 10
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
     if !iso {
         return meta::squash(d);
     }

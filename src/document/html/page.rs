@@ -188,9 +188,9 @@ impl Page {
         while id != NONE {
             let node = self.tree.node(id);
             let shown = match &node.data {
-                Data::Text(_) => true,
-                Data::Element { html, name, .. } => {
-                    *html && !never_shown(&name.local) && !hidden(node)
+                Data::Text { .. } => true,
+                Data::Element { .. } => {
+                    node.tag().is_some_and(|t| !never_shown(t)) && !hidden(node)
                 }
                 Data::Document => true,
                 Data::Other => false,
@@ -215,7 +215,7 @@ impl Page {
         for &id in self.order.iter().rev() {
             let node = self.tree.node(id);
             let i = id as usize;
-            if let Some(text) = node.text() {
+            if let Some(text) = self.tree.text(id) {
                 self.chars[i] = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
                 self.punct[i] = punctuation(text);
             }

@@ -285,6 +285,59 @@ fn the_source_map_points_at_the_page_bytes() {
 }
 
 #[test]
+fn each_character_reference_maps_to_itself() {
+    // The text is found by its start (up to the first reference); the
+    // words between references map to their own bytes, each reference to
+    // the whole of it, a CR LF to both bytes.
+    let html = "<html><body><article><h1>Prices</h1><p>Shares of AT&amp;T and the caf&eacute; at \
+                the corner said prices rose &#8220;a little&#x201D; this week,\r\n\
+                and by 5&nbsp;pm the queue was gone.</p></article></body></html>";
+    let doc = page(html);
+    let b = block_with(&doc, "Shares of AT&T");
+    let block = doc.slice(&b.range);
+    let mapped = |needle: &str| {
+        let at = block.find(needle).expect("in block") + b.range.start;
+        let src = doc.source_map.range_to_source(at..at + needle.len());
+        &html[src]
+    };
+    for (text, source) in [
+        ("Shares of AT", "Shares of AT"),
+        ("&", "&amp;"),
+        ("T and the caf", "T and the caf"),
+        ("é", "&eacute;"),
+        ("prices rose ", "prices rose "),
+        ("“", "&#8220;"),
+        ("a little", "a little"),
+        ("”", "&#x201D;"),
+        ("this week, and by 5", "this week,\r\nand by 5"),
+        ("pm the queue", "pm the queue"),
+    ] {
+        assert_eq!(mapped(text), source, "{text}");
+    }
+}
+
+#[test]
+fn a_text_found_by_a_word_maps_from_that_word_on() {
+    // Its start holds a reference within four bytes, so it is found by
+    // its first word of three letters; from there on it maps exactly.
+    let html = "<html><body><article><h1>Deal</h1><p>AT&amp;T and the caf&eacute; \
+                agreed to a deal worth &pound;5 million on Monday.</p></article></body></html>";
+    let doc = page(html);
+    let b = block_with(&doc, "AT&T and");
+    let block = doc.slice(&b.range);
+    for (text, source) in [
+        ("and the caf", "and the caf"),
+        ("é", "&eacute;"),
+        ("£", "&pound;"),
+        ("5 million on Monday.", "5 million on Monday."),
+    ] {
+        let at = block.find(text).expect("in block") + b.range.start;
+        let src = doc.source_map.range_to_source(at..at + text.len());
+        assert_eq!(&html[src], source, "{text}");
+    }
+}
+
+#[test]
 fn bold_only_line_is_a_subheading() {
     let doc = page(&article_around(
         "<p><strong>The vote</strong></p><p>Seven members voted for the plan and six against it, after a debate of three hours.</p>",
@@ -527,4 +580,24 @@ fn a_web_page_is_called_by_its_title() {
     );
     let text = Document::from_bytes("/tmp/notes/a.txt", b"Hello\n\nWorld.", None).expect("text");
     assert_eq!(text.short_name(), "a.txt");
+}
+
+#[test]
+fn a_date_with_a_letter_inside_is_shown_as_given() {
+    // Found by the fuzzer: the cut at byte 10 fell inside `ß`.
+    assert_eq!(short_date("2024-05-0ß2T08:30:00Z"), "2024-05-0ß2T08:30:00Z");
+    assert_eq!(short_date("2024-05-02T08:30:00Z"), "2024-05-02 08:30");
+    assert_eq!(short_date("2024-05-02"), "2024-05-02");
+    let doc = page(
+        "<html><head><meta property='article:published_time' content='2024-05-0ß2T08:30:00Z'>\
+         </head><body><article><h1>Dates</h1><p>A paragraph long enough to be the article body of this page.</p></article></body></html>",
+    );
+    // Read as a page, not fallen back to plain text.
+    assert_eq!(doc.format, Format::Html);
+    assert!(
+        !doc.notices.iter().any(|n| n.contains("failed")),
+        "{:?}",
+        doc.notices
+    );
+    assert!(doc.text.contains("2024-05-0ß2"), "{}", doc.text);
 }

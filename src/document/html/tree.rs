@@ -10,9 +10,10 @@
 use std::borrow::Cow;
 use std::cell::{Ref, RefCell};
 
+use html5ever::interface::ElemName;
 use html5ever::interface::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::{Attribute, LocalName, QualName, local_name, ns};
+use html5ever::{Attribute, LocalName, Namespace, QualName, local_name, ns};
 
 /// A node index; [`NONE`] for no node.
 pub type NodeId = u32;
@@ -21,17 +22,59 @@ pub const NONE: NodeId = u32::MAX;
 /// The document node.
 pub const ROOT: NodeId = 0;
 
+/// Attributes lede reads (the classifier, metadata, links, lists); the
+/// rest of a page's attributes (`data-*`, `srcset`, tracking) are not
+/// kept, so a large page's tree stays small.
+const KEPT_ATTRIBUTES: [&str; 18] = [
+    "alt",
+    "aria-hidden",
+    "charset",
+    "class",
+    "content",
+    "hidden",
+    "href",
+    "id",
+    "itemprop",
+    "lang",
+    "name",
+    "property",
+    "rel",
+    "role",
+    "start",
+    "style",
+    "type",
+    "xml:lang",
+];
+
+/// An element's name: its namespace and local name (the prefix html5ever
+/// never needs back).
+#[derive(Debug)]
+pub struct Name {
+    ns: Namespace,
+    local: LocalName,
+}
+
+/// A kept attribute. Its value is owned, not a tendril: a tendril may
+/// share (and so keep alive) the whole piece of page it was cut from.
+#[derive(Debug)]
+pub struct Attr {
+    name: LocalName,
+    value: Box<str>,
+}
+
 #[derive(Debug)]
 pub enum Data {
     Document,
-    /// An element; `html` when it is in the HTML namespace (not SVG or
-    /// MathML).
+    /// An element and its kept attributes.
     Element {
-        name: QualName,
-        attrs: Vec<Attribute>,
-        html: bool,
+        name: Name,
+        attrs: Box<[Attr]>,
     },
-    Text(StrTendril),
+    /// Text: a range of the tree's one text buffer.
+    Text {
+        start: u32,
+        end: u32,
+    },
     /// Comments, doctypes, processing instructions: never shown.
     Other,
 }
@@ -62,38 +105,55 @@ impl Node {
         }
     }
 
-    /// The element's local name, if it is an HTML element.
+    /// The element's local name, if it is an HTML element (not SVG or
+    /// MathML).
     pub fn tag(&self) -> Option<&LocalName> {
         match &self.data {
-            Data::Element { name, html, .. } if *html => Some(&name.local),
+            Data::Element { name, .. } if name.ns == ns!(html) => Some(&name.local),
             _ => None,
         }
     }
 
-    /// An attribute's value (names are lower case in HTML).
+    /// An attribute's value (names are lower case in HTML); only the
+    /// [`KEPT_ATTRIBUTES`] are there.
     pub fn attr(&self, key: &str) -> Option<&str> {
+        debug_assert!(KEPT_ATTRIBUTES.contains(&key), "{key} is not kept");
         match &self.data {
-            Data::Element { attrs, .. } => attrs
-                .iter()
-                .find(|a| a.name.ns == ns!() && &*a.name.local == key)
-                .map(|a| &*a.value),
+            Data::Element { attrs, .. } => {
+                attrs.iter().find(|a| &*a.name == key).map(|a| &*a.value)
+            }
             _ => None,
         }
     }
 
-    pub fn text(&self) -> Option<&str> {
-        match &self.data {
-            Data::Text(t) => Some(t),
-            _ => None,
-        }
+    pub fn is_text(&self) -> bool {
+        matches!(self.data, Data::Text { .. })
     }
+}
+
+/// The attributes of an element worth keeping.
+fn kept(attrs: Vec<Attribute>) -> Box<[Attr]> {
+    attrs
+        .into_iter()
+        .filter(|a| a.name.ns == ns!() && KEPT_ATTRIBUTES.contains(&&*a.name.local))
+        .map(|a| Attr {
+            name: a.name.local,
+            value: Box::from(&*a.value),
+        })
+        .collect()
 }
 
 /// A parsed page.
 #[derive(Debug)]
 pub struct Tree {
     pub nodes: Vec<Node>,
+    /// Every text node's text, one after another.
+    text: String,
 }
+
+/// Bytes of page handed to html5ever at a time: it copies what it is
+/// given, and its text pieces would keep a whole-page copy alive.
+const FEED: usize = 64 * 1024;
 
 impl Tree {
     /// Parses decoded HTML into a tree. Never fails: html5ever recovers from
@@ -101,13 +161,36 @@ impl Tree {
     pub fn parse(html: &str) -> Tree {
         let sink = Sink {
             nodes: RefCell::new(vec![Node::new(Data::Document)]),
+            text: RefCell::new(String::new()),
             line: std::cell::Cell::new(1),
         };
-        html5ever::parse_document(sink, Default::default()).one(html)
+        let mut parser = html5ever::parse_document(sink, Default::default());
+        let mut rest = html;
+        while !rest.is_empty() {
+            let mut cut = rest.len().min(FEED);
+            while !rest.is_char_boundary(cut) {
+                cut += 1;
+            }
+            let (piece, after) = rest.split_at(cut);
+            parser.process(StrTendril::from_slice(piece));
+            rest = after;
+        }
+        let mut tree = parser.finish();
+        tree.nodes.shrink_to_fit();
+        tree.text.shrink_to_fit();
+        tree
     }
 
     pub fn node(&self, id: NodeId) -> &Node {
         &self.nodes[id as usize]
+    }
+
+    /// A text node's text.
+    pub fn text(&self, id: NodeId) -> Option<&str> {
+        match self.node(id).data {
+            Data::Text { start, end } => self.text.get(start as usize..end as usize),
+            _ => None,
+        }
     }
 
     /// The children of a node, in order.
@@ -186,6 +269,7 @@ impl Iterator for Children<'_> {
 
 struct Sink {
     nodes: RefCell<Vec<Node>>,
+    text: RefCell<String>,
     line: std::cell::Cell<u32>,
 }
 
@@ -260,27 +344,56 @@ impl Sink {
     }
 
     /// Text joins a text node just before where it goes, as in the DOM.
-    fn text_into(&self, before: NodeId, text: &StrTendril) -> bool {
+    fn text_into(&self, before: NodeId, text: &str) -> bool {
         if before == NONE {
             return false;
         }
         let mut nodes = self.nodes.borrow_mut();
-        if let Data::Text(t) = &mut nodes[before as usize].data {
-            t.push_tendril(text);
-            return true;
+        let Data::Text { start, end } = &mut nodes[before as usize].data else {
+            return false;
+        };
+        let mut buffer = self.text.borrow_mut();
+        if *end as usize != buffer.len() {
+            // Not the last text made (rare: text added back to an earlier
+            // node): its text moves to the end first.
+            let old = *start as usize..*end as usize;
+            let at = buffer.len();
+            buffer.extend_from_within(old);
+            *start = narrow(at);
         }
-        false
+        buffer.push_str(text);
+        *end = narrow(buffer.len());
+        true
     }
+
+    /// A new text node holding `text`.
+    fn push_text(&self, text: &str) -> NodeId {
+        let start = {
+            let mut buffer = self.text.borrow_mut();
+            let start = narrow(buffer.len());
+            buffer.push_str(text);
+            start
+        };
+        let end = narrow(self.text.borrow().len());
+        self.push(Data::Text { start, end })
+    }
+}
+
+/// A text offset as stored: a page is at most `load::MAX_BYTES` (256 MB),
+/// its text less than that, well inside `u32`.
+fn narrow(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
 }
 
 impl TreeSink for Sink {
     type Handle = NodeId;
     type Output = Tree;
-    type ElemName<'a> = Ref<'a, QualName>;
+    type ElemName<'a> = NameRef<'a>;
 
     fn finish(self) -> Tree {
         Tree {
             nodes: self.nodes.into_inner(),
+            text: self.text.into_inner(),
         }
     }
 
@@ -290,14 +403,14 @@ impl TreeSink for Sink {
         ROOT
     }
 
-    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
-        Ref::map(self.nodes.borrow(), |nodes| {
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> NameRef<'a> {
+        NameRef(Ref::map(self.nodes.borrow(), |nodes| {
             match &nodes[*target as usize].data {
                 Data::Element { name, .. } => name,
                 // html5ever asks only for elements' names.
                 _ => &FALLBACK_NAME,
             }
-        })
+        }))
     }
 
     fn create_element(
@@ -306,8 +419,14 @@ impl TreeSink for Sink {
         attrs: Vec<Attribute>,
         _flags: ElementFlags,
     ) -> NodeId {
-        let html = name.ns == ns!(html);
-        self.push(Data::Element { name, attrs, html })
+        let name = Name {
+            ns: name.ns,
+            local: name.local,
+        };
+        self.push(Data::Element {
+            name,
+            attrs: kept(attrs),
+        })
     }
 
     fn create_comment(&self, _text: StrTendril) -> NodeId {
@@ -323,7 +442,7 @@ impl TreeSink for Sink {
             NodeOrText::AppendText(text) => {
                 let last = self.nodes.borrow()[*parent as usize].last_child;
                 if !self.text_into(last, &text) {
-                    let id = self.push(Data::Text(text));
+                    let id = self.push_text(&text);
                     Self::append_node(&mut self.nodes.borrow_mut(), *parent, id);
                 }
             }
@@ -371,7 +490,7 @@ impl TreeSink for Sink {
             NodeOrText::AppendText(text) => {
                 let prev = self.nodes.borrow()[*sibling as usize].prev;
                 if !self.text_into(prev, &text) {
-                    let id = self.push(Data::Text(text));
+                    let id = self.push_text(&text);
                     Self::insert_before(&mut self.nodes.borrow_mut(), *sibling, id);
                 }
             }
@@ -387,11 +506,13 @@ impl TreeSink for Sink {
             attrs: existing, ..
         } = &mut nodes[*target as usize].data
         {
-            for attr in attrs {
-                if !existing.iter().any(|e| e.name == attr.name) {
-                    existing.push(attr);
+            let mut all = std::mem::take(existing).into_vec();
+            for attr in kept(attrs) {
+                if !all.iter().any(|e| e.name == attr.name) {
+                    all.push(attr);
                 }
             }
+            *existing = all.into_boxed_slice();
         }
     }
 
@@ -410,7 +531,23 @@ impl TreeSink for Sink {
     }
 }
 
+/// An element's name as html5ever asks for it.
+#[derive(Debug)]
+pub struct NameRef<'a>(Ref<'a, Name>);
+
+impl ElemName for NameRef<'_> {
+    fn ns(&self) -> &Namespace {
+        &self.0.ns
+    }
+
+    fn local_name(&self) -> &LocalName {
+        &self.0.local
+    }
+}
+
 /// What `elem_name` answers for a node that is not an element (html5ever
 /// never asks).
-static FALLBACK_NAME: std::sync::LazyLock<QualName> =
-    std::sync::LazyLock::new(|| QualName::new(None, ns!(html), local_name!("div")));
+static FALLBACK_NAME: std::sync::LazyLock<Name> = std::sync::LazyLock::new(|| Name {
+    ns: ns!(html),
+    local: local_name!("div"),
+});
