@@ -73,32 +73,42 @@ pub(super) fn parse(source: Source, complete: bool) -> Document {
     parse_with(source, options(), complete)
 }
 
+/// [`parse`] in windows of about `window` bytes; tests use it to cut a
+/// short text in many places.
+#[cfg(test)]
+pub(super) fn parse_windowed(source: Source, window: usize) -> Document {
+    parse_in(source, options(), true, window)
+}
+
 /// Parses with the given pulldown-cmark options; tests use it to reach known
 /// parser panics behind options lede leaves off.
 pub(super) fn parse_with(source: Source, options: Options, complete: bool) -> Document {
+    parse_in(source, options, complete, super::windows::WINDOW_BYTES)
+}
+
+/// Parses window by window (see `windows`).
+pub(super) fn parse_in(
+    source: Source,
+    options: Options,
+    complete: bool,
+    window: usize,
+) -> Document {
     let Source {
         name,
         text: md,
         map: md_map,
         notices,
     } = source;
-    let mut b = Builder {
-        md: &md,
-        md_map: &md_map,
-        text: String::with_capacity(md.len()),
-        map: SourceMap::default(),
-        blocks: Blocks::default(),
-        open: None,
-        inline_stack: Vec::new(),
-        quote_depth: 0,
-        list_depth: 0,
-        list_numbers: Vec::new(),
-        table: None,
-        html: None,
-        note_start: None,
-    };
-    for (event, range) in Parser::new_ext(&md, options).into_offset_iter() {
-        b.event(event, range);
+    let mut b = Builder::new(&md, &md_map);
+    let windowed = super::windows::for_each_event(&md, options, window, &mut |event, range| {
+        b.event(event, range)
+    });
+    if windowed.is_err() {
+        // Rare (see `windows`): start again from one parse of the whole.
+        b = Builder::new(&md, &md_map);
+        for (event, range) in Parser::new_ext(&md, options).into_offset_iter() {
+            b.event(event, range);
+        }
     }
     b.close_block();
     let Builder {
@@ -147,7 +157,25 @@ fn lead_dateline_in(text: &str, range: &Span) -> Option<Span> {
     super::dateline::lead_dateline(text, range)
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
+    fn new(md: &'a str, md_map: &'a SourceMap) -> Self {
+        Builder {
+            md,
+            md_map,
+            text: String::with_capacity(md.len()),
+            map: SourceMap::default(),
+            blocks: Blocks::default(),
+            open: None,
+            inline_stack: Vec::new(),
+            quote_depth: 0,
+            list_depth: 0,
+            list_numbers: Vec::new(),
+            table: None,
+            html: None,
+            note_start: None,
+        }
+    }
+
     fn clamp(depth: usize) -> u8 {
         depth.min(MAX_DEPTH as usize) as u8
     }

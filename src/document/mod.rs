@@ -21,6 +21,7 @@ mod plain;
 mod raw_html;
 mod source_map;
 pub mod start;
+mod windows;
 
 use std::ops::Range;
 

@@ -10,9 +10,11 @@
 //! keeps that promise the file is read whole, as a short one is.
 //!
 //! - Plain text is cut after a blank line: paragraphs never span one.
-//! - Markdown is cut before an ATX heading that pulldown-cmark itself reports
-//!   at the top level (no list, quote, fence or HTML block open) after a
-//!   blank line; everything before it is closed. Link reference definitions
+//! - Markdown is cut before a block (a heading, a paragraph, a list...) that
+//!   pulldown-cmark itself reports at the top level (no list, quote, fence,
+//!   note or HTML block open) after a blank line; everything before it is
+//!   closed, and what follows cannot change it (`windows` parses the whole
+//!   article from the same cuts). Link reference definitions
 //!   are the one thing later in a file that changes earlier blocks, and
 //!   only a reference the start cannot resolve: the cut is made before
 //!   anything like one (`]:`) in the head read, and before the first
@@ -370,8 +372,8 @@ fn plain_cut(text: &str) -> Option<usize> {
 
 /// Where Markdown may be cut, and what decides whether a cut is safe.
 struct MarkdownCuts {
-    /// First to last: before an ATX heading that the parser reports
-    /// outside every other block, after a blank line, after a block that
+    /// First to last: before a block that the parser reports outside
+    /// every other block, after a blank line, after a block that
     /// is not page furniture (a trailing furniture run, marked in the
     /// whole, stops there), and not inside what could be end matter (a
     /// closing heading with no long paragraph after it).
@@ -394,6 +396,10 @@ fn markdown_cuts(md: &str) -> Option<MarkdownCuts> {
     let mut blocks = 0usize;
     let mut last_text = 0..0;
     let mut cuts = Vec::new();
+    // A cut before a top-level block, kept once the block shows text: one
+    // that shows none (an HTML comment) would leave the start holding
+    // every block of a whole that ends with it.
+    let mut candidate = None;
     let mut end_matter = EndMatter::default();
     // The block whose text is being read: its start of text (enough to
     // tell a closing heading), its characters, and whether it is a
@@ -408,6 +414,9 @@ fn markdown_cuts(md: &str) -> Option<MarkdownCuts> {
         }
         None
     };
+    // As in `windows`: a cut counts only before the head's last blank line,
+    // after which a block may still read otherwise in the whole.
+    let settled = memchr::memmem::rfind(md.as_bytes(), b"\n\n").map_or(0, |i| i + 1);
     let parser = Parser::new_with_broken_link_callback(md, super::markdown_options(), Some(note));
     for (event, range) in parser.into_offset_iter() {
         match event {
@@ -451,14 +460,13 @@ fn markdown_cuts(md: &str) -> Option<MarkdownCuts> {
                     ));
                 }
                 if depth == 0 {
-                    if matches!(tag, Tag::Heading { .. })
-                        && blocks >= MIN_BLOCKS
-                        && md.as_bytes().get(range.start) == Some(&b'#')
+                    if blocks >= MIN_BLOCKS
+                        && range.start < settled
                         && md[..range.start].ends_with("\n\n")
                         && !end_matter.is_open()
                         && !furniture::is_furniture(md[last_text.clone()].trim())
                     {
-                        cuts.push(range.start);
+                        candidate = Some(range.start);
                     }
                     blocks += 1;
                     last_text = range.clone();
@@ -467,6 +475,9 @@ fn markdown_cuts(md: &str) -> Option<MarkdownCuts> {
             }
             Event::End(tag) => {
                 depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    candidate = None;
+                }
                 let ends_leaf = matches!(
                     tag,
                     TagEnd::Paragraph
@@ -482,11 +493,20 @@ fn markdown_cuts(md: &str) -> Option<MarkdownCuts> {
             }
             // What a block shows, counted a little short (markup and
             // trailing spaces left out), its start kept.
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+            Event::Text(ref t)
+            | Event::Code(ref t)
+            | Event::Html(ref t)
+            | Event::InlineHtml(ref t) => {
+                if matches!(event, Event::Text(_) | Event::Code(_))
+                    && !t.trim().is_empty()
+                    && let Some(cut) = candidate.take()
+                {
+                    cuts.push(cut);
+                }
                 if let Some((text, chars, _)) = leaf.as_mut() {
                     *chars += t.trim_end().chars().count();
                     if text.len() < 64 {
-                        text.push_str(&t);
+                        text.push_str(t);
                     }
                 }
             }

@@ -155,7 +155,9 @@ pub fn runs(text: &str, all: &Tokens, used: &[bool]) -> Vec<Range<usize>> {
             } else if is_particle(text, nt) && hyphen_to_name(toks, used, k) {
                 last = k + 2;
                 k += 3;
-            } else if next_is_name(toks, used, k) && is_particle(text, nt) {
+            } else if next_is_name(toks, used, k) && is_particle(text, nt) && !nt.is(text, "as") {
+                // `as` joins only with its hyphen (`as-Sadr`): standing
+                // alone it is the English word (`Geneva as Russia`).
                 k += 1;
             } else if digit_inside(toks, used, last, k) {
                 // `Movimento 5 Stelle`, `Channel 4 News`.
@@ -408,6 +410,8 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("met Abd al-Aziz al-Hakim there", &["Abd al-Aziz al-Hakim"]),
             ("by Vincent van Gogh and", &["Vincent van Gogh"]),
+            ("met in Geneva as Russia spoke", &["Geneva", "Russia"]),
+            ("a cleric, Muqtada as-Sadr, said", &["Muqtada as-Sadr"]),
             ("the Bank of England said", &["Bank of England"]),
             (
                 "the Centre for Policy Studies",
