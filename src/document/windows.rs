@@ -54,6 +54,10 @@ pub struct ParseWhole;
 type Definitions = HashMap<UniCase<String>, (String, String)>;
 
 /// Where each note is defined (one label may be defined more than once).
+/// How wide a window may grow around one big block before the rest is
+/// parsed whole: held-back events of one block cost several times its text.
+const WIDEST: usize = 2 * 1024 * 1024;
+
 type Notes = HashMap<UniCase<String>, Vec<usize>>;
 
 /// What the first pass learns of the whole text.
@@ -131,6 +135,17 @@ fn walk<'a>(
     let mut size = window;
     while from < md.len() {
         let end = window_end(md, from, size);
+        if end == md.len() {
+            // The last window: every event is kept, so each goes as it
+            // comes (a list of ten megabytes is one block: held back, its
+            // events cost several times its text).
+            let mut events = Parser::new_ext(&md[from..], options).into_offset_iter();
+            for (event, range) in &mut events {
+                keep(event, range.start + from..range.end + from);
+            }
+            defined(events.reference_definitions(), end - from);
+            break;
+        }
         let mut events = Parser::new_ext(&md[from..end], options).into_offset_iter();
         // The events since the last boundary: one top-level block's.
         let mut pending: Vec<(Event<'a>, Range<usize>)> = Vec::new();
@@ -162,16 +177,15 @@ fn walk<'a>(
             }
             pending.push((event, range));
         }
-        if end == md.len() {
-            defined(events.reference_definitions(), end - from);
-            for (event, range) in pending {
-                keep(event, range);
-            }
-            break;
-        }
         if boundary == from {
-            // One block fills the window: try a wider one.
-            size = size.saturating_mul(2);
+            // One block fills the window: try a wider one, and past a few
+            // the rest whole, streamed, rather than hold back ever more
+            // of one block's events.
+            size = if size >= WIDEST {
+                md.len()
+            } else {
+                size.saturating_mul(2)
+            };
             continue;
         }
         defined(events.reference_definitions(), boundary - from);

@@ -200,3 +200,15 @@ fn a_document_of_tiny_blocks_is_the_whole_s() {
     assert_eq!(doc.blocks.len(), 1000);
     assert_same(&markdown::parse_windowed(markdown(&md), 10), &doc);
 }
+
+#[test]
+fn a_block_wider_than_the_widest_window_is_read_with_the_rest_whole() {
+    // One list of 2.5 MB, then paragraphs: windows widen up to `WIDEST`,
+    // then the rest is parsed whole; the events are the whole's.
+    let mut md = String::from("Intro.\n\n");
+    while md.len() < super::WIDEST + 500_000 {
+        md.push_str("- item\n");
+    }
+    md.push_str("\nAfter the list.\n\nThe end.\n");
+    assert_eq!(windowed_events(&md, 4096).expect("windows"), whole_events(&md));
+}
