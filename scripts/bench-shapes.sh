@@ -81,7 +81,7 @@ PY
 # first_screen CMD...: milliseconds to the title on screen.
 first_screen() {
     "$py" scripts/peer_drive.py --first "$TITLE" --timeout "$timeout_s" -- "$@" |
-        python3 -c 'import json,sys; r=json.load(sys.stdin); print(r.get("first") if r.get("first") is not None else "-")'
+        python3 -c 'import json,sys; r=json.load(sys.stdin); print(r.get("first_ms") if r.get("first_ms") is not None else "-")'
 }
 
 # reader_mb SHELL-COMMAND: the reader's peak RSS in MB once all is in.
