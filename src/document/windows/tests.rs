@@ -210,5 +210,8 @@ fn a_block_wider_than_the_widest_window_is_read_with_the_rest_whole() {
         md.push_str("- item\n");
     }
     md.push_str("\nAfter the list.\n\nThe end.\n");
-    assert_eq!(windowed_events(&md, 4096).expect("windows"), whole_events(&md));
+    assert_eq!(
+        windowed_events(&md, 4096).expect("windows"),
+        whole_events(&md)
+    );
 }
