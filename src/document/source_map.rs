@@ -15,8 +15,10 @@ use std::ops::Range;
 /// (a decoded entity, a replaced invalid byte, a dropped CR) offsets inside
 /// the run are clamped to the source run.
 ///
-/// Offsets are kept as `u32`, half the size of two `Range<usize>`: a long
-/// article has two runs a paragraph, kept for as long as it is open. An
+/// Offsets are kept as `u32`, half the size of two `Range<usize>`: an
+/// article of Markdown or HTML has a run or two a paragraph (one when its
+/// text and the blank line after it are copied verbatim, see
+/// [`SourceMap::fill_trailing_gap`]), kept for as long as it is open. An
 /// article is at most `load::MAX_BYTES` (256 MB), and its text at most
 /// three times that (Windows-1252 decoded), well inside `u32`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +82,37 @@ impl SourceMap {
             }
         }
         self.segments.push(Segment::new(text, source));
+    }
+
+    /// The last run when it stands for no source bytes of its own (a
+    /// separator the text puts between blocks): its text range and the
+    /// source offset it sits at.
+    pub fn trailing_gap(&self) -> Option<(Range<usize>, usize)> {
+        let last = self.segments.last()?;
+        last.source()
+            .is_empty()
+            .then(|| (last.text(), last.source_start as usize))
+    }
+
+    /// Maps the trailing gap (see [`Self::trailing_gap`]) to `source`
+    /// instead: the source bytes it is the same text as, starting where it
+    /// sits. Mapped so, a separator merges with the verbatim runs on either
+    /// side, and a file of many tiny blocks costs one run, not two a block.
+    /// Does nothing unless `source` starts at the gap and is as long as it.
+    pub fn fill_trailing_gap(&mut self, source: Range<usize>) {
+        let Some((text, at)) = self.trailing_gap() else {
+            return;
+        };
+        if source.start == at && source.len() == text.len() {
+            self.segments.pop();
+            self.push(text, source);
+        }
+    }
+
+    /// How many runs the map keeps (what it costs).
+    #[cfg(test)]
+    pub(crate) fn runs(&self) -> usize {
+        self.segments.len()
     }
 
     /// Gives back the room left for runs never pushed.
@@ -188,6 +221,31 @@ mod tests {
         map.push(3..5, 7..9);
         assert_eq!(map.range_to_source(2..3), 2..7);
         assert_eq!(map.range_to_source(0..5), 0..9);
+    }
+
+    #[test]
+    fn a_filled_gap_merges_with_the_runs_around_it() {
+        // "a\n\nb" from "a\n\nb": the separator is the source's blank line.
+        let mut map = SourceMap::default();
+        map.push(0..1, 0..1);
+        map.push(1..3, 1..1);
+        assert_eq!(map.trailing_gap(), Some((1..3, 1)));
+        map.fill_trailing_gap(1..3);
+        map.push(3..4, 3..4);
+        assert_eq!(map.segments.len(), 1);
+        assert_eq!(map.range_to_source(0..4), 0..4);
+        assert_eq!(map.trailing_gap(), None);
+    }
+
+    #[test]
+    fn a_gap_is_filled_only_by_source_where_it_sits_and_as_long() {
+        let mut map = SourceMap::default();
+        map.push(0..1, 0..1);
+        map.push(1..3, 1..1);
+        map.fill_trailing_gap(2..4);
+        map.fill_trailing_gap(1..4);
+        assert_eq!(map.trailing_gap(), Some((1..3, 1)));
+        assert_eq!(map.range_to_source(1..3), 1..1);
     }
 
     #[test]

@@ -192,6 +192,26 @@ fn markdown_with_bom_and_crlf_still_sees_the_heading() {
 }
 
 #[test]
+fn tiny_markdown_paragraphs_and_the_blank_lines_between_map_as_one_run() {
+    let src = format!("# T\n\n{}", "x\n\n".repeat(1000));
+    let doc = markdown(&src);
+    assert_eq!(doc.blocks.len(), 1001);
+    assert_eq!(doc.source_map.runs(), 1);
+    let (a, b) = (doc.blocks.at(1).range, doc.blocks.at(2).range);
+    assert_eq!(&src[doc.source_map.range_to_source(a.end..b.start)], "\n\n");
+    assert_eq!(&src[doc.source_map.range_to_source(b)], "x");
+    // Where the blank line is not the separator's text (CRLF, a list
+    // marker, a second blank line) the separator still maps to no bytes.
+    for src in ["a\r\n\r\nb\r\n", "a\n\n- b\n", "a\n\n\nb\n"] {
+        let doc = markdown(src);
+        let (a, b) = (doc.blocks.at(0).range, doc.blocks.at(1).range);
+        assert!(doc.source_map.range_to_source(a.end..b.start).is_empty());
+        assert_eq!(doc.slice(&b), "b");
+        assert_eq!(&src[doc.source_map.range_to_source(b)], "b");
+    }
+}
+
+#[test]
 fn markdown_deep_nesting_is_clamped() {
     let src = format!("{}deep\n", ">".repeat(5000));
     let doc = markdown(&src);
