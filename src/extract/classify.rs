@@ -57,6 +57,24 @@ pub struct Cand {
     pub agent: bool,
 }
 
+impl Cand {
+    /// A road found by its network and number (`US 169`): a place.
+    pub fn road(cx: &DocContext, toks: Range<usize>) -> Cand {
+        Cand {
+            range: cx.toks[toks.start].start as usize..cx.toks[toks.end - 1].end as usize,
+            toks,
+            kind: EntityKind::Place,
+            evidence: Evidence::Strong,
+            person: false,
+            place: None,
+            country: None,
+            dropped: false,
+            cued: true,
+            agent: false,
+        }
+    }
+}
+
 /// Verbs of attribution: the capitalised word before them speaks, so it is
 /// a name even at a sentence start (`Amnesty said`, `Apple announced`).
 const ATTRIBUTION: &[&str] = &[
@@ -72,6 +90,62 @@ const ATTRIBUTION: &[&str] = &[
     "confirmed",
     "denied",
 ];
+
+/// Past tenses of what people and the states they run do, and places do
+/// not: the name before them acts (`Theseus unified`, `Solon reformed`).
+/// Weaker than a verb of speech: it only keeps a name an actor where the
+/// text would otherwise take it for a place.
+const DEEDS: &[&str] = &[
+    "founded",
+    "built",
+    "wrote",
+    "ruled",
+    "reigned",
+    "conquered",
+    "unified",
+    "united",
+    "married",
+    "painted",
+    "designed",
+    "composed",
+    "directed",
+    "invented",
+    "discovered",
+    "defeated",
+    "invaded",
+    "appointed",
+    "signed",
+    "fought",
+    "died",
+    "published",
+    "reformed",
+    "established",
+    "abdicated",
+    "commissioned",
+    "sculpted",
+    "starred",
+];
+
+/// Deeds after the name at `end` (`Draco drafted`, `Solon reformed`).
+fn acts(cx: &DocContext, end: usize) -> bool {
+    cx.toks
+        .get(end)
+        .is_some_and(|t| t.is_word() && t.space() && !t.cap() && DEEDS.contains(&t.text(cx.text)))
+}
+
+/// `painted by X`, `founded by X`: the maker of a thing, named after `by`.
+fn made_by(cx: &DocContext, s: usize) -> bool {
+    let toks = cx.toks;
+    s >= 2
+        && toks[s - 1].is(cx.text, "by")
+        && toks[s - 2].is_word()
+        && !toks[s - 2].cap()
+        && (DEEDS.contains(&word_at(cx, s - 2))
+            || matches!(
+                word_at(cx, s - 2),
+                "paintings" | "works" | "novel" | "film" | "book" | "written" | "led" | "drawn"
+            ))
+}
 
 /// A group named by a common noun (`Police said`, `Officials told`): it
 /// speaks, but bare common nouns are not names, so attribution does not
@@ -578,6 +652,14 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
         out.push(cand);
         return;
     }
+    // `Tulsa, OK`, `Fort Lee, NJ`: a state's postal code after a town.
+    if words == 1 && first.upper() && town_comma(cx, s) && gaz::us_state_code(first.text(text)) {
+        cand.kind = EntityKind::Place;
+        cand.evidence = Evidence::Strong;
+        cand.cued = true;
+        out.push(cand);
+        return;
+    }
     // Codes and postnominals are no names (`COVID-19`, `QC`).
     if words == 1 && (code_word(first.text(text)) || name_in_lex(cx, s, e, COMMON)) {
         return;
@@ -725,7 +807,7 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
     if cand.kind == EntityKind::Actor
         && !cand.person
         && cand.evidence < Evidence::Strong
-        && (attributed(cx, e) || org_cue(cx, s))
+        && (attributed(cx, e) || org_cue(cx, s) || acts(cx, e) || made_by(cx, s))
     {
         cand.agent = true;
     }
@@ -826,6 +908,21 @@ fn road_number(cx: &DocContext, s: usize, e: usize) -> bool {
         && toks
             .get(e + 1)
             .is_some_and(|t| t.kind() == super::token::Tok::Num && !t.space())
+}
+
+/// A capitalised word and a comma right before token `s`, on one line, the
+/// code after them ending its phrase (`Tulsa, OK is`, `Leonia, NJ.`).
+fn town_comma(cx: &DocContext, s: usize) -> bool {
+    let toks = cx.toks;
+    s >= 2
+        && toks[s - 1].punct() == Some(',')
+        && !toks[s - 1].space()
+        && toks[s - 2].is_word()
+        && toks[s - 2].cap()
+        && !toks[s].brk()
+        && toks
+            .get(s + 1)
+            .is_none_or(|t| !t.is_word() || !t.cap() || t.brk())
 }
 
 /// `US$`, `HK$`: a state's code glued to its currency's sign.

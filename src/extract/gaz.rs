@@ -366,6 +366,18 @@ fn common_word(word: &str) -> bool {
     zipf(word) >= 3.5
 }
 
+/// The postal codes of the states of the United States and its capital
+/// (`NJ`, `OK`): after a town and a comma they name where it is.
+pub fn us_state_code(word: &str) -> bool {
+    const CODES: &[&str] = &[
+        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
+        "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
+        "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
+        "VT", "VA", "WA", "WV", "WI", "WY",
+    ];
+    CODES.contains(&word)
+}
+
 /// A surname among the thousand most common (`Hill`, `Hall`, `Wood`).
 pub fn common_surname(word: &str) -> bool {
     word_info(word).is_some_and(|i| i.surname_rank != 0 && i.surname_rank <= 1_000)

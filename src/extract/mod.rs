@@ -18,6 +18,7 @@ pub use mention::Mention;
 
 pub mod calm;
 mod classify;
+mod codes;
 mod context;
 mod coref;
 pub mod counts;
@@ -283,16 +284,18 @@ pub fn extract_text(text: &str) -> Entities {
 }
 
 fn extract_tokens(text: &str, all: &mut token::Tokens, dateline: Option<Range<usize>>) -> Entities {
-    let numbers = numbers::find(text, all);
+    let codes = codes::find(text, all);
+    let numbers = numbers::find(text, all, &codes);
     let mut used = std::mem::take(&mut all.used);
     used.clear();
     used.resize(all.toks.len(), false);
-    for n in &numbers {
-        for u in &mut used[n.toks.clone()] {
+    let spans = numbers.iter().map(|n| &n.toks);
+    for r in spans.chain(&codes.roads) {
+        for u in &mut used[r.clone()] {
             *u = true;
         }
     }
-    let found = extract_marked(text, all, &used, &numbers, dateline);
+    let found = extract_marked(text, all, &used, &numbers, &codes.roads, dateline);
     all.used = used;
     found
 }
@@ -303,13 +306,19 @@ fn extract_marked(
     all: &token::Tokens,
     used: &[bool],
     numbers: &[numbers::NumberSpan],
+    roads: &[Range<usize>],
     dateline: Option<Range<usize>>,
 ) -> Entities {
     let cx = context::DocContext::new(text, all, dateline);
     let runs = names::runs(text, all, used);
-    let mut cands = Vec::with_capacity(runs.len() + runs.len() / 4);
+    let mut cands = Vec::with_capacity(runs.len() + runs.len() / 4 + roads.len());
     for run in runs {
         classify::classify(&cx, run, &mut cands);
+    }
+    if !roads.is_empty() {
+        cands.extend(roads.iter().map(|r| classify::Cand::road(&cx, r.clone())));
+        // In text order, as the runs are: the sort finds two sorted runs.
+        cands.sort_by_key(|c| c.range.start);
     }
     places::lists(&cx, &mut cands);
     places::places_by_default(&cx, &mut cands);

@@ -13,6 +13,7 @@
 
 use std::ops::Range;
 
+use super::codes::Codes;
 use super::lexicon::{NumClass, number_class};
 use super::token::{Tok, Token, Tokens};
 
@@ -35,20 +36,52 @@ const PRONOUN_ONE_BEFORE: &[&str] = &[
 /// Finds numbers in `all` (tokens of `text`). Only the tokens the
 /// tokenizer noted as numeric (digits, words with digits, number words)
 /// can open one.
-pub fn find(text: &str, all: &Tokens) -> Vec<NumberSpan> {
+/// Digits of a road (`codes`) are none; a telephone number's are one
+/// number per group written apart.
+pub fn find(text: &str, all: &Tokens, codes: &Codes) -> Vec<NumberSpan> {
     let toks = &all.toks[..];
     // At most one number per numeric token: one allocation.
     let mut out = Vec::with_capacity(all.numeric.len());
     // The first token not in a number yet.
     let mut next = 0;
+    let mut cursor = 0;
     for &i in &all.numeric {
         let i = i as usize;
         if i < next {
             continue;
         }
+        // A telephone number: a number per group written apart, groups
+        // joined by a hyphen or a dot one (`1 201 461-1776`: three).
+        if let Some(phone) = codes.phone_at(i) {
+            next = phone.end;
+            let mut k = phone.start;
+            while k < phone.end {
+                if toks[k].kind() != Tok::Num {
+                    k += 1;
+                    continue;
+                }
+                let first = k;
+                while k + 2 < phone.end
+                    && toks[k + 2].kind() == Tok::Num
+                    && !toks[k + 1].space()
+                    && !toks[k + 2].space()
+                {
+                    k += 2;
+                }
+                out.push(NumberSpan {
+                    range: toks[first].start as usize..toks[k].end as usize,
+                    toks: first..k + 1,
+                });
+                k += 1;
+            }
+            continue;
+        }
+        if codes.on_road(i, &mut cursor) {
+            continue;
+        }
         let t = toks[i];
         let found = match t.kind() {
-            Tok::Num => digits(toks, i),
+            Tok::Num => digits(text, toks, i),
             Tok::Word if t.digit() => abbreviated_amount(text, toks, i),
             Tok::Word => words(text, toks, i),
             Tok::Punct => None,
@@ -107,7 +140,7 @@ fn finish(toks: &[Token], first: usize, mut last: usize) -> NumberSpan {
 }
 
 /// Digits: not when they hang off a name by a hyphen (`STS-133`).
-fn digits(toks: &[Token], i: usize) -> Option<NumberSpan> {
+fn digits(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan> {
     if i >= 2 && attached(toks, i) && toks[i - 1].punct() == Some('-') {
         let before = toks[i - 2];
         if before.is_word() && (before.cap() || before.upper()) && attached(toks, i - 1) {
@@ -120,7 +153,44 @@ fn digits(toks: &[Token], i: usize) -> Option<NumberSpan> {
     if i >= 1 && attached(toks, i) && toks[i - 1].is_word() {
         return None;
     }
+    if i >= 1 && labelled(text, toks, i) {
+        return None;
+    }
     Some(finish(toks, i, i))
+}
+
+/// Capitalised labels whose number names one of a kind rather than counting
+/// (`Terminal 2`, `Gates 10 & 11`, `Platform 9`): the number is part of a
+/// name, as in `G20`.
+const LABELS: &[&str] = &[
+    "Terminal",
+    "Terminals",
+    "Gate",
+    "Gates",
+    "Platform",
+    "Platforms",
+    "Pier",
+    "Berth",
+    "Hangar",
+    "Concourse",
+    "Track",
+    "Room",
+    "Suite",
+];
+
+/// `Terminal 2`, and the second of `Gates 10 & 11`.
+fn labelled(text: &str, toks: &[Token], i: usize) -> bool {
+    let label =
+        |k: usize| toks[k].is_word() && toks[k].cap() && LABELS.contains(&toks[k].text(text));
+    if !toks[i].text(text).bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    label(i - 1)
+        || (i >= 3
+            && toks[i - 2].kind() == Tok::Num
+            && toks[i - 1].punct().is_some_and(|c| matches!(c, '&' | ','))
+            && label(i - 3))
+        || (i >= 3 && toks[i - 2].kind() == Tok::Num && toks[i - 1].is(text, "and") && label(i - 3))
 }
 
 /// `3bn`, `40m`, `2.5tn`: digits with a scale abbreviation.
@@ -216,7 +286,10 @@ mod tests {
     fn numbers(s: &str) -> Vec<&str> {
         let mut all = Tokens::default();
         tokenize(s, 0..s.len(), true, &mut all);
-        find(s, &all).into_iter().map(|n| &s[n.range]).collect()
+        find(s, &all, &Codes::default())
+            .into_iter()
+            .map(|n| &s[n.range])
+            .collect()
     }
 
     #[test]
@@ -247,6 +320,7 @@ mod tests {
             ("a grant of US$20,000 and HK$5", &["US$20,000", "HK$5"]),
             ("won $ 50,000 in", &["50,000"]),
             ("at 15:11 GMT on 3 May", &["15:11", "3"]),
+            ("from Terminal 2 (Gates 10 & 11), 4 gates", &["4"]),
         ];
         for (input, want) in cases {
             assert_eq!(&numbers(input), want, "{input}");

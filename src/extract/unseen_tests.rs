@@ -429,3 +429,63 @@ fn sentence_starts_in_another_script_are_no_names() {
     let got = found(text);
     assert!(got.iter().any(|(s, _)| s.starts_with("Москв")), "{got:?}");
 }
+
+#[test]
+fn roads_are_places_and_phone_groups_are_numbers_apart() {
+    check_has(&[
+        (
+            "Drivers should take I-44 or US 169 to Tulsa.",
+            "US 169",
+            Place,
+        ),
+        (
+            "Traffic backed up on the M25 near junction 10.",
+            "M25",
+            Place,
+        ),
+        (
+            "The crash closed Interstate 95 for hours.",
+            "Interstate 95",
+            Place,
+        ),
+        ("For tickets, tel: 1 201 461-1776.", "461-1776", Number),
+        ("For tickets, tel: 1 201 461-1776.", "201", Number),
+        ("She moved to Fort Lee, NJ in 1990.", "NJ", Place),
+    ]);
+    check_none(&[
+        // A code with one letter ends its sentence like any word.
+        ("We took the A1237. Drivers were slow.", "Drivers"),
+        // The year after a state's code is no road.
+        ("The US 2020 election was close.", "US 2020"),
+    ]);
+    // The number of a road or a terminal counts nothing.
+    for text in [
+        "Drivers should take I-44 or US 169 to Tulsa.",
+        "Flights leave from Terminal 2 at noon.",
+    ] {
+        let got = found(text);
+        assert!(!got.iter().any(|(_, k)| *k == Number), "{text:?}: {got:?}");
+    }
+}
+
+#[test]
+fn deeds_keep_a_name_an_actor_in_a_text_about_places() {
+    // A travel guide: places everywhere, nobody says he or she. A name
+    // that founds or rules is still someone.
+    let guide = "Getting there\n\nThe old town sits between Arvena and Tolmach, north of \
+        Kelso Bay and Dunmore. Ferries run from Arvena to Skerry and Lunna. Buses stop in \
+        Tolmach, in Brae, in Voe and in Sandwick. Walk from Lunna to the Skerry lighthouse.\n\n\
+        History\n\nThe legend says that Oswin unified the valley's clans. The harbour \
+        was founded by Aldric in 1120.";
+    let got = found(guide);
+    for name in ["Oswin", "Aldric"] {
+        assert!(
+            got.iter().any(|(s, k)| s == name && *k == Actor),
+            "{name} should be an actor: {got:?}"
+        );
+    }
+    assert!(
+        got.iter().any(|(s, k)| s == "Tolmach" && *k == Place),
+        "{got:?}"
+    );
+}

@@ -276,8 +276,9 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>, initial: bool, all: &
             if cap {
                 bits |= CAP;
             }
-            // Abbreviations: `U.S.`, `D.C.`, `e.g.`; an initial `F.`.
-            if letters == 1 && i < end && bytes[i] == b'.' {
+            // Abbreviations: `U.S.`, `D.C.`, `e.g.`; an initial `F.`. A
+            // code with one letter (`the A64.`) ends its sentence.
+            if letters == 1 && bits & HAS_DIGIT == 0 && i < end && bytes[i] == b'.' {
                 let mut j = i + 1;
                 let mut dotted = false;
                 while j + 1 < end && bytes[j].is_ascii_alphabetic() && bytes[j + 1] == b'.' {
