@@ -77,7 +77,7 @@ impl Cand {
 
 /// Verbs of attribution: the capitalised word before them speaks, so it is
 /// a name even at a sentence start (`Amnesty said`, `Apple announced`).
-const ATTRIBUTION: &[&str] = &[
+pub const ATTRIBUTION: &[&str] = &[
     "said",
     "says",
     "told",
@@ -733,7 +733,11 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
     } else if let Some(hit) = gaz::place_in_context(name).or_else(|| abbreviated_place(cx, s, e)) {
         // A person whose surname is also a town (`Nick Rhodes`) reads as a
         // person when the first word is a given name.
-        if words > 1 && hit.class == PlaceClass::City && gaz::given_name(first.text(text)) {
+        if words > 1
+            && hit.class == PlaceClass::City
+            && gaz::given_name(first.text(text))
+            && !arabic_article(cx, s, e)
+        {
             cand.person = true;
         } else if hit.needs_cue {
             // `Boston`, `Cleveland`: a place where the text says so (below).
@@ -779,7 +783,7 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
         } else if first.upper() {
             cand.evidence = Evidence::Weak;
         }
-    } else if gaz::given_name(first.text(text)) {
+    } else if gaz::given_name(first.text(text)) && !arabic_article(cx, s, e) {
         cand.person = true;
         cand.evidence = Evidence::Weak;
     }
@@ -923,6 +927,15 @@ fn town_comma(cx: &DocContext, s: usize) -> bool {
         && toks
             .get(s + 1)
             .is_none_or(|t| !t.is_word() || !t.cap() || t.brk())
+}
+
+/// `Al Mukalla`, `El Fasher`: the Arabic article opening a name, not the
+/// given name `Al` (`Al Gore`), which a surname follows.
+fn arabic_article(cx: &DocContext, s: usize, e: usize) -> bool {
+    matches!(word_at(cx, s), "Al" | "El")
+        && e - s >= 2
+        && cx.toks[s + 1].is_word()
+        && !gaz::surname(word_at(cx, s + 1))
 }
 
 /// `US$`, `HK$`: a state's code glued to its currency's sign.

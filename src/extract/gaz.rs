@@ -378,6 +378,11 @@ pub fn us_state_code(word: &str) -> bool {
     CODES.contains(&word)
 }
 
+/// A surname the census knows at all (`Gore`, `Pacino`).
+pub fn surname(word: &str) -> bool {
+    word_info(word).is_some_and(|i| i.surname_rank != 0)
+}
+
 /// A surname among the thousand most common (`Hill`, `Hall`, `Wood`).
 pub fn common_surname(word: &str) -> bool {
     word_info(word).is_some_and(|i| i.surname_rank != 0 && i.surname_rank <= 1_000)

@@ -10,7 +10,7 @@ use super::EntityKind;
 use super::classify::{Cand, Evidence, word_at};
 use super::context::DocContext;
 use super::gaz::{self, PlaceClass, PlaceHit};
-use super::lexicon::{COMMON, CUE_PLACE, GROUP_NOUN, MODIFIER, PLACE};
+use super::lexicon::{COMMON, CUE_PLACE, GROUP_NOUN, MODIFIER, PLACE, TITLE};
 use super::token::Token;
 
 /// Prepositions that put a bare name in a location (`in Mosul`).
@@ -332,15 +332,20 @@ fn from_to(cx: &DocContext, p: usize, e: usize) -> bool {
                     || (toks.get(k + 1).is_some_and(|t| t.is(cx.text, "the")) && name_at(k + 2)))
         }
         "to" | "via" => {
-            // Back over the name before: `from Sana'a via`.
+            // Back over the names before: `from Sana'a via`, `from
+            // Singapore and India to`.
             let mut k = p;
             while k > 0
                 && (toks[k - 1].cap()
                     || (!toks[k - 1].is_word()
                         && !toks[k - 1].space()
                         && k >= 2
-                        && toks[k - 2].cap()))
-                && p - k < 5
+                        && toks[k - 2].cap())
+                    || (k >= 2
+                        && toks[k - 2].cap()
+                        && k < p
+                        && (toks[k - 1].is(cx.text, "and") || toks[k - 1].punct() == Some(','))))
+                && p - k < 8
             {
                 k -= 1;
             }
@@ -440,9 +445,24 @@ pub fn lists(cx: &DocContext, cands: &mut [Cand]) {
                     || c.place
                         .is_some_and(|p| matches!(p.class, PlaceClass::City | PlaceClass::Region)))
         };
-        let decided_actor =
-            |c: &Cand| c.kind == EntityKind::Actor && (c.person || c.evidence > Evidence::Default);
-        if end - start >= 2 && list.iter().any(place) && !list.iter().any(decided_actor) {
+        // A lone given name among places is a town that shares it
+        // (`Chandler, and Gilbert`), when two others at least are places
+        // and nothing titles it (`Mr`, `President`).
+        let places = list.iter().filter(|c| place(c)).count();
+        let lone_given = |c: &Cand| {
+            places >= 2
+                && c.toks.len() == 1
+                && c.evidence <= Evidence::Weak
+                && gaz::given_name(word_at(cx, c.toks.start))
+                && c.toks.start >= 1
+                && !cx.toks[c.toks.start - 1].in_lex(TITLE)
+        };
+        let decided_actor = |c: &Cand| {
+            c.kind == EntityKind::Actor
+                && (c.person || c.evidence > Evidence::Default)
+                && !lone_given(c)
+        };
+        if end - start >= 2 && places > 0 && !list.iter().any(decided_actor) {
             for c in &mut cands[start..end] {
                 // Only this mention: a list is weaker evidence than a
                 // preposition, and casts no vote for the name elsewhere.
@@ -453,14 +473,17 @@ pub fn lists(cx: &DocContext, cands: &mut [Cand]) {
                     .get(c.toks.end)
                     .and_then(Token::punct)
                     .is_some_and(|p| p == '\'' || p == '\u{2019}');
+                let lone = lone_given(c);
                 if c.kind == EntityKind::Actor
-                    && c.evidence == Evidence::Default
-                    && !c.person
+                    && (lone
+                        || (c.evidence == Evidence::Default
+                            && !c.person
+                            && !gaz::given_name(word_at(cx, c.toks.start))))
                     && !owner
-                    && !gaz::given_name(word_at(cx, c.toks.start))
                 {
                     c.kind = EntityKind::Place;
                     c.evidence = Evidence::Weak;
+                    c.person = false;
                 }
             }
         }
@@ -512,15 +535,22 @@ fn about_places(cx: &DocContext, cands: &[Cand]) -> bool {
     }
     let mut words = 0usize;
     let mut pronouns = 0usize;
+    let mut reported = 0usize;
     for t in cx.toks {
         if t.is_word() {
             words += 1;
             if personal_pronoun(cx, t) {
                 pronouns += 1;
+            } else if !t.cap() && super::classify::ATTRIBUTION.contains(&word_at_tok(cx, t)) {
+                reported += 1;
             }
         }
     }
-    pronouns * 100 < words
+    // Reported speech (`said`, `told`: three in a thousand words and more)
+    // is news about people, however many places it names; a guide seldom
+    // says anyone said anything.
+    let reports = reported >= 2 && reported * 1000 >= words * 3;
+    pronouns * 100 < words && !reports
 }
 
 /// In a text about places, a name with nothing to go on (no cue, no head
