@@ -112,7 +112,7 @@ pub fn is_inline(tag: &LocalName) -> bool {
 /// True for an element the page hides: the `hidden` attribute,
 /// `aria-hidden="true"`, or an inline style of `display:none` or
 /// `visibility:hidden`.
-fn hidden(node: &super::tree::Node) -> bool {
+fn hidden(node: super::tree::NodeRef<'_>) -> bool {
     if node.attr("hidden").is_some() {
         return true;
     }
@@ -209,6 +209,8 @@ impl Page {
             }
             id = self.tree.next_in(id, self.body, shown);
         }
+        // Made for every node; the hidden ones' room is not needed.
+        self.order.shrink_to_fit();
     }
 
     fn sum(&mut self) {
