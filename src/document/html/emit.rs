@@ -411,11 +411,10 @@ impl<'a> Builder<'a> {
                 continue;
             }
             stack.push((id, true));
-            let mut child = self.page.tree.node(id).last_child;
-            while child != NONE {
-                stack.push((child, false));
-                child = self.page.tree.node(child).prev;
-            }
+            // The children, to be popped first to last.
+            let from = stack.len();
+            stack.extend(self.page.tree.children(id).map(|c| (c, false)));
+            stack[from..].reverse();
         }
     }
 

@@ -87,13 +87,13 @@ pub enum Data {
 }
 
 /// A node as stored: links to its neighbours and what it is. Kept small
-/// (40 bytes), since a page has a node every few dozen bytes.
+/// (32 bytes), since a page has a node every few dozen bytes: the links
+/// back (previous sibling, last child), which only building the tree
+/// needs, are kept beside it while it is built ([`Back`]).
 #[derive(Debug)]
 pub struct Node {
     pub parent: NodeId,
     pub first_child: NodeId,
-    pub last_child: NodeId,
-    pub prev: NodeId,
     pub next: NodeId,
     /// The source line the parser was on when it made the node (1-based):
     /// where to start looking for the node's text in the page.
@@ -106,8 +106,6 @@ impl Node {
         Node {
             parent: NONE,
             first_child: NONE,
-            last_child: NONE,
-            prev: NONE,
             next: NONE,
             line: 1,
             data,
@@ -386,8 +384,23 @@ impl Iterator for Children<'_> {
     }
 }
 
+/// A node's links back, while the tree is built: html5ever appends to
+/// the last child and inserts before a sibling.
+#[derive(Debug, Clone, Copy)]
+struct Back {
+    prev: NodeId,
+    last_child: NodeId,
+}
+
+const NO_BACK: Back = Back {
+    prev: NONE,
+    last_child: NONE,
+};
+
 struct Sink {
     nodes: RefCell<Vec<Node>>,
+    /// Per node: its links back.
+    back: RefCell<Vec<Back>>,
     text: RefCell<String>,
     attrs: RefCell<Vec<Attr>>,
     values: RefCell<String>,
@@ -403,6 +416,7 @@ impl Sink {
     fn new() -> Sink {
         Sink {
             nodes: RefCell::new(vec![Node::new(Data::Document)]),
+            back: RefCell::new(vec![NO_BACK]),
             text: RefCell::new(String::new()),
             attrs: RefCell::new(Vec::new()),
             values: RefCell::new(String::new()),
@@ -432,14 +446,15 @@ impl Sink {
         let mut node = Node::new(data);
         node.line = self.line.get();
         nodes.push(node);
+        self.back.borrow_mut().push(NO_BACK);
         // A page is at most 256 MB: fewer nodes than that.
         (nodes.len() - 1) as NodeId
     }
 
-    fn detach(nodes: &mut [Node], id: NodeId) {
+    fn detach(nodes: &mut [Node], back: &mut [Back], id: NodeId) {
         let (parent, prev, next) = {
             let n = &nodes[id as usize];
-            (n.parent, n.prev, n.next)
+            (n.parent, back[id as usize].prev, n.next)
         };
         if parent == NONE {
             return;
@@ -450,45 +465,39 @@ impl Sink {
             nodes[parent as usize].first_child = next;
         }
         if next != NONE {
-            nodes[next as usize].prev = prev;
+            back[next as usize].prev = prev;
         } else {
-            nodes[parent as usize].last_child = prev;
+            back[parent as usize].last_child = prev;
         }
         let n = &mut nodes[id as usize];
         n.parent = NONE;
-        n.prev = NONE;
         n.next = NONE;
+        back[id as usize].prev = NONE;
     }
 
-    fn append_node(nodes: &mut [Node], parent: NodeId, child: NodeId) {
-        Self::detach(nodes, child);
-        let last = nodes[parent as usize].last_child;
-        {
-            let c = &mut nodes[child as usize];
-            c.parent = parent;
-            c.prev = last;
-        }
+    fn append_node(nodes: &mut [Node], back: &mut [Back], parent: NodeId, child: NodeId) {
+        Self::detach(nodes, back, child);
+        let last = back[parent as usize].last_child;
+        nodes[child as usize].parent = parent;
+        back[child as usize].prev = last;
         if last != NONE {
             nodes[last as usize].next = child;
         } else {
             nodes[parent as usize].first_child = child;
         }
-        nodes[parent as usize].last_child = child;
+        back[parent as usize].last_child = child;
     }
 
-    fn insert_before(nodes: &mut [Node], sibling: NodeId, child: NodeId) {
-        Self::detach(nodes, child);
-        let (parent, prev) = {
-            let s = &nodes[sibling as usize];
-            (s.parent, s.prev)
-        };
+    fn insert_before(nodes: &mut [Node], back: &mut [Back], sibling: NodeId, child: NodeId) {
+        Self::detach(nodes, back, child);
+        let (parent, prev) = (nodes[sibling as usize].parent, back[sibling as usize].prev);
         {
             let c = &mut nodes[child as usize];
             c.parent = parent;
-            c.prev = prev;
             c.next = sibling;
         }
-        nodes[sibling as usize].prev = child;
+        back[child as usize].prev = prev;
+        back[sibling as usize].prev = child;
         if prev != NONE {
             nodes[prev as usize].next = child;
         } else if parent != NONE {
@@ -616,14 +625,24 @@ impl TreeSink for Sink {
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
         match child {
             NodeOrText::AppendText(text) => {
-                let last = self.nodes.borrow()[*parent as usize].last_child;
+                let last = self.back.borrow()[*parent as usize].last_child;
                 if !self.text_into(last, &text) {
                     let id = self.push_text(&text);
-                    Self::append_node(&mut self.nodes.borrow_mut(), *parent, id);
+                    Self::append_node(
+                        &mut self.nodes.borrow_mut(),
+                        &mut self.back.borrow_mut(),
+                        *parent,
+                        id,
+                    );
                 }
             }
             NodeOrText::AppendNode(id) => {
-                Self::append_node(&mut self.nodes.borrow_mut(), *parent, id);
+                Self::append_node(
+                    &mut self.nodes.borrow_mut(),
+                    &mut self.back.borrow_mut(),
+                    *parent,
+                    id,
+                );
             }
         }
     }
@@ -643,7 +662,12 @@ impl TreeSink for Sink {
 
     fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {
         let id = self.push(Data::Other);
-        Self::append_node(&mut self.nodes.borrow_mut(), ROOT, id);
+        Self::append_node(
+            &mut self.nodes.borrow_mut(),
+            &mut self.back.borrow_mut(),
+            ROOT,
+            id,
+        );
     }
 
     fn get_template_contents(&self, target: &NodeId) -> NodeId {
@@ -664,14 +688,24 @@ impl TreeSink for Sink {
     fn append_before_sibling(&self, sibling: &NodeId, child: NodeOrText<NodeId>) {
         match child {
             NodeOrText::AppendText(text) => {
-                let prev = self.nodes.borrow()[*sibling as usize].prev;
+                let prev = self.back.borrow()[*sibling as usize].prev;
                 if !self.text_into(prev, &text) {
                     let id = self.push_text(&text);
-                    Self::insert_before(&mut self.nodes.borrow_mut(), *sibling, id);
+                    Self::insert_before(
+                        &mut self.nodes.borrow_mut(),
+                        &mut self.back.borrow_mut(),
+                        *sibling,
+                        id,
+                    );
                 }
             }
             NodeOrText::AppendNode(id) => {
-                Self::insert_before(&mut self.nodes.borrow_mut(), *sibling, id);
+                Self::insert_before(
+                    &mut self.nodes.borrow_mut(),
+                    &mut self.back.borrow_mut(),
+                    *sibling,
+                    id,
+                );
             }
         }
     }
@@ -700,15 +734,20 @@ impl TreeSink for Sink {
     }
 
     fn remove_from_parent(&self, target: &NodeId) {
-        Self::detach(&mut self.nodes.borrow_mut(), *target);
+        Self::detach(
+            &mut self.nodes.borrow_mut(),
+            &mut self.back.borrow_mut(),
+            *target,
+        );
     }
 
     fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
         let mut nodes = self.nodes.borrow_mut();
+        let mut back = self.back.borrow_mut();
         let mut child = nodes[*node as usize].first_child;
         while child != NONE {
             let next = nodes[child as usize].next;
-            Self::append_node(&mut nodes, *new_parent, child);
+            Self::append_node(&mut nodes, &mut back, *new_parent, child);
             child = next;
         }
     }
@@ -739,6 +778,39 @@ static FALLBACK_NAME: std::sync::LazyLock<(Namespace, LocalName)> =
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_node_stays_small() {
+        // A node every few dozen bytes of page: its size is most of the
+        // tree's, and the tree is most of a large page's memory (G4).
+        assert!(std::mem::size_of::<Node>() <= 32);
+    }
+
+    #[test]
+    fn children_read_in_order_after_insertions_before_siblings() {
+        // A table's stray text is put before the table (foster parenting),
+        // and the adoption agency moves nodes about: the links forward
+        // stay right.
+        let tree = Tree::parse(
+            "<body><table>stray<tr><td>cell</td></tr></table>\
+             <p><b>one<p>two</b>three</p></body>",
+        );
+        let body = tree.find(&local_name!("body")).expect("a body");
+        let mut texts = Vec::new();
+        let mut at = body;
+        while at != NONE {
+            if let Some(t) = tree.text(at) {
+                texts.push(t.to_string());
+            }
+            at = tree.next_in(at, body, true);
+        }
+        assert_eq!(texts, ["stray", "cell", "one", "two", "three"]);
+        let kids: Vec<&str> = tree
+            .children(body)
+            .filter_map(|c| tree.node(c).tag().map(|t| &**t))
+            .collect();
+        assert_eq!(kids, ["table", "p", "p"]);
+    }
 
     #[test]
     fn every_kept_attribute_is_known_by_its_index() {
