@@ -294,7 +294,7 @@ impl<'a> Builder<'a> {
         let source = self.html_map.range_to_source(source);
         self.map.push(start..self.text.len(), source);
         if self.text.len() > start {
-            self.blocks.push(Block::new(start..self.text.len(), kind));
+            self.add_block(Block::new(start..self.text.len(), kind));
         }
         self.start = self.text.len();
     }
@@ -874,8 +874,7 @@ impl<'a> Builder<'a> {
         self.text.push_str("---");
         let src = self.html_map.to_source(self.cursor);
         self.map.push(at..self.text.len(), src..src);
-        self.blocks
-            .push(Block::new(at..self.text.len(), BlockKind::Rule));
+        self.add_block(Block::new(at..self.text.len(), BlockKind::Rule));
         self.start = self.text.len();
     }
 
@@ -1125,13 +1124,22 @@ impl<'a> Builder<'a> {
                 block.kind = BlockKind::Heading { level: 3 };
             }
             block.inlines = inlines;
-            self.blocks.push(block);
+            self.add_block(block);
         } else {
             self.inlines.clear();
         }
         self.start = self.text.len();
         self.open = reopen.into_iter().map(|(_, k)| (self.start, k)).collect();
         self.space = false;
+    }
+
+    /// Adds a finished block, the list growing by a quarter (see
+    /// [`room`]).
+    fn add_block(&mut self, block: Block) {
+        if self.blocks.len() == self.blocks.capacity() {
+            crate::document::source_map::grow_gently(&mut self.blocks);
+        }
+        self.blocks.push(block);
     }
 
     /// The text, without the blank line after the last block.

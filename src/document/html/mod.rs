@@ -311,15 +311,19 @@ fn furniture_names(
     roots: &[NodeId],
     regions: Vec<NodeId>,
 ) -> (Vec<NodeId>, Vec<String>) {
-    let mut position = vec![u32::MAX; page.tree.nodes.len()];
-    for (k, &id) in page.order.iter().enumerate() {
-        position[id as usize] = k as u32;
+    // Per node: before the article in the page (a flag, not a position:
+    // this runs while the document is being built, at the peak of a
+    // large page's memory).
+    let mut before = vec![false; page.tree.nodes.len()];
+    if let Some(&first) = roots.first() {
+        for &id in page.order.iter().take_while(|&&id| id != first) {
+            before[id as usize] = true;
+        }
     }
-    let start = roots.first().map_or(0, |&r| position[r as usize]);
     let mut named: Vec<(usize, NodeId, String)> = Vec::with_capacity(regions.len());
     let mut groups: Vec<String> = Vec::new();
     for region in regions {
-        let place = if position[region as usize] < start {
+        let place = if before[region as usize] {
             furniture::Place::Above
         } else if roots.iter().any(|&r| page.tree.contains(r, region)) {
             furniture::Place::Inside
