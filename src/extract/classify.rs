@@ -435,7 +435,11 @@ fn split_titles(cx: &DocContext, start: usize, end: usize, out: &mut Vec<Cand>) 
     }
     let has_of = (start..end).any(|k| {
         let t = &cx.toks[k];
-        t.is(cx.text, "of") || t.is(cx.text, "for") || t.is(cx.text, "&") || t.is(cx.text, "and")
+        t.is(cx.text, "of")
+            || t.is(cx.text, "for")
+            || t.is(cx.text, "on")
+            || t.is(cx.text, "&")
+            || t.is(cx.text, "and")
     });
     // `Minister of Education Ana Roe`, `Governor of Ohio Jane Roe`: a
     // title, its complement (a name only when it is one: `Ohio`, not
@@ -599,11 +603,15 @@ fn person_tail(cx: &DocContext, s: usize, end: usize, role: bool) -> Option<usiz
     (!role && unknown(e) && unknown(words[n - 1]) && tail_ok(e) && name_before(e)).then_some(e)
 }
 
-/// The head word of a name: the word before its first `of`/`for` (`Bank of
-/// Japan`, `Museum of Flight`), else its last word.
+/// The head word of a name: the word before its first `of`/`for`/`on`
+/// (`Bank of Japan`, `Museum of Flight`, `Council on Foreign Relations`),
+/// else its last word.
 fn head_index(cx: &DocContext, s: usize, e: usize) -> usize {
     (s + 1..e)
-        .find(|&k| cx.toks[k].is(cx.text, "of") || cx.toks[k].is(cx.text, "for"))
+        .find(|&k| {
+            let t = &cx.toks[k];
+            t.is(cx.text, "of") || t.is(cx.text, "for") || t.is(cx.text, "on")
+        })
         .map_or(e - 1, |k| k - 1)
 }
 

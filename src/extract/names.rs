@@ -22,6 +22,9 @@ fn is_particle_word(word: &[u8]) -> bool {
         word,
         b"al"
             | b"el"
+            | b"ez"
+            | b"es"
+            | b"ed"
             | b"ash"
             | b"ad"
             | b"as"
@@ -334,7 +337,27 @@ fn collective_possessive(
     .then_some(after)
 }
 
-/// `of`/`for` after a head word, `and` between two head-word names.
+/// Bodies named for their subject with `on` (`Council on Foreign
+/// Relations`, `Commission on Human Rights`).
+const ON_HEADS: &[&str] = &[
+    "Council",
+    "Committee",
+    "Subcommittee",
+    "Commission",
+    "Conference",
+    "Convention",
+    "Panel",
+    "Forum",
+    "Summit",
+    "Institute",
+    "Centre",
+    "Center",
+    "Board",
+    "Treaty",
+];
+
+/// `of`/`for` (and `on` after a body) after a head word, `and` between two
+/// head-word names.
 fn connector_ok(
     text: &str,
     toks: &[Token],
@@ -347,7 +370,12 @@ fn connector_ok(
         return false;
     }
     let t = &toks[k];
-    let (of, and) = (t.is(text, "of") || t.is(text, "for"), t.is(text, "and"));
+    // `Council on Foreign Relations`: a body named for its subject.
+    let on = t.is(text, "on") && ON_HEADS.contains(&toks[last].text(text));
+    let (of, and) = (
+        t.is(text, "of") || t.is(text, "for") || on,
+        t.is(text, "and"),
+    );
     if !of && !and {
         return false;
     }
@@ -361,11 +389,16 @@ fn connector_ok(
     if !name_word(next, used, after) || !next.space() {
         return false;
     }
+    // `the Committee on Monday`: a date, not the body's subject.
+    if on && next.in_lex(COMMON) {
+        return false;
+    }
     if of {
         // `Bank of Japan`, and a title's complement (`Minister of
         // Education`, `Governor of Ohio`).
         let title = toks[last].cap() && !toks[last].upper() && toks[last].in_lex(TITLE);
         return title
+            || on
             || (first..=last)
                 .any(|j| toks[j].is_word() && toks[j].cap() && takes_of(text, &toks[j]));
     }
@@ -418,6 +451,12 @@ mod tests {
                 &["Centre for Policy Studies"],
             ),
             ("Kenya and Uganda agreed", &["Kenya", "Uganda"]),
+            (
+                "the Council on Foreign Relations said",
+                &["Council on Foreign Relations"],
+            ),
+            ("the Committee on Monday voted", &["Committee", "Monday"]),
+            ("fighting in Deir ez-Zor went on", &["Deir ez-Zor"]),
             ("the Air and Space Museum", &["Air and Space Museum"]),
             (
                 "the Science Museum and Art Gallery opened",

@@ -533,3 +533,23 @@ fn reported_speech_is_news_about_people_however_many_places_it_names() {
         );
     }
 }
+
+#[test]
+fn bodies_named_for_their_subject_and_names_with_arabic_particles_are_whole() {
+    check_has(&[
+        (
+            "A report released by the Council on Foreign Relations said the sanctions would not work.",
+            "Council on Foreign Relations",
+            Actor,
+        ),
+        (
+            "Fighting spread to Deir ez-Zor and the border town of Ras al-Ain on Monday.",
+            "Deir ez-Zor",
+            Place,
+        ),
+    ]);
+    check_none(&[(
+        "The committee met on Monday and the Committee on Tuesday voted to delay the plan.",
+        "Committee on Tuesday",
+    )]);
+}
