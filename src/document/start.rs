@@ -55,6 +55,13 @@ pub const START_MIN_BYTES: u64 = 1024 * 1024;
 /// text, read and parsed in about a millisecond.
 pub const START_BYTES: usize = 256 * 1024;
 
+/// Blocks a start holds at most: some seventy screens of one-line blocks
+/// at 60 rows, and far more than a head holds of news paragraphs (a few
+/// hundred bytes each). A head of tiny blocks (`x\n\n` over and over:
+/// 87,000 in [`START_BYTES`]) is cut after this many, so its first screen
+/// does not wait for the parse and the wrap of them all.
+const START_MAX_BLOCKS: usize = 4096;
+
 /// How much of a long Markdown file is read first, and parsed (twice:
 /// once for the cuts, once for the start) for the first screen: several
 /// screens of text, and a quarter of the time 128 KB took (0.27 against
@@ -353,7 +360,9 @@ const MIN_BLOCKS: usize = 4;
 /// nearly every one: what decides is what follows the cut, not what
 /// precedes it.
 fn plain_cut(text: &str) -> Option<usize> {
-    let starts: Vec<std::ops::Range<usize>> = super::plain::paragraphs(text).collect();
+    let starts: Vec<std::ops::Range<usize>> = super::plain::paragraphs(text)
+        .take(START_MAX_BLOCKS + 1)
+        .collect();
     let block = |i: usize| &text[starts[i].clone()];
     let mut end_matter = EndMatter::default();
     let open: Vec<bool> = (0..starts.len())
@@ -472,6 +481,11 @@ fn markdown_cuts(md: &str) -> Option<MarkdownCuts> {
                     ));
                 }
                 if depth == 0 {
+                    if blocks >= START_MAX_BLOCKS {
+                        // Enough for a start: the cuts so far are final
+                        // (see `START_MAX_BLOCKS`).
+                        break;
+                    }
                     if blocks >= MIN_BLOCKS
                         && range.start < settled
                         && md[..range.start].ends_with("\n\n")

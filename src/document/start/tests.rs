@@ -241,14 +241,23 @@ fn plain_text_is_cut_before_a_paragraph_after_prose() {
 }
 
 #[test]
-fn a_head_of_tiny_paragraphs_is_cut_near_its_end() {
+fn a_head_of_tiny_paragraphs_is_cut_after_a_bounded_number_of_blocks() {
     // `x` reads as a caption before a dated lead and `X` as a subheading:
     // neither is a reason to wait for the whole when prose follows.
-    for unit in ["x\n\n", "X\n\n", "x\n\nX\n\n"] {
+    for (name, unit) in [
+        ("a.txt", "x\n\n"),
+        ("a.txt", "X\n\n"),
+        ("a.txt", "x\n\nX\n\n"),
+        ("a.md", "x\n\n"),
+    ] {
         let text = format!("Title\n\n{}", unit.repeat(START_BYTES / unit.len() * 2));
-        let (start, _) = open_text("a.txt", &text, START_BYTES).expect("cut");
-        assert!(start.text.len() > START_BYTES - 16, "{unit:?}");
-        let whole = Document::from_bytes("a.txt", text.as_bytes(), None).expect("whole");
+        let (start, _) = open_text(name, &text, START_BYTES).expect("cut");
+        let n = start.blocks.len();
+        assert!(
+            (START_MAX_BLOCKS - 2..=START_MAX_BLOCKS).contains(&n),
+            "{name} {unit:?}: {n}"
+        );
+        let whole = Document::from_bytes(name, text.as_bytes(), None).expect("whole");
         assert_start_of(&start, &whole);
     }
     // A dated report whose head is all captions has no lead in it: read
