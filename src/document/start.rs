@@ -442,6 +442,11 @@ fn markdown_cuts(md: &str) -> Option<MarkdownCuts> {
     for (event, range) in parser.into_offset_iter() {
         match event {
             Event::Start(tag) => {
+                if blocks >= START_MAX_BLOCKS {
+                    // Enough for a start: the cuts found so far are final
+                    // (see `START_MAX_BLOCKS`).
+                    break;
+                }
                 if let Tag::Link {
                     link_type,
                     dest_url,
@@ -481,11 +486,6 @@ fn markdown_cuts(md: &str) -> Option<MarkdownCuts> {
                     ));
                 }
                 if depth == 0 {
-                    if blocks >= START_MAX_BLOCKS {
-                        // Enough for a start: the cuts so far are final
-                        // (see `START_MAX_BLOCKS`).
-                        break;
-                    }
                     if blocks >= MIN_BLOCKS
                         && range.start < settled
                         && md[..range.start].ends_with("\n\n")
