@@ -11,6 +11,24 @@
 //! from such a line on the text parses as it does on its own, and the
 //! blocks before it are closed, their kinds settled by the lines before it.
 //!
+//! One block larger than a window would still be parsed whole, so two
+//! kinds of block are also cut inside:
+//! - A top-level list, before one of its items that starts a line, while
+//!   the list is surely tight (see [`list_is_tight`]): tight or loose is a
+//!   property of the whole list, which a window cannot see. The next
+//!   window parses from the item as a list of its own; its opening event
+//!   is dropped, so the whole's list goes on (and its numbering with it).
+//! - A top-level paragraph, after a single space with plain bytes around
+//!   it, where the paragraph's text so far holds no markup character left
+//!   as text (an emphasis, code span, link or autolink opener that found
+//!   no close yet might find it past the cut) and the paragraph's later
+//!   lines all start with a letter (so no setext underline or table row
+//!   turns the whole into something else). The pieces' text runs join
+//!   into the one paragraph.
+//!
+//! A list's or a paragraph's start and end events then carry ranges as
+//! the window that opened or closed them saw them; nothing reads those.
+//!
 //! Two things reach across a boundary, and both are carried over:
 //! - Link reference definitions: a label may be defined anywhere, the first
 //!   definition wins. When the text holds one (`]:` appears), a first pass
@@ -29,8 +47,10 @@
 //! reference-expansion bomb does that). So does a stand-in note that does
 //! not land at the top level (a last window ending inside an open fence).
 //!
-//! The promise (a property test checks it): the events, offsets included,
-//! are those of `Parser::new_ext(md, options).into_offset_iter()`.
+//! The promise (property tests check it): the events, offsets included,
+//! are those of `Parser::new_ext(md, options).into_offset_iter()`, but
+//! for the ranges of lists, items and paragraphs, and text runs given in
+//! more pieces.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
