@@ -240,7 +240,12 @@ fn walk<'a>(
             {
                 cut = Some((range.start, Goes::On));
             }
-            if depth == 1
+            // Inside a block only while the window has found no
+            // top-level boundary: where one is found, the cuts are where
+            // they would be without these.
+            let inner = boundary == from || boundary_goes != Goes::On;
+            if inner
+                && depth == 1
                 && let Top::List(list) = top
                 && matches!(event, Event::Start(Tag::Item))
                 && range.start > from.max(list)
@@ -263,7 +268,7 @@ fn walk<'a>(
                 let markup = first_markup(text.as_bytes());
                 *clean &= markup.is_none();
                 let verbatim = md.get(range.clone()) == Some(text.as_ref());
-                if was_clean && depth == 1 && verbatim {
+                if inner && was_clean && depth == 1 && verbatim {
                     let upto = markup.map_or(range.end, |m| range.start + m);
                     if let Some(at) = space_cut(md, range.start..upto, from)
                         .filter(|&at| proofs.tail_is_prose(md, at))
