@@ -29,6 +29,17 @@ struct Segment {
     source_end: u32,
 }
 
+/// Makes room for more items in a vector that may grow large: by a
+/// quarter once past a few thousand items, not by doubling as `push` does,
+/// so a large map (a run every few bytes of a markup-dense page's text) is
+/// not up to half unused at the peak. Still geometric: appending stays
+/// linear.
+pub(crate) fn grow_gently<T>(items: &mut Vec<T>) {
+    let cap = items.capacity();
+    let more = if cap < 4096 { cap.max(16) } else { cap / 4 };
+    items.reserve_exact(more);
+}
+
 /// An offset as stored; past `u32` (never, see [`Segment`]) it saturates.
 fn narrow(offset: usize) -> u32 {
     u32::try_from(offset).unwrap_or(u32::MAX)
@@ -107,6 +118,9 @@ impl SourceMap {
                 *last = Segment::new(t.start..text.end, s.start..source.end);
                 return;
             }
+        }
+        if self.segments.len() == self.segments.capacity() {
+            grow_gently(&mut self.segments);
         }
         self.segments.push(Segment::new(text, source));
     }

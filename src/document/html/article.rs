@@ -66,6 +66,13 @@ pub struct Inherited {
 }
 
 impl Inherited {
+    /// What is still read once the article is chosen (by the builder):
+    /// whether each node is in comments. The rest is freed, since the
+    /// document is built at the peak of a large page's memory.
+    pub fn into_comments(self) -> Vec<bool> {
+        self.comments
+    }
+
     pub fn new(page: &Page) -> Inherited {
         let n = page.tree.nodes.len();
         let mut inh = Inherited {

@@ -5,7 +5,7 @@
 
 use html5ever::{LocalName, local_name};
 
-use super::tree::Node;
+use super::tree::NodeRef;
 
 /// What an element's markup says about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -192,7 +192,7 @@ const CONTENT: &[&str] = &[
 ];
 
 /// True for an element whose class or id names comments.
-pub fn is_comments(node: &Node) -> bool {
+pub fn is_comments(node: NodeRef<'_>) -> bool {
     let mut w = Vec::new();
     if let Some(class) = node.attr("class") {
         words(class, &mut w);
@@ -240,7 +240,7 @@ pub fn words(value: &str, out: &mut Vec<String>) {
 }
 
 /// The role of an element from its tag, ARIA role and class/id words.
-pub fn role(node: &Node, tag: &LocalName, scratch: &mut Vec<String>) -> Role {
+pub fn role(node: NodeRef<'_>, tag: &LocalName, scratch: &mut Vec<String>) -> Role {
     match *tag {
         local_name!("nav") => return Role::Furniture,
         local_name!("footer") | local_name!("aside") => return Role::Furniture,

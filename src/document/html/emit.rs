@@ -9,7 +9,6 @@
 
 use html5ever::{LocalName, local_name};
 
-use super::article::Inherited;
 use super::classify::Role;
 use super::page::{Page, is_inline};
 use super::tree::{NONE, NodeId};
@@ -34,6 +33,19 @@ const NEAR_WINDOW: usize = 4 * 1024;
 /// Bytes from the cursor searched by trying each place a text's first
 /// byte is, before a searcher is built for the rest.
 const NAIVE_SPAN: usize = 4096;
+
+/// Bytes of text an element adds at most when entered or left
+/// (separators, a line break, a rule), besides its text nodes.
+const ROOM: usize = 64;
+
+/// Makes room for `more` bytes of the document's text, growing it by a
+/// quarter rather than doubling: the text is most of what a large page
+/// leaves, and doubling leaves up to half of it unused at the peak.
+fn room(text: &mut String, more: usize) {
+    if text.capacity() - text.len() < more {
+        text.reserve_exact(more.max(text.capacity() / 4).max(4096));
+    }
+}
 
 /// The place in a data table being read.
 #[derive(Clone, Copy, Default)]
@@ -168,12 +180,14 @@ struct Context {
 /// Builds the document's text and blocks.
 pub struct Builder<'a> {
     page: &'a Page,
-    inh: &'a Inherited,
+    /// Per node: in comments (itself or an ancestor), from [`Inherited`].
+    comments: &'a [bool],
     /// The decoded page and its map to the file's bytes.
     html: &'a str,
     html_map: &'a SourceMap,
-    /// Byte offset where each source line starts.
-    lines: Vec<usize>,
+    /// Byte offset where each source line starts (a page is at most
+    /// 256 MB, see `tree::narrow`).
+    lines: Vec<u32>,
     base: Option<&'a str>,
     pub text: String,
     pub map: SourceMap,
@@ -216,16 +230,23 @@ fn heading_level(tag: &LocalName) -> Option<u8> {
 impl<'a> Builder<'a> {
     pub fn new(
         page: &'a Page,
-        inh: &'a Inherited,
+        comments: &'a [bool],
         html: &'a str,
         html_map: &'a SourceMap,
         base: Option<&'a str>,
     ) -> Self {
-        let mut lines = vec![0];
-        lines.extend(memchr::memchr_iter(b'\n', html.as_bytes()).map(|i| i + 1));
+        // Counted first: a large page has hundreds of thousands of lines,
+        // and the table lives as long as the document is built.
+        let count = memchr::memchr_iter(b'\n', html.as_bytes()).count();
+        let mut lines = Vec::with_capacity(count + 1);
+        lines.push(0);
+        lines.extend(
+            memchr::memchr_iter(b'\n', html.as_bytes())
+                .map(|i| u32::try_from(i + 1).unwrap_or(u32::MAX)),
+        );
         Builder {
             page,
-            inh,
+            comments,
             html,
             html_map,
             lines,
@@ -273,7 +294,7 @@ impl<'a> Builder<'a> {
         let source = self.html_map.range_to_source(source);
         self.map.push(start..self.text.len(), source);
         if self.text.len() > start {
-            self.blocks.push(Block::new(start..self.text.len(), kind));
+            self.add_block(Block::new(start..self.text.len(), kind));
         }
         self.start = self.text.len();
     }
@@ -341,8 +362,7 @@ impl<'a> Builder<'a> {
             self.cursor = self
                 .lines
                 .get(line.saturating_sub(1))
-                .copied()
-                .unwrap_or(0)
+                .map_or(0, |&l| l as usize)
                 .max(self.cursor);
         }
         for &root in roots {
@@ -359,7 +379,10 @@ impl<'a> Builder<'a> {
             // Parts of one kind go together, so not in page order: each
             // is looked for in the page from its own line.
             let line = self.page.tree.node(region).line as usize;
-            self.cursor = self.lines.get(line.saturating_sub(1)).copied().unwrap_or(0);
+            self.cursor = self
+                .lines
+                .get(line.saturating_sub(1))
+                .map_or(0, |&l| l as usize);
             let first = self.blocks.len();
             self.ctx.clear();
             self.ctx.push(Context {
@@ -388,11 +411,10 @@ impl<'a> Builder<'a> {
                 continue;
             }
             stack.push((id, true));
-            let mut child = self.page.tree.node(id).last_child;
-            while child != NONE {
-                stack.push((child, false));
-                child = self.page.tree.node(child).prev;
-            }
+            // The children, to be popped first to last.
+            let from = stack.len();
+            stack.extend(self.page.tree.children(id).map(|c| (c, false)));
+            stack[from..].reverse();
         }
     }
 
@@ -405,9 +427,11 @@ impl<'a> Builder<'a> {
         }
         let node = page.tree.node(id);
         if let Some(text) = page.tree.text(id) {
+            room(&mut self.text, text.len() + ROOM);
             self.push_text(id, text);
             return false;
         }
+        room(&mut self.text, ROOM);
         let Some(tag) = node.tag() else {
             return true;
         };
@@ -545,6 +569,7 @@ impl<'a> Builder<'a> {
     }
 
     fn exit(&mut self, id: NodeId, article: bool) {
+        room(&mut self.text, ROOM);
         let Some(tag) = self.page.tree.node(id).tag() else {
             return;
         };
@@ -710,6 +735,7 @@ impl<'a> Builder<'a> {
         if alt.split_whitespace().count() < 3 || self.table.is_some() {
             return;
         }
+        room(&mut self.text, alt.len() + ROOM);
         // A figure with its own caption says it better.
         let mut at = tree.node(id).parent;
         for _ in 0..4 {
@@ -748,8 +774,7 @@ impl<'a> Builder<'a> {
         let page = self.page;
         // Most of the article's prose is the article, whatever its wrapper
         // is called (a `paywall` box holding the text of a saved page).
-        let most =
-            page.prose.get(i).is_some_and(|&p| p * 2 > self.root_prose) && !self.inh.comments[i];
+        let most = page.prose.get(i).is_some_and(|&p| p * 2 > self.root_prose) && !self.comments[i];
         match page.role[i] {
             Role::Furniture | Role::Weak if most => {}
             Role::Furniture | Role::Byline => return true,
@@ -849,8 +874,7 @@ impl<'a> Builder<'a> {
         self.text.push_str("---");
         let src = self.html_map.to_source(self.cursor);
         self.map.push(at..self.text.len(), src..src);
-        self.blocks
-            .push(Block::new(at..self.text.len(), BlockKind::Rule));
+        self.add_block(Block::new(at..self.text.len(), BlockKind::Rule));
         self.start = self.text.len();
     }
 
@@ -865,7 +889,10 @@ impl<'a> Builder<'a> {
         }
         let needle = &body[..cut];
         let line = self.page.tree.node(id).line as usize;
-        let anchor = self.lines.get(line.saturating_sub(2)).copied().unwrap_or(0);
+        let anchor = self
+            .lines
+            .get(line.saturating_sub(2))
+            .map_or(0, |&l| l as usize);
         let from = self.cursor.max(anchor);
         let plain = needle
             .find(|c: char| !c.is_ascii() || matches!(c, '&' | '<' | '>' | '"' | '\''))
@@ -1083,6 +1110,8 @@ impl<'a> Builder<'a> {
             block.list_depth = ctx.list_depth;
             let mut inlines = std::mem::take(&mut self.inlines);
             inlines.sort_by_key(|i| i.range.start);
+            // Kept for as long as the document: no room left over.
+            inlines.shrink_to_fit();
             // A short paragraph in bold alone is a subheading.
             if block.kind == BlockKind::Paragraph
                 && ctx.quote_depth == 0
@@ -1095,13 +1124,22 @@ impl<'a> Builder<'a> {
                 block.kind = BlockKind::Heading { level: 3 };
             }
             block.inlines = inlines;
-            self.blocks.push(block);
+            self.add_block(block);
         } else {
             self.inlines.clear();
         }
         self.start = self.text.len();
         self.open = reopen.into_iter().map(|(_, k)| (self.start, k)).collect();
         self.space = false;
+    }
+
+    /// Adds a finished block, the list growing by a quarter (see
+    /// [`room`]).
+    fn add_block(&mut self, block: Block) {
+        if self.blocks.len() == self.blocks.capacity() {
+            crate::document::source_map::grow_gently(&mut self.blocks);
+        }
+        self.blocks.push(block);
     }
 
     /// The text, without the blank line after the last block.

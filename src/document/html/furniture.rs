@@ -9,7 +9,7 @@ use html5ever::{LocalName, local_name};
 
 use super::classify::words;
 use super::page::Page;
-use super::tree::{NONE, Node, NodeId};
+use super::tree::{NONE, NodeId, NodeRef};
 
 /// Kinds of page furniture a reader recognises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -193,7 +193,7 @@ const WORDS: &[(Furniture, &[&str])] = &[
 ];
 
 /// What an element's own markup names it, if it names furniture.
-pub fn kind(node: &Node, tag: &LocalName, scratch: &mut Vec<String>) -> Option<Furniture> {
+pub fn kind(node: NodeRef<'_>, tag: &LocalName, scratch: &mut Vec<String>) -> Option<Furniture> {
     scratch.clear();
     if let Some(class) = node.attr("class") {
         words(class, scratch);

@@ -94,7 +94,7 @@ pub fn read(tree: &Tree) -> Found {
     found
 }
 
-fn meta_tag(node: &super::tree::Node, found: &mut Found, authors: &mut Vec<String>) {
+fn meta_tag(node: super::tree::NodeRef<'_>, found: &mut Found, authors: &mut Vec<String>) {
     let key = node
         .attr("property")
         .or_else(|| node.attr("name"))

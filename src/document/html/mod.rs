@@ -108,31 +108,33 @@ pub fn parse_source(source: &Source, url: Option<&str>) -> Document {
         (None, None) => found.meta.canonical_url.clone(),
     };
     let mut page = page::Page::new(tree);
-    let article = article::choose(&mut page, found.ld_body.as_deref());
-    let h1 = first_h1(&page, &article.roots);
+    let article::Article {
+        roots,
+        inh,
+        found: is_article,
+    } = article::choose(&mut page, found.ld_body.as_deref());
+    let comments = inh.into_comments();
+    // Only choosing the article reads punctuation; the document is built
+    // at the peak of a large page's memory.
+    page.punct = Vec::new();
+    let h1 = first_h1(&page, &roots);
     let title = meta::headline(&found, h1.as_deref());
     let mut notices = source.notices.clone();
-    if !article.found {
+    if !is_article {
         notices.push("no article found on this page; showing its readable text".to_string());
     }
 
-    let mut b = emit::Builder::new(
-        &page,
-        &article.inh,
-        &source.text,
-        &source.map,
-        base.as_deref(),
-    );
+    let mut b = emit::Builder::new(&page, &comments, &source.text, &source.map, base.as_deref());
     if let Some(t) = &title {
         b.set_title(t);
         b.push_block(BlockKind::Title, t, Some(t));
     }
     let header = header_line(&found.meta);
     b.push_block(BlockKind::Byline, &header, None);
-    b.body(&article.roots);
+    b.body(&roots);
     let set_aside = b.set_aside.clone();
-    let regions = regions(&page, &article.roots, set_aside);
-    let (regions, region_names) = furniture_names(&page, &article.roots, regions);
+    let regions = regions(&page, &roots, set_aside);
+    let (regions, region_names) = furniture_names(&page, &roots, regions);
     let made = b.boilerplate(&regions);
     let (text, map, mut drafts, _) = b.finish();
     trailing_headings(&mut drafts);
@@ -260,7 +262,7 @@ fn short_date(date: &str) -> String {
 
 /// The page outside the article, and the furniture set apart inside it,
 /// in document order: each becomes a block of boilerplate.
-fn regions(page: &page::Page, roots: &[NodeId], mut set_aside: Vec<NodeId>) -> Vec<NodeId> {
+fn regions(page: &page::Page, roots: &[NodeId], set_aside: Vec<NodeId>) -> Vec<NodeId> {
     let n = page.tree.nodes.len();
     let mut on_path = vec![false; n];
     let mut is_root = vec![false; n];
@@ -285,12 +287,18 @@ fn regions(page: &page::Page, roots: &[NodeId], mut set_aside: Vec<NodeId>) -> V
         }
         id = page.tree.next_in(id, page.body, descend);
     }
-    let mut position = vec![u32::MAX; n];
-    for (k, &id) in page.order.iter().enumerate() {
-        position[id as usize] = k as u32;
+    // In document order: the page's visible nodes are, and the parts
+    // outside the article and those set apart inside it are two sets of
+    // them with nothing in common (a flag a node, not a position: this
+    // runs while the document, the biggest part of a large page's memory,
+    // is being built).
+    let mut chosen = on_path;
+    chosen.fill(false);
+    for &id in out.iter().chain(&set_aside) {
+        chosen[id as usize] = true;
     }
-    out.append(&mut set_aside);
-    out.sort_by_key(|&id| position[id as usize]);
+    out.clear();
+    out.extend(page.order.iter().copied().filter(|&id| chosen[id as usize]));
     out
 }
 
@@ -303,15 +311,19 @@ fn furniture_names(
     roots: &[NodeId],
     regions: Vec<NodeId>,
 ) -> (Vec<NodeId>, Vec<String>) {
-    let mut position = vec![u32::MAX; page.tree.nodes.len()];
-    for (k, &id) in page.order.iter().enumerate() {
-        position[id as usize] = k as u32;
+    // Per node: before the article in the page (a flag, not a position:
+    // this runs while the document is being built, at the peak of a
+    // large page's memory).
+    let mut before = vec![false; page.tree.nodes.len()];
+    if let Some(&first) = roots.first() {
+        for &id in page.order.iter().take_while(|&&id| id != first) {
+            before[id as usize] = true;
+        }
     }
-    let start = roots.first().map_or(0, |&r| position[r as usize]);
     let mut named: Vec<(usize, NodeId, String)> = Vec::with_capacity(regions.len());
     let mut groups: Vec<String> = Vec::new();
     for region in regions {
-        let place = if position[region as usize] < start {
+        let place = if before[region as usize] {
             furniture::Place::Above
         } else if roots.iter().any(|&r| page.tree.contains(r, region)) {
             furniture::Place::Inside

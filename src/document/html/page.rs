@@ -112,7 +112,7 @@ pub fn is_inline(tag: &LocalName) -> bool {
 /// True for an element the page hides: the `hidden` attribute,
 /// `aria-hidden="true"`, or an inline style of `display:none` or
 /// `visibility:hidden`.
-fn hidden(node: &super::tree::Node) -> bool {
+fn hidden(node: super::tree::NodeRef<'_>) -> bool {
     if node.attr("hidden").is_some() {
         return true;
     }
@@ -133,28 +133,18 @@ fn hidden(node: &super::tree::Node) -> bool {
     false
 }
 
-/// Sentence punctuation in a text (Latin, CJK, Arabic, Devanagari).
-fn punctuation(text: &str) -> u32 {
-    text.chars()
-        .filter(|c| {
-            matches!(
-                c,
-                ',' | '.'
-                    | '!'
-                    | '?'
-                    | ';'
-                    | '，'
-                    | '。'
-                    | '、'
-                    | '！'
-                    | '？'
-                    | '；'
-                    | '،'
-                    | '۔'
-                    | '।'
-            )
-        })
-        .count() as u32
+/// A text's non-space characters and its sentence punctuation (Latin,
+/// CJK, Arabic, Devanagari), in one pass.
+fn counts(text: &str) -> (u32, u32) {
+    let (mut chars, mut punct) = (0u32, 0u32);
+    for c in text.chars() {
+        chars += u32::from(!c.is_whitespace());
+        punct += u32::from(matches!(
+            c,
+            ',' | '.' | '!' | '?' | ';' | '，' | '。' | '、' | '！' | '？' | '；' | '،' | '۔' | '।'
+        ));
+    }
+    (chars, punct)
 }
 
 impl Page {
@@ -209,6 +199,8 @@ impl Page {
             }
             id = self.tree.next_in(id, self.body, shown);
         }
+        // Made for every node; the hidden ones' room is not needed.
+        self.order.shrink_to_fit();
     }
 
     fn sum(&mut self) {
@@ -216,8 +208,7 @@ impl Page {
             let node = self.tree.node(id);
             let i = id as usize;
             if let Some(text) = self.tree.text(id) {
-                self.chars[i] = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
-                self.punct[i] = punctuation(text);
+                (self.chars[i], self.punct[i]) = counts(text);
             }
             if node.tag() == Some(&local_name!("a")) {
                 self.link_chars[i] = self.chars[i];

@@ -48,29 +48,29 @@ const KEPT_ATTRIBUTES: [&str; 18] = [
     "xml:lang",
 ];
 
-/// An element's name: its namespace and local name (the prefix html5ever
-/// never needs back).
-#[derive(Debug)]
-pub struct Name {
-    ns: Namespace,
-    local: LocalName,
-}
-
-/// A kept attribute. Its value is owned, not a tendril: a tendril may
-/// share (and so keep alive) the whole piece of page it was cut from.
-#[derive(Debug)]
-pub struct Attr {
-    name: LocalName,
-    value: Box<str>,
+/// A kept attribute: which of [`KEPT_ATTRIBUTES`] it is and where its
+/// value is in the tree's one buffer of attribute values. No allocation
+/// of its own: a page has hundreds of thousands of attributes, and a
+/// small allocation each cost more than its bytes (the allocator's
+/// header and rounding) on a large page.
+#[derive(Debug, Clone, Copy)]
+struct Attr {
+    name: u8,
+    start: u32,
+    end: u32,
 }
 
 #[derive(Debug)]
 pub enum Data {
     Document,
-    /// An element and its kept attributes.
+    /// An element: its local name, its namespace (an index into the
+    /// tree's few namespaces) and its kept attributes (`count` of them
+    /// from `attrs` in the tree's table of attributes).
     Element {
-        name: Name,
-        attrs: Box<[Attr]>,
+        local: LocalName,
+        attrs: u32,
+        count: u8,
+        ns: u8,
     },
     /// Text: a range of the tree's one text buffer, and `by`: how far
     /// into the page the parser had been fed when the text's first
@@ -86,12 +86,14 @@ pub enum Data {
     Other,
 }
 
+/// A node as stored: links to its neighbours and what it is. Kept small
+/// (32 bytes), since a page has a node every few dozen bytes: the links
+/// back (previous sibling, last child), which only building the tree
+/// needs, are kept beside it while it is built ([`Back`]).
 #[derive(Debug)]
 pub struct Node {
     pub parent: NodeId,
     pub first_child: NodeId,
-    pub last_child: NodeId,
-    pub prev: NodeId,
     pub next: NodeId,
     /// The source line the parser was on when it made the node (1-based):
     /// where to start looking for the node's text in the page.
@@ -104,8 +106,6 @@ impl Node {
         Node {
             parent: NONE,
             first_child: NONE,
-            last_child: NONE,
-            prev: NONE,
             next: NONE,
             line: 1,
             data,
@@ -116,19 +116,7 @@ impl Node {
     /// MathML).
     pub fn tag(&self) -> Option<&LocalName> {
         match &self.data {
-            Data::Element { name, .. } if name.ns == ns!(html) => Some(&name.local),
-            _ => None,
-        }
-    }
-
-    /// An attribute's value (names are lower case in HTML); only the
-    /// [`KEPT_ATTRIBUTES`] are there.
-    pub fn attr(&self, key: &str) -> Option<&str> {
-        debug_assert!(KEPT_ATTRIBUTES.contains(&key), "{key} is not kept");
-        match &self.data {
-            Data::Element { attrs, .. } => {
-                attrs.iter().find(|a| &*a.name == key).map(|a| &*a.value)
-            }
+            Data::Element { local, ns, .. } if *ns == HTML_NS => Some(local),
             _ => None,
         }
     }
@@ -138,16 +126,105 @@ impl Node {
     }
 }
 
-/// The attributes of an element worth keeping.
-fn kept(attrs: Vec<Attribute>) -> Box<[Attr]> {
-    attrs
-        .into_iter()
-        .filter(|a| a.name.ns == ns!() && KEPT_ATTRIBUTES.contains(&&*a.name.local))
-        .map(|a| Attr {
-            name: a.name.local,
-            value: Box::from(&*a.value),
-        })
-        .collect()
+/// A node with the tree it is in, so its attributes can be read. It
+/// dereferences to the [`Node`] for the links and the data.
+#[derive(Debug, Clone, Copy)]
+pub struct NodeRef<'a> {
+    tree: &'a Tree,
+    node: &'a Node,
+}
+
+impl std::ops::Deref for NodeRef<'_> {
+    type Target = Node;
+    fn deref(&self) -> &Node {
+        self.node
+    }
+}
+
+impl<'a> NodeRef<'a> {
+    /// The element's local name, if it is an HTML element, for as long
+    /// as the tree (not this reference) lives.
+    pub fn tag(&self) -> Option<&'a LocalName> {
+        self.node.tag()
+    }
+
+    /// An attribute's value (names are lower case in HTML); only the
+    /// [`KEPT_ATTRIBUTES`] are there.
+    pub fn attr(&self, key: &str) -> Option<&'a str> {
+        debug_assert!(KEPT_ATTRIBUTES.contains(&key), "{key} is not kept");
+        let Data::Element { attrs, count, .. } = self.node.data else {
+            return None;
+        };
+        let all = &self.tree.attrs;
+        let from = attrs as usize;
+        all.get(from..from + usize::from(count))?
+            .iter()
+            .find(|a| KEPT_ATTRIBUTES[usize::from(a.name)] == key)
+            .and_then(|a| self.tree.values.get(a.start as usize..a.end as usize))
+    }
+}
+
+/// The namespace index of HTML: the first the tree meets (see
+/// [`Sink::new`]).
+const HTML_NS: u8 = 0;
+
+/// The index in [`KEPT_ATTRIBUTES`] of an attribute's name, if it is
+/// kept: atoms compare as integers, so each of a page's attributes costs
+/// one match, not a string comparison with every kept name.
+fn kept_index(name: &LocalName) -> Option<u8> {
+    Some(match *name {
+        local_name!("alt") => 0,
+        local_name!("aria-hidden") => 1,
+        local_name!("charset") => 2,
+        local_name!("class") => 3,
+        local_name!("content") => 4,
+        local_name!("hidden") => 5,
+        local_name!("href") => 6,
+        local_name!("id") => 7,
+        local_name!("itemprop") => 8,
+        local_name!("lang") => 9,
+        local_name!("name") => 10,
+        local_name!("property") => 11,
+        local_name!("rel") => 12,
+        local_name!("role") => 13,
+        local_name!("start") => 14,
+        local_name!("style") => 15,
+        local_name!("type") => 16,
+        local_name!("xml:lang") => 17,
+        _ => return None,
+    })
+}
+
+/// Stores the kept attributes of an element at the end of the table and
+/// the buffer; the first of them and how many.
+fn keep(
+    attrs: &[Attribute],
+    table: &mut Vec<Attr>,
+    values: &mut String,
+    skip: impl Fn(u8) -> bool,
+) -> (u32, u8) {
+    let first = narrow(table.len());
+    let mut count = 0u8;
+    for a in attrs {
+        if a.name.ns != ns!() {
+            continue;
+        }
+        let Some(name) = kept_index(&a.name.local) else {
+            continue;
+        };
+        if skip(name) || table[first as usize..].iter().any(|e| e.name == name) {
+            continue;
+        }
+        let start = narrow(values.len());
+        values.push_str(&a.value);
+        table.push(Attr {
+            name,
+            start,
+            end: narrow(values.len()),
+        });
+        count += 1;
+    }
+    (first, count)
 }
 
 /// A parsed page.
@@ -156,6 +233,10 @@ pub struct Tree {
     pub nodes: Vec<Node>,
     /// Every text node's text, one after another.
     text: String,
+    /// Every element's kept attributes, element after element.
+    attrs: Vec<Attr>,
+    /// Their values, one after another.
+    values: String,
 }
 
 /// Bytes of page handed to html5ever at a time: it copies what it is
@@ -168,12 +249,7 @@ impl Tree {
     /// Parses decoded HTML into a tree. Never fails: html5ever recovers from
     /// any input as a browser does.
     pub fn parse(html: &str) -> Tree {
-        let sink = Sink {
-            nodes: RefCell::new(vec![Node::new(Data::Document)]),
-            text: RefCell::new(String::new()),
-            line: std::cell::Cell::new(1),
-            fed: std::cell::Cell::new(0),
-        };
+        let sink = Sink::new();
         let mut parser = html5ever::parse_document(sink, Default::default());
         let mut rest = html;
         while !rest.is_empty() {
@@ -194,11 +270,16 @@ impl Tree {
         let mut tree = parser.finish();
         tree.nodes.shrink_to_fit();
         tree.text.shrink_to_fit();
+        tree.attrs.shrink_to_fit();
+        tree.values.shrink_to_fit();
         tree
     }
 
-    pub fn node(&self, id: NodeId) -> &Node {
-        &self.nodes[id as usize]
+    pub fn node(&self, id: NodeId) -> NodeRef<'_> {
+        NodeRef {
+            tree: self,
+            node: &self.nodes[id as usize],
+        }
     }
 
     /// A text node's text.
@@ -303,28 +384,77 @@ impl Iterator for Children<'_> {
     }
 }
 
+/// A node's links back, while the tree is built: html5ever appends to
+/// the last child and inserts before a sibling.
+#[derive(Debug, Clone, Copy)]
+struct Back {
+    prev: NodeId,
+    last_child: NodeId,
+}
+
+const NO_BACK: Back = Back {
+    prev: NONE,
+    last_child: NONE,
+};
+
 struct Sink {
     nodes: RefCell<Vec<Node>>,
+    /// Per node: its links back.
+    back: RefCell<Vec<Back>>,
     text: RefCell<String>,
+    attrs: RefCell<Vec<Attr>>,
+    values: RefCell<String>,
+    /// The namespaces elements are in (HTML first; SVG, MathML): an
+    /// element keeps the index of its own.
+    namespaces: RefCell<Vec<Namespace>>,
     line: std::cell::Cell<u32>,
     /// Bytes of the page handed to the parser so far.
     fed: std::cell::Cell<u32>,
 }
 
 impl Sink {
+    fn new() -> Sink {
+        Sink {
+            nodes: RefCell::new(vec![Node::new(Data::Document)]),
+            back: RefCell::new(vec![NO_BACK]),
+            text: RefCell::new(String::new()),
+            attrs: RefCell::new(Vec::new()),
+            values: RefCell::new(String::new()),
+            namespaces: RefCell::new(vec![ns!(html)]),
+            line: std::cell::Cell::new(1),
+            fed: std::cell::Cell::new(0),
+        }
+    }
+
+    /// The index of a namespace, added if new (an HTML parser makes
+    /// elements in three: HTML, SVG and MathML).
+    fn namespace(&self, ns: Namespace) -> u8 {
+        let mut all = self.namespaces.borrow_mut();
+        if let Some(i) = all.iter().position(|n| *n == ns) {
+            return i as u8;
+        }
+        if all.len() > usize::from(u8::MAX) {
+            // Never, from an HTML parser: an odd one reads as HTML.
+            return HTML_NS;
+        }
+        all.push(ns);
+        (all.len() - 1) as u8
+    }
+
     fn push(&self, data: Data) -> NodeId {
         let mut nodes = self.nodes.borrow_mut();
         let mut node = Node::new(data);
         node.line = self.line.get();
         nodes.push(node);
+        self.back.borrow_mut().push(NO_BACK);
         // A page is at most 256 MB: fewer nodes than that.
         (nodes.len() - 1) as NodeId
     }
 
-    fn detach(nodes: &mut [Node], id: NodeId) {
+    fn detach(nodes: &mut [Node], back: &mut [Back], id: NodeId) {
         let (parent, prev, next) = {
             let n = &nodes[id as usize];
-            (n.parent, n.prev, n.next)
+            (n.parent, back[id as usize].prev, n.next)
         };
         if parent == NONE {
             return;
@@ -335,45 +465,39 @@ impl Sink {
             nodes[parent as usize].first_child = next;
         }
         if next != NONE {
-            nodes[next as usize].prev = prev;
+            back[next as usize].prev = prev;
         } else {
-            nodes[parent as usize].last_child = prev;
+            back[parent as usize].last_child = prev;
         }
         let n = &mut nodes[id as usize];
         n.parent = NONE;
-        n.prev = NONE;
         n.next = NONE;
+        back[id as usize].prev = NONE;
     }
 
-    fn append_node(nodes: &mut [Node], parent: NodeId, child: NodeId) {
-        Self::detach(nodes, child);
-        let last = nodes[parent as usize].last_child;
-        {
-            let c = &mut nodes[child as usize];
-            c.parent = parent;
-            c.prev = last;
-        }
+    fn append_node(nodes: &mut [Node], back: &mut [Back], parent: NodeId, child: NodeId) {
+        Self::detach(nodes, back, child);
+        let last = back[parent as usize].last_child;
+        nodes[child as usize].parent = parent;
+        back[child as usize].prev = last;
         if last != NONE {
             nodes[last as usize].next = child;
         } else {
             nodes[parent as usize].first_child = child;
         }
-        nodes[parent as usize].last_child = child;
+        back[parent as usize].last_child = child;
     }
 
-    fn insert_before(nodes: &mut [Node], sibling: NodeId, child: NodeId) {
-        Self::detach(nodes, child);
-        let (parent, prev) = {
-            let s = &nodes[sibling as usize];
-            (s.parent, s.prev)
-        };
+    fn insert_before(nodes: &mut [Node], back: &mut [Back], sibling: NodeId, child: NodeId) {
+        Self::detach(nodes, back, child);
+        let (parent, prev) = (nodes[sibling as usize].parent, back[sibling as usize].prev);
         {
             let c = &mut nodes[child as usize];
             c.parent = parent;
-            c.prev = prev;
             c.next = sibling;
         }
-        nodes[sibling as usize].prev = child;
+        back[child as usize].prev = prev;
+        back[sibling as usize].prev = child;
         if prev != NONE {
             nodes[prev as usize].next = child;
         } else if parent != NONE {
@@ -440,6 +564,8 @@ impl TreeSink for Sink {
         Tree {
             nodes: self.nodes.into_inner(),
             text: self.text.into_inner(),
+            attrs: self.attrs.into_inner(),
+            values: self.values.into_inner(),
         }
     }
 
@@ -450,13 +576,21 @@ impl TreeSink for Sink {
     }
 
     fn elem_name<'a>(&'a self, target: &'a NodeId) -> NameRef<'a> {
-        NameRef(Ref::map(self.nodes.borrow(), |nodes| {
-            match &nodes[*target as usize].data {
-                Data::Element { name, .. } => name,
+        let nodes = self.nodes.borrow();
+        let index = match nodes[*target as usize].data {
+            Data::Element { ns, .. } => usize::from(ns),
+            _ => usize::from(HTML_NS),
+        };
+        NameRef {
+            ns: Ref::map(self.namespaces.borrow(), |all| {
+                all.get(index).unwrap_or(&FALLBACK_NAME.0)
+            }),
+            local: Ref::map(nodes, |nodes| match &nodes[*target as usize].data {
+                Data::Element { local, .. } => local,
                 // html5ever asks only for elements' names.
-                _ => &FALLBACK_NAME,
-            }
-        }))
+                _ => &FALLBACK_NAME.1,
+            }),
+        }
     }
 
     fn create_element(
@@ -465,13 +599,18 @@ impl TreeSink for Sink {
         attrs: Vec<Attribute>,
         _flags: ElementFlags,
     ) -> NodeId {
-        let name = Name {
-            ns: name.ns,
-            local: name.local,
-        };
+        let ns = self.namespace(name.ns);
+        let (first, count) = keep(
+            &attrs,
+            &mut self.attrs.borrow_mut(),
+            &mut self.values.borrow_mut(),
+            |_| false,
+        );
         self.push(Data::Element {
-            name,
-            attrs: kept(attrs),
+            local: name.local,
+            attrs: first,
+            count,
+            ns,
         })
     }
 
@@ -486,14 +625,24 @@ impl TreeSink for Sink {
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
         match child {
             NodeOrText::AppendText(text) => {
-                let last = self.nodes.borrow()[*parent as usize].last_child;
+                let last = self.back.borrow()[*parent as usize].last_child;
                 if !self.text_into(last, &text) {
                     let id = self.push_text(&text);
-                    Self::append_node(&mut self.nodes.borrow_mut(), *parent, id);
+                    Self::append_node(
+                        &mut self.nodes.borrow_mut(),
+                        &mut self.back.borrow_mut(),
+                        *parent,
+                        id,
+                    );
                 }
             }
             NodeOrText::AppendNode(id) => {
-                Self::append_node(&mut self.nodes.borrow_mut(), *parent, id);
+                Self::append_node(
+                    &mut self.nodes.borrow_mut(),
+                    &mut self.back.borrow_mut(),
+                    *parent,
+                    id,
+                );
             }
         }
     }
@@ -513,7 +662,12 @@ impl TreeSink for Sink {
 
     fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {
         let id = self.push(Data::Other);
-        Self::append_node(&mut self.nodes.borrow_mut(), ROOT, id);
+        Self::append_node(
+            &mut self.nodes.borrow_mut(),
+            &mut self.back.borrow_mut(),
+            ROOT,
+            id,
+        );
     }
 
     fn get_template_contents(&self, target: &NodeId) -> NodeId {
@@ -534,14 +688,24 @@ impl TreeSink for Sink {
     fn append_before_sibling(&self, sibling: &NodeId, child: NodeOrText<NodeId>) {
         match child {
             NodeOrText::AppendText(text) => {
-                let prev = self.nodes.borrow()[*sibling as usize].prev;
+                let prev = self.back.borrow()[*sibling as usize].prev;
                 if !self.text_into(prev, &text) {
                     let id = self.push_text(&text);
-                    Self::insert_before(&mut self.nodes.borrow_mut(), *sibling, id);
+                    Self::insert_before(
+                        &mut self.nodes.borrow_mut(),
+                        &mut self.back.borrow_mut(),
+                        *sibling,
+                        id,
+                    );
                 }
             }
             NodeOrText::AppendNode(id) => {
-                Self::insert_before(&mut self.nodes.borrow_mut(), *sibling, id);
+                Self::insert_before(
+                    &mut self.nodes.borrow_mut(),
+                    &mut self.back.borrow_mut(),
+                    *sibling,
+                    id,
+                );
             }
         }
     }
@@ -549,29 +713,41 @@ impl TreeSink for Sink {
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
         let mut nodes = self.nodes.borrow_mut();
         if let Data::Element {
-            attrs: existing, ..
+            attrs: first,
+            count,
+            ..
         } = &mut nodes[*target as usize].data
         {
-            let mut all = std::mem::take(existing).into_vec();
-            for attr in kept(attrs) {
-                if !all.iter().any(|e| e.name == attr.name) {
-                    all.push(attr);
-                }
-            }
-            *existing = all.into_boxed_slice();
+            // Rare (a second `<html>` or `<body>` tag): the element's
+            // attributes move to the end of the table, the new ones after.
+            let mut table = self.attrs.borrow_mut();
+            let old = *first as usize..*first as usize + usize::from(*count);
+            let names: Vec<u8> = table[old.clone()].iter().map(|a| a.name).collect();
+            let at = narrow(table.len());
+            table.extend_from_within(old);
+            let (_, added) = keep(&attrs, &mut table, &mut self.values.borrow_mut(), |n| {
+                names.contains(&n)
+            });
+            *first = at;
+            *count = count.saturating_add(added);
         }
     }
 
     fn remove_from_parent(&self, target: &NodeId) {
-        Self::detach(&mut self.nodes.borrow_mut(), *target);
+        Self::detach(
+            &mut self.nodes.borrow_mut(),
+            &mut self.back.borrow_mut(),
+            *target,
+        );
     }
 
     fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
         let mut nodes = self.nodes.borrow_mut();
+        let mut back = self.back.borrow_mut();
         let mut child = nodes[*node as usize].first_child;
         while child != NONE {
             let next = nodes[child as usize].next;
-            Self::append_node(&mut nodes, *new_parent, child);
+            Self::append_node(&mut nodes, &mut back, *new_parent, child);
             child = next;
         }
     }
@@ -579,28 +755,99 @@ impl TreeSink for Sink {
 
 /// An element's name as html5ever asks for it.
 #[derive(Debug)]
-pub struct NameRef<'a>(Ref<'a, Name>);
+pub struct NameRef<'a> {
+    ns: Ref<'a, Namespace>,
+    local: Ref<'a, LocalName>,
+}
 
 impl ElemName for NameRef<'_> {
     fn ns(&self) -> &Namespace {
-        &self.0.ns
+        &self.ns
     }
 
     fn local_name(&self) -> &LocalName {
-        &self.0.local
+        &self.local
     }
 }
 
 /// What `elem_name` answers for a node that is not an element (html5ever
 /// never asks).
-static FALLBACK_NAME: std::sync::LazyLock<Name> = std::sync::LazyLock::new(|| Name {
-    ns: ns!(html),
-    local: local_name!("div"),
-});
+static FALLBACK_NAME: std::sync::LazyLock<(Namespace, LocalName)> =
+    std::sync::LazyLock::new(|| (ns!(html), local_name!("div")));
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_node_stays_small() {
+        // A node every few dozen bytes of page: its size is most of the
+        // tree's, and the tree is most of a large page's memory (G4).
+        assert!(std::mem::size_of::<Node>() <= 32);
+    }
+
+    #[test]
+    fn children_read_in_order_after_insertions_before_siblings() {
+        // A table's stray text is put before the table (foster parenting),
+        // and the adoption agency moves nodes about: the links forward
+        // stay right.
+        let tree = Tree::parse(
+            "<body><table>stray<tr><td>cell</td></tr></table>\
+             <p><b>one<p>two</b>three</p></body>",
+        );
+        let body = tree.find(&local_name!("body")).expect("a body");
+        let mut texts = Vec::new();
+        let mut at = body;
+        while at != NONE {
+            if let Some(t) = tree.text(at) {
+                texts.push(t.to_string());
+            }
+            at = tree.next_in(at, body, true);
+        }
+        assert_eq!(texts, ["stray", "cell", "one", "two", "three"]);
+        let kids: Vec<&str> = tree
+            .children(body)
+            .filter_map(|c| tree.node(c).tag().map(|t| &**t))
+            .collect();
+        assert_eq!(kids, ["table", "p", "p"]);
+    }
+
+    #[test]
+    fn every_kept_attribute_is_known_by_its_index() {
+        for (i, name) in KEPT_ATTRIBUTES.iter().enumerate() {
+            assert_eq!(kept_index(&LocalName::from(*name)), Some(i as u8), "{name}");
+        }
+        assert_eq!(kept_index(&LocalName::from("data-src")), None);
+    }
+
+    #[test]
+    fn attributes_are_read_back_and_a_second_body_adds_only_new_ones() {
+        let tree = Tree::parse(
+            "<html lang=en><body class=a data-x=1 id=b><p>x</p>\
+             <body class=c role=main style='color: red'></body></html>",
+        );
+        let body = tree.find(&local_name!("body")).expect("a body");
+        let node = tree.node(body);
+        assert_eq!(node.attr("class"), Some("a"));
+        assert_eq!(node.attr("id"), Some("b"));
+        assert_eq!(node.attr("role"), Some("main"));
+        assert_eq!(node.attr("style"), Some("color: red"));
+        assert_eq!(node.attr("href"), None);
+        let html = tree.find(&local_name!("html")).expect("an html");
+        assert_eq!(tree.node(html).attr("lang"), Some("en"));
+        // Text nodes and the document have none.
+        assert_eq!(tree.node(ROOT).attr("class"), None);
+    }
+
+    #[test]
+    fn svg_elements_are_not_html_tags() {
+        let tree = Tree::parse("<body><svg><title>t</title><a href=x>y</a></svg><a href=z>w</a>");
+        let tags: Vec<&str> = (0..tree.nodes.len() as NodeId)
+            .filter_map(|i| tree.node(i).tag().map(|t| &**t))
+            .collect();
+        assert_eq!(tags.iter().filter(|t| **t == "a").count(), 1, "{tags:?}");
+        assert!(!tags.contains(&"title"), "{tags:?}");
+    }
 
     #[test]
     fn a_text_is_at_or_before_how_much_had_been_fed() {
