@@ -84,6 +84,33 @@ impl SourceMap {
         if text.is_empty() {
             return;
         }
+        self.fold_trailing_gap();
+        self.push_run(text, source);
+    }
+
+    /// Folds a gap (text that stands for no source bytes, a separator
+    /// between blocks) that a run is about to follow into the run before
+    /// it, when that run has at least as much text as source and the gap
+    /// sits at its end: every offset then maps as before (the run's text
+    /// maps as it did, clamped to its source, and the gap's to the run's
+    /// source end), in one run instead of two. A list's items, each with
+    /// the blank line after it where the source has `- `, cost a run each.
+    fn fold_trailing_gap(&mut self) {
+        let [.., before, gap] = self.segments.as_mut_slice() else {
+            return;
+        };
+        if gap.source_start == gap.source_end
+            && gap.source_start == before.source_end
+            && gap.text_start == before.text_end
+            && before.text().len() >= before.source().len()
+        {
+            before.text_end = gap.text_end;
+            self.segments.pop();
+        }
+    }
+
+    /// [`Self::push`] without folding a trailing gap.
+    fn push_run(&mut self, text: Range<usize>, source: Range<usize>) {
         if let Some(last) = self.segments.last_mut() {
             let (t, s) = (last.text(), last.source());
             let both_verbatim = t.len() == s.len() && text.len() == source.len();
@@ -142,7 +169,9 @@ impl SourceMap {
         {
             let (t, s) = (last.text(), last.source());
             let kept = t.start..len;
-            let source = if t.len() == s.len() {
+            // A run with a gap folded in (more text than source) cut back
+            // into its verbatim part is verbatim again.
+            let source = if t.len() == s.len() || (t.len() > s.len() && kept.len() <= s.len()) {
                 s.start..s.start + kept.len()
             } else {
                 s
@@ -260,6 +289,83 @@ mod tests {
         map.fill_trailing_gap(1..4);
         assert_eq!(map.trailing_gap(), Some((1..3, 1)));
         assert_eq!(map.range_to_source(1..3), 1..1);
+    }
+
+    #[test]
+    fn a_gap_folds_into_the_run_before_it_and_every_offset_maps_as_before() {
+        // Runs as (text length, source skipped before, source length):
+        // verbatim, a decoded entity (less text than source), a dropped
+        // CR (more text), and gaps (text with no source).
+        let shapes: [(usize, usize, usize); 7] = [
+            (4, 2, 4),
+            (2, 0, 0),
+            (1, 0, 5),
+            (3, 1, 3),
+            (2, 0, 0),
+            (1, 0, 2),
+            (2, 3, 1),
+        ];
+        for start in 0..shapes.len() {
+            let (mut folded, mut plain) = (SourceMap::default(), SourceMap::default());
+            let (mut t, mut s) = (0, 0);
+            for k in 0..40 {
+                let (tl, skip, sl) = shapes[(start + k * 3 + k / 5) % shapes.len()];
+                let source = if sl == 0 {
+                    s..s
+                } else {
+                    s + skip..s + skip + sl
+                };
+                folded.push(t..t + tl, source.clone());
+                plain.push_run(t..t + tl, source.clone());
+                t += tl;
+                s = source.end;
+            }
+            assert!(folded.runs() < plain.runs());
+            for a in 0..=t {
+                assert_eq!(folded.to_source(a), plain.to_source(a), "{start} {a}");
+                assert_eq!(
+                    folded.to_source_end(a),
+                    plain.to_source_end(a),
+                    "{start} {a}"
+                );
+                for b in a..=t {
+                    assert_eq!(folded.range_to_source(a..b), plain.range_to_source(a..b));
+                }
+            }
+            assert_eq!(folded.text_len(), plain.text_len());
+        }
+    }
+
+    #[test]
+    fn a_run_with_a_gap_folded_in_cut_back_maps_as_the_run_alone() {
+        // "abc " then a separator, then text; cut back to "abc" (trailing
+        // space trimmed), as a block with no text of its own is dropped.
+        let (mut folded, mut plain) = (SourceMap::default(), SourceMap::default());
+        for map in [&mut folded, &mut plain] {
+            map.push_run(0..4, 0..4);
+            map.push_run(4..6, 4..4);
+        }
+        folded.push(6..7, 9..10);
+        plain.push_run(6..7, 9..10);
+        folded.truncate(3);
+        plain.truncate(3);
+        for a in 0..=3 {
+            for b in a..=3 {
+                assert_eq!(folded.range_to_source(a..b), plain.range_to_source(a..b));
+            }
+        }
+    }
+
+    #[test]
+    fn a_gap_after_less_text_than_source_is_not_folded() {
+        // "&amp;" -> "&", then a separator: folded, the separator's bytes
+        // would map inside the entity.
+        let mut map = SourceMap::default();
+        map.push(0..1, 0..5);
+        map.push(1..3, 5..5);
+        map.push(3..4, 7..8);
+        assert_eq!(map.runs(), 3);
+        assert_eq!(map.range_to_source(1..3), 5..5);
     }
 
     #[test]

@@ -14,7 +14,10 @@
 //!   pulldown-cmark itself reports at the top level (no list, quote, fence,
 //!   note or HTML block open) after a blank line; everything before it is
 //!   closed, and what follows cannot change it (`windows` parses the whole
-//!   article from the same cuts). Link reference definitions
+//!   article from the same cuts). A top-level list is also cut before one
+//!   of its items (at the start of a line) while its items hold only
+//!   inline content: a blank line further on may make the whole list
+//!   loose, which changes no such item. Link reference definitions
 //!   are the one thing later in a file that changes earlier blocks, and
 //!   only a reference the start cannot resolve: the cut is made before
 //!   anything like one (`]:`) in the head read, and before the first
@@ -321,6 +324,20 @@ fn start_of(
     Ok(None)
 }
 
+/// True for a tag that opens a block, not an inline run.
+fn is_block(tag: &Tag<'_>) -> bool {
+    !matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
 /// True when `]:` occurs in what `file` has left to read (`before`: the
 /// byte read just before, for a `]:` split across the two).
 fn definition_in(mut before: Option<u8>, file: &mut impl Read) -> Result<bool, LoadError> {
@@ -428,6 +445,14 @@ fn markdown_cuts(md: &str) -> Option<MarkdownCuts> {
     // length counts).
     let mut leaf: Option<(String, usize, bool)> = None;
     let mut expanded = 0usize;
+    // The top-level list open, if any: where it starts, and whether its
+    // items so far hold only inline content. Such items are the same
+    // blocks in a tight list and a loose one, so the list may be cut
+    // before an item although a blank line further on may make the whole
+    // loose.
+    let mut list: Option<(usize, bool)> = None;
+    // An item starts a line the head holds whole.
+    let last_line = memchr::memrchr(b'\n', md.as_bytes()).map_or(0, |i| i + 1);
     let unresolved = std::cell::Cell::new(None);
     let note = |link: BrokenLink<'_>| {
         if unresolved.get().is_none() {
@@ -485,10 +510,21 @@ fn markdown_cuts(md: &str) -> Option<MarkdownCuts> {
                         depth == 0 && matches!(tag, Tag::Paragraph),
                     ));
                 }
-                if depth == 0 {
+                let item = depth == 1
+                    && matches!(tag, Tag::Item)
+                    && list.is_some_and(|(start, simple)| simple && range.start > start)
+                    && range.start < last_line
+                    && md[..range.start].ends_with('\n');
+                if depth >= 2
+                    && !matches!(tag, Tag::Paragraph)
+                    && is_block(&tag)
+                    && let Some((_, simple)) = list.as_mut()
+                {
+                    *simple = false;
+                }
+                if depth == 0 || item {
                     if blocks >= MIN_BLOCKS
-                        && range.start < settled
-                        && md[..range.start].ends_with("\n\n")
+                        && (item || range.start < settled && md[..range.start].ends_with("\n\n"))
                         && !end_matter.is_open()
                         && !furniture::is_furniture(md[last_text.clone()].trim())
                     {
@@ -496,6 +532,9 @@ fn markdown_cuts(md: &str) -> Option<MarkdownCuts> {
                     }
                     blocks += 1;
                     last_text = range.clone();
+                }
+                if depth == 0 {
+                    list = matches!(tag, Tag::List(_)).then_some((range.start, true));
                 }
                 depth += 1;
             }

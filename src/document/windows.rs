@@ -11,6 +11,24 @@
 //! from such a line on the text parses as it does on its own, and the
 //! blocks before it are closed, their kinds settled by the lines before it.
 //!
+//! One block larger than a window would still be parsed whole, so two
+//! kinds of block are also cut inside:
+//! - A top-level list, before one of its items that starts a line, while
+//!   the list is surely tight (see [`list_is_tight`]): tight or loose is a
+//!   property of the whole list, which a window cannot see. The next
+//!   window parses from the item as a list of its own; its opening event
+//!   is dropped, so the whole's list goes on (and its numbering with it).
+//! - A top-level paragraph, after a single space with plain bytes around
+//!   it, where the paragraph's text so far holds no markup character left
+//!   as text (an emphasis, code span, link or autolink opener that found
+//!   no close yet might find it past the cut) and the paragraph's later
+//!   lines all start with a letter (so no setext underline or table row
+//!   turns the whole into something else). The pieces' text runs join
+//!   into the one paragraph.
+//!
+//! A list's or a paragraph's start and end events then carry ranges as
+//! the window that opened or closed them saw them; nothing reads those.
+//!
 //! Two things reach across a boundary, and both are carried over:
 //! - Link reference definitions: a label may be defined anywhere, the first
 //!   definition wins. When the text holds one (`]:` appears), a first pass
@@ -29,13 +47,15 @@
 //! reference-expansion bomb does that). So does a stand-in note that does
 //! not land at the top level (a last window ending inside an open fence).
 //!
-//! The promise (a property test checks it): the events, offsets included,
-//! are those of `Parser::new_ext(md, options).into_offset_iter()`.
+//! The promise (property tests check it): the events, offsets included,
+//! are those of `Parser::new_ext(md, options).into_offset_iter()`, but
+//! for the ranges of lists, items and paragraphs, and text runs given in
+//! more pieces.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Options, Parser, Tag};
+use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use unicase::UniCase;
 
 /// Bytes of Markdown parsed at a time: its tree costs at most about 25 MB
@@ -63,9 +83,27 @@ type Notes = HashMap<UniCase<String>, Vec<usize>>;
 /// What the first pass learns of the whole text.
 struct Labels {
     /// Where each window but the first starts.
-    cuts: Vec<usize>,
+    cuts: Vec<Cut>,
     definitions: Definitions,
     notes: Notes,
+}
+
+/// What a window goes on with from the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Goes {
+    /// Nothing: the window starts at a top-level boundary.
+    On,
+    /// The top-level list: the window starts at one of its items.
+    List,
+    /// The top-level paragraph: the window starts after a space in it.
+    Paragraph,
+}
+
+/// Where a window starts, and what of the window before it goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Cut {
+    at: usize,
+    goes: Goes,
 }
 
 /// Calls `sink` with every event of `md` and its range in `md`, window by
@@ -86,7 +124,7 @@ pub fn for_each_event(
             window,
             &mut |event, range| sink(event, range),
             |_, _| {},
-        );
+        )?;
         return Ok(());
     }
     let mut notes = Notes::new();
@@ -110,7 +148,7 @@ pub fn for_each_event(
                     });
             }
         }
-    });
+    })?;
     let labels = Labels {
         cuts,
         definitions,
@@ -119,59 +157,147 @@ pub fn for_each_event(
     resolved(md, options, &labels, sink)
 }
 
+/// The top-level block open in a window being walked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Top {
+    /// A list, and where it starts.
+    List(usize),
+    /// A paragraph, and whether its text so far holds no markup character
+    /// left as text (an opener that found no closer yet).
+    Paragraph {
+        clean: bool,
+    },
+    Other,
+}
+
 /// Walks `md` window by window, giving `keep` the events before each
-/// window's last top-level boundary (all of them in the last window) and
-/// `defined` each window's definitions and how many of its bytes were
-/// kept. Returns where each window but the first starts.
+/// window's last cut (all of them in the last window) and `defined` each
+/// window's definitions and how many of its bytes were kept. Returns the
+/// cuts: where each window but the first starts.
 fn walk<'a>(
     md: &'a str,
     options: Options,
     window: usize,
     keep: &mut dyn FnMut(Event<'a>, Range<usize>),
     mut defined: impl FnMut(&pulldown_cmark::RefDefs<'_>, usize),
-) -> Vec<usize> {
+) -> Result<Vec<Cut>, ParseWhole> {
     let mut cuts = Vec::new();
     let mut from = 0;
     let mut size = window;
+    let mut goes = Goes::On;
+    // The block a window goes on with, as it was open in the window before.
+    let mut carried = Top::Other;
+    let mut proofs = Proofs::default();
     while from < md.len() {
         let end = window_end(md, from, size);
+        let mut events = Parser::new_ext(&md[from..end], options).into_offset_iter();
+        let mut opening = Opening::new(goes);
         if end == md.len() {
             // The last window: every event is kept, so each goes as it
             // comes (a list of ten megabytes is one block: held back, its
             // events cost several times its text).
-            let mut events = Parser::new_ext(&md[from..], options).into_offset_iter();
             for (event, range) in &mut events {
+                if opening.drops(&event, &range)? {
+                    continue;
+                }
                 keep(event, range.start + from..range.end + from);
             }
             defined(events.reference_definitions(), end - from);
             break;
         }
-        let mut events = Parser::new_ext(&md[from..end], options).into_offset_iter();
-        // The events since the last boundary: one top-level block's.
+        // The events since the last cut.
         let mut pending: Vec<(Event<'a>, Range<usize>)> = Vec::new();
         let mut boundary = from;
-        let mut depth = 0usize;
+        let mut boundary_goes = Goes::On;
+        let mut boundary_top = Top::Other;
+        let (mut depth, mut top) = match goes {
+            Goes::On => (0usize, Top::Other),
+            _ => (1, carried),
+        };
         // A boundary counts only before the window's last blank line: a
         // link definition cut by the window's end reads as a paragraph,
         // where the whole has none, and the whole stretches the block
         // before it over the definition.
         let settled = memchr::memmem::rfind(&md.as_bytes()[from..end], b"\n\n")
             .map_or(from, |i| from + i + 1);
+        // An item starts a line the window holds whole.
+        let last_line = if md[..end].ends_with('\n') {
+            end
+        } else {
+            memchr::memrchr(b'\n', &md.as_bytes()[from..end]).map_or(from, |i| from + i + 1)
+        };
         for (event, range) in &mut events {
+            if opening.drops(&event, &range)? {
+                continue;
+            }
             let range = range.start + from..range.end + from;
+            let mut cut = None;
             if depth == 0
                 && matches!(event, Event::Start(_) | Event::Rule)
                 && range.start > from
                 && (range.start < settled || end == md.len())
                 && md[..range.start].ends_with("\n\n")
             {
+                cut = Some((range.start, Goes::On));
+            }
+            // Inside a block only while the window has found no
+            // top-level boundary: where one is found, the cuts are where
+            // they would be without these.
+            let inner = boundary == from || boundary_goes != Goes::On;
+            if inner
+                && depth == 1
+                && let Top::List(list) = top
+                && matches!(event, Event::Start(Tag::Item))
+                && range.start > from.max(list)
+                && range.start < last_line
+                && md[..range.start].ends_with('\n')
+                && proofs.tight(md, list)
+            {
+                cut = Some((range.start, Goes::List));
+            }
+            if let Some((at, kind)) = cut {
                 for (event, range) in pending.drain(..) {
                     keep(event, range);
                 }
-                boundary = range.start;
+                boundary = at;
+                boundary_goes = kind;
+                boundary_top = top;
             }
-            match event {
-                Event::Start(_) => depth += 1,
+            if let (Top::Paragraph { clean }, Event::Text(text)) = (&mut top, &event) {
+                let was_clean = *clean;
+                let markup = first_markup(text.as_bytes());
+                *clean &= markup.is_none();
+                let verbatim = md.get(range.clone()) == Some(text.as_ref());
+                if inner && was_clean && depth == 1 && verbatim {
+                    let upto = markup.map_or(range.end, |m| range.start + m);
+                    if let Some(at) = space_cut(md, range.start..upto, from)
+                        .filter(|&at| proofs.tail_is_prose(md, at))
+                    {
+                        for (event, range) in pending.drain(..) {
+                            keep(event, range);
+                        }
+                        keep(Event::Text(md[range.start..at].into()), range.start..at);
+                        boundary = at;
+                        boundary_goes = Goes::Paragraph;
+                        boundary_top = Top::Paragraph { clean: true };
+                        if at < range.end {
+                            pending.push((Event::Text(md[at..range.end].into()), at..range.end));
+                        }
+                        continue;
+                    }
+                }
+            }
+            match &event {
+                Event::Start(tag) => {
+                    if depth == 0 {
+                        top = match tag {
+                            Tag::List(_) => Top::List(range.start),
+                            Tag::Paragraph => Top::Paragraph { clean: true },
+                            _ => Top::Other,
+                        };
+                    }
+                    depth += 1;
+                }
                 Event::End(_) => depth = depth.saturating_sub(1),
                 _ => {}
             }
@@ -189,21 +315,195 @@ fn walk<'a>(
             continue;
         }
         defined(events.reference_definitions(), boundary - from);
-        cuts.push(boundary);
+        cuts.push(Cut {
+            at: boundary,
+            goes: boundary_goes,
+        });
         from = boundary;
+        goes = boundary_goes;
+        carried = boundary_top;
         size = window;
     }
-    cuts
+    Ok(cuts)
+}
+
+/// The event that opens a window going on with a block of the window
+/// before: the whole opened that block there, so it is dropped.
+struct Opening {
+    goes: Goes,
+    seen: bool,
+}
+
+impl Opening {
+    fn new(goes: Goes) -> Self {
+        Opening {
+            goes,
+            seen: goes == Goes::On,
+        }
+    }
+
+    /// True for the event to drop; `Err` when the window does not open
+    /// with the block it goes on with (its first line would have to read
+    /// otherwise alone than after the lines before it).
+    fn drops(&mut self, event: &Event<'_>, range: &Range<usize>) -> Result<bool, ParseWhole> {
+        if self.seen {
+            return Ok(false);
+        }
+        self.seen = true;
+        let opens = match self.goes {
+            Goes::On => return Ok(false),
+            Goes::List => matches!(event, Event::Start(Tag::List(_))),
+            Goes::Paragraph => matches!(event, Event::Start(Tag::Paragraph)),
+        };
+        if opens && range.start == 0 {
+            Ok(true)
+        } else {
+            Err(ParseWhole)
+        }
+    }
+}
+
+/// What the text proves of blocks cut across, each found once.
+#[derive(Default)]
+struct Proofs {
+    /// A list's start and whether it is tight.
+    list: Option<(usize, bool)>,
+    /// A stretch of a paragraph's last lines that goes on to the
+    /// paragraph's end as prose, and one that does not (up to the line
+    /// that is not): asked of every line of a long paragraph, each answer
+    /// is found by one look through the lines after it.
+    tail: Option<Range<usize>>,
+    not_prose: Option<Range<usize>>,
+}
+
+impl Proofs {
+    /// Whether the top-level list starting at `start` is surely tight:
+    /// tight or loose is a property of the whole list (a blank line
+    /// between two of its items, or between two blocks of one, makes every
+    /// item's paragraphs show), so a list is cut between items only when
+    /// it has no blank line at all. It has none when the first line at or
+    /// after `start` that is blank (spaces, tabs and quote markers only)
+    /// is followed by one no list goes on with: neither indented nor a
+    /// list marker.
+    fn tight(&mut self, md: &str, start: usize) -> bool {
+        if let Some((at, tight)) = self.list
+            && at == start
+        {
+            return tight;
+        }
+        let tight = list_is_tight(md, start);
+        self.list = Some((start, tight));
+        tight
+    }
+
+    /// Whether the paragraph holding `at` goes on from the line of `at`
+    /// to its end in lines that start with a letter, so that no later
+    /// line makes it something else (a setext heading's underline, a table's
+    /// delimiter row) or ends it with a block it could not end with alone.
+    fn tail_is_prose(&mut self, md: &str, at: usize) -> bool {
+        if self.tail.as_ref().is_some_and(|t| t.contains(&at)) {
+            return true;
+        }
+        if self.not_prose.as_ref().is_some_and(|t| t.contains(&at)) {
+            return false;
+        }
+        let bytes = md.as_bytes();
+        let mut line = match memchr::memchr(b'\n', &bytes[at..]) {
+            Some(i) => at + i + 1,
+            None => bytes.len(),
+        };
+        loop {
+            let next = memchr::memchr(b'\n', &bytes[line..]).map_or(bytes.len(), |i| line + i + 1);
+            let text = &bytes[line..next];
+            if text.iter().all(u8::is_ascii_whitespace) {
+                self.tail = Some(at..line);
+                return true;
+            }
+            if !text[0].is_ascii_alphabetic() {
+                self.not_prose = Some(at..line);
+                return false;
+            }
+            line = next;
+        }
+    }
+}
+
+/// See [`Proofs::tight`].
+fn list_is_tight(md: &str, start: usize) -> bool {
+    let bytes = md.as_bytes();
+    let blank = |line: &[u8]| {
+        line.iter()
+            .all(|&b| b == b' ' || b == b'\t' || b == b'\r' || b == b'\n' || b == b'>')
+    };
+    let mut at = start;
+    let mut seen_blank = false;
+    while at < bytes.len() {
+        let next = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i + 1);
+        let line = &bytes[at..next];
+        if blank(line) {
+            seen_blank = true;
+        } else if seen_blank {
+            return !matches!(line[0], b' ' | b'\t' | b'-' | b'*' | b'+' | b'0'..=b'9');
+        }
+        at = next;
+    }
+    true
+}
+
+/// Bytes kept plain on each side of a cut in a paragraph.
+const PLAIN_AROUND: usize = 8;
+
+/// How far back from its end a text run is searched for a place to cut.
+const CUT_SEARCH: usize = 4096;
+
+/// Where a markup character first stands in a paragraph's text: one that
+/// may open an inline construct (emphasis, code, a link, an autolink or
+/// HTML) that has not found its close yet, and may find it in a later
+/// window.
+fn first_markup(text: &[u8]) -> Option<usize> {
+    text.iter()
+        .position(|b| matches!(b, b'*' | b'_' | b'~' | b'`' | b'[' | b'<' | b'\\' | b'&'))
+}
+
+/// The last place in `run` (verbatim paragraph text, all of it plain
+/// before its end) to cut the paragraph at: after a single space, before
+/// a letter or digit, with only plain characters around (letters, digits,
+/// spaces and punctuation that opens nothing), so that neither side reads
+/// otherwise alone. Never at or before `from`.
+fn space_cut(md: &str, run: Range<usize>, from: usize) -> Option<usize> {
+    let bytes = md.as_bytes();
+    let plain = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80 || b" ,.;:'\"?!()/-".contains(&b);
+    let lo = run.start.max(from) + PLAIN_AROUND;
+    let hi = run.end.checked_sub(PLAIN_AROUND)?;
+    if lo > hi {
+        return None;
+    }
+    (lo.max(hi.saturating_sub(CUT_SEARCH))..=hi)
+        .rev()
+        .find(|&at| {
+            bytes[at - 1] == b' '
+                && bytes[at - 2] != b' '
+                && bytes[at].is_ascii_alphanumeric()
+                && bytes[at - PLAIN_AROUND..at + PLAIN_AROUND]
+                    .iter()
+                    .all(|&b| plain(b))
+        })
 }
 
 /// Where a window from `from` of about `size` bytes ends: after a line
-/// feed, so no line is cut, or at the end of the text.
+/// feed, so no line is cut, or at the end of the text; in a line longer
+/// than the window, after a space, where a paragraph may be cut.
 fn window_end(md: &str, from: usize, size: usize) -> usize {
     let want = from.saturating_add(size);
     if want >= md.len() {
         return md.len();
     }
-    memchr::memchr(b'\n', &md.as_bytes()[want..]).map_or(md.len(), |i| want + i + 1)
+    let rest = &md.as_bytes()[want..];
+    let near = &rest[..rest.len().min(size)];
+    if let Some(i) = memchr::memchr(b'\n', near).or_else(|| memchr::memchr(b' ', near)) {
+        return want + i + 1;
+    }
+    memchr::memchr(b'\n', rest).map_or(md.len(), |i| want + i + 1)
 }
 
 /// The second pass: each window between the cuts parsed with the whole's
@@ -216,9 +516,18 @@ fn resolved(
 ) -> Result<(), ParseWhole> {
     let whole_allowance = md.len().max(MIN_EXPANSION);
     let mut whole_used = 0usize;
-    let starts = std::iter::once(0).chain(labels.cuts.iter().copied());
-    let ends = labels.cuts.iter().copied().chain(std::iter::once(md.len()));
-    for (from, to) in starts.zip(ends) {
+    let first = Cut {
+        at: 0,
+        goes: Goes::On,
+    };
+    let last = Cut {
+        at: md.len(),
+        goes: Goes::On,
+    };
+    let starts = std::iter::once(first).chain(labels.cuts.iter().copied());
+    let ends = labels.cuts.iter().copied().chain(std::iter::once(last));
+    for (cut_in, cut_out) in starts.zip(ends) {
+        let (from, to) = (cut_in.at, cut_out.at);
         let own = &md[from..to];
         let notes = stand_in_notes(own, from..to, &labels.notes);
         if !notes.is_empty() && !own.ends_with('\n') {
@@ -241,9 +550,17 @@ fn resolved(
         // Once past the window's own text, only stand-in notes follow:
         // the first thing there must be one, at the top level.
         let mut past_own = false;
-        let mut depth = 0usize;
+        let mut depth = usize::from(cut_in.goes != Goes::On);
+        let mut opening = Opening::new(cut_in.goes);
+        // The end of a top-level block, held until it is known whether
+        // the block goes on in the next window; and where text last ended.
+        let mut held: Option<(Event<'_>, Range<usize>)> = None;
+        let mut text_end = 0;
         let parser = Parser::new_with_broken_link_callback(&text, options, Some(callback));
         for (event, range) in parser.into_offset_iter() {
+            if opening.drops(&event, &range)? {
+                continue;
+            }
             let at_top = depth == 0;
             match &event {
                 Event::Start(_) => depth += 1,
@@ -257,6 +574,9 @@ fn resolved(
                 past_own = true;
                 continue;
             }
+            if let Some((event, range)) = held.take() {
+                sink(event, range);
+            }
             let event = match event {
                 Event::Start(tag) => {
                     let (tag, native, whole) = as_whole(tag, &labels.definitions);
@@ -266,8 +586,36 @@ fn resolved(
                 }
                 other => other,
             };
+            if matches!(event, Event::Text(_)) {
+                text_end = range.end;
+            }
             let end = range.end.min(own.len());
-            sink(event, range.start + from..end + from);
+            let range = range.start + from..end + from;
+            if depth == 0 && matches!(event, Event::End(_)) {
+                held = Some((event, range));
+            } else {
+                sink(event, range);
+            }
+        }
+        if let Some((event, range)) = held {
+            match (cut_out.goes, &event) {
+                (Goes::On, _) => sink(event, range),
+                (Goes::List, Event::End(TagEnd::List(_))) => {}
+                (Goes::Paragraph, Event::End(TagEnd::Paragraph)) => {
+                    // The space the cut follows, which ended this
+                    // window's paragraph and so was left out of its text.
+                    let space = own.get(text_end..).unwrap_or("");
+                    if !space.trim().is_empty() {
+                        return Err(ParseWhole);
+                    }
+                    if !space.is_empty() {
+                        sink(Event::Text(space.into()), from + text_end..to);
+                    }
+                }
+                _ => return Err(ParseWhole),
+            }
+        } else if cut_out.goes != Goes::On {
+            return Err(ParseWhole);
         }
         if !notes.is_empty() && !past_own {
             return Err(ParseWhole);

@@ -148,6 +148,13 @@ fn markdown_block() -> impl Strategy<Value = String> {
         1 => words().prop_map(|w| format!("{w} [^n] and [^{w}].")),
         1 => words().prop_map(|w| format!("[^n]: A note on {w}.\n\n    More of it.")),
         1 => words().prop_map(|w| format!("<details>\n<summary>{w}</summary>\n\n{w}.\n\n</details>")),
+        2 => (words(), 2usize..30).prop_map(|(w, n)| format!("- {w}\n").repeat(n).trim_end().to_string()),
+        1 => (words(), 2usize..30).prop_map(|(w, n)| (1..n).map(|i| format!("{i}. {w}\n")).collect::<String>().trim_end().to_string()),
+        // Loose only by a blank line late in it, and items with blocks
+        // and text after them, which tight and loose lists read apart.
+        1 => (words(), 2usize..30).prop_map(|(w, n)| format!("{}\n- {w}", format!("- {w}\n").repeat(n))),
+        1 => (words(), 2usize..10).prop_map(|(w, n)| format!("{}\n- {w}", format!("- {w}\n  ```\n  code\n  ```\n  after {w}\n").repeat(n))),
+        1 => (words(), 2usize..10).prop_map(|(w, n)| format!("- {w}\n  - nested\n  after\n{}", format!("- {w}\nlazy {w}\n").repeat(n)).trim_end().to_string()),
     ]
 }
 
@@ -439,15 +446,16 @@ fn a_long_markdown_file_opens_from_a_short_head() {
 
 #[test]
 fn markdown_with_no_cut_in_its_short_head_is_tried_from_a_longer_one() {
-    // A list of about 100 KB after the title: one top-level block, so the
-    // first cut after enough blocks comes past the short head.
-    let mut md = String::from("# A long report\n\n");
+    // A code block of about 100 KB after the title: one top-level block
+    // never cut, so the first cut after enough blocks comes past the
+    // short head. (A list of as much is cut between its items.)
+    let mut md = String::from("# A long report\n\n```\n");
     for i in 0..1500 {
         md.push_str(&format!(
-            "- item {i}: the council met on Monday and 120 people waited.\n"
+            "item {i}: the council met on Monday and 120 people waited.\n"
         ));
     }
-    md.push('\n');
+    md.push_str("```\n\n");
     md.push_str(&long_markdown(20, 1000));
     assert!(md.len() as u64 >= START_MIN_BYTES);
     let (opening, whole) = open_file(&md);
@@ -529,4 +537,26 @@ fn an_endless_stream_shows_its_start_and_stops_at_the_cap() {
     assert!(!start.blocks.is_empty());
     let whole = rest.load(|_| {});
     assert!(matches!(whole, Err(LoadError::TooLong { .. })), "{whole:?}");
+}
+
+#[test]
+fn a_long_flat_list_opens_from_a_cut_between_its_items() {
+    let md = format!("Title\n\n{}\nThe end.\n", "- item\n".repeat(300_000));
+    let (opening, whole) = open_file(&md);
+    let Opening::Start(start, _) = opening else {
+        panic!("read whole");
+    };
+    assert!(start.text.len() <= MARKDOWN_START_BYTES);
+    assert!(start.blocks.len() > MIN_BLOCKS);
+    assert_start_of(&start, &whole);
+}
+
+#[test]
+fn a_list_whose_items_hold_blocks_is_not_cut_between_them() {
+    // Text after a block in an item is a list item in a tight list and a
+    // paragraph in a loose one: the blank line at the end may make it so.
+    let item = "- item\n  ```\n  code\n  ```\n  after\n";
+    let md = format!("Title\n\n{}\n- loose\n", item.repeat(40_000));
+    let (opening, _) = open_file(&md);
+    assert!(matches!(opening, Opening::Whole(_)));
 }

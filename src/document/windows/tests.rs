@@ -1,7 +1,8 @@
 use proptest::prelude::*;
+use pulldown_cmark::TagEnd;
 
 use super::*;
-use crate::document::{Document, Format, Source, load, markdown};
+use crate::document::{BlockKind, Document, Format, Source, load, markdown};
 
 /// Cases to run: `PROPTEST_CASES` when set (a longer run), else `default`.
 fn cases(default: u32) -> u32 {
@@ -29,6 +30,33 @@ fn windowed_events(md: &str, window: usize) -> Result<Owned, ParseWhole> {
         &mut |e, r| out.push((e.into_static(), r)),
     )?;
     Ok(out)
+}
+
+/// Events as the whole's and the windows' are compared: a list or a
+/// paragraph cut across windows ends where the window that opened it saw
+/// it end, and an empty item last in a window stretches over the blank
+/// line after it (the builder reads no list's, item's or paragraph's
+/// range, only where each starts matters here), and a
+/// paragraph cut at a space has its text in more pieces, so adjacent text
+/// runs are joined.
+fn normal(events: Owned) -> Owned {
+    let mut out: Owned = Vec::with_capacity(events.len());
+    for (event, range) in events {
+        let range = match event {
+            Event::Start(Tag::List(_) | Tag::Paragraph | Tag::Item) => range.start..range.start,
+            Event::End(TagEnd::List(_) | TagEnd::Paragraph | TagEnd::Item) => 0..0,
+            _ => range,
+        };
+        if let (Event::Text(text), Some((Event::Text(last), last_range))) = (&event, out.last_mut())
+            && last_range.end == range.start
+        {
+            *last = format!("{last}{text}").into();
+            last_range.end = range.end;
+            continue;
+        }
+        out.push((event, range));
+    }
+    out
 }
 
 fn words() -> impl Strategy<Value = String> {
@@ -124,6 +152,116 @@ fn assert_same(windowed: &Document, whole: &Document) {
     assert_eq!(windowed.notices, whole.notices);
 }
 
+/// Words of a long paragraph: mostly plain, some markup that may open
+/// something a later window closes.
+fn prose_words() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(vec![
+            "word",
+            "word",
+            "word",
+            "Anna",
+            "met",
+            "the",
+            "council",
+            "in",
+            "Oslo.",
+            "Zoë",
+            "(aside)",
+            "it's",
+            "2024",
+            "*said*",
+            "**so**",
+            "`code`",
+            "[link](http://x)",
+            "[ref]",
+            "x*y",
+            "snake_case",
+            "&amp;",
+            "<b>",
+            "*open",
+            "close*",
+            "[^n]",
+        ]),
+        1..120,
+    )
+    .prop_map(|w| w.join(" "))
+}
+
+/// A paragraph of one long line or several, sometimes closed in a way
+/// that makes the whole something else (a setext heading, a table), or
+/// followed by a block that interrupts it.
+fn long_paragraph() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec(prose_words(), 1..4),
+        prop::sample::select(vec!["\n", "\n", "\n   ", "  \n", " \n"]),
+        prop::sample::select(vec![
+            "",
+            "",
+            "",
+            "\n===",
+            "\n---",
+            "\n|---|---|",
+            "\n# h",
+            "\n- item",
+            "\n> q",
+        ]),
+    )
+        .prop_map(|(lines, sep, close)| format!("{}{close}", lines.join(sep)))
+}
+
+/// A flat list: bullets or numbers, some items with more in them, tight
+/// or (a blank line somewhere) loose.
+fn long_list() -> impl Strategy<Value = String> {
+    (
+        prop::sample::select(vec!["-", "*", "+", "1.", "7)"]),
+        prop::collection::vec(
+            (
+                0usize..8,
+                prose_words(),
+                prop::sample::select(vec!["\n", "\n", "\n", "\n", "\n", "\n", "\n\n"]),
+            ),
+            1..40,
+        ),
+    )
+        .prop_map(|(marker, items)| {
+            let mut out = String::new();
+            for (i, (shape, words, sep)) in items.iter().enumerate() {
+                let m = match marker {
+                    "1." => format!("{}.", i + 1),
+                    "7)" => format!("{})", i + 7),
+                    m => m.to_string(),
+                };
+                let item = match shape {
+                    0 => format!("{m} {words}\n  more {words}"),
+                    1 => format!("{m} {words}\nlazy {words}"),
+                    2 => format!("{m} {words}\n  - sub {words}\n  - sub"),
+                    3 => format!("{m} {words}\n  ```\n  code\n  ```\n  after"),
+                    4 => format!("{m} {words}\n  > quoted"),
+                    5 if i > 0 => m.clone(),
+                    _ => format!("{m} {words}"),
+                };
+                if i > 0 {
+                    out.push_str(sep);
+                }
+                out.push_str(&item);
+            }
+            out
+        })
+}
+
+fn long_blocks_article() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            3 => long_list(),
+            3 => long_paragraph(),
+            2 => block(),
+        ],
+        1..6,
+    )
+    .prop_map(|blocks| blocks.join("\n\n"))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(cases(256)))]
 
@@ -131,7 +269,45 @@ proptest! {
     fn windows_give_the_whole_parse_s_events(md in article(), window in 1usize..400) {
         let whole = whole_events(&md);
         if let Ok(windowed) = windowed_events(&md, window) {
-            prop_assert_eq!(windowed, whole);
+            prop_assert_eq!(normal(windowed), normal(whole));
+        }
+    }
+
+    #[test]
+    fn windows_cut_in_lists_and_paragraphs_give_the_whole_s_events(
+        md in long_blocks_article(),
+        window in 1usize..400,
+    ) {
+        let whole = whole_events(&md);
+        if let Ok(windowed) = windowed_events(&md, window) {
+            prop_assert_eq!(normal(windowed), normal(whole));
+        }
+    }
+
+    #[test]
+    fn a_document_cut_in_lists_and_paragraphs_is_the_whole_s(
+        md in long_blocks_article(),
+        window in 1usize..400,
+    ) {
+        let source = markdown(&md);
+        let whole = markdown::parse_in(source.clone(), markdown::options(), true, usize::MAX);
+        let windowed = markdown::parse_windowed(source, window);
+        assert_same(&windowed, &whole);
+    }
+
+    #[test]
+    fn a_document_with_definitions_cut_in_lists_and_paragraphs_is_the_whole_s(
+        md in long_blocks_article(),
+        window in 1usize..400,
+    ) {
+        // A definition anywhere makes the windows go twice over the text.
+        let md = format!("{md}\n\n[ref]: http://example.org/ref\n\n[^n]: A note.\n");
+        let source = markdown(&md);
+        let whole = markdown::parse_in(source.clone(), markdown::options(), true, usize::MAX);
+        let windowed = markdown::parse_windowed(source, window);
+        assert_same(&windowed, &whole);
+        if let Ok(windowed) = windowed_events(&md, window) {
+            prop_assert_eq!(normal(windowed), normal(whole_events(&md)));
         }
     }
 
@@ -211,7 +387,133 @@ fn a_block_wider_than_the_widest_window_is_read_with_the_rest_whole() {
     }
     md.push_str("\nAfter the list.\n\nThe end.\n");
     assert_eq!(
-        windowed_events(&md, 4096).expect("windows"),
-        whole_events(&md)
+        normal(windowed_events(&md, 4096).expect("windows")),
+        normal(whole_events(&md))
     );
+}
+
+/// The cuts the windows make in `md`.
+fn cuts(md: &str, window: usize) -> Vec<Cut> {
+    walk(
+        md,
+        crate::document::markdown_options(),
+        window,
+        &mut |_, _| {},
+        |_, _| {},
+    )
+    .expect("windows")
+}
+
+fn assert_whole_s(md: &str, window: usize) -> Document {
+    let whole = markdown::parse_in(markdown(md), markdown::options(), true, usize::MAX);
+    let windowed = markdown::parse_windowed(markdown(md), window);
+    assert_same(&windowed, &whole);
+    assert_eq!(
+        normal(windowed_events(md, window).expect("windows")),
+        normal(whole_events(md))
+    );
+    windowed
+}
+
+#[test]
+fn a_tight_list_is_cut_between_its_items() {
+    let md = format!("Title\n\n{}\nAfter.\n", "- item\n".repeat(500));
+    let cuts = cuts(&md, 256);
+    assert!(cuts.len() > 5, "{cuts:?}");
+    assert!(cuts.iter().all(|c| c.goes == Goes::List));
+    assert!(cuts.iter().all(|c| md[c.at..].starts_with("- item\n")));
+    let doc = assert_whole_s(&md, 256);
+    assert_eq!(doc.blocks.len(), 502);
+}
+
+#[test]
+fn an_ordered_list_cut_between_its_items_goes_on_counting() {
+    let md: String = (7..400).map(|n| format!("{n}. item\n")).collect();
+    assert!(cuts(&md, 128).iter().any(|c| c.goes == Goes::List));
+    let doc = assert_whole_s(&md, 128);
+    let ordinals: Vec<_> = doc
+        .blocks
+        .iter()
+        .map(|b| match b.kind {
+            BlockKind::ListItem { ordinal } => ordinal,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(ordinals, (7..400).map(Some).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_list_a_blank_line_may_make_loose_is_not_cut_between_its_items() {
+    // Tight or loose is the whole list's: a blank line between two late
+    // items makes every item's paragraph show, so no item is cut from it.
+    let md = format!("{}\n- last\n", "- item\n".repeat(300));
+    assert!(cuts(&md, 128).is_empty());
+    assert_whole_s(&md, 128);
+    // A blank line before an indented line may still be in the list.
+    let md = format!("{}\n  more\n", "- item\n".repeat(300));
+    assert!(cuts(&md, 128).is_empty());
+    assert_whole_s(&md, 128);
+    // A blank line before a line no list goes on with ends it tight.
+    let md = format!("{}\nA paragraph.\n", "- item\n".repeat(300));
+    assert!(!cuts(&md, 128).is_empty());
+    assert_whole_s(&md, 128);
+}
+
+#[test]
+fn a_list_with_nested_blocks_and_lazy_lines_is_cut_as_the_whole_reads() {
+    let item = "- item *one*\n  more of it\nlazy line\n  - nested\n  ```\n  code\n  ```\n";
+    let md = format!("Intro.\n\n{}\nThe end.\n", item.repeat(100));
+    assert!(cuts(&md, 200).iter().any(|c| c.goes == Goes::List));
+    assert_whole_s(&md, 200);
+}
+
+#[test]
+fn one_long_line_is_cut_at_spaces_into_one_paragraph() {
+    let md = format!("Title\n\n{}end.\n", "word ".repeat(5000));
+    let cuts = cuts(&md, 1024);
+    assert!(cuts.len() > 10, "{}", cuts.len());
+    assert!(cuts.iter().skip(1).all(|c| c.goes == Goes::Paragraph));
+    let doc = assert_whole_s(&md, 1024);
+    assert_eq!(doc.blocks.len(), 2);
+    assert!(doc.source_map.runs() <= 2);
+}
+
+#[test]
+fn a_paragraph_is_not_cut_where_an_open_construct_may_close_later() {
+    // An emphasis opened early and closed at the end, a code span, a
+    // link, an autolink.
+    for open in ["*", "_", "`", "[", "<"] {
+        let close = match open {
+            "[" => "](http://x)",
+            "<" => ">",
+            o => o,
+        };
+        let md = format!("{open}{}end{close}\n", "word ".repeat(3000));
+        assert!(cuts(&md, 512).is_empty(), "{open}");
+        assert_whole_s(&md, 512);
+    }
+}
+
+#[test]
+fn a_paragraph_a_later_line_makes_a_heading_or_table_is_not_cut() {
+    for close in ["===", "---", "|---|", "- item", "  indented"] {
+        let md = format!(
+            "{}\n{}\n{close}\n",
+            "word ".repeat(3000),
+            "word ".repeat(10)
+        );
+        assert!(
+            cuts(&md, 512).iter().all(|c| c.goes != Goes::Paragraph),
+            "{close}"
+        );
+        assert_whole_s(&md, 512);
+    }
+    // Lines that start with letters go on with the paragraph.
+    let md = format!(
+        "{}\n{}\n\nNext.\n",
+        "word ".repeat(3000),
+        "more ".repeat(3000)
+    );
+    assert!(cuts(&md, 512).iter().any(|c| c.goes == Goes::Paragraph));
+    assert_whole_s(&md, 512);
 }
