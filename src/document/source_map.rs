@@ -44,6 +44,8 @@ const EXPLICIT: u32 = 2 << 30;
 /// Where the next run's source starts (a reference and the text after it).
 const NEXT: u32 = 3 << 30;
 const HOW: u32 = 3 << 30;
+/// Runs between two counts of [`SourceMap::ranks`].
+const RANK_EVERY: usize = 64;
 /// The largest text offset kept.
 const TEXT_MAX: u32 = (1 << 30) - 1;
 
@@ -70,9 +72,11 @@ fn narrow(offset: usize) -> u32 {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SourceMap {
     segments: Vec<Segment>,
-    /// The source ends of the [`EXPLICIT`] runs: the run's index and its
-    /// source end, in the order of the runs.
-    ends: Vec<(u32, u32)>,
+    /// The source ends of the [`EXPLICIT`] runs, in the order of the runs.
+    ends: Vec<u32>,
+    /// How many [`EXPLICIT`] runs come before run `64 * k`, for each `k`:
+    /// where in `ends` a run's end is, found without an index a run.
+    ranks: Vec<u32>,
     /// Where the last run's text ends (0 when there is none).
     text_end: u32,
 }
@@ -107,8 +111,13 @@ impl SourceMap {
                 .get(i + 1)
                 .map_or(start, |next| next.source as usize),
             _ => {
-                let at = self.ends.partition_point(|&(run, _)| (run as usize) < i);
-                self.ends.get(at).map_or(start, |&(_, end)| end as usize)
+                let block = i / RANK_EVERY;
+                let before = self.segments[block * RANK_EVERY..i]
+                    .iter()
+                    .filter(|s| s.text & HOW == EXPLICIT)
+                    .count();
+                let at = self.ranks.get(block).map_or(0, |&r| r as usize) + before;
+                self.ends.get(at).map_or(start, |&end| end as usize)
             }
         };
         start..end
@@ -136,16 +145,19 @@ impl SourceMap {
         // not keep its end.
         if let Some(last) = self.segments.last_mut()
             && last.text & HOW == EXPLICIT
-            && self.ends.last().map(|&(_, end)| end) == Some(s_start)
+            && self.ends.last() == Some(&s_start)
         {
             self.ends.pop();
             last.text = (last.text & !HOW) | NEXT;
+        }
+        if self.segments.len().is_multiple_of(RANK_EVERY) {
+            self.ranks.push(narrow(self.ends.len()));
         }
         if how == EXPLICIT {
             if self.ends.len() == self.ends.capacity() {
                 grow_gently(&mut self.ends);
             }
-            self.ends.push((narrow(self.segments.len()), s_end));
+            self.ends.push(s_end);
         }
         if self.segments.len() == self.segments.capacity() {
             grow_gently(&mut self.segments);
@@ -165,13 +177,16 @@ impl SourceMap {
             self.ends.pop();
         }
         self.segments.pop();
+        if self.segments.len().is_multiple_of(RANK_EVERY) {
+            self.ranks.pop();
+        }
         self.text_end = narrow(text.start);
         match self.segments.last_mut() {
             None => self.text_end = 0,
             // Its end was this run's start: kept again.
             Some(prev) if prev.text & HOW == NEXT => {
                 prev.text = (prev.text & !HOW) | EXPLICIT;
-                self.ends.push((narrow(last - 1), narrow(source.start)));
+                self.ends.push(narrow(source.start));
             }
             Some(_) => {}
         }
@@ -230,6 +245,7 @@ impl SourceMap {
     pub fn shrink_to_fit(&mut self) {
         self.segments.shrink_to_fit();
         self.ends.shrink_to_fit();
+        self.ranks.shrink_to_fit();
     }
 
     /// Forgets everything at and past text offset `len`.
@@ -442,7 +458,7 @@ mod tests {
         for round in 0..40 {
             let (mut map, mut plain) = (SourceMap::default(), Plain::default());
             let (mut t, mut s) = (0, 0);
-            for _ in 0..60 {
+            for _ in 0..300 {
                 let len = 1 + next(5);
                 let (text, source) = match next(5) {
                     0 => (t..t + len, s..s + len),

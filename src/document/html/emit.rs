@@ -183,6 +183,9 @@ pub struct Builder<'a> {
     /// The furniture inside the article to set apart ([`Weigher`]), by
     /// node.
     apart: &'a [NodeId],
+    /// The elements whose markup says they are captions, by node (the
+    /// page's table of roles is freed before the document is built).
+    captions: &'a [NodeId],
     /// The decoded page and its map to the file's bytes.
     html: &'a str,
     html_map: &'a SourceMap,
@@ -225,6 +228,7 @@ impl<'a> Builder<'a> {
     pub fn new(
         page: &'a Page,
         apart: &'a [NodeId],
+        captions: &'a [NodeId],
         html: &'a str,
         html_map: &'a SourceMap,
         base: Option<&'a str>,
@@ -241,6 +245,7 @@ impl<'a> Builder<'a> {
         Builder {
             page,
             apart,
+            captions,
             html,
             html_map,
             lines,
@@ -529,7 +534,7 @@ impl<'a> Builder<'a> {
                 self.table = Some(TableCursor::default());
             }
             local_name!("figcaption") => ctx.kind = BlockKind::Caption,
-            _ if page.role[i] == Role::Caption => ctx.kind = BlockKind::Caption,
+            _ if self.captions.binary_search(&id).is_ok() => ctx.kind = BlockKind::Caption,
             _ if ctx.kind == BlockKind::Caption => {}
             _ => {
                 if let Some(level) = heading_level(tag) {

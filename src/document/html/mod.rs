@@ -137,10 +137,24 @@ pub fn parse_source(source: &Source, url: Option<&str>) -> Document {
     page.chars = Vec::new();
     page.link_chars = Vec::new();
     page.prose = Vec::new();
+    let captions: Vec<NodeId> = (0..page.role.len())
+        .filter(|&i| page.role[i] == classify::Role::Caption)
+        .filter_map(|i| NodeId::try_from(i).ok())
+        .collect();
+    page.role = Vec::new();
+    // The document reads links, list numbers and images' text alone.
+    page.tree.keep_only(&["href", "start", "alt"]);
     let mut apart = set_aside;
     apart.sort_unstable();
 
-    let mut b = emit::Builder::new(&page, &apart, &source.text, &source.map, base.as_deref());
+    let mut b = emit::Builder::new(
+        &page,
+        &apart,
+        &captions,
+        &source.text,
+        &source.map,
+        base.as_deref(),
+    );
     if let Some(t) = &title {
         b.push_block(BlockKind::Title, t, Some(t));
     }
