@@ -11,7 +11,6 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::ops::Range;
 
 use crate::document::{BlockKind, Document};
 use crate::extract::quotes::{self, Quote};
@@ -317,12 +316,11 @@ impl EntityIndex {
     /// was built from), in text order: found on first use, then kept.
     pub fn quotes(&self, doc: &Document, found: &Entities) -> &[Quote] {
         self.quotes.get_or_init(|| {
-            let paragraphs: Vec<Range<usize>> = doc
+            let paragraphs = doc
                 .prose_blocks()
                 .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. }))
-                .map(|b| b.range.clone())
-                .collect();
-            quotes::quotes(&doc.text, &paragraphs, found)
+                .map(|b| b.range);
+            quotes::quotes(&doc.text, paragraphs, found)
         })
     }
 

@@ -152,7 +152,7 @@ fn assert_same(doc: &Document) {
     let quotes = index.quotes(doc, &found);
     assert_eq!(
         quotes,
-        crate::extract::quotes::quotes(&doc.text, &paragraphs(doc), &found)
+        crate::extract::quotes::quotes(&doc.text, paragraphs(doc), &found)
     );
     assert_eq!(
         index.quotes_by_speaker(doc, &found),

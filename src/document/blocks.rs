@@ -4,8 +4,10 @@
 //! A news article has a few hundred blocks, but 99 MB of `x\n\n` has 33
 //! million, and a block stored as a struct with its own vector of inline
 //! runs (64 bytes, and 48 more per run) made such a file cost 3.5 GB. Here
-//! a block is its start (`u32`) and length (`u16`, longer ones in a side
-//! list): 6 bytes. What it is (kind, depths, list number) is kept in runs of
+//! a block is the low 16 bits of its start and its length (`u16`, longer
+//! ones in a side list): 4 bytes. The high bits of the starts are kept
+//! once per 64 KB page of text, as the first block that starts in each
+//! page (a few thousand entries at most). What it is (kind, depths, list number) is kept in runs of
 //! blocks that look alike, so a run of paragraphs, or of list items whose
 //! numbers go up by one, costs one entry. Inline runs of every block live in
 //! one shared vector sorted by start, 12 bytes each (a link's target and a
@@ -54,6 +56,9 @@ impl Look {
     }
 }
 
+/// The bits of a start kept per block; the rest are the page's.
+const PAGE_BITS: usize = 16;
+
 /// A length at or past this is kept in the side list of long blocks.
 const LONG: u16 = u16::MAX;
 
@@ -86,7 +91,11 @@ fn narrow(offset: usize) -> u32 {
 /// The blocks of a document (see the module documentation).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Blocks {
-    starts: Vec<u32>,
+    /// The low 16 bits of each block's start.
+    lows: Vec<u16>,
+    /// For each 64 KB page of text, the first block that starts in it or
+    /// later: the page of block `i` is the last whose entry is `<= i`.
+    pages: Vec<u32>,
     lens: Vec<u16>,
     /// (block, length) of the blocks of [`LONG`] bytes or more, in order.
     long: Vec<(u32, u32)>,
@@ -100,16 +109,26 @@ pub struct Blocks {
 
 impl Blocks {
     pub fn len(&self) -> usize {
-        self.starts.len()
+        self.lows.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.starts.is_empty()
+        self.lows.is_empty()
+    }
+
+    /// Block `i`'s start; panics past the end, as indexing does.
+    fn start(&self, i: usize) -> usize {
+        let low = usize::from(self.lows[i]);
+        let page = self
+            .pages
+            .partition_point(|&first| first as usize <= i)
+            .saturating_sub(1);
+        (page << PAGE_BITS) | low
     }
 
     /// Block `i`'s range.
     pub fn range(&self, i: usize) -> Span {
-        let start = self.starts[i] as usize;
+        let start = self.start(i);
         let len = match self.lens[i] {
             LONG => {
                 let at = self.long.partition_point(|&(b, _)| (b as usize) < i);
@@ -235,7 +254,13 @@ impl Blocks {
     /// Adds a block after the last one.
     pub fn push(&mut self, block: &Block) {
         let i = self.len();
-        self.starts.push(narrow(block.range.start));
+        let start = block.range.start;
+        let page = start >> PAGE_BITS;
+        while self.pages.len() <= page {
+            self.pages.push(narrow(i));
+        }
+        // The low bits, kept apart from the page's.
+        self.lows.push((start & 0xFFFF) as u16);
         let len = block.range.len();
         match u16::try_from(len) {
             Ok(len) if len < LONG => self.lens.push(len),
@@ -364,8 +389,11 @@ impl Blocks {
         if n >= self.len() {
             return;
         }
-        let cut = self.starts[n];
-        self.starts.truncate(n);
+        let cut = narrow(self.start(n));
+        self.lows.truncate(n);
+        // Pages that only blocks from `n` on start in are made again as
+        // blocks are pushed there.
+        self.pages.retain(|&first| (first as usize) < n);
         self.lens.truncate(n);
         self.long.retain(|&(b, _)| (b as usize) < n);
         self.looks.retain(|&(first, _)| (first as usize) < n);
@@ -388,7 +416,8 @@ impl Blocks {
 
     /// Gives back the room left for blocks never pushed.
     pub fn shrink_to_fit(&mut self) {
-        self.starts.shrink_to_fit();
+        self.lows.shrink_to_fit();
+        self.pages.shrink_to_fit();
         self.lens.shrink_to_fit();
         self.long.shrink_to_fit();
         self.looks.shrink_to_fit();
@@ -400,7 +429,8 @@ impl Blocks {
     /// True when no vector holds room for more than it has.
     #[cfg(test)]
     pub fn is_tight(&self) -> bool {
-        self.starts.capacity() == self.starts.len()
+        self.lows.capacity() == self.lows.len()
+            && self.pages.capacity() == self.pages.len()
             && self.lens.capacity() == self.lens.len()
             && self.long.capacity() == self.long.len()
             && self.looks.capacity() == self.looks.len()
@@ -411,7 +441,8 @@ impl Blocks {
 
     /// Bytes held, for the memory accounts.
     pub fn heap_bytes(&self) -> usize {
-        self.starts.capacity() * 4
+        self.lows.capacity() * 2
+            + self.pages.capacity() * 4
             + self.lens.capacity() * 2
             + self.long.capacity() * 8
             + self.looks.capacity() * std::mem::size_of::<(u32, Look)>()
@@ -535,16 +566,51 @@ mod tests {
     }
 
     #[test]
-    fn a_block_is_six_bytes_in_a_run_of_alike_ones() {
+    fn a_block_is_four_bytes_in_a_run_of_alike_ones() {
         let blocks: Blocks = (0..100_000)
             .map(|i| block(i * 3..i * 3 + 1, BlockKind::Paragraph))
             .collect();
         let mut blocks = blocks;
         blocks.shrink_to_fit();
+        // And four bytes for each of the five 64 KB pages.
         assert!(
-            blocks.heap_bytes() <= 6 * 100_000 + 64,
+            blocks.heap_bytes() <= 4 * 100_000 + 4 * 5 + 64,
             "{}",
             blocks.heap_bytes()
         );
+    }
+
+    #[test]
+    fn starts_come_back_across_pages_empty_ones_and_a_truncation() {
+        // Blocks in pages 0, 0, 1, 3 (page 2 has none: a long block spans
+        // it), then truncated into page 1 and pushed on into pages 1 and 5.
+        let ranges = [
+            0..10,
+            65_000..65_530,
+            70_000..70_100,
+            70_200..200_000,
+            200_001..200_002,
+            260_000..260_005,
+        ];
+        let pushed: Vec<Block> = ranges
+            .iter()
+            .map(|r| block(r.clone(), BlockKind::Paragraph))
+            .collect();
+        let mut blocks: Blocks = pushed.iter().cloned().collect();
+        assert_eq!(blocks.iter().collect::<Vec<_>>(), pushed);
+        blocks.truncate(3);
+        assert_eq!(blocks.iter().collect::<Vec<_>>(), pushed[..3]);
+        let more = [
+            block(80_000..80_001, BlockKind::Paragraph),
+            block(330_000..330_003, BlockKind::Code),
+        ];
+        for b in &more {
+            blocks.push(b);
+        }
+        let want: Vec<Block> = pushed[..3].iter().chain(&more).cloned().collect();
+        assert_eq!(blocks.iter().collect::<Vec<_>>(), want);
+        // The same as pushing them all in one go.
+        assert_eq!(blocks, want.iter().cloned().collect::<Blocks>());
+        assert_eq!(blocks.partition_point(|r| r.start < 80_000), 3);
     }
 }

@@ -126,7 +126,7 @@ const CLOSING_HEADINGS: &[&str] = &[
 const CLOSING_MAX_BLOCKS: usize = 40;
 
 /// True when a block is a heading that opens an article's end matter.
-fn is_closing_heading(text: &str) -> bool {
+pub(super) fn is_closing_heading(text: &str) -> bool {
     let text = text.trim();
     if text.len() > 40 {
         return false;

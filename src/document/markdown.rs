@@ -69,7 +69,7 @@ struct TableCursor {
 
 /// Parses an article; `complete` is false for the start of one (no
 /// trailing furniture, see [`super::Document::parse_start`]).
-pub(super) fn parse(source: Source, complete: bool) -> Document {
+pub(super) fn parse(source: &Source, complete: bool) -> Document {
     parse_with(source, options(), complete)
 }
 
@@ -80,33 +80,62 @@ pub(super) fn parse_windowed(source: Source, window: usize) -> Document {
     parse_in(source, options(), true, window)
 }
 
-/// Parses with the given pulldown-cmark options; tests use it to reach known
-/// parser panics behind options lede leaves off.
-pub(super) fn parse_with(source: Source, options: Options, complete: bool) -> Document {
-    parse_in(source, options, complete, super::windows::WINDOW_BYTES)
-}
-
-/// Parses window by window (see `windows`).
+/// [`parse_with`] in windows of about `window` bytes.
+#[cfg(test)]
 pub(super) fn parse_in(
     source: Source,
     options: Options,
     complete: bool,
     window: usize,
 ) -> Document {
+    parse_source(&source, options, complete, window)
+}
+
+/// Parses with the given pulldown-cmark options; tests use it to reach known
+/// parser panics behind options lede leaves off.
+pub(super) fn parse_with(source: &Source, options: Options, complete: bool) -> Document {
+    parse_source(source, options, complete, window_for(&source.text))
+}
+
+/// Lines of Markdown a window holds at most: pulldown-cmark's tree has a
+/// node or two for each (its text, and a paragraph or item for a short
+/// one), about 48 bytes a node, so a window's tree stays near 6 MB.
+const WINDOW_LINES: usize = 128 * 1024;
+
+/// The window `md` is parsed in: [`super::windows::WINDOW_BYTES`], or less
+/// when its lines are so short that a window of that many bytes would
+/// hold more than [`WINDOW_LINES`] (10 MB of `x\n\n`: a 25 MB tree at a
+/// time, more than twice the text). The events are the same whatever the
+/// window (`windows`), only the memory differs.
+fn window_for(md: &str) -> usize {
+    let most = super::windows::WINDOW_BYTES;
+    if md.len() <= most {
+        return most;
+    }
+    let lines = memchr::memchr_iter(b'\n', md.as_bytes()).count().max(1);
+    let per_line = md.len() / lines;
+    most.min(per_line.saturating_mul(WINDOW_LINES)).max(1)
+}
+
+/// Parses window by window (see `windows`). Borrows the source: the
+/// caller keeps it to fall back on, and a copy of a large article's text
+/// would cost as much as the text.
+fn parse_source(source: &Source, options: Options, complete: bool, window: usize) -> Document {
     let Source {
         name,
         text: md,
         map: md_map,
         notices,
     } = source;
-    let mut b = Builder::new(&md, &md_map);
-    let windowed = super::windows::for_each_event(&md, options, window, &mut |event, range| {
+    let (name, notices) = (name.clone(), notices.clone());
+    let mut b = Builder::new(md, md_map);
+    let windowed = super::windows::for_each_event(md, options, window, &mut |event, range| {
         b.event(event, range)
     });
     if windowed.is_err() {
         // Rare (see `windows`): start again from one parse of the whole.
-        b = Builder::new(&md, &md_map);
-        for (event, range) in Parser::new_ext(&md, options).into_offset_iter() {
+        b = Builder::new(md, md_map);
+        for (event, range) in Parser::new_ext(md, options).into_offset_iter() {
             b.event(event, range);
         }
     }
@@ -542,5 +571,33 @@ fn text_source(md: &str, s: &str, range: std::ops::Range<usize>) -> std::ops::Ra
             _ => range,
         },
         None => range,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(md: &str) -> Source {
+        super::super::load::decode("a.md", md.as_bytes()).expect("text")
+    }
+
+    #[test]
+    fn short_lines_get_a_narrower_window_with_the_same_document() {
+        let short = "# Title\n\nA paragraph.\n";
+        assert_eq!(window_for(short), super::super::windows::WINDOW_BYTES);
+        let prose = "A paragraph of news, as long as they come. ".repeat(20) + "\n\n";
+        let long = prose.repeat(2 * super::super::windows::WINDOW_BYTES / prose.len());
+        assert_eq!(window_for(&long), super::super::windows::WINDOW_BYTES);
+        let md = format!("# Title\n\n{}", "x\n\n".repeat(400_000));
+        // A line and a half a block: no more than that many lines.
+        let window = window_for(&md);
+        assert!(window <= 2 * WINDOW_LINES, "{window}");
+        let whole = parse_in(source(&md), options(), true, usize::MAX);
+        let doc = parse(&source(&md), true);
+        assert_eq!(doc.text, whole.text);
+        assert_eq!(doc.blocks, whole.blocks);
+        assert_eq!(doc.sections, whole.sections);
+        assert_eq!((doc.title, doc.dateline), (whole.title, whole.dateline));
     }
 }

@@ -433,12 +433,11 @@ fn parse_html_guarded(source: Source) -> Document {
 /// panics: a parser bug must not take the reader (and the terminal) down.
 /// Parse before the terminal is set up, or the panic hook that restores the
 /// terminal runs for a panic that is caught here.
-fn parse_guarded(source: Source, parse: impl FnOnce(Source) -> Document) -> Document {
-    let fallback = source.clone();
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || parse(source))) {
+fn parse_guarded(source: Source, parse: impl FnOnce(&Source) -> Document) -> Document {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse(&source))) {
         Ok(doc) => doc,
         Err(_) => {
-            let mut doc = plain::parse(fallback, true);
+            let mut doc = plain::parse(source, true);
             doc.notices
                 .push("the Markdown parser failed; shown as plain text".to_string());
             doc

@@ -43,37 +43,17 @@ pub(super) fn parse(source: Source, complete: bool) -> Document {
     let body = furniture::mark(&text, &mut blocks, complete);
     let (lead, body_end) = (body.start, body.end);
 
-    let mut title = None;
-    let mut next = lead;
-    if lead < body_end.min(blocks.len()) {
-        let t = &text[blocks.range(lead)];
-        if !t.contains('\n') && t.chars().count() <= TITLE_MAX_CHARS {
-            blocks.set_kind(lead, BlockKind::Title);
-            title = Some(lead);
-            next = lead + 1;
-        }
+    let front = front(|i| &text[blocks.range(i)], lead..body_end, complete);
+    if let Some(t) = front.title {
+        blocks.set_kind(t, BlockKind::Title);
     }
-    // A date-only line under the title (the Wikinews and wire layout).
-    if title.is_some()
-        && next < body_end.min(blocks.len())
-        && is_date_line(&text[blocks.range(next)])
-    {
-        blocks.set_kind(next, BlockKind::Dateline);
-        next += 1;
+    if let Some(d) = front.dateline {
+        blocks.set_kind(d, BlockKind::Dateline);
     }
-
-    // In a dated report, what stands between the date line and the lead
-    // is a lead image's caption: a report opens with its lead. (The
-    // article's last block is its lead; the last of a start may not be.)
-    let dated = next > lead && blocks.kind(next - 1) == BlockKind::Dateline;
-    while dated
-        && next < body_end
-        && (next + 1 < body_end || !complete)
-        && is_caption_before_lead(&text[blocks.range(next)])
-    {
-        blocks.set_kind(next, BlockKind::Caption);
-        next += 1;
+    for c in front.captions.clone() {
+        blocks.set_kind(c, BlockKind::Caption);
     }
+    let (title, next) = (front.title, front.captions.end);
 
     let mut dateline = None;
     if next < body_end.min(blocks.len())
@@ -114,6 +94,59 @@ pub(super) fn parse(source: Source, complete: bool) -> Document {
         dateline,
         source_map: map,
         notices,
+    }
+}
+
+/// What opens a plain article, by block index: its title, its date line
+/// and the lead image's captions before its lead (which is the block at
+/// `captions.end`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Front {
+    pub title: Option<usize>,
+    pub dateline: Option<usize>,
+    pub captions: std::ops::Range<usize>,
+}
+
+/// The front of an article whose blocks' texts are `block(i)` and whose
+/// body (past its furniture) is `body`; `complete` as for [`parse`]. Only
+/// the blocks up to the lead are looked at, so `start` can tell whether a
+/// start holds its lead.
+pub(super) fn front<'a>(
+    block: impl Fn(usize) -> &'a str,
+    body: std::ops::Range<usize>,
+    complete: bool,
+) -> Front {
+    let (lead, body_end) = (body.start, body.end);
+    let mut title = None;
+    let mut next = lead;
+    if lead < body_end {
+        let t = block(lead);
+        if !t.contains('\n') && t.chars().count() <= TITLE_MAX_CHARS {
+            title = Some(lead);
+            next = lead + 1;
+        }
+    }
+    // A date-only line under the title (the Wikinews and wire layout).
+    let mut dateline = None;
+    if title.is_some() && next < body_end && is_date_line(block(next)) {
+        dateline = Some(next);
+        next += 1;
+    }
+    // In a dated report, what stands between the date line and the lead
+    // is a lead image's caption: a report opens with its lead. (The
+    // article's last block is its lead; the last of a start may not be.)
+    let first_caption = next;
+    while dateline.is_some()
+        && next < body_end
+        && (next + 1 < body_end || !complete)
+        && is_caption_before_lead(block(next))
+    {
+        next += 1;
+    }
+    Front {
+        title,
+        dateline,
+        captions: first_caption..next,
     }
 }
 

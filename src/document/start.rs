@@ -55,6 +55,13 @@ pub const START_MIN_BYTES: u64 = 1024 * 1024;
 /// text, read and parsed in about a millisecond.
 pub const START_BYTES: usize = 256 * 1024;
 
+/// Blocks a start holds at most: some seventy screens of one-line blocks
+/// at 60 rows, and far more than a head holds of news paragraphs (a few
+/// hundred bytes each). A head of tiny blocks (`x\n\n` over and over:
+/// 87,000 in [`START_BYTES`]) is cut after this many, so its first screen
+/// does not wait for the parse and the wrap of them all.
+const START_MAX_BLOCKS: usize = 4096;
+
 /// How much of a long Markdown file is read first, and parsed (twice:
 /// once for the cuts, once for the start) for the first screen: several
 /// screens of text, and a quarter of the time 128 KB took (0.27 against
@@ -338,34 +345,48 @@ fn definition_in(mut before: Option<u8>, file: &mut impl Read) -> Result<bool, L
 /// (whose dateline is found from the blocks before it) and one more.
 const MIN_BLOCKS: usize = 4;
 
-/// Where plain text may be cut: before a paragraph, after one that can be
-/// neither a subheading, a lead image's caption nor page furniture, so it
-/// reads the same whether or not prose follows it in the whole (the last
-/// block of an article is never a subheading, and its trailing furniture
-/// run stops at prose),
-/// and not inside what could be end matter (a closing heading with no
-/// long paragraph after it, see `furniture`).
+/// Where plain text may be cut: before a paragraph, after one that is not
+/// page furniture (see `start_of`) and that reads the same whether or not
+/// the whole's body ends with it: one that can be neither a subheading nor
+/// a lead image's caption (the last block of an article is never either),
+/// or one followed by a paragraph the head holds whole that is neither
+/// furniture nor a closing heading (the whole's trailing furniture and end
+/// matter then start after that one); not inside what could be end matter
+/// (a closing heading with no long paragraph after it, see `furniture`);
+/// and past the lead, so a lead image's captions are told in the start as
+/// in the whole.
+///
+/// A head of many tiny paragraphs (`x` over and over) has a cut before
+/// nearly every one: what decides is what follows the cut, not what
+/// precedes it.
 fn plain_cut(text: &str) -> Option<usize> {
-    let starts: Vec<std::ops::Range<usize>> = super::plain::paragraphs(text).collect();
+    let starts: Vec<std::ops::Range<usize>> = super::plain::paragraphs(text)
+        .take(START_MAX_BLOCKS + 1)
+        .collect();
+    let block = |i: usize| &text[starts[i].clone()];
     let mut end_matter = EndMatter::default();
-    let open: Vec<bool> = starts
-        .iter()
-        .map(|r| {
-            let block = &text[r.clone()];
-            end_matter.block(block, furniture::is_long(block.chars().count()));
+    let open: Vec<bool> = (0..starts.len())
+        .map(|i| {
+            let b = block(i);
+            end_matter.block(b, furniture::is_long(b.chars().count()));
             end_matter.is_open()
         })
         .collect();
-    (MIN_BLOCKS..starts.len())
+    let (lead, _) = furniture::furniture_runs((0..starts.len()).map(block));
+    let front = super::plain::front(block, lead..starts.len(), false);
+    (MIN_BLOCKS.max(front.captions.end + 1)..starts.len())
         .rev()
         .find(|&next| {
-            let last = &text[starts[next - 1].clone()];
-            // A caption before the lead is told by what follows it (the
-            // whole's last body block is never one), so no cut after one.
-            !open[next - 1]
-                && !super::plain::is_subheading(last)
-                && !super::plain::is_caption_before_lead(last)
-                && !furniture::is_furniture(last)
+            let (last, first) = (block(next - 1), block(next));
+            // Whether or not the whole's body ends with it.
+            let reads_alike =
+                !super::plain::is_subheading(last) && !super::plain::is_caption_before_lead(last);
+            // The whole's body goes on past it (the head's last paragraph
+            // may go on past the head).
+            let body_goes_on = next + 1 < starts.len()
+                && !furniture::is_furniture(first)
+                && !furniture::is_closing_heading(first);
+            !open[next - 1] && !furniture::is_furniture(last) && (reads_alike || body_goes_on)
         })
         .map(|next| starts[next].start)
 }
@@ -421,6 +442,11 @@ fn markdown_cuts(md: &str) -> Option<MarkdownCuts> {
     for (event, range) in parser.into_offset_iter() {
         match event {
             Event::Start(tag) => {
+                if blocks >= START_MAX_BLOCKS {
+                    // Enough for a start: the cuts found so far are final
+                    // (see `START_MAX_BLOCKS`).
+                    break;
+                }
                 if let Tag::Link {
                     link_type,
                     dest_url,

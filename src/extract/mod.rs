@@ -105,11 +105,11 @@ pub fn extract(doc: &Document) -> Entities {
 
 /// [`extract`] in windows of about `size` bytes.
 fn extract_windowed(doc: &Document, size: usize) -> Entities {
-    let prose = prose::prose(doc);
     let windows = window::cuts(doc, size);
     let mut merged = window::Merged::default();
     for w in &windows {
-        let found = extract_window(doc, &prose, w.clone());
+        let prose = prose::prose_near(doc, w.clone());
+        let found = extract_window(doc, prose, w.clone());
         if windows.len() == 1 {
             return found;
         }
@@ -124,39 +124,41 @@ fn extract_windowed(doc: &Document, size: usize) -> Entities {
 const WINDOW: usize = 1 << 19;
 
 /// The pieces of prose and link edges of `window`, in the offsets of the
-/// text read (`shift` maps a document offset to it).
+/// text read (`shift` maps a document offset to it), made in place from
+/// the prose near it: a second copy of a window's pieces would cost as
+/// much again in a file of tiny blocks.
 fn clip(
-    prose: &prose::Prose,
+    prose: prose::Prose,
     window: &Range<usize>,
     shift: impl Fn(usize) -> usize,
 ) -> (Vec<prose::Piece>, Vec<usize>) {
-    let pieces = prose
-        .pieces
-        .iter()
-        .filter_map(|p| {
-            let start = p.range.start.max(window.start);
-            let end = p.range.end.min(window.end);
-            (start < end).then(|| prose::Piece {
-                range: shift(start)..shift(end),
-                first: p.first || start > p.range.start,
-                ..*p
-            })
-        })
-        .filter(|p| !p.range.is_empty())
-        .collect();
-    let edges = prose
-        .edges
-        .iter()
-        .filter(|&&e| window.contains(&e))
-        .map(|&e| shift(e))
-        .collect();
+    let prose::Prose {
+        mut pieces,
+        mut edges,
+    } = prose;
+    pieces.retain_mut(|p| {
+        let r = p.range();
+        let start = r.start.max(window.start);
+        let end = r.end.min(window.end);
+        if start >= end {
+            return false;
+        }
+        let range = shift(start)..shift(end);
+        let keep = !range.is_empty();
+        *p = prose::Piece::new(range, p.block(), p.heading, p.first || start > r.start);
+        keep
+    });
+    edges.retain(|e| window.contains(e));
+    for e in &mut edges {
+        *e = shift(*e);
+    }
     (pieces, edges)
 }
 
 /// Extraction of one window of `doc`: in place, or on a copy without its
 /// invisible characters (`Par\u{200B}is` read as `Paris`), the mentions
 /// mapped back to the document's offsets.
-fn extract_window(doc: &Document, prose: &prose::Prose, window: Range<usize>) -> Entities {
+fn extract_window(doc: &Document, prose: prose::Prose, window: Range<usize>) -> Entities {
     let text = doc.text.as_str();
     let dateline = doc
         .dateline
@@ -214,15 +216,15 @@ fn extract_with(
     dateline: Option<Range<usize>>,
     all: &mut token::Tokens,
 ) -> Entities {
-    let size: usize = pieces.iter().map(|p| p.range.len()).sum();
+    let size: usize = pieces.iter().map(|p| p.range().len()).sum();
     all.toks.reserve(size / 5);
     let mut k = 0;
     while k < pieces.len() {
         // The pieces of one block, read on from one to the next.
-        let block = pieces[k].block;
+        let block = pieces[k].block();
         let first = all.toks.len();
-        while k < pieces.len() && pieces[k].block == block {
-            token::tokenize(text, pieces[k].range.clone(), pieces[k].first, all);
+        while k < pieces.len() && pieces[k].block() == block {
+            token::tokenize(text, pieces[k].range(), pieces[k].first, all);
             k += 1;
         }
         if pieces[k - 1].heading && title_case(text, &all.toks[first..]) {
@@ -256,19 +258,11 @@ fn extract_with(
 /// Extraction over plain text with no document structure (one block).
 #[cfg(test)]
 pub fn extract_text(text: &str) -> Entities {
-    let piece = prose::Piece {
-        range: 0..text.len(),
-        block: 0,
-        heading: false,
-        first: true,
-    };
+    let piece = prose::Piece::new(0..text.len(), 0, false, true);
     let Some(unseen) = prose::Unseen::of(text) else {
         return extract_with(text, &[piece], &[], None, &mut token::Tokens::default());
     };
-    let piece = prose::Piece {
-        range: 0..unseen.text.len(),
-        ..piece
-    };
+    let piece = prose::Piece::new(0..unseen.text.len(), 0, false, true);
     let mut found = extract_with(
         &unseen.text,
         &[piece],

@@ -18,16 +18,41 @@ use std::ops::Range;
 
 use crate::document::{BlockKind, Document, Inline, InlineKind};
 
-/// A stretch of prose to tokenize.
+/// A stretch of prose to tokenize: 16 bytes, as a window of tiny blocks
+/// holds hundreds of thousands (offsets are `u32`, as in
+/// `document::blocks`: a text is far below 4 GB).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Piece {
-    pub range: Range<usize>,
+    start: u32,
+    end: u32,
     /// Index of the block it belongs to (pieces of one block run on).
-    pub block: usize,
+    block: u32,
     /// A title or heading: a Title Case one reads every capital as initial.
     pub heading: bool,
     /// The first piece of its block: its first word starts a sentence.
     pub first: bool,
+}
+
+impl Piece {
+    pub fn new(range: Range<usize>, block: usize, heading: bool, first: bool) -> Piece {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Piece {
+            start: narrow(range.start),
+            end: narrow(range.end),
+            block: narrow(block),
+            heading,
+            first,
+        }
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// The index of its block.
+    pub fn block(&self) -> usize {
+        self.block as usize
+    }
 }
 
 /// The prose of a document, in document offsets.
@@ -41,10 +66,23 @@ pub struct Prose {
 /// The pieces of `doc` to read: prose blocks (no code, rules or page
 /// furniture) without their inline code, and no block that is only links
 /// (a menu, a list of related articles).
+#[cfg(test)]
 pub fn prose(doc: &Document) -> Prose {
+    prose_near(doc, 0..doc.text.len())
+}
+
+/// [`prose`] of the blocks that reach into `window` (or touch its start),
+/// whole: a window of a huge file holds the pieces of its own blocks
+/// only, not one per block of the file (a 10 MB file of `x\n\n` has 3.3
+/// million).
+pub fn prose_near(doc: &Document, window: Range<usize>) -> Prose {
     let text = doc.text.as_str();
     let mut out = Prose::default();
-    for (index, block) in doc.blocks.iter().enumerate() {
+    let first = doc.blocks.partition_point(|r| r.end < window.start);
+    let near = (first..doc.blocks.len())
+        .map(|i| (i, doc.blocks.at(i)))
+        .take_while(|(_, b)| b.range.start < window.end);
+    for (index, block) in near {
         if matches!(
             block.kind,
             BlockKind::Code | BlockKind::Rule | BlockKind::Boilerplate
@@ -55,12 +93,8 @@ pub fn prose(doc: &Document) -> Prose {
         let heading = matches!(block.kind, BlockKind::Title | BlockKind::Heading { .. });
         let inlines: Vec<Inline> = doc.inlines(&block).collect();
         if inlines.is_empty() {
-            out.pieces.push(Piece {
-                range: block.range.clone(),
-                block: index,
-                heading,
-                first: true,
-            });
+            out.pieces
+                .push(Piece::new(block.range.clone(), index, heading, true));
             continue;
         }
         if block.kind == BlockKind::Table {
@@ -121,12 +155,7 @@ fn push_without_code(
     for c in code.chain(std::iter::once(range.end..range.end)) {
         let end = c.start.min(range.end);
         if end > at {
-            pieces.push(Piece {
-                range: at..end,
-                block: index,
-                heading,
-                first,
-            });
+            pieces.push(Piece::new(at..end, index, heading, first));
         }
         first = false;
         at = at.max(c.end);
@@ -272,11 +301,7 @@ mod tests {
     }
 
     fn pieces(d: &Document) -> Vec<&str> {
-        prose(d)
-            .pieces
-            .iter()
-            .map(|p| &d.text[p.range.clone()])
-            .collect()
+        prose(d).pieces.iter().map(|p| &d.text[p.range()]).collect()
     }
 
     #[test]

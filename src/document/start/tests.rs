@@ -159,8 +159,51 @@ fn markdown_article() -> impl Strategy<Value = String> {
         .prop_map(|(blocks, seps)| joined(&blocks, &seps))
 }
 
+/// Tiny paragraphs of every kind the front and the end of an article
+/// tell apart: lower-case fragments (a caption before a dated lead),
+/// short capitalised lines (subheadings), date lines, furniture and
+/// closing headings.
+fn tiny_block() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "x",
+        "x",
+        "x",
+        "X",
+        "a b",
+        "Reaction",
+        "Done.",
+        "Oslo, Norway — x",
+        "Monday, March 4, 2024",
+        "Share",
+        "Sources",
+        "x Image: AP.",
+    ])
+    .prop_map(str::to_string)
+}
+
+fn tiny_article() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec(tiny_block(), 4..400),
+        prop::collection::vec(prop::sample::select(vec!["\n\n", "\n \n", "\n\n\n"]), 40),
+    )
+        .prop_map(|(blocks, seps)| joined(&blocks, &seps))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(cases(256)))]
+
+    #[test]
+    fn a_start_of_tiny_paragraphs_parses_as_the_whole_does(
+        title in prop::sample::select(vec!["Title", "x", "Share"]),
+        text in tiny_article(),
+        head in 0usize..4000,
+    ) {
+        let text = format!("{title}\n\n{text}");
+        let whole = Document::from_bytes("a.txt", text.as_bytes(), None).expect("text");
+        if let Some((start, _)) = open_text("a.txt", &text, head) {
+            assert_start_of(&start, &whole);
+        }
+    }
 
     #[test]
     fn a_plain_start_parses_as_the_whole_does(text in plain_article(), head in 0usize..4000) {
@@ -185,15 +228,45 @@ fn plain_text_is_cut_before_a_paragraph_after_prose() {
     let text =
         "Title\n\nLead.\n\nSecond\nparagraph.\n\nThird.\n\nA short line\n\nShare\n\nLast par";
     let (start, rest) = open_text("a.txt", &format!("{text}agraph.\n"), text.len()).expect("cut");
-    // Neither the short line (a subheading only if prose follows) nor the
-    // furniture (furniture only if nothing but furniture follows) can end
-    // a start.
+    // A cut comes before a paragraph the head holds whole ("Last par"
+    // goes on) that is not furniture ("Share" could open the whole's
+    // trailing furniture, after which the short line would be its last
+    // block, so no subheading).
     assert_eq!(
         start.text,
         "Title\n\nLead.\n\nSecond\nparagraph.\n\nThird.\n\n"
     );
     assert_eq!(start.blocks.len(), 4);
     assert_eq!(rest.file_len, Some(text.len() as u64 + 8));
+}
+
+#[test]
+fn a_head_of_tiny_paragraphs_is_cut_after_a_bounded_number_of_blocks() {
+    // `x` reads as a caption before a dated lead and `X` as a subheading:
+    // neither is a reason to wait for the whole when prose follows.
+    for (name, unit) in [
+        ("a.txt", "x\n\n"),
+        ("a.txt", "X\n\n"),
+        ("a.txt", "x\n\nX\n\n"),
+        ("a.md", "x\n\n"),
+    ] {
+        let text = format!("Title\n\n{}", unit.repeat(START_BYTES / unit.len() * 2));
+        let (start, _) = open_text(name, &text, START_BYTES).expect("cut");
+        let n = start.blocks.len();
+        assert!(
+            (START_MAX_BLOCKS - 2..=START_MAX_BLOCKS).contains(&n),
+            "{name} {unit:?}: {n}"
+        );
+        let whole = Document::from_bytes(name, text.as_bytes(), None).expect("whole");
+        assert_start_of(&start, &whole);
+    }
+    // A dated report whose head is all captions has no lead in it: read
+    // whole.
+    let text = format!(
+        "Title\n\nMonday, March 4, 2024\n\n{}Oslo, Norway — The lead.\n",
+        "x\n\n".repeat(START_BYTES / 3)
+    );
+    assert!(open_text("a.txt", &text, START_BYTES).is_none());
 }
 
 #[test]
