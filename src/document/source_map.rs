@@ -10,24 +10,44 @@
 
 use std::ops::Range;
 
-/// One run of text and the source bytes it came from. When both have the same
-/// length the run was copied verbatim and offsets map one to one; otherwise
-/// (a decoded entity, a replaced invalid byte, a dropped CR) offsets inside
-/// the run are clamped to the source run.
+/// One run of text and the source bytes it came from, as stored: where
+/// its text and its source start, 8 bytes. When text and source have the
+/// same length the run was copied verbatim and offsets map one to one;
+/// otherwise (a decoded entity, a replaced invalid byte, a dropped CR, a
+/// separator the text adds) offsets inside the run are clamped to the
+/// source run.
 ///
-/// Offsets are kept as `u32`, half the size of two `Range<usize>`: an
-/// article of Markdown or HTML has a run or two a paragraph (one when its
-/// text and the blank line after it are copied verbatim, see
-/// [`SourceMap::fill_trailing_gap`]), kept for as long as it is open. An
-/// article is at most `load::MAX_BYTES` (256 MB), and its text at most
-/// three times that (Windows-1252 decoded), well inside `u32`.
+/// Nothing else is stored for most runs, since the runs tile the text: a
+/// run's text ends where the next one's starts (the last one's where the
+/// map's text ends), and a verbatim run's source is as long as its text.
+/// The two top bits of `text` say how the source ends: [`VERBATIM`], at
+/// its start ([`EMPTY`], a separator), where the next run's source starts
+/// ([`NEXT`]: a reference, whose text goes on right after it), or at an
+/// end kept in the map's list ([`EXPLICIT`], the rest). A markup-dense
+/// page's text has a run every few words (a tag between them), kept for as
+/// long as the document is open, so the 16 bytes of four offsets a run
+/// were the biggest part of a large page's document.
+///
+/// Offsets are `u32`: an article is at most `load::MAX_BYTES` (256 MB),
+/// and its text at most three times that (Windows-1252 decoded), inside
+/// the 30 bits a text offset has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Segment {
-    text_start: u32,
-    text_end: u32,
-    source_start: u32,
-    source_end: u32,
+    text: u32,
+    source: u32,
 }
+
+/// How a run's source ends (the top two bits of [`Segment::text`]).
+const VERBATIM: u32 = 0;
+const EMPTY: u32 = 1 << 30;
+const EXPLICIT: u32 = 2 << 30;
+/// Where the next run's source starts (a reference and the text after it).
+const NEXT: u32 = 3 << 30;
+const HOW: u32 = 3 << 30;
+/// Runs between two counts of [`SourceMap::ranks`].
+const RANK_EVERY: usize = 64;
+/// The largest text offset kept.
+const TEXT_MAX: u32 = (1 << 30) - 1;
 
 /// Makes room for more items in a vector that may grow large: by a
 /// quarter once past a few thousand items, not by doubling as `push` does,
@@ -45,29 +65,20 @@ fn narrow(offset: usize) -> u32 {
     u32::try_from(offset).unwrap_or(u32::MAX)
 }
 
-impl Segment {
-    fn new(text: Range<usize>, source: Range<usize>) -> Self {
-        Segment {
-            text_start: narrow(text.start),
-            text_end: narrow(text.end),
-            source_start: narrow(source.start),
-            source_end: narrow(source.end),
-        }
-    }
-
-    fn text(&self) -> Range<usize> {
-        self.text_start as usize..self.text_end as usize
-    }
-
-    fn source(&self) -> Range<usize> {
-        self.source_start as usize..self.source_end as usize
-    }
-}
-
 /// Text offset -> source offset.
+///
+/// Invariant: segments are sorted by text offset and tile the text from
+/// the first run's start to `text_end` without gaps.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SourceMap {
     segments: Vec<Segment>,
+    /// The source ends of the [`EXPLICIT`] runs, in the order of the runs.
+    ends: Vec<u32>,
+    /// How many [`EXPLICIT`] runs come before run `64 * k`, for each `k`:
+    /// where in `ends` a run's end is, found without an index a run.
+    ranks: Vec<u32>,
+    /// Where the last run's text ends (0 when there is none).
+    text_end: u32,
 }
 
 impl SourceMap {
@@ -78,8 +89,112 @@ impl SourceMap {
         map
     }
 
-    /// Appends a run. Runs must be pushed in text order; an empty text run is
-    /// ignored.
+    /// Run `i`'s text range.
+    fn text(&self, i: usize) -> Range<usize> {
+        let start = self.segments[i].text & !HOW;
+        let end = self
+            .segments
+            .get(i + 1)
+            .map_or(self.text_end, |s| s.text & !HOW);
+        start as usize..end as usize
+    }
+
+    /// Run `i`'s source range.
+    fn source(&self, i: usize) -> Range<usize> {
+        let seg = self.segments[i];
+        let start = seg.source as usize;
+        let end = match seg.text & HOW {
+            VERBATIM => start + self.text(i).len(),
+            EMPTY => start,
+            NEXT => self
+                .segments
+                .get(i + 1)
+                .map_or(start, |next| next.source as usize),
+            _ => {
+                let block = i / RANK_EVERY;
+                let before = self.segments[block * RANK_EVERY..i]
+                    .iter()
+                    .filter(|s| s.text & HOW == EXPLICIT)
+                    .count();
+                let at = self.ranks.get(block).map_or(0, |&r| r as usize) + before;
+                self.ends.get(at).map_or(start, |&end| end as usize)
+            }
+        };
+        start..end
+    }
+
+    /// Appends a run after the last one, without merging.
+    fn append(&mut self, text: Range<usize>, source: Range<usize>) {
+        let (t_start, t_end) = (
+            narrow(text.start).min(TEXT_MAX),
+            narrow(text.end).min(TEXT_MAX),
+        );
+        let (s_start, s_end) = (narrow(source.start), narrow(source.end));
+        debug_assert!(
+            self.segments.is_empty() || t_start == self.text_end,
+            "source map runs must tile the text"
+        );
+        let how = if t_end - t_start == s_end.wrapping_sub(s_start) {
+            VERBATIM
+        } else if s_end == s_start {
+            EMPTY
+        } else {
+            EXPLICIT
+        };
+        // The last run's source ends where this one's starts: it need
+        // not keep its end.
+        if let Some(last) = self.segments.last_mut()
+            && last.text & HOW == EXPLICIT
+            && self.ends.last() == Some(&s_start)
+        {
+            self.ends.pop();
+            last.text = (last.text & !HOW) | NEXT;
+        }
+        if self.segments.len().is_multiple_of(RANK_EVERY) {
+            self.ranks.push(narrow(self.ends.len()));
+        }
+        if how == EXPLICIT {
+            if self.ends.len() == self.ends.capacity() {
+                grow_gently(&mut self.ends);
+            }
+            self.ends.push(s_end);
+        }
+        if self.segments.len() == self.segments.capacity() {
+            grow_gently(&mut self.segments);
+        }
+        self.segments.push(Segment {
+            text: t_start | how,
+            source: s_start,
+        });
+        self.text_end = t_end;
+    }
+
+    /// Takes the last run off; its text and source.
+    fn pop(&mut self) -> Option<(Range<usize>, Range<usize>)> {
+        let last = self.segments.len().checked_sub(1)?;
+        let (text, source) = (self.text(last), self.source(last));
+        if self.segments[last].text & HOW == EXPLICIT {
+            self.ends.pop();
+        }
+        self.segments.pop();
+        if self.segments.len().is_multiple_of(RANK_EVERY) {
+            self.ranks.pop();
+        }
+        self.text_end = narrow(text.start);
+        match self.segments.last_mut() {
+            None => self.text_end = 0,
+            // Its end was this run's start: kept again.
+            Some(prev) if prev.text & HOW == NEXT => {
+                prev.text = (prev.text & !HOW) | EXPLICIT;
+                self.ends.push(narrow(source.start));
+            }
+            Some(_) => {}
+        }
+        Some((text, source))
+    }
+
+    /// Appends a run. Runs must be pushed in text order, each starting
+    /// where the last ended; an empty text run is ignored.
     pub fn push(&mut self, text: Range<usize>, source: Range<usize>) {
         if text.is_empty() {
             return;
@@ -96,43 +211,42 @@ impl SourceMap {
     /// source end), in one run instead of two. A list's items, each with
     /// the blank line after it where the source has `- `, cost a run each.
     fn fold_trailing_gap(&mut self) {
-        let [.., before, gap] = self.segments.as_mut_slice() else {
+        let Some(gap) = self.segments.len().checked_sub(1) else {
             return;
         };
-        if gap.source_start == gap.source_end
-            && gap.source_start == before.source_end
-            && gap.text_start == before.text_end
-            && before.text().len() >= before.source().len()
-        {
-            before.text_end = gap.text_end;
-            self.segments.pop();
+        let Some(before) = gap.checked_sub(1) else {
+            return;
+        };
+        let (bt, bs) = (self.text(before), self.source(before));
+        let (gt, gs) = (self.text(gap), self.source(gap));
+        if gs.is_empty() && gs.start == bs.end && gt.start == bt.end && bt.len() >= bs.len() {
+            self.pop();
+            self.pop();
+            self.append(bt.start..gt.end, bs);
         }
     }
 
     /// [`Self::push`] without folding a trailing gap.
     fn push_run(&mut self, text: Range<usize>, source: Range<usize>) {
-        if let Some(last) = self.segments.last_mut() {
-            let (t, s) = (last.text(), last.source());
+        if let Some(last) = self.segments.len().checked_sub(1) {
+            let (t, s) = (self.text(last), self.source(last));
             let both_verbatim = t.len() == s.len() && text.len() == source.len();
             if both_verbatim && t.end == text.start && s.end == source.start {
-                *last = Segment::new(t.start..text.end, s.start..source.end);
+                // The run grows: its text ends later, and its source with it.
+                self.text_end = narrow(text.end).min(TEXT_MAX);
                 return;
             }
         }
-        if self.segments.len() == self.segments.capacity() {
-            grow_gently(&mut self.segments);
-        }
-        self.segments.push(Segment::new(text, source));
+        self.append(text, source);
     }
 
     /// The last run when it stands for no source bytes of its own (a
     /// separator the text puts between blocks): its text range and the
     /// source offset it sits at.
     pub fn trailing_gap(&self) -> Option<(Range<usize>, usize)> {
-        let last = self.segments.last()?;
-        last.source()
-            .is_empty()
-            .then(|| (last.text(), last.source_start as usize))
+        let last = self.segments.len().checked_sub(1)?;
+        let source = self.source(last);
+        source.is_empty().then(|| (self.text(last), source.start))
     }
 
     /// Maps the trailing gap (see [`Self::trailing_gap`]) to `source`
@@ -145,7 +259,7 @@ impl SourceMap {
             return;
         };
         if source.start == at && source.len() == text.len() {
-            self.segments.pop();
+            self.pop();
             self.push(text, source);
         }
     }
@@ -159,16 +273,20 @@ impl SourceMap {
     /// Gives back the room left for runs never pushed.
     pub fn shrink_to_fit(&mut self) {
         self.segments.shrink_to_fit();
+        self.ends.shrink_to_fit();
+        self.ranks.shrink_to_fit();
     }
 
     /// Forgets everything at and past text offset `len`.
     pub fn truncate(&mut self, len: usize) {
-        self.segments.retain(|s| s.text().start < len);
-        if let Some(last) = self.segments.last_mut()
-            && last.text().end > len
-        {
-            let (t, s) = (last.text(), last.source());
-            let kept = t.start..len;
+        let kept = self
+            .segments
+            .partition_point(|s| ((s.text & !HOW) as usize) < len);
+        while self.segments.len() > kept {
+            self.pop();
+        }
+        if let Some((t, s)) = self.pop() {
+            let kept = t.start..t.end.min(len);
             // A run with a gap folded in (more text than source) cut back
             // into its verbatim part is verbatim again.
             let source = if t.len() == s.len() || (t.len() > s.len() && kept.len() <= s.len()) {
@@ -176,28 +294,43 @@ impl SourceMap {
             } else {
                 s
             };
-            *last = Segment::new(kept, source);
+            self.append(kept, source);
         }
     }
 
     /// Length of the text this map covers.
     pub fn text_len(&self) -> usize {
-        self.segments.last().map_or(0, |s| s.text().end)
+        self.text_end as usize
     }
 
-    fn segment_at(&self, offset: usize) -> Option<&Segment> {
-        let i = self.segments.partition_point(|s| s.text().end <= offset);
-        self.segments.get(i)
+    /// The run holding text offset `offset` (the first run for an offset
+    /// before it), if the text reaches that far.
+    fn segment_at(&self, offset: usize) -> Option<usize> {
+        if offset >= self.text_end as usize || self.segments.is_empty() {
+            return None;
+        }
+        let after = self
+            .segments
+            .partition_point(|s| (s.text & !HOW) as usize <= offset);
+        Some(after.saturating_sub(1))
+    }
+
+    /// The source end of the last run (`offset` when there is none).
+    fn end_or(&self, offset: usize) -> usize {
+        self.segments
+            .len()
+            .checked_sub(1)
+            .map_or(offset, |last| self.source(last).end)
     }
 
     /// Source offset of the text byte at `offset` (a start position).
     pub fn to_source(&self, offset: usize) -> usize {
         match self.segment_at(offset) {
-            Some(seg) => {
-                let (t, s) = (seg.text(), seg.source());
+            Some(i) => {
+                let (t, s) = (self.text(i), self.source(i));
                 s.start + (offset - t.start).min(s.len())
             }
-            None => self.segments.last().map_or(offset, |s| s.source().end),
+            None => self.end_or(offset),
         }
     }
 
@@ -207,8 +340,8 @@ impl SourceMap {
             return self.to_source(0);
         }
         match self.segment_at(offset - 1) {
-            Some(seg) => {
-                let (t, s) = (seg.text(), seg.source());
+            Some(i) => {
+                let (t, s) = (self.text(i), self.source(i));
                 let inside = offset - t.start;
                 if t.len() == s.len() {
                     s.start + inside
@@ -218,7 +351,7 @@ impl SourceMap {
                     (s.start + inside).min(s.end)
                 }
             }
-            None => self.segments.last().map_or(offset, |s| s.source().end),
+            None => self.end_or(offset),
         }
     }
 
@@ -289,6 +422,134 @@ mod tests {
         map.fill_trailing_gap(1..4);
         assert_eq!(map.trailing_gap(), Some((1..3, 1)));
         assert_eq!(map.range_to_source(1..3), 1..1);
+    }
+
+    /// The map as it was kept before (four offsets a run), to check the
+    /// compact one against.
+    #[derive(Default)]
+    struct Plain(Vec<(Range<usize>, Range<usize>)>);
+
+    impl Plain {
+        fn push(&mut self, text: Range<usize>, source: Range<usize>) {
+            if text.is_empty() {
+                return;
+            }
+            if let Some((t, s)) = self.0.last_mut() {
+                let both = t.len() == s.len() && text.len() == source.len();
+                if both && t.end == text.start && s.end == source.start {
+                    t.end = text.end;
+                    s.end = source.end;
+                    return;
+                }
+            }
+            self.0.push((text, source));
+        }
+
+        fn to_source(&self, offset: usize) -> usize {
+            let i = self.0.partition_point(|(t, _)| t.end <= offset);
+            match self.0.get(i) {
+                Some((t, s)) => s.start + (offset - t.start).min(s.len()),
+                None => self.0.last().map_or(offset, |(_, s)| s.end),
+            }
+        }
+
+        fn to_source_end(&self, offset: usize) -> usize {
+            if offset == 0 {
+                return self.to_source(0);
+            }
+            let i = self.0.partition_point(|(t, _)| t.end < offset);
+            match self.0.get(i) {
+                Some((t, s)) => {
+                    let inside = offset - t.start;
+                    if t.len() == s.len() {
+                        s.start + inside
+                    } else if inside >= t.len() {
+                        s.end
+                    } else {
+                        (s.start + inside).min(s.end)
+                    }
+                }
+                None => self.0.last().map_or(offset, |(_, s)| s.end),
+            }
+        }
+    }
+
+    #[test]
+    fn the_compact_map_maps_as_four_offsets_a_run_did() {
+        // Runs of every kind (verbatim, a reference, a separator, a rough
+        // range) in a sequence fixed by a small generator, then every
+        // offset looked up in both, with some runs taken off the end.
+        let mut seed = 0x2545_f491_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for round in 0..40 {
+            let (mut map, mut plain) = (SourceMap::default(), Plain::default());
+            let (mut t, mut s) = (0, 0);
+            for _ in 0..300 {
+                let len = 1 + next(5);
+                let (text, source) = match next(5) {
+                    0 => (t..t + len, s..s + len),
+                    1 => (t..t + 1, s..s + len + 2),
+                    2 => (t..t + 2, s..s),
+                    3 => (t..t + len, s + next(3)..s + 20),
+                    _ => (t..t + len, s + 3..s + 3 + len),
+                };
+                // Without folding gaps: the fold has tests of its own
+                // against this layout.
+                map.push_run(text.clone(), source.clone());
+                plain.push(text.clone(), source.clone());
+                t = text.end;
+                s = if next(2) == 0 {
+                    source.end
+                } else {
+                    source.start.max(s) + 1
+                };
+            }
+            if round % 3 == 1 {
+                let len = next(t.max(1));
+                map.truncate(len);
+                plain.0.retain(|(t, _)| t.start < len);
+                if let Some((t, s)) = plain.0.last_mut()
+                    && t.end > len
+                {
+                    if t.len() == s.len() {
+                        s.end = s.start + (len - t.start);
+                    }
+                    t.end = len;
+                }
+            }
+            let end = plain.0.last().map_or(0, |(t, _)| t.end);
+            assert_eq!(map.text_len(), end);
+            assert_eq!(map.runs(), plain.0.len());
+            for offset in 0..=end + 2 {
+                assert_eq!(map.to_source(offset), plain.to_source(offset), "{offset}");
+                assert_eq!(
+                    map.to_source_end(offset),
+                    plain.to_source_end(offset),
+                    "{offset}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_run_ending_where_the_next_starts_keeps_no_end() {
+        // "a & b" from "a &amp; b": the reference ends where " b" starts.
+        let mut map = SourceMap::default();
+        map.push(0..2, 0..2);
+        map.push(2..3, 2..7);
+        assert_eq!(map.ends.len(), 1);
+        map.push(3..5, 7..9);
+        assert!(map.ends.is_empty());
+        assert_eq!(map.range_to_source(2..3), 2..7);
+        // Taken off again, the reference's end is kept once more.
+        map.truncate(3);
+        assert_eq!(map.range_to_source(2..3), 2..7);
+        assert_eq!(map.ends.len(), 1);
     }
 
     #[test]

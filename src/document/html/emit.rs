@@ -180,8 +180,12 @@ struct Context {
 /// Builds the document's text and blocks.
 pub struct Builder<'a> {
     page: &'a Page,
-    /// Per node: in comments (itself or an ancestor), from [`Inherited`].
-    comments: &'a [bool],
+    /// The furniture inside the article to set apart ([`Weigher`]), by
+    /// node.
+    apart: &'a [NodeId],
+    /// The elements whose markup says they are captions, by node (the
+    /// page's table of roles is freed before the document is built).
+    captions: &'a [NodeId],
     /// The decoded page and its map to the file's bytes.
     html: &'a str,
     html_map: &'a SourceMap,
@@ -204,15 +208,8 @@ pub struct Builder<'a> {
     pre: usize,
     /// How far the page has been read for locating text.
     cursor: usize,
-    /// Furniture found inside the article, set apart.
-    pub set_aside: Vec<NodeId>,
-    /// The headline, folded, so a heading repeating it is dropped.
-    title_key: String,
     /// The data table being read, if one is open.
     table: Option<TableCursor>,
-    /// Root elements' text and prose, for telling a big part from a small one.
-    root_chars: u32,
-    root_prose: u32,
 }
 
 fn heading_level(tag: &LocalName) -> Option<u8> {
@@ -230,7 +227,8 @@ fn heading_level(tag: &LocalName) -> Option<u8> {
 impl<'a> Builder<'a> {
     pub fn new(
         page: &'a Page,
-        comments: &'a [bool],
+        apart: &'a [NodeId],
+        captions: &'a [NodeId],
         html: &'a str,
         html_map: &'a SourceMap,
         base: Option<&'a str>,
@@ -246,7 +244,8 @@ impl<'a> Builder<'a> {
         );
         Builder {
             page,
-            comments,
+            apart,
+            captions,
             html,
             html_map,
             lines,
@@ -266,10 +265,6 @@ impl<'a> Builder<'a> {
             lists: Vec::new(),
             pre: 0,
             cursor: 0,
-            set_aside: Vec::new(),
-            title_key: String::new(),
-            root_chars: 1,
-            root_prose: 1,
             table: None,
         }
     }
@@ -297,10 +292,6 @@ impl<'a> Builder<'a> {
             self.add_block(Block::new(start..self.text.len(), kind));
         }
         self.start = self.text.len();
-    }
-
-    pub fn set_title(&mut self, title: &str) {
-        self.title_key = super::meta::fold(title);
     }
 
     /// The page's byte offset where a decoded-text offset is.
@@ -347,16 +338,6 @@ impl<'a> Builder<'a> {
 
     /// Reads the article's roots into blocks.
     pub fn body(&mut self, roots: &[NodeId]) {
-        self.root_chars = roots
-            .iter()
-            .map(|&r| self.page.chars[r as usize])
-            .sum::<u32>()
-            .max(1);
-        self.root_prose = roots
-            .iter()
-            .map(|&r| self.page.prose.get(r as usize).copied().unwrap_or(0))
-            .sum::<u32>()
-            .max(1);
         if let Some(&first) = roots.first() {
             let line = self.page.tree.node(first).line as usize;
             self.cursor = self
@@ -435,8 +416,7 @@ impl<'a> Builder<'a> {
         let Some(tag) = node.tag() else {
             return true;
         };
-        if article && !is_root && !is_inline(tag) && self.set_apart(id, tag) {
-            self.set_aside.push(id);
+        if article && !is_root && !is_inline(tag) && self.apart.binary_search(&id).is_ok() {
             return false;
         }
         if !article {
@@ -554,7 +534,7 @@ impl<'a> Builder<'a> {
                 self.table = Some(TableCursor::default());
             }
             local_name!("figcaption") => ctx.kind = BlockKind::Caption,
-            _ if page.role[i] == Role::Caption => ctx.kind = BlockKind::Caption,
+            _ if self.captions.binary_search(&id).is_ok() => ctx.kind = BlockKind::Caption,
             _ if ctx.kind == BlockKind::Caption => {}
             _ => {
                 if let Some(level) = heading_level(tag) {
@@ -766,70 +746,6 @@ impl<'a> Builder<'a> {
         self.push_text(id, &alt);
         self.end_block();
         self.ctx.pop();
-    }
-
-    /// Furniture inside the article: set apart rather than read.
-    fn set_apart(&self, id: NodeId, tag: &LocalName) -> bool {
-        let i = id as usize;
-        let page = self.page;
-        // Most of the article's prose is the article, whatever its wrapper
-        // is called (a `paywall` box holding the text of a saved page).
-        let most = page.prose.get(i).is_some_and(|&p| p * 2 > self.root_prose) && !self.comments[i];
-        match page.role[i] {
-            Role::Furniture | Role::Weak if most => {}
-            Role::Furniture | Role::Byline => return true,
-            Role::Weak => {
-                if page.chars[i] * 3 < self.root_chars || page.link_density(id) > 0.5 {
-                    return true;
-                }
-            }
-            Role::Content | Role::Neutral | Role::Caption => {}
-        }
-        if let Some(1) = heading_level(tag) {
-            let text = self.plain_text(id);
-            let key = super::meta::fold(&text);
-            if key.is_empty() || key == self.title_key {
-                return true;
-            }
-        }
-        let ld = page.link_density(id);
-        let chars = page.chars[i];
-        if chars == 0 {
-            return false;
-        }
-        match *tag {
-            local_name!("p") => ld >= 0.8,
-            local_name!("div")
-            | local_name!("section")
-            | local_name!("ul")
-            | local_name!("ol")
-            | local_name!("dl")
-            | local_name!("table")
-            | local_name!("form")
-            | local_name!("menu")
-            | local_name!("header")
-            | local_name!("article")
-            | local_name!("aside") => ld > 0.5 && chars < self.root_chars / 2,
-            _ => false,
-        }
-    }
-
-    /// The visible text of a small subtree, whitespace folded.
-    fn plain_text(&self, id: NodeId) -> String {
-        let mut out = String::new();
-        let mut at = id;
-        let mut steps = 0;
-        while at != NONE && steps < 10_000 {
-            steps += 1;
-            if let Some(t) = self.page.tree.text(at) {
-                out.push_str(t);
-            }
-            at = self
-                .page
-                .tree
-                .next_in(at, id, self.page.visible[at as usize]);
-        }
-        super::meta::squash(&out)
     }
 
     fn open_inline(&mut self, kind: InlineKind) {
@@ -1143,7 +1059,152 @@ impl<'a> Builder<'a> {
     }
 
     /// The text, without the blank line after the last block.
-    pub fn finish(self) -> (String, SourceMap, Vec<Block>, Vec<NodeId>) {
-        (self.text, self.map, self.blocks, self.set_aside)
+    pub fn finish(self) -> (String, SourceMap, Vec<Block>) {
+        (self.text, self.map, self.blocks)
+    }
+}
+
+/// Tells the furniture inside the article (share bars, related lists,
+/// link-heavy boxes) from the article, before the document is built:
+/// what it reads (each node's text, link text and prose, comments) is
+/// then freed, since building the document is the peak of a large page's
+/// memory.
+pub struct Weigher<'a> {
+    page: &'a Page,
+    /// Per node: in comments (itself or an ancestor), from [`Inherited`].
+    comments: &'a [bool],
+    /// The headline, folded, so a heading repeating it is dropped.
+    title_key: String,
+    /// Root elements' text and prose, for telling a big part from a small one.
+    root_chars: u32,
+    root_prose: u32,
+}
+
+impl<'a> Weigher<'a> {
+    pub fn new(
+        page: &'a Page,
+        comments: &'a [bool],
+        title: Option<&str>,
+        roots: &[NodeId],
+    ) -> Self {
+        Weigher {
+            page,
+            comments,
+            title_key: title.map(super::meta::fold).unwrap_or_default(),
+            root_chars: roots
+                .iter()
+                .map(|&r| page.chars[r as usize])
+                .sum::<u32>()
+                .max(1),
+            root_prose: roots
+                .iter()
+                .map(|&r| page.prose.get(r as usize).copied().unwrap_or(0))
+                .sum::<u32>()
+                .max(1),
+        }
+    }
+
+    /// The furniture reading the article's roots sets apart, in the order
+    /// [`Builder::body`] comes to it: the walk goes where the builder's
+    /// goes (not into hidden nodes, text, line breaks, rules, images,
+    /// `<picture>`, `<svg>`, nor into what is set apart).
+    pub fn furniture(&self, roots: &[NodeId]) -> Vec<NodeId> {
+        let tree = &self.page.tree;
+        let mut out = Vec::new();
+        let mut stack: Vec<NodeId> = Vec::new();
+        for &root in roots {
+            stack.clear();
+            stack.push(root);
+            while let Some(id) = stack.pop() {
+                if !self.page.visible[id as usize] || tree.node(id).is_text() {
+                    continue;
+                }
+                if let Some(tag) = tree.node(id).tag() {
+                    if id != root && !is_inline(tag) && self.set_apart(id, tag) {
+                        out.push(id);
+                        continue;
+                    }
+                    if matches!(
+                        *tag,
+                        local_name!("br")
+                            | local_name!("hr")
+                            | local_name!("img")
+                            | local_name!("picture")
+                            | local_name!("svg")
+                    ) {
+                        continue;
+                    }
+                }
+                // The children, to be popped first to last.
+                let from = stack.len();
+                stack.extend(tree.children(id));
+                stack[from..].reverse();
+            }
+        }
+        out
+    }
+
+    /// Furniture inside the article: set apart rather than read.
+    fn set_apart(&self, id: NodeId, tag: &LocalName) -> bool {
+        let i = id as usize;
+        let page = self.page;
+        // Most of the article's prose is the article, whatever its wrapper
+        // is called (a `paywall` box holding the text of a saved page).
+        let most = page.prose.get(i).is_some_and(|&p| p * 2 > self.root_prose) && !self.comments[i];
+        match page.role[i] {
+            Role::Furniture | Role::Weak if most => {}
+            Role::Furniture | Role::Byline => return true,
+            Role::Weak => {
+                if page.chars[i] * 3 < self.root_chars || page.link_density(id) > 0.5 {
+                    return true;
+                }
+            }
+            Role::Content | Role::Neutral | Role::Caption => {}
+        }
+        if let Some(1) = heading_level(tag) {
+            let text = self.plain_text(id);
+            let key = super::meta::fold(&text);
+            if key.is_empty() || key == self.title_key {
+                return true;
+            }
+        }
+        let ld = page.link_density(id);
+        let chars = page.chars[i];
+        if chars == 0 {
+            return false;
+        }
+        match *tag {
+            local_name!("p") => ld >= 0.8,
+            local_name!("div")
+            | local_name!("section")
+            | local_name!("ul")
+            | local_name!("ol")
+            | local_name!("dl")
+            | local_name!("table")
+            | local_name!("form")
+            | local_name!("menu")
+            | local_name!("header")
+            | local_name!("article")
+            | local_name!("aside") => ld > 0.5 && chars < self.root_chars / 2,
+            _ => false,
+        }
+    }
+
+    /// The visible text of a small subtree, whitespace folded.
+    fn plain_text(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        let mut at = id;
+        let mut steps = 0;
+        while at != NONE && steps < 10_000 {
+            steps += 1;
+            if let Some(t) = self.page.tree.text(at) {
+                out.push_str(t);
+            }
+            at = self
+                .page
+                .tree
+                .next_in(at, id, self.page.visible[at as usize]);
+        }
+        super::meta::squash(&out)
     }
 }

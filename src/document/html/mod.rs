@@ -118,25 +118,51 @@ pub fn parse_source(source: &Source, url: Option<&str>) -> Document {
     // at the peak of a large page's memory.
     page.punct = Vec::new();
     let h1 = first_h1(&page, &roots);
+    // The rest walks the tree for the same order.
+    page.order = Vec::new();
     let title = meta::headline(&found, h1.as_deref());
     let mut notices = source.notices.clone();
     if !is_article {
         notices.push("no article found on this page; showing its readable text".to_string());
     }
 
-    let mut b = emit::Builder::new(&page, &comments, &source.text, &source.map, base.as_deref());
+    // What is set apart, and the names of the parts, are settled before
+    // the document is built, and what only they read is freed: building
+    // the document is the peak of a large page's memory.
+    let set_aside =
+        emit::Weigher::new(&page, &comments, title.as_deref(), &roots).furniture(&roots);
+    let regions = regions(&page, &roots, &set_aside);
+    let (regions, region_names) = furniture_names(&page, &roots, regions);
+    drop(comments);
+    page.chars = Vec::new();
+    page.link_chars = Vec::new();
+    page.prose = Vec::new();
+    let captions: Vec<NodeId> = (0..page.role.len())
+        .filter(|&i| page.role[i] == classify::Role::Caption)
+        .filter_map(|i| NodeId::try_from(i).ok())
+        .collect();
+    page.role = Vec::new();
+    // The document reads links, list numbers and images' text alone.
+    page.tree.keep_only(&["href", "start", "alt"]);
+    let mut apart = set_aside;
+    apart.sort_unstable();
+
+    let mut b = emit::Builder::new(
+        &page,
+        &apart,
+        &captions,
+        &source.text,
+        &source.map,
+        base.as_deref(),
+    );
     if let Some(t) = &title {
-        b.set_title(t);
         b.push_block(BlockKind::Title, t, Some(t));
     }
     let header = header_line(&found.meta);
     b.push_block(BlockKind::Byline, &header, None);
     b.body(&roots);
-    let set_aside = b.set_aside.clone();
-    let regions = regions(&page, &roots, set_aside);
-    let (regions, region_names) = furniture_names(&page, &roots, regions);
     let made = b.boilerplate(&regions);
-    let (text, map, mut drafts, _) = b.finish();
+    let (text, map, mut drafts) = b.finish();
     trailing_headings(&mut drafts);
     let mut names: Vec<Option<&str>> = vec![None; drafts.len()];
     for (name, range) in region_names.iter().zip(made) {
@@ -262,7 +288,7 @@ fn short_date(date: &str) -> String {
 
 /// The page outside the article, and the furniture set apart inside it,
 /// in document order: each becomes a block of boilerplate.
-fn regions(page: &page::Page, roots: &[NodeId], set_aside: Vec<NodeId>) -> Vec<NodeId> {
+fn regions(page: &page::Page, roots: &[NodeId], set_aside: &[NodeId]) -> Vec<NodeId> {
     let n = page.tree.nodes.len();
     let mut on_path = vec![false; n];
     let mut is_root = vec![false; n];
@@ -294,11 +320,11 @@ fn regions(page: &page::Page, roots: &[NodeId], set_aside: Vec<NodeId>) -> Vec<N
     // is being built).
     let mut chosen = on_path;
     chosen.fill(false);
-    for &id in out.iter().chain(&set_aside) {
+    for &id in out.iter().chain(set_aside) {
         chosen[id as usize] = true;
     }
     out.clear();
-    out.extend(page.order.iter().copied().filter(|&id| chosen[id as usize]));
+    out.extend(page.walk_order().filter(|&id| chosen[id as usize]));
     out
 }
 
@@ -316,7 +342,7 @@ fn furniture_names(
     // large page's memory).
     let mut before = vec![false; page.tree.nodes.len()];
     if let Some(&first) = roots.first() {
-        for &id in page.order.iter().take_while(|&&id| id != first) {
+        for id in page.walk_order().take_while(|&id| id != first) {
             before[id as usize] = true;
         }
     }

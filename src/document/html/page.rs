@@ -15,7 +15,8 @@ use super::tree::{Data, NONE, NodeId, ROOT, Tree};
 /// A parsed page and the facts about each node.
 pub struct Page {
     pub tree: Tree,
-    /// Visible nodes in document order (elements and text).
+    /// Visible nodes in document order (elements and text); freed once
+    /// the article is chosen ([`Page::walk_order`] walks the same).
     pub order: Vec<NodeId>,
     /// Per node: shown at all.
     pub visible: Vec<bool>,
@@ -221,6 +222,25 @@ impl Page {
                 self.punct[p] += self.punct[i];
             }
         }
+    }
+
+    /// The visible nodes in document order, walked from the tree: the
+    /// same nodes as [`Page::order`], for when that table is gone (it is
+    /// freed before the document is built, the peak of a large page's
+    /// memory).
+    pub fn walk_order(&self) -> impl Iterator<Item = NodeId> + '_ {
+        let mut id = self.body;
+        std::iter::from_fn(move || {
+            while id != NONE {
+                let at = id;
+                let shown = self.visible[at as usize];
+                id = self.tree.next_in(at, self.body, shown);
+                if shown {
+                    return Some(at);
+                }
+            }
+            None
+        })
     }
 
     /// Share of an element's text that is inside links.

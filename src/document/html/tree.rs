@@ -300,6 +300,53 @@ impl Tree {
         }
     }
 
+    /// Keeps only the attributes named (of [`KEPT_ATTRIBUTES`]): once the
+    /// article is chosen and its parts named, building the document reads
+    /// a few, and it is the peak of a large page's memory.
+    pub fn keep_only(&mut self, names: &[&str]) {
+        let kept = |a: &Attr| names.contains(&KEPT_ATTRIBUTES[usize::from(a.name)]);
+        let (count, bytes) = self
+            .attrs
+            .iter()
+            .filter(|a| kept(a))
+            .fold((0, 0), |(n, b), a| (n + 1, b + (a.end - a.start) as usize));
+        let mut attrs = Vec::with_capacity(count);
+        let mut values = String::with_capacity(bytes);
+        for node in &mut self.nodes {
+            let Data::Element {
+                attrs: first,
+                count,
+                ..
+            } = &mut node.data
+            else {
+                continue;
+            };
+            let from = *first as usize;
+            let old = self
+                .attrs
+                .get(from..from + usize::from(*count))
+                .unwrap_or(&[]);
+            *first = narrow(attrs.len());
+            *count = 0;
+            for a in old.iter().filter(|a| kept(a)) {
+                let start = narrow(values.len());
+                values.push_str(
+                    self.values
+                        .get(a.start as usize..a.end as usize)
+                        .unwrap_or(""),
+                );
+                attrs.push(Attr {
+                    name: a.name,
+                    start,
+                    end: narrow(values.len()),
+                });
+                *count += 1;
+            }
+        }
+        self.attrs = attrs;
+        self.values = values;
+    }
+
     /// Forgets where texts are at the latest, for a tree parsed from a
     /// rewrite of the page (offsets in it are not the page's).
     pub fn forget_offsets(&mut self) {
@@ -837,6 +884,29 @@ mod tests {
         assert_eq!(tree.node(html).attr("lang"), Some("en"));
         // Text nodes and the document have none.
         assert_eq!(tree.node(ROOT).attr("class"), None);
+    }
+
+    #[test]
+    fn keeping_some_attributes_forgets_the_rest() {
+        let mut tree = Tree::parse(
+            "<body><a class=x href=/one id=y>one</a><p class=z>t</p>\
+             <ol class=w start=3><li><a href='/two'>two</a></ol></body>",
+        );
+        tree.keep_only(&["href", "start"]);
+        let tags = |name: LocalName| -> Vec<NodeId> {
+            (0..tree.nodes.len() as NodeId)
+                .filter(|&id| tree.node(id).tag() == Some(&name))
+                .collect()
+        };
+        let links = tags(local_name!("a"));
+        let hrefs: Vec<_> = links.iter().map(|&a| tree.node(a).attr("href")).collect();
+        assert_eq!(hrefs, [Some("/one"), Some("/two")]);
+        assert_eq!(tree.node(links[0]).attr("class"), None);
+        assert_eq!(tree.node(links[0]).attr("id"), None);
+        let ol = tags(local_name!("ol"))[0];
+        assert_eq!(tree.node(ol).attr("start"), Some("3"));
+        assert_eq!(tree.node(tags(local_name!("p"))[0]).attr("class"), None);
+        assert_eq!(tree.values, "/one3/two");
     }
 
     #[test]
