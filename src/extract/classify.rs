@@ -401,8 +401,24 @@ fn name_in_lex(cx: &DocContext, s: usize, e: usize, mask: u16) -> bool {
 
 fn is_title(cx: &DocContext, k: usize) -> bool {
     let t = &cx.toks[k];
-    t.is_word() && t.cap() && !t.upper() && t.in_lex(TITLE)
+    // Short titles are written in capitals (`MP`, `CEO`); a longer word
+    // in capitals is a headline's or an acronym.
+    t.is_word() && t.cap() && (!t.upper() || t.end - t.start <= 3) && t.in_lex(TITLE)
 }
+
+/// Titles of members rather than office holders (`Labour MP`).
+const MEMBER_ROLES: &[&str] = &[
+    "mp",
+    "mps",
+    "mep",
+    "lawmaker",
+    "lawmakers",
+    "legislator",
+    "legislators",
+    "activist",
+    "activists",
+    "campaigner",
+];
 
 /// A title at `k`, or portfolio words leading to one (`Home Secretary`,
 /// `Shadow Foreign Secretary`, `High Commissioner`) before `end`.
@@ -411,7 +427,9 @@ fn title_at(cx: &DocContext, k: usize, end: usize) -> bool {
     while j < end {
         let t = &cx.toks[j];
         if is_title(cx, j) {
-            return true;
+            // A member holds no portfolio: before `MP` or `activist` the
+            // word is the party or cause (`Labour MP`), a name.
+            return j == k || !MEMBER_ROLES.contains(&word_at(cx, j).to_ascii_lowercase().as_str());
         }
         if !(t.is_word() && t.cap() && !t.upper() && t.in_lex(PORTFOLIO)) {
             return false;

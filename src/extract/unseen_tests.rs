@@ -553,3 +553,39 @@ fn bodies_named_for_their_subject_and_names_with_arabic_particles_are_whole() {
         "Committee on Tuesday",
     )]);
 }
+
+#[test]
+fn members_roles_are_cut_off_names_and_their_party_stays() {
+    check_has(&[
+        (
+            "Lawmakers Wong Kwok-kin and Wong Kwok-hing voted against the bill.",
+            "Wong Kwok-kin",
+            Actor,
+        ),
+        (
+            "The reporter said Labour MP Diane Abbott was wrong about the plan.",
+            "Labour",
+            Actor,
+        ),
+        (
+            "The reporter said Labour MP Diane Abbott was wrong about the plan.",
+            "Diane Abbott",
+            Actor,
+        ),
+        (
+            "Apple CEO Tim Cook said the company would invest more.",
+            "Tim Cook",
+            Actor,
+        ),
+    ]);
+    check_none(&[
+        (
+            "Lawmakers Wong Kwok-kin and Wong Kwok-hing voted against the bill.",
+            "Lawmakers",
+        ),
+        (
+            "The reporter said Labour MP Diane Abbott was wrong about the plan.",
+            "MP",
+        ),
+    ]);
+}
