@@ -233,6 +233,7 @@ fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
             || (t.initial()
                 && !head
                 && !title
+                && !affiliation(cx, start, end)
                 && !t.upper()
                 && (!t.in_lex(GROUP) || cx.lower_seen(t))
                 && (!single || !attributed(cx, end) || common_group(t, w))
@@ -248,6 +249,23 @@ fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
         return;
     }
     split_titles(cx, start, end, out);
+}
+
+/// Words that modify a title rather than name whom it serves (`Former
+/// President`, `Acting CEO`).
+const BEFORE_TITLE: &[&str] = &[
+    "former", "then", "acting", "outgoing", "incoming", "interim", "senior", "junior", "top",
+    "new", "retired", "late", "current", "ex", "the", "a", "an", "our", "their", "his", "her",
+    "its",
+];
+
+/// A sentence-initial word right before a title names the body it serves
+/// (`Apple CEO Tim Cook`, `Labour MP Diane Abbott`): a name, however
+/// common the word.
+fn affiliation(cx: &DocContext, k: usize, end: usize) -> bool {
+    k + 1 < end
+        && is_title(cx, k + 1)
+        && !BEFORE_TITLE.contains(&word_at(cx, k).to_ascii_lowercase().as_str())
 }
 
 /// A field label's end: a colon right after the word and a value after

@@ -577,6 +577,12 @@ fn members_roles_are_cut_off_names_and_their_party_stays() {
             "Tim Cook",
             Actor,
         ),
+        // The body a title serves, though its name is a common word.
+        (
+            "Apple CEO Tim Cook said the company would invest more.",
+            "Apple",
+            Actor,
+        ),
     ]);
     check_none(&[
         (
@@ -586,6 +592,10 @@ fn members_roles_are_cut_off_names_and_their_party_stays() {
         (
             "The reporter said Labour MP Diane Abbott was wrong about the plan.",
             "MP",
+        ),
+        (
+            "Former President Barack Obama said the plan would work.",
+            "Former",
         ),
     ]);
 }
