@@ -146,6 +146,9 @@ pub fn date_part(text: &str, start: usize, end: usize) -> bool {
     let Some(digits) = text.get(start..end) else {
         return false;
     };
+    if iso_date_part(text, start, end) {
+        return true;
+    }
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return false;
     }
@@ -172,6 +175,40 @@ pub fn date_part(text: &str, start: usize, end: usize) -> bool {
     }
 }
 
+/// `2019-11-19` written whole (a page's date line), and a clock time
+/// right after one (`2019-11-19 02:24`): each number in it is part of
+/// when, not how many.
+fn iso_date_part(text: &str, start: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    // Where a `YYYY-MM-DD` holding start..end begins, if it does.
+    let shaped = |at: usize| {
+        b.get(at..at + 10).is_some_and(|d| {
+            d.iter().enumerate().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    *c == b'-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
+        }) && !b.get(at + 10).is_some_and(u8::is_ascii_digit)
+            && (at == 0 || !b[at - 1].is_ascii_digit())
+    };
+    let whole = [start, start.saturating_sub(5), start.saturating_sub(8)]
+        .into_iter()
+        .any(|at| at <= start && end <= at + 10 && shaped(at));
+    if whole {
+        return true;
+    }
+    // `02:24` after a date written whole and a space.
+    let clock = text.get(start..end).is_some_and(|t| {
+        let (h, m) = t.split_once(':').unwrap_or(("", ""));
+        (1..=2).contains(&h.len())
+            && m.len() == 2
+            && h.bytes().chain(m.bytes()).all(|c| c.is_ascii_digit())
+    });
+    clock && start >= 11 && b[start - 1] == b' ' && shaped(start - 11)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,6 +228,10 @@ mod tests {
         assert!(part("born in 1950 in", "1950"));
         assert!(part("the law (1998) says", "1998"));
         assert!(part("March, 2020", "2020"));
+        assert!(part("2019-11-19 02:24 · updated", "2019"));
+        assert!(part("2019-11-19 02:24 · updated", "11"));
+        assert!(part("on 2020-11-19 02:24 · updated", "19"));
+        assert!(part("2019-11-19 02:24 · updated", "02:24"));
     }
 
     #[test]
@@ -200,6 +241,8 @@ mod tests {
         assert!(!part("in 45 minutes", "45"));
         assert!(!part("May 300 come", "300"));
         assert!(!part("in 2,011 homes", "2,011"));
+        assert!(!part("won 12-3 at 02:24 in", "02:24"));
+        assert!(!part("a 2019-11 span of 12345-11-19", "11"));
     }
 
     #[test]
