@@ -185,12 +185,10 @@ fn labelled(text: &str, toks: &[Token], i: usize) -> bool {
     if !toks[i].text(text).bytes().all(|b| b.is_ascii_digit()) {
         return false;
     }
+    // `Gates 10 & 11`, `Gates 10, 11`, `Gates 10 and 11`.
+    let joined = |c: &Token| c.punct().is_some_and(|p| matches!(p, '&' | ',')) || c.is(text, "and");
     label(i - 1)
-        || (i >= 3
-            && toks[i - 2].kind() == Tok::Num
-            && toks[i - 1].punct().is_some_and(|c| matches!(c, '&' | ','))
-            && label(i - 3))
-        || (i >= 3 && toks[i - 2].kind() == Tok::Num && toks[i - 1].is(text, "and") && label(i - 3))
+        || (i >= 3 && toks[i - 2].kind() == Tok::Num && joined(&toks[i - 1]) && label(i - 3))
 }
 
 /// `3bn`, `40m`, `2.5tn`: digits with a scale abbreviation.
