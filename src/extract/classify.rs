@@ -263,9 +263,7 @@ const BEFORE_TITLE: &[&str] = &[
 /// (`Apple CEO Tim Cook`, `Labour MP Diane Abbott`): a name, however
 /// common the word.
 fn affiliation(cx: &DocContext, k: usize, end: usize) -> bool {
-    k + 1 < end
-        && is_title(cx, k + 1)
-        && !BEFORE_TITLE.contains(&word_at(cx, k).to_ascii_lowercase().as_str())
+    k + 1 < end && is_title(cx, k + 1) && !super::codes::one_of(BEFORE_TITLE, word_at(cx, k))
 }
 
 /// A field label's end: a colon right after the word and a value after
@@ -447,7 +445,7 @@ fn title_at(cx: &DocContext, k: usize, end: usize) -> bool {
         if is_title(cx, j) {
             // A member holds no portfolio: before `MP` or `activist` the
             // word is the party or cause (`Labour MP`), a name.
-            return j == k || !MEMBER_ROLES.contains(&word_at(cx, j).to_ascii_lowercase().as_str());
+            return j == k || !super::codes::one_of(MEMBER_ROLES, word_at(cx, j));
         }
         if !(t.is_word() && t.cap() && !t.upper() && t.in_lex(PORTFOLIO)) {
             return false;

@@ -157,6 +157,12 @@ pub fn find(text: &str, all: &Tokens) -> Codes {
     codes
 }
 
+/// `word` is in `list` (lowercase), whatever its case; no allocation, as
+/// this is asked before every number.
+pub(super) fn one_of(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 fn word<'t>(text: &'t str, toks: &[Token], k: usize) -> Option<&'t str> {
     toks.get(k).filter(|t| t.is_word()).map(|t| t.text(text))
 }
@@ -231,9 +237,7 @@ fn british_road(
         end = i + 4;
     }
     let after = word(text, toks, end).is_some_and(|a| ROAD_AFTER.contains(&a));
-    let before = i >= 2
-        && word(text, toks, i - 2)
-            .is_some_and(|b| ROAD_BEFORE.contains(&b.to_lowercase().as_str()));
+    let before = i >= 2 && word(text, toks, i - 2).is_some_and(|b| one_of(ROAD_BEFORE, b));
     // `the M1 all the way to the A64`, `the A59 and the M62`.
     let listed = found.last().is_some_and(|r| r.end <= i && i - r.end <= 8);
     (after || before || listed).then_some(i..end)
@@ -317,7 +321,7 @@ fn phone_cue(text: &str, toks: &[Token], i: usize) -> bool {
             Some(_) => return false,
             None => {}
         }
-        return t.is_word() && PHONE_CUES.contains(&t.text(text).to_lowercase().as_str());
+        return t.is_word() && one_of(PHONE_CUES, t.text(text));
     }
     false
 }
