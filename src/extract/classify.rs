@@ -10,6 +10,7 @@
 use std::ops::Range;
 
 use super::EntityKind;
+use super::animate;
 use super::context::DocContext;
 use super::gaz::{self, PlaceClass, PlaceHit};
 use super::lexicon::{
@@ -136,6 +137,12 @@ fn acts(cx: &DocContext, end: usize) -> bool {
 /// `painted by X`, `founded by X`: the maker of a thing, named after `by`.
 fn made_by(cx: &DocContext, s: usize) -> bool {
     let toks = cx.toks;
+    // `captured by the Vikings`: a people after `the`.
+    let s = if s >= 1 && toks[s - 1].is(cx.text, "the") {
+        s - 1
+    } else {
+        s
+    };
     s >= 2
         && toks[s - 1].is(cx.text, "by")
         && toks[s - 2].is_word()
@@ -143,7 +150,26 @@ fn made_by(cx: &DocContext, s: usize) -> bool {
         && (DEEDS.contains(&word_at(cx, s - 2))
             || matches!(
                 word_at(cx, s - 2),
-                "paintings" | "works" | "novel" | "film" | "book" | "written" | "led" | "drawn"
+                "paintings"
+                    | "works"
+                    | "novel"
+                    | "film"
+                    | "book"
+                    | "written"
+                    | "led"
+                    | "drawn"
+                    // Passives of conquest and settling: `captured by the X`.
+                    | "captured"
+                    | "occupied"
+                    | "sacked"
+                    | "besieged"
+                    | "destroyed"
+                    | "colonised"
+                    | "colonized"
+                    | "settled"
+                    | "inhabited"
+                    | "annexed"
+                    | "raided"
             ))
 }
 
@@ -709,6 +735,23 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
     if words == 1 && (code_suffix(cx, e) || currency_code(cx, e)) {
         return;
     }
+    // A letter alone is a label (`Gates C & D`, `54º N`), a suffix is no
+    // name (`Jones, Jr.`), and a currency's short name follows an amount
+    // (`150 Kr`); each unless it speaks.
+    if words == 1
+        && (name.len() == 1 || matches!(name, "Jr" | "Sr") || amount_unit(cx, s, name))
+        && !attributed(cx, e)
+    {
+        return;
+    }
+    // `(IATA: PHX)`: an airport by its code.
+    if words == 1 && first.upper() && airport_code(cx, s) {
+        cand.kind = EntityKind::Place;
+        cand.evidence = Evidence::Strong;
+        cand.cued = true;
+        out.push(cand);
+        return;
+    }
     // Religions, festivals, events, laws: neither who nor where; but who
     // or where an event is of stays (`Siege of Savannah`, `Award of the
     // Association for Computational Linguistics`).
@@ -829,6 +872,22 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
         cand.person = true;
         cand.evidence = Evidence::Weak;
     }
+    // Someone by the words around: a role before (`the Nobel laureate X`),
+    // a work after (`X's movie`). Only names shaped like a person's: each
+    // word capitalised, no acronym.
+    if cand.kind == EntityKind::Actor
+        && cand.evidence < Evidence::Strong
+        && !cand.person
+        && words <= 4
+        && (s..e).all(|k| {
+            let t = &cx.toks[k];
+            !t.is_word() || (t.cap() && !t.upper()) || super::names::is_particle(text, t)
+        })
+        && (animate::role_before(cx, s) || animate::work_after(cx, e))
+    {
+        cand.person = true;
+        cand.evidence = cand.evidence.max(Evidence::Weak);
+    }
     if cand.kind == EntityKind::Actor && cand.evidence < Evidence::Strong {
         // In a dateline every name is a place but the agency in parentheses.
         let agency = s > 0 && cx.toks[s - 1].punct() == Some('(');
@@ -853,7 +912,13 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
     if cand.kind == EntityKind::Actor
         && !cand.person
         && cand.evidence < Evidence::Strong
-        && (attributed(cx, e) || org_cue(cx, s) || acts(cx, e) || made_by(cx, s))
+        && (attributed(cx, e)
+            || org_cue(cx, s)
+            || acts(cx, e)
+            || made_by(cx, s)
+            || animate::relative_who(cx, s, e)
+            || animate::acted_on(cx, s)
+            || animate::ruling_age(cx, e))
     {
         cand.agent = true;
     }
@@ -987,6 +1052,26 @@ fn currency_code(cx: &DocContext, e: usize) -> bool {
             && t.punct()
                 .is_some_and(|c| matches!(c, '$' | '£' | '€' | '¥' | '₹'))
     })
+}
+
+/// Currencies written by a short name after the amount (`150 Kr`,
+/// `2,000 Rs`).
+fn amount_unit(cx: &DocContext, s: usize, name: &str) -> bool {
+    s >= 1
+        && cx.toks[s - 1].kind() == super::token::Tok::Num
+        && matches!(
+            name,
+            "Kr" | "Rs" | "Ft" | "Dh" | "Dhs" | "Tk" | "Kč" | "Lei"
+        )
+}
+
+/// An airport's code after `IATA` or `ICAO` (`IATA: PHX`).
+fn airport_code(cx: &DocContext, s: usize) -> bool {
+    let mut k = s;
+    if k >= 1 && cx.toks[k - 1].punct() == Some(':') {
+        k -= 1;
+    }
+    k >= 1 && matches!(word_at(cx, k - 1), "IATA" | "ICAO")
 }
 
 fn adjectival(cx: &DocContext, e: usize) -> bool {

@@ -146,6 +146,18 @@ pub fn find(text: &str, all: &Tokens) -> Codes {
             {
                 continue;
             }
+            let mut range = range;
+            // `I-44 West`, `US-75 South`: the direction is part of the
+            // road's name, as a sign writes it.
+            if is_road
+                && toks.get(range.end).is_some_and(|t| {
+                    t.space()
+                        && !t.brk()
+                        && matches!(t.text(text), "North" | "South" | "East" | "West")
+                })
+            {
+                range.end += 1;
+            }
             next = range.end;
             if is_road {
                 codes.roads.push(range);
@@ -364,6 +376,10 @@ mod tests {
                 &["M1", "A64", "A1(M)"],
             ),
             ("A crash on the M25 near junction 10.", &["M25"]),
+            (
+                "Take I-44 West, or US-412 East to Main.",
+                &["I-44 West", "US-412 East"],
+            ),
             // Codes that are no roads.
             ("Airbus delivered the A380 to Dubai; the A320 flew.", &[]),
             ("the US 2020 election and the G20 summit", &[]),

@@ -414,6 +414,11 @@ fn connector_ok(
     if the_title {
         return true;
     }
+    // `American Airlines and Southwest Airlines`: two names of one kind,
+    // each with its own head word (`Air and Space Museum` is one).
+    if toks[end].text(text) == toks[last].text(text) && end > after {
+        return false;
+    }
     // `the United Nations and United States`: after a name of two words or
     // more, a place's own name after `and` is a second name, not the end
     // of the first (`Air and Space Museum` is one).
@@ -458,6 +463,10 @@ mod tests {
             ("the Committee on Monday voted", &["Committee", "Monday"]),
             ("fighting in Deir ez-Zor went on", &["Deir ez-Zor"]),
             ("the Air and Space Museum", &["Air and Space Museum"]),
+            (
+                "a hub for American Airlines and Southwest Airlines",
+                &["American Airlines", "Southwest Airlines"],
+            ),
             (
                 "the Science Museum and Art Gallery opened",
                 &["Science Museum and Art Gallery"],

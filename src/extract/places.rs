@@ -463,7 +463,7 @@ pub fn lists(cx: &DocContext, cands: &mut [Cand]) {
         };
         let decided_actor = |c: &Cand| {
             c.kind == EntityKind::Actor
-                && (c.person || c.evidence > Evidence::Default)
+                && (c.person || c.agent || c.evidence > Evidence::Default)
                 && !lone_given(c)
         };
         if end - start >= 2 && places > 0 && !list.iter().any(decided_actor) {

@@ -599,3 +599,52 @@ fn members_roles_are_cut_off_names_and_their_party_stays() {
         ),
     ]);
 }
+
+#[test]
+fn the_words_around_keep_people_people_in_a_text_about_places() {
+    // A guide, as above; each name below has only the words around it to
+    // say it is someone: a role before, a work after, a relative `who`, a
+    // verb that acts on people, an age named for its rulers, a passive of
+    // conquest.
+    let guide = "Getting there\n\nThe old town sits between Arvena and Tolmach, north of \
+        Kelso Bay and Dunmore. Ferries run from Arvena to Skerry and Lunna. Buses stop in \
+        Tolmach, in Brae, in Voe and in Sandwick. Walk from Lunna to the Skerry lighthouse.\n\n\
+        History\n\nThe elders appointed Bregan to draft a new code. The first people of the \
+        islands are the Venari, who came from the north. Dorran Keld's movie, based on a \
+        novel by the Nobel laureate Wendel Marsk, tells of those times. The hall was built \
+        in the Harvid era. Captured by the Norrin in 866, the town became a port. Later, \
+        settlers arrived and enslaved the Venari.\n\n\
+        By plane\n\nTolmach Airport (IATA: TLQ) is north of Brae; from the south take \
+        I-44 West. Boats leave from Gates C & D and cost 150 Kr.";
+    let got = found(guide);
+    for name in [
+        "Bregan",
+        "Venari",
+        "Dorran Keld",
+        "Wendel Marsk",
+        "Harvid",
+        "Norrin",
+    ] {
+        assert!(
+            got.iter().any(|(s, k)| s == name && *k == Actor),
+            "{name} should be an actor: {got:?}"
+        );
+    }
+    for name in ["Tolmach", "TLQ", "I-44 West"] {
+        assert!(
+            got.iter().any(|(s, k)| s == name && *k == Place),
+            "{name} should be a place: {got:?}"
+        );
+    }
+    // Labels and units are no names.
+    for name in ["D", "Kr"] {
+        assert!(!got.iter().any(|(s, _)| s == name), "{name}: {got:?}");
+    }
+    // `who` after a place with its preposition is the people there.
+    let trip = format!("{guide} Buses wait in Voe, who knows how long.");
+    assert!(
+        found(&trip).iter().any(|(s, k)| s == "Voe" && *k == Place),
+        "{:?}",
+        found(&trip)
+    );
+}
