@@ -735,11 +735,19 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
     if words == 1 && (code_suffix(cx, e) || currency_code(cx, e)) {
         return;
     }
-    // A letter alone is a label (`Gates C & D`, `54º N`), a suffix is no
-    // name (`Jones, Jr.`), and a currency's short name follows an amount
-    // (`150 Kr`); each unless it speaks.
+    // A letter alone is a label (`Gates C & D`, `54º N`), an initial alone
+    // no name, nor a suffix (`Jones, Jr.`) or a degree (`Ph.D.`), and a
+    // currency's short name follows an amount (`150 Kr`); each unless it
+    // speaks.
     if words == 1
-        && (name.len() == 1 || matches!(name, "Jr" | "Sr") || amount_unit(cx, s, name))
+        && (name.len() == 1
+            || (name.len() == 2 && name.ends_with('.'))
+            || matches!(name, "Jr" | "Sr")
+            || amount_unit(cx, s, name)
+            || (name == "Ph"
+                && cx
+                    .span_text(s..(s + 3).min(cx.toks.len()))
+                    .starts_with("Ph.D")))
         && !attributed(cx, e)
     {
         return;

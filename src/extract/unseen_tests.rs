@@ -648,3 +648,30 @@ fn the_words_around_keep_people_people_in_a_text_about_places() {
         found(&trip)
     );
 }
+
+#[test]
+fn a_life_is_lived_somewhere() {
+    check_has(&[
+        ("He was born at Stridon, a village.", "Stridon", Place),
+        (
+            "The village lay on the border of Dalmatia and Pannonia.",
+            "Pannonia",
+            Place,
+        ),
+        (
+            "He set out on a journey through Thrace in the spring.",
+            "Thrace",
+            Place,
+        ),
+        ("He travelled with Bonosus to Gaul.", "Gaul", Place),
+        ("He went to the desert of Chalcis.", "Chalcis", Place),
+    ]);
+    // A citation after a sentence leaves the next word its first; a degree
+    // is no name.
+    let text = "He served in the army. [2] Following his discharge, he taught.\n\n\
+                Following his move, he earned a Ph.D. in 1971.";
+    let got = found(text);
+    for word in ["Following", "Ph", "D."] {
+        assert!(!got.iter().any(|(s, _)| s == word), "{word}: {got:?}");
+    }
+}
