@@ -389,6 +389,16 @@ fn ism(w: &str) -> bool {
 /// The head of `toks[s..e]` (see [`head_index`]) names an event, a law or
 /// an award (`World War II`, `Olympic Games`, `Battle of Hastings`).
 fn event_name(cx: &DocContext, s: usize, e: usize) -> bool {
+    // A storm by its given name (`Cyclone Idai`, `Hurricane Katrina`).
+    if e - s >= 2
+        && matches!(
+            word_at(cx, s),
+            "Hurricane" | "Cyclone" | "Typhoon" | "Storm"
+        )
+        && cx.toks[s + 1].cap()
+    {
+        return true;
+    }
     if e - s < 2 || !cx.toks[s..e].iter().any(|t| t.in_lex(EVENT)) {
         return false;
     }

@@ -394,6 +394,16 @@ fn connector_ok(
         return false;
     }
     if of {
+        // `Horn of Africa`, `Isle of Man`: a place known by the whole.
+        let known = (after..toks.len().min(after + 3)).any(|j| {
+            toks[j].is_word()
+                && toks[j].cap()
+                && super::gaz::place(&text[toks[first].start as usize..toks[j].end as usize])
+                    .is_some()
+        });
+        if known {
+            return true;
+        }
         // `Bank of Japan`, and a title's complement (`Minister of
         // Education`, `Governor of Ohio`).
         let title = toks[last].cap() && !toks[last].upper() && toks[last].in_lex(TITLE);

@@ -675,3 +675,26 @@ fn a_life_is_lived_somewhere() {
         assert!(!got.iter().any(|(s, _)| s == word), "{word}: {got:?}");
     }
 }
+
+#[test]
+fn a_speech_names_its_places_and_not_its_audience() {
+    check_has(&[
+        (
+            "From Pakistan to the Horn of Africa, people are paying.",
+            "Horn of Africa",
+            Place,
+        ),
+        (
+            "Africa is home to most of the best solar resources.",
+            "Africa",
+            Place,
+        ),
+        ("Russia is ready to talk, the envoy said.", "Russia", Actor),
+    ]);
+    let text = "Excellencies, ladies and gentlemen, I met a farmer in Mozambique who \
+                had lost everything to Cyclone Idai and Hurricane Katrina.";
+    let got = found(text);
+    for word in ["Excellencies", "Cyclone Idai", "Idai", "Hurricane Katrina"] {
+        assert!(!got.iter().any(|(s, _)| s == word), "{word}: {got:?}");
+    }
+}
