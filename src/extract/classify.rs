@@ -254,7 +254,10 @@ fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
         // A title opening a longer run is cut off with its complement
         // (`Minister of Education Ana Roe`), not as a common word.
         let title = !single && is_title(cx, start);
-        let drop = (common_word(cx, t, w) && !head)
+        // `Vinita, OK`: a state's postal code after a town, whatever else
+        // the letters spell.
+        let state = single && state_after_town(cx, start);
+        let drop = (common_word(cx, t, w) && !head && !state)
             || (single && field_start(cx, start) && label(cx, end) && common_label(t, w))
             || (t.initial()
                 && !head
@@ -417,7 +420,10 @@ fn event_name(cx: &DocContext, s: usize, e: usize) -> bool {
 fn trim_end(cx: &DocContext, start: usize, mut end: usize) -> usize {
     while end > start {
         let t = &cx.toks[end - 1];
-        if t.is_word() && (t.cap() || t.upper()) && !common_word(cx, t, t.text(cx.text)) {
+        if t.is_word()
+            && (t.cap() || t.upper())
+            && (!common_word(cx, t, t.text(cx.text)) || state_after_town(cx, end - 1))
+        {
             break;
         }
         // `Kim Jong-un`: a syllable glued on by a hyphen stays.
@@ -1052,6 +1058,23 @@ fn town_comma(cx: &DocContext, s: usize) -> bool {
         && toks
             .get(s + 1)
             .is_none_or(|t| !t.is_word() || !t.cap() || t.brk())
+}
+
+/// A US state's postal code after a town and a comma (`Vinita, OK`),
+/// whatever English word its letters spell.
+fn state_after_town(cx: &DocContext, k: usize) -> bool {
+    let t = &cx.toks[k];
+    t.upper()
+        && gaz::us_state_code(t.text(cx.text))
+        && town_comma(cx, k)
+        && {
+            // Not `Sure, OK`: the town is no common word opening a sentence.
+            let town = &cx.toks[k - 2];
+            let w = town.text(cx.text);
+            !common_word(cx, town, w) && !(town.initial() && with_lower(w, gaz::zipf) >= 3.5)
+        }
+        // Not `Tom Molomby, SC`: a person's postnominal.
+        && !(k >= 3 && cx.toks[k - 3].cap() && gaz::given_name(word_at(cx, k - 3)))
 }
 
 /// `Al Mukalla`, `El Fasher`: the Arabic article opening a name, not the

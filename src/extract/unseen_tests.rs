@@ -690,7 +690,19 @@ fn a_speech_names_its_places_and_not_its_audience() {
             Place,
         ),
         ("Russia is ready to talk, the envoy said.", "Russia", Actor),
+        // A state's postal code that spells a word, after a town.
+        ("The bridge spans the roadway near Vinita, OK.", "OK", Place),
     ]);
+    for text in [
+        "Sure, OK.",
+        "Speaking for them, Tom Molomby, SC, said that.",
+    ] {
+        let got = found(text);
+        assert!(
+            !got.iter().any(|(s, _)| s == "OK" || s == "SC"),
+            "{text}: {got:?}"
+        );
+    }
     let text = "Excellencies, ladies and gentlemen, I met a farmer in Mozambique who \
                 had lost everything to Cyclone Idai and Hurricane Katrina.";
     let got = found(text);
