@@ -3,8 +3,9 @@
 //!
 //! Owns the decision (is the file long enough, is there a safe place to
 //! cut) and the cut itself. The promise the reader builds on: every block
-//! and section of the start, but the last section's extent, is the block
-//! or section the whole article has at the same byte offsets, and the
+//! and section of the start, but the last section's extent (and the last
+//! block's, when the start is cut inside it), is the block or section the
+//! whole article has at the same byte offsets, and the
 //! start's text is a byte prefix of the whole's (the reader still checks
 //! the last at the swap: a file changed meanwhile breaks it). Where no cut
 //! keeps that promise the file is read whole, as a short one is.
@@ -17,7 +18,13 @@
 //!   article from the same cuts). A top-level list is also cut before one
 //!   of its items (at the start of a line) while its items hold only
 //!   inline content: a blank line further on may make the whole list
-//!   loose, which changes no such item. Link reference definitions
+//!   loose, which changes no such item. A head that ends inside a long
+//!   paragraph (one long line) is cut in it, after a space where nothing
+//!   inline is open (`windows`' cut), when the paragraph's later lines
+//!   all start with a letter (no setext underline or table row turns it
+//!   into something else): the rest of a file is read through for them
+//!   up to the paragraph's end, a stream's is not (it is read whole).
+//!   Link reference definitions
 //!   are the one thing later in a file that changes earlier blocks, and
 //!   only a reference the start cannot resolve: the cut is made before
 //!   anything like one (`]:`) in the head read, and before the first
