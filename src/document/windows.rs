@@ -691,7 +691,7 @@ const CUT_SEARCH: usize = 4096;
 /// may open an inline construct (emphasis, code, a link, an autolink or
 /// HTML) that has not found its close yet, and may find it in a later
 /// window.
-fn first_markup(text: &[u8]) -> Option<usize> {
+pub(super) fn first_markup(text: &[u8]) -> Option<usize> {
     text.iter()
         .position(|b| matches!(b, b'*' | b'_' | b'~' | b'`' | b'[' | b'<' | b'\\' | b'&'))
 }
@@ -701,7 +701,7 @@ fn first_markup(text: &[u8]) -> Option<usize> {
 /// a letter or digit, with only plain characters around (letters, digits,
 /// spaces and punctuation that opens nothing), so that neither side reads
 /// otherwise alone. Never at or before `from`.
-fn space_cut(md: &str, run: Range<usize>, from: usize) -> Option<usize> {
+pub(super) fn space_cut(md: &str, run: Range<usize>, from: usize) -> Option<usize> {
     let bytes = md.as_bytes();
     let plain = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80 || b" ,.;:'\"?!()/-".contains(&b);
     let lo = run.start.max(from) + PLAIN_AROUND;
