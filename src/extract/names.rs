@@ -429,6 +429,11 @@ fn connector_ok(
     if toks[end].text(text) == toks[last].text(text) && end > after {
         return false;
     }
+    // `the Salt and Verde Rivers`: a plural head shared by two names.
+    let plural_head = toks[end].in_lex(PLACE) && toks[end].text(text).ends_with('s');
+    if plural_head && end > after && !(first..=last).any(|j| takes_of(text, &toks[j])) {
+        return false;
+    }
     // `the United Nations and United States`: after a name of two words or
     // more, a place's own name after `and` is a second name, not the end
     // of the first (`Air and Space Museum` is one).
@@ -473,6 +478,10 @@ mod tests {
             ("the Committee on Monday voted", &["Committee", "Monday"]),
             ("fighting in Deir ez-Zor went on", &["Deir ez-Zor"]),
             ("the Air and Space Museum", &["Air and Space Museum"]),
+            (
+                "the Salt and Verde Rivers fed farms",
+                &["Salt", "Verde Rivers"],
+            ),
             (
                 "a hub for American Airlines and Southwest Airlines",
                 &["American Airlines", "Southwest Airlines"],

@@ -155,6 +155,11 @@ pub fn place_cue(cx: &DocContext, s: usize, e: usize) -> bool {
             // campus`): only the words of geography mark a place.
             return GEOGRAPHY.contains(&w);
         }
+        // `the Salt and Verde Rivers`: a plural head word after the second
+        // name is both names'.
+        if k > e && t.cap() && t.in_lex(PLACE) && w.ends_with('s') && word_at(cx, e) == "and" {
+            return true;
+        }
         if w == "and" || t.cap() {
             k += 1;
         } else {

@@ -693,6 +693,19 @@ fn a_speech_names_its_places_and_not_its_audience() {
         // A state's postal code that spells a word, after a town.
         ("The bridge spans the roadway near Vinita, OK.", "OK", Place),
     ]);
+    check_has(&[
+        (
+            "The Salt and Verde Rivers of central Arizona fed the farms.",
+            "Salt",
+            Place,
+        ),
+        // A player's position is a title, cut from the name.
+        (
+            "Cleveland DL Myles Garrett was fined.",
+            "Myles Garrett",
+            Actor,
+        ),
+    ]);
     for text in [
         "Sure, OK.",
         "Speaking for them, Tom Molomby, SC, said that.",
