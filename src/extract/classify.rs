@@ -1071,7 +1071,8 @@ fn state_after_town(cx: &DocContext, k: usize) -> bool {
             // Not `Sure, OK`: the town is no common word opening a sentence.
             let town = &cx.toks[k - 2];
             let w = town.text(cx.text);
-            !common_word(cx, town, w) && !(town.initial() && with_lower(w, gaz::zipf) >= 3.5)
+            let opener = town.initial() && with_lower(w, gaz::zipf) >= 3.5;
+            !(common_word(cx, town, w) || opener)
         }
         // Not `Tom Molomby, SC`: a person's postnominal.
         && !(k >= 3 && cx.toks[k - 3].cap() && gaz::given_name(word_at(cx, k - 3)))
