@@ -8,7 +8,8 @@
 //! whole article has at the same byte offsets, and the
 //! start's text is a byte prefix of the whole's (the reader still checks
 //! the last at the swap: a file changed meanwhile breaks it). Where no cut
-//! keeps that promise the file is read whole, as a short one is.
+//! keeps that promise the file is read whole, as a short one is (but for
+//! a start sniffed as plain text that turns out Markdown, see below).
 //!
 //! - Plain text is cut after a blank line: paragraphs never span one.
 //! - Markdown is cut before a block (a heading, a paragraph, a list...) that
@@ -41,6 +42,16 @@
 //!   file, so an endless pipe ends with a message, not an OOM. What follows
 //!   a stream's head cannot be looked through: a later link definition is
 //!   taken to be there.
+//! - A start with no name that tells its format is sniffed
+//!   ([`Format::sniff`], its first 400 lines). One that sniffs as plain
+//!   text with fewer lines might be Markdown further on; it still opens
+//!   as plain text when it holds no Markdown syntax at all (no inline
+//!   markup character, every line begins with a letter), since its words
+//!   then read the same either way. This is the one start that may break
+//!   the promise above: when the whole turns out Markdown it is parsed as
+//!   Markdown, as it would be read whole, and the reader's swap, finding
+//!   the start's text no prefix of the whole's, puts the view on the same
+//!   block's text in the whole (`app::loading`).
 //!
 //! Knows nothing of threads or the terminal: [`Rest::load`] is what a
 //! background thread calls.
@@ -277,6 +288,13 @@ fn start_of(
             _ if memchr::memchr_iter(b'\n', source.text.as_bytes()).count() >= SNIFF_LINES => {
                 Format::Plain
             }
+            // Fewer lines, so a later one may yet make the whole Markdown;
+            // but a start with no Markdown syntax at all shows the same
+            // words either way, so it opens as plain text rather than
+            // wait for the whole (a piped 100 MB line: 0.3 s). Should the
+            // whole be Markdown, it is parsed as such when it is in, and
+            // the swap finds the view's text in it (see the module docs).
+            _ if !has_markdown_syntax(&source.text) => Format::Plain,
             _ => return Ok(None),
         },
     };
@@ -364,6 +382,20 @@ fn start_of(
         }
     }
     Ok(None)
+}
+
+/// Whether `text` holds anything Markdown reads otherwise than plain
+/// text does: a character that may open an inline construct (as
+/// `windows` tells them), or a line that starts with neither a letter nor
+/// the line's end (which could be a heading, a list item, a quote, a
+/// fence, indented code, a table row or a setext underline).
+fn has_markdown_syntax(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    super::windows::first_markup(bytes).is_some()
+        || std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1))
+            .filter_map(|at| bytes.get(at))
+            .any(|&b| !b.is_ascii_alphabetic() && b != b'\n' && b != b'\r')
 }
 
 /// Whether a paragraph cut inside goes on as prose to its end: its

@@ -307,3 +307,33 @@ fn a_whole_that_arrives_before_the_first_frame_is_laid_out_at_it() {
     assert_eq!(app.top(), app.max_top());
     assert!(app.cache().line(app.top()).is_some());
 }
+
+#[test]
+fn a_piped_start_read_as_plain_text_swaps_to_a_markdown_whole_at_its_text() {
+    // One long line with no Markdown in it, piped: its start opens as
+    // plain text; a heading far on makes the whole Markdown, parsed as
+    // such once it is in, with the view on the same words.
+    let words: String = (0..60_000).map(|i| format!("w{i} ")).collect();
+    let text =
+        format!("Title of a long line\n\n{words}end\n\n## A later heading\n\nA *short* one.\n");
+    let stream = Box::new(std::io::Cursor::new(text.clone().into_bytes()));
+    let crate::document::start::Opening::Start(start, rest) =
+        crate::document::start::open_stream("stdin", stream).expect("opens")
+    else {
+        panic!("a long piped line opens from its start");
+    };
+    assert_eq!(start.format, Format::Plain);
+    let mut app = App::loading(start, Keymap::default(), None, 0);
+    app.update(Action::Resize(100, 30));
+    app.update(Action::Scroll(40));
+    let top = app.top_text();
+    let words_on_top = app.doc.text[top..top + 40].to_string();
+    let whole = rest.load(|_| {}).map(Arc::new);
+    app.update(Msg::Arrival(Box::new(Arrival::Document(whole))));
+    assert!(!app.is_loading());
+    assert_eq!(app.doc.format, Format::Markdown);
+    let read_whole = Document::from_bytes("stdin", text.as_bytes(), None).expect("whole");
+    assert_eq!(app.doc.text, read_whole.text);
+    let top = app.top_text();
+    assert_eq!(app.doc.text[top..top + 40], words_on_top);
+}

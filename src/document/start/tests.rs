@@ -697,3 +697,89 @@ fn a_list_whose_items_hold_blocks_is_not_cut_between_them() {
     let (opening, _) = open_file(&md);
     assert!(matches!(opening, Opening::Whole(_)));
 }
+
+/// A title and one long line of `word`s, piped: about three heads long.
+fn piped_line(after: &str) -> String {
+    let words = "word ".repeat(START_BYTES * 3 / 5);
+    format!("Title of a long line\n\n{words}THE END{after}\n")
+}
+
+#[test]
+fn a_piped_long_line_without_markup_opens_from_a_prefix() {
+    // Fewer lines than the sniff reads, but no Markdown syntax in them:
+    // opened as plain text from the head, not read whole.
+    let text = piped_line("");
+    let Opening::Start(start, rest) =
+        open_stream("stdin", stream(text.clone().into_bytes())).expect("opens")
+    else {
+        panic!("read whole");
+    };
+    assert_eq!(start.format, Format::Plain);
+    assert!(start.text.len() <= START_BYTES);
+    let whole = rest.load(|_| {}).expect("the rest");
+    let read_whole = Document::from_bytes("stdin", text.as_bytes(), None).expect("whole");
+    assert_eq!(whole.format, Format::Plain);
+    assert_eq!(whole.text, read_whole.text);
+    assert_eq!(whole.blocks, read_whole.blocks);
+    assert_start_of(&start, &whole);
+}
+
+#[test]
+fn a_piped_line_whose_later_part_holds_markdown_ends_up_markdown() {
+    // The head shows no Markdown; a heading after it makes the whole so.
+    let text = piped_line("\n\n## A later heading\n\nA *short* paragraph.");
+    let Opening::Start(start, rest) =
+        open_stream("stdin", stream(text.clone().into_bytes())).expect("opens")
+    else {
+        panic!("read whole");
+    };
+    assert_eq!(start.format, Format::Plain);
+    let whole = rest.load(|_| {}).expect("the rest");
+    let read_whole = Document::from_bytes("stdin", text.as_bytes(), None).expect("whole");
+    assert_eq!(whole.format, Format::Markdown);
+    assert_eq!(whole.text, read_whole.text);
+    assert_eq!(whole.blocks, read_whole.blocks);
+    assert_eq!(whole.sections, read_whole.sections);
+    assert!(
+        whole
+            .blocks
+            .iter()
+            .any(|b| matches!(b.kind, super::super::BlockKind::Heading { level: 2 })),
+        "the heading is a Markdown heading"
+    );
+    assert!(!whole.text.contains("*short*"), "emphasis is markup");
+}
+
+#[test]
+fn a_piped_head_with_markdown_syntax_and_few_lines_reads_whole() {
+    for after_title in ["A *word* and ", "- an item\n", "    code\n", "A [link] "] {
+        let text = format!("Title\n\n{after_title}{}", piped_line(""));
+        let opening = open_stream("stdin", stream(text.into_bytes())).expect("opens");
+        assert!(matches!(opening, Opening::Whole(_)), "{after_title:?}");
+    }
+}
+
+#[test]
+fn markdown_syntax_is_told_from_plain_text() {
+    for plain in [
+        "Title\n\nWords, and more: (all) plain!\n",
+        "A\r\nB\r\n\r\nC",
+        "",
+    ] {
+        assert!(!has_markdown_syntax(plain), "{plain:?}");
+    }
+    for md in [
+        "Title\n\n# Heading",
+        "Title\n- item",
+        "1. item",
+        "> quote",
+        "Title\n    code",
+        "a `code` span",
+        "an &amp; entity",
+        "Title\n===",
+        "a | b\n|---|",
+        "an <b>tag</b>",
+    ] {
+        assert!(has_markdown_syntax(md), "{md:?}");
+    }
+}
