@@ -210,6 +210,10 @@ pub struct Builder<'a> {
     cursor: usize,
     /// The data table being read, if one is open.
     table: Option<TableCursor>,
+    /// Stop reading the article at the first body block that ends past
+    /// this many bytes of text: the document's start ([`Builder::body`]).
+    pub stop_after: Option<usize>,
+    stopped: bool,
 }
 
 fn heading_level(tag: &LocalName) -> Option<u8> {
@@ -266,6 +270,8 @@ impl<'a> Builder<'a> {
             pre: 0,
             cursor: 0,
             table: None,
+            stop_after: None,
+            stopped: false,
         }
     }
 
@@ -348,8 +354,36 @@ impl<'a> Builder<'a> {
         }
         for &root in roots {
             self.walk(root, true);
+            if self.stopped {
+                return;
+            }
         }
         self.end_block();
+        self.stop_after = None;
+    }
+
+    /// True when [`Builder::body`] stopped at [`Builder::stop_after`].
+    pub fn stopped(&self) -> bool {
+        self.stopped
+    }
+
+    /// True when the text ends with a block of body text that ends past
+    /// `limit`: every block so far is then the whole document's, kind
+    /// and all (a heading is judged furniture by what follows it up to
+    /// the next body text, see `trailing_headings`), and nothing after
+    /// it in the text yet.
+    fn at_body_end(&self, limit: usize) -> bool {
+        self.blocks.last().is_some_and(|b| {
+            b.range.end == self.text.len()
+                && b.range.end >= limit
+                && !matches!(
+                    b.kind,
+                    BlockKind::Heading { .. }
+                        | BlockKind::Boilerplate
+                        | BlockKind::Title
+                        | BlockKind::Byline
+                )
+        })
     }
 
     /// Reads set-apart regions as boilerplate, one block each (more for a
@@ -384,6 +418,10 @@ impl<'a> Builder<'a> {
     fn walk(&mut self, root: NodeId, article: bool) {
         let mut stack: Vec<(NodeId, bool)> = vec![(root, false)];
         while let Some((id, exit)) = stack.pop() {
+            if self.stop_after.is_some_and(|limit| self.at_body_end(limit)) {
+                self.stopped = true;
+                return;
+            }
             if exit {
                 self.exit(id, article);
                 continue;
