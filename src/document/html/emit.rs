@@ -214,6 +214,9 @@ pub struct Builder<'a> {
     /// this many bytes of text: the document's start ([`Builder::body`]).
     pub stop_after: Option<usize>,
     stopped: bool,
+    /// Where the last run copied from the page ends: in the text, and in
+    /// the page.
+    copied_to: (usize, usize),
 }
 
 fn heading_level(tag: &LocalName) -> Option<u8> {
@@ -272,6 +275,7 @@ impl<'a> Builder<'a> {
             table: None,
             stop_after: None,
             stopped: false,
+            copied_to: (usize::MAX, 0),
         }
     }
 
@@ -965,6 +969,21 @@ impl<'a> Builder<'a> {
                         self.cut_block();
                         run_start = self.text.len();
                         run_src = None;
+                    } else if run_start == self.text.len()
+                        && matches!(located, Some((_, Found::Verbatim)))
+                        && let Some(at) = self.space_after_copy()
+                    {
+                        // The page's own space after the text before (a
+                        // word, then a tag): it joins that text's run in
+                        // the map rather than being a run of its own
+                        // before this text's (copied too, so its own run
+                        // either way). Half the runs of a page with a tag
+                        // every few words were such spaces.
+                        let here = self.text.len();
+                        self.text.push(' ');
+                        let source = self.html_map.range_to_source(at..at + 1);
+                        self.map.push(here..here + 1, source);
+                        run_start = self.text.len();
                     } else {
                         self.text.push(' ');
                     }
@@ -1009,6 +1028,15 @@ impl<'a> Builder<'a> {
         self.flush_run(run_start, run_src, located, &rough);
     }
 
+    /// Where the page has a space (one byte of it) right after the last
+    /// run copied from it, when the text ends with that run.
+    fn space_after_copy(&self) -> Option<usize> {
+        let (text_end, at) = self.copied_to;
+        (text_end == self.text.len()
+            && matches!(self.html.as_bytes().get(at), Some(b' ' | b'\n' | b'\t')))
+        .then_some(at)
+    }
+
     fn flush_run(
         &mut self,
         start: usize,
@@ -1021,7 +1049,10 @@ impl<'a> Builder<'a> {
             return;
         }
         let source = match (src, located, rough) {
-            (Some(s), _, _) => s..s + (end - start),
+            (Some(s), _, _) => {
+                self.copied_to = (end, s + (end - start));
+                s..s + (end - start)
+            }
             (None, Some(_), Some(r)) => r.clone(),
             _ => self.cursor..self.cursor,
         };
