@@ -729,3 +729,26 @@ fn a_start_ends_on_body_text_never_on_a_heading() {
     }
     assert!(stopped > 50, "stopped {stopped} times");
 }
+
+#[test]
+fn a_space_the_page_has_after_a_copied_word_maps_to_itself() {
+    let html = "<html><body><article><p>One <a href=\"/a\">two</a> three \
+                <em>four</em> five.</p></article></body></html>";
+    let doc = page(html);
+    let at = doc.text.find("One two three four five.").expect("the text");
+    for word in ["One", "two", "three", "four", "five."] {
+        let w = at + doc.text[at..].find(word).expect("the word");
+        let source = doc.source_map.range_to_source(w..w + word.len());
+        assert_eq!(&html[source], word);
+    }
+    // The spaces after "One" and "three" are the page's own, before a
+    // tag: part of the word's run, not mapped to the next word.
+    for (after, space) in [("One", "One "), ("three", "three ")] {
+        let s = at + doc.text[at..].find(after).expect("the word") + after.len();
+        let page_space = html.find(space).expect("in the page") + after.len();
+        assert_eq!(
+            doc.source_map.range_to_source(s..s + 1),
+            page_space..page_space + 1
+        );
+    }
+}
