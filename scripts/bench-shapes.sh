@@ -6,6 +6,7 @@
 #   para   news paragraphs, about 200 bytes each
 #   xnn    `x\n\n` over and over (a block every three bytes)
 #   list   a flat `- item` list
+#   loose  a flat loose list (`- item` and a blank line, over and over)
 #   emph   Markdown paragraphs heavy with *emphasis*, **strong** and links
 #   line   one long line of words
 # Every file starts with a title line and ends with an end marker.
@@ -13,6 +14,7 @@
 #   scripts/bench-shapes.sh                    # everything (half an hour)
 #   SIZES=10 SHAPES="xnn list" scripts/bench-shapes.sh
 #   FORMS="txt pipe" scripts/bench-shapes.sh   # some of: txt md pipe
+#   LEDE=/tmp/lede-old scripts/bench-shapes.sh # another binary, not built
 #
 # First screen: scripts/peer_drive.py starts the reader on a pty at 200x60
 # and feeds its output to a terminal emulator (pyte, installed into
@@ -30,12 +32,12 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 work=${WORK_DIR:-$top/target/bench-shapes}
 sizes=${SIZES:-"10 100"}
-shapes=${SHAPES:-"para xnn list emph line"}
+shapes=${SHAPES:-"para xnn list loose emph line"}
 forms=${FORMS:-"txt md pipe"}
 timeout_s=${TIMEOUT_S:-300}
 peers_dir=$top/target/peers
 py=$peers_dir/driver/bin/python
-bin=$top/target/release/lede
+bin=${LEDE:-$top/target/release/lede}
 mkdir -p "$work"
 
 log() { printf '%s\n' "$*" >&2; }
@@ -46,7 +48,7 @@ if ! { [ -x "$py" ] && "$py" -c 'import pyte' 2>/dev/null; }; then
 fi
 command -v tmux >/dev/null || { apt-get update -qq && apt-get install -y -qq tmux >/dev/null; }
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
-cargo build --release --quiet
+[ -n "${LEDE:-}" ] || cargo build --release --quiet
 
 TITLE="Shapes of articles under a budget"
 END="THE END marker"
@@ -64,6 +66,7 @@ unit = {
         for i in range(100)),
     'xnn': 'x\n\n',
     'list': '- item\n',
+    'loose': '- item\n\n',
     'emph': ''.join(
         f'A *short* phrase with **strong** words and a [link](http://example.org/{i}) '
         f'in it, said *Anna* to `the council` in **Oslo**.\n\n'

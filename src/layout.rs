@@ -2,7 +2,8 @@
 //!
 //! Lines are made on demand, a block at a time (`wrap`), so opening or
 //! resizing a long article costs what the screen shows, not what the
-//! article holds. `WrapCache` (`cache`) numbers the lines of the whole
+//! article holds; a block of megabytes (one long line) a piece of it at a
+//! time (`long`), so its lines are never all held. `WrapCache` (`cache`) numbers the lines of the whole
 //! article: a block not yet wrapped counts as an estimate from its length,
 //! replaced by its real count once it is wrapped, so line numbers, the
 //! percentage and the scrollbar are estimates until the reader (or idle
@@ -28,6 +29,7 @@ use std::rc::Rc;
 use unicode_width::UnicodeWidthStr;
 
 mod cache;
+mod long;
 mod wrap;
 
 pub use cache::{Anchor, Pos, WrapCache, Wrapped};
@@ -37,7 +39,7 @@ use wrap::BlockLines;
 /// wide, each block laid out as it comes and let go after: what print mode
 /// writes. Unlike [`WrapCache::iter`] nothing is kept per block (no line
 /// numbers), so a document of millions of blocks prints in the memory of
-/// one. Page furniture is left out unless `show_furniture`.
+/// one, and a long block in that of one of its pieces. Page furniture is left out unless `show_furniture`.
 pub fn stream_lines(
     doc: &crate::document::Document,
     width: u16,
@@ -51,10 +53,13 @@ pub fn stream_lines(
         })
         .flat_map(move |i| {
             let before = prev.replace(i).map(|p| doc.blocks.at(p));
-            let laid = Rc::new(BlockLines::lay_out(doc, width, reveal, i, before.as_ref()));
-            (0..laid.lines.len()).map(move |index| Line {
-                laid: Rc::clone(&laid),
-                index,
+            // A long block comes a piece at a time (see `long`).
+            long::pieces(doc, width, reveal, i, before).flat_map(|(_, laid)| {
+                let laid = Rc::new(laid);
+                (0..laid.lines.len()).map(move |index| Line {
+                    laid: Rc::clone(&laid),
+                    index,
+                })
             })
         })
 }

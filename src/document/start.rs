@@ -3,8 +3,9 @@
 //!
 //! Owns the decision (is the file long enough, is there a safe place to
 //! cut) and the cut itself. The promise the reader builds on: every block
-//! and section of the start, but the last section's extent, is the block
-//! or section the whole article has at the same byte offsets, and the
+//! and section of the start, but the last section's extent (and the last
+//! block's, when the start is cut inside it), is the block or section the
+//! whole article has at the same byte offsets, and the
 //! start's text is a byte prefix of the whole's (the reader still checks
 //! the last at the swap: a file changed meanwhile breaks it). Where no cut
 //! keeps that promise the file is read whole, as a short one is.
@@ -17,7 +18,13 @@
 //!   article from the same cuts). A top-level list is also cut before one
 //!   of its items (at the start of a line) while its items hold only
 //!   inline content: a blank line further on may make the whole list
-//!   loose, which changes no such item. Link reference definitions
+//!   loose, which changes no such item. A head that ends inside a long
+//!   paragraph (one long line) is cut in it, after a space where nothing
+//!   inline is open (`windows`' cut), when the paragraph's later lines
+//!   all start with a letter (no setext underline or table row turns it
+//!   into something else): the rest of a file is read through for them
+//!   up to the paragraph's end, a stream's is not (it is read whole).
+//!   Link reference definitions
 //!   are the one thing later in a file that changes earlier blocks, and
 //!   only a reference the start cannot resolve: the cut is made before
 //!   anything like one (`]:`) in the head read, and before the first
@@ -44,7 +51,7 @@
 //! background thread calls.
 
 use std::fs::File;
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{BrokenLink, Event, LinkType, Parser, Tag, TagEnd};
@@ -216,7 +223,14 @@ pub fn open(path: &Path) -> Result<Opening, LoadError> {
         }
         let before = head.last().copied();
         let more = move || definition_in(before, &mut file);
-        if let Some(start) = start_of(&name, &head, more, window)? {
+        let head_len = head.len() as u64;
+        let tail = |tail: ProseTail| {
+            let mut rest = File::open(path).map_err(|e| LoadError::Io(e.to_string()))?;
+            rest.seek(SeekFrom::Start(head_len))
+                .map_err(|e| LoadError::Io(e.to_string()))?;
+            prose_in(tail, &mut rest)
+        };
+        if let Some(start) = start_of(&name, &head, more, tail, window)? {
             return Ok(Opening::Start(start, Rest::file(path, meta.len())));
         }
     }
@@ -241,7 +255,9 @@ pub fn open_stream(name: &str, mut stream: Box<dyn Read + Send>) -> Result<Openi
         for &(read, window) in tries(name) {
             // What comes after a stream's head cannot be looked through
             // without reading it: a later definition is taken to be there.
-            if let Some(start) = start_of(name, &head[..read], || Ok(true), window)? {
+            // Nor whether a paragraph it ends in goes on as prose.
+            let tail = |_: ProseTail| Ok(false);
+            if let Some(start) = start_of(name, &head[..read], || Ok(true), tail, window)? {
                 return Ok(Opening::Start(start, Rest::stream(name, head, stream)));
             }
         }
@@ -300,11 +316,14 @@ fn tries(name: &str) -> &'static [(usize, usize)] {
 /// within its first `window` bytes; `None` when it must be read whole.
 /// `more_definitions` says whether what follows the head holds something
 /// like a link reference definition; it is asked only when the start
-/// holds a reference it cannot resolve.
+/// holds a reference it cannot resolve. `more_prose` goes on with a
+/// [`ProseTail`] through what follows the head; it is asked only when the
+/// start is to be cut inside a paragraph that the head does not end.
 fn start_of(
     name: &str,
     head: &[u8],
     more_definitions: impl FnOnce() -> Result<bool, LoadError>,
+    more_prose: impl FnOnce(ProseTail) -> Result<bool, LoadError>,
     window: usize,
 ) -> Result<Option<Document>, LoadError> {
     if load::encoding_of(head).is_some() || load::looks_binary(head) {
@@ -339,7 +358,15 @@ fn start_of(
         Format::Markdown => {
             let bytes = source.text.as_bytes();
             let window = match bytes.get(..window) {
-                Some(head) => memchr::memrchr(b'\n', head).map_or(0, |i| i + 1),
+                // A head whose last line is longer than half the window
+                // (one long line) ends after a space in it, where its
+                // paragraph may be cut.
+                Some(head) => match memchr::memrchr(b'\n', head) {
+                    Some(i) if i >= head.len() / 2 => i + 1,
+                    line => {
+                        memchr::memrchr(b' ', head).map_or(line.map_or(0, |i| i + 1), |i| i + 1)
+                    }
+                },
                 None => bytes.len(),
             };
             let Some(found) = markdown_cuts(&source.text[..window]) else {
@@ -352,6 +379,21 @@ fn start_of(
             // head that holds none.)
             let last_definition = memchr::memmem::find_iter(bytes, b"]:").last();
             let mut cuts = found.cuts;
+            // Inside the head's last paragraph, when no later line turns
+            // it into something else (see `ProseTail`).
+            if let Some(at) = found.paragraph {
+                let mut tail = ProseTail::default();
+                let decided = tail
+                    .feed(&bytes[at..])
+                    .or_else(|| tail.feed(&head[cut_bytes..]));
+                let prose = match decided {
+                    Some(prose) => prose,
+                    None => more_prose(tail)?,
+                };
+                if prose {
+                    cuts.push(at);
+                }
+            }
             cuts.retain(|&c| last_definition.is_none_or(|d| d < c));
             // Definitions further on matter only to a reference the start
             // could not resolve. Only then is the rest of the file looked
@@ -393,6 +435,76 @@ fn start_of(
         }
     }
     Ok(None)
+}
+
+/// Whether a paragraph cut inside goes on as prose to its end: its
+/// lines after the cut's own all start with an ASCII letter, up to a blank
+/// line or the end of the input, as `windows` asks of a paragraph it cuts
+/// (so no setext underline, table row or other block turns the whole
+/// paragraph into something else). Fed the bytes after the cut in order,
+/// the head's and then the rest of the file's, until it can tell.
+#[derive(Debug, Default)]
+struct ProseTail {
+    state: TailState,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum TailState {
+    /// In a line already told to be prose (the cut's own, at first).
+    #[default]
+    InLine,
+    /// At the start of a line.
+    LineStart,
+    /// In a line of only white space so far.
+    Blank,
+}
+
+impl ProseTail {
+    /// Goes on through `bytes`: `Some` once the answer is known.
+    fn feed(&mut self, bytes: &[u8]) -> Option<bool> {
+        let mut at = 0;
+        while at < bytes.len() {
+            match self.state {
+                TailState::InLine => match memchr::memchr(b'\n', &bytes[at..]) {
+                    Some(i) => {
+                        at += i + 1;
+                        self.state = TailState::LineStart;
+                    }
+                    None => return None,
+                },
+                TailState::LineStart | TailState::Blank => {
+                    let b = bytes[at];
+                    at += 1;
+                    self.state = match b {
+                        b'\n' => return Some(true),
+                        _ if b.is_ascii_whitespace() => TailState::Blank,
+                        _ if self.state == TailState::LineStart && b.is_ascii_alphabetic() => {
+                            TailState::InLine
+                        }
+                        _ => return Some(false),
+                    };
+                }
+            }
+        }
+        None
+    }
+}
+
+/// [`ProseTail`] through the rest of `input` (the end of the input ends
+/// the paragraph).
+fn prose_in(mut tail: ProseTail, input: &mut impl Read) -> Result<bool, LoadError> {
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let n = match input.read(&mut buf) {
+            Ok(0) => return Ok(true),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(LoadError::Io(e.to_string())),
+        };
+        if let Some(prose) = tail.feed(&buf[..n]) {
+            return Ok(prose);
+        }
+    }
 }
 
 /// True for a tag that opens a block, not an inline run.
@@ -490,6 +602,27 @@ struct MarkdownCuts {
     /// Where the first reference the parser could not resolve starts: a
     /// definition later in the file could make it a link in the whole.
     unresolved: Option<usize>,
+    /// A cut inside the head's last block, a paragraph the head does not
+    /// end (one long line): after a space where nothing inline is open
+    /// (`windows::space_cut`), at least [`MIN_PARAGRAPH_CUT`] into it,
+    /// after a block that is not page furniture. Safe once no later line
+    /// of the paragraph turns it into something else ([`ProseTail`]).
+    paragraph: Option<usize>,
+}
+
+/// How far into a paragraph a start may be cut: a block this long is no
+/// page furniture, caption or subheading, cut short or not.
+const MIN_PARAGRAPH_CUT: usize = 16 * 1024;
+
+/// The top-level paragraph being read, for a cut inside it.
+struct OpenParagraph {
+    start: usize,
+    /// Its text so far holds no markup character left as text (an opener
+    /// that found no close yet), as in `windows`.
+    clean: bool,
+    cut: Option<usize>,
+    /// The block before it is not page furniture.
+    after_prose: bool,
 }
 
 /// Link text a parse may copy out of reference definitions before
@@ -534,6 +667,8 @@ fn markdown_cuts(md: &str) -> Option<MarkdownCuts> {
     // As in `windows`: a cut counts only before the head's last blank line,
     // after which a block may still read otherwise in the whole.
     let settled = memchr::memmem::rfind(md.as_bytes(), b"\n\n").map_or(0, |i| i + 1);
+    let mut paragraph: Option<OpenParagraph> = None;
+    let mut paragraph_cut = None;
     let parser = Parser::new_with_broken_link_callback(md, super::markdown_options(), Some(note));
     for (event, range) in parser.into_offset_iter() {
         match event {
@@ -606,6 +741,13 @@ fn markdown_cuts(md: &str) -> Option<MarkdownCuts> {
                 }
                 if depth == 0 {
                     list = matches!(tag, Tag::List(_)).then_some((range.start, true));
+                    paragraph = matches!(tag, Tag::Paragraph).then(|| OpenParagraph {
+                        start: range.start,
+                        clean: true,
+                        cut: None,
+                        after_prose: !end_matter.is_open()
+                            && !furniture::is_furniture(md[last_text.clone()].trim()),
+                    });
                 }
                 depth += 1;
             }
@@ -613,6 +755,12 @@ fn markdown_cuts(md: &str) -> Option<MarkdownCuts> {
                 depth = depth.saturating_sub(1);
                 if depth == 0 {
                     candidate = None;
+                    // Kept only where the head ends the paragraph, which
+                    // the whole may not.
+                    paragraph_cut = paragraph
+                        .take()
+                        .filter(|p| p.after_prose && md[range.end..].trim().is_empty())
+                        .and_then(|p| p.cut);
                 }
                 let ends_leaf = matches!(
                     tag,
@@ -633,6 +781,20 @@ fn markdown_cuts(md: &str) -> Option<MarkdownCuts> {
             | Event::Code(ref t)
             | Event::Html(ref t)
             | Event::InlineHtml(ref t) => {
+                if let (Event::Text(text), Some(p)) = (&event, paragraph.as_mut()) {
+                    let was_clean = p.clean;
+                    let markup = super::windows::first_markup(text.as_bytes());
+                    p.clean &= markup.is_none();
+                    let verbatim = md.get(range.clone()) == Some(text.as_ref());
+                    if was_clean && depth == 1 && verbatim {
+                        let upto = markup.map_or(range.end, |m| range.start + m);
+                        if let Some(at) = super::windows::space_cut(md, range.start..upto, p.start)
+                            .filter(|&at| at >= p.start + MIN_PARAGRAPH_CUT)
+                        {
+                            p.cut = Some(at);
+                        }
+                    }
+                }
                 if matches!(event, Event::Text(_) | Event::Code(_))
                     && !t.trim().is_empty()
                     && let Some(cut) = candidate.take()
@@ -664,6 +826,7 @@ fn markdown_cuts(md: &str) -> Option<MarkdownCuts> {
     Some(MarkdownCuts {
         cuts,
         unresolved: unresolved.get(),
+        paragraph: paragraph_cut,
     })
 }
 

@@ -13,11 +13,14 @@
 //!
 //! One block larger than a window would still be parsed whole, so two
 //! kinds of block are also cut inside:
-//! - A top-level list, before one of its items that starts a line, while
-//!   the list is surely tight (see [`list_is_tight`]): tight or loose is a
-//!   property of the whole list, which a window cannot see. The next
-//!   window parses from the item as a list of its own; its opening event
-//!   is dropped, so the whole's list goes on (and its numbering with it).
+//! - A top-level list, before one of its items that starts a line, once
+//!   the whole list is known tight or loose (see [`Proofs::loose`]):
+//!   tight or loose is a property of the whole list, which a window cannot
+//!   see. The next window parses from the item as a list of its own; its
+//!   opening event is dropped, so the whole's list goes on (and its
+//!   numbering with it), and when the whole is loose, the items' bare
+//!   paragraphs a window read as tight are given their paragraph events
+//!   ([`Loosen`]): looseness changes nothing else in the events.
 //! - A top-level paragraph, after a single space with plain bytes around
 //!   it, where the paragraph's text so far holds no markup character left
 //!   as text (an emphasis, code span, link or autolink opener that found
@@ -104,6 +107,10 @@ enum Goes {
 struct Cut {
     at: usize,
     goes: Goes,
+    /// Whether the list a window goes on with is loose (the whole's).
+    loose: bool,
+    /// Where that list starts.
+    list: usize,
 }
 
 /// Calls `sink` with every event of `md` and its range in `md`, window by
@@ -187,21 +194,28 @@ fn walk<'a>(
     let mut goes = Goes::On;
     // The block a window goes on with, as it was open in the window before.
     let mut carried = Top::Other;
+    let mut carried_loose = false;
     let mut proofs = Proofs::default();
     while from < md.len() {
         let end = window_end(md, from, size);
         let mut events = Parser::new_ext(&md[from..end], options).into_offset_iter();
         let mut opening = Opening::new(goes);
+        // The list this window goes on with is read as the whole reads it;
+        // one that goes on past the window's cut is read here with items
+        // after the cut, which were enough to find it loose.
+        let carries = (goes == Goes::List).then_some(carried_loose);
+        let mut stream = Loosen::new(&mut events, &md[from..end], carries, None);
         if end == md.len() {
             // The last window: every event is kept, so each goes as it
             // comes (a list of ten megabytes is one block: held back, its
             // events cost several times its text).
-            for (event, range) in &mut events {
+            for (event, range) in &mut stream {
                 if opening.drops(&event, &range)? {
                     continue;
                 }
                 keep(event, range.start + from..range.end + from);
             }
+            stream.agrees()?;
             defined(events.reference_definitions(), end - from);
             break;
         }
@@ -210,6 +224,11 @@ fn walk<'a>(
         let mut boundary = from;
         let mut boundary_goes = Goes::On;
         let mut boundary_top = Top::Other;
+        let mut boundary_loose = false;
+        let mut boundary_list = 0;
+        // Whether an item of the top-level list showed a paragraph of its
+        // own: the list is loose.
+        let mut shows_loose = false;
         let (mut depth, mut top) = match goes {
             Goes::On => (0usize, Top::Other),
             _ => (1, carried),
@@ -226,12 +245,13 @@ fn walk<'a>(
         } else {
             memchr::memrchr(b'\n', &md.as_bytes()[from..end]).map_or(from, |i| from + i + 1)
         };
-        for (event, range) in &mut events {
+        for (event, range) in &mut stream {
             if opening.drops(&event, &range)? {
                 continue;
             }
             let range = range.start + from..range.end + from;
             let mut cut = None;
+            let (mut loose, mut cut_list) = (false, 0);
             if depth == 0
                 && matches!(event, Event::Start(_) | Event::Rule)
                 && range.start > from
@@ -251,9 +271,10 @@ fn walk<'a>(
                 && range.start > from.max(list)
                 && range.start < last_line
                 && md[..range.start].ends_with('\n')
-                && proofs.tight(md, list)
+                && let Some(known) = proofs.loose(md, list, shows_loose)
             {
                 cut = Some((range.start, Goes::List));
+                (loose, cut_list) = (known, list);
             }
             if let Some((at, kind)) = cut {
                 for (event, range) in pending.drain(..) {
@@ -262,6 +283,8 @@ fn walk<'a>(
                 boundary = at;
                 boundary_goes = kind;
                 boundary_top = top;
+                boundary_loose = loose;
+                boundary_list = cut_list;
             }
             if let (Top::Paragraph { clean }, Event::Text(text)) = (&mut top, &event) {
                 let was_clean = *clean;
@@ -295,6 +318,10 @@ fn walk<'a>(
                             Tag::Paragraph => Top::Paragraph { clean: true },
                             _ => Top::Other,
                         };
+                        shows_loose = false;
+                    }
+                    if depth == 2 && matches!(top, Top::List(_)) && *tag == Tag::Paragraph {
+                        shows_loose = true;
                     }
                     depth += 1;
                 }
@@ -303,6 +330,7 @@ fn walk<'a>(
             }
             pending.push((event, range));
         }
+        stream.agrees()?;
         if boundary == from {
             // One block fills the window: try a wider one, and past a few
             // the rest whole, streamed, rather than hold back ever more
@@ -318,10 +346,13 @@ fn walk<'a>(
         cuts.push(Cut {
             at: boundary,
             goes: boundary_goes,
+            loose: boundary_loose,
+            list: boundary_list,
         });
         from = boundary;
         goes = boundary_goes;
         carried = boundary_top;
+        carried_loose = boundary_loose;
         size = window;
     }
     Ok(cuts)
@@ -363,11 +394,180 @@ impl Opening {
     }
 }
 
+/// A window's events of a top-level list cut across windows, as the
+/// whole gives them: a window parses the items it holds as a list of their
+/// own, tight or loose by those items alone, where the whole's list may be
+/// loose. pulldown-cmark's only difference between the two is that a
+/// tight list's items leave out the start and end of their paragraphs
+/// (their inline events stand in the item), so in a loose whole the
+/// events of an item's bare paragraph are given those. A window that reads
+/// a paragraph where the whole is tight cannot be the whole's: see
+/// [`Loosen::agrees`].
+struct Loosen<'t, 'e, I> {
+    events: I,
+    /// The window's text (the events' ranges are in it).
+    text: &'t str,
+    /// The looseness of the list the window opens going on with, if any.
+    carries: Option<bool>,
+    /// Where the list the window ends going on with starts (in the
+    /// window), and its looseness, when known.
+    goes_on: Option<(usize, bool)>,
+    /// Whether the window is in a cut list, and that list's looseness.
+    list: Option<bool>,
+    /// Tags open in the window.
+    depth: usize,
+    /// Where the bare paragraph being given its events starts, and where
+    /// its inline events so far end.
+    open: Option<Range<usize>>,
+    /// An event held back behind the paragraph event given before it.
+    queued: Option<(Event<'e>, Range<usize>)>,
+    /// A paragraph of an item showed where the whole is tight.
+    disagrees: bool,
+}
+
+impl<'t, 'e, I: Iterator<Item = (Event<'e>, Range<usize>)>> Loosen<'t, 'e, I> {
+    fn new(
+        events: I,
+        text: &'t str,
+        carries: Option<bool>,
+        goes_on: Option<(usize, bool)>,
+    ) -> Self {
+        Loosen {
+            events,
+            text,
+            carries,
+            goes_on,
+            list: None,
+            depth: 0,
+            open: None,
+            queued: None,
+            disagrees: false,
+        }
+    }
+
+    /// `Err` when the window read its part of a tight list as loose.
+    fn agrees(&self) -> Result<(), ParseWhole> {
+        if self.disagrees {
+            Err(ParseWhole)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Where the whole's paragraph starts whose first inline event starts
+    /// at `at`: before the backslash of an escape the event leaves out.
+    fn paragraph_start(&self, at: usize) -> usize {
+        if at > 0 && self.text.as_bytes().get(at - 1) == Some(&b'\\') {
+            at - 1
+        } else {
+            at
+        }
+    }
+}
+
+/// Whether an event is part of a paragraph's text (rather than a block).
+fn is_inline(event: &Event<'_>) -> bool {
+    match event {
+        Event::Start(tag) => matches!(
+            tag,
+            Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Superscript
+                | Tag::Subscript
+                | Tag::Link { .. }
+                | Tag::Image { .. }
+        ),
+        Event::End(tag) => matches!(
+            tag,
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+                | TagEnd::Link
+                | TagEnd::Image
+        ),
+        Event::Text(_)
+        | Event::Code(_)
+        | Event::InlineMath(_)
+        | Event::DisplayMath(_)
+        | Event::InlineHtml(_)
+        | Event::FootnoteReference(_)
+        | Event::SoftBreak
+        | Event::HardBreak
+        | Event::TaskListMarker(_) => true,
+        Event::Html(_) | Event::Rule => false,
+    }
+}
+
+impl<'e, I: Iterator<Item = (Event<'e>, Range<usize>)>> Iterator for Loosen<'_, 'e, I> {
+    type Item = (Event<'e>, Range<usize>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(queued) = self.queued.take() {
+            return Some(queued);
+        }
+        let (event, range) = self.events.next()?;
+        // How deep the event stands: a top-level list's own start and end
+        // 0, its items' 1, an item's blocks (and bare paragraphs' text) 2.
+        let level = match event {
+            Event::Start(_) => {
+                self.depth += 1;
+                self.depth - 1
+            }
+            Event::End(_) => {
+                self.depth = self.depth.saturating_sub(1);
+                self.depth
+            }
+            _ => self.depth,
+        };
+        if level == 0 {
+            self.list = match (&event, self.carries.take()) {
+                (Event::Start(Tag::List(_)), Some(loose)) => Some(loose),
+                (Event::Start(Tag::List(_)), None) => self
+                    .goes_on
+                    .filter(|&(at, _)| at == range.start)
+                    .map(|(_, loose)| loose),
+                // The list's end, or a window that opens with no list.
+                _ => None,
+            };
+            return Some((event, range));
+        }
+        let Some(loose) = self.list else {
+            return Some((event, range));
+        };
+        let inline = is_inline(&event);
+        if !loose {
+            self.disagrees |= level == 2 && event == Event::Start(Tag::Paragraph);
+            return Some((event, range));
+        }
+        match self.open.take() {
+            None if level == 2 && inline => {
+                let start = self.paragraph_start(range.start);
+                self.open = Some(start..range.end);
+                self.queued = Some((event, range));
+                Some((Event::Start(Tag::Paragraph), start..start))
+            }
+            Some(paragraph) if level < 2 || level == 2 && !inline => {
+                self.queued = Some((event, range));
+                Some((Event::End(TagEnd::Paragraph), paragraph))
+            }
+            Some(paragraph) => {
+                self.open = Some(paragraph.start..paragraph.end.max(range.end));
+                Some((event, range))
+            }
+            None => Some((event, range)),
+        }
+    }
+}
+
 /// What the text proves of blocks cut across, each found once.
 #[derive(Default)]
 struct Proofs {
-    /// A list's start and whether it is tight.
-    list: Option<(usize, bool)>,
+    /// A list's start, whether it is surely tight by its text (see
+    /// [`list_is_tight`]) and whether a window showed it loose.
+    list: Option<ListProof>,
     /// A stretch of a paragraph's last lines that goes on to the
     /// paragraph's end as prose, and one that does not (up to the line
     /// that is not): asked of every line of a long paragraph, each answer
@@ -376,24 +576,51 @@ struct Proofs {
     not_prose: Option<Range<usize>>,
 }
 
+/// What is known of the looseness of the top-level list at `start`.
+#[derive(Debug, Clone, Copy)]
+struct ListProof {
+    start: usize,
+    tight: bool,
+    loose: bool,
+}
+
 impl Proofs {
-    /// Whether the top-level list starting at `start` is surely tight:
-    /// tight or loose is a property of the whole list (a blank line
-    /// between two of its items, or between two blocks of one, makes every
-    /// item's paragraphs show), so a list is cut between items only when
-    /// it has no blank line at all. It has none when the first line at or
-    /// after `start` that is blank (spaces, tabs and quote markers only)
-    /// is followed by one no list goes on with: neither indented nor a
-    /// list marker.
-    fn tight(&mut self, md: &str, start: usize) -> bool {
-        if let Some((at, tight)) = self.list
-            && at == start
-        {
-            return tight;
+    /// Whether the top-level list starting at `start` is loose, when that
+    /// is known of the whole list (`None` when not yet). Tight or loose is
+    /// a property of the whole list (a blank line between two of its items,
+    /// or between two blocks of one, makes every item's paragraphs show),
+    /// decided once for it:
+    /// - Tight when it has no blank line at all (see [`list_is_tight`]).
+    /// - Loose once a window's parse of some of its items showed an
+    ///   item's paragraph (`shows_loose`): those items are the whole's,
+    ///   and a blank line that separates two of them, or two blocks of
+    ///   one, does so in the whole too. Asked of the parse rather than of
+    ///   the bytes, as a blank line in a fenced code block or an HTML
+    ///   block of an item separates nothing.
+    ///
+    /// A list with a blank line that no window has shown to make it loose
+    /// (all its items before the blank line bare, or the blank line
+    /// ending the list) stays unknown and is not cut.
+    fn loose(&mut self, md: &str, start: usize, shows_loose: bool) -> Option<bool> {
+        let proof = match self.list {
+            Some(proof) if proof.start == start => proof,
+            _ => ListProof {
+                start,
+                tight: list_is_tight(md, start),
+                loose: false,
+            },
+        };
+        let proof = ListProof {
+            loose: proof.loose || shows_loose,
+            ..proof
+        };
+        self.list = Some(proof);
+        match (proof.tight, proof.loose) {
+            (true, false) => Some(false),
+            (false, true) => Some(true),
+            // Both can only be a mistake of the text's reading: no cut.
+            _ => None,
         }
-        let tight = list_is_tight(md, start);
-        self.list = Some((start, tight));
-        tight
     }
 
     /// Whether the paragraph holding `at` goes on from the line of `at`
@@ -428,7 +655,11 @@ impl Proofs {
     }
 }
 
-/// See [`Proofs::tight`].
+/// Whether the top-level list starting at `start` surely has no blank
+/// line between two of its items or two blocks of one: when the first
+/// line at or after `start` that is blank (spaces, tabs and quote markers
+/// only) is followed by one no list goes on with, neither indented nor a
+/// list marker.
 fn list_is_tight(md: &str, start: usize) -> bool {
     let bytes = md.as_bytes();
     let blank = |line: &[u8]| {
@@ -460,7 +691,7 @@ const CUT_SEARCH: usize = 4096;
 /// may open an inline construct (emphasis, code, a link, an autolink or
 /// HTML) that has not found its close yet, and may find it in a later
 /// window.
-fn first_markup(text: &[u8]) -> Option<usize> {
+pub(super) fn first_markup(text: &[u8]) -> Option<usize> {
     text.iter()
         .position(|b| matches!(b, b'*' | b'_' | b'~' | b'`' | b'[' | b'<' | b'\\' | b'&'))
 }
@@ -470,7 +701,7 @@ fn first_markup(text: &[u8]) -> Option<usize> {
 /// a letter or digit, with only plain characters around (letters, digits,
 /// spaces and punctuation that opens nothing), so that neither side reads
 /// otherwise alone. Never at or before `from`.
-fn space_cut(md: &str, run: Range<usize>, from: usize) -> Option<usize> {
+pub(super) fn space_cut(md: &str, run: Range<usize>, from: usize) -> Option<usize> {
     let bytes = md.as_bytes();
     let plain = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80 || b" ,.;:'\"?!()/-".contains(&b);
     let lo = run.start.max(from) + PLAIN_AROUND;
@@ -519,10 +750,14 @@ fn resolved(
     let first = Cut {
         at: 0,
         goes: Goes::On,
+        loose: false,
+        list: 0,
     };
     let last = Cut {
         at: md.len(),
         goes: Goes::On,
+        loose: false,
+        list: 0,
     };
     let starts = std::iter::once(first).chain(labels.cuts.iter().copied());
     let ends = labels.cuts.iter().copied().chain(std::iter::once(last));
@@ -557,7 +792,13 @@ fn resolved(
         let mut held: Option<(Event<'_>, Range<usize>)> = None;
         let mut text_end = 0;
         let parser = Parser::new_with_broken_link_callback(&text, options, Some(callback));
-        for (event, range) in parser.into_offset_iter() {
+        // Here a window is parsed only up to its cut, so a list that goes
+        // on past it may read as tight where the whole is loose.
+        let carries = (cut_in.goes == Goes::List).then_some(cut_in.loose);
+        let goes_on = (cut_out.goes == Goes::List && cut_out.list >= from)
+            .then(|| (cut_out.list - from, cut_out.loose));
+        let mut stream = Loosen::new(parser.into_offset_iter(), &text, carries, goes_on);
+        for (event, range) in &mut stream {
             if opening.drops(&event, &range)? {
                 continue;
             }
@@ -617,6 +858,7 @@ fn resolved(
         } else if cut_out.goes != Goes::On {
             return Err(ParseWhole);
         }
+        stream.agrees()?;
         if !notes.is_empty() && !past_own {
             return Err(ParseWhole);
         }

@@ -10,6 +10,7 @@
 use std::ops::Range;
 
 use super::EntityKind;
+use super::animate;
 use super::context::DocContext;
 use super::gaz::{self, PlaceClass, PlaceHit};
 use super::lexicon::{
@@ -136,6 +137,12 @@ fn acts(cx: &DocContext, end: usize) -> bool {
 /// `painted by X`, `founded by X`: the maker of a thing, named after `by`.
 fn made_by(cx: &DocContext, s: usize) -> bool {
     let toks = cx.toks;
+    // `captured by the Vikings`: a people after `the`.
+    let s = if s >= 1 && toks[s - 1].is(cx.text, "the") {
+        s - 1
+    } else {
+        s
+    };
     s >= 2
         && toks[s - 1].is(cx.text, "by")
         && toks[s - 2].is_word()
@@ -143,7 +150,26 @@ fn made_by(cx: &DocContext, s: usize) -> bool {
         && (DEEDS.contains(&word_at(cx, s - 2))
             || matches!(
                 word_at(cx, s - 2),
-                "paintings" | "works" | "novel" | "film" | "book" | "written" | "led" | "drawn"
+                "paintings"
+                    | "works"
+                    | "novel"
+                    | "film"
+                    | "book"
+                    | "written"
+                    | "led"
+                    | "drawn"
+                    // Passives of conquest and settling: `captured by the X`.
+                    | "captured"
+                    | "occupied"
+                    | "sacked"
+                    | "besieged"
+                    | "destroyed"
+                    | "colonised"
+                    | "colonized"
+                    | "settled"
+                    | "inhabited"
+                    | "annexed"
+                    | "raided"
             ))
 }
 
@@ -228,7 +254,10 @@ fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
         // A title opening a longer run is cut off with its complement
         // (`Minister of Education Ana Roe`), not as a common word.
         let title = !single && is_title(cx, start);
-        let drop = (common_word(cx, t, w) && !head)
+        // `Vinita, OK`: a state's postal code after a town, whatever else
+        // the letters spell.
+        let state = single && state_after_town(cx, start);
+        let drop = (common_word(cx, t, w) && !head && !state)
             || (single && field_start(cx, start) && label(cx, end) && common_label(t, w))
             || (t.initial()
                 && !head
@@ -363,6 +392,16 @@ fn ism(w: &str) -> bool {
 /// The head of `toks[s..e]` (see [`head_index`]) names an event, a law or
 /// an award (`World War II`, `Olympic Games`, `Battle of Hastings`).
 fn event_name(cx: &DocContext, s: usize, e: usize) -> bool {
+    // A storm by its given name (`Cyclone Idai`, `Hurricane Katrina`).
+    if e - s >= 2
+        && matches!(
+            word_at(cx, s),
+            "Hurricane" | "Cyclone" | "Typhoon" | "Storm"
+        )
+        && cx.toks[s + 1].cap()
+    {
+        return true;
+    }
     if e - s < 2 || !cx.toks[s..e].iter().any(|t| t.in_lex(EVENT)) {
         return false;
     }
@@ -381,7 +420,10 @@ fn event_name(cx: &DocContext, s: usize, e: usize) -> bool {
 fn trim_end(cx: &DocContext, start: usize, mut end: usize) -> usize {
     while end > start {
         let t = &cx.toks[end - 1];
-        if t.is_word() && (t.cap() || t.upper()) && !common_word(cx, t, t.text(cx.text)) {
+        if t.is_word()
+            && (t.cap() || t.upper())
+            && (!common_word(cx, t, t.text(cx.text)) || state_after_town(cx, end - 1))
+        {
             break;
         }
         // `Kim Jong-un`: a syllable glued on by a hyphen stays.
@@ -709,6 +751,31 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
     if words == 1 && (code_suffix(cx, e) || currency_code(cx, e)) {
         return;
     }
+    // A letter alone is a label (`Gates C & D`, `54º N`), an initial alone
+    // no name, nor a suffix (`Jones, Jr.`) or a degree (`Ph.D.`), and a
+    // currency's short name follows an amount (`150 Kr`); each unless it
+    // speaks.
+    if words == 1
+        && (name.len() == 1
+            || (name.len() == 2 && name.ends_with('.'))
+            || matches!(name, "Jr" | "Sr")
+            || amount_unit(cx, s, name)
+            || (name == "Ph"
+                && cx
+                    .span_text(s..(s + 3).min(cx.toks.len()))
+                    .starts_with("Ph.D")))
+        && !attributed(cx, e)
+    {
+        return;
+    }
+    // `(IATA: PHX)`: an airport by its code.
+    if words == 1 && first.upper() && airport_code(cx, s) {
+        cand.kind = EntityKind::Place;
+        cand.evidence = Evidence::Strong;
+        cand.cued = true;
+        out.push(cand);
+        return;
+    }
     // Religions, festivals, events, laws: neither who nor where; but who
     // or where an event is of stays (`Siege of Savannah`, `Award of the
     // Association for Computational Linguistics`).
@@ -829,6 +896,22 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
         cand.person = true;
         cand.evidence = Evidence::Weak;
     }
+    // Someone by the words around: a role before (`the Nobel laureate X`),
+    // a work after (`X's movie`). Only names shaped like a person's: each
+    // word capitalised, no acronym.
+    if cand.kind == EntityKind::Actor
+        && cand.evidence < Evidence::Strong
+        && !cand.person
+        && words <= 4
+        && (s..e).all(|k| {
+            let t = &cx.toks[k];
+            !t.is_word() || (t.cap() && !t.upper()) || super::names::is_particle(text, t)
+        })
+        && (animate::role_before(cx, s) || animate::work_after(cx, e))
+    {
+        cand.person = true;
+        cand.evidence = cand.evidence.max(Evidence::Weak);
+    }
     if cand.kind == EntityKind::Actor && cand.evidence < Evidence::Strong {
         // In a dateline every name is a place but the agency in parentheses.
         let agency = s > 0 && cx.toks[s - 1].punct() == Some('(');
@@ -853,7 +936,13 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
     if cand.kind == EntityKind::Actor
         && !cand.person
         && cand.evidence < Evidence::Strong
-        && (attributed(cx, e) || org_cue(cx, s) || acts(cx, e) || made_by(cx, s))
+        && (attributed(cx, e)
+            || org_cue(cx, s)
+            || acts(cx, e)
+            || made_by(cx, s)
+            || animate::relative_who(cx, s, e)
+            || animate::acted_on(cx, s)
+            || animate::ruling_age(cx, e))
     {
         cand.agent = true;
     }
@@ -971,6 +1060,24 @@ fn town_comma(cx: &DocContext, s: usize) -> bool {
             .is_none_or(|t| !t.is_word() || !t.cap() || t.brk())
 }
 
+/// A US state's postal code after a town and a comma (`Vinita, OK`),
+/// whatever English word its letters spell.
+fn state_after_town(cx: &DocContext, k: usize) -> bool {
+    let t = &cx.toks[k];
+    t.upper()
+        && gaz::us_state_code(t.text(cx.text))
+        && town_comma(cx, k)
+        && {
+            // Not `Sure, OK`: the town is no common word opening a sentence.
+            let town = &cx.toks[k - 2];
+            let w = town.text(cx.text);
+            let opener = town.initial() && with_lower(w, gaz::zipf) >= 3.5;
+            !(common_word(cx, town, w) || opener)
+        }
+        // Not `Tom Molomby, SC`: a person's postnominal.
+        && !(k >= 3 && cx.toks[k - 3].cap() && gaz::given_name(word_at(cx, k - 3)))
+}
+
 /// `Al Mukalla`, `El Fasher`: the Arabic article opening a name, not the
 /// given name `Al` (`Al Gore`), which a surname follows.
 fn arabic_article(cx: &DocContext, s: usize, e: usize) -> bool {
@@ -987,6 +1094,26 @@ fn currency_code(cx: &DocContext, e: usize) -> bool {
             && t.punct()
                 .is_some_and(|c| matches!(c, '$' | '£' | '€' | '¥' | '₹'))
     })
+}
+
+/// Currencies written by a short name after the amount (`150 Kr`,
+/// `2,000 Rs`).
+fn amount_unit(cx: &DocContext, s: usize, name: &str) -> bool {
+    s >= 1
+        && cx.toks[s - 1].kind() == super::token::Tok::Num
+        && matches!(
+            name,
+            "Kr" | "Rs" | "Ft" | "Dh" | "Dhs" | "Tk" | "Kč" | "Lei"
+        )
+}
+
+/// An airport's code after `IATA` or `ICAO` (`IATA: PHX`).
+fn airport_code(cx: &DocContext, s: usize) -> bool {
+    let mut k = s;
+    if k >= 1 && cx.toks[k - 1].punct() == Some(':') {
+        k -= 1;
+    }
+    k >= 1 && matches!(word_at(cx, k - 1), "IATA" | "ICAO")
 }
 
 fn adjectival(cx: &DocContext, e: usize) -> bool {

@@ -146,6 +146,18 @@ pub fn find(text: &str, all: &Tokens) -> Codes {
             {
                 continue;
             }
+            let mut range = range;
+            // `I-44 West`, `US-75 South`: the direction is part of the
+            // road's name, as a sign writes it.
+            if is_road
+                && toks.get(range.end).is_some_and(|t| {
+                    t.space()
+                        && !t.brk()
+                        && matches!(t.text(text), "North" | "South" | "East" | "West")
+                })
+            {
+                range.end += 1;
+            }
             next = range.end;
             if is_road {
                 codes.roads.push(range);
@@ -154,6 +166,7 @@ pub fn find(text: &str, all: &Tokens) -> Codes {
             }
         }
     }
+    more_british_roads(text, all, &mut codes);
     codes
 }
 
@@ -217,13 +230,7 @@ fn british_road(
     i: usize,
     found: &[Range<usize>],
 ) -> Option<Range<usize>> {
-    let w = toks[i].text(text).as_bytes();
-    let shaped = w.len() >= 2
-        && w.len() <= 5
-        && matches!(w[0], b'A' | b'M')
-        && w[1..].iter().all(u8::is_ascii_digit)
-        && w[1] != b'0';
-    if !shaped || word(text, toks, i.checked_sub(1)?) != Some("the") {
+    if !british_shaped(toks[i].text(text)) || word(text, toks, i.checked_sub(1)?) != Some("the") {
         return None;
     }
     let mut end = i + 1;
@@ -241,6 +248,50 @@ fn british_road(
     // `the M1 all the way to the A64`, `the A59 and the M62`.
     let listed = found.last().is_some_and(|r| r.end <= i && i - r.end <= 8);
     (after || before || listed).then_some(i..end)
+}
+
+/// `A64`, `M1`, `A1M`: a letter of the network and a road's number.
+fn british_shaped(w: &str) -> bool {
+    let w = w.as_bytes();
+    let digits = w.strip_suffix(b"M").unwrap_or(w);
+    w.len() >= 2
+        && w.len() <= 6
+        && digits.len() >= 2
+        && matches!(w[0], b'A' | b'M')
+        && digits[1..].iter().all(u8::is_ascii_digit)
+        && w[1] != b'0'
+}
+
+/// Once a text has named one British road by its code, the same codes
+/// after `the` or in parentheses are roads too (`the A59 and the M62
+/// provide`, `the Ring Road (A1237)`): a guide's or a traffic report's
+/// roads, where the first one showed what its codes are.
+fn more_british_roads(text: &str, all: &Tokens, codes: &mut Codes) {
+    let toks = &all.toks[..];
+    let british = |r: &Range<usize>| british_shaped(toks[r.start].text(text));
+    if !codes.roads.iter().any(british) {
+        return;
+    }
+    let mut more = Vec::new();
+    let mut cursor = 0;
+    for &i in &all.numeric {
+        let i = i as usize;
+        let t = toks[i];
+        if t.kind() != Tok::Word || !t.digit() || !t.cap() || !british_shaped(t.text(text)) {
+            continue;
+        }
+        let after_the = i >= 1 && word(text, toks, i - 1) == Some("the");
+        let bracketed = i >= 1
+            && toks[i - 1].punct() == Some('(')
+            && toks.get(i + 1).and_then(Token::punct) == Some(')');
+        if (after_the || bracketed) && !codes.on_road(i, &mut cursor) {
+            more.push(i..i + 1);
+        }
+    }
+    if !more.is_empty() {
+        codes.roads.extend(more);
+        codes.roads.sort_by_key(|r| r.start);
+    }
 }
 
 /// A telephone number whose first digits are at `i`: after a cue (`tel:`,
@@ -364,6 +415,15 @@ mod tests {
                 &["M1", "A64", "A1(M)"],
             ),
             ("A crash on the M25 near junction 10.", &["M25"]),
+            (
+                "Take the A64 eastbound to the Ring Road (A1237). From the west, the A59 \
+                 and the M62 link York; the A1M runs north.",
+                &["A64", "A1237", "A59", "M62", "A1M"],
+            ),
+            (
+                "Take I-44 West, or US-412 East to Main.",
+                &["I-44 West", "US-412 East"],
+            ),
             // Codes that are no roads.
             ("Airbus delivered the A380 to Dubai; the A320 flew.", &[]),
             ("the US 2020 election and the G20 summit", &[]),

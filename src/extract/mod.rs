@@ -16,6 +16,7 @@ use crate::document::Document;
 
 pub use mention::Mention;
 
+mod animate;
 pub mod calm;
 mod classify;
 mod codes;

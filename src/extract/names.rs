@@ -394,6 +394,16 @@ fn connector_ok(
         return false;
     }
     if of {
+        // `Horn of Africa`, `Isle of Man`: a place known by the whole.
+        let known = (after..toks.len().min(after + 3)).any(|j| {
+            toks[j].is_word()
+                && toks[j].cap()
+                && super::gaz::place(&text[toks[first].start as usize..toks[j].end as usize])
+                    .is_some()
+        });
+        if known {
+            return true;
+        }
         // `Bank of Japan`, and a title's complement (`Minister of
         // Education`, `Governor of Ohio`).
         let title = toks[last].cap() && !toks[last].upper() && toks[last].in_lex(TITLE);
@@ -413,6 +423,11 @@ fn connector_ok(
         last == first + 1 && toks[first].is(text, "The") && !toks[first].initial() && end == after;
     if the_title {
         return true;
+    }
+    // `American Airlines and Southwest Airlines`: two names of one kind,
+    // each with its own head word (`Air and Space Museum` is one).
+    if toks[end].text(text) == toks[last].text(text) && end > after {
+        return false;
     }
     // `the United Nations and United States`: after a name of two words or
     // more, a place's own name after `and` is a second name, not the end
@@ -458,6 +473,10 @@ mod tests {
             ("the Committee on Monday voted", &["Committee", "Monday"]),
             ("fighting in Deir ez-Zor went on", &["Deir ez-Zor"]),
             ("the Air and Space Museum", &["Air and Space Museum"]),
+            (
+                "a hub for American Airlines and Southwest Airlines",
+                &["American Airlines", "Southwest Airlines"],
+            ),
             (
                 "the Science Museum and Art Gallery opened",
                 &["Science Museum and Art Gallery"],

@@ -316,10 +316,28 @@ pub fn locative(cx: &DocContext, s: usize, e: usize, known: bool) -> bool {
     if from_to(cx, p, e) {
         return true;
     }
-    matches!(prep, "to" | "from" | "into")
+    // `born at Stridon`, `buried at X`: where a life happened.
+    if prep == "at"
         && p >= 1
-        && cx.toks[p - 1].is_word()
-        && super::lexicon::with_lower(word_at(cx, p - 1), |w| MOTION.contains(&w))
+        && matches!(
+            word_at(cx, p - 1),
+            "born" | "died" | "buried" | "baptised" | "baptized" | "raised" | "settled"
+        )
+    {
+        return true;
+    }
+    if !matches!(prep, "to" | "from" | "into" | "through") {
+        return false;
+    }
+    // The verb of going right before, or a few words back in the same
+    // clause (`travelled with Bonosus to Gaul`, `a journey through Thrace`).
+    let motion = |k: usize| {
+        let t = &cx.toks[k];
+        t.is_word() && super::lexicon::with_lower(t.text(cx.text), |w| MOTION.contains(&w))
+    };
+    (1..=4)
+        .take_while(|&back| back <= p && cx.toks[p - back].is_word())
+        .any(|back| motion(p - back))
 }
 
 /// A route: `from X to Y`, `from X via Y`; the preposition before the
@@ -463,7 +481,7 @@ pub fn lists(cx: &DocContext, cands: &mut [Cand]) {
         };
         let decided_actor = |c: &Cand| {
             c.kind == EntityKind::Actor
-                && (c.person || c.evidence > Evidence::Default)
+                && (c.person || c.agent || c.evidence > Evidence::Default)
                 && !lone_given(c)
         };
         if end - start >= 2 && places > 0 && !list.iter().any(decided_actor) {

@@ -222,6 +222,28 @@ fn acts(cx: &DocContext, c: &Cand) -> bool {
             return false;
         }
         let w = t.text(text);
+        // `Kenya is home to`, `X was part of`: a copula that says where or
+        // what a place is, not what a state does.
+        if matches!(w, "is" | "was")
+            && toks.get(k + 1).is_some_and(|n| {
+                matches!(
+                    n.text(text),
+                    "home"
+                        | "located"
+                        | "situated"
+                        | "bordered"
+                        | "surrounded"
+                        | "landlocked"
+                        | "mountainous"
+                        | "part"
+                        | "famous"
+                        | "known"
+                        | "rich"
+                )
+            })
+        {
+            return false;
+        }
         if CUES.after.contains(w) || (w.len() > 4 && w.ends_with("ed")) {
             return true;
         }

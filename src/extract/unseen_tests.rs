@@ -599,3 +599,114 @@ fn members_roles_are_cut_off_names_and_their_party_stays() {
         ),
     ]);
 }
+
+#[test]
+fn the_words_around_keep_people_people_in_a_text_about_places() {
+    // A guide, as above; each name below has only the words around it to
+    // say it is someone: a role before, a work after, a relative `who`, a
+    // verb that acts on people, an age named for its rulers, a passive of
+    // conquest.
+    let guide = "Getting there\n\nThe old town sits between Arvena and Tolmach, north of \
+        Kelso Bay and Dunmore. Ferries run from Arvena to Skerry and Lunna. Buses stop in \
+        Tolmach, in Brae, in Voe and in Sandwick. Walk from Lunna to the Skerry lighthouse.\n\n\
+        History\n\nThe elders appointed Bregan to draft a new code. The first people of the \
+        islands are the Venari, who came from the north. Dorran Keld's movie, based on a \
+        novel by the Nobel laureate Wendel Marsk, tells of those times. The hall was built \
+        in the Harvid era. Captured by the Norrin in 866, the town became a port. Later, \
+        settlers arrived and enslaved the Venari.\n\n\
+        By plane\n\nTolmach Airport (IATA: TLQ) is north of Brae; from the south take \
+        I-44 West. Boats leave from Gates C & D and cost 150 Kr.";
+    let got = found(guide);
+    for name in [
+        "Bregan",
+        "Venari",
+        "Dorran Keld",
+        "Wendel Marsk",
+        "Harvid",
+        "Norrin",
+    ] {
+        assert!(
+            got.iter().any(|(s, k)| s == name && *k == Actor),
+            "{name} should be an actor: {got:?}"
+        );
+    }
+    for name in ["Tolmach", "TLQ", "I-44 West"] {
+        assert!(
+            got.iter().any(|(s, k)| s == name && *k == Place),
+            "{name} should be a place: {got:?}"
+        );
+    }
+    // Labels and units are no names.
+    for name in ["D", "Kr"] {
+        assert!(!got.iter().any(|(s, _)| s == name), "{name}: {got:?}");
+    }
+    // `who` after a place with its preposition is the people there.
+    let trip = format!("{guide} Buses wait in Voe, who knows how long.");
+    assert!(
+        found(&trip).iter().any(|(s, k)| s == "Voe" && *k == Place),
+        "{:?}",
+        found(&trip)
+    );
+}
+
+#[test]
+fn a_life_is_lived_somewhere() {
+    check_has(&[
+        ("He was born at Stridon, a village.", "Stridon", Place),
+        (
+            "The village lay on the border of Dalmatia and Pannonia.",
+            "Pannonia",
+            Place,
+        ),
+        (
+            "He set out on a journey through Thrace in the spring.",
+            "Thrace",
+            Place,
+        ),
+        ("He travelled with Bonosus to Gaul.", "Gaul", Place),
+        ("He went to the desert of Chalcis.", "Chalcis", Place),
+    ]);
+    // A citation after a sentence leaves the next word its first; a degree
+    // is no name.
+    let text = "He served in the army. [2] Following his discharge, he taught.\n\n\
+                Following his move, he earned a Ph.D. in 1971.";
+    let got = found(text);
+    for word in ["Following", "Ph", "D."] {
+        assert!(!got.iter().any(|(s, _)| s == word), "{word}: {got:?}");
+    }
+}
+
+#[test]
+fn a_speech_names_its_places_and_not_its_audience() {
+    check_has(&[
+        (
+            "From Pakistan to the Horn of Africa, people are paying.",
+            "Horn of Africa",
+            Place,
+        ),
+        (
+            "Africa is home to most of the best solar resources.",
+            "Africa",
+            Place,
+        ),
+        ("Russia is ready to talk, the envoy said.", "Russia", Actor),
+        // A state's postal code that spells a word, after a town.
+        ("The bridge spans the roadway near Vinita, OK.", "OK", Place),
+    ]);
+    for text in [
+        "Sure, OK.",
+        "Speaking for them, Tom Molomby, SC, said that.",
+    ] {
+        let got = found(text);
+        assert!(
+            !got.iter().any(|(s, _)| s == "OK" || s == "SC"),
+            "{text}: {got:?}"
+        );
+    }
+    let text = "Excellencies, ladies and gentlemen, I met a farmer in Mozambique who \
+                had lost everything to Cyclone Idai and Hurricane Katrina.";
+    let got = found(text);
+    for word in ["Excellencies", "Cyclone Idai", "Idai", "Hurricane Katrina"] {
+        assert!(!got.iter().any(|(s, _)| s == word), "{word}: {got:?}");
+    }
+}

@@ -24,7 +24,8 @@ use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
 use super::Line;
-use super::wrap::{BlockLines, blank_between};
+use super::long::Laid;
+use super::wrap::blank_between;
 use crate::document::{BlockKind, Document, MAX_DEPTH};
 
 /// Bytes of blocks wrapped when a cache is built: a short article is exact
@@ -164,7 +165,7 @@ struct Counts {
     total: usize,
     /// Every shown block before this one is exact.
     frontier: usize,
-    kept: HashMap<usize, Rc<BlockLines>>,
+    kept: HashMap<usize, Rc<Laid>>,
     /// Kept blocks, oldest first.
     order: VecDeque<usize>,
 }
@@ -286,7 +287,7 @@ impl Counts {
         (self.len(), rest)
     }
 
-    fn keep(&mut self, k: usize, lines: Rc<BlockLines>) {
+    fn keep(&mut self, k: usize, lines: Rc<Laid>) {
         if self.kept.len() >= KEPT_BLOCKS
             && let Some(old) = self.order.pop_front()
         {
@@ -400,20 +401,20 @@ impl WrapCache {
 
     /// Lays out shown block `k` (or takes its kept lines) and records its
     /// real count.
-    fn wrap(&self, doc: &Document, k: usize, keep: bool) -> Rc<BlockLines> {
+    fn wrap(&self, doc: &Document, k: usize, keep: bool) -> Rc<Laid> {
         if let Some(lines) = self.state.borrow().kept.get(&k) {
             return Rc::clone(lines);
         }
         let prev = k.checked_sub(1).map(|p| doc.blocks.at(self.shown.at(p)));
-        let lines = Rc::new(BlockLines::lay_out(
+        let lines = Rc::new(Laid::lay_out(
             doc,
             self.width,
             self.reveal,
             self.shown.at(k),
-            prev.as_ref(),
+            prev,
         ));
         let mut state = self.state.borrow_mut();
-        state.set(k, lines.lines.len());
+        state.set(k, lines.count());
         if keep {
             state.keep(k, Rc::clone(&lines));
         }
@@ -428,7 +429,7 @@ impl WrapCache {
                 return state.count(k);
             }
         }
-        self.wrap(doc, k, true).lines.len()
+        self.wrap(doc, k, true).count()
     }
 
     /// Where line `n` is, wrapping its block if needed; `None` past the end.
@@ -463,11 +464,7 @@ impl WrapCache {
         if pos.shown >= self.shown.len() {
             return None;
         }
-        let block = self.wrap(doc, pos.shown, true);
-        (pos.line < block.lines.len()).then_some(Line {
-            laid: block,
-            index: pos.line,
-        })
+        self.wrap(doc, pos.shown, true).line(doc, pos.line)
     }
 
     /// The last line's position; `None` for an empty article.
@@ -537,11 +534,7 @@ impl WrapCache {
         let Some(k) = k.checked_sub(1) else {
             return Pos::default();
         };
-        let block = self.wrap(doc, k, true);
-        let line = block
-            .lines
-            .partition_point(|l| l.range.start <= offset)
-            .saturating_sub(1);
+        let line = self.wrap(doc, k, true).line_at(doc, offset);
         Pos { shown: k, line }
     }
 
@@ -608,13 +601,7 @@ impl WrapCache {
     /// Every line in order, each block wrapped as it comes and let go after
     /// (print mode, tests). Makes the counts exact.
     pub fn iter<'a>(&'a self, doc: &'a Document) -> impl Iterator<Item = Line> + 'a {
-        (0..self.shown.len()).flat_map(move |k| {
-            let block = self.wrap(doc, k, false);
-            (0..block.lines.len()).map(move |index| Line {
-                laid: Rc::clone(&block),
-                index,
-            })
-        })
+        (0..self.shown.len()).flat_map(move |k| self.wrap(doc, k, false).lines(doc))
     }
 }
 

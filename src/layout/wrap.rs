@@ -76,6 +76,24 @@ impl BlockLines {
         index: usize,
         prev: Option<&Block>,
     ) -> Self {
+        let range = doc.blocks.range(index);
+        Self::lay_out_range(doc, width, reveal, index, prev, range)
+    }
+
+    /// [`Self::lay_out`] for the lines of the block from `range.start` on,
+    /// cut short at `range.end`: a piece of a long block (`long`). The
+    /// range starts on a line start of the whole block's layout; the lines
+    /// come out as the whole's do when the range ends where one of its
+    /// lines starts (or at the block's end). `prev` counts only for the
+    /// block's first piece, which carries the blank line before it.
+    pub(super) fn lay_out_range(
+        doc: &Document,
+        width: u16,
+        reveal: bool,
+        index: usize,
+        prev: Option<&Block>,
+        range: Range<usize>,
+    ) -> Self {
         let mut out = BlockLines {
             width,
             reveal,
@@ -83,7 +101,8 @@ impl BlockLines {
             parts: Vec::new(),
         };
         let block = &doc.blocks.at(index);
-        if let Some(p) = prev.filter(|p| blank_between(p, block)) {
+        let first = range.start == block.range.start;
+        if let Some(p) = prev.filter(|p| first && blank_between(p, block)) {
             let depth = p.quote_depth.min(block.quote_depth);
             let prefix = fit_prefix("│ ".repeat(depth.into()).trim_end(), width);
             out.lines.push(VisualLine {
@@ -93,11 +112,20 @@ impl BlockLines {
                 parts: 0..0,
             });
         }
-        out.lay_out_block(doc, index);
+        out.lay_out_block(doc, index, range);
         out
     }
 
-    fn lay_out_block(&mut self, doc: &Document, index: usize) {
+    /// Drops line `line` and those after it (a piece of a long block ends
+    /// before it).
+    pub(super) fn truncate(&mut self, line: usize) {
+        if let Some(l) = self.lines.get(line) {
+            self.parts.truncate(l.parts.start);
+            self.lines.truncate(line);
+        }
+    }
+
+    fn lay_out_block(&mut self, doc: &Document, index: usize, range: Range<usize>) {
         let block = &doc.blocks.at(index);
         let (first_prefix, rest_prefix) = prefixes(block, self.width);
         let prefix_width = first_prefix.width().max(rest_prefix.width());
@@ -131,12 +159,12 @@ impl BlockLines {
                 self.table_words(doc, block, &mut words);
             }
             _ if block.keeps_line_breaks() => self.code_words(doc, block, &mut words),
-            _ => self.prose_words(doc, block, &mut words),
+            _ => self.prose_words_in(doc, range.clone(), &mut words),
         }
         let words = self.break_long_words(doc, words, avail);
 
         let mut seg_start = 0;
-        let mut first = true;
+        let mut first = range.start == block.range.start;
         let line_count = self.lines.len();
         for i in 0..words.len() {
             if !words[i].break_after && i + 1 < words.len() {
@@ -182,30 +210,23 @@ impl BlockLines {
         // block, whitespace and hidden characters included.
         let new = &mut self.lines[line_count..];
         if let Some(first) = new.first_mut() {
-            first.range.start = block.range.start;
+            first.range.start = range.start;
         }
         for k in 0..new.len() {
-            let end = new.get(k + 1).map_or(block.range.end, |l| l.range.start);
+            let end = new.get(k + 1).map_or(range.end, |l| l.range.start);
             new[k].range.end = end;
         }
     }
 
-    /// Words of running text: broken at spaces and line breaks, which all
-    /// become one space; a Markdown hard break forces a new line.
-    fn prose_words(&mut self, doc: &Document, block: &Block, words: &mut Vec<Word>) {
-        self.prose_words_in(doc, block, block.range.clone(), words);
-    }
-
-    /// [`Self::prose_words`] for a range of the block (a table cell).
-    fn prose_words_in(
-        &mut self,
-        doc: &Document,
-        block: &Block,
-        range: Range<usize>,
-        words: &mut Vec<Word>,
-    ) {
+    /// Words of running text in `range` of a block (all of it, a piece of
+    /// a long one, a table cell): broken at spaces and line breaks, which
+    /// all become one space; a Markdown hard break forces a new line.
+    fn prose_words_in(&mut self, doc: &Document, range: Range<usize>, words: &mut Vec<Word>) {
+        // Only the runs starting in the range: a piece of a long block
+        // does not walk the inlines of the whole.
         let breaks: Vec<usize> = doc
-            .inlines(block)
+            .blocks
+            .inlines(&range)
             .filter(|i| i.kind == InlineKind::HardBreak)
             .map(|i| i.range.start)
             .collect();

@@ -20,22 +20,39 @@ fn open_text(name: &str, text: &str, head: usize) -> Option<(Document, Rest)> {
     let mut file = Cursor::new(&bytes[head..]);
     let before = bytes[..head].last().copied();
     let more = || definition_in(before, &mut file);
-    let start = start_of(name, &bytes[..head], more, MARKDOWN_WIDE_BYTES).expect("text opens")?;
+    let tail = |tail| prose_in(tail, &mut Cursor::new(&bytes[head..]));
+    let start =
+        start_of(name, &bytes[..head], more, tail, MARKDOWN_WIDE_BYTES).expect("text opens")?;
     Some((start, Rest::file(Path::new(name), bytes.len() as u64)))
 }
 
 /// The promise: the start's text is a prefix of the whole's, its blocks
-/// are the whole's first blocks, its sections the whole's first (the
-/// last one only cut short).
+/// are the whole's first blocks (the last one cut short when the start is
+/// cut inside it), its sections the whole's first (the last one only cut
+/// short).
 fn assert_start_of(start: &Document, whole: &Document) {
     assert!(whole.text.starts_with(&start.text), "text is a prefix");
     let n = start.blocks.len();
     assert!(n > 0);
-    assert!(n < whole.blocks.len(), "the start holds fewer blocks");
-    assert_eq!(
-        start.blocks.iter().collect::<Vec<_>>(),
-        whole.blocks.iter().take(n).collect::<Vec<_>>()
-    );
+    let blocks: Vec<_> = start.blocks.iter().collect();
+    let same: Vec<_> = whole.blocks.iter().take(n).collect();
+    let (last, whole_last) = (&blocks[n - 1], &same[n - 1]);
+    if last.range.end < whole_last.range.end {
+        // Cut inside its last block: the same block, shorter.
+        assert_eq!(last.range.start, whole_last.range.start);
+        assert_eq!(
+            (&last.kind, last.quote_depth, last.list_depth),
+            (
+                &whole_last.kind,
+                whole_last.quote_depth,
+                whole_last.list_depth
+            )
+        );
+        assert_eq!(blocks[..n - 1], same[..n - 1]);
+    } else {
+        assert!(n < whole.blocks.len(), "the start holds fewer blocks");
+        assert_eq!(blocks, same);
+    }
     assert_eq!(start.title, whole.title);
     assert_eq!(start.dateline, whole.dateline);
     let s = start.sections.len();
@@ -312,7 +329,14 @@ fn a_later_definition_or_a_short_unsniffable_start_reads_whole() {
         .encode_utf16()
         .flat_map(u16::to_le_bytes)
         .collect();
-    let opening = start_of("a.txt", &wide, || Ok(false), MARKDOWN_WIDE_BYTES).expect("opens");
+    let opening = start_of(
+        "a.txt",
+        &wide,
+        || Ok(false),
+        |_| Ok(false),
+        MARKDOWN_WIDE_BYTES,
+    )
+    .expect("opens");
     assert!(opening.is_none());
 }
 
@@ -331,6 +355,112 @@ fn a_file_of_one_long_line_is_cut_between_its_pieces() {
     assert!(start.blocks.len() > MIN_BLOCKS);
     assert!(start.text.len() <= START_BYTES);
     assert_start_of(&start, &whole);
+}
+
+/// A title and a paragraph of one long line, then `after`.
+fn long_line(after: &str) -> String {
+    let mut text = String::from("# A title\n\n");
+    let words = [
+        "The", "council", "met", "in", "Oslo,", "and", "Anna", "Berg", "said", "so.",
+    ];
+    let mut i = 0;
+    while text.len() < 4 * MARKDOWN_START_BYTES {
+        text.push_str(words[i % words.len()]);
+        text.push(' ');
+        i += 1;
+    }
+    text.push_str("end");
+    text.push_str(after);
+    text
+}
+
+#[test]
+fn markdown_of_one_long_line_is_cut_inside_its_paragraph() {
+    for after in ["", "\n", "\n\n# More\n\nText.\n", "\nand a second line\n"] {
+        let text = long_line(after);
+        let (start, _) =
+            open_text("line.md", &text, MARKDOWN_START_BYTES).expect("cut inside the paragraph");
+        let whole = Document::from_bytes("line.md", text.as_bytes(), None).expect("whole");
+        assert_eq!(start.blocks.len(), 2);
+        assert!(start.text.len() > MIN_PARAGRAPH_CUT);
+        assert!(start.text.len() < MARKDOWN_START_BYTES);
+        assert_start_of(&start, &whole);
+    }
+}
+
+#[test]
+fn a_long_paragraph_a_later_line_may_turn_is_read_whole() {
+    // A setext underline makes the paragraph a heading, a delimiter row
+    // a table, a line starting otherwise than with a letter may too.
+    for after in [
+        "\n===\n",
+        "\n---\n",
+        "\n| - |\n",
+        "\n  indented\n",
+        "\nok\n- item\n",
+    ] {
+        let text = long_line(after);
+        assert!(
+            open_text("line.md", &text, MARKDOWN_START_BYTES).is_none(),
+            "{after:?}"
+        );
+    }
+    // Markup left open before the cut may close after it.
+    let text = long_line("").replacen("council", "*council", 1);
+    assert!(open_text("line.md", &text, MARKDOWN_START_BYTES).is_none());
+    // A stream cannot be looked through: its paragraph is not cut.
+    let text = long_line("");
+    let bytes = text.clone().into_bytes();
+    assert!(matches!(
+        open_stream("stdin.md", stream(bytes)).expect("opens"),
+        Opening::Whole(_)
+    ));
+}
+
+#[test]
+fn the_tail_of_a_paragraph_is_told_across_reads() {
+    let tell = |parts: &[&str]| {
+        let mut tail = ProseTail::default();
+        for part in parts {
+            if let Some(prose) = tail.feed(part.as_bytes()) {
+                return Some(prose);
+            }
+        }
+        None
+    };
+    assert_eq!(
+        tell(&["cut's line", " goes on\n", "next\n", "\n"]),
+        Some(true)
+    );
+    assert_eq!(tell(&["line\n", " \t", "\n"]), Some(true));
+    assert_eq!(tell(&["line\n", "  x"]), Some(false));
+    assert_eq!(tell(&["line\nword\n=", "=="]), Some(false));
+    assert_eq!(tell(&["line", "\nword"]), None);
+    let prose = |text: &str| prose_in(ProseTail::default(), &mut Cursor::new(text)).expect("reads");
+    assert!(prose("line\nword"), "the end of the input ends it");
+    assert!(!prose("line\n1. item"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases(24)))]
+
+    /// Whatever follows a long paragraph, a start cut inside it parses as
+    /// the whole does.
+    #[test]
+    fn a_start_cut_inside_a_paragraph_parses_as_the_whole_does(
+        lines in prop::collection::vec(prop::sample::select(vec![
+            "\n", "\nword", "\nword *open", "\n===", "\n- item", "\n\n# Heading", "\n\ntext",
+            "\n> quote", "\n| a | b |\n|---|---|", "\n    code", "\n[x]: /y", " [x]",
+            " `code`", " *emph*", "\n1. one",
+        ]), 0..6),
+        head in MARKDOWN_START_BYTES / 2..MARKDOWN_START_BYTES * 2,
+    ) {
+        let text = long_line(&lines.concat());
+        let whole = Document::from_bytes("a.md", text.as_bytes(), None).expect("text");
+        if let Some((start, _)) = open_text("a.md", &text, head) {
+            assert_start_of(&start, &whole);
+        }
+    }
 }
 
 #[test]
@@ -387,7 +517,14 @@ fn a_later_definition_cuts_before_the_first_unresolved_reference() {
 fn the_rest_is_not_read_when_every_reference_of_the_start_resolves() {
     let md = "# Title\n\nLead [with a link](http://x).\n\nSee [r].\n\n[r]: http://example.org\n\nMore.\n\n## A\n\nText.\n\n## B\n\nEnd.\n";
     let more = || definition_in(None, &mut Unread);
-    let opening = start_of("a.md", md.as_bytes(), more, MARKDOWN_WIDE_BYTES).expect("opens");
+    let opening = start_of(
+        "a.md",
+        md.as_bytes(),
+        more,
+        |_| Ok(false),
+        MARKDOWN_WIDE_BYTES,
+    )
+    .expect("opens");
     let Some(start) = opening else {
         panic!("no start");
     };

@@ -250,6 +250,70 @@ fn long_list() -> impl Strategy<Value = String> {
         })
 }
 
+/// A flat list, tight (no blank line), loose (a blank line after every
+/// item) or mixed, whose items hold what looseness changes (paragraphs,
+/// bare or shown, beginning with text, markup or an escape) and what a
+/// blank line in it does not make loose (one in a fenced code block, one
+/// after the last item).
+fn any_list() -> impl Strategy<Value = String> {
+    (
+        prop::sample::select(vec!["-", "*", "1.", "3)"]),
+        0usize..3,
+        prop::collection::vec((0usize..12, prose_words(), any::<bool>()), 1..30),
+        prop::sample::select(vec!["", "\n", "\n\n"]),
+    )
+        .prop_map(|(marker, looseness, items, after)| {
+            let mut out = String::new();
+            for (i, (shape, words, blank)) in items.iter().enumerate() {
+                let m = match marker {
+                    "1." => format!("{}.", i + 1),
+                    "3)" => format!("{})", i + 3),
+                    m => m.to_string(),
+                };
+                let pad = " ".repeat(m.len() + 1);
+                let item = match shape {
+                    0 => format!("{m} \\*{words}"),
+                    1 => format!("{m} *{words}* after"),
+                    2 => format!("{m} `code` {words}"),
+                    3 => format!("{m} {words}\n\n{pad}second {words}"),
+                    4 => format!(
+                        "{m} {words}\n{pad}```\n{pad}code\n\n{pad}more\n{pad}```\n{pad}after"
+                    ),
+                    5 => format!("{m} {words}\n{pad}- sub {words}\n\n{pad}- sub"),
+                    6 => format!("{m} {words}\n{pad}***\n{pad}after"),
+                    7 => format!("{m} # heading {words}"),
+                    8 => format!("{m} {words}\n{pad}> quoted\n\n{pad}after"),
+                    9 if i > 0 => m.clone(),
+                    10 => format!("{m} {words}\nlazy {words}"),
+                    _ => format!("{m} {words}"),
+                };
+                if i > 0 {
+                    let loose = match looseness {
+                        0 => false,
+                        1 => true,
+                        _ => *blank,
+                    };
+                    out.push_str(if loose { "\n\n" } else { "\n" });
+                }
+                out.push_str(&item);
+            }
+            out.push_str(after);
+            out
+        })
+}
+
+fn lists_article() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            4 => any_list(),
+            1 => long_paragraph(),
+            1 => block(),
+        ],
+        1..5,
+    )
+    .prop_map(|blocks| blocks.join("\n\n"))
+}
+
 fn long_blocks_article() -> impl Strategy<Value = String> {
     prop::collection::vec(
         prop_oneof![
@@ -313,6 +377,32 @@ proptest! {
         if let Ok(windowed) = windowed_events(&md, window) {
             prop_assert_eq!(normal(windowed), normal(whole_events(&md)));
         }
+    }
+
+    #[test]
+    fn tight_loose_and_mixed_lists_cut_in_windows_are_the_whole_s(
+        md in lists_article(),
+        window in 1usize..400,
+    ) {
+        let source = markdown(&md);
+        let whole = markdown::parse_in(source.clone(), markdown::options(), true, usize::MAX);
+        let windowed = markdown::parse_windowed(source, window);
+        assert_same(&windowed, &whole);
+        same_events(&md, window)?;
+    }
+
+    #[test]
+    fn lists_with_definitions_cut_in_windows_are_the_whole_s(
+        md in lists_article(),
+        window in 1usize..400,
+    ) {
+        // The second pass parses each window again between its cuts.
+        let md = format!("{md}\n\n[ref]: http://example.org/ref\n");
+        let source = markdown(&md);
+        let whole = markdown::parse_in(source.clone(), markdown::options(), true, usize::MAX);
+        let windowed = markdown::parse_windowed(source, window);
+        assert_same(&windowed, &whole);
+        same_events(&md, window)?;
     }
 
     #[test]
@@ -461,6 +551,75 @@ fn a_list_a_blank_line_may_make_loose_is_not_cut_between_its_items() {
     let md = format!("{}\nA paragraph.\n", "- item\n".repeat(300));
     assert!(!cuts(&md, 128).is_empty());
     assert_whole_s(&md, 128);
+}
+
+#[test]
+fn a_loose_list_is_cut_between_its_items() {
+    let md = format!("Title\n\n{}After.\n", "- item\n\n".repeat(500));
+    let cuts = cuts(&md, 256);
+    // The first before the list, at the top level; then between items.
+    assert!(cuts.len() > 5, "{cuts:?}");
+    assert!(cuts.iter().skip(1).all(|c| c.goes == Goes::List && c.loose));
+    assert!(cuts.iter().all(|c| md[c.at..].starts_with("- item\n")));
+    let doc = assert_whole_s(&md, 256);
+    assert_eq!(doc.blocks.len(), 502);
+}
+
+#[test]
+fn a_loose_ordered_list_cut_between_its_items_goes_on_counting() {
+    let md: String = (7..400).map(|n| format!("{n}. item\n\n")).collect();
+    assert!(
+        cuts(&md, 128)
+            .iter()
+            .any(|c| c.goes == Goes::List && c.loose)
+    );
+    let doc = assert_whole_s(&md, 128);
+    let ordinals: Vec<_> = doc
+        .blocks
+        .iter()
+        .map(|b| match b.kind {
+            BlockKind::ListItem { ordinal } => ordinal,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(ordinals, (7..400).map(Some).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_loose_list_s_items_a_window_reads_as_tight_show_their_paragraphs() {
+    // One blank line, after the first item, makes the whole list loose;
+    // the windows after it hold items with no blank line between them.
+    let item = "- \\*escaped* `code` and *more*\n  ```\n  code\n  ```\n  after\n";
+    let md = format!("- first\n\n{}", item.repeat(200));
+    let cuts = cuts(&md, 256);
+    assert!(cuts.len() > 5, "{cuts:?}");
+    assert!(cuts.iter().all(|c| c.goes == Goes::List && c.loose));
+    let windowed = windowed_events(&md, 256).expect("windows");
+    let paragraphs = windowed
+        .iter()
+        .filter(|(e, _)| *e == Event::Start(Tag::Paragraph))
+        .count();
+    assert_eq!(paragraphs, 1 + 2 * 200);
+    assert_eq!(normal(windowed), normal(whole_events(&md)));
+    assert_whole_s(&md, 256);
+    // The same with a definition: the second pass gives them too.
+    let md = format!("{md}\n[ref]: http://example.org\n");
+    assert_whole_s(&md, 256);
+}
+
+#[test]
+fn a_blank_line_in_an_item_s_fenced_code_does_not_make_the_list_loose() {
+    let item = "- item\n  ```\n  code\n\n  more\n  ```\n";
+    let md = format!("{}\nAfter.\n", item.repeat(200));
+    // Tight: the one paragraph is the one after the list.
+    let paragraphs = whole_events(&md)
+        .iter()
+        .filter(|(e, _)| *e == Event::Start(Tag::Paragraph))
+        .count();
+    assert_eq!(paragraphs, 1);
+    // No window shows it loose, so no cut takes it for loose.
+    assert!(cuts(&md, 256).iter().all(|c| !c.loose));
+    assert_whole_s(&md, 256);
 }
 
 #[test]

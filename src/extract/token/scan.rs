@@ -329,7 +329,12 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>, initial: bool, all: &
             }
             continue;
         }
-        if pending_initial {
+        // A citation's number (`said so. [2] Following`) leaves the next
+        // word the sentence's first.
+        let citation = bits & KIND_MASK == NUM
+            && out.last().and_then(Token::punct) == Some('[')
+            && bytes.get(i) == Some(&b']');
+        if pending_initial && !citation {
             bits |= INITIAL | SENT;
             pending_initial = false;
         }

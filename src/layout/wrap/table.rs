@@ -154,7 +154,7 @@ fn natural_width(words: &[Word]) -> usize {
 
 impl BlockLines {
     /// The words of a cell, in a scratch layout of their own.
-    fn cell_words(&self, doc: &Document, block: &Block, range: Range<usize>) -> (Self, Vec<Word>) {
+    fn cell_words(&self, doc: &Document, range: Range<usize>) -> (Self, Vec<Word>) {
         let mut scratch = BlockLines {
             width: self.width,
             reveal: self.reveal,
@@ -162,19 +162,13 @@ impl BlockLines {
             parts: Vec::new(),
         };
         let mut words = Vec::new();
-        scratch.prose_words_in(doc, block, range, &mut words);
+        scratch.prose_words_in(doc, range, &mut words);
         (scratch, words)
     }
 
     /// A cell's lines wrapped to `width` cells, each a run of parts.
-    fn cell_lines(
-        &self,
-        doc: &Document,
-        block: &Block,
-        range: Range<usize>,
-        width: usize,
-    ) -> Vec<Vec<Part>> {
-        let (mut scratch, words) = self.cell_words(doc, block, range);
+    fn cell_lines(&self, doc: &Document, range: Range<usize>, width: usize) -> Vec<Vec<Part>> {
+        let (mut scratch, words) = self.cell_words(doc, range);
         let words = scratch.break_long_words(doc, words, width.max(1));
         let mut out = Vec::new();
         let mut seg_start = 0;
@@ -219,7 +213,7 @@ impl BlockLines {
         let mut natural = vec![0; columns];
         let mut longest = vec![0; columns];
         for cell in &cells {
-            let (_, words) = self.cell_words(doc, block, cell.range.clone());
+            let (_, words) = self.cell_words(doc, cell.range.clone());
             natural[cell.column] = natural[cell.column].max(natural_width(&words));
             longest[cell.column] = longest[cell.column].max(longest_word(&words));
         }
@@ -235,8 +229,7 @@ impl BlockLines {
             let (start, next) = (starts[r], starts[r + 1]);
             let mut lines: Vec<Vec<Vec<Part>>> = vec![Vec::new(); columns];
             for cell in row.iter() {
-                lines[cell.column] =
-                    self.cell_lines(doc, block, cell.range.clone(), widths[cell.column]);
+                lines[cell.column] = self.cell_lines(doc, cell.range.clone(), widths[cell.column]);
             }
             let height = lines.iter().map(Vec::len).max().unwrap_or(0).max(1);
             for k in 0..height {
@@ -286,7 +279,7 @@ impl BlockLines {
     pub(super) fn table_words(&mut self, doc: &Document, block: &Block, words: &mut Vec<Word>) {
         let cells = cells(doc, block);
         if cells.is_empty() {
-            self.prose_words(doc, block, words);
+            self.prose_words_in(doc, block.range.clone(), words);
             return;
         }
         for row in rows(&cells) {
@@ -306,7 +299,7 @@ impl BlockLines {
                         break_after: false,
                     });
                 }
-                self.prose_words_in(doc, block, cell.range.clone(), words);
+                self.prose_words_in(doc, cell.range.clone(), words);
             }
             if let Some(last) = words.last_mut() {
                 last.break_after = true;

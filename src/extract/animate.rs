@@ -1,0 +1,236 @@
+//! Cues that a name is someone, read from the words around it rather than
+//! the name: a role noun before it (`the Nobel laureate X`, `conquistador
+//! leader X`), a work of theirs after it (`X's movie`), a relative `who`
+//! (`the X, who were descended`), a verb that acts on people before it
+//! (`appointed X`, `enslaved the X`), an age named for its rulers (`the X
+//! era`). A text about places reads a name with nothing else to go on as a
+//! place; these keep the people in it people.
+//!
+//! Reads tokens only; `classify` asks, per candidate, at its two ends.
+
+use super::context::DocContext;
+use super::token::Token;
+
+fn word<'t>(cx: &DocContext<'t>, k: usize) -> Option<&'t str> {
+    cx.toks
+        .get(k)
+        .filter(|t| t.is_word() && !t.cap())
+        .map(|t| t.text(cx.text))
+}
+
+/// Roles and trades written in lowercase right before a person's name
+/// (`novelist`, `conquistador`, `laureate`). Capitalised titles (`President
+/// X`) are cut from the name elsewhere; these stand outside it.
+fn role_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "laureate"
+            | "poet"
+            | "novelist"
+            | "writer"
+            | "author"
+            | "painter"
+            | "artist"
+            | "sculptor"
+            | "composer"
+            | "architect"
+            | "conductor"
+            | "singer"
+            | "songwriter"
+            | "rapper"
+            | "actor"
+            | "actress"
+            | "comedian"
+            | "musician"
+            | "pianist"
+            | "guitarist"
+            | "violinist"
+            | "philosopher"
+            | "historian"
+            | "scientist"
+            | "physicist"
+            | "chemist"
+            | "biologist"
+            | "mathematician"
+            | "astronomer"
+            | "inventor"
+            | "explorer"
+            | "navigator"
+            | "conquistador"
+            | "missionary"
+            | "emperor"
+            | "empress"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "pharaoh"
+            | "chieftain"
+            | "warlord"
+            | "leader"
+            | "founder"
+            | "filmmaker"
+            | "playwright"
+            | "photographer"
+            | "businessman"
+            | "businesswoman"
+            | "entrepreneur"
+            | "tycoon"
+            | "philanthropist"
+            | "journalist"
+            | "columnist"
+            | "broadcaster"
+            | "footballer"
+            | "boxer"
+            | "lawyer"
+            | "surgeon"
+    )
+}
+
+/// A role noun right before the name at `s` (`the Nobel laureate X`).
+pub fn role_before(cx: &DocContext, s: usize) -> bool {
+    s >= 1 && cx.toks[s].space() && word(cx, s - 1).is_some_and(role_noun)
+}
+
+/// What people make and are known by: `X's movie`, `X's last novel`.
+fn work_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "movie"
+            | "movies"
+            | "film"
+            | "films"
+            | "novel"
+            | "novels"
+            | "book"
+            | "books"
+            | "poem"
+            | "poems"
+            | "painting"
+            | "paintings"
+            | "song"
+            | "songs"
+            | "album"
+            | "albums"
+            | "opera"
+            | "operas"
+            | "symphony"
+            | "memoir"
+            | "memoirs"
+            | "play"
+            | "plays"
+            | "sculpture"
+            | "sculptures"
+            | "masterpiece"
+            | "essay"
+            | "essays"
+            | "diary"
+            | "lyrics"
+    )
+}
+
+fn possessive(t: &Token, text: &str) -> bool {
+    t.punct().is_some() && matches!(t.text(text), "'s" | "\u{2019}s")
+}
+
+/// The name ending at `e` owns a work (`X's movie`, one word may stand
+/// between: `X's last novel`).
+pub fn work_after(cx: &DocContext, e: usize) -> bool {
+    cx.toks.get(e).is_some_and(|t| possessive(t, cx.text))
+        && (word(cx, e + 1).is_some_and(work_noun)
+            || (word(cx, e + 1).is_some() && word(cx, e + 2).is_some_and(work_noun)))
+}
+
+/// Prepositions that put a name somewhere: a `who` after `in X, who` is
+/// more likely the people there than the place.
+fn locative_word(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "at"
+            | "from"
+            | "to"
+            | "into"
+            | "near"
+            | "of"
+            | "via"
+            | "through"
+            | "across"
+            | "around"
+            | "towards"
+            | "toward"
+    )
+}
+
+/// `the X, who were descended`: a relative `who` after a comma speaks of
+/// someone. Not after a preposition of place (`tourists in X, who`).
+pub fn relative_who(cx: &DocContext, s: usize, e: usize) -> bool {
+    let comma = cx.toks.get(e).and_then(Token::punct) == Some(',');
+    let who = cx
+        .toks
+        .get(e + 1)
+        .is_some_and(|t| t.is(cx.text, "who") || t.is(cx.text, "whose"));
+    if !(comma && who) {
+        return false;
+    }
+    let mut k = s;
+    if k >= 1 && cx.toks[k - 1].is(cx.text, "the") {
+        k -= 1;
+    }
+    !(k >= 1 && word(cx, k - 1).is_some_and(locative_word))
+}
+
+/// Verbs whose object is a person or a people: `appointed X`, `enslaved
+/// the X`, `the ancestors of X`.
+fn acts_on_people(w: &str) -> bool {
+    matches!(
+        w,
+        "appointed"
+            | "elected"
+            | "crowned"
+            | "enslaved"
+            | "massacred"
+            | "married"
+            | "hired"
+            | "exiled"
+            | "assassinated"
+            | "murdered"
+            | "executed"
+            | "deposed"
+            | "overthrew"
+            | "banished"
+            | "knighted"
+            | "nominated"
+            | "interviewed"
+            | "succeeded"
+    )
+}
+
+/// The name at `s` is acted on as someone (`appointed X`, `enslaved the
+/// X`) or named as kin (`descendants of X`, `descended from the X`).
+pub fn acted_on(cx: &DocContext, s: usize) -> bool {
+    let mut k = s;
+    if k >= 1 && cx.toks[k - 1].is(cx.text, "the") {
+        k -= 1;
+    }
+    let Some(before) = k.checked_sub(1).and_then(|j| word(cx, j)) else {
+        return false;
+    };
+    if acts_on_people(before) {
+        return true;
+    }
+    let kin = |j: usize| {
+        word(cx, j)
+            .is_some_and(|w| matches!(w, "descendants" | "descendant" | "ancestors" | "forebears"))
+    };
+    match before {
+        "of" => k >= 2 && kin(k - 2),
+        "from" => k >= 2 && word(cx, k - 2).is_some_and(|w| w == "descended"),
+        _ => false,
+    }
+}
+
+/// `the X era`, `the X dynasty`: an age named for those who ruled it.
+pub fn ruling_age(cx: &DocContext, e: usize) -> bool {
+    word(cx, e)
+        .is_some_and(|w| matches!(w, "era" | "period" | "dynasty" | "reign" | "rule" | "times"))
+}
