@@ -283,27 +283,60 @@ impl Document {
         let decoded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             html::decode_owned(name, bytes, charset)
         }));
-        // A decoder bug loses the bytes it took: an empty page, said so.
-        let source = decoded.unwrap_or_else(|_| Source {
-            name: name.to_string(),
-            text: String::new(),
-            map: SourceMap::default(),
-            notices: vec!["the page could not be decoded".to_string()],
-        });
+        let source = decoded.unwrap_or_else(|_| undecoded(name));
         Self::from_decoded_html(source, url)
     }
 
     fn from_decoded_html(source: Source, url: Option<&str>) -> Self {
         let guarded = std::panic::catch_unwind(|| html::parse_source(&source, url));
-        let mut doc = match guarded {
-            Ok(doc) => doc,
-            Err(_) => {
-                let mut doc = plain::parse(source, true);
-                doc.notices
-                    .push("the HTML reader failed; shown as plain text".to_string());
-                doc
-            }
+        match guarded {
+            Ok(doc) => doc.html_done(),
+            Err(_) => html_failed(source),
+        }
+    }
+
+    /// A page for the reader: the document's first screens, and when the
+    /// page holds more, the rest of the work to get the whole (to be done
+    /// after the first frame). Only building the document is left to it:
+    /// the article is chosen from the whole page first, so the start is
+    /// the whole's start (see [`html::Emitted::Start`]).
+    pub fn html_start(name: &str, bytes: Vec<u8>) -> (Self, Option<WholePage>) {
+        let decoded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            html::decode_owned(name, bytes, None)
+        }));
+        let Ok(source) = decoded else {
+            return (Self::from_decoded_html(undecoded(name), None), None);
         };
+        let started = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let prepared = html::prepare(&source, None);
+            match prepared.emit(&source, Some(HTML_START_TEXT)) {
+                html::Emitted::Whole(doc) => (doc, None),
+                html::Emitted::Start(doc) => (doc, Some(prepared)),
+            }
+        }));
+        match started {
+            Err(_) => (html_failed(source), None),
+            Ok((doc, None)) => (doc.html_done(), None),
+            Ok((doc, Some(prepared))) => {
+                let whole = move || {
+                    let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        match prepared.emit(&source, None) {
+                            html::Emitted::Whole(doc) | html::Emitted::Start(doc) => doc,
+                        }
+                    }));
+                    match built {
+                        Ok(doc) => doc.html_done(),
+                        Err(_) => html_failed(source),
+                    }
+                };
+                (doc.html_done(), Some(Box::new(whole)))
+            }
+        }
+    }
+
+    /// A page's document as built: trimmed, and said so when empty.
+    fn html_done(mut self) -> Self {
+        let doc = &mut self;
         doc.text.shrink_to_fit();
         doc.blocks.shrink_to_fit();
         doc.sections.shrink_to_fit();
@@ -312,7 +345,7 @@ impl Document {
             doc.notices
                 .push("the page has no readable text".to_string());
         }
-        doc
+        self
     }
 
     /// Decodes bytes and parses them; the format comes from the name, else
@@ -421,6 +454,33 @@ fn is_html(name: &str, bytes: &[u8], format: Option<Format>) -> bool {
         Some(f) => f == Format::Html,
         None => html::sniff(bytes),
     }
+}
+
+/// Bytes of text the reader's start of a page holds at least
+/// ([`Document::html_start`]): two screens of body text at 200x60 and
+/// more, built in half a millisecond where the whole document of a
+/// generated 1 MB page takes ten.
+pub const HTML_START_TEXT: usize = 16 * 1024;
+
+/// The rest of the work to get a page's whole document.
+pub type WholePage = Box<dyn FnOnce() -> Document + Send>;
+
+/// A decoder bug loses the bytes it took: an empty page, said so.
+fn undecoded(name: &str) -> Source {
+    Source {
+        name: name.to_string(),
+        text: String::new(),
+        map: SourceMap::default(),
+        notices: vec!["the page could not be decoded".to_string()],
+    }
+}
+
+/// What a page whose reader failed is shown as: its text, said so.
+fn html_failed(source: Source) -> Document {
+    let mut doc = plain::parse(source, true);
+    doc.notices
+        .push("the HTML reader failed; shown as plain text".to_string());
+    doc.html_done()
 }
 
 /// The HTML reader from a decoded source (the start of a long file is

@@ -36,6 +36,11 @@
 //!   `plain::MAX_PARAGRAPH_BYTES` is cut into pieces, so even a file of one
 //!   50 MB line has places to cut.
 //!
+//! - A web page is never cut: its article may be anywhere in it. One past
+//!   [`PAGE_START_MIN_BYTES`] is read, decoded and weighed whole, and only
+//!   its document is built from the start ([`Document::html_start`]): the
+//!   first screens now, the whole on the thread ([`Rest::load`]).
+//!
 //! - Standard input (a stream) is opened the same way from its first
 //!   [`START_BYTES`] ([`open_stream`]): refused at once when they look
 //!   binary, and the rest read as the whole, capped at `MAX_BYTES` like a
@@ -71,6 +76,15 @@ use super::{Document, Format, Source};
 /// Markdown 10-30, reading and decoding it 2-3), about what drawing the
 /// first frame costs, so a prefix would save little and add a swap.
 pub const START_MIN_BYTES: u64 = 1024 * 1024;
+
+/// Web pages this long open from the start of their document: the page
+/// is read and weighed whole (its article may be anywhere in it), and the
+/// document is built for the first screens first, the rest once they are
+/// drawn. A shorter page's document takes about a millisecond.
+pub const PAGE_START_MIN_BYTES: u64 = 256 * 1024;
+
+/// What is read of a file with no telling name to know it is a page.
+const PAGE_SNIFF_BYTES: usize = 4096;
 
 /// How much of a long file the first screen is made from: many screens of
 /// text, read and parsed in about a millisecond.
@@ -127,6 +141,8 @@ enum RestFrom {
         head: Vec<u8>,
         stream: Box<dyn Read + Send>,
     },
+    /// A web page, read and weighed: only its document is left to build.
+    Page(super::WholePage),
 }
 
 impl std::fmt::Debug for Rest {
@@ -158,14 +174,29 @@ impl Rest {
         }
     }
 
+    /// The whole of a page read whole ([`Document::html_start`]).
+    pub fn page(name: &str, file_len: u64, whole: super::WholePage) -> Rest {
+        Rest {
+            name: name.to_string(),
+            file_len: Some(file_len),
+            from: RestFrom::Page(whole),
+        }
+    }
+
     /// Reads, decodes and parses the whole article, telling `progress` how
     /// many bytes are read as they come in. Exactly what [`Document::open`]
     /// gives for the same file; a stream is capped at [`MAX_BYTES`] as a
     /// file is.
-    pub fn load(self, progress: impl FnMut(usize)) -> Result<Document, LoadError> {
+    pub fn load(self, mut progress: impl FnMut(usize)) -> Result<Document, LoadError> {
+        let file_len = self.file_len;
         let bytes = match self.from {
             RestFrom::Path(path) => load::read_path_reporting(&path, progress)?,
             RestFrom::Stream { head, stream } => load::read_capped_into(stream, head, progress)?,
+            RestFrom::Page(whole) => {
+                // Read already, only its document left to build.
+                progress(file_len.map_or(0, |n| usize::try_from(n).unwrap_or(usize::MAX)));
+                return Ok(whole());
+            }
         };
         Document::from_vec(&self.name, bytes, None)
     }
@@ -178,10 +209,16 @@ pub fn open(path: &Path) -> Result<Opening, LoadError> {
     let Ok(meta) = std::fs::metadata(path) else {
         return whole();
     };
-    if !meta.is_file() || meta.len() < START_MIN_BYTES || meta.len() > MAX_BYTES {
+    if !meta.is_file() || meta.len() > MAX_BYTES {
         return whole();
     }
     let name = path.display().to_string();
+    if meta.len() >= PAGE_START_MIN_BYTES && named_or_sniffed_page(&name, path) {
+        return load::read_path(path).map(|bytes| page(&name, bytes));
+    }
+    if meta.len() < START_MIN_BYTES {
+        return whole();
+    }
     for &(read, window) in tries(&name) {
         // Opened afresh for each try: the one before may have read on.
         let Ok(mut file) = File::open(path) else {
@@ -237,7 +274,41 @@ pub fn open_stream(name: &str, mut stream: Box<dyn Read + Send>) -> Result<Openi
         }
     }
     let bytes = load::read_capped_into(stream, head, |_| {})?;
+    let is_page = match Format::from_name(name) {
+        Some(format) => format == Format::Html,
+        None => super::html::sniff(&bytes),
+    };
+    if is_page && bytes.len() as u64 >= PAGE_START_MIN_BYTES {
+        return Ok(page(name, bytes));
+    }
     Document::from_vec(name, bytes, None).map(Opening::Whole)
+}
+
+/// A page read whole, opened from the start of its document when it has
+/// more than the first screens ([`Document::html_start`]).
+fn page(name: &str, bytes: Vec<u8>) -> Opening {
+    let len = bytes.len() as u64;
+    match Document::html_start(name, bytes) {
+        (doc, None) => Opening::Whole(doc),
+        (doc, Some(whole)) => Opening::Start(doc, Rest::page(name, len, whole)),
+    }
+}
+
+/// True when a file is a web page by its name, or (named as nothing
+/// else) by its first bytes, as [`Document::open`] tells. A page whose
+/// head is a comment longer than what is read here is read as any file
+/// (whole, found to be a page then).
+fn named_or_sniffed_page(name: &str, path: &Path) -> bool {
+    match Format::from_name(name) {
+        Some(format) => format == Format::Html,
+        None => File::open(path).is_ok_and(|f| {
+            let mut head = Vec::with_capacity(PAGE_SNIFF_BYTES);
+            f.take(PAGE_SNIFF_BYTES as u64)
+                .read_to_end(&mut head)
+                .is_ok()
+                && super::html::sniff(&head)
+        }),
+    }
 }
 
 /// (bytes read, Markdown parsed for the cuts): a file named as Markdown is

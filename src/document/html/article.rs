@@ -117,7 +117,10 @@ pub fn choose(page: &mut Page, ld_body: Option<&str>) -> Article {
     // block is it.
     let mut own = vec![0u32; n];
     let mut own_link = vec![0u32; n];
-    let mut own_punct = vec![0u32; n];
+    // Summed as `f32`, exact up to 2^24 and never less past it: only up
+    // to 20 of it is read (see `para` below), and as `f32` it becomes
+    // that table in place.
+    let mut own_punct = vec![0f32; n];
     for &id in &page.order {
         let node = page.tree.node(id);
         if !node.is_text() || node.parent == NONE {
@@ -129,7 +132,7 @@ pub fn choose(page: &mut Page, ld_body: Option<&str>) -> Article {
         }
         let b = b as usize;
         own[b] += page.chars[id as usize];
-        own_punct[b] += page.punct[id as usize];
+        own_punct[b] += page.punct[id as usize] as f32;
         if inh.in_link[node.parent as usize] {
             own_link[b] += page.chars[id as usize];
         }
@@ -138,12 +141,39 @@ pub fn choose(page: &mut Page, ld_body: Option<&str>) -> Article {
     // tree. Furniture holding most of the page's prose is a wrapper named
     // for its layout (`page-container with-sidebar`), not furniture;
     // comments are the exception, long prose as they may be.
-    let mut prose = vec![0u32; n];
+    //
+    // The three tables of own counts are the largest part of choosing on
+    // a large page (4 bytes a node each): what is read of them is made
+    // in place of two of them and the third freed before the scores are
+    // made. First each block's weight as a paragraph (0 for none), in
+    // place of its punctuation.
+    let mut para = own_punct;
+    for &id in &page.order {
+        let i = id as usize;
+        para[i] = if own[i] < MIN_PARAGRAPH || page.tree.node(id).is_text() {
+            0.0
+        } else {
+            let link = own_link[i] as f32 / own[i] as f32;
+            if link > 0.5 {
+                0.0
+            } else {
+                (1.0 + para[i].min(20.0) + (own[i] as f32 / 100.0).min(3.0)) * (1.0 - link)
+            }
+        };
+    }
+    // Then each visible block's own prose in place of its link text, and
+    // summed up the tree (every node's descendants come before it).
+    for (i, (link, own)) in own_link.iter_mut().zip(&own).enumerate() {
+        *link = if page.visible[i] && *own >= MIN_PARAGRAPH && *link * 2 <= *own {
+            *own - *link
+        } else {
+            0
+        };
+    }
+    drop(own);
+    let mut prose = own_link;
     for &id in page.order.iter().rev() {
         let i = id as usize;
-        if own[i] >= MIN_PARAGRAPH && own_link[i] * 2 <= own[i] {
-            prose[i] += own[i] - own_link[i];
-        }
         let parent = page.tree.node(id).parent;
         if parent != NONE && id != page.body {
             prose[parent as usize] += prose[i];
@@ -170,18 +200,12 @@ pub fn choose(page: &mut Page, ld_body: Option<&str>) -> Article {
     let mut scored: Vec<NodeId> = Vec::new();
     for &id in &page.order {
         let i = id as usize;
-        if own[i] < MIN_PARAGRAPH || page.tree.node(id).is_text() {
+        // A paragraph's weight is never 0 (its link density is at most
+        // a half).
+        let s = para[i];
+        if s == 0.0 || inh.furniture[i] {
             continue;
         }
-        if inh.furniture[i] {
-            continue;
-        }
-        let link = own_link[i] as f32 / own[i] as f32;
-        if link > 0.5 {
-            continue;
-        }
-        let s =
-            (1.0 + own_punct[i].min(20) as f32 + (own[i] as f32 / 100.0).min(3.0)) * (1.0 - link);
         let tag = page.tag(id).cloned();
         let mut at = match tag {
             Some(t) if paragraph_like(&t) => page.tree.node(id).parent,

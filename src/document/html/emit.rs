@@ -210,6 +210,13 @@ pub struct Builder<'a> {
     cursor: usize,
     /// The data table being read, if one is open.
     table: Option<TableCursor>,
+    /// Stop reading the article at the first body block that ends past
+    /// this many bytes of text: the document's start ([`Builder::body`]).
+    pub stop_after: Option<usize>,
+    stopped: bool,
+    /// Where the last run copied from the page ends: in the text, and in
+    /// the page.
+    copied_to: (usize, usize),
 }
 
 fn heading_level(tag: &LocalName) -> Option<u8> {
@@ -266,6 +273,9 @@ impl<'a> Builder<'a> {
             pre: 0,
             cursor: 0,
             table: None,
+            stop_after: None,
+            stopped: false,
+            copied_to: (usize::MAX, 0),
         }
     }
 
@@ -348,8 +358,36 @@ impl<'a> Builder<'a> {
         }
         for &root in roots {
             self.walk(root, true);
+            if self.stopped {
+                return;
+            }
         }
         self.end_block();
+        self.stop_after = None;
+    }
+
+    /// True when [`Builder::body`] stopped at [`Builder::stop_after`].
+    pub fn stopped(&self) -> bool {
+        self.stopped
+    }
+
+    /// True when the text ends with a block of body text that ends past
+    /// `limit`: every block so far is then the whole document's, kind
+    /// and all (a heading is judged furniture by what follows it up to
+    /// the next body text, see `trailing_headings`), and nothing after
+    /// it in the text yet.
+    fn at_body_end(&self, limit: usize) -> bool {
+        self.blocks.last().is_some_and(|b| {
+            b.range.end == self.text.len()
+                && b.range.end >= limit
+                && !matches!(
+                    b.kind,
+                    BlockKind::Heading { .. }
+                        | BlockKind::Boilerplate
+                        | BlockKind::Title
+                        | BlockKind::Byline
+                )
+        })
     }
 
     /// Reads set-apart regions as boilerplate, one block each (more for a
@@ -384,6 +422,10 @@ impl<'a> Builder<'a> {
     fn walk(&mut self, root: NodeId, article: bool) {
         let mut stack: Vec<(NodeId, bool)> = vec![(root, false)];
         while let Some((id, exit)) = stack.pop() {
+            if self.stop_after.is_some_and(|limit| self.at_body_end(limit)) {
+                self.stopped = true;
+                return;
+            }
             if exit {
                 self.exit(id, article);
                 continue;
@@ -927,6 +969,21 @@ impl<'a> Builder<'a> {
                         self.cut_block();
                         run_start = self.text.len();
                         run_src = None;
+                    } else if run_start == self.text.len()
+                        && matches!(located, Some((_, Found::Verbatim)))
+                        && let Some(at) = self.space_after_copy()
+                    {
+                        // The page's own space after the text before (a
+                        // word, then a tag): it joins that text's run in
+                        // the map rather than being a run of its own
+                        // before this text's (copied too, so its own run
+                        // either way). Half the runs of a page with a tag
+                        // every few words were such spaces.
+                        let here = self.text.len();
+                        self.text.push(' ');
+                        let source = self.html_map.range_to_source(at..at + 1);
+                        self.map.push(here..here + 1, source);
+                        run_start = self.text.len();
                     } else {
                         self.text.push(' ');
                     }
@@ -971,6 +1028,15 @@ impl<'a> Builder<'a> {
         self.flush_run(run_start, run_src, located, &rough);
     }
 
+    /// Where the page has a space (one byte of it) right after the last
+    /// run copied from it, when the text ends with that run.
+    fn space_after_copy(&self) -> Option<usize> {
+        let (text_end, at) = self.copied_to;
+        (text_end == self.text.len()
+            && matches!(self.html.as_bytes().get(at), Some(b' ' | b'\n' | b'\t')))
+        .then_some(at)
+    }
+
     fn flush_run(
         &mut self,
         start: usize,
@@ -983,7 +1049,10 @@ impl<'a> Builder<'a> {
             return;
         }
         let source = match (src, located, rough) {
-            (Some(s), _, _) => s..s + (end - start),
+            (Some(s), _, _) => {
+                self.copied_to = (end, s + (end - start));
+                s..s + (end - start)
+            }
             (None, Some(_), Some(r)) => r.clone(),
             _ => self.cursor..self.cursor,
         };

@@ -8,7 +8,10 @@
 //! The steps: decode ([`decode`]), build the tree with html5ever
 //! ([`tree`]), read the metadata ([`meta`]), weigh every element
 //! ([`page`], [`classify`]), choose the article ([`article`]) and read it
-//! into blocks ([`emit`]). The page around the article (navigation,
+//! into blocks ([`emit`]). The reader can take the last step in two: all
+//! but building the document ([`prepare`]), then the document's first
+//! screens and, after its first frame, the whole ([`Prepared::emit`]).
+//! The page around the article (navigation,
 //! related lists, comments) follows the body as boilerplate sections,
 //! hidden or shown with `x`, never interleaved with it.
 
@@ -91,12 +94,51 @@ pub use decode::{decode, decode_owned};
 
 /// Reads a decoded page ([`decode`], [`decode_owned`]) into a document.
 pub fn parse_source(source: &Source, url: Option<&str>) -> Document {
+    match prepare(source, url).emit(source, None) {
+        Emitted::Whole(doc) | Emitted::Start(doc) => doc,
+    }
+}
+
+/// A page read up to its document: the tree weighed, the article chosen,
+/// what is set apart and the names of the parts settled. What is left,
+/// building the document ([`Prepared::emit`]), the reader does after its
+/// first frame for all but the first screens.
+pub struct Prepared {
+    name: String,
+    page: page::Page,
+    roots: Vec<NodeId>,
+    /// The furniture set apart inside the article, sorted.
+    apart: Vec<NodeId>,
+    /// The elements whose markup says they are captions.
+    captions: Vec<NodeId>,
+    base: Option<String>,
+    title: Option<String>,
+    meta: Meta,
+    regions: Vec<NodeId>,
+    region_names: Vec<String>,
+    notices: Vec<String>,
+}
+
+/// What [`Prepared::emit`] built.
+pub enum Emitted {
+    /// The whole document.
+    Whole(Document),
+    /// Its start: its text a byte prefix of the whole's, its blocks the
+    /// whole's first blocks (the last one body text, so no heading in it
+    /// is still to be judged furniture), its sections the whole's but for
+    /// the last one's extent. No boilerplate: that follows the body.
+    Start(Document),
+}
+
+/// Reads a decoded page up to building its document.
+pub fn prepare(source: &Source, url: Option<&str>) -> Prepared {
     let name = source.name.as_str();
     let flat = nesting::flatten(&source.text);
     let mut tree = Tree::parse(flat.as_deref().unwrap_or(&source.text));
     if flat.is_some() {
         tree.forget_offsets();
     }
+    drop(flat);
     let found = meta::read(&tree);
     let base_tag = tree
         .find(&local_name!("base"))
@@ -146,47 +188,78 @@ pub fn parse_source(source: &Source, url: Option<&str>) -> Document {
     page.tree.keep_only(&["href", "start", "alt"]);
     let mut apart = set_aside;
     apart.sort_unstable();
-
-    let mut b = emit::Builder::new(
-        &page,
-        &apart,
-        &captions,
-        &source.text,
-        &source.map,
-        base.as_deref(),
-    );
-    if let Some(t) = &title {
-        b.push_block(BlockKind::Title, t, Some(t));
+    Prepared {
+        name: name.to_string(),
+        page,
+        roots,
+        apart,
+        captions,
+        base,
+        title,
+        meta: found.meta,
+        regions,
+        region_names,
+        notices,
     }
-    let header = header_line(&found.meta);
-    b.push_block(BlockKind::Byline, &header, None);
-    b.body(&roots);
-    let made = b.boilerplate(&regions);
-    let (text, map, mut drafts) = b.finish();
-    trailing_headings(&mut drafts);
-    let mut names: Vec<Option<&str>> = vec![None; drafts.len()];
-    for (name, range) in region_names.iter().zip(made) {
-        for slot in &mut names[range] {
-            *slot = Some(name);
+}
+
+impl Prepared {
+    /// Builds the document from the page it was prepared from. With
+    /// `first`, stops at the first body block that ends past `first`
+    /// bytes of text, when there is one: the start of the document.
+    pub fn emit(&self, source: &Source, first: Option<usize>) -> Emitted {
+        let mut b = emit::Builder::new(
+            &self.page,
+            &self.apart,
+            &self.captions,
+            &source.text,
+            &source.map,
+            self.base.as_deref(),
+        );
+        if let Some(t) = &self.title {
+            b.push_block(BlockKind::Title, t, Some(t));
+        }
+        let header = header_line(&self.meta);
+        b.push_block(BlockKind::Byline, &header, None);
+        b.stop_after = first;
+        b.body(&self.roots);
+        let whole = !b.stopped();
+        let made = if whole {
+            b.boilerplate(&self.regions)
+        } else {
+            Vec::new()
+        };
+        let (text, map, mut drafts) = b.finish();
+        trailing_headings(&mut drafts);
+        let mut names: Vec<Option<&str>> = vec![None; drafts.len()];
+        for (name, range) in self.region_names.iter().zip(made) {
+            for slot in &mut names[range] {
+                *slot = Some(name);
+            }
+        }
+        let title_block = drafts.iter().position(|b| b.kind == BlockKind::Title);
+        let blocks = super::Blocks::from_drafts(drafts);
+        let sections = build_named_sections(&text, &blocks, |i| names[i]);
+        let mut meta = self.meta.clone();
+        meta.title.clone_from(&self.title);
+        let doc = Document {
+            name: self.name.clone(),
+            format: Format::Html,
+            text,
+            blocks,
+            sections,
+            title: title_block,
+            dateline: None,
+            source_map: map,
+            notices: self.notices.clone(),
+            meta,
+        };
+        if whole {
+            Emitted::Whole(doc)
+        } else {
+            Emitted::Start(doc)
         }
     }
-    let title_block = drafts.iter().position(|b| b.kind == BlockKind::Title);
-    let blocks = super::Blocks::from_drafts(drafts);
-    let sections = build_named_sections(&text, &blocks, |i| names[i]);
-    let mut doc = Document {
-        name: name.to_string(),
-        format: Format::Html,
-        text,
-        blocks,
-        sections,
-        title: title_block,
-        dateline: None,
-        source_map: map,
-        notices,
-        meta: found.meta,
-    };
-    doc.meta.title = title;
-    doc
 }
 
 /// The first visible `<h1>` in or before the article.

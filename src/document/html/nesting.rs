@@ -143,6 +143,9 @@ fn scan(bytes: &[u8], mut on: impl FnMut(Tag) -> bool) {
     scan_spans(bytes, |t, _| on(t));
 }
 
+/// Longer than any tag name the scan looks for.
+const NAME_MAX: usize = 16;
+
 /// Calls `on` for each counted start and end tag with its byte span.
 fn scan_spans(bytes: &[u8], mut on: impl FnMut(Tag, (usize, usize)) -> bool) {
     let mut at = 0;
@@ -168,20 +171,31 @@ fn scan_spans(bytes: &[u8], mut on: impl FnMut(Tag, (usize, usize)) -> bool) {
             break;
         };
         let end = name_start + gt + 1;
-        let name: Vec<u8> = bytes[name_start..name_start + name_len]
-            .iter()
-            .map(u8::to_ascii_lowercase)
-            .collect();
+        // Lower-cased on the stack, not in an allocation a tag: a name
+        // longer than the buffer is none of the names looked for (the
+        // longest is nine bytes), so it is taken as the empty one.
+        let mut lower = [0u8; NAME_MAX];
+        let name: &[u8] = if name_len > NAME_MAX {
+            b""
+        } else {
+            for (l, b) in lower
+                .iter_mut()
+                .zip(&bytes[name_start..name_start + name_len])
+            {
+                *l = b.to_ascii_lowercase();
+            }
+            &lower[..name_len]
+        };
         at = end;
-        if !close && raw_text(&name) {
+        if !close && raw_text(name) {
             // Skip to the matching end tag.
             let mut closing = b"</".to_vec();
-            closing.extend_from_slice(&name);
+            closing.extend_from_slice(name);
             at = find_ci(&bytes[end..], &closing).map_or(bytes.len(), |i| end + i);
             continue;
         }
         let self_closed = bytes[end - 2] == b'/';
-        if void(&name) || self_closing_by_rule(&name) || (self_closed && !close) {
+        if void(name) || self_closing_by_rule(name) || (self_closed && !close) {
             continue;
         }
         let go_on = on(if close { Tag::Close } else { Tag::Open }, (start, end));

@@ -2,7 +2,7 @@
 //! set apart (none is a copy of an evaluation page).
 
 use super::*;
-use crate::document::{Block, InlineKind};
+use crate::document::{Block, Inline, InlineKind};
 
 const ARTICLE: &[u8] = include_bytes!("../../../tests/fixtures/html/article.html");
 
@@ -649,4 +649,106 @@ fn a_date_with_a_letter_inside_is_shown_as_given() {
         doc.notices
     );
     assert!(doc.text.contains("2024-05-0ß2"), "{}", doc.text);
+}
+
+/// The start of a page's document (`first` bytes of text and on to the
+/// end of a body block), checked against the whole: the start's text a
+/// prefix of the whole's, its blocks and their runs the whole's first,
+/// its sections the whole's but for the last one's extent. Says whether
+/// the document stopped short of the whole.
+fn check_start(html: &str, first: usize) -> bool {
+    let source = decode("p.html", html.as_bytes(), None);
+    let prepared = prepare(&source, None);
+    let whole = match prepared.emit(&source, None) {
+        Emitted::Whole(doc) => doc,
+        Emitted::Start(_) => panic!("no limit, yet a start"),
+    };
+    let start = match prepared.emit(&source, Some(first)) {
+        Emitted::Whole(doc) => {
+            assert_eq!(doc.text, whole.text);
+            return false;
+        }
+        Emitted::Start(doc) => doc,
+    };
+    assert!(whole.text.starts_with(&start.text));
+    assert!(start.text.len() >= first.min(whole.text.len()));
+    assert!(start.blocks.len() < whole.blocks.len());
+    for (i, block) in start.blocks.iter().enumerate() {
+        assert_eq!(block, whole.blocks.at(i));
+        let runs: Vec<Inline> = start.blocks.inlines(&block.range).collect();
+        let whole_runs: Vec<Inline> = whole.blocks.inlines(&block.range).collect();
+        assert_eq!(runs, whole_runs);
+    }
+    let last = start.sections.len() - 1;
+    assert_eq!(start.sections[..last], whole.sections[..last]);
+    assert_eq!(start.sections[last].heading, whole.sections[last].heading);
+    assert_eq!(start.sections[last].title, whole.sections[last].title);
+    assert_eq!(start.title, whole.title);
+    assert_eq!(start.meta, whole.meta);
+    assert_eq!(start.notices, whole.notices);
+    true
+}
+
+#[test]
+fn the_start_of_a_page_is_the_whole_documents_start() {
+    let html = String::from_utf8_lossy(ARTICLE);
+    let mut stopped = 0;
+    for first in [0, 1, 200, 800, 2000, 5000] {
+        stopped += usize::from(check_start(&html, first));
+    }
+    assert!(stopped >= 3, "stopped {stopped} times");
+}
+
+#[test]
+fn a_start_ends_on_body_text_never_on_a_heading() {
+    // Whether a heading is furniture ("Related" with its list set apart)
+    // is known only from what follows it: a start that ended on "Part"
+    // would take it for furniture, the whole for a heading.
+    let mut html = String::from("<html><body><article><h1>T</h1>");
+    for i in 0..40 {
+        html.push_str(&format!(
+            "<p>Paragraph {i} says enough, a sentence, and then another one.</p>"
+        ));
+        if i % 5 == 4 {
+            html.push_str(&format!("<h2>Related {i}</h2><h2>Part {i}</h2>"));
+        }
+    }
+    html.push_str("</article></body></html>");
+    let source = decode("p.html", html.as_bytes(), None);
+    let prepared = prepare(&source, None);
+    let mut stopped = 0;
+    for first in (0..3000).step_by(37) {
+        if check_start(&html, first) {
+            stopped += 1;
+            let Emitted::Start(doc) = prepared.emit(&source, Some(first)) else {
+                unreachable!("stopped above");
+            };
+            let last = doc.blocks.last().map(|b| b.kind);
+            assert_eq!(last, Some(BlockKind::Paragraph), "at {first}");
+        }
+    }
+    assert!(stopped > 50, "stopped {stopped} times");
+}
+
+#[test]
+fn a_space_the_page_has_after_a_copied_word_maps_to_itself() {
+    let html = "<html><body><article><p>One <a href=\"/a\">two</a> three \
+                <em>four</em> five.</p></article></body></html>";
+    let doc = page(html);
+    let at = doc.text.find("One two three four five.").expect("the text");
+    for word in ["One", "two", "three", "four", "five."] {
+        let w = at + doc.text[at..].find(word).expect("the word");
+        let source = doc.source_map.range_to_source(w..w + word.len());
+        assert_eq!(&html[source], word);
+    }
+    // The spaces after "One" and "three" are the page's own, before a
+    // tag: part of the word's run, not mapped to the next word.
+    for (after, space) in [("One", "One "), ("three", "three ")] {
+        let s = at + doc.text[at..].find(after).expect("the word") + after.len();
+        let page_space = html.find(space).expect("in the page") + after.len();
+        assert_eq!(
+            doc.source_map.range_to_source(s..s + 1),
+            page_space..page_space + 1
+        );
+    }
 }

@@ -604,6 +604,72 @@ fn markdown_with_no_cut_in_its_short_head_is_tried_from_a_longer_one() {
     assert_start_of(&start, &whole);
 }
 
+/// A web page past [`PAGE_START_MIN_BYTES`]: an article of `paragraphs`
+/// under subheadings, in the markup around it.
+fn long_page(paragraphs: usize) -> String {
+    let mut html = String::from(
+        "<!DOCTYPE html><html><head><title>Floods - The Paper</title></head><body>\
+         <nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav><article><h1>Floods</h1>",
+    );
+    for i in 0..paragraphs {
+        if i % 10 == 0 {
+            html.push_str(&format!("<h2>Part {i}</h2>"));
+        }
+        html.push_str(&format!(
+            "<p>The council met on <em>Monday</em> and {i} people waited outside, \
+             <a href=\"/p/{i}\">the report</a> said, while the river rose.</p>\n"
+        ));
+    }
+    html.push_str("</article><footer>About us</footer></body></html>");
+    assert!(html.len() as u64 >= PAGE_START_MIN_BYTES);
+    html
+}
+
+#[test]
+fn a_long_page_opens_from_the_start_of_its_document() {
+    let html = long_page(3000);
+    for name in ["a.html", "saved-page"] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join(name);
+        std::fs::write(&path, &html).expect("written");
+        let Opening::Start(start, rest) = open(&path).expect("opens") else {
+            panic!("{name} read whole");
+        };
+        assert_eq!(start.format, Format::Html);
+        assert!(start.text.len() < html.len() / 4, "only the start is built");
+        assert_eq!(rest.file_len, Some(html.len() as u64));
+        let mut seen = 0;
+        let whole = rest.load(|n| seen = n).expect("the rest");
+        assert_eq!(seen, html.len(), "read already");
+        let opened = Document::open(&path).expect("whole");
+        assert_eq!(whole.text, opened.text);
+        assert_eq!(whole.source_map, opened.source_map);
+        assert_eq!(whole.sections, opened.sections);
+        assert_start_of(&start, &whole);
+    }
+}
+
+#[test]
+fn a_long_page_on_a_stream_opens_from_its_start_and_a_short_one_whole() {
+    let html = long_page(3000);
+    let Opening::Start(start, rest) =
+        open_stream("stdin", stream(html.clone().into_bytes())).expect("opens")
+    else {
+        panic!("read whole");
+    };
+    let whole = rest.load(|_| {}).expect("the rest");
+    assert_eq!(
+        whole.text,
+        Document::from_bytes("stdin", html.as_bytes(), None)
+            .expect("page")
+            .text
+    );
+    assert_start_of(&start, &whole);
+    let small = "<!DOCTYPE html><html><body><article><h1>T</h1><p>One.</p></article></body></html>";
+    let opening = open_stream("stdin", stream(small.as_bytes().to_vec())).expect("opens");
+    assert!(matches!(opening, Opening::Whole(d) if d.format == Format::Html));
+}
+
 /// A stream that gives its bytes in small pieces, as a pipe does.
 struct Trickle(Cursor<Vec<u8>>);
 
