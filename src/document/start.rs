@@ -541,16 +541,7 @@ fn prose_in(mut tail: ProseTail, input: &mut impl Read) -> Result<bool, LoadErro
 
 /// True for a tag that opens a block, not an inline run.
 fn is_block(tag: &Tag<'_>) -> bool {
-    !matches!(
-        tag,
-        Tag::Emphasis
-            | Tag::Strong
-            | Tag::Strikethrough
-            | Tag::Superscript
-            | Tag::Subscript
-            | Tag::Link { .. }
-            | Tag::Image { .. }
-    )
+    !super::windows::is_inline_tag(tag)
 }
 
 /// True when `]:` occurs in what `file` has left to read (`before`: the

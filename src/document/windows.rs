@@ -465,19 +465,25 @@ impl<'t, 'e, I: Iterator<Item = (Event<'e>, Range<usize>)>> Loosen<'t, 'e, I> {
     }
 }
 
+/// Whether a tag opens an inline run (emphasis, a link) rather than a
+/// block.
+pub(super) fn is_inline_tag(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
 /// Whether an event is part of a paragraph's text (rather than a block).
 fn is_inline(event: &Event<'_>) -> bool {
     match event {
-        Event::Start(tag) => matches!(
-            tag,
-            Tag::Emphasis
-                | Tag::Strong
-                | Tag::Strikethrough
-                | Tag::Superscript
-                | Tag::Subscript
-                | Tag::Link { .. }
-                | Tag::Image { .. }
-        ),
+        Event::Start(tag) => is_inline_tag(tag),
         Event::End(tag) => matches!(
             tag,
             TagEnd::Emphasis
