@@ -149,7 +149,15 @@ pub fn assign(cx: &DocContext, cands: &mut [Cand]) {
         for i in 0..cands.len().saturating_sub(1) {
             let (a, b) = (&cands[i], &cands[i + 1]);
             let mixed = (a.kind == EntityKind::Actor) != (b.kind == EntityKind::Actor);
-            if !mixed || !coordinated(cx, a.range.end, b.toks.start) {
+            // `China, India and the United States`: a comma joins a list
+            // that an `and` ends right after.
+            let listed = || {
+                comma_only(cx, a.range.end, b.toks.start)
+                    && cands
+                        .get(i + 2)
+                        .is_some_and(|c| coordinated(cx, b.range.end, c.toks.start))
+            };
+            if !mixed || !(coordinated(cx, a.range.end, b.toks.start) || listed()) {
                 continue;
             }
             if a.kind == EntityKind::Actor && b.kind == EntityKind::Place && can_act(b) {
@@ -183,6 +191,19 @@ fn coordinated(cx: &DocContext, a_end: usize, b_start: usize) -> bool {
     }
 }
 
+/// Only a comma between two names (`China, India`).
+fn comma_only(cx: &DocContext, a_end: usize, b_start: usize) -> bool {
+    match cx.toks.get(b_start.wrapping_sub(1)) {
+        Some(c) if b_start >= 1 => {
+            c.punct() == Some(',') && c.start as usize >= a_end && {
+                let before = b_start - 1;
+                before == 0 || (cx.toks[before - 1].end as usize) <= a_end
+            }
+        }
+        _ => false,
+    }
+}
+
 fn acts(cx: &DocContext, c: &Cand) -> bool {
     let toks = cx.toks;
     let text = cx.text;
@@ -190,6 +211,16 @@ fn acts(cx: &DocContext, c: &Cand) -> bool {
     if c.toks.start > 0 {
         let p = &toks[c.toks.start - 1];
         if p.is_word() && with_lower(p.text(text), |w| CUES.before.contains(w)) {
+            return true;
+        }
+        // `I call on China to do its part`, `called on Russia`.
+        if p.is(text, "on")
+            && c.toks.start >= 2
+            && matches!(
+                toks[c.toks.start - 2].text(text),
+                "call" | "calls" | "called" | "calling"
+            )
+        {
             return true;
         }
     }

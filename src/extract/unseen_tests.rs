@@ -690,6 +690,22 @@ fn a_speech_names_its_places_and_not_its_audience() {
             Place,
         ),
         ("Russia is ready to talk, the envoy said.", "Russia", Actor),
+        // Called on to act, each of a list acts.
+        (
+            "I call on China, India and Pakistan to do their part.",
+            "China",
+            Actor,
+        ),
+        (
+            "I call on China, India and Pakistan to do their part.",
+            "India",
+            Actor,
+        ),
+        (
+            "I call on China, India and Pakistan to do their part.",
+            "Pakistan",
+            Actor,
+        ),
         // A state's postal code that spells a word, after a town.
         ("The bridge spans the roadway near Vinita, OK.", "OK", Place),
     ]);
