@@ -838,6 +838,9 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
         } else {
             cand.kind = EntityKind::Place;
             cand.evidence = Evidence::Strong;
+            // `the United States`: a state by its head word is still one
+            // that can act.
+            cand.place = gaz::place_in_context(name);
         }
     } else if let Some(hit) = gaz::place_in_context(name).or_else(|| abbreviated_place(cx, s, e)) {
         // A person whose surname is also a town (`Nick Rhodes`) reads as a

@@ -180,7 +180,14 @@ fn coordinated(cx: &DocContext, a_end: usize, b_start: usize) -> bool {
     while from > 0 && from + 3 > b_start && cx.toks[from - 1].start as usize >= a_end {
         from -= 1;
     }
-    let between = &cx.toks[from..b_start];
+    let mut between = &cx.toks[from..b_start];
+    // `Russia and the United States`.
+    if let [rest @ .., the] = between
+        && !rest.is_empty()
+        && the.is(cx.text, "the")
+    {
+        between = rest;
+    }
     match between {
         [t] => {
             let w = t.text(cx.text);

@@ -706,6 +706,14 @@ fn a_speech_names_its_places_and_not_its_audience() {
             "Pakistan",
             Actor,
         ),
+        // A state named by its head word acts too, and `and the` joins.
+        ("Russia and the United States agreed.", "Russia", Actor),
+        (
+            "Russia and the United States agreed.",
+            "United States",
+            Actor,
+        ),
+        ("He lives in the United States.", "United States", Place),
         // A state's postal code that spells a word, after a town.
         ("The bridge spans the roadway near Vinita, OK.", "OK", Place),
     ]);
