@@ -525,16 +525,26 @@ impl ProseTail {
 /// [`ProseTail`] through the rest of `input` (the end of the input ends
 /// the paragraph).
 fn prose_in(mut tail: ProseTail, input: &mut impl Read) -> Result<bool, LoadError> {
+    scan_rest(input, true, |chunk| tail.feed(chunk))
+}
+
+/// Reads the rest of `input` 64 KB at a time, asking `look` of each piece
+/// until it answers; `at_end` when it never does.
+fn scan_rest(
+    input: &mut impl Read,
+    at_end: bool,
+    mut look: impl FnMut(&[u8]) -> Option<bool>,
+) -> Result<bool, LoadError> {
     let mut buf = vec![0u8; 64 * 1024];
     loop {
         let n = match input.read(&mut buf) {
-            Ok(0) => return Ok(true),
+            Ok(0) => return Ok(at_end),
             Ok(n) => n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(LoadError::Io(e.to_string())),
         };
-        if let Some(prose) = tail.feed(&buf[..n]) {
-            return Ok(prose);
+        if let Some(answer) = look(&buf[..n]) {
+            return Ok(answer);
         }
     }
 }
@@ -547,21 +557,12 @@ fn is_block(tag: &Tag<'_>) -> bool {
 /// True when `]:` occurs in what `file` has left to read (`before`: the
 /// byte read just before, for a `]:` split across the two).
 fn definition_in(mut before: Option<u8>, file: &mut impl Read) -> Result<bool, LoadError> {
-    let mut buf = vec![0u8; 64 * 1024];
-    loop {
-        let n = match file.read(&mut buf) {
-            Ok(0) => return Ok(false),
-            Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(LoadError::Io(e.to_string())),
-        };
-        if (before == Some(b']') && buf[0] == b':')
-            || memchr::memmem::find(&buf[..n], b"]:").is_some()
-        {
-            return Ok(true);
-        }
-        before = Some(buf[n - 1]);
-    }
+    scan_rest(file, false, |chunk| {
+        let found = (before == Some(b']') && chunk[0] == b':')
+            || memchr::memmem::find(chunk, b"]:").is_some();
+        before = chunk.last().copied();
+        found.then_some(true)
+    })
 }
 
 /// Blocks a start holds at least: the title, a date line and the lead
