@@ -11,6 +11,16 @@
 use super::context::DocContext;
 use super::token::Token;
 
+/// Where the name at `s` starts with a `the` before it taken in (`the X`
+/// after a verb or a preposition).
+pub fn article_start(cx: &DocContext, s: usize) -> usize {
+    if s >= 1 && cx.toks[s - 1].is(cx.text, "the") {
+        s - 1
+    } else {
+        s
+    }
+}
+
 fn word<'t>(cx: &DocContext<'t>, k: usize) -> Option<&'t str> {
     cx.toks
         .get(k)
@@ -172,10 +182,7 @@ pub fn relative_who(cx: &DocContext, s: usize, e: usize) -> bool {
     if !(comma && who) {
         return false;
     }
-    let mut k = s;
-    if k >= 1 && cx.toks[k - 1].is(cx.text, "the") {
-        k -= 1;
-    }
+    let k = article_start(cx, s);
     !(k >= 1 && word(cx, k - 1).is_some_and(locative_word))
 }
 
@@ -208,10 +215,7 @@ fn acts_on_people(w: &str) -> bool {
 /// The name at `s` is acted on as someone (`appointed X`, `enslaved the
 /// X`) or named as kin (`descendants of X`, `descended from the X`).
 pub fn acted_on(cx: &DocContext, s: usize) -> bool {
-    let mut k = s;
-    if k >= 1 && cx.toks[k - 1].is(cx.text, "the") {
-        k -= 1;
-    }
+    let k = article_start(cx, s);
     let Some(before) = k.checked_sub(1).and_then(|j| word(cx, j)) else {
         return false;
     };

@@ -138,11 +138,7 @@ fn acts(cx: &DocContext, end: usize) -> bool {
 fn made_by(cx: &DocContext, s: usize) -> bool {
     let toks = cx.toks;
     // `captured by the Vikings`: a people after `the`.
-    let s = if s >= 1 && toks[s - 1].is(cx.text, "the") {
-        s - 1
-    } else {
-        s
-    };
+    let s = animate::article_start(cx, s);
     s >= 2
         && toks[s - 1].is(cx.text, "by")
         && toks[s - 2].is_word()
@@ -995,10 +991,7 @@ const ORG_CUES: &[&str] = &[
 
 /// `members of X`, `a spokesman for the X`.
 fn org_cue(cx: &DocContext, s: usize) -> bool {
-    let mut p = s;
-    if p >= 1 && cx.toks[p - 1].is(cx.text, "the") {
-        p -= 1;
-    }
+    let p = animate::article_start(cx, s);
     p >= 2
         && matches!(word_at(cx, p - 1), "of" | "for")
         && cx.toks[p - 2].is_word()
