@@ -238,3 +238,50 @@ pub fn ruling_age(cx: &DocContext, e: usize) -> bool {
     word(cx, e)
         .is_some_and(|w| matches!(w, "era" | "period" | "dynasty" | "reign" | "rule" | "times"))
 }
+
+/// `Constantine the Great`, `John the Baptist`: a ruler or saint known by
+/// an epithet after `the` is someone, whatever else the name spells (a
+/// town in Algeria is called Constantine).
+pub fn epithet_after(cx: &DocContext, e: usize) -> bool {
+    let the = cx.toks.get(e).is_some_and(|t| t.is(cx.text, "the"));
+    the && cx.toks.get(e + 1).is_some_and(|t| {
+        t.cap()
+            && !t.upper()
+            && matches!(
+                t.text(cx.text),
+                "Great"
+                    | "Elder"
+                    | "Younger"
+                    | "Conqueror"
+                    | "Confessor"
+                    | "Magnificent"
+                    | "Bold"
+                    | "Wise"
+                    | "Pious"
+                    | "Terrible"
+                    | "Lionheart"
+                    | "Fair"
+                    | "Bald"
+                    | "Just"
+                    | "Navigator"
+                    | "Venerable"
+                    | "Baptist"
+                    | "Evangelist"
+                    | "Apostle"
+                    | "Lawgiver"
+                    | "Unready"
+                    | "Hammer"
+            )
+    })
+}
+
+/// `the Obama administration`, `the Assad regime`: a government named for
+/// the one who leads it.
+pub fn governs(cx: &DocContext, e: usize) -> bool {
+    word(cx, e).is_some_and(|w| {
+        matches!(
+            w,
+            "administration" | "administrations" | "presidency" | "premiership" | "regime"
+        )
+    })
+}

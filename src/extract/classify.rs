@@ -246,7 +246,10 @@ fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
         // A head word opening a name keeps it (`Group C`, `University of X`),
         // and so does an ordinal naming a unit (`First Coastal Division`).
         let ordinal = || ORDINALS.iter().any(|o| o.eq_ignore_ascii_case(w));
-        let head = !single && (is_head(cx, start) || (is_head(cx, end - 1) && ordinal()));
+        let head = !single
+            && (is_head(cx, start)
+                || (is_head(cx, end - 1) && ordinal())
+                || airline(cx, start, end, end - 1));
         // A title opening a longer run is cut off with its complement
         // (`Minister of Education Ana Roe`), not as a common word.
         let title = !single && is_title(cx, start);
@@ -444,6 +447,71 @@ fn is_head(cx: &DocContext, k: usize) -> bool {
     cx.toks[k].in_lex(ORG | PLACE)
 }
 
+/// `Roman Britain`, `Anglo-Saxon England`, `Victorian London`: a country
+/// or a region in an age, named by a proper adjective and the place.
+fn era_place(cx: &DocContext, s: usize, e: usize) -> Option<PlaceHit> {
+    let words: Vec<usize> = (s..e).filter(|&k| cx.toks[k].is_word()).collect();
+    let [adj, place] = words[..] else {
+        return None;
+    };
+    let adjective = cx.toks[adj].text(cx.text);
+    let era = matches!(
+        adjective,
+        "Roman"
+            | "Byzantine"
+            | "Ottoman"
+            | "Victorian"
+            | "Edwardian"
+            | "Georgian"
+            | "Norman"
+            | "Saxon"
+            | "Anglo-Saxon"
+            | "Viking"
+            | "Tudor"
+            | "Elizabethan"
+            | "Soviet"
+            | "Tsarist"
+            | "Nazi"
+            | "Imperial"
+            | "Colonial"
+            | "Moorish"
+            | "Medieval"
+            | "Ancient"
+            | "Classical"
+            | "Prehistoric"
+            | "Celtic"
+            | "Mughal"
+            | "Habsburg"
+            | "Napoleonic"
+            | "Hellenistic"
+            | "Carolingian"
+    );
+    if !era && gaz::demonym(adjective).is_none_or(|(_, plural)| plural) {
+        return None;
+    }
+    gaz::place_in_context(cx.toks[place].text(cx.text)).filter(|hit| {
+        matches!(
+            hit.class,
+            PlaceClass::Country | PlaceClass::Region | PlaceClass::Continent
+        )
+    })
+}
+
+/// `Greater Belo Horizonte`, `Greater Manchester`: a city with its
+/// suburbs.
+fn greater_place(cx: &DocContext, s: usize, e: usize) -> Option<PlaceHit> {
+    if e - s < 2 || !cx.toks[s].is(cx.text, "Greater") {
+        return None;
+    }
+    gaz::place(cx.span_text(s..e)).or_else(|| gaz::place(cx.span_text(s + 1..e)))
+}
+
+/// `Air Canada`, `Air Chathams`: `Air` opening a name of two words or more
+/// names a carrier, unless a place's head word closes it (`Air Force Base`).
+fn airline(cx: &DocContext, s: usize, e: usize, head: usize) -> bool {
+    e - s >= 2 && cx.toks[s].is(cx.text, "Air") && !cx.toks[head].in_lex(PLACE)
+}
+
 /// The name `toks[s..e]` is in one of the lexicons of `mask`.
 fn name_in_lex(cx: &DocContext, s: usize, e: usize, mask: u16) -> bool {
     if e - s == 1 {
@@ -525,7 +593,8 @@ fn split_titles(cx: &DocContext, start: usize, end: usize, out: &mut Vec<Cand>) 
     {
         let tail = person_tail(cx, p, end, true);
         let mut c = of + 1;
-        if c < end && cx.toks[c].is(cx.text, "the") {
+        let the = c < end && cx.toks[c].is(cx.text, "the");
+        if the {
             c += 1;
         }
         let c_end = trim_end(cx, c, tail.unwrap_or(end));
@@ -535,7 +604,10 @@ fn split_titles(cx: &DocContext, start: usize, end: usize, out: &mut Vec<Cand>) 
                 part(cx, start..left_end, false, out);
             }
         }
-        if c < c_end && !portfolio_words(cx, c, c_end) {
+        // `Secretary-General of the United Nations`: two words after `the`
+        // name a body (`Minister of the Interior` has one).
+        let body = the && (c..c_end).filter(|&k| cx.toks[k].is_word()).count() >= 2;
+        if c < c_end && (body || !portfolio_words(cx, c, c_end)) {
             split_titles(cx, c, c_end, out);
         }
         if let Some(e) = tail {
@@ -581,9 +653,10 @@ fn split_titles(cx: &DocContext, start: usize, end: usize, out: &mut Vec<Cand>) 
             }
             return;
         }
-        // `Ohio Jane Roe`: a place glued before a two-word person.
+        // `Ohio Jane Roe`: a place glued before a two-word person; not a
+        // place known by the whole (`Papua New Guinea`).
         let words = (start..end).filter(|&k| cx.toks[k].is_word()).count();
-        if words >= 3 {
+        if words >= 3 && gaz::place(cx.span_text(start..end)).is_none() {
             for e in (start + 1..=(start + 3).min(end - 2)).rev() {
                 if cx.toks[e - 1].is_word()
                     && person_shaped(cx, e, end)
@@ -740,6 +813,19 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
         out.push(cand);
         return;
     }
+    // `Washington, D.C.`: the district's code written with dots.
+    if words <= 2 && town_comma(cx, s) && name.len() <= 5 && name.replace('.', "") == "DC" {
+        cand.kind = EntityKind::Place;
+        cand.evidence = Evidence::Strong;
+        cand.cued = true;
+        out.push(cand);
+        return;
+    }
+    // The epithet of `Constantine the Great` is part of who he is, no name
+    // of its own.
+    if words == 1 && s >= 2 && cx.toks[s - 2].cap() && animate::epithet_after(cx, s - 1) {
+        return;
+    }
     // Codes and postnominals are no names (`COVID-19`, `QC`).
     if words == 1 && (code_word(first.text(text)) || name_in_lex(cx, s, e, COMMON)) {
         return;
@@ -817,8 +903,19 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
     // In `X of Y` the head is X: `State of Ohio` is a place, `Bank of Ohio`
     // an organisation.
     let head = head_index(cx, s, e);
-    if titled || cx.toks[head].in_lex(ORG) || has_for {
+    if titled || cx.toks[head].in_lex(ORG) || has_for || airline(cx, s, e, head) {
         cand.evidence = Evidence::Strong;
+    } else if animate::epithet_after(cx, e) {
+        cand.person = true;
+        cand.evidence = Evidence::Strong;
+    } else if animate::governs(cx, e) {
+        // `the Obama administration`, `the Assad regime`: whoever it is
+        // named for acts, whatever town shares the name.
+        cand.evidence = Evidence::Strong;
+    } else if let Some(hit) = greater_place(cx, s, e) {
+        cand.kind = EntityKind::Place;
+        cand.evidence = Evidence::Strong;
+        cand.place = Some(hit);
     } else if words > 1
         && (cx.toks[head].in_lex(PLACE)
             || (first.in_lex(PLACE)
@@ -838,6 +935,10 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
             // that can act.
             cand.place = gaz::place_in_context(name);
         }
+    } else if let Some(hit) = era_place(cx, s, e) {
+        cand.kind = EntityKind::Place;
+        cand.evidence = Evidence::Weak;
+        cand.place = Some(hit);
     } else if let Some(hit) = gaz::place_in_context(name).or_else(|| abbreviated_place(cx, s, e)) {
         // A person whose surname is also a town (`Nick Rhodes`) reads as a
         // person when the first word is a given name.

@@ -107,12 +107,34 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
             surnames.entry(last.text(text)).or_insert(i);
         }
     }
+    // Companies named with their legal form (`Vale SA`, `Acme Ltd`): the
+    // name without it is the same company (`Shares in Vale fell`).
+    let mut companies: FastMap<&str, usize> = FastMap::default();
+    for (i, c) in cands.iter().enumerate() {
+        let last = &cx.toks[c.toks.end - 1];
+        if c.kind == EntityKind::Actor
+            && c.toks.len() >= 2
+            && LEGAL_FORMS.contains(&last.text(text))
+            && let Some(stem_end) = (c.toks.start..c.toks.end - 1)
+                .rev()
+                .find(|&k| cx.toks[k].is_word())
+        {
+            let stem = &text[c.range.start..cx.toks[stem_end].end as usize];
+            companies.entry(stem).or_insert(i);
+        }
+    }
     for i in 0..cands.len() {
         let name = &text[cands[i].range.clone()];
         if let Some(&j) = acronyms.get(name)
             && j != i
         {
             cands[i].kind = cands[j].kind;
+            keys[i] = keys[j];
+            continue;
+        }
+        if let Some(&j) = companies.get(name) {
+            cands[i].kind = EntityKind::Actor;
+            cands[i].place = None;
             keys[i] = keys[j];
             continue;
         }
@@ -149,6 +171,12 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
     }
     keys
 }
+
+/// Legal forms written after a company's name.
+const LEGAL_FORMS: &[&str] = &[
+    "SA", "S.A.", "AG", "GmbH", "NV", "N.V.", "BV", "SpA", "S.p.A.", "AB", "ASA", "Oyj", "SE",
+    "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "PLC", "plc", "Corp", "Corp.", "Co.", "Pty", "Bhd",
+];
 
 /// A name that can be a person's: capitalised words only (no acronym, no
 /// `of`, no head word anywhere), not ending in a state or region.

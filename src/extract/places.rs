@@ -10,7 +10,7 @@ use super::EntityKind;
 use super::classify::{Cand, Evidence, word_at};
 use super::context::DocContext;
 use super::gaz::{self, PlaceClass, PlaceHit};
-use super::lexicon::{COMMON, CUE_PLACE, GROUP_NOUN, MODIFIER, PLACE, TITLE};
+use super::lexicon::{COMMON, CUE_PLACE, GROUP, GROUP_NOUN, MODIFIER, PLACE, TITLE};
 use super::token::Token;
 
 /// Prepositions that put a bare name in a location (`in Mosul`).
@@ -114,7 +114,12 @@ pub fn place_cue(cx: &DocContext, s: usize, e: usize) -> bool {
     let mut b = s;
     // Four names back at most: `lists` carries a cue along a longer list.
     for _ in 0..4 {
-        if b >= 2 && word_at(cx, b - 1) == "of" && toks[b - 2].is_word() && !toks[b - 2].cap() {
+        // `Residents of X`: the cue word may open the sentence.
+        if b >= 2
+            && word_at(cx, b - 1) == "of"
+            && toks[b - 2].is_word()
+            && (!toks[b - 2].cap() || (toks[b - 2].initial() && !toks[b - 2].upper()))
+        {
             if toks[b - 2].in_lex(CUE_PLACE) {
                 return true;
             }
@@ -551,7 +556,12 @@ fn about_places(cx: &DocContext, cands: &[Cand]) -> bool {
     for c in cands {
         match c.kind {
             EntityKind::Place if c.evidence > Evidence::Default => places += 1,
-            EntityKind::Actor if c.person || c.agent || c.evidence > Evidence::Default => {
+            // A people named by one word (`the Maya`, `Viking trade`) is
+            // what a guide's history tells of, not someone it is about.
+            EntityKind::Actor
+                if (c.person || c.agent || c.evidence > Evidence::Default)
+                    && !(c.toks.len() == 1 && cx.toks[c.toks.start].in_lex(GROUP)) =>
+            {
                 actors += 1
             }
             _ => {}
