@@ -821,6 +821,37 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
         out.push(cand);
         return;
     }
+    // `Week 13`, `Round 2`, `Chapter 7`: a unit of time or of a text
+    // counted, no name.
+    if words == 1
+        && cx
+            .toks
+            .get(e)
+            .is_some_and(|t| t.kind() == Tok::Num && t.space())
+        && matches!(
+            first.text(text),
+            "Week"
+                | "Day"
+                | "Round"
+                | "Game"
+                | "Stage"
+                | "Chapter"
+                | "Part"
+                | "Season"
+                | "Episode"
+                | "Phase"
+                | "Level"
+                | "Page"
+                | "Volume"
+                | "Step"
+                | "Lap"
+                | "Leg"
+                | "Grade"
+                | "Year"
+        )
+    {
+        return;
+    }
     // The epithet of `Constantine the Great` is part of who he is, no name
     // of its own.
     if words == 1 && s >= 2 && cx.toks[s - 2].cap() && animate::epithet_after(cx, s - 1) {

@@ -824,6 +824,13 @@ fn peoples_carriers_eras_and_companies_by_how_english_names_them() {
             "Leaders signed the Boe Declaration in Nauru.",
             "Boe Declaration",
         ),
+        // A unit counted is no name.
+        ("The NFL moved the teams' Week 13 rematch.", "Week"),
+        // A reporter's beat is a title, cut from the name.
+        (
+            "NFL Network Insider Jason La Canfora reported it.",
+            "Insider",
+        ),
         (
             "He convenes the Climate Action Summit in New York.",
             "Climate Action Summit",
