@@ -852,6 +852,16 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
     {
         return;
     }
+    // A greeting in another language, a sentence of its own (`Talofa!`).
+    if words == 1
+        && !first.upper()
+        && first.lex() == 0
+        && exclamation(cx, s..e)
+        && gaz::place_in_context(name).is_none()
+        && !gaz::given_name(name)
+    {
+        return;
+    }
     // The epithet of `Constantine the Great` is part of who he is, no name
     // of its own.
     if words == 1 && s >= 2 && cx.toks[s - 2].cap() && animate::epithet_after(cx, s - 1) {
@@ -1252,4 +1262,25 @@ fn adjectival(cx: &DocContext, e: usize) -> bool {
         && !toks[e + 1].space()
         && toks[e + 1].is_word()
         && !toks[e + 1].cap()
+}
+
+/// `Talofa!`, `Fakafetai lasi.`: a greeting or thanks in another language,
+/// a sentence of its own that no English word stands in, is no place.
+fn exclamation(cx: &DocContext, name: Range<usize>) -> bool {
+    if !cx.toks[name.start].initial() {
+        return false;
+    }
+    let mut k = name.end;
+    for _ in 0..3 {
+        let Some(t) = cx.toks.get(k) else {
+            return false;
+        };
+        match t.punct() {
+            Some('!' | '.') => return true,
+            Some(_) => return false,
+            None if t.is_word() && !t.cap() && gaz::zipf(t.text(cx.text)) < 3.0 => k += 1,
+            None => return false,
+        }
+    }
+    false
 }

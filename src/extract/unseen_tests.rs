@@ -824,6 +824,12 @@ fn peoples_carriers_eras_and_companies_by_how_english_names_them() {
             "Leaders signed the Boe Declaration in Nauru.",
             "Boe Declaration",
         ),
+        // A greeting in another language is a sentence of its own.
+        (
+            "We thank Tuvalu for hosting us. Talofa! Let us begin.",
+            "Talofa",
+        ),
+        ("Fakafetai lasi. Thank you.", "Fakafetai"),
         // A unit counted is no name.
         ("The NFL moved the teams' Week 13 rematch.", "Week"),
         // A reporter's beat is a title, cut from the name.
