@@ -1276,7 +1276,12 @@ fn exclamation(cx: &DocContext, name: Range<usize>) -> bool {
             return false;
         };
         match t.punct() {
-            Some('!' | '.') => return true,
+            // A paragraph of one name and a full stop is a listing's title
+            // (`Pangaimotu.`): a greeting stands among other sentences.
+            Some('!' | '.') => {
+                let alone = cx.toks[name.start].brk() && cx.toks.get(k + 1).is_none_or(Token::brk);
+                return !alone;
+            }
             Some(_) => return false,
             None if t.is_word() && !t.cap() && gaz::zipf(t.text(cx.text)) < 3.0 => k += 1,
             None => return false,
