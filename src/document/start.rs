@@ -25,6 +25,8 @@
 //!   all start with a letter (no setext underline or table row turns it
 //!   into something else): the rest of a file is read through for them
 //!   up to the paragraph's end, a stream's is not (it is read whole).
+//!   A head that ends inside a long ATX heading is cut in it the same
+//!   way, with nothing to read on for: the heading ends with its line.
 //!   Link reference definitions
 //!   are the one thing later in a file that changes earlier blocks, and
 //!   only a reference the start cannot resolve: the cut is made before
@@ -399,14 +401,17 @@ fn start_of(
             let mut cuts = found.cuts;
             // Inside the head's last paragraph, when no later line turns
             // it into something else (see `ProseTail`).
-            if let Some(at) = found.paragraph {
-                let mut tail = ProseTail::default();
-                let decided = tail
-                    .feed(&bytes[at..])
-                    .or_else(|| tail.feed(&head[cut_bytes..]));
-                let prose = match decided {
-                    Some(prose) => prose,
-                    None => more_prose(tail)?,
+            // An ATX heading ends with its line: nothing later changes it.
+            if let Some(LongCut { at, one_line }) = found.paragraph {
+                let prose = one_line || {
+                    let mut tail = ProseTail::default();
+                    let decided = tail
+                        .feed(&bytes[at..])
+                        .or_else(|| tail.feed(&head[cut_bytes..]));
+                    match decided {
+                        Some(prose) => prose,
+                        None => more_prose(tail)?,
+                    }
                 };
                 if prose {
                     cuts.push(at);
@@ -467,6 +472,21 @@ fn has_markdown_syntax(text: &str) -> bool {
             .chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1))
             .filter_map(|at| bytes.get(at))
             .any(|&b| !b.is_ascii_alphabetic() && b != b'\n' && b != b'\r')
+}
+
+/// Whether `line` starts as an ATX heading does: up to three spaces, one
+/// to six `#`, then a space, a tab or the line's end.
+fn is_atx_line(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let indent = bytes.iter().take(4).take_while(|&&b| b == b' ').count();
+    if indent > 3 {
+        return false;
+    }
+    let hashes = bytes[indent..].iter().take_while(|&&b| b == b'#').count();
+    (1..=6).contains(&hashes)
+        && bytes
+            .get(indent + hashes)
+            .is_none_or(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
 }
 
 /// Whether a paragraph cut inside goes on as prose to its end: its
@@ -626,21 +646,34 @@ struct MarkdownCuts {
     /// Where the first reference the parser could not resolve starts: a
     /// definition later in the file could make it a link in the whole.
     unresolved: Option<usize>,
-    /// A cut inside the head's last block, a paragraph the head does not
-    /// end (one long line): after a space where nothing inline is open
-    /// (`windows::space_cut`), at least [`MIN_PARAGRAPH_CUT`] into it,
-    /// after a block that is not page furniture. Safe once no later line
-    /// of the paragraph turns it into something else ([`ProseTail`]).
-    paragraph: Option<usize>,
+    /// A cut inside the head's last block, a paragraph or an ATX heading
+    /// the head does not end (one long line): after a space where nothing
+    /// inline is open (`windows::space_cut`), at least
+    /// [`MIN_PARAGRAPH_CUT`] into it, after a block that is not page
+    /// furniture.
+    paragraph: Option<LongCut>,
+}
+
+/// A cut inside the head's last block (see [`MarkdownCuts::paragraph`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct LongCut {
+    at: usize,
+    /// The block ends with its line (an ATX heading), so no later line
+    /// can change it; a paragraph's cut is safe only once none of its
+    /// later lines turns it into something else ([`ProseTail`]).
+    one_line: bool,
 }
 
 /// How far into a paragraph a start may be cut: a block this long is no
 /// page furniture, caption or subheading, cut short or not.
 const MIN_PARAGRAPH_CUT: usize = 16 * 1024;
 
-/// The top-level paragraph being read, for a cut inside it.
+/// The top-level paragraph or ATX heading being read, for a cut inside
+/// it.
 struct OpenParagraph {
     start: usize,
+    /// An ATX heading: one line, whatever follows.
+    one_line: bool,
     /// Its text so far holds no markup character left as text (an opener
     /// that found no close yet), as in `windows`.
     clean: bool,
@@ -765,8 +798,14 @@ fn markdown_cuts(md: &str) -> Option<MarkdownCuts> {
                 }
                 if depth == 0 {
                     list = matches!(tag, Tag::List(_)).then_some((range.start, true));
-                    paragraph = matches!(tag, Tag::Paragraph).then(|| OpenParagraph {
+                    // A heading whose line reads as an ATX one is one (a
+                    // setext heading's text never does): it ends with its
+                    // line, so a start may be cut inside it as inside a
+                    // paragraph.
+                    let atx = matches!(tag, Tag::Heading { .. }) && is_atx_line(&md[range.start..]);
+                    paragraph = (matches!(tag, Tag::Paragraph) || atx).then(|| OpenParagraph {
                         start: range.start,
+                        one_line: atx,
                         clean: true,
                         cut: None,
                         after_prose: !end_matter.is_open()
@@ -784,7 +823,12 @@ fn markdown_cuts(md: &str) -> Option<MarkdownCuts> {
                     paragraph_cut = paragraph
                         .take()
                         .filter(|p| p.after_prose && md[range.end..].trim().is_empty())
-                        .and_then(|p| p.cut);
+                        .and_then(|p| {
+                            p.cut.map(|at| LongCut {
+                                at,
+                                one_line: p.one_line,
+                            })
+                        });
                 }
                 let ends_leaf = matches!(
                     tag,
