@@ -389,6 +389,23 @@ impl SourceMap {
         }
     }
 
+    /// The text offset that source offset `source` maps back to: in the
+    /// last run whose source starts at or before it, as far in as the
+    /// run's text goes (markup the text leaves out maps to the end of
+    /// the text before it).
+    pub fn to_text(&self, source: usize) -> usize {
+        let after = self
+            .segments
+            .partition_point(|s| s.source_start() <= source);
+        match after.checked_sub(1) {
+            Some(i) => {
+                let (t, s) = (self.text(i), self.source(i));
+                t.start + (source - s.start).min(t.len())
+            }
+            None => 0,
+        }
+    }
+
     /// Source range of a text range.
     pub fn range_to_source(&self, range: Range<usize>) -> Range<usize> {
         let start = self.to_source(range.start);
@@ -698,6 +715,27 @@ mod tests {
         assert_eq!(map.range_to_source(1..2), far + 1..far + 2);
         assert_eq!(map.range_to_source(5..6), far + 9..far + 10);
         assert_eq!(map.to_source_end(5), far + 3);
+    }
+
+    #[test]
+    fn source_offsets_map_back_to_the_text() {
+        // "# T\n\n*a* b" -> "T\n\na b".
+        let mut map = SourceMap::default();
+        map.push(0..1, 2..3);
+        map.push(1..3, 3..3);
+        map.push(3..4, 6..7);
+        map.push(4..6, 8..10);
+        assert_eq!(map.to_text(0), 0);
+        assert_eq!(map.to_text(2), 0);
+        assert_eq!(map.to_text(6), 3);
+        assert_eq!(map.to_text(7), 4, "markup maps to the text's end before it");
+        assert_eq!(map.to_text(9), 5);
+        for text in 0..6 {
+            let source = map.to_source(text);
+            if text != 1 && text != 2 {
+                assert_eq!(map.to_text(source), text);
+            }
+        }
     }
 
     #[test]

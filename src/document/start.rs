@@ -51,14 +51,17 @@
 //!   taken to be there.
 //! - A start with no name that tells its format is sniffed
 //!   ([`Format::sniff`], its first 400 lines). One that sniffs as plain
-//!   text with fewer lines might be Markdown further on; it still opens
-//!   as plain text when it holds no Markdown syntax at all (no inline
-//!   markup character, every line begins with a letter), since its words
-//!   then read the same either way. This is the one start that may break
-//!   the promise above: when the whole turns out Markdown it is parsed as
-//!   Markdown, as it would be read whole, and the reader's swap, finding
-//!   the start's text no prefix of the whole's, puts the view on the same
-//!   block's text in the whole (`app::loading`).
+//!   text with fewer lines might be Markdown further on (a heading line
+//!   before the whole's 400th), and nothing short of reading on to it
+//!   tells: no bounded rule does, a stream of ten 10 MB lines has its
+//!   fourth 30 MB on. It opens as plain text. This is the one start that
+//!   may break the promise above: when the whole turns out Markdown it is
+//!   parsed as Markdown, as it would be read whole, and the reader's swap,
+//!   finding the start's format not the whole's, puts the view on the
+//!   same bytes of the file in the whole (`app::loading`). Until then a
+//!   start whose head holds Markdown syntax (`*`, `[`, a line begun with
+//!   `-`) shows it as typed, where the whole will not; one with none shows
+//!   the same words either way.
 //!
 //! Knows nothing of threads or the terminal: [`Rest::load`] is what a
 //! background thread calls.
@@ -361,14 +364,15 @@ fn start_of(
             _ if memchr::memchr_iter(b'\n', source.text.as_bytes()).count() >= SNIFF_LINES => {
                 Format::Plain
             }
-            // Fewer lines, so a later one may yet make the whole Markdown;
-            // but a start with no Markdown syntax at all shows the same
-            // words either way, so it opens as plain text rather than
-            // wait for the whole (a piped 100 MB line: 0.3 s). Should the
-            // whole be Markdown, it is parsed as such when it is in, and
-            // the swap finds the view's text in it (see the module docs).
-            _ if !has_markdown_syntax(&source.text) => Format::Plain,
-            _ => return Ok(None),
+            // Fewer lines, so a later one may yet make the whole Markdown,
+            // and only reading on to it (the whole of a stream of a few
+            // long lines) would tell. Opened as plain text rather than
+            // wait for the whole (a piped 100 MB line: 0.3 s, 100 MB of
+            // one line of emphasis and links: 4 s); should the whole be
+            // Markdown, it is parsed as such when it is in, and the swap
+            // puts the view on the same bytes of the file in it (see the
+            // module docs).
+            _ => Format::Plain,
         },
     };
     let cuts = match format {
@@ -458,20 +462,6 @@ fn start_of(
         }
     }
     Ok(None)
-}
-
-/// Whether `text` holds anything Markdown reads otherwise than plain
-/// text does: a character that may open an inline construct (as
-/// `windows` tells them), or a line that starts with neither a letter nor
-/// the line's end (which could be a heading, a list item, a quote, a
-/// fence, indented code, a table row or a setext underline).
-fn has_markdown_syntax(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    super::windows::first_markup(bytes).is_some()
-        || std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1))
-            .filter_map(|at| bytes.get(at))
-            .any(|&b| !b.is_ascii_alphabetic() && b != b'\n' && b != b'\r')
 }
 
 /// Whether `line` starts as an ATX heading does: up to three spaces, one

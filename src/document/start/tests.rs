@@ -944,36 +944,59 @@ fn a_piped_line_whose_later_part_holds_markdown_ends_up_markdown() {
     assert!(!whole.text.contains("*short*"), "emphasis is markup");
 }
 
+/// A title, then `lines` lines of emphasis and links, each about
+/// `line_bytes` long: few lines for the head, with Markdown syntax.
+fn piped_markup(lines: usize, line_bytes: usize) -> String {
+    let unit = "A *short* phrase with **strong** words and a [link](http://example.org/) in it. ";
+    let line = unit.repeat(line_bytes / unit.len() + 1);
+    format!(
+        "Title of a marked-up stream\n\n{}THE END\n",
+        (line + "\n").repeat(lines)
+    )
+}
+
 #[test]
-fn a_piped_head_with_markdown_syntax_and_few_lines_reads_whole() {
-    for after_title in ["A *word* and ", "- an item\n", "    code\n", "A [link] "] {
-        let text = format!("Title\n\n{after_title}{}", piped_line(""));
-        let opening = open_stream("stdin", stream(text.into_bytes())).expect("opens");
-        assert!(matches!(opening, Opening::Whole(_)), "{after_title:?}");
+fn a_piped_head_with_markdown_syntax_and_few_lines_opens_from_a_prefix() {
+    // One long line, and ten long lines: the head holds Markdown syntax
+    // in fewer lines than the sniff reads. Opened as plain text, and the
+    // whole is plain too (no heading line).
+    for text in [
+        piped_markup(1, 3 * START_BYTES),
+        piped_markup(10, START_BYTES / 2),
+        format!("Title\n\n- an item\n    code\n{}", piped_line("")),
+    ] {
+        let Opening::Start(start, rest) =
+            open_stream("stdin", stream(text.clone().into_bytes())).expect("opens")
+        else {
+            panic!("read whole");
+        };
+        assert_eq!(start.format, Format::Plain);
+        assert!(start.text.len() <= START_BYTES);
+        let whole = rest.load(|_| {}).expect("the rest");
+        let read_whole = Document::from_bytes("stdin", text.as_bytes(), None).expect("whole");
+        assert_eq!(whole.format, Format::Plain);
+        assert_eq!(whole.text, read_whole.text);
+        assert_eq!(whole.blocks, read_whole.blocks);
+        assert_start_of(&start, &whole);
     }
 }
 
 #[test]
-fn markdown_syntax_is_told_from_plain_text() {
-    for plain in [
-        "Title\n\nWords, and more: (all) plain!\n",
-        "A\r\nB\r\n\r\nC",
-        "",
-    ] {
-        assert!(!has_markdown_syntax(plain), "{plain:?}");
-    }
-    for md in [
-        "Title\n\n# Heading",
-        "Title\n- item",
-        "1. item",
-        "> quote",
-        "Title\n    code",
-        "a `code` span",
-        "an &amp; entity",
-        "Title\n===",
-        "a | b\n|---|",
-        "an <b>tag</b>",
-    ] {
-        assert!(has_markdown_syntax(md), "{md:?}");
-    }
+fn a_piped_marked_up_head_whose_whole_is_markdown_ends_up_markdown() {
+    // A heading after the head makes the whole Markdown: the start shows
+    // the markup as typed, the whole as the whole read at once does.
+    let text = piped_markup(2, START_BYTES) + "\n## A later heading\n\nMore.\n";
+    let Opening::Start(start, rest) =
+        open_stream("stdin", stream(text.clone().into_bytes())).expect("opens")
+    else {
+        panic!("read whole");
+    };
+    assert_eq!(start.format, Format::Plain);
+    assert!(start.text.contains("*short*"));
+    let whole = rest.load(|_| {}).expect("the rest");
+    let read_whole = Document::from_bytes("stdin", text.as_bytes(), None).expect("whole");
+    assert_eq!(whole.format, Format::Markdown);
+    assert_eq!(whole.text, read_whole.text);
+    assert_eq!(whole.blocks, read_whole.blocks);
+    assert_eq!(whole.sections, read_whole.sections);
 }
