@@ -545,7 +545,7 @@ fn atx_heading_lines_are_told() {
 #[test]
 fn a_piped_long_heading_opens_from_a_prefix() {
     for after in ["\n", &format!("\n\n{}\n", "word ".repeat(START_BYTES))] {
-        let text = long_heading("#", after).repeat(1) + &"more ".repeat(START_BYTES / 5);
+        let text = long_heading("#", after) + &"more ".repeat(START_BYTES / 5);
         let Opening::Start(start, rest) =
             open_stream("stdin", stream(text.clone().into_bytes())).expect("opens")
         else {
