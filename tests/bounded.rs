@@ -328,3 +328,48 @@ fn a_50_mb_feed_is_refused_in_one_line_with_bounded_memory() {
         }
     }
 }
+
+/// A piped article whose head is Markdown the first screen can be cut
+/// from: one long line of emphasis and links under a plain title (fewer
+/// lines than the sniff reads), and one long heading line. The writer
+/// holds the rest back until the first frame is drawn, so that frame came
+/// from the head alone; then `G` shows the real end.
+#[cfg(unix)]
+#[test]
+fn a_piped_markdown_head_opens_the_reader_before_the_rest_is_written() {
+    let unit = "A *short* phrase with **strong** words and a [link](http://example.org/) in it. ";
+    let cases = [
+        (
+            "Title of a marked-up stream",
+            "Title of a marked-up stream\n\n",
+            unit,
+        ),
+        ("alpha beta gamma", "# alpha beta gamma ", "delta epsilon "),
+    ];
+    for (i, (first, title, words)) in cases.into_iter().enumerate() {
+        let t = Tmux::start(&format!("pipedmd{i}"), 120, 30);
+        let dir = tempfile::tempdir().expect("temp");
+        let fifo = dir.path().join("in");
+        mkfifo(&fifo);
+        t.type_line(&format!(
+            "{BIN} --no-remember < {}; echo EXIT:$?",
+            fifo.display()
+        ));
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&fifo)
+            .expect("writer opens");
+        // Past the 256 KB head a stream's start is made from.
+        let head = format!("{title}{}", words.repeat(400 * 1024 / words.len()));
+        f.write_all(head.as_bytes()).expect("head written");
+        t.wait_for("the first frame, from the head", |s| s.contains(first));
+        let rest = format!("{}THE END marker\n", words.repeat(1000));
+        f.write_all(rest.as_bytes()).expect("rest written");
+        drop(f);
+        t.keys(&["G"]);
+        t.wait_for("the real end", |s| s.contains("THE END marker"));
+        t.keys(&["q"]);
+        t.wait_for("the shell", |s| s.contains("EXIT:0"));
+        t.assert_sane();
+    }
+}

@@ -16,7 +16,9 @@
 //! The swap keeps the text on top of the view: the start's text is a byte
 //! prefix of the whole's, checked at the swap; when it is not (the file
 //! changed), the view goes to the same block's text if it can be found,
-//! else to the top, never to wrong content. A remembered place is looked
+//! else to the top, never to wrong content. A start read as plain text
+//! whose whole turns out Markdown (a stream's format is told by its
+//! first 400 lines) puts the view on the same bytes of the file. A remembered place is looked
 //! up by the whole's fingerprint once it is in, and applied then.
 //!
 //! No drawing and no terminal here: the thread only calls `deliver`.
@@ -337,7 +339,15 @@ impl Reader {
         self.doc = doc;
         let same = self.doc.text.as_bytes().starts_with(start.text.as_bytes());
         if !same {
-            self.view.anchor = Anchor::at(reanchor(&start, &self.doc, self.view.anchor.offset));
+            let at = if start.format == self.doc.format {
+                reanchor(&start, &self.doc, self.view.anchor.offset)
+            } else {
+                // A start opened in a format the whole turned out not to
+                // be (`document::start`): the same bytes of the file.
+                let source = start.source_map.to_source(self.view.anchor.offset);
+                self.doc.source_map.to_text(source)
+            };
+            self.view.anchor = Anchor::at(at);
             self.search.forget_marks();
         }
         let current_hit = self.search.current_start();

@@ -25,6 +25,8 @@
 //!   all start with a letter (no setext underline or table row turns it
 //!   into something else): the rest of a file is read through for them
 //!   up to the paragraph's end, a stream's is not (it is read whole).
+//!   A head that ends inside a long ATX heading is cut in it the same
+//!   way, with nothing to read on for: the heading ends with its line.
 //!   Link reference definitions
 //!   are the one thing later in a file that changes earlier blocks, and
 //!   only a reference the start cannot resolve: the cut is made before
@@ -49,14 +51,17 @@
 //!   taken to be there.
 //! - A start with no name that tells its format is sniffed
 //!   ([`Format::sniff`], its first 400 lines). One that sniffs as plain
-//!   text with fewer lines might be Markdown further on; it still opens
-//!   as plain text when it holds no Markdown syntax at all (no inline
-//!   markup character, every line begins with a letter), since its words
-//!   then read the same either way. This is the one start that may break
-//!   the promise above: when the whole turns out Markdown it is parsed as
-//!   Markdown, as it would be read whole, and the reader's swap, finding
-//!   the start's text no prefix of the whole's, puts the view on the same
-//!   block's text in the whole (`app::loading`).
+//!   text with fewer lines might be Markdown further on (a heading line
+//!   before the whole's 400th), and nothing short of reading on to it
+//!   tells: no bounded rule does, a stream of ten 10 MB lines has its
+//!   fourth 30 MB on. It opens as plain text. This is the one start that
+//!   may break the promise above: when the whole turns out Markdown it is
+//!   parsed as Markdown, as it would be read whole, and the reader's swap,
+//!   finding the start's format not the whole's, puts the view on the
+//!   same bytes of the file in the whole (`app::loading`). Until then a
+//!   start whose head holds Markdown syntax (`*`, `[`, a line begun with
+//!   `-`) shows it as typed, where the whole will not; one with none shows
+//!   the same words either way.
 //!
 //! Knows nothing of threads or the terminal: [`Rest::load`] is what a
 //! background thread calls.
@@ -359,14 +364,15 @@ fn start_of(
             _ if memchr::memchr_iter(b'\n', source.text.as_bytes()).count() >= SNIFF_LINES => {
                 Format::Plain
             }
-            // Fewer lines, so a later one may yet make the whole Markdown;
-            // but a start with no Markdown syntax at all shows the same
-            // words either way, so it opens as plain text rather than
-            // wait for the whole (a piped 100 MB line: 0.3 s). Should the
-            // whole be Markdown, it is parsed as such when it is in, and
-            // the swap finds the view's text in it (see the module docs).
-            _ if !has_markdown_syntax(&source.text) => Format::Plain,
-            _ => return Ok(None),
+            // Fewer lines, so a later one may yet make the whole Markdown,
+            // and only reading on to it (the whole of a stream of a few
+            // long lines) would tell. Opened as plain text rather than
+            // wait for the whole (a piped 100 MB line: 0.3 s, 100 MB of
+            // one line of emphasis and links: 4 s); should the whole be
+            // Markdown, it is parsed as such when it is in, and the swap
+            // puts the view on the same bytes of the file in it (see the
+            // module docs).
+            _ => Format::Plain,
         },
     };
     let cuts = match format {
@@ -399,14 +405,17 @@ fn start_of(
             let mut cuts = found.cuts;
             // Inside the head's last paragraph, when no later line turns
             // it into something else (see `ProseTail`).
-            if let Some(at) = found.paragraph {
-                let mut tail = ProseTail::default();
-                let decided = tail
-                    .feed(&bytes[at..])
-                    .or_else(|| tail.feed(&head[cut_bytes..]));
-                let prose = match decided {
-                    Some(prose) => prose,
-                    None => more_prose(tail)?,
+            // An ATX heading ends with its line: nothing later changes it.
+            if let Some(LongCut { at, one_line }) = found.paragraph {
+                let prose = one_line || {
+                    let mut tail = ProseTail::default();
+                    let decided = tail
+                        .feed(&bytes[at..])
+                        .or_else(|| tail.feed(&head[cut_bytes..]));
+                    match decided {
+                        Some(prose) => prose,
+                        None => more_prose(tail)?,
+                    }
                 };
                 if prose {
                     cuts.push(at);
@@ -455,18 +464,19 @@ fn start_of(
     Ok(None)
 }
 
-/// Whether `text` holds anything Markdown reads otherwise than plain
-/// text does: a character that may open an inline construct (as
-/// `windows` tells them), or a line that starts with neither a letter nor
-/// the line's end (which could be a heading, a list item, a quote, a
-/// fence, indented code, a table row or a setext underline).
-fn has_markdown_syntax(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    super::windows::first_markup(bytes).is_some()
-        || std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1))
-            .filter_map(|at| bytes.get(at))
-            .any(|&b| !b.is_ascii_alphabetic() && b != b'\n' && b != b'\r')
+/// Whether `line` starts as an ATX heading does: up to three spaces, one
+/// to six `#`, then a space, a tab or the line's end.
+fn is_atx_line(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let indent = bytes.iter().take(4).take_while(|&&b| b == b' ').count();
+    if indent > 3 {
+        return false;
+    }
+    let hashes = bytes[indent..].iter().take_while(|&&b| b == b'#').count();
+    (1..=6).contains(&hashes)
+        && bytes
+            .get(indent + hashes)
+            .is_none_or(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
 }
 
 /// Whether a paragraph cut inside goes on as prose to its end: its
@@ -626,21 +636,34 @@ struct MarkdownCuts {
     /// Where the first reference the parser could not resolve starts: a
     /// definition later in the file could make it a link in the whole.
     unresolved: Option<usize>,
-    /// A cut inside the head's last block, a paragraph the head does not
-    /// end (one long line): after a space where nothing inline is open
-    /// (`windows::space_cut`), at least [`MIN_PARAGRAPH_CUT`] into it,
-    /// after a block that is not page furniture. Safe once no later line
-    /// of the paragraph turns it into something else ([`ProseTail`]).
-    paragraph: Option<usize>,
+    /// A cut inside the head's last block, a paragraph or an ATX heading
+    /// the head does not end (one long line): after a space where nothing
+    /// inline is open (`windows::space_cut`), at least
+    /// [`MIN_PARAGRAPH_CUT`] into it, after a block that is not page
+    /// furniture.
+    paragraph: Option<LongCut>,
+}
+
+/// A cut inside the head's last block (see [`MarkdownCuts::paragraph`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct LongCut {
+    at: usize,
+    /// The block ends with its line (an ATX heading), so no later line
+    /// can change it; a paragraph's cut is safe only once none of its
+    /// later lines turns it into something else ([`ProseTail`]).
+    one_line: bool,
 }
 
 /// How far into a paragraph a start may be cut: a block this long is no
 /// page furniture, caption or subheading, cut short or not.
 const MIN_PARAGRAPH_CUT: usize = 16 * 1024;
 
-/// The top-level paragraph being read, for a cut inside it.
+/// The top-level paragraph or ATX heading being read, for a cut inside
+/// it.
 struct OpenParagraph {
     start: usize,
+    /// An ATX heading: one line, whatever follows.
+    one_line: bool,
     /// Its text so far holds no markup character left as text (an opener
     /// that found no close yet), as in `windows`.
     clean: bool,
@@ -765,8 +788,14 @@ fn markdown_cuts(md: &str) -> Option<MarkdownCuts> {
                 }
                 if depth == 0 {
                     list = matches!(tag, Tag::List(_)).then_some((range.start, true));
-                    paragraph = matches!(tag, Tag::Paragraph).then(|| OpenParagraph {
+                    // A heading whose line reads as an ATX one is one (a
+                    // setext heading's text never does): it ends with its
+                    // line, so a start may be cut inside it as inside a
+                    // paragraph.
+                    let atx = matches!(tag, Tag::Heading { .. }) && is_atx_line(&md[range.start..]);
+                    paragraph = (matches!(tag, Tag::Paragraph) || atx).then(|| OpenParagraph {
                         start: range.start,
+                        one_line: atx,
                         clean: true,
                         cut: None,
                         after_prose: !end_matter.is_open()
@@ -784,7 +813,12 @@ fn markdown_cuts(md: &str) -> Option<MarkdownCuts> {
                     paragraph_cut = paragraph
                         .take()
                         .filter(|p| p.after_prose && md[range.end..].trim().is_empty())
-                        .and_then(|p| p.cut);
+                        .and_then(|p| {
+                            p.cut.map(|at| LongCut {
+                                at,
+                                one_line: p.one_line,
+                            })
+                        });
                 }
                 let ends_leaf = matches!(
                     tag,

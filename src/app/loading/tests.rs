@@ -337,3 +337,41 @@ fn a_piped_start_read_as_plain_text_swaps_to_a_markdown_whole_at_its_text() {
     let top = app.top_text();
     assert_eq!(app.doc.text[top..top + 40], words_on_top);
 }
+
+#[test]
+fn a_piped_marked_up_start_read_as_plain_text_swaps_to_markdown_at_the_same_bytes() {
+    // Emphasis on one long line, piped: the start shows it as typed; a
+    // heading far on makes the whole Markdown, and the view stays on the
+    // same words, their markup gone.
+    let words: String = (0..40_000).map(|i| format!("w{i} *e{i}* ")).collect();
+    let text = format!("Title of a long line\n\n{words}end\n\n## A later heading\n\nMore.\n");
+    let stream = Box::new(std::io::Cursor::new(text.clone().into_bytes()));
+    let crate::document::start::Opening::Start(start, rest) =
+        crate::document::start::open_stream("stdin", stream).expect("opens")
+    else {
+        panic!("a long piped line opens from its start");
+    };
+    assert_eq!(start.format, Format::Plain);
+    let mut app = App::loading(start, Keymap::default(), None, 0);
+    app.update(Action::Resize(100, 30));
+    app.update(Action::Scroll(40));
+    let top = app.top_text();
+    let first_word = |text: &str| {
+        text.split_whitespace()
+            .next()
+            .expect("a word")
+            .trim_matches('*')
+            .to_string()
+    };
+    let word = first_word(&app.doc.text[top..]);
+    assert!(top > 1000);
+    let whole = rest.load(|_| {}).map(Arc::new);
+    app.update(Msg::Arrival(Box::new(Arrival::Document(whole))));
+    assert_eq!(app.doc.format, Format::Markdown);
+    let top = app.top_text();
+    assert!(
+        app.doc.text[top..top + 40].contains(&word),
+        "{word} in {:?}",
+        &app.doc.text[top..top + 40]
+    );
+}

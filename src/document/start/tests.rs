@@ -463,6 +463,134 @@ proptest! {
     }
 }
 
+/// A title of one long line of `words` (an ATX heading of `hashes`),
+/// then `after`.
+fn long_heading(hashes: &str, after: &str) -> String {
+    let mut text = format!("{hashes} ");
+    let words = [
+        "The", "council", "met", "in", "Oslo,", "and", "Anna", "Berg", "said", "so.",
+    ];
+    let mut i = 0;
+    while text.len() < 4 * MARKDOWN_START_BYTES {
+        text.push_str(words[i % words.len()]);
+        text.push(' ');
+        i += 1;
+    }
+    text.push_str("end");
+    text.push_str(after);
+    text
+}
+
+#[test]
+fn markdown_of_one_long_heading_is_cut_inside_it() {
+    // Whatever follows the heading's line: it ends with it.
+    for after in [
+        "",
+        "\n",
+        " ##\n",
+        "\n===\n",
+        "\n| - |\n",
+        "\n  indented\n",
+        "\n\nA paragraph.\n",
+    ] {
+        for hashes in ["#", "##", "   ######"] {
+            let text = long_heading(hashes, after);
+            let (start, _) = open_text("heading.md", &text, MARKDOWN_START_BYTES)
+                .expect("cut inside the heading");
+            let whole = Document::from_bytes("heading.md", text.as_bytes(), None).expect("whole");
+            assert_eq!(start.blocks.len(), 1);
+            assert!(matches!(
+                start.blocks.at(0).kind,
+                super::super::BlockKind::Heading { .. }
+            ));
+            assert!(start.text.len() > MIN_PARAGRAPH_CUT);
+            assert!(start.text.len() < MARKDOWN_START_BYTES);
+            assert_start_of(&start, &whole);
+        }
+    }
+    // A heading and then one long paragraph line: cut in the heading.
+    let text = long_heading("#", &format!("\n\n{}", long_line("")));
+    let (start, _) = open_text("heading.md", &text, MARKDOWN_START_BYTES).expect("cut");
+    let whole = Document::from_bytes("heading.md", text.as_bytes(), None).expect("whole");
+    assert_eq!(start.blocks.len(), 1);
+    assert_start_of(&start, &whole);
+}
+
+#[test]
+fn a_long_heading_with_markup_open_before_the_cut_is_read_whole() {
+    let text = long_heading("#", "").replacen("council", "*council", 1);
+    assert!(open_text("heading.md", &text, MARKDOWN_START_BYTES).is_none());
+    // Not a heading: seven `#`, or none before a space.
+    for hashes in ["#######", "#hash"] {
+        let text = long_heading(hashes, "");
+        if let Some((start, _)) = open_text("heading.md", &text, MARKDOWN_START_BYTES) {
+            assert!(!matches!(
+                start.blocks.at(0).kind,
+                super::super::BlockKind::Heading { .. }
+            ));
+        }
+    }
+}
+
+#[test]
+fn atx_heading_lines_are_told() {
+    for atx in ["# a", "###### a", "   # a", "#\ta", "#", "##\n", "# "] {
+        assert!(is_atx_line(atx), "{atx:?}");
+    }
+    for not in ["#a", "####### a", "    # a", "a # b", "", "\\# a"] {
+        assert!(!is_atx_line(not), "{not:?}");
+    }
+}
+
+#[test]
+fn a_piped_long_heading_opens_from_a_prefix() {
+    for after in ["\n", &format!("\n\n{}\n", "word ".repeat(START_BYTES))] {
+        let text = long_heading("#", after) + &"more ".repeat(START_BYTES / 5);
+        let Opening::Start(start, rest) =
+            open_stream("stdin", stream(text.clone().into_bytes())).expect("opens")
+        else {
+            panic!("read whole");
+        };
+        assert_eq!(start.format, Format::Markdown);
+        assert!(start.text.len() < START_BYTES);
+        let whole = rest.load(|_| {}).expect("the rest");
+        let read_whole = Document::from_bytes("stdin", text.as_bytes(), None).expect("whole");
+        assert_eq!(whole.text, read_whole.text);
+        assert_eq!(whole.blocks, read_whole.blocks);
+        assert_start_of(&start, &whole);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases(24)))]
+
+    /// Whatever a long heading holds and whatever follows it, a start cut
+    /// inside it parses as the whole does.
+    #[test]
+    fn a_start_cut_inside_a_heading_parses_as_the_whole_does(
+        hashes in prop::sample::select(vec!["#", "##", "  ###", "#######", "#x"]),
+        inside in prop::collection::vec(prop::sample::select(vec![
+            "", " #", " ##", " \\#", " *emph*", " *open", " `code`", " [x]", " [x](/y)",
+            " <b>", " &amp;", " {#id}", " x_y",
+        ]), 0..4),
+        lines in prop::collection::vec(prop::sample::select(vec![
+            "\n", "\nword", "\n===", "\n- item", "\n\n# Heading", "\n\ntext", " #",
+            " ## ", "\n[x]: /y", "\n| a | b |\n|---|---|", "\n    code",
+        ]), 0..6),
+        at in 0usize..3 * MARKDOWN_START_BYTES,
+        head in MARKDOWN_START_BYTES / 2..MARKDOWN_START_BYTES * 2,
+    ) {
+        let mut text = long_heading(hashes, &lines.concat());
+        // The heading's markup somewhere on its line (on a space).
+        let at = text[..at.min(text.len())].rfind(' ').unwrap_or(0);
+        text.insert_str(at, &inside.concat());
+        let whole = Document::from_bytes("a.md", text.as_bytes(), None).expect("text");
+        if let Some((start, _)) = open_text("a.md", &text, head) {
+            assert_start_of(&start, &whole);
+        }
+    }
+}
+
 #[test]
 fn a_definition_split_between_two_reads_is_found() {
     let split = |a: &'static [u8], b: &'static [u8]| {
@@ -816,36 +944,59 @@ fn a_piped_line_whose_later_part_holds_markdown_ends_up_markdown() {
     assert!(!whole.text.contains("*short*"), "emphasis is markup");
 }
 
+/// A title, then `lines` lines of emphasis and links, each about
+/// `line_bytes` long: few lines for the head, with Markdown syntax.
+fn piped_markup(lines: usize, line_bytes: usize) -> String {
+    let unit = "A *short* phrase with **strong** words and a [link](http://example.org/) in it. ";
+    let line = unit.repeat(line_bytes / unit.len() + 1);
+    format!(
+        "Title of a marked-up stream\n\n{}THE END\n",
+        (line + "\n").repeat(lines)
+    )
+}
+
 #[test]
-fn a_piped_head_with_markdown_syntax_and_few_lines_reads_whole() {
-    for after_title in ["A *word* and ", "- an item\n", "    code\n", "A [link] "] {
-        let text = format!("Title\n\n{after_title}{}", piped_line(""));
-        let opening = open_stream("stdin", stream(text.into_bytes())).expect("opens");
-        assert!(matches!(opening, Opening::Whole(_)), "{after_title:?}");
+fn a_piped_head_with_markdown_syntax_and_few_lines_opens_from_a_prefix() {
+    // One long line, and ten long lines: the head holds Markdown syntax
+    // in fewer lines than the sniff reads. Opened as plain text, and the
+    // whole is plain too (no heading line).
+    for text in [
+        piped_markup(1, 3 * START_BYTES),
+        piped_markup(10, START_BYTES / 2),
+        format!("Title\n\n- an item\n    code\n{}", piped_line("")),
+    ] {
+        let Opening::Start(start, rest) =
+            open_stream("stdin", stream(text.clone().into_bytes())).expect("opens")
+        else {
+            panic!("read whole");
+        };
+        assert_eq!(start.format, Format::Plain);
+        assert!(start.text.len() <= START_BYTES);
+        let whole = rest.load(|_| {}).expect("the rest");
+        let read_whole = Document::from_bytes("stdin", text.as_bytes(), None).expect("whole");
+        assert_eq!(whole.format, Format::Plain);
+        assert_eq!(whole.text, read_whole.text);
+        assert_eq!(whole.blocks, read_whole.blocks);
+        assert_start_of(&start, &whole);
     }
 }
 
 #[test]
-fn markdown_syntax_is_told_from_plain_text() {
-    for plain in [
-        "Title\n\nWords, and more: (all) plain!\n",
-        "A\r\nB\r\n\r\nC",
-        "",
-    ] {
-        assert!(!has_markdown_syntax(plain), "{plain:?}");
-    }
-    for md in [
-        "Title\n\n# Heading",
-        "Title\n- item",
-        "1. item",
-        "> quote",
-        "Title\n    code",
-        "a `code` span",
-        "an &amp; entity",
-        "Title\n===",
-        "a | b\n|---|",
-        "an <b>tag</b>",
-    ] {
-        assert!(has_markdown_syntax(md), "{md:?}");
-    }
+fn a_piped_marked_up_head_whose_whole_is_markdown_ends_up_markdown() {
+    // A heading after the head makes the whole Markdown: the start shows
+    // the markup as typed, the whole as the whole read at once does.
+    let text = piped_markup(2, START_BYTES) + "\n## A later heading\n\nMore.\n";
+    let Opening::Start(start, rest) =
+        open_stream("stdin", stream(text.clone().into_bytes())).expect("opens")
+    else {
+        panic!("read whole");
+    };
+    assert_eq!(start.format, Format::Plain);
+    assert!(start.text.contains("*short*"));
+    let whole = rest.load(|_| {}).expect("the rest");
+    let read_whole = Document::from_bytes("stdin", text.as_bytes(), None).expect("whole");
+    assert_eq!(whole.format, Format::Markdown);
+    assert_eq!(whole.text, read_whole.text);
+    assert_eq!(whole.blocks, read_whole.blocks);
+    assert_eq!(whole.sections, read_whole.sections);
 }
