@@ -275,8 +275,8 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         };
         return read(docs, rest, &config, reading);
     }
-    let inputs = load_inputs(&cli.files, &net)?;
     if cli.json {
+        let inputs = load_inputs(&cli.files, &net)?;
         let mut out = stdout.lock();
         for input in &inputs {
             let written = match input {
@@ -305,12 +305,29 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             ColorChoice::Auto if terminal => Some(theme),
             ColorChoice::Auto => None,
         };
+        let options = print::PrintOptions {
+            width,
+            theme: styled,
+            highlight: config.highlight_flags(),
+            level: config.level,
+            show_furniture: config.panes.furniture,
+            reveal: cli.reveal,
+        };
+        // Every argument is read (and refused) before anything is printed.
+        let inputs = load_printables(&cli.files, &net)?;
         let mut out = stdout.lock();
         let several = inputs.len() > 1;
         for (i, input) in inputs.into_iter().enumerate() {
             let doc = match input {
-                web::Input::Article(doc) => doc,
-                web::Input::Feed(feed) => {
+                web::Printable::Text(source, format) => {
+                    if several {
+                        ignore_broken_pipe(named_separator(&source.name, i, &mut out))?;
+                    }
+                    printed(print::write_source(source, format, &options, &mut out))?;
+                    continue;
+                }
+                web::Printable::Input(web::Input::Article(doc)) => doc,
+                web::Printable::Input(web::Input::Feed(feed)) => {
                     if several {
                         ignore_broken_pipe(named_separator(&feed.source, i, &mut out))?;
                     }
@@ -321,14 +338,6 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             if several {
                 ignore_broken_pipe(separator(&doc, i, &mut out))?;
             }
-            let options = print::PrintOptions {
-                width,
-                theme: styled,
-                highlight: config.highlight_flags(),
-                level: config.level,
-                show_furniture: config.panes.furniture,
-                reveal: cli.reveal,
-            };
             ignore_broken_pipe(print::write(doc, &options, &mut out))?;
         }
         return Ok(0);
@@ -342,6 +351,20 @@ fn ignore_broken_pipe(result: io::Result<()>) -> Result<(), CliError> {
     match result {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(CliError::Output),
+    }
+}
+
+/// [`ignore_broken_pipe`] for an article printed as it is parsed: a parse
+/// that failed part way is said as such, not as a failure to write.
+fn printed(result: io::Result<()>) -> Result<(), CliError> {
+    match result {
+        Err(e)
+            if e.get_ref()
+                .is_some_and(|inner| inner.is::<crate::document::stream::Failed>()) =>
+        {
+            Err(CliError::Io(e))
+        }
+        other => ignore_broken_pipe(other),
     }
 }
 
@@ -371,6 +394,22 @@ pub fn load_inputs(files: &[PathBuf], net: &crate::web::Web) -> Result<Vec<web::
     }
     stdin_at_most_once(files)?;
     files.iter().map(|p| web::load_input(p, net)).collect()
+}
+
+/// [`load_inputs`] for print mode: articles of text are left unparsed.
+fn load_printables(
+    files: &[PathBuf],
+    net: &crate::web::Web,
+) -> Result<Vec<web::Printable>, CliError> {
+    if files.is_empty() {
+        if stdin_has_article() {
+            return Ok(vec![web::load_printable(Path::new("-"), net)?]);
+        }
+        let seed = web::Input::Article(load_article(None)?);
+        return Ok(vec![web::Printable::Input(seed)]);
+    }
+    stdin_at_most_once(files)?;
+    files.iter().map(|p| web::load_printable(p, net)).collect()
 }
 
 /// `lede feeds`: the config's feeds in the feed view (printed as lists when

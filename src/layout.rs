@@ -46,13 +46,36 @@ pub fn stream_lines(
     show_furniture: bool,
     reveal: bool,
 ) -> impl Iterator<Item = Line> + '_ {
-    let mut prev: Option<usize> = None;
-    (0..doc.blocks.len())
+    stream_lines_after(
+        doc,
+        0..doc.blocks.len(),
+        None,
+        width,
+        show_furniture,
+        reveal,
+    )
+}
+
+/// [`stream_lines`] of `blocks` of `doc`, after `before` (the block shown
+/// before the first of them, if any): a piece of an article printed as it
+/// is parsed (`document::stream`) goes on from the piece before it. Only
+/// the kind and depths of `before` count.
+pub fn stream_lines_after(
+    doc: &crate::document::Document,
+    blocks: Range<usize>,
+    before: Option<crate::document::Block>,
+    width: u16,
+    show_furniture: bool,
+    reveal: bool,
+) -> impl Iterator<Item = Line> + '_ {
+    let mut prev = before;
+    blocks
         .filter(move |&i| {
             show_furniture || doc.blocks.kind(i) != crate::document::BlockKind::Boilerplate
         })
         .flat_map(move |i| {
-            let before = prev.replace(i).map(|p| doc.blocks.at(p));
+            let block = doc.blocks.at(i);
+            let before = prev.replace(block);
             // A long block comes a piece at a time (see `long`).
             long::pieces(doc, width, reveal, i, before).flat_map(|(_, laid)| {
                 let laid = Rc::new(laid);

@@ -9,9 +9,10 @@
 //! raw gets through. A closed pipe is a normal end, not an error.
 
 use std::io::{self, Write};
+use std::ops::Range;
 
 use crate::app::Level;
-use crate::document::Document;
+use crate::document::{Block, Document, Format, Source};
 use crate::extract::Entities;
 use crate::extract::calm::Quiet;
 use crate::layout::{WrapCache, Wrapped};
@@ -91,28 +92,85 @@ pub fn write_plain(doc: &Document, width: u16, out: &mut dyn Write) -> io::Resul
     write_lines(doc, &options, out)
 }
 
-fn write_lines(doc: &Document, options: &PrintOptions, out: &mut dyn Write) -> io::Result<()> {
-    let width = options.width.max(1);
-    let lines = crate::layout::stream_lines(doc, width, options.show_furniture, options.reveal);
+/// Prints an article from its decoded text: plainly, it is parsed a piece
+/// at a time and each piece printed and let go (`document::stream`), so a
+/// long article is never held whole; with styles, whole (its entities are
+/// found across the whole). The output is [`write`]'s of the parsed
+/// document.
+pub fn write_source(
+    source: Source,
+    format: Format,
+    options: &PrintOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if options.theme.is_some() {
+        return write(Document::parse(source, format), options, out);
+    }
+    let mut written = Ok(());
+    let mut before = None;
     let mut line_out = String::new();
-    let result = (|| {
-        for line in lines {
-            line_out.clear();
-            line_out.push_str(&line.prefix);
-            for part in line.parts() {
-                if part.space_before {
-                    line_out.push(' ');
-                }
-                line_out.push_str(part.content(&doc.text));
-            }
-            writeln!(out, "{}", line_out.trim_end())?;
+    let parsed = crate::document::stream::pieces(&source, format, &mut |piece, blocks| {
+        if written.is_ok() {
+            written = write_blocks(piece, blocks, &mut before, options, &mut line_out, out);
         }
-        out.flush()
-    })();
+    });
+    let result = written
+        .and_then(|()| out.flush())
+        .and_then(|()| parsed.map_err(io::Error::other));
     match result {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
     }
+}
+
+fn write_lines(doc: &Document, options: &PrintOptions, out: &mut dyn Write) -> io::Result<()> {
+    let mut line_out = String::new();
+    let all = 0..doc.blocks.len();
+    let result =
+        write_blocks(doc, all, &mut None, options, &mut line_out, out).and_then(|()| out.flush());
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+/// Writes the lines of `blocks` of `doc`, after the block `before` (then
+/// set to the last block shown), each line built in `line_out`.
+fn write_blocks(
+    doc: &Document,
+    blocks: Range<usize>,
+    before: &mut Option<Block>,
+    options: &PrintOptions,
+    line_out: &mut String,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let width = options.width.max(1);
+    let shown = blocks.clone().rev().find(|&i| {
+        options.show_furniture || doc.blocks.kind(i) != crate::document::BlockKind::Boilerplate
+    });
+    let lines = crate::layout::stream_lines_after(
+        doc,
+        blocks,
+        before.clone(),
+        width,
+        options.show_furniture,
+        options.reveal,
+    );
+    for line in lines {
+        line_out.clear();
+        line_out.push_str(&line.prefix);
+        for part in line.parts() {
+            if part.space_before {
+                line_out.push(' ');
+            }
+            line_out.push_str(part.content(&doc.text));
+        }
+        writeln!(out, "{}", line_out.trim_end())?;
+    }
+    if let Some(i) = shown {
+        *before = Some(doc.blocks.at(i));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -150,6 +208,53 @@ mod tests {
         assert!(text.contains("Evil ^[]0;pwned^G text"));
     }
 
+    /// Prints `text` from its source, as `lede -p` does, and from its
+    /// parsed document.
+    fn both_ways(text: &str, format: Format, options: &PrintOptions) -> (String, String) {
+        let source = crate::document::load::decode("x", text.as_bytes()).expect("text");
+        let mut streamed = Vec::new();
+        write_source(source.clone(), format, options, &mut streamed).expect("written");
+        let mut whole = Vec::new();
+        write(Document::parse(source, format), options, &mut whole).expect("written");
+        let utf8 = |b: Vec<u8>| String::from_utf8(b).expect("utf-8");
+        (utf8(streamed), utf8(whole))
+    }
+
+    fn plain_options(width: u16, show_furniture: bool) -> PrintOptions {
+        PrintOptions {
+            width,
+            theme: None,
+            highlight: [false; 3],
+            level: Level::All,
+            show_furniture,
+            reveal: false,
+        }
+    }
+
+    #[test]
+    fn printing_from_the_source_is_printing_the_parsed_document() {
+        let seed = std::str::from_utf8(crate::cli::SEED).expect("utf-8");
+        let long = format!(
+            "# Title\n\nShare\n\n{}\n\n> a quote\n> - in a list\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n## Sources\n\n- a source\n\nAdd a Comment\n",
+            "- item\n\n  more of it\n".repeat(15_000)
+        );
+        for text in [seed, long.as_str(), "", "x\n\n\n"] {
+            for format in [Format::Plain, Format::Markdown] {
+                for options in [plain_options(72, true), plain_options(30, false)] {
+                    let (streamed, whole) = both_ways(text, format, &options);
+                    assert_eq!(streamed, whole, "{format:?}");
+                }
+            }
+        }
+        // With styles the document is printed whole.
+        let styled = PrintOptions {
+            theme: Some(Theme::new(true)),
+            ..plain_options(72, true)
+        };
+        let (streamed, whole) = both_ways(seed, Format::Plain, &styled);
+        assert_eq!(streamed, whole);
+    }
+
     struct ClosedPipe;
     impl Write for ClosedPipe {
         fn write(&mut self, _: &[u8]) -> io::Result<usize> {
@@ -173,6 +278,9 @@ mod tests {
             reveal: false,
         };
         assert!(write(doc, &options, &mut ClosedPipe).is_ok());
+        let source = crate::document::load::decode("x", crate::cli::SEED).expect("text");
+        let plain = plain_options(80, true);
+        assert!(write_source(source, Format::Markdown, &plain, &mut ClosedPipe).is_ok());
     }
 
     /// Prints with styles, marking the first occurrence of each word given

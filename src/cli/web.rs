@@ -16,7 +16,7 @@ use super::CliError;
 use crate::app::{App, Msg};
 use crate::cache::Cache;
 use crate::config::Config;
-use crate::document::Document;
+use crate::document::{Decoded, Document};
 use crate::feed::{self, Feed};
 use crate::fetch::{self, Fetcher};
 use crate::sanitize::clean;
@@ -54,14 +54,34 @@ fn web_error(message: impl std::fmt::Display) -> CliError {
 /// Reads one argument: a web address fetched (through the cache), a file
 /// or standard input read; a feed is read as a feed.
 pub fn load_input(path: &Path, web: &Web) -> Result<Input, CliError> {
+    Ok(match load_printable(path, web)? {
+        Printable::Input(input) => input,
+        Printable::Text(source, format) => Input::Article(Document::parse(source, format)),
+    })
+}
+
+/// What print mode takes from an argument (see [`load_printable`]).
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one per argument, moved once; boxing buys nothing"
+)]
+pub enum Printable {
+    Input(Input),
+    /// An article of plain text or Markdown, decoded and not yet parsed:
+    /// print mode parses it as it prints.
+    Text(crate::document::Source, crate::document::Format),
+}
+
+/// [`load_input`], short of parsing an article of text.
+pub fn load_printable(path: &Path, web: &Web) -> Result<Printable, CliError> {
     if let Some(url) = path.to_str().filter(|p| fetch::is_url(p)) {
         let (content, _) = web
             .open(url, Want::Fresh, &mut |_| true)
             .map_err(web_error)?;
-        return Ok(match content {
+        return Ok(Printable::Input(match content {
             Content::Article(doc) => Input::Article(doc),
             Content::Feed(feed) => Input::Feed(feed),
-        });
+        }));
     }
     let name = if path == Path::new("-") {
         "stdin".to_string()
@@ -80,12 +100,14 @@ pub fn load_input(path: &Path, web: &Web) -> Result<Input, CliError> {
     })?;
     if feed::sniff(&bytes) {
         return feed::parse(&bytes, &name, None)
-            .map(Input::Feed)
+            .map(|feed| Printable::Input(Input::Feed(feed)))
             .map_err(|e| web_error(format!("{name}: {e}")));
     }
-    Document::from_vec(&name, bytes, None)
-        .map(Input::Article)
-        .map_err(|source| CliError::Load { name, source })
+    match Document::decode_vec(&name, bytes, None) {
+        Ok(Decoded::Text(source, format)) => Ok(Printable::Text(source, format)),
+        Ok(Decoded::Page(doc)) => Ok(Printable::Input(Input::Article(doc))),
+        Err(source) => Err(CliError::Load { name, source }),
+    }
 }
 
 /// True when the reader should take the web path: some argument is an

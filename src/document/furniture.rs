@@ -271,15 +271,29 @@ pub fn furniture_runs<'a>(
     if lead == total {
         return (lead, 0);
     }
-    let trail = blocks.clone().rev().take_while(|t| is_furniture(t)).count();
+    (lead, end_run(blocks, 0, lead))
+}
+
+/// How many blocks at the end are furniture (the second of
+/// [`furniture_runs`]), given only the last blocks of an article: `tail`,
+/// after `before` others, of which the first `lead` are the leading run
+/// (shorter than the whole). Exact when no block before the tail can be
+/// in the run: see [`Settled`].
+pub(super) fn end_run<'a>(
+    tail: impl DoubleEndedIterator<Item = &'a str> + Clone,
+    before: usize,
+    lead: usize,
+) -> usize {
+    let total = before + tail.clone().count();
+    let trail = tail.clone().rev().take_while(|t| is_furniture(t)).count();
     // Back over short blocks to the earliest closing heading, if any.
     let mut end_matter = trail;
-    for (k, text) in blocks
+    for (k, text) in tail
         .rev()
         .enumerate()
         .skip(trail)
         .take(CLOSING_MAX_BLOCKS)
-        .take(total - lead)
+        .take(total.saturating_sub(lead))
     {
         if is_closing_heading(text) {
             end_matter = k + 1;
@@ -287,7 +301,53 @@ pub fn furniture_runs<'a>(
             break;
         }
     }
-    (lead, end_matter)
+    end_matter
+}
+
+/// What the blocks seen so far settle of the furniture runs, for an
+/// article read a block at a time (print mode): how long the leading run
+/// is, and how many blocks surely lie before the trailing run and the end
+/// matter, whatever follows. A block that is not furniture ends the
+/// trailing run's reach: the blocks before it are not in the run, and of
+/// those only the [`CLOSING_MAX_BLOCKS`] before it can be end matter,
+/// none of them when it is long (the look back stops at it); and the one
+/// right before those is not the last block before the end matter.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Settled {
+    /// Blocks seen.
+    pub seen: usize,
+    /// The leading run so far: all blocks seen while `leading`.
+    pub lead: usize,
+    pub leading: bool,
+    /// Blocks before this one are neither in the trailing run nor end
+    /// matter, nor the last block before them.
+    pub before: usize,
+}
+
+impl Settled {
+    pub fn new() -> Self {
+        Settled {
+            leading: true,
+            ..Settled::default()
+        }
+    }
+
+    /// Notes the next block's text.
+    pub fn block(&mut self, text: &str) {
+        let at = self.seen;
+        self.seen += 1;
+        if !is_furniture(text) {
+            self.leading = false;
+            let reach = if is_short(text) {
+                at.saturating_sub(CLOSING_MAX_BLOCKS)
+            } else {
+                at
+            };
+            self.before = self.before.max(reach);
+        } else if self.leading {
+            self.lead += 1;
+        }
+    }
 }
 
 /// Marks the leading and trailing furniture runs of prose blocks as
@@ -302,14 +362,19 @@ pub(super) fn mark(text: &str, blocks: &mut Blocks, complete: bool) -> std::ops:
     // Only the runs at the two ends change: a long article's blocks in
     // between are not walked.
     for i in (0..lead.min(len)).chain(body_end..len) {
-        let kind = blocks.kind(i);
-        // A Markdown heading of the end matter (`## Sources`) goes too.
-        let trailing_heading = i >= body_end && matches!(kind, BlockKind::Heading { .. });
-        if trailing_heading || matches!(kind, BlockKind::Paragraph | BlockKind::ListItem { .. }) {
+        if is_marked(blocks.kind(i), i >= body_end) {
             blocks.set_kind(i, BlockKind::Boilerplate);
         }
     }
     lead..body_end
+}
+
+/// True when a block of this kind in a furniture run is marked as
+/// furniture: prose is, and at the end (`trailing`) a Markdown heading of
+/// the end matter (`## Sources`) too.
+pub(super) fn is_marked(kind: BlockKind, trailing: bool) -> bool {
+    let trailing_heading = trailing && matches!(kind, BlockKind::Heading { .. });
+    trailing_heading || matches!(kind, BlockKind::Paragraph | BlockKind::ListItem { .. })
 }
 
 #[cfg(test)]

@@ -186,12 +186,71 @@ fn lead_dateline_in(text: &str, range: &Span) -> Option<Span> {
     super::dateline::lead_dateline(text, range)
 }
 
+/// [`parse`] of a whole article for print mode, handed to `piece` a few
+/// hundred KB of text at a time (see `stream`): the blocks closed so far,
+/// whenever nothing is open, as a document of their own whose text starts
+/// at the first of them. Their kinds are as the parse of the whole sets
+/// them before its furniture is marked (`stream` marks it). When the
+/// windows cannot give the whole's events, `restart` is called and the
+/// pieces start again from a parse of the whole.
+/// Pieces hold about `piece_bytes` of text.
+pub(super) fn stream(
+    source: &Source,
+    piece_bytes: usize,
+    piece: &mut dyn FnMut(Document),
+    restart: &mut dyn FnMut(),
+) {
+    stream_in(
+        source,
+        window_for(&source.text),
+        piece_bytes,
+        piece,
+        restart,
+    );
+}
+
+/// [`stream`] in windows of about `window` bytes.
+pub(super) fn stream_in(
+    source: &Source,
+    window: usize,
+    piece_bytes: usize,
+    piece: &mut dyn FnMut(Document),
+    restart: &mut dyn FnMut(),
+) {
+    let (md, md_map) = (source.text.as_str(), &source.map);
+    let mut b = Builder::with_capacity(md, md_map, piece_bytes);
+    let windowed = super::windows::for_each_event(md, options(), window, &mut |event, range| {
+        b.event(event, range);
+        if let Some(p) = b.take_piece(piece_bytes) {
+            piece(p);
+        }
+    });
+    if windowed.is_err() {
+        restart();
+        b = Builder::with_capacity(md, md_map, piece_bytes);
+        for (event, range) in Parser::new_ext(md, options()).into_offset_iter() {
+            b.event(event, range);
+            if let Some(p) = b.take_piece(piece_bytes) {
+                piece(p);
+            }
+        }
+    }
+    b.close_block();
+    if let Some(p) = b.take_piece(0) {
+        piece(p);
+    }
+}
+
 impl<'a> Builder<'a> {
     fn new(md: &'a str, md_map: &'a SourceMap) -> Self {
+        Self::with_capacity(md, md_map, md.len())
+    }
+
+    fn with_capacity(md: &'a str, md_map: &'a SourceMap, capacity: usize) -> Self {
         Builder {
             md,
             md_map,
-            text: String::with_capacity(md.len()),
+            text: String::with_capacity(capacity),
             map: SourceMap::default(),
             blocks: Blocks::default(),
             open: None,
@@ -203,6 +262,26 @@ impl<'a> Builder<'a> {
             html: None,
             note_start: None,
         }
+    }
+
+    /// The blocks closed so far, as a piece of the article (see
+    /// [`stream`]), once their text is `at_least` bytes long and nothing
+    /// is open: then no offset into the text is kept but the map's and
+    /// the blocks', which go with it. The next block starts the next
+    /// piece's text with no blank line before it, which no block holds.
+    fn take_piece(&mut self, at_least: usize) -> Option<Document> {
+        let open = self.open.is_some()
+            || !self.inline_stack.is_empty()
+            || self.table.is_some()
+            || self.html.is_some()
+            || self.note_start.is_some();
+        if open || self.text.len() < at_least || self.blocks.is_empty() {
+            return None;
+        }
+        self.map = SourceMap::default();
+        let text = std::mem::take(&mut self.text);
+        let blocks = std::mem::take(&mut self.blocks);
+        Some(super::stream::piece(Format::Markdown, text, blocks))
     }
 
     fn clamp(depth: usize) -> u8 {

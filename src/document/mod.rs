@@ -21,6 +21,7 @@ mod plain;
 mod raw_html;
 mod source_map;
 pub mod start;
+pub mod stream;
 mod windows;
 
 use std::ops::Range;
@@ -198,6 +199,19 @@ pub struct Document {
     pub meta: Meta,
 }
 
+/// Bytes decoded ([`Document::decode_vec`]).
+#[derive(Debug)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one per file, moved once; boxing buys nothing"
+)]
+pub enum Decoded {
+    /// Plain text or Markdown, not yet parsed.
+    Text(Source, Format),
+    /// A web page, parsed (its article is chosen from the whole page).
+    Page(Document),
+}
+
 /// What a web page says about its article beyond its text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Meta {
@@ -365,14 +379,27 @@ impl Document {
     /// decoding becomes the document's without a copy, and the bytes are
     /// gone before parsing starts, so a large article is never held twice.
     pub fn from_vec(name: &str, bytes: Vec<u8>, format: Option<Format>) -> Result<Self, LoadError> {
+        Ok(match Self::decode_vec(name, bytes, format)? {
+            Decoded::Text(source, format) => Self::parse(source, format),
+            Decoded::Page(doc) => doc,
+        })
+    }
+
+    /// [`Document::from_vec`] short of parsing text: print mode parses it
+    /// a piece at a time ([`stream`]). A web page is parsed.
+    pub fn decode_vec(
+        name: &str,
+        bytes: Vec<u8>,
+        format: Option<Format>,
+    ) -> Result<Decoded, LoadError> {
         if is_html(name, &bytes, format) {
-            return Ok(Self::from_html_vec(name, bytes, None, None));
+            return Ok(Decoded::Page(Self::from_html_vec(name, bytes, None, None)));
         }
         let source = load::decode_owned(name, bytes)?;
         let format = format
             .or_else(|| Format::from_name(name))
             .unwrap_or_else(|| Format::sniff(&source.text));
-        Ok(Self::parse(source, format))
+        Ok(Decoded::Text(source, format))
     }
 
     /// Reads and parses a file (opened read-only).

@@ -74,11 +74,8 @@ pub(super) fn parse(source: Source, complete: bool) -> Document {
 
     for i in next..body_end {
         let t = &text[blocks.range(i)];
-        let is_last_body_block = complete && i + 1 == body_end;
-        if has_credit(t) {
-            blocks.set_kind(i, BlockKind::Caption);
-        } else if !is_last_body_block && is_subheading(t) {
-            blocks.set_kind(i, BlockKind::Heading { level: 2 });
+        if let Some(kind) = body_kind(t, complete && i + 1 == body_end) {
+            blocks.set_kind(i, kind);
         }
     }
 
@@ -94,6 +91,108 @@ pub(super) fn parse(source: Source, complete: bool) -> Document {
         dateline,
         source_map: map,
         notices,
+    }
+}
+
+/// What a block of the body after the lead's captions is when not a
+/// paragraph: a caption (it ends with a credit) or a subheading (the last
+/// block of the body never is).
+fn body_kind(text: &str, last: bool) -> Option<BlockKind> {
+    if has_credit(text) {
+        Some(BlockKind::Caption)
+    } else if !last && is_subheading(text) {
+        Some(BlockKind::Heading { level: 2 })
+    } else {
+        None
+    }
+}
+
+/// [`parse`] of a whole article for print mode, handed to `piece` a
+/// few hundred KB of text at a time (see `stream`): each piece a document
+/// of whole blocks whose kinds are the whole's. Two walks over the
+/// paragraphs: the first finds the furniture runs and the front, the
+/// second hands the blocks on, so only the text is held whole.
+/// Pieces hold about `piece_bytes` of text.
+pub(super) fn stream(text: &str, piece_bytes: usize, piece: &mut dyn FnMut(Document)) {
+    let mut settled = furniture::Settled::new();
+    // The blocks not yet settled, with their indices.
+    let mut tail: std::collections::VecDeque<(usize, Span)> = Default::default();
+    for (i, r) in paragraphs(text).enumerate() {
+        settled.block(&text[r.clone()]);
+        tail.push_back((i, r));
+        while tail.front().is_some_and(|&(j, _)| j < settled.before) {
+            tail.pop_front();
+        }
+    }
+    let total = settled.seen;
+    let lead = settled.lead;
+    let end = if lead == total {
+        0
+    } else {
+        let first = tail.front().map_or(total, |&(j, _)| j);
+        furniture::end_run(tail.iter().map(|(_, r)| &text[r.clone()]), first, lead)
+    };
+    drop(tail);
+    let body_end = total - end;
+    // `front` asks for blocks in order (the lead, then the blocks after
+    // it): a cursor walks the paragraphs once.
+    let cursor = std::cell::RefCell::new((paragraphs(text), 0usize, 0..0));
+    let block = |i: usize| -> &str {
+        let mut c = cursor.borrow_mut();
+        let (walk, next, last) = &mut *c;
+        if i + 1 < *next {
+            *walk = paragraphs(text);
+            *next = 0;
+        }
+        while *next <= i {
+            match walk.next() {
+                Some(r) => *last = r,
+                None => return "",
+            }
+            *next += 1;
+        }
+        &text[last.clone()]
+    };
+    let front = front(block, lead..body_end, true);
+    let kind = |i: usize, t: &str| {
+        if i < lead || i >= body_end {
+            BlockKind::Boilerplate
+        } else if front.title == Some(i) {
+            BlockKind::Title
+        } else if front.dateline == Some(i) {
+            BlockKind::Dateline
+        } else if front.captions.contains(&i) {
+            BlockKind::Caption
+        } else if i >= front.captions.end {
+            body_kind(t, i + 1 == body_end).unwrap_or(BlockKind::Paragraph)
+        } else {
+            BlockKind::Paragraph
+        }
+    };
+    let mut blocks = Blocks::default();
+    let mut base = 0;
+    let mut end = 0;
+    let mut hand_on = |blocks: &mut Blocks, base: usize, end: usize| {
+        let blocks = std::mem::take(blocks);
+        piece(super::stream::piece(
+            Format::Plain,
+            text[base..end].to_string(),
+            blocks,
+        ));
+    };
+    for (i, r) in paragraphs(text).enumerate() {
+        if blocks.is_empty() {
+            base = r.start;
+        }
+        let kind = kind(i, &text[r.clone()]);
+        blocks.push(&Block::new(r.start - base..r.end - base, kind));
+        end = r.end;
+        if end - base >= piece_bytes {
+            hand_on(&mut blocks, base, end);
+        }
+    }
+    if !blocks.is_empty() {
+        hand_on(&mut blocks, base, end);
     }
 }
 

@@ -83,6 +83,10 @@ const WIDEST: usize = 2 * 1024 * 1024;
 
 type Notes = HashMap<UniCase<String>, Vec<usize>>;
 
+/// Events a window holds past its last cut before it ends there (see
+/// [`walk`]): about 6 MB of them.
+const HELD_EVENTS: usize = 64 * 1024;
+
 /// What the first pass learns of the whole text.
 struct Labels {
     /// Where each window but the first starts.
@@ -329,6 +333,13 @@ fn walk<'a>(
                 _ => {}
             }
             pending.push((event, range));
+            if boundary > from && pending.len() >= HELD_EVENTS {
+                // The next window parses again from the last cut: what
+                // follows it here need not be held (a big list after a
+                // heading, past a cut at its start, held a window's
+                // events, 50 MB for 512 KB of a loose list).
+                break;
+            }
         }
         stream.agrees()?;
         if boundary == from {

@@ -680,3 +680,19 @@ fn a_paragraph_a_later_line_makes_a_heading_or_table_is_not_cut() {
     assert!(cuts(&md, 512).iter().any(|c| c.goes == Goes::Paragraph));
     assert_whole_s(&md, 512);
 }
+
+#[test]
+fn a_window_ended_early_at_its_cut_gives_the_whole_s_events() {
+    // The heading's end is a cut; the loose list after it is more events
+    // than a window holds past a cut, so the window ends there (its
+    // events past the cut let go) and the next one cuts the list between
+    // its items.
+    let md = format!("# Title\n\n{}", "- item\n\n".repeat(100_000));
+    let found = cuts(&md, 512 * 1024);
+    assert_eq!(found.first().map(|c| (c.at, c.goes)), Some((9, Goes::On)));
+    assert!(
+        found.iter().skip(1).all(|c| c.goes == Goes::List),
+        "{found:?}"
+    );
+    assert_whole_s(&md, 512 * 1024);
+}

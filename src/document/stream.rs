@@ -1,0 +1,214 @@
+//! An article parsed a piece at a time, for print mode (`lede -p`): each
+//! piece a small [`Document`] of whole blocks, handed on and let go, so
+//! printing a long article holds its source and a piece or two, never the
+//! whole model (a block every three bytes of `x\n\n` made that more than
+//! twice the file).
+//!
+//! A piece has the text and the blocks (their inline runs with them) of a
+//! run of the whole's blocks, its offsets counted from its own start, and
+//! nothing else: no source map, no sections, no title or dateline. What
+//! print lays out is there and is the whole's: each block's text, kind,
+//! depths and inline runs. Kinds that depend on the whole article (page
+//! furniture at its two ends; for plain text the title, date line and
+//! captions of its front and the last block's) are settled before a
+//! block is handed on: plain text is walked twice over its paragraphs,
+//! Markdown is parsed once and its last blocks are held back until the
+//! blocks after them settle whether they are furniture
+//! ([`furniture::Settled`]).
+//!
+//! The promise (tested against [`Document::parse`]): the pieces' blocks,
+//! in order, are the whole's, text, kind, depths and inline runs, but
+//! for the dateline run (a mark print does not show).
+
+use std::collections::VecDeque;
+use std::ops::Range;
+
+use super::{Blocks, Document, Format, Meta, Source, SourceMap, furniture, markdown, plain};
+
+/// Bytes of text a piece holds before it is handed on (a Markdown block
+/// left open past it, such as one 100 MB paragraph, makes a longer one).
+pub const PIECE_BYTES: usize = 256 * 1024;
+
+/// A piece of an article: its text and blocks only.
+pub(super) fn piece(format: Format, text: String, blocks: Blocks) -> Document {
+    Document {
+        name: String::new(),
+        format,
+        text,
+        blocks,
+        sections: Vec::new(),
+        title: None,
+        dateline: None,
+        source_map: SourceMap::default(),
+        notices: Vec::new(),
+        meta: Meta::default(),
+    }
+}
+
+/// The Markdown parser failed after some of the article was handed on, so
+/// the rest cannot be shown as plain text as a whole parse's failure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Failed;
+
+impl std::fmt::Display for Failed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the Markdown parser failed part way through the article")
+    }
+}
+
+impl std::error::Error for Failed {}
+
+/// Parses a decoded source in the given format and hands its blocks to
+/// `sink` a piece at a time: each piece and the range of its blocks to
+/// show (all of them but after a restart, see [`Held`]). An HTML page is
+/// parsed whole, as one piece. A Markdown parser panic falls back to the
+/// plain-text rules, as [`Document::parse`] does, when nothing was handed
+/// on yet; after that it is [`Failed`].
+pub fn pieces(
+    source: &Source,
+    format: Format,
+    sink: &mut dyn FnMut(&Document, Range<usize>),
+) -> Result<(), Failed> {
+    pieces_sized(source, format, PIECE_BYTES, sink)
+}
+
+/// [`pieces`] of about `piece_bytes` of text each (tests cut short texts
+/// into many).
+pub(crate) fn pieces_sized(
+    source: &Source,
+    format: Format,
+    piece_bytes: usize,
+    sink: &mut dyn FnMut(&Document, Range<usize>),
+) -> Result<(), Failed> {
+    match format {
+        Format::Plain => {
+            plain::stream(&source.text, piece_bytes, &mut |p| {
+                let all = 0..p.blocks.len();
+                sink(&p, all);
+            });
+            Ok(())
+        }
+        Format::Html => {
+            let doc = Document::parse(source.clone(), format);
+            sink(&doc, 0..doc.blocks.len());
+            Ok(())
+        }
+        Format::Markdown => {
+            let mut held = Held::new(sink);
+            let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let held = std::cell::RefCell::new(&mut held);
+                markdown::stream(
+                    source,
+                    piece_bytes,
+                    &mut |p| held.borrow_mut().piece(p),
+                    &mut || held.borrow_mut().restart(),
+                );
+            }));
+            match parsed {
+                Ok(()) => {
+                    held.finish();
+                    Ok(())
+                }
+                Err(_) if held.given == 0 => {
+                    // As `Document::parse` falls back.
+                    plain::stream(&source.text, piece_bytes, &mut |p| {
+                        let all = 0..p.blocks.len();
+                        (held.sink)(&p, all);
+                    });
+                    Ok(())
+                }
+                Err(_) => Err(Failed),
+            }
+        }
+    }
+}
+
+/// Markdown pieces held until their blocks' furniture is settled.
+struct Held<'s> {
+    settled: furniture::Settled,
+    /// Pieces not yet handed on, each with the index of its first block.
+    pieces: VecDeque<(usize, Document)>,
+    /// Blocks handed on.
+    given: usize,
+    /// Blocks handed on before a restart, not to be handed on again: a
+    /// parse of the whole after the windows' gives the same blocks first.
+    skip: usize,
+    sink: &'s mut dyn FnMut(&Document, Range<usize>),
+}
+
+impl<'s> Held<'s> {
+    fn new(sink: &'s mut dyn FnMut(&Document, Range<usize>)) -> Self {
+        Held {
+            settled: furniture::Settled::new(),
+            pieces: VecDeque::new(),
+            given: 0,
+            skip: 0,
+            sink,
+        }
+    }
+
+    fn piece(&mut self, mut doc: Document) {
+        let first = self.settled.seen;
+        for i in 0..doc.blocks.len() {
+            self.settled.block(&doc.text[doc.blocks.range(i)]);
+            // In the leading run, whatever follows.
+            if first + i < self.settled.lead && furniture::is_marked(doc.blocks.kind(i), false) {
+                doc.blocks.set_kind(i, super::BlockKind::Boilerplate);
+            }
+        }
+        self.pieces.push_back((first, doc));
+        while let Some((first, doc)) = self.pieces.front() {
+            if first + doc.blocks.len() > self.settled.before {
+                break;
+            }
+            if let Some((first, doc)) = self.pieces.pop_front() {
+                self.give(first, &doc);
+            }
+        }
+    }
+
+    fn give(&mut self, first: usize, doc: &Document) {
+        let len = doc.blocks.len();
+        let from = self.skip.saturating_sub(first).min(len);
+        if from < len {
+            (self.sink)(doc, from..len);
+        }
+        self.given = self.given.max(first + len);
+    }
+
+    /// The parse starts again from the first block.
+    fn restart(&mut self) {
+        self.skip = self.given;
+        self.settled = furniture::Settled::new();
+        self.pieces.clear();
+    }
+
+    /// The article is all in: the trailing furniture is marked in what is
+    /// held, and it is handed on.
+    fn finish(&mut self) {
+        let total = self.settled.seen;
+        let lead = self.settled.lead;
+        let first = self.pieces.front().map_or(total, |&(first, _)| first);
+        let end = if lead == total {
+            0
+        } else {
+            let texts = self.pieces.iter().flat_map(|(_, doc)| {
+                (0..doc.blocks.len()).map(move |i| &doc.text[doc.blocks.range(i)])
+            });
+            furniture::end_run(texts, first, lead)
+        };
+        let body_end = total - end;
+        let pieces = std::mem::take(&mut self.pieces);
+        for (first, mut doc) in pieces {
+            for i in 0..doc.blocks.len() {
+                if first + i >= body_end && furniture::is_marked(doc.blocks.kind(i), true) {
+                    doc.blocks.set_kind(i, super::BlockKind::Boilerplate);
+                }
+            }
+            self.give(first, &doc);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
