@@ -1239,10 +1239,20 @@ fn currency_code(cx: &DocContext, e: usize) -> bool {
 fn amount_unit(cx: &DocContext, s: usize, name: &str) -> bool {
     s >= 1
         && cx.toks[s - 1].kind() == super::token::Tok::Num
-        && matches!(
+        && (matches!(
             name,
             "Kr" | "Rs" | "Ft" | "Dh" | "Dhs" | "Tk" | "Kč" | "Lei"
-        )
+        ) || metric_unit(name))
+}
+
+/// A unit with a metric prefix, written in mixed case (`MeV`, `kWh`,
+/// `GHz`, `mAh`): a capital after a lowercase letter in a short word.
+fn metric_unit(name: &str) -> bool {
+    let b = name.as_bytes();
+    (2..=4).contains(&b.len())
+        && b.iter().all(u8::is_ascii_alphabetic)
+        && b.windows(2)
+            .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
 }
 
 /// An airport's code after `IATA` or `ICAO` (`IATA: PHX`).

@@ -404,6 +404,18 @@ fn connector_ok(
         if known {
             return true;
         }
+        // `the Kitakami Mountains of Iwate Prefecture`: two places, each
+        // closed by its own head word (`Bay of Islands` is one).
+        let mut end = after;
+        while end + 1 < toks.len()
+            && toks[end + 1].space()
+            && name_word(&toks[end + 1], used, end + 1)
+        {
+            end += 1;
+        }
+        if end > after && toks[last].in_lex(PLACE) && toks[end].in_lex(PLACE) {
+            return false;
+        }
         // `Bank of Japan`, and a title's complement (`Minister of
         // Education`, `Governor of Ohio`).
         let title = toks[last].cap() && !toks[last].upper() && toks[last].in_lex(TITLE);

@@ -796,6 +796,17 @@ fn peoples_carriers_eras_and_companies_by_how_english_names_them() {
             "Greater Belo Horizonte",
             Place,
         ),
+        // Two places, each with its own head word, are two.
+        (
+            "It would be sited in the Kitakami Mountains of Iwate Prefecture.",
+            "Iwate Prefecture",
+            Place,
+        ),
+        (
+            "It would be sited in the Kitakami Mountains of Iwate Prefecture.",
+            "Kitakami Mountains",
+            Place,
+        ),
         // A title's complement of two words after `the` is a body.
         (
             "We back the Secretary-General of the United Nations.",
@@ -830,6 +841,9 @@ fn peoples_carriers_eras_and_companies_by_how_english_names_them() {
             "Talofa",
         ),
         ("Fakafetai lasi. Thank you.", "Fakafetai"),
+        // A form of address is no name, nor a unit after its amount.
+        ("Madam Speaker, members of Congress: good evening.", "Madam"),
+        ("The mass was 80,360 MeV, they said.", "MeV"),
         // A unit counted is no name.
         ("The NFL moved the teams' Week 13 rematch.", "Week"),
         // A reporter's beat is a title, cut from the name.
