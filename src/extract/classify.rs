@@ -1277,7 +1277,12 @@ fn adjectival(cx: &DocContext, e: usize) -> bool {
 /// `Talofa!`, `Fakafetai lasi.`: a greeting or thanks in another language,
 /// a sentence of its own that no English word stands in, is no place.
 fn exclamation(cx: &DocContext, name: Range<usize>) -> bool {
-    if !cx.toks[name.start].initial() {
+    // A sentence of its own: not after a colon (`Image: Jambula.` credits
+    // someone).
+    let after_stop = name.start == 0
+        || cx.toks[name.start].brk()
+        || matches!(cx.toks[name.start - 1].punct(), Some('.' | '!' | '?'));
+    if !cx.toks[name.start].initial() || !after_stop {
         return false;
     }
     let mut k = name.end;

@@ -819,6 +819,12 @@ fn peoples_carriers_eras_and_companies_by_how_english_names_them() {
             "Mário Campos",
             Place,
         ),
+        // A credit after a colon is someone, not a greeting.
+        (
+            "An example of severe eczema. Image: Jambula.\n\nShe said so.",
+            "Jambula",
+            Actor,
+        ),
         // A company's name without its legal form is the company.
         (
             "The court ruled against Vale SA on Monday. Shares in Vale fell.",
