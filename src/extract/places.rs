@@ -467,7 +467,10 @@ pub fn lists(cx: &DocContext, cands: &mut [Cand]) {
     let mut start = 0;
     while start < cands.len() {
         let mut end = start + 1;
-        while end < cands.len() && listed(cx, cands[end - 1].toks.end, cands[end].toks.start) {
+        while end < cands.len()
+            && listed(cx, cands[end - 1].toks.end, cands[end].toks.start)
+            && !apposition(cx, &cands[end - 1], &cands[end])
+        {
             end += 1;
         }
         let list = &cands[start..end];
@@ -521,6 +524,18 @@ pub fn lists(cx: &DocContext, cands: &mut [Cand]) {
         }
         start = end;
     }
+}
+
+/// `Jürgen Klopp, Liverpool's manager`: after a comma alone, a name that
+/// owns what follows says who the one before is, no second member.
+fn apposition(cx: &DocContext, a: &Cand, b: &Cand) -> bool {
+    let comma = b.toks.start == a.toks.end + 1 && cx.toks[a.toks.end].punct() == Some(',');
+    comma
+        && cx
+            .toks
+            .get(b.toks.end)
+            .and_then(Token::punct)
+            .is_some_and(|p| p == '\'' || p == '\u{2019}')
 }
 
 /// Only a list's glue between two names: `,`, `and`, `or`, `&`, `, and`.

@@ -825,6 +825,13 @@ fn peoples_carriers_eras_and_companies_by_how_english_names_them() {
             "Jambula",
             Actor,
         ),
+        // A name that owns what follows, after a comma, says who the
+        // one before is: no list of places.
+        (
+            "Jürgen Klopp, Liverpool's manager since 2015, said so.",
+            "Jürgen Klopp",
+            Actor,
+        ),
         // A company's name without its legal form is the company.
         (
             "The court ruled against Vale SA on Monday. Shares in Vale fell.",
