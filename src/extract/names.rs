@@ -212,7 +212,25 @@ fn hyphen_glue(text: &str, toks: &[Token], used: &[bool], last: usize, k: usize)
     if next.space() {
         return false;
     }
-    name_word(next, used, k + 1) || (is_particle(text, next) && hyphen_to_name(toks, used, k + 1))
+    name_word(next, used, k + 1)
+        || (is_particle(text, next) && hyphen_to_name(toks, used, k + 1))
+        || linking_word(toks, used, k + 1)
+}
+
+/// `Aix-en-Provence`, `Stratford-upon-Avon`, `Frankfurt-am-Main`: a short
+/// lowercase word hyphened between two names, written with no space.
+fn linking_word(toks: &[Token], used: &[bool], k: usize) -> bool {
+    let t = &toks[k];
+    t.is_word()
+        && !t.cap()
+        && !t.upper()
+        && t.end - t.start <= 5
+        && toks
+            .get(k + 1)
+            .is_some_and(|h| h.punct() == Some('-') && !h.space())
+        && toks
+            .get(k + 2)
+            .is_some_and(|n| !n.space() && name_word(n, used, k + 2))
 }
 
 /// Second parts of English compounds after a name (`Hong Kong-based`,

@@ -832,6 +832,17 @@ fn peoples_carriers_eras_and_companies_by_how_english_names_them() {
             "Jürgen Klopp",
             Actor,
         ),
+        // A short word hyphened between two names is inside the name.
+        (
+            "They met in Aix-en-Provence and Stratford-upon-Avon.",
+            "Aix-en-Provence",
+            Place,
+        ),
+        (
+            "They met in Aix-en-Provence and Stratford-upon-Avon.",
+            "Stratford-upon-Avon",
+            Place,
+        ),
         // A company's name without its legal form is the company.
         (
             "The court ruled against Vale SA on Monday. Shares in Vale fell.",
