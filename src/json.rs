@@ -62,50 +62,68 @@ pub fn write(doc: &Document, entities: &Entities, out: &mut dyn Write) -> io::Re
 }
 
 /// A writer that escapes, on the way through, what [`escape_unsafe`]
-/// escapes. serde_json writes a string in pieces cut at ASCII bytes, so
-/// every piece is whole characters; a character split across two writes
-/// anyway is held back until its end comes.
-struct Escaping<W: Write> {
+/// escapes. serde_json writes a value in many small pieces; they are
+/// gathered into chunks of [`ESCAPE_CHUNK`] bytes and each chunk is looked
+/// at once (most are ASCII, passed on after one byte test), cut after its
+/// last whole character, the rest held until more comes.
+pub(crate) struct Escaping<W: Write> {
     out: W,
     held: Vec<u8>,
 }
 
+/// Bytes gathered before they are escaped and passed on.
+const ESCAPE_CHUNK: usize = 64 * 1024;
+
 impl<W: Write> Escaping<W> {
-    fn new(out: W) -> Self {
+    pub(crate) fn new(out: W) -> Self {
         Escaping {
             out,
-            held: Vec::new(),
+            held: Vec::with_capacity(ESCAPE_CHUNK),
         }
+    }
+
+    /// Escapes and passes on what is held: all of it when `all`, else up to
+    /// the end of its last whole character.
+    fn pass_on(&mut self, all: bool) -> io::Result<()> {
+        let mut done = 0;
+        while done < self.held.len() {
+            let rest = &self.held[done..];
+            let (valid, bad) = match std::str::from_utf8(rest) {
+                Ok(_) => (rest.len(), 0),
+                // A character cut at the end: kept for the next write.
+                Err(e) if e.error_len().is_none() && !all => (e.valid_up_to(), 0),
+                // Never from serde_json: passed on as it is.
+                Err(e) => (
+                    e.valid_up_to(),
+                    e.error_len().unwrap_or(rest.len() - e.valid_up_to()),
+                ),
+            };
+            if let Ok(text) = std::str::from_utf8(&rest[..valid]) {
+                self.out.write_all(escape_unsafe(text).as_bytes())?;
+            }
+            self.out.write_all(&rest[valid..valid + bad])?;
+            if bad == 0 {
+                done += valid;
+                break;
+            }
+            done += valid + bad;
+        }
+        self.held.drain(..done);
+        Ok(())
     }
 }
 
 impl<W: Write> Write for Escaping<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let joined;
-        let bytes = if self.held.is_empty() {
-            buf
-        } else {
-            self.held.extend_from_slice(buf);
-            joined = std::mem::take(&mut self.held);
-            &joined[..]
-        };
-        let valid = match std::str::from_utf8(bytes) {
-            Ok(_) => bytes.len(),
-            Err(e) if e.error_len().is_none() => e.valid_up_to(),
-            // Never from serde_json: passed on as it is.
-            Err(_) => bytes.len(),
-        };
-        match std::str::from_utf8(&bytes[..valid]) {
-            Ok(text) => self.out.write_all(escape_unsafe(text).as_bytes())?,
-            Err(_) => self.out.write_all(&bytes[..valid])?,
+        self.held.extend_from_slice(buf);
+        if self.held.len() >= ESCAPE_CHUNK {
+            self.pass_on(false)?;
         }
-        self.held = bytes[valid..].to_vec();
         Ok(buf.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        let held = std::mem::take(&mut self.held);
-        self.out.write_all(&held)?;
+        self.pass_on(true)?;
         self.out.flush()
     }
 }
@@ -415,6 +433,26 @@ mod tests {
         assert!(line.contains("\\u009b") && line.contains("\\u202e"));
         let v: Value = serde_json::from_str(&line).expect("still JSON");
         assert_eq!(v["text"].as_str(), Some(doc.text.as_str()));
+    }
+
+    #[test]
+    fn escaping_in_pieces_is_escaping_the_whole() {
+        // Past one chunk, so characters (of 2 to 4 bytes) are cut between
+        // chunks as well as between writes, some of them ones to escape.
+        let unit = "ab \u{e9} \u{9b}x \u{202e} \u{1f600} \u{e0041}\n";
+        let whole = unit.repeat(2 * ESCAPE_CHUNK / unit.len() + 1);
+        for piece in [1, 3, 7, 4096] {
+            let mut out = Escaping::new(Vec::new());
+            for bytes in whole.as_bytes().chunks(piece) {
+                out.write_all(bytes).expect("written");
+            }
+            out.flush().expect("flushed");
+            assert_eq!(
+                String::from_utf8(out.out).expect("utf-8"),
+                escape_unsafe(&whole),
+                "pieces of {piece}"
+            );
+        }
     }
 
     #[test]
