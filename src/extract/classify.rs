@@ -506,6 +506,14 @@ fn greater_place(cx: &DocContext, s: usize, e: usize) -> Option<PlaceHit> {
     gaz::place(cx.span_text(s..e)).or_else(|| gaz::place(cx.span_text(s + 1..e)))
 }
 
+/// `Liverpool F.C.`: a club's initials written with dots close its name as
+/// `FC` does.
+fn dotted_club(name: &str) -> bool {
+    [" F.C.", " A.F.C.", " S.C.", " C.F."]
+        .iter()
+        .any(|suffix| name.ends_with(suffix) && name.len() > suffix.len())
+}
+
 /// `Air Canada`, `Air Chathams`: `Air` opening a name of two words or more
 /// names a carrier, unless a place's head word closes it (`Air Force Base`).
 fn airline(cx: &DocContext, s: usize, e: usize, head: usize) -> bool {
@@ -944,7 +952,12 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
     // In `X of Y` the head is X: `State of Ohio` is a place, `Bank of Ohio`
     // an organisation.
     let head = head_index(cx, s, e);
-    if titled || cx.toks[head].in_lex(ORG) || has_for || airline(cx, s, e, head) {
+    if titled
+        || cx.toks[head].in_lex(ORG)
+        || has_for
+        || airline(cx, s, e, head)
+        || dotted_club(name)
+    {
         cand.evidence = Evidence::Strong;
     } else if animate::epithet_after(cx, e) {
         cand.person = true;

@@ -843,6 +843,12 @@ fn peoples_carriers_eras_and_companies_by_how_english_names_them() {
             "Stratford-upon-Avon",
             Place,
         ),
+        // A club's initials with dots close its name as `FC` does.
+        (
+            "Liverpool F.C. won their seventh European Cup on Saturday.",
+            "Liverpool F.C.",
+            Actor,
+        ),
         // A company's name without its legal form is the company.
         (
             "The court ruled against Vale SA on Monday. Shares in Vale fell.",
