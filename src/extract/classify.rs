@@ -450,8 +450,9 @@ fn is_head(cx: &DocContext, k: usize) -> bool {
 /// `Roman Britain`, `Anglo-Saxon England`, `Victorian London`: a country
 /// or a region in an age, named by a proper adjective and the place.
 fn era_place(cx: &DocContext, s: usize, e: usize) -> Option<PlaceHit> {
-    let words: Vec<usize> = (s..e).filter(|&k| cx.toks[k].is_word()).collect();
-    let [adj, place] = words[..] else {
+    // Two words, no allocation: this runs for most names of two words.
+    let mut words = (s..e).filter(|&k| cx.toks[k].is_word());
+    let (Some(adj), Some(place), None) = (words.next(), words.next(), words.next()) else {
         return None;
     };
     let adjective = cx.toks[adj].text(cx.text);
