@@ -229,7 +229,17 @@ fn extract_with(
             token::tokenize(text, pieces[k].range(), pieces[k].first, all);
             k += 1;
         }
-        if pieces[k - 1].heading && title_case(text, &all.toks[first..]) {
+        if shouting(&all.toks[first..]) {
+            // A block written in capitals says nothing by its capitals:
+            // `WHAT YOU NEED TO MAKE JAM` holds no acronym, and each word is
+            // like a sentence start (the lexicons still know `PARIS`).
+            for t in &mut all.toks[first..] {
+                if t.is_word() {
+                    t.set_initial(true);
+                    t.set_upper(false);
+                }
+            }
+        } else if pieces[k - 1].heading && title_case(text, &all.toks[first..]) {
             // In a Title Case Headline every capital is like a sentence start.
             for t in &mut all.toks[first..] {
                 let word = t.is_word();
@@ -320,6 +330,20 @@ fn extract_marked(
     roles::assign(&cx, &mut cands);
     let keys = coref::resolve(&cx, &mut cands);
     coref::build(&cx, &cands, &keys, numbers)
+}
+
+/// Three words or more of two letters or more, nearly all (four in five)
+/// in capitals: a heading or a line set in capitals, not acronyms.
+fn shouting(toks: &[token::Token]) -> bool {
+    let mut words = 0;
+    let mut upper = 0;
+    for t in toks.iter().filter(|t| t.is_word() && t.end - t.start >= 2) {
+        words += 1;
+        if t.upper() {
+            upper += 1;
+        }
+    }
+    words >= 3 && upper * 5 >= words * 4
 }
 
 /// Most words of four letters or more capitalised: a Title Case headline.

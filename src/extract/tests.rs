@@ -272,6 +272,24 @@ fn title_case_headlines_split_at_common_words() {
 }
 
 #[test]
+fn a_block_in_capitals_holds_no_acronyms() {
+    let text = "# Jam\n\n## WHAT YOU NEED TO MAKE JAM\n\nThe jam is made in Denver.\n\n\
+                ## MAKING PEAR JAM IN PARIS\n\nNATO and the UN met. The FBI said so.\n";
+    let doc =
+        crate::document::Document::from_bytes("t.md", text.as_bytes(), None).expect("text loads");
+    let e = super::extract(&doc);
+    let spans: Vec<&str> = e.mentions.iter().map(|m| doc.slice(&m.range())).collect();
+    for shout in ["NEED", "MAKE JAM", "MAKING PEAR JAM", "JAM", "MAKING"] {
+        assert!(!spans.contains(&shout), "{shout:?} in {spans:?}");
+    }
+    // The lexicons still know a place in capitals, and acronyms in a
+    // sentence of lowercase words stay names.
+    for name in ["PARIS", "Denver", "NATO", "UN", "FBI"] {
+        assert!(spans.contains(&name), "{name:?} not in {spans:?}");
+    }
+}
+
+#[test]
 fn surnames_and_acronyms_join_their_entity() {
     let text = "Finance Minister Amara Diallo met the Economic Community of West African States (ECOWAS). \
                 Diallo said ECOWAS would decide.";

@@ -207,6 +207,11 @@ impl Token {
         self.bits = (self.bits & !INITIAL) | if on { INITIAL } else { 0 };
     }
 
+    /// Sets or clears the all-capitals flag (see [`Token::upper`]).
+    pub fn set_upper(&mut self, on: bool) {
+        self.bits = (self.bits & !ALL_CAPS) | if on { ALL_CAPS } else { 0 };
+    }
+
     /// Marks the token as coming after a break names never run across (a
     /// link's edge).
     pub fn set_break(&mut self) {
