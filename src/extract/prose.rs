@@ -63,8 +63,8 @@ pub struct Prose {
     pub edges: Vec<usize>,
 }
 
-/// The pieces of `doc` to read: prose blocks (no code, rules or page
-/// furniture) without their inline code, and no block that is only links
+/// The pieces of `doc` to read: prose blocks (no code, rules, page
+/// furniture or a web page's byline) without their inline code, and no block that is only links
 /// (a menu, a list of related articles).
 #[cfg(test)]
 pub fn prose(doc: &Document) -> Prose {
@@ -83,9 +83,12 @@ pub fn prose_near(doc: &Document, window: Range<usize>) -> Prose {
         .map(|i| (i, doc.blocks.at(i)))
         .take_while(|(_, b)| b.range.start < window.end);
     for (index, block) in near {
+        // A web page's byline is lede's line of its metadata (authors, dates,
+        // site), not the article's prose: its date's parts are no quantities
+        // and the site is no actor in the story.
         if matches!(
             block.kind,
-            BlockKind::Code | BlockKind::Rule | BlockKind::Boilerplate
+            BlockKind::Code | BlockKind::Rule | BlockKind::Boilerplate | BlockKind::Byline
         ) || block.range.is_empty()
         {
             continue;
@@ -333,6 +336,26 @@ mod tests {
         );
         assert_eq!(pieces(&d), ["Ana Lopez", "Spain", "Li Wei"]);
         assert!(prose(&d).pieces.iter().all(|p| p.first));
+    }
+
+    #[test]
+    fn a_web_page_byline_is_not_read() {
+        let page = "<html><head><title>Floods</title>\
+            <meta name=\"author\" content=\"Ana Lopez\">\
+            <meta property=\"article:published_time\" content=\"2017-12-06T09:54:00Z\">\
+            </head><body><article><h1>Floods</h1>\
+            <p>Rain fell on Lagos for a third day, and the river rose.</p>\
+            <p>Officials in Lagos said the water would fall by Friday.</p>\
+            </article></body></html>";
+        let d = doc("p.html", page);
+        assert!(
+            d.blocks.iter().any(|b| b.kind == BlockKind::Byline),
+            "the page has a byline: {:?}",
+            d.blocks.iter().map(|b| b.kind).collect::<Vec<_>>()
+        );
+        let read = pieces(&d);
+        assert!(read.iter().any(|p| p.contains("Rain fell")), "{read:?}");
+        assert!(!read.iter().any(|p| p.contains("Ana Lopez")), "{read:?}");
     }
 
     #[test]
