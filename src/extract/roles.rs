@@ -138,7 +138,16 @@ fn can_act(c: &Cand) -> bool {
 
 /// Turns acting states into actors.
 pub fn assign(cx: &DocContext, cands: &mut [Cand]) {
-    for c in cands.iter_mut() {
+    for i in 0..cands.len() {
+        if i > 0 && hometown(cx, &cands[i - 1], &cands[i]) {
+            // `Anna Roe of Denver said`: the person speaks, the town is
+            // where she is from.
+            let c = &mut cands[i];
+            c.kind = EntityKind::Place;
+            c.cued = true;
+            continue;
+        }
+        let c = &mut cands[i];
         if can_act(c) && c.kind == EntityKind::Place && acts(cx, c) {
             c.kind = EntityKind::Actor;
         }
@@ -171,6 +180,30 @@ pub fn assign(cx: &DocContext, cands: &mut [Cand]) {
         if !changed {
             break;
         }
+    }
+}
+
+/// `Anna Roe of Denver`, `Carlo Benedetti, of Italy,`: a place the
+/// gazetteer knows right after a person's name and `of` is where the person
+/// is from (a name it does not know may be a body: `Nick Rhodes of Duran
+/// Duran`).
+fn hometown(cx: &DocContext, person: &Cand, c: &Cand) -> bool {
+    if c.place.is_none() || person.kind != EntityKind::Actor {
+        return false;
+    }
+    let words = (person.toks.start..person.toks.end)
+        .filter(|&k| cx.toks[k].is_word())
+        .count();
+    let shaped = person.person
+        || (words >= 2 && super::gaz::given_name(cx.toks[person.toks.start].text(cx.text)));
+    if !shaped || c.toks.start < person.toks.end + 1 {
+        return false;
+    }
+    let between = &cx.toks[person.toks.end..c.toks.start];
+    match between {
+        [of] => of.is(cx.text, "of"),
+        [comma, of] => comma.punct() == Some(',') && of.is(cx.text, "of"),
+        _ => false,
     }
 }
 

@@ -904,3 +904,35 @@ fn peoples_carriers_eras_and_companies_by_how_english_names_them() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_known_place_after_a_person_and_of_is_where_they_are_from() {
+    check_has(&[
+        (
+            "The jam sold out. Anna Smith of Lyon said it was easy.",
+            "Lyon",
+            Place,
+        ),
+        (
+            "The jam sold out, says Anna Smith of Denver.",
+            "Denver",
+            Place,
+        ),
+        (
+            "The bid failed. Carlo Benedetti, of Italy, said so.",
+            "Italy",
+            Place,
+        ),
+        (
+            "The jam sold out. Anna Smith of Lyon said it was easy.",
+            "Anna Smith",
+            Actor,
+        ),
+        // A body the gazetteer does not know stays one.
+        (
+            "The band split. Nick Rhodes of Duran Duran said so.",
+            "Duran Duran",
+            Actor,
+        ),
+    ]);
+}
