@@ -300,6 +300,14 @@ fn extract_tokens(text: &str, all: &mut token::Tokens, dateline: Option<Range<us
             *u = true;
         }
     }
+    // `#HoneyForHolidays`: a hashtag is a label, not a name (a handle
+    // after `@` names an account, and stays).
+    for k in 1..all.toks.len() {
+        let (before, t) = (&all.toks[k - 1], &all.toks[k]);
+        if t.is_word() && !t.space() && before.punct() == Some('#') && before.space() {
+            used[k] = true;
+        }
+    }
     let found = extract_marked(text, all, &used, &numbers, &codes.roads, dateline);
     all.used = used;
     found

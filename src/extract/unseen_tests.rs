@@ -936,3 +936,29 @@ fn a_known_place_after_a_person_and_of_is_where_they_are_from() {
         ),
     ]);
 }
+
+#[test]
+fn hashtags_are_labels_not_names() {
+    check_none(&[
+        (
+            "Anna Smith made jam in Denver. #HoneyForHolidays #Paris",
+            "HoneyForHolidays",
+        ),
+        (
+            "Anna Smith made jam in Denver. #HoneyForHolidays #Paris",
+            "Paris",
+        ),
+    ]);
+    check_has(&[
+        (
+            "Anna Smith made jam in Denver. #HoneyForHolidays #Paris",
+            "Denver",
+            Place,
+        ),
+        (
+            "Anna Smith made jam in Denver. #HoneyForHolidays #Paris",
+            "Anna Smith",
+            Actor,
+        ),
+    ]);
+}
