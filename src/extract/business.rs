@@ -3,7 +3,8 @@
 //! line, an address and a telephone after it: `Travel Heels, Vindebyørevej
 //! 42 (Taasinge), ☏ +4588304520`), a trade noun before it (`stores such as
 //! X`, `a bar named X`), its staff after it (`X staff`), a rating glued to
-//! it (`Michelin-rated`), a brand's inner capital (`VisaCuba`).
+//! it (`Michelin-rated`), a brand's inner capital (`VisaCuba`), what it
+//! does after it (`X operates flights`) and who runs a thing (`run by X`).
 //!
 //! A text about places reads a name with nothing else to go on as a place
 //! (`places::places_by_default`); these keep the businesses it lists
@@ -26,7 +27,44 @@ fn lower<'t>(cx: &DocContext<'t>, k: usize) -> Option<&'t str> {
 
 /// The name `toks[s..e]` is a business by the words around it.
 pub fn named(cx: &DocContext, s: usize, e: usize) -> bool {
-    listing(cx, s, e) || trade_before(cx, s) || staff_after(cx, e)
+    listing(cx, s, e)
+        || trade_before(cx, s)
+        || staff_after(cx, e)
+        || trade_after(cx, e)
+        || run_by(cx, s)
+}
+
+/// What a business does, right after its name (`X operates flights`,
+/// `X rents kayaks`). Not `offers` or `runs`: a town offers museums, a
+/// river runs to the sea.
+fn trade_after(cx: &DocContext, e: usize) -> bool {
+    cx.toks.get(e).is_some_and(Token::space)
+        && lower(cx, e).is_some_and(|w| {
+            matches!(
+                w,
+                "operates" | "sells" | "rents" | "charters" | "employs" | "flies" | "stocks"
+            )
+        })
+}
+
+/// `run by X`, `operated by the X`: who runs a thing, named after `by`.
+fn run_by(cx: &DocContext, s: usize) -> bool {
+    let k = super::animate::article_start(cx, s);
+    k >= 2
+        && cx.toks[k - 1].is(cx.text, "by")
+        && lower(cx, k - 2).is_some_and(|w| {
+            matches!(
+                w,
+                "run"
+                    | "operated"
+                    | "owned"
+                    | "managed"
+                    | "organised"
+                    | "organized"
+                    | "franchised"
+                    | "chartered"
+            )
+        })
 }
 
 /// Marks that open a listing's contact fields.
@@ -298,6 +336,11 @@ mod tests {
         assert_eq!(kinds(text, "Michelin"), [Actor]);
         assert_eq!(kinds(text, "Tern Hollow"), [Actor]);
         assert_eq!(kinds(text, "FerryHop"), [Actor]);
+        let text = "The hostel is run by Wayfarer. Kittiwake operates two boats and \
+            Gannet rents kayaks.\n";
+        assert_eq!(kinds(text, "Wayfarer"), [Actor]);
+        assert_eq!(kinds(text, "Kittiwake"), [Actor]);
+        assert_eq!(kinds(text, "Gannet"), [Actor]);
     }
 
     #[test]

@@ -1088,7 +1088,9 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
             let t = &cx.toks[k];
             !t.is_word() || (t.cap() && !t.upper()) || super::names::is_particle(text, t)
         })
-        && (animate::role_before(cx, s) || animate::work_after(cx, e))
+        && (animate::role_before(cx, s)
+            || animate::work_after(cx, e)
+            || animate::taken_up_by_pronoun(cx, s, e))
     {
         cand.person = true;
         cand.evidence = cand.evidence.max(Evidence::Weak);
