@@ -285,3 +285,71 @@ pub fn governs(cx: &DocContext, e: usize) -> bool {
         )
     })
 }
+
+/// Tokens read after a name for a pronoun that takes it up.
+const PRONOUN_REACH: usize = 30;
+
+/// `X was the last of his people, and he died in 1933`, `X came in 1642.
+/// He stayed`: a name opening its sentence, taken up by `he` or `she` as
+/// the subject of the clause after it or of the next sentence, is
+/// someone's.
+pub fn taken_up_by_pronoun(cx: &DocContext, s: usize, e: usize) -> bool {
+    let toks = cx.toks;
+    let opens = s == 0 || toks[s].sent() || toks[s].brk();
+    if !opens {
+        return false;
+    }
+    let subject = |t: &Token| t.is_word() && matches!(t.text(cx.text), "he" | "she" | "He" | "She");
+    let end = (e + PRONOUN_REACH).min(toks.len());
+    for k in e..end {
+        let t = &toks[k];
+        if t.brk() {
+            return false;
+        }
+        if t.sent() {
+            // The next sentence: its first word decides.
+            return subject(t) && t.cap();
+        }
+        if subject(t)
+            && !t.cap()
+            && k >= 1
+            && (toks[k - 1].is(cx.text, "and") || toks[k - 1].punct() == Some(','))
+        {
+            return true;
+        }
+    }
+    false
+}
+#[cfg(test)]
+mod tests {
+    use super::super::{EntityKind, extract_text};
+
+    /// A guide's opening, long enough that a pronoun or two leaves it a
+    /// text about places, where a name with nothing else to go on is a
+    /// place.
+    const GUIDE: &str = "Get around\n\nThe ferry from the town of Marstal calls at the village \
+        of Skarø, the village of Drejø, the town of Rudkøbing, the village of Hjortø and the \
+        town of Faaborg. Buses go to the town of Ærøskøbing, the village of Søby and the \
+        village of Bregninge.\n\n";
+
+    fn kinds(extra: &str, span: &str) -> Vec<EntityKind> {
+        let text = format!("{}{extra}", GUIDE.repeat(6));
+        extract_text(&text)
+            .mentions
+            .iter()
+            .filter(|m| &text[m.range()] == span)
+            .map(|m| m.kind())
+            .collect()
+    }
+
+    #[test]
+    fn a_pronoun_taking_up_a_name_makes_someone() {
+        let text = "Aperahama Tuku was the last keeper of the light, and he left in 1921. \
+            Moana Rerekura came in 1930. She stayed for a year.\n";
+        assert_eq!(kinds(text, "Aperahama Tuku"), [EntityKind::Actor]);
+        assert_eq!(kinds(text, "Moana Rerekura"), [EntityKind::Actor]);
+        // A place opening a sentence that goes on about someone else.
+        let text = "Tarawhiti Reka is quiet in winter. The keeper left, and he never came back.\n";
+        assert_eq!(kinds(text, "Tarawhiti Reka"), [EntityKind::Place]);
+    }
+}

@@ -266,7 +266,8 @@ fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
                 && (!t.in_lex(GROUP) || cx.lower_seen(t))
                 && (!single || !attributed(cx, end) || common_group(t, w))
                 && cx.common_initial(t, single)
-                && !place_prefix(cx, start, end));
+                && !place_prefix(cx, start, end)
+                && !owner_listed(cx, start, end));
         if !drop {
             break;
         }
@@ -277,6 +278,18 @@ fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
         return;
     }
     split_titles(cx, start, end, out);
+}
+
+/// `Babe's 185 Bridge Plaza North, tel: ...`: a word owning a listing's
+/// line is a business's name, however common the word (a line opening
+/// with a common word, `Reception, tel: ...`, owns nothing).
+fn owner_listed(cx: &DocContext, s: usize, e: usize) -> bool {
+    e == s + 1
+        && cx
+            .toks
+            .get(e)
+            .is_some_and(|t| t.punct().is_some() && matches!(t.text(cx.text), "'s" | "\u{2019}s"))
+        && super::business::listing(cx, s, e)
 }
 
 /// Words that modify a title rather than name whom it serves (`Former
@@ -937,6 +950,19 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
         out.push(cand);
         return;
     }
+    // `Michelin-rated`, `Disney-owned`: a business rates or owns; not a
+    // people's or a place's adjective (`Russian-backed`, `Texas-owned`).
+    if words == 1
+        && adjectival(cx, e)
+        && super::business::rated(cx, e)
+        && gaz::demonym(name).is_none()
+        && !name_in_lex(cx, s, e, GROUP_ADJ | GROUP)
+        && gaz::place_in_context(name).is_none()
+    {
+        cand.agent = true;
+        out.push(cand);
+        return;
+    }
     if words == 1
         && adjectival(cx, e)
         && (gaz::demonym(name).is_some()
@@ -1062,7 +1088,9 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
             let t = &cx.toks[k];
             !t.is_word() || (t.cap() && !t.upper()) || super::names::is_particle(text, t)
         })
-        && (animate::role_before(cx, s) || animate::work_after(cx, e))
+        && (animate::role_before(cx, s)
+            || animate::work_after(cx, e)
+            || animate::taken_up_by_pronoun(cx, s, e))
     {
         cand.person = true;
         cand.evidence = cand.evidence.max(Evidence::Weak);
@@ -1097,7 +1125,10 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
             || made_by(cx, s)
             || animate::relative_who(cx, s, e)
             || animate::acted_on(cx, s)
-            || animate::ruling_age(cx, e))
+            || animate::ruling_age(cx, e)
+            || (cand.place.is_none()
+                && (super::business::named(cx, s, e)
+                    || (words == 1 && super::business::brand_case(name)))))
     {
         cand.agent = true;
     }

@@ -102,7 +102,7 @@ const ROAD_BEFORE: &[&str] = &[
 ];
 
 /// Words whose digits after them are a telephone number.
-const PHONE_CUES: &[&str] = &[
+pub(super) const PHONE_CUES: &[&str] = &[
     "tel",
     "telephone",
     "phone",

@@ -17,6 +17,7 @@ use crate::document::Document;
 pub use mention::Mention;
 
 mod animate;
+mod business;
 pub mod calm;
 mod classify;
 mod codes;
