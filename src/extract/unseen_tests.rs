@@ -904,3 +904,47 @@ fn peoples_carriers_eras_and_companies_by_how_english_names_them() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_club_named_by_its_town_plays_and_its_ground_is_a_place() {
+    check_has(&[
+        (
+            "Liverpool beat Real Madrid 2-1 on Tuesday.",
+            "Liverpool",
+            Actor,
+        ),
+        (
+            "On Monday Manchester City won 3-0 at home.",
+            "Manchester City",
+            Actor,
+        ),
+        (
+            "A Liverpool player was injured in the first half.",
+            "Liverpool",
+            Actor,
+        ),
+        ("Liverpool have won the cup six times.", "Liverpool", Actor),
+        ("Chelsea beat Leeds in the final.", "Leeds", Actor),
+        ("It rained all week in Liverpool.", "Liverpool", Place),
+        (
+            "The final is at the Stade de France in Saint-Denis.",
+            "Stade de France",
+            Place,
+        ),
+        (
+            "They met at Turangawaewae Marae on Sunday.",
+            "Turangawaewae Marae",
+            Place,
+        ),
+        (
+            "He spoke at the Idaho State Capitol in Boise.",
+            "Idaho State Capitol",
+            Place,
+        ),
+        (
+            "She was elected mayor of the London Borough of Southwark.",
+            "London Borough of Southwark",
+            Place,
+        ),
+    ]);
+}
