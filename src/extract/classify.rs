@@ -266,7 +266,9 @@ fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
                 && (!t.in_lex(GROUP) || cx.lower_seen(t))
                 && (!single || !attributed(cx, end) || common_group(t, w))
                 && cx.common_initial(t, single)
-                && !place_prefix(cx, start, end));
+                && !place_prefix(cx, start, end)
+                && !org_named(cx, start, end))
+            || (single && t.initial() && adjective_opener(cx, start));
         if !drop {
             break;
         }
@@ -277,6 +279,47 @@ fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
         return;
     }
     split_titles(cx, start, end, out);
+}
+
+/// `Energy Transfer Partners said`: a sentence-initial word before two
+/// capitalised words or more that end in an organisation's head word is
+/// the first word of its name, however common (`energy`).
+fn org_named(cx: &DocContext, start: usize, end: usize) -> bool {
+    let toks = cx.toks;
+    end - start >= 3
+        && toks[start..end]
+            .iter()
+            .all(|t| t.is_word() && t.cap() && !t.upper())
+        && toks[end - 1].in_lex(ORG)
+}
+
+/// `Federal prosecutors said`, `Municipal workers struck`: a sentence's
+/// first word shaped like an adjective (`-al`, `-ic`, `-ary`), a frequent
+/// English word, before a lowercase plural noun, describes the noun; the
+/// capital is the sentence's, whatever names the article writes with it
+/// (`the Federal Court`).
+fn adjective_opener(cx: &DocContext, k: usize) -> bool {
+    let w = word_at(cx, k);
+    let shaped = w.len() >= 5 && (w.ends_with("al") || w.ends_with("ic") || w.ends_with("ary"));
+    if !shaped || cx.toks[k].upper() {
+        return false;
+    }
+    let Some(n) = cx
+        .toks
+        .get(k + 1)
+        .filter(|n| n.is_word() && n.space() && !n.cap())
+    else {
+        return false;
+    };
+    let noun = n.text(cx.text);
+    noun.len() > 4
+        && noun.ends_with('s')
+        && !noun.ends_with("ss")
+        && !ATTRIBUTION.contains(&noun)
+        && gaz::demonym(w).is_none()
+        && gaz::place(w).is_none()
+        && !gaz::given_name(w)
+        && with_lower(w, gaz::zipf) >= 3.0
 }
 
 /// Words that modify a title rather than name whom it serves (`Former
@@ -857,6 +900,28 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
                 | "Leg"
                 | "Grade"
                 | "Year"
+        )
+    {
+        return;
+    }
+    // `minus 8 degrees Celsius`: the scale of a temperature, no name.
+    if words == 1
+        && matches!(name, "Celsius" | "Fahrenheit" | "Kelvin")
+        && s >= 1
+        && (matches!(word_at(cx, s - 1), "degrees" | "degree")
+            || cx.toks[s - 1].punct() == Some('°'))
+    {
+        return;
+    }
+    // `The Group said`, `the Company's shares`: a firm's generic head word
+    // alone after `the` is the defined term a report uses for a company
+    // named before, a common noun like `the government`.
+    if words == 1
+        && s >= 1
+        && matches!(word_at(cx, s - 1), "the" | "The")
+        && matches!(
+            name,
+            "Group" | "Company" | "Firm" | "Corporation" | "Partnership"
         )
     {
         return;

@@ -948,3 +948,30 @@ fn a_club_named_by_its_town_plays_and_its_ground_is_a_place() {
         ),
     ]);
 }
+
+#[test]
+fn a_reports_common_words_at_a_sentence_start_are_not_names() {
+    check_has(&[
+        (
+            "Energy Transfer Partners said the pipeline was safe.",
+            "Energy Transfer Partners",
+            Actor,
+        ),
+        (
+            "The people of Mackay who invested lost everything.",
+            "Mackay",
+            Place,
+        ),
+    ]);
+    check_none(&[
+        ("The Group of investors is suing the auditor.", "Group"),
+        ("The Group said it would appeal the ruling.", "Group"),
+        ("It was minus 8 degrees Celsius in Malatya.", "Celsius"),
+    ]);
+    // The article writes `Federal` in a name too, which once made the
+    // sentence's first word a name.
+    let text = "Federal prosecutors charged him. The Federal Court agreed.";
+    let got = found(text);
+    assert!(!got.iter().any(|(s, _)| s == "Federal"), "{got:?}");
+    assert!(got.iter().any(|(s, _)| s == "Federal Court"), "{got:?}");
+}
