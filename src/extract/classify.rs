@@ -214,7 +214,10 @@ pub fn classify(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
             let w = t.text(cx.text);
             let common = common_word(cx, t, w)
                 || (!t.upper() && !is_head(cx, k) && cx.common_initial(t, true));
-            if common {
+            // `Rally in Des Moines`: a word opening a place the gazetteer
+            // knows whole is no common word, whatever else it spells (but
+            // the list of common words is: `Towns As Kenya Army`).
+            if common && (common_word(cx, t, w) || !place_prefix(cx, k, run.end)) {
                 if s < k {
                     classify_run(cx, s..k, out);
                 }
@@ -267,8 +270,10 @@ fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
                 && (!single || !attributed(cx, end) || common_group(t, w))
                 && cx.common_initial(t, single)
                 && !place_prefix(cx, start, end)
-                && !org_named(cx, start, end))
-            || (single && t.initial() && adjective_opener(cx, start));
+                && !org_named(cx, start, end)
+                && !head_after(cx, start, end))
+            || (single && t.initial() && adjective_opener(cx, start))
+            || (t.initial() && !head && !title && opener_before_place(cx, start, end));
         if !drop {
             break;
         }
@@ -291,6 +296,32 @@ fn org_named(cx: &DocContext, start: usize, end: usize) -> bool {
             .iter()
             .all(|t| t.is_word() && t.cap() && !t.upper())
         && toks[end - 1].in_lex(ORG)
+}
+
+/// `Wall Street fell`, `Downing Street said`: a sentence-initial word
+/// before a place's or an organisation's head word names it with the head;
+/// the head word alone would be no name.
+fn head_after(cx: &DocContext, start: usize, end: usize) -> bool {
+    let t = &cx.toks[end - 1];
+    end - start == 2 && t.is_word() && t.cap() && !t.upper() && t.in_lex(ORG | PLACE)
+}
+
+/// `Neighbouring Santa Catarina reported`: a sentence's first word, a
+/// dictionary word the article never capitalises elsewhere, before a place
+/// the gazetteer knows whole is the sentence's, not the place's.
+fn opener_before_place(cx: &DocContext, start: usize, end: usize) -> bool {
+    let t = &cx.toks[start];
+    let w = t.text(cx.text);
+    end - start >= 2
+        && !t.upper()
+        && !cx.word_capitalised_alone(t)
+        && gaz::place(cx.span_text(start + 1..end)).is_some()
+        && gaz::place(w).is_none()
+        && !gaz::given_name(w)
+        // The dictionary spells the American way: a British participle
+        // (`Neighbouring`) counts by its shape.
+        && (with_lower(w, gaz::zipf) >= 3.0
+            || (w.len() > 6 && (w.ends_with("ing") || w.ends_with("ed"))))
 }
 
 /// `Federal prosecutors said`, `Municipal workers struck`: a sentence's

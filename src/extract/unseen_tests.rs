@@ -975,3 +975,63 @@ fn a_reports_common_words_at_a_sentence_start_are_not_names() {
     assert!(!got.iter().any(|(s, _)| s == "Federal"), "{got:?}");
     assert!(got.iter().any(|(s, _)| s == "Federal Court"), "{got:?}");
 }
+
+#[test]
+fn names_keep_the_words_english_builds_them_from() {
+    check_has(&[
+        // A sentence's first word before a head word names it with the head.
+        ("Wall Street fell sharply on Monday.", "Wall Street", Place),
+        // A body named for its founder or patron saint.
+        (
+            "She was a nurse at Guy's Hospital for years.",
+            "Guy's Hospital",
+            Place,
+        ),
+        (
+            "He studied at King's College in Cambridge.",
+            "King's College",
+            Actor,
+        ),
+        // Two names joined by `and`, the first a word no dictionary knows.
+        (
+            "Demand from Microsoft and Amazon Web Services soared.",
+            "Microsoft",
+            Actor,
+        ),
+        (
+            "Demand from Microsoft and Amazon Web Services soared.",
+            "Amazon Web Services",
+            Actor,
+        ),
+        // A survey body is an organisation, whatever state it is of.
+        (
+            "The United States Geological Survey measured the quake.",
+            "United States Geological Survey",
+            Actor,
+        ),
+        // A participle opening a sentence is not part of the place after it.
+        (
+            "It rained. Neighbouring Santa Catarina reported landslides.",
+            "Santa Catarina",
+            Place,
+        ),
+    ]);
+    check_has(&[(
+        "The Air and Space Museum opened in Washington.",
+        "Air and Space Museum",
+        Place,
+    )]);
+    check_none(&[("He voted against the Farm Bill three times.", "Farm Bill")]);
+    // A Title Case heading is split at its common words, but not inside a
+    // place the gazetteer knows whole.
+    let text = "# Remarks at the Des Moines Labor Day Rally\n\nThank you all.\n";
+    let doc = crate::document::Document::from_bytes("a.md", text.as_bytes(), None)
+        .expect("markdown loads");
+    let e = extract(&doc);
+    let got: Vec<(&str, EntityKind)> = e
+        .mentions
+        .iter()
+        .map(|m| (&doc.text[m.range()], m.kind()))
+        .collect();
+    assert!(got.contains(&("Des Moines", Place)), "{got:?}");
+}
