@@ -312,16 +312,17 @@ fn head_after(cx: &DocContext, start: usize, end: usize) -> bool {
 fn opener_before_place(cx: &DocContext, start: usize, end: usize) -> bool {
     let t = &cx.toks[start];
     let w = t.text(cx.text);
+    // The cheap tests first: this is asked of most sentences' first words.
     end - start >= 2
         && !t.upper()
         && !cx.word_capitalised_alone(t)
-        && gaz::place(cx.span_text(start + 1..end)).is_some()
-        && gaz::place(w).is_none()
-        && !gaz::given_name(w)
         // The dictionary spells the American way: a British participle
         // (`Neighbouring`) counts by its shape.
-        && (with_lower(w, gaz::zipf) >= 3.0
-            || (w.len() > 6 && (w.ends_with("ing") || w.ends_with("ed"))))
+        && ((w.len() > 6 && (w.ends_with("ing") || w.ends_with("ed")))
+            || with_lower(w, gaz::zipf) >= 3.0)
+        && !gaz::given_name(w)
+        && gaz::place(w).is_none()
+        && gaz::place(cx.span_text(start + 1..end)).is_some()
 }
 
 /// `Federal prosecutors said`, `Municipal workers struck`: a sentence's
@@ -508,9 +509,13 @@ fn trim_end(cx: &DocContext, start: usize, mut end: usize) -> usize {
     end
 }
 
-/// The run starts with a multi-word place the gazetteer knows (`New York`).
+/// The run starts with a multi-word place the gazetteer knows (`New York`),
+/// or the name of its people (`New Zealanders`).
 fn place_prefix(cx: &DocContext, start: usize, end: usize) -> bool {
-    (start + 2..=end.min(start + 4)).any(|e| gaz::place(cx.span_text(start..e)).is_some())
+    (start + 2..=end.min(start + 4)).any(|e| {
+        let span = cx.span_text(start..e);
+        gaz::place(span).is_some() || gaz::demonym(span).is_some()
+    })
 }
 
 pub(super) fn word_at<'t>(cx: &DocContext<'t>, k: usize) -> &'t str {

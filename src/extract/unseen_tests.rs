@@ -1021,6 +1021,11 @@ fn names_keep_the_words_english_builds_them_from() {
         "Air and Space Museum",
         Place,
     )]);
+    check_has(&[(
+        "\"New Zealanders have voted for change,\" he said.",
+        "New Zealanders",
+        Actor,
+    )]);
     check_none(&[("He voted against the Farm Bill three times.", "Farm Bill")]);
     // A Title Case heading is split at its common words, but not inside a
     // place the gazetteer knows whole.
