@@ -1009,6 +1009,14 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
         out.push(cand);
         return;
     }
+    // `God bless you, God bless Iowa`: a deity is someone, never one of a
+    // list's places.
+    if words == 1 && matches!(name, "God" | "Allah") {
+        cand.person = true;
+        cand.evidence = Evidence::Strong;
+        out.push(cand);
+        return;
+    }
     // Religions, festivals, events, laws: neither who nor where; but who
     // or where an event is of stays (`Siege of Savannah`, `Award of the
     // Association for Computational Linguistics`).

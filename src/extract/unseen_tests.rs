@@ -936,6 +936,12 @@ fn a_club_named_by_its_town_plays_and_its_ground_is_a_place() {
             "Turangawaewae Marae",
             Place,
         ),
+        // A deity is someone, not one of a list's places.
+        (
+            "God bless you, God bless Iowa, and God bless America.",
+            "God",
+            Actor,
+        ),
         (
             "He spoke at the Idaho State Capitol in Boise.",
             "Idaho State Capitol",
