@@ -214,7 +214,10 @@ pub fn classify(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
             let w = t.text(cx.text);
             let common = common_word(cx, t, w)
                 || (!t.upper() && !is_head(cx, k) && cx.common_initial(t, true));
-            if common {
+            // `Rally in Des Moines`: a word opening a place the gazetteer
+            // knows whole is no common word, whatever else it spells (but
+            // the list of common words is: `Towns As Kenya Army`).
+            if common && (common_word(cx, t, w) || !place_prefix(cx, k, run.end)) {
                 if s < k {
                     classify_run(cx, s..k, out);
                 }
@@ -267,7 +270,11 @@ fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
                 && (!single || !attributed(cx, end) || common_group(t, w))
                 && cx.common_initial(t, single)
                 && !place_prefix(cx, start, end)
-                && !owner_listed(cx, start, end));
+                && !owner_listed(cx, start, end)
+                && !org_named(cx, start, end)
+                && !head_after(cx, start, end))
+            || (single && t.initial() && adjective_opener(cx, start))
+            || (t.initial() && !head && !title && opener_before_place(cx, start, end));
         if !drop {
             break;
         }
@@ -290,6 +297,74 @@ fn owner_listed(cx: &DocContext, s: usize, e: usize) -> bool {
             .get(e)
             .is_some_and(|t| t.punct().is_some() && matches!(t.text(cx.text), "'s" | "\u{2019}s"))
         && super::business::listing(cx, s, e)
+}
+
+/// `Energy Transfer Partners said`: a sentence-initial word before two
+/// capitalised words or more that end in an organisation's head word is
+/// the first word of its name, however common (`energy`).
+fn org_named(cx: &DocContext, start: usize, end: usize) -> bool {
+    let toks = cx.toks;
+    end - start >= 3
+        && toks[start..end]
+            .iter()
+            .all(|t| t.is_word() && t.cap() && !t.upper())
+        && toks[end - 1].in_lex(ORG)
+}
+
+/// `Wall Street fell`, `Downing Street said`: a sentence-initial word
+/// before a place's or an organisation's head word names it with the head;
+/// the head word alone would be no name.
+fn head_after(cx: &DocContext, start: usize, end: usize) -> bool {
+    let t = &cx.toks[end - 1];
+    end - start == 2 && t.is_word() && t.cap() && !t.upper() && t.in_lex(ORG | PLACE)
+}
+
+/// `Neighbouring Santa Catarina reported`: a sentence's first word, a
+/// dictionary word the article never capitalises elsewhere, before a place
+/// the gazetteer knows whole is the sentence's, not the place's.
+fn opener_before_place(cx: &DocContext, start: usize, end: usize) -> bool {
+    let t = &cx.toks[start];
+    let w = t.text(cx.text);
+    // The cheap tests first: this is asked of most sentences' first words.
+    end - start >= 2
+        && !t.upper()
+        && !cx.word_capitalised_alone(t)
+        // The dictionary spells the American way: a British participle
+        // (`Neighbouring`) counts by its shape.
+        && ((w.len() > 6 && (w.ends_with("ing") || w.ends_with("ed")))
+            || with_lower(w, gaz::zipf) >= 3.0)
+        && !gaz::given_name(w)
+        && gaz::place(w).is_none()
+        && gaz::place(cx.span_text(start + 1..end)).is_some()
+}
+
+/// `Federal prosecutors said`, `Municipal workers struck`: a sentence's
+/// first word shaped like an adjective (`-al`, `-ic`, `-ary`), a frequent
+/// English word, before a lowercase plural noun, describes the noun; the
+/// capital is the sentence's, whatever names the article writes with it
+/// (`the Federal Court`).
+fn adjective_opener(cx: &DocContext, k: usize) -> bool {
+    let w = word_at(cx, k);
+    let shaped = w.len() >= 5 && (w.ends_with("al") || w.ends_with("ic") || w.ends_with("ary"));
+    if !shaped || cx.toks[k].upper() {
+        return false;
+    }
+    let Some(n) = cx
+        .toks
+        .get(k + 1)
+        .filter(|n| n.is_word() && n.space() && !n.cap())
+    else {
+        return false;
+    };
+    let noun = n.text(cx.text);
+    noun.len() > 4
+        && noun.ends_with('s')
+        && !noun.ends_with("ss")
+        && !ATTRIBUTION.contains(&noun)
+        && gaz::demonym(w).is_none()
+        && gaz::place(w).is_none()
+        && !gaz::given_name(w)
+        && with_lower(w, gaz::zipf) >= 3.0
 }
 
 /// Words that modify a title rather than name whom it serves (`Former
@@ -447,9 +522,13 @@ fn trim_end(cx: &DocContext, start: usize, mut end: usize) -> usize {
     end
 }
 
-/// The run starts with a multi-word place the gazetteer knows (`New York`).
+/// The run starts with a multi-word place the gazetteer knows (`New York`),
+/// or the name of its people (`New Zealanders`).
 fn place_prefix(cx: &DocContext, start: usize, end: usize) -> bool {
-    (start + 2..=end.min(start + 4)).any(|e| gaz::place(cx.span_text(start..e)).is_some())
+    (start + 2..=end.min(start + 4)).any(|e| {
+        let span = cx.span_text(start..e);
+        gaz::place(span).is_some() || gaz::demonym(span).is_some()
+    })
 }
 
 pub(super) fn word_at<'t>(cx: &DocContext<'t>, k: usize) -> &'t str {
@@ -874,6 +953,28 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
     {
         return;
     }
+    // `minus 8 degrees Celsius`: the scale of a temperature, no name.
+    if words == 1
+        && matches!(name, "Celsius" | "Fahrenheit" | "Kelvin")
+        && s >= 1
+        && (matches!(word_at(cx, s - 1), "degrees" | "degree")
+            || cx.toks[s - 1].punct() == Some('°'))
+    {
+        return;
+    }
+    // `The Group said`, `the Company's shares`: a firm's generic head word
+    // alone after `the` is the defined term a report uses for a company
+    // named before, a common noun like `the government`.
+    if words == 1
+        && s >= 1
+        && matches!(word_at(cx, s - 1), "the" | "The")
+        && matches!(
+            name,
+            "Group" | "Company" | "Firm" | "Corporation" | "Partnership"
+        )
+    {
+        return;
+    }
     // A greeting in another language, a sentence of its own (`Talofa!`).
     if words == 1
         && !first.upper()
@@ -918,6 +1019,14 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
         cand.kind = EntityKind::Place;
         cand.evidence = Evidence::Strong;
         cand.cued = true;
+        out.push(cand);
+        return;
+    }
+    // `God bless you, God bless Iowa`: a deity is someone, never one of a
+    // list's places.
+    if words == 1 && matches!(name, "God" | "Allah") {
+        cand.person = true;
+        cand.evidence = Evidence::Strong;
         out.push(cand);
         return;
     }

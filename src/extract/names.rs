@@ -166,6 +166,10 @@ pub fn runs(text: &str, all: &Tokens, used: &[bool]) -> Vec<Range<usize>> {
                 // `Movimento 5 Stelle`, `Channel 4 News`.
                 last = k + 1;
                 k += 2;
+            } else if let Some(after) = founder_possessive(text, toks, used, last, k) {
+                // `Guy's Hospital`, `King's College`.
+                last = after;
+                k = after + 1;
             } else if let Some(after) = collective_possessive(text, toks, used, last, k) {
                 // `Korean People's Army`, `Workers' Party`.
                 last = after;
@@ -355,6 +359,35 @@ fn collective_possessive(
     .then_some(after)
 }
 
+/// A possessive at `k` after a given name or a royal title at `last`, and
+/// a place's or an organisation's head word after it (`Guy's Hospital`,
+/// `St Mary's Church`, `King's College`): a place or a body named for its
+/// founder or patron saint is one name. Not after a surname or a state
+/// (`Obama's Cabinet`, `Britain's Royal Navy`): those own the body.
+fn founder_possessive(
+    text: &str,
+    toks: &[Token],
+    used: &[bool],
+    last: usize,
+    k: usize,
+) -> Option<usize> {
+    let mark = &toks[k];
+    let after = k + 1;
+    let founder = |w: &str| {
+        matches!(w, "King" | "Queen" | "Prince" | "Princess") || super::gaz::given_name(w)
+    };
+    (k == last + 1
+        && !mark.space()
+        && mark.kind() == Tok::Punct
+        && matches!(mark.text(text), "'s" | "\u{2019}s" | "'" | "\u{2019}")
+        && toks.get(after).is_some_and(|t| {
+            t.space() && !t.brk() && t.cap() && !t.upper() && t.in_lex(ORG | PLACE)
+        })
+        && name_word(&toks[after], used, after)
+        && founder(toks[last].text(text)))
+    .then_some(after)
+}
+
 /// Bodies named for their subject with `on` (`Council on Foreign
 /// Relations`, `Commission on Human Rights`).
 const ON_HEADS: &[&str] = &[
@@ -470,6 +503,30 @@ fn connector_ok(
     let whole = &text[toks[after].start as usize..toks[end].end as usize];
     (after..=end).any(|j| takes_of(text, &toks[j]))
         && (last == first || super::gaz::place(whole).is_none())
+        && !two_names(text, toks, first, last, after, end)
+}
+
+/// `Microsoft and Amazon Web Services`, `Lambeth and Tower Hamlets`: a
+/// lone word no dictionary knows before `and` is a name of its own, and a
+/// second name follows; words of a body's subject are common words (`Air
+/// and Space Museum`, `Fish and Wildlife Service`). Not a place known
+/// whole (`Trinidad and Tobago Police Service`).
+fn two_names(
+    text: &str,
+    toks: &[Token],
+    first: usize,
+    last: usize,
+    after: usize,
+    end: usize,
+) -> bool {
+    let t = &toks[first];
+    last == first
+        && t.is_word()
+        && !t.upper()
+        && !t.in_lex(ORG | PLACE)
+        && super::gaz::zipf(t.text(text)) == 0.0
+        && (after..=end.min(after + 2))
+            .all(|j| super::gaz::place(&text[t.start as usize..toks[j].end as usize]).is_none())
 }
 
 #[cfg(test)]

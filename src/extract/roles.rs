@@ -148,7 +148,7 @@ pub fn assign(cx: &DocContext, cands: &mut [Cand]) {
             continue;
         }
         let c = &mut cands[i];
-        if can_act(c) && c.kind == EntityKind::Place && acts(cx, c) {
+        if c.kind == EntityKind::Place && ((can_act(c) && acts(cx, c)) || plays(cx, c)) {
             c.kind = EntityKind::Actor;
         }
     }
@@ -205,6 +205,98 @@ fn hometown(cx: &DocContext, person: &Cand, c: &Cand) -> bool {
         [comma, of] => comma.punct() == Some(',') && of.is(cx.text, "of"),
         _ => false,
     }
+}
+
+/// What a team does in a match report, after its name: a club named by
+/// its town (`Liverpool beat Real Madrid`, `Manchester City won 3-0`,
+/// `Liverpool have won it six times`) plays, where a town would not. Not
+/// `draws` or `faces`: a town draws visitors and faces floods.
+const MATCH_VERBS: &[&str] = &[
+    "beat",
+    "beats",
+    "won",
+    "win",
+    "wins",
+    "lost",
+    "lose",
+    "loses",
+    "defeated",
+    "thrashed",
+    "edged",
+    "trailed",
+    "equalised",
+    "equalized",
+    "scored",
+    "conceded",
+    "clinched",
+];
+
+/// The words before a team's name in a match report (`beat Liverpool`,
+/// `against Manchester City`). Not `face`: rooms face a lake.
+const MATCH_OBJECTS: &[&str] = &[
+    "beat",
+    "beating",
+    "defeated",
+    "defeating",
+    "thrashed",
+    "edged",
+    "against",
+    "versus",
+    "vs",
+];
+
+/// Who a club has and who follow it, after its name (`a Liverpool player`,
+/// `Liverpool manager Arne Slot`, `Liverpool supporters`): the name is the
+/// club's, not the town's.
+const SQUAD: &[&str] = &[
+    "player",
+    "players",
+    "manager",
+    "coach",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "winger",
+    "captain",
+    "squad",
+    "fans",
+    "supporters",
+    "boss",
+];
+
+/// A place's name used for the club that plays for it: a match verb after
+/// it (past the adverbs of [`ADVERBS`]), a verb of playing against it
+/// before it, or one of its squad after it. By the guideline a team that
+/// plays is an actor (`Sweden faced South Korea`); any place's name may
+/// be a club's, so the gazetteer's class does not matter.
+fn plays(cx: &DocContext, c: &Cand) -> bool {
+    let toks = cx.toks;
+    let text = cx.text;
+    if c.toks.start > 0 {
+        let p = &toks[c.toks.start - 1];
+        if p.is_word() && !p.cap() && MATCH_OBJECTS.contains(&p.text(text)) {
+            return true;
+        }
+    }
+    let mut k = c.toks.end;
+    let mut skipped = 0;
+    while let Some(t) = toks.get(k) {
+        if !t.is_word() || t.cap() {
+            return false;
+        }
+        let w = t.text(text);
+        if MATCH_VERBS.contains(&w) || (k == c.toks.end && SQUAD.contains(&w)) {
+            return true;
+        }
+        if skipped < 2 && ADVERBS.contains(&w) {
+            skipped += 1;
+            k += 1;
+            continue;
+        }
+        return false;
+    }
+    false
 }
 
 /// Only `and`/`or` between them (`X, Y` is too often `City, Country`).
