@@ -781,6 +781,7 @@ fn pages_in_the_styles_of_publishing_systems_read_as_their_article() {
         "adsplit",
         "german",
         "comments",
+        "tables",
     ] {
         let html = std::fs::read(format!("{dir}/{name}.html")).expect("fixture page");
         let want = std::fs::read_to_string(format!("{dir}/{name}.txt")).expect("fixture body");
@@ -797,7 +798,7 @@ fn pages_in_the_styles_of_publishing_systems_read_as_their_article() {
             failed.push(format!("{name}:\n--- read\n{got}\n--- marked\n{want}"));
         }
     }
-    assert_eq!(seen, 8);
+    assert_eq!(seen, 9);
     assert!(failed.is_empty(), "{}", failed.join("\n\n"));
 }
 
@@ -927,4 +928,17 @@ fn a_thread_of_replies_is_told_by_its_reply_box_not_its_name() {
             .iter()
             .any(|s| s.boilerplate && s.title == "Comments")
     );
+}
+
+#[test]
+fn a_headline_set_in_a_div_on_a_page_with_no_h1_is_the_title_not_body() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/html/styles");
+    let html = std::fs::read(format!("{dir}/divs.html")).expect("fixture page");
+    let doc = parse("divs.html", &html, None, None);
+    assert_eq!(
+        doc.title.map(|t| doc.slice(&doc.blocks.at(t).range)),
+        Some("We open on Monday")
+    );
+    let body = body_text(&doc);
+    assert!(body.starts_with("14 March 2025\nOur new bakery"), "{body}");
 }
