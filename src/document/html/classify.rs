@@ -111,6 +111,28 @@ const FURNITURE: &[&str] = &[
     "sronly",
     "visuallyhidden",
     "offscreen",
+    // The same furniture named in the languages of pages read most,
+    // written as class names are (ASCII): ads, share, comments.
+    "publicidad",
+    "publicidade",
+    "anuncio",
+    "anuncios",
+    "werbung",
+    "anzeige",
+    "publicite",
+    "pubblicita",
+    "reklama",
+    "reklame",
+    "compartir",
+    "compartilhar",
+    "teilen",
+    "partager",
+    "condividi",
+    "kommentar",
+    "kommentare",
+    "comentarios",
+    "commentaires",
+    "commenti",
 ];
 
 /// Words that name furniture only when nothing names the content.
@@ -203,7 +225,17 @@ pub fn is_comments(node: NodeRef<'_>) -> bool {
     w.iter().any(|w| {
         matches!(
             w.as_str(),
-            "comment" | "comments" | "commenting" | "disqus" | "respond" | "replies"
+            "comment"
+                | "comments"
+                | "commenting"
+                | "disqus"
+                | "respond"
+                | "replies"
+                | "kommentar"
+                | "kommentare"
+                | "comentarios"
+                | "commentaires"
+                | "commenti"
         )
     })
 }

@@ -458,7 +458,12 @@ impl<'a> Builder<'a> {
         let Some(tag) = node.tag() else {
             return true;
         };
-        if article && !is_root && !is_inline(tag) && self.apart.binary_search(&id).is_ok() {
+        // Blocks, and a `<time>` standing alone ([`Weigher::lone_time`]).
+        if article
+            && !is_root
+            && (!is_inline(tag) || *tag == local_name!("time"))
+            && self.apart.binary_search(&id).is_ok()
+        {
             return false;
         }
         if !article {
@@ -1213,7 +1218,10 @@ impl<'a> Weigher<'a> {
                     continue;
                 }
                 if let Some(tag) = tree.node(id).tag() {
-                    if id != root && !is_inline(tag) && self.set_apart(id, tag) {
+                    if id != root
+                        && (!is_inline(tag) || self.lone_time(id, tag))
+                        && self.set_apart(id, tag)
+                    {
                         out.push(id);
                         continue;
                     }
@@ -1237,6 +1245,31 @@ impl<'a> Weigher<'a> {
         out
     }
 
+    /// True for a `<time>` that stands alone between blocks (not inside a
+    /// sentence): a date line under a headline, as `<time>` alone is.
+    fn lone_time(&self, id: NodeId, tag: &LocalName) -> bool {
+        if *tag != local_name!("time") {
+            return false;
+        }
+        let tree = &self.page.tree;
+        let parent = tree.node(id).parent;
+        if parent == NONE {
+            return false;
+        }
+        // Each sibling is blank text, a comment or a block (looked at up
+        // to a bound: a page of 100,000 sibling `<time>`s stays linear).
+        let mut siblings = tree.children(parent).filter(|&c| c != id);
+        let lone = siblings.by_ref().take(64).all(|c| {
+            let node = tree.node(c);
+            match (tree.text(c), node.tag()) {
+                (Some(t), _) => t.trim().is_empty(),
+                (None, Some(t)) => !is_inline(t) || !self.page.visible[c as usize],
+                (None, None) => true,
+            }
+        });
+        lone && siblings.next().is_none()
+    }
+
     /// Furniture inside the article: set apart rather than read.
     fn set_apart(&self, id: NodeId, tag: &LocalName) -> bool {
         let i = id as usize;
@@ -1247,6 +1280,8 @@ impl<'a> Weigher<'a> {
         match page.role[i] {
             Role::Furniture | Role::Weak if most => {}
             Role::Furniture | Role::Byline => return true,
+            // Roles are read for blocks; a lone `<time>` is a date line.
+            _ if *tag == local_name!("time") => return true,
             // A subheading's class often says `title` (`block-title`,
             // `section-title`): inside the article it is a subheading
             // unless it is a link (a teaser's title).

@@ -942,3 +942,41 @@ fn a_headline_set_in_a_div_on_a_page_with_no_h1_is_the_title_not_body() {
     let body = body_text(&doc);
     assert!(body.starts_with("14 March 2025\nOur new bakery"), "{body}");
 }
+
+#[test]
+fn furniture_named_in_other_languages_is_set_apart() {
+    let doc = page(&article_around(
+        "<div class='publicidad'><span>Publicidad</span><div id='slot-2'></div></div>\
+         <div class='teilen'><a href='https://example.org/share'>Facebook</a> <a href='mailto:?'>E-Mail</a></div>",
+    ));
+    let body = body_text(&doc);
+    assert!(!body.contains("Publicidad"), "{body}");
+    assert!(!body.contains("Facebook"), "{body}");
+    // Comments named in German are comments, whatever prose they hold.
+    let doc = page(&format!(
+        "<html><body><article><h1>Bund fördert Ladesäulen auf dem Land</h1><div class='artikel-text'>\
+         <p>Die Bundesregierung will den Ausbau der Ladeinfrastruktur in ländlichen Regionen fördern.</p>\
+         <p>Gemeinden sollen bis zu 80 Prozent der Kosten für öffentliche Ladesäulen erstattet bekommen.</p>\
+         <p>Das Programm soll Anfang des kommenden Jahres starten und bis Ende 2027 laufen.</p></div>\
+         <div class='kommentare'>{}</div></article></body></html>",
+        "<p>Endlich! In unserem Dorf gibt es genau eine Ladesäule, und die ist seit Monaten kaputt.</p>"
+            .repeat(6)
+    ));
+    assert!(!body_text(&doc).contains("Endlich"));
+    assert!(
+        doc.sections
+            .iter()
+            .any(|s| s.boilerplate && s.title == "Comments")
+    );
+}
+
+#[test]
+fn a_time_standing_alone_under_the_headline_is_a_date_line_but_not_in_a_sentence() {
+    let doc = page(&article_around(
+        "<time datetime='2024-12-01T10:00'>2024年12月1日 10時00分</time>\
+         <p>The vote was moved to <time datetime='2024-12-02'>Monday</time> after a long debate.</p>",
+    ));
+    let body = body_text(&doc);
+    assert!(!body.contains("2024年12月1日"), "{body}");
+    assert!(body.contains("moved to Monday after"), "{body}");
+}
