@@ -90,7 +90,7 @@ impl Inherited {
             // An element named as the content inside a wrapper named for
             // the layout (`with-sidebar` > `story`) is content again;
             // inside comments nothing is.
-            let comments = page.role[i] == Role::Furniture && super::classify::is_comments(node);
+            let comments = page.is_comments(id);
             inh.comments[i] = comments || (from_parent && inh.comments[p]);
             inh.furniture[i] = inh.comments[i]
                 || page.role[i] == Role::Furniture
@@ -171,6 +171,7 @@ pub fn choose(page: &mut Page, ld_body: Option<&str>) -> Article {
         };
     }
     drop(own);
+    let before = prose_before(page, &own_link);
     let mut prose = own_link;
     for &id in page.order.iter().rev() {
         let i = id as usize;
@@ -179,13 +180,17 @@ pub fn choose(page: &mut Page, ld_body: Option<&str>) -> Article {
             prose[parent as usize] += prose[i];
         }
     }
-    let total = prose[page.body as usize].max(1);
     let mut changed = false;
+    if let Some(before) = before {
+        page.threads = threads(page, &before, &prose);
+        changed = !page.threads.is_empty();
+    }
+    let total = prose[page.body as usize].max(1);
     for &id in &page.order {
         let i = id as usize;
         if matches!(page.role[i], Role::Furniture | Role::Weak)
             && prose[i] * 2 > total
-            && !super::classify::is_comments(page.tree.node(id))
+            && !page.is_comments(id)
         {
             page.role[i] = Role::Neutral;
             changed = true;
@@ -339,6 +344,83 @@ pub fn choose(page: &mut Page, ld_body: Option<&str>) -> Article {
     }
 }
 
+/// Per node, the prose (see `choose`) of the page before it in document
+/// order, given each node's own prose; `None`, and nothing made, when
+/// the page has no reply box (`<textarea>`) for [`threads`] to start from.
+fn prose_before(page: &Page, own_prose: &[u32]) -> Option<Vec<u32>> {
+    let any = reply_boxes(page).next().is_some();
+    if !any {
+        return None;
+    }
+    let mut before = vec![0u32; own_prose.len()];
+    let mut sum = 0u32;
+    for &id in &page.order {
+        before[id as usize] = sum;
+        sum = sum.saturating_add(own_prose[id as usize]);
+    }
+    Some(before)
+}
+
+/// The page's reply boxes: `<textarea>` elements in a shown part of the
+/// page (a form control is never text, so not itself among the shown
+/// nodes).
+fn reply_boxes(page: &Page) -> impl Iterator<Item = NodeId> + '_ {
+    (0..page.tree.nodes.len()).filter_map(move |i| {
+        let id = NodeId::try_from(i).ok()?;
+        let node = page.tree.node(id);
+        (node.tag() == Some(&local_name!("textarea"))
+            && node.parent != NONE
+            && page.visible[node.parent as usize]
+            && !super::page::hidden(node))
+        .then_some(id)
+    })
+}
+
+/// Threads of replies under an article, told by how they are built
+/// rather than by their names: a reply box (a visible `<textarea>`) and
+/// the prose around it, after an article's worth of prose, in a part of
+/// the page apart from the headline. From the box, the widest ancestor
+/// that starts after that much prose and has no headline (`<h1>`,
+/// `<h2>`) before the box; it is a thread when it holds a paragraph. A thread can be longer than the article
+/// (a short post, many replies), so prose alone would choose it.
+fn threads(page: &Page, before: &[u32], prose: &[u32]) -> Vec<NodeId> {
+    let heads: Vec<NodeId> = page
+        .order
+        .iter()
+        .copied()
+        .filter(|&id| matches!(page.tag(id), Some(&local_name!("h1") | &local_name!("h2"))))
+        .collect();
+    // A headline (an `<h1>`, or an `<h2>` where the site's name is the
+    // `<h1>`) before `at` under `parent`: the parent holds an article.
+    let headline_before = |parent: NodeId, at: NodeId| {
+        page.tree
+            .children(parent)
+            .take_while(|&c| c != at)
+            .any(|c| heads.iter().any(|&h| page.tree.contains(c, h)))
+    };
+    let mut out = Vec::new();
+    for id in reply_boxes(page) {
+        let mut at = id;
+        loop {
+            let parent = page.tree.node(at).parent;
+            if parent == NONE
+                || parent == page.body
+                || before[parent as usize] < MIN_ARTICLE
+                || headline_before(parent, at)
+            {
+                break;
+            }
+            at = parent;
+        }
+        if before[at as usize] >= MIN_ARTICLE && prose[at as usize] >= MIN_PARAGRAPH {
+            out.push(at);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Readability's climb from the best element: to the ancestor shared by
 /// several candidates nearly as good (an article in chunks), to a parent
 /// that scores better, and past wrappers that hold nothing else.
@@ -352,7 +434,9 @@ fn climb(
     let final_of = |id: NodeId| finals.iter().find(|f| f.0 == id).map(|f| f.1);
     let rivals: Vec<NodeId> = finals
         .iter()
-        .filter(|&&(id, s)| id != best && s >= best_score * 0.75)
+        // Parts of the best element are in it already: only rivals
+        // outside it call for a wider element.
+        .filter(|&&(id, s)| s >= best_score * 0.75 && !page.tree.contains(best, id))
         .map(|&(id, _)| id)
         .take(8)
         .collect();

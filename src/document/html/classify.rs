@@ -111,6 +111,28 @@ const FURNITURE: &[&str] = &[
     "sronly",
     "visuallyhidden",
     "offscreen",
+    // The same furniture named in the languages of pages read most,
+    // written as class names are (ASCII): ads, share, comments.
+    "publicidad",
+    "publicidade",
+    "anuncio",
+    "anuncios",
+    "werbung",
+    "anzeige",
+    "publicite",
+    "pubblicita",
+    "reklama",
+    "reklame",
+    "compartir",
+    "compartilhar",
+    "teilen",
+    "partager",
+    "condividi",
+    "kommentar",
+    "kommentare",
+    "comentarios",
+    "commentaires",
+    "commenti",
 ];
 
 /// Words that name furniture only when nothing names the content.
@@ -203,7 +225,17 @@ pub fn is_comments(node: NodeRef<'_>) -> bool {
     w.iter().any(|w| {
         matches!(
             w.as_str(),
-            "comment" | "comments" | "commenting" | "disqus" | "respond" | "replies"
+            "comment"
+                | "comments"
+                | "commenting"
+                | "disqus"
+                | "respond"
+                | "replies"
+                | "kommentar"
+                | "kommentare"
+                | "comentarios"
+                | "commentaires"
+                | "commenti"
         )
     })
 }
@@ -237,6 +269,40 @@ pub fn words(value: &str, out: &mut Vec<String>) {
             out.push(joined);
         }
     }
+}
+
+/// True when a class names an author or date line as its head word and
+/// none names the body: `article-byline`, `post-date` and `entryAuthor`
+/// are a byline of the article, post or entry, while `story-body
+/// updated` is a body that was updated. A class names its thing last,
+/// what it belongs to first.
+fn byline_named(node: NodeRef<'_>) -> bool {
+    let Some(class) = node.attr("class") else {
+        return false;
+    };
+    let mut heads = Vec::new();
+    let mut parts = Vec::new();
+    for token in class.split_ascii_whitespace() {
+        parts.clear();
+        // The parts alone, not the joined pairs `words` adds after them.
+        let mut split = token
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|p| !p.is_empty());
+        let Some(last) = split.next_back() else {
+            continue;
+        };
+        words(last, &mut parts);
+        // `entryAuthor` splits into `entry`, `author` and the joined form.
+        let n = parts.len();
+        let head = if n >= 3 {
+            &parts[(n - 1) / 2]
+        } else {
+            &parts[0]
+        };
+        heads.push(head.clone());
+    }
+    heads.iter().any(|h| BYLINE.contains(&h.as_str()))
+        && !heads.iter().any(|h| CONTENT.contains(&h.as_str()))
 }
 
 /// The role of an element from its tag, ARIA role and class/id words.
@@ -278,6 +344,11 @@ pub fn role(node: NodeRef<'_>, tag: &LocalName, scratch: &mut Vec<String>) -> Ro
     if let Some(id) = node.attr("id") {
         words(id, scratch);
     }
+    // A custom element's name is chosen as a class is (`amp-ad`,
+    // `amp-social-share`, `ad-slot`): its words say what it is.
+    if tag.contains('-') {
+        words(tag, scratch);
+    }
     if scratch.is_empty() {
         return Role::Neutral;
     }
@@ -289,7 +360,7 @@ pub fn role(node: NodeRef<'_>, tag: &LocalName, scratch: &mut Vec<String>) -> Ro
     if has(CAPTION) {
         return Role::Caption;
     }
-    if has(BYLINE) && !content {
+    if has(BYLINE) && (!content || byline_named(node)) {
         return Role::Byline;
     }
     if content {

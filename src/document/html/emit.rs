@@ -458,7 +458,12 @@ impl<'a> Builder<'a> {
         let Some(tag) = node.tag() else {
             return true;
         };
-        if article && !is_root && !is_inline(tag) && self.apart.binary_search(&id).is_ok() {
+        // Blocks, and a `<time>` standing alone ([`Weigher::lone_time`]).
+        if article
+            && !is_root
+            && (!is_inline(tag) || *tag == local_name!("time"))
+            && self.apart.binary_search(&id).is_ok()
+        {
             return false;
         }
         if !article {
@@ -472,6 +477,12 @@ impl<'a> Builder<'a> {
             local_name!("br") => {
                 if self.table.is_some() {
                     self.space = true;
+                } else if self.pre == 0 && self.br_follows(id) {
+                    // Two line breaks in a row are how pages without
+                    // `<p>` part paragraphs (browsers show a blank
+                    // line): a block of its own, as Readability reads
+                    // them. The second break then finds an empty block.
+                    self.cut_block();
                 } else {
                     self.hard_break();
                 }
@@ -810,6 +821,24 @@ impl<'a> Builder<'a> {
                 kind,
             });
         }
+    }
+
+    /// True when the next sibling of `id` (past blank text) is a `<br>`.
+    fn br_follows(&self, id: NodeId) -> bool {
+        let tree = &self.page.tree;
+        let mut at = tree.node(id).next;
+        while at != NONE {
+            let node = tree.node(at);
+            match (tree.text(at), node.tag()) {
+                (Some(t), _) if t.trim_ascii().is_empty() => {}
+                (Some(_), _) => return false,
+                (None, Some(tag)) => return *tag == local_name!("br"),
+                // A comment between the two.
+                (None, None) => {}
+            }
+            at = node.next;
+        }
+        false
     }
 
     fn hard_break(&mut self) {
@@ -1189,7 +1218,10 @@ impl<'a> Weigher<'a> {
                     continue;
                 }
                 if let Some(tag) = tree.node(id).tag() {
-                    if id != root && !is_inline(tag) && self.set_apart(id, tag) {
+                    if id != root
+                        && (!is_inline(tag) || self.lone_time(id, tag))
+                        && self.set_apart(id, tag)
+                    {
                         out.push(id);
                         continue;
                     }
@@ -1213,6 +1245,31 @@ impl<'a> Weigher<'a> {
         out
     }
 
+    /// True for a `<time>` that stands alone between blocks (not inside a
+    /// sentence): a date line under a headline, as `<time>` alone is.
+    fn lone_time(&self, id: NodeId, tag: &LocalName) -> bool {
+        if *tag != local_name!("time") {
+            return false;
+        }
+        let tree = &self.page.tree;
+        let parent = tree.node(id).parent;
+        if parent == NONE {
+            return false;
+        }
+        // Each sibling is blank text, a comment or a block (looked at up
+        // to a bound: a page of 100,000 sibling `<time>`s stays linear).
+        let mut siblings = tree.children(parent).filter(|&c| c != id);
+        let lone = siblings.by_ref().take(64).all(|c| {
+            let node = tree.node(c);
+            match (tree.text(c), node.tag()) {
+                (Some(t), _) => t.trim().is_empty(),
+                (None, Some(t)) => !is_inline(t) || !self.page.visible[c as usize],
+                (None, None) => true,
+            }
+        });
+        lone && siblings.next().is_none()
+    }
+
     /// Furniture inside the article: set apart rather than read.
     fn set_apart(&self, id: NodeId, tag: &LocalName) -> bool {
         let i = id as usize;
@@ -1223,6 +1280,16 @@ impl<'a> Weigher<'a> {
         match page.role[i] {
             Role::Furniture | Role::Weak if most => {}
             Role::Furniture | Role::Byline => return true,
+            // Roles are read for blocks; a lone `<time>` is a date line.
+            _ if *tag == local_name!("time") => return true,
+            // A subheading's class often says `title` (`block-title`,
+            // `section-title`): inside the article it is a subheading
+            // unless it is a link (a teaser's title).
+            Role::Weak if matches!(heading_level(tag), Some(2..)) => {
+                if page.link_density(id) > 0.5 {
+                    return true;
+                }
+            }
             Role::Weak => {
                 if page.chars[i] * 3 < self.root_chars || page.link_density(id) > 0.5 {
                     return true;
@@ -1243,7 +1310,7 @@ impl<'a> Weigher<'a> {
             return false;
         }
         match *tag {
-            local_name!("p") => ld >= 0.8,
+            local_name!("p") => ld >= 0.8 || (ld >= 0.5 && self.label_then_link(id)),
             local_name!("div")
             | local_name!("section")
             | local_name!("ul")
@@ -1257,6 +1324,44 @@ impl<'a> Weigher<'a> {
             | local_name!("aside") => ld > 0.5 && chars < self.root_chars / 2,
             _ => false,
         }
+    }
+
+    /// True for a paragraph that is a short label ending in a colon and
+    /// then a link, with nothing after it (`READ MORE: <a>`, `See also:
+    /// <a>`): a pointer to another page, however long the linked title.
+    /// Told by its shape, so in any language.
+    fn label_then_link(&self, id: NodeId) -> bool {
+        let tree = &self.page.tree;
+        let mut label = String::new();
+        let mut after = 0usize;
+        let mut seen_link = false;
+        let mut at = id;
+        let mut steps = 0;
+        while at != NONE && steps < 1_000 {
+            steps += 1;
+            let node = tree.node(at);
+            let shown = self.page.visible[at as usize];
+            if shown && node.tag() == Some(&local_name!("a")) {
+                seen_link = true;
+                at = tree.next_in(at, id, false);
+                continue;
+            }
+            if shown && let Some(t) = tree.text(at) {
+                if seen_link {
+                    // Even a `!` after the link makes it part of a
+                    // sentence (`Pro tip: <a>more ideas here</a>!`).
+                    after += t.chars().filter(|c| !c.is_whitespace()).count();
+                } else {
+                    label.push_str(t);
+                }
+            }
+            at = tree.next_in(at, id, shown);
+        }
+        let label = label.trim();
+        seen_link
+            && after == 0
+            && label.ends_with([':', '\u{ff1a}'])
+            && (1..=30).contains(&label.chars().filter(|c| !c.is_whitespace()).count())
     }
 
     /// The visible text of a small subtree, whitespace folded.

@@ -66,6 +66,11 @@ const WORDS: &[(Furniture, &[&str])] = &[
             "disqus",
             "respond",
             "replies",
+            "kommentar",
+            "kommentare",
+            "comentarios",
+            "commentaires",
+            "commenti",
         ],
     ),
     (
@@ -118,6 +123,11 @@ const WORDS: &[(Furniture, &[&str])] = &[
             "socials",
             "sociallinks",
             "follow",
+            "compartir",
+            "compartilhar",
+            "teilen",
+            "partager",
+            "condividi",
         ],
     ),
     (
@@ -138,6 +148,16 @@ const WORDS: &[(Furniture, &[&str])] = &[
             "promo",
             "promos",
             "promotion",
+            "publicidad",
+            "publicidade",
+            "anuncio",
+            "anuncios",
+            "werbung",
+            "anzeige",
+            "publicite",
+            "pubblicita",
+            "reklama",
+            "reklame",
         ],
     ),
     (
@@ -201,6 +221,10 @@ pub fn kind(node: NodeRef<'_>, tag: &LocalName, scratch: &mut Vec<String>) -> Op
     if let Some(id) = node.attr("id") {
         words(id, scratch);
     }
+    // A custom element is named as a class is (`amp-social-share`).
+    if tag.contains('-') {
+        words(tag, scratch);
+    }
     // The words say more than the tag: a `<footer class="comments">`.
     for (kind, list) in WORDS {
         if scratch.iter().any(|w| list.contains(&w.as_str())) {
@@ -259,6 +283,9 @@ pub fn name(page: &Page, region: NodeId, place: Place) -> String {
     }
     if let Some(k) = node.tag().and_then(|t| kind(node, t, &mut scratch)) {
         return k.name().to_string();
+    }
+    if page.threads.binary_search(&region).is_ok() {
+        return Furniture::Comments.name().to_string();
     }
     let total = page.chars[region as usize];
     let mut best: Option<(u32, Furniture)> = None;

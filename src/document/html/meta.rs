@@ -236,22 +236,47 @@ fn json_ld(value: &Value, found: &mut Found, depth: usize) {
     }
 }
 
-/// The headline: the page's `<h1>` when it agrees with what the head says,
-/// else Open Graph's title, JSON-LD's headline, or the `<title>` with the
-/// site's name cut off.
-pub fn headline(found: &Found, h1: Option<&str>) -> Option<String> {
+/// Longest first line of an article taken as its headline.
+const FIRST_LINE_CHARS: usize = 200;
+
+/// The headline: the page's `<h1>` when it agrees with what the head says
+/// (and is not the site's name, a theme's masthead); else the article's
+/// first line when it is one part of a title (`Headline | Site` on a page
+/// with no `<h1>`); else Open Graph's title, JSON-LD's headline, or the
+/// `<title>` with the site's name cut off.
+pub fn headline(found: &Found, h1: Option<&str>, first_line: Option<&str>) -> Option<String> {
     let candidates = [
         found.og_title.as_deref(),
         found.ld_headline.as_deref(),
         found.title_tag.as_deref(),
     ];
+    let site = found.meta.site_name.as_deref().map(fold);
     if let Some(h1) = h1.map(squash).filter(|h| !h.is_empty()) {
         let key = fold(&h1);
-        if candidates.iter().flatten().any(|c| {
-            let c = fold(c);
-            !key.is_empty() && (c.contains(&key) || key.contains(&c))
-        }) {
+        if site.as_ref() != Some(&key)
+            && candidates.iter().flatten().any(|c| {
+                let c = fold(c);
+                !key.is_empty() && (c.contains(&key) || key.contains(&c))
+            })
+        {
             return Some(h1);
+        }
+    }
+    if let Some(line) = first_line.map(squash)
+        && line.chars().count() <= FIRST_LINE_CHARS
+    {
+        let key = fold(&line);
+        let is_part = |title: &&str| {
+            fold(title) == key
+                || TITLE_SEPARATORS
+                    .iter()
+                    .any(|sep| title.split(sep).any(|part| fold(part) == key))
+        };
+        if !key.is_empty()
+            && site.as_ref() != Some(&key)
+            && candidates.iter().flatten().any(is_part)
+        {
+            return Some(line);
         }
     }
     if let Some(t) = found.og_title.as_deref().or(found.ld_headline.as_deref()) {
@@ -271,10 +296,13 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// What parts a page's title into its headline and the site's name.
+const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
+
 /// A title without the site's name: `Headline | Site`, `Site - Headline`.
 fn cut_site(title: &str, site: Option<&str>) -> String {
     let title = squash(title);
-    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
+    for sep in TITLE_SEPARATORS {
         let parts: Vec<&str> = title.split(sep).collect();
         if parts.len() < 2 {
             continue;
@@ -329,7 +357,7 @@ mod tests {
             f.meta.canonical_url.as_deref(),
             Some("https://example.org/a")
         );
-        assert_eq!(headline(&f, None).as_deref(), Some("Schlagzeile"));
+        assert_eq!(headline(&f, None, None).as_deref(), Some("Schlagzeile"));
     }
 
     #[test]
@@ -342,12 +370,44 @@ mod tests {
     fn h1_wins_when_it_agrees() {
         let f = found("<title>A long headline here - Site</title>");
         assert_eq!(
-            headline(&f, Some("A long headline here")).as_deref(),
+            headline(&f, Some("A long headline here"), None).as_deref(),
             Some("A long headline here")
         );
         assert_eq!(
-            headline(&f, Some("Menu")).as_deref(),
+            headline(&f, Some("Menu"), None).as_deref(),
             Some("A long headline here")
+        );
+    }
+
+    #[test]
+    fn the_site_name_as_h1_is_not_the_headline() {
+        let f = found(
+            r#"<title>Two mosques reopen | News of the Faith</title><meta property="og:site_name" content="News of the Faith">"#,
+        );
+        assert_eq!(
+            headline(&f, Some("News of the Faith"), None).as_deref(),
+            Some("Two mosques reopen")
+        );
+    }
+
+    #[test]
+    fn with_no_h1_a_first_line_that_is_a_part_of_the_title_is_the_headline() {
+        // Neither part is twice the other, so the title alone cannot
+        // tell the headline from the site's name.
+        let f = found("<title>We open on Monday | Harbour Bakery</title>");
+        assert_eq!(
+            headline(&f, None, Some("We open on Monday")).as_deref(),
+            Some("We open on Monday")
+        );
+        let f = found("<title>Valley Orchid Society - Spring Show 2025</title>");
+        assert_eq!(
+            headline(&f, None, Some("Spring Show 2025")).as_deref(),
+            Some("Spring Show 2025")
+        );
+        // A first line that is not a part of the title is body.
+        assert_eq!(
+            headline(&f, None, Some("Spring Show")).as_deref(),
+            Some("Valley Orchid Society - Spring Show 2025")
         );
     }
 }

@@ -162,7 +162,8 @@ pub fn prepare(source: &Source, url: Option<&str>) -> Prepared {
     let h1 = first_h1(&page, &roots);
     // The rest walks the tree for the same order.
     page.order = Vec::new();
-    let title = meta::headline(&found, h1.as_deref());
+    let line = first_line(&page, &roots);
+    let title = meta::headline(&found, h1.as_deref(), line.as_deref());
     let mut notices = source.notices.clone();
     if !is_article {
         notices.push("no article found on this page; showing its readable text".to_string());
@@ -231,6 +232,9 @@ impl Prepared {
         };
         let (text, map, mut drafts) = b.finish();
         trailing_headings(&mut drafts);
+        if let Some(t) = &self.title {
+            repeated_headline(&text, &mut drafts, t);
+        }
         let mut names: Vec<Option<&str>> = vec![None; drafts.len()];
         for (name, range) in self.region_names.iter().zip(made) {
             for slot in &mut names[range] {
@@ -281,6 +285,52 @@ fn first_h1(page: &page::Page, roots: &[NodeId]) -> Option<String> {
         }
     }
     best
+}
+
+/// The article's first line: the text of its first block up to a line
+/// break or the block's end, furniture and bylines skipped. A headline
+/// set in a `<div>` or a bold line (a page with no `<h1>`) is there.
+fn first_line(page: &page::Page, roots: &[NodeId]) -> Option<String> {
+    let root = *roots.first()?;
+    let mut out = String::new();
+    let mut block = NONE;
+    let mut at = root;
+    let mut steps = 0;
+    while at != NONE && steps < 4096 {
+        steps += 1;
+        let i = at as usize;
+        let mut descend = page.visible[i];
+        if descend && let Some(t) = page.tree.text(at) {
+            if !t.trim().is_empty() {
+                let parent = page.tree.node(at).parent;
+                if block == NONE {
+                    block = parent;
+                } else if !page.tree.contains(block, at) {
+                    break;
+                }
+            }
+            out.push_str(t);
+            if out.len() > 4096 {
+                return None;
+            }
+        } else if descend && let Some(tag) = page.tag(at) {
+            let started = block != NONE;
+            if started && (!page::is_inline(tag) || *tag == local_name!("br")) {
+                break;
+            }
+            if at != root
+                && matches!(
+                    page.role[i],
+                    classify::Role::Furniture | classify::Role::Byline
+                )
+            {
+                descend = false;
+            }
+        }
+        at = page.tree.next_in(at, root, descend);
+    }
+    let line = meta::squash(&out);
+    (!line.is_empty()).then_some(line)
 }
 
 fn text_of(page: &page::Page, id: NodeId) -> String {
@@ -441,6 +491,26 @@ fn furniture_names(
     }
     named.sort_by_key(|&(group, _, _)| group);
     named.into_iter().map(|(_, id, name)| (id, name)).unzip()
+}
+
+/// The article's first block when it repeats the headline (set in a
+/// `<div>` or a bold line on a page with no `<h1>`; an `<h1>` is set
+/// apart before): furniture, as the title shows it.
+fn repeated_headline(text: &str, blocks: &mut [super::BlockDraft], title: &str) {
+    let first = blocks.iter_mut().find(|b| {
+        !matches!(
+            b.kind,
+            BlockKind::Title | BlockKind::Byline | BlockKind::Boilerplate
+        )
+    });
+    if let Some(block) = first
+        && matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading { .. })
+        && text
+            .get(block.range.clone())
+            .is_some_and(|t| meta::fold(t) == meta::fold(title))
+    {
+        block.kind = BlockKind::Boilerplate;
+    }
 }
 
 /// A heading with no body text after it before the next heading or the

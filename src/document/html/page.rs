@@ -34,6 +34,9 @@ pub struct Page {
     pub prose: Vec<u32>,
     /// The `<body>` (or the document when there is none).
     pub body: NodeId,
+    /// Threads of replies told by their reply box rather than by their
+    /// names (filled when the article is chosen), sorted.
+    pub threads: Vec<NodeId>,
 }
 
 /// Elements whose content is never text for the reader.
@@ -113,7 +116,7 @@ pub fn is_inline(tag: &LocalName) -> bool {
 /// True for an element the page hides: the `hidden` attribute,
 /// `aria-hidden="true"`, or an inline style of `display:none` or
 /// `visibility:hidden`.
-fn hidden(node: super::tree::NodeRef<'_>) -> bool {
+pub fn hidden(node: super::tree::NodeRef<'_>) -> bool {
     if node.attr("hidden").is_some() {
         return true;
     }
@@ -160,12 +163,20 @@ impl Page {
             punct: vec![0; n],
             prose: Vec::new(),
             body: ROOT,
+            threads: Vec::new(),
             tree,
         };
         page.body = page.tree.find(&local_name!("body")).unwrap_or(ROOT);
         page.mark();
         page.sum();
         page
+    }
+
+    /// True for a node named comments, or a thread of replies.
+    pub fn is_comments(&self, id: NodeId) -> bool {
+        (self.role[id as usize] == Role::Furniture
+            && super::classify::is_comments(self.tree.node(id)))
+            || self.threads.binary_search(&id).is_ok()
     }
 
     /// The tag of an HTML element.

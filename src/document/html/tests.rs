@@ -752,3 +752,231 @@ fn a_space_the_page_has_after_a_copied_word_maps_to_itself() {
         );
     }
 }
+
+/// Pages written in the manner of common publishing systems and layouts
+/// (`tests/fixtures/html/styles/`: a WordPress theme, a Next.js site with
+/// hashed classes, a newsletter post, a wire story, a live blog, a story
+/// split by ads and teasers, a German page with German class names, a
+/// post under a longer thread of replies, an AMP page, a table layout
+/// without `<p>`, a page of `<div>`s), each beside the body a person
+/// would mark (`NAME.txt`, paragraphs parted by blank lines). The body
+/// read must hold the same words in the same order.
+#[test]
+fn pages_in_the_styles_of_publishing_systems_read_as_their_article() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/html/styles");
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let mut failed = Vec::new();
+    let mut seen = 0;
+    for name in [
+        "wordpress",
+        "nextjs",
+        "substack",
+        "wire",
+        "liveblog",
+        "adsplit",
+        "german",
+        "comments",
+        "tables",
+    ] {
+        let html = std::fs::read(format!("{dir}/{name}.html")).expect("fixture page");
+        let want = std::fs::read_to_string(format!("{dir}/{name}.txt")).expect("fixture body");
+        let doc = parse(&format!("{name}.html"), &html, None, None);
+        // Captions are not body (nor in what a person marks).
+        let got = body(&doc)
+            .iter()
+            .filter(|(k, _)| *k != BlockKind::Caption)
+            .map(|(_, t)| *t)
+            .collect::<Vec<_>>()
+            .join("\n");
+        seen += 1;
+        if words(&got) != words(&want) {
+            failed.push(format!("{name}:\n--- read\n{got}\n--- marked\n{want}"));
+        }
+    }
+    assert_eq!(seen, 9);
+    assert!(failed.is_empty(), "{}", failed.join("\n\n"));
+}
+
+#[test]
+fn a_subheading_whose_class_says_title_stays_in_the_article() {
+    // A live blog's entries: `<h2 class="block-title">` is each one's
+    // heading, not a header box to set apart.
+    let doc = page(&article_around(
+        "<h2 class='block-title'>Polls close in the east</h2>\
+         <p>Voting has ended in the eastern provinces, where turnout was high all day.</p>\
+         <div class='related-title'><h2 class='card-title'><a href='/x'>Another story entirely</a></h2></div>",
+    ));
+    let body = body(&doc);
+    assert!(
+        body.iter()
+            .any(|&(k, t)| matches!(k, BlockKind::Heading { .. }) && t == "Polls close in the east"),
+        "{body:?}"
+    );
+    assert!(!body_text(&doc).contains("Another story"));
+}
+
+#[test]
+fn a_label_and_a_link_alone_are_a_teaser_but_a_sentence_around_a_link_is_not() {
+    let doc = page(&article_around(
+        "<p><strong>READ MORE:</strong> <a href='/t'>Tram extension gets green light</a></p>\
+         <p>Our Standards: <a href='/p'>The Example Wire Trust Principles.</a></p>\
+         <p><strong>Pro tip:</strong> <a href='/m'>Get more meal ideas here</a>!</p>\
+         <p>Siehe auch: <a href='/s'>Strompreise steigen im Winter deutlich</a></p>",
+    ));
+    let body = body_text(&doc);
+    assert!(!body.contains("Tram extension"), "{body}");
+    assert!(!body.contains("Trust Principles"), "{body}");
+    assert!(!body.contains("Strompreise"), "{body}");
+    assert!(body.contains("Get more meal ideas here"), "{body}");
+    assert!(furniture_text(&doc).contains("Tram extension"));
+}
+
+#[test]
+fn a_byline_named_for_the_article_is_a_byline() {
+    // `article-byline` is a byline of the article; `story-body updated`
+    // is a body that was updated.
+    let doc = page(&article_around(
+        "<div class='article-byline'>By Priya Raman | November 21, 2024</div>",
+    ));
+    assert!(!body_text(&doc).contains("Priya Raman"));
+    let doc = page(
+        "<html><body><div class='story-body updated'>\
+         <p>The council met on Monday evening to decide the budget for the coming year, and the vote was close.</p>\
+         <p>Members said they would meet again in spring, when the first figures of the year are known to all.</p>\
+         <p>The mayor thanked the staff for a long year of work on the plan, which now goes to the region for approval.</p>\
+         <p>The budget itself will be published on the council's website next week, with a summary for each district.</p>\
+         </div></body></html>",
+    );
+    assert!(body_text(&doc).contains("The mayor thanked"), "{doc:?}");
+    assert!(doc.notices.is_empty(), "{:?}", doc.notices);
+}
+
+#[test]
+fn custom_elements_are_named_by_their_tag_as_by_a_class() {
+    // AMP's `<amp-ad>` holds its fallback text; `<amp-social-share>` its
+    // buttons.
+    let doc = page(&article_around(
+        "<amp-ad width=300 height=250 type=doubleclick><div placeholder>Loading ad</div>\
+         <div fallback>Advertisement</div></amp-ad>",
+    ));
+    let body = body_text(&doc);
+    assert!(!body.contains("Loading ad"), "{body}");
+    assert!(!body.contains("Advertisement"), "{body}");
+}
+
+#[test]
+fn two_line_breaks_part_paragraphs() {
+    let doc = page(
+        "<html><body><div><a href='/'>Home</a><br><a href='/m'>Meetings</a></div><div>\
+         <font face=Arial>The annual spring show of the society will be held at the hall on Saturday, from ten until four.<br><br>\
+         Members will show more than three hundred plants this year, including native orchids.<br> <br>\
+         Our guest speaker at two o'clock will talk about growing orchids on a windowsill.<br>Please come early.\
+         </font></div></body></html>",
+    );
+    let body = body(&doc);
+    assert_eq!(body.len(), 3, "{body:?}");
+    assert!(body[0].1.starts_with("The annual"), "{body:?}");
+    assert!(body[1].1.starts_with("Members will"), "{body:?}");
+    // One break is a line break inside the paragraph.
+    assert!(
+        body[2].1.ends_with("windowsill.\nPlease come early."),
+        "{body:?}"
+    );
+}
+
+#[test]
+fn a_thread_of_replies_is_told_by_its_reply_box_not_its_name() {
+    // Replies longer than the post, in a box named for nothing the
+    // furniture words know.
+    let reply = |who: &str, text: &str| {
+        format!(
+            "<div class='response'><div class='response-head'><a href='/u/{who}'>{who}</a> \
+             <span>3 days ago</span></div><div class='response-text'><p>{text}</p></div>\
+             <div><a href='#'>Reply</a></div></div>"
+        )
+    };
+    let replies: String = (0..6)
+        .map(|i| {
+            reply(
+                &format!("user{i}"),
+                &format!(
+                    "Reply number {i} says at some length that the post was right, that the same \
+                     thing happened to them, and that they fixed it the same way in the end."
+                ),
+            )
+        })
+        .collect();
+    let doc = page(&format!(
+        "<html><body><div class='post-page'><h1>Twelve years and one hinge</h1>\
+         <div class='post-text'>\
+         <p>I have been running the same laptop as my main machine for twelve years. Last month the hinge finally cracked, and I had to decide whether to fix it.</p>\
+         <p>A replacement hinge cost eleven pounds. Fitting it took an evening and a lot of patience with two clips that did not want to come apart.</p>\
+         <p>I am writing this because the repair guide I followed was written by a stranger, and it was perfect.</p>\
+         </div><div class='responses'><h3>6 responses</h3>{replies}\
+         <form><textarea name=reply></textarea><button>Post</button></form></div></div></body></html>"
+    ));
+    let body = body_text(&doc);
+    assert!(body.contains("the repair guide"), "{body}");
+    assert!(!body.contains("Reply number"), "{body}");
+    assert!(
+        doc.sections
+            .iter()
+            .any(|s| s.boilerplate && s.title == "Comments")
+    );
+}
+
+#[test]
+fn a_headline_set_in_a_div_on_a_page_with_no_h1_is_the_title_not_body() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/html/styles");
+    let html = std::fs::read(format!("{dir}/divs.html")).expect("fixture page");
+    let doc = parse("divs.html", &html, None, None);
+    assert_eq!(
+        doc.title.map(|t| doc.slice(&doc.blocks.at(t).range)),
+        Some("We open on Monday")
+    );
+    let body = body_text(&doc);
+    assert!(body.starts_with("14 March 2025\nOur new bakery"), "{body}");
+}
+
+#[test]
+fn furniture_named_in_other_languages_is_set_apart() {
+    let doc = page(&article_around(
+        "<div class='publicidad'><span>Publicidad</span><div id='slot-2'></div></div>\
+         <div class='teilen'><a href='https://example.org/share'>Facebook</a> <a href='mailto:?'>E-Mail</a></div>",
+    ));
+    let body = body_text(&doc);
+    assert!(!body.contains("Publicidad"), "{body}");
+    assert!(!body.contains("Facebook"), "{body}");
+    // Comments named in German are comments, whatever prose they hold.
+    let doc = page(&format!(
+        "<html><body><article><h1>Bund fördert Ladesäulen auf dem Land</h1><div class='artikel-text'>\
+         <p>Die Bundesregierung will den Ausbau der Ladeinfrastruktur in ländlichen Regionen fördern.</p>\
+         <p>Gemeinden sollen bis zu 80 Prozent der Kosten für öffentliche Ladesäulen erstattet bekommen.</p>\
+         <p>Das Programm soll Anfang des kommenden Jahres starten und bis Ende 2027 laufen.</p></div>\
+         <div class='kommentare'>{}</div></article></body></html>",
+        "<p>Endlich! In unserem Dorf gibt es genau eine Ladesäule, und die ist seit Monaten kaputt.</p>"
+            .repeat(6)
+    ));
+    assert!(!body_text(&doc).contains("Endlich"));
+    assert!(
+        doc.sections
+            .iter()
+            .any(|s| s.boilerplate && s.title == "Comments")
+    );
+}
+
+#[test]
+fn a_time_standing_alone_under_the_headline_is_a_date_line_but_not_in_a_sentence() {
+    let doc = page(&article_around(
+        "<time datetime='2024-12-01T10:00'>2024年12月1日 10時00分</time>\
+         <p>The vote was moved to <time datetime='2024-12-02'>Monday</time> after a long debate.</p>",
+    ));
+    let body = body_text(&doc);
+    assert!(!body.contains("2024年12月1日"), "{body}");
+    assert!(body.contains("moved to Monday after"), "{body}");
+}
