@@ -223,12 +223,14 @@ fn a_fifo_as_the_state_file_does_not_block_the_reader() {
 fn finish_measured(mut child: Child) -> (Output, i64) {
     use std::io::Read;
     let id = child.id();
-    let mut out = child.stdout.take().expect("stdout");
+    let out = child.stdout.take();
     let mut err = child.stderr.take().expect("stderr");
     let readers = (
         std::thread::spawn(move || {
             let mut v = Vec::new();
-            let _ = out.read_to_end(&mut v);
+            if let Some(mut out) = out {
+                let _ = out.read_to_end(&mut v);
+            }
             v
         }),
         std::thread::spawn(move || {
@@ -372,4 +374,46 @@ fn a_piped_markdown_head_opens_the_reader_before_the_rest_is_written() {
         t.wait_for("the shell", |s| s.contains("EXIT:0"));
         t.assert_sane();
     }
+}
+
+/// Styled print (`-p --color always`) of 100 MB of Markdown paragraphs
+/// heavy with emphasis and links (the `emph` shape of
+/// `scripts/bench-shapes.sh`) keeps within print mode's bar, twice the
+/// file and 30 MB: the article is printed a piece at a time, its entities
+/// found window by window. (Before, it was parsed whole: 360 MB.) The
+/// same bytes as a parse of the whole are tested at small sizes in
+/// `print::tests::styled_print_in_pieces_is_the_whole_s`.
+#[test]
+#[cfg(unix)]
+#[ignore = "large: 100 MB, about 30 s; run in release"]
+fn styled_print_of_100_mb_keeps_within_print_mode_s_bar() {
+    let home = tempfile::tempdir().expect("home");
+    let path = home.path().join("emph.md");
+    let unit: String = (0..100)
+        .map(|i| {
+            format!(
+                "A *short* phrase with **strong** words and a [link](http://example.org/{i}) \
+                 in it, said *Anna* to `the council` in **Oslo**.\n\n"
+            )
+        })
+        .collect();
+    let mut text = String::from("Shapes of articles under a budget\n\n");
+    while text.len() < 100 * 1024 * 1024 {
+        text.push_str(&unit);
+    }
+    std::fs::write(&path, &text).expect("written");
+    let size_kb = (text.len() / 1024) as i64;
+    drop(text);
+    let path = path.to_str().expect("utf-8");
+    let child = command(&["-p", "--color", "always", path], home.path())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("runs");
+    let (out, peak_kb) = finish_measured(child);
+    assert!(out.status.success(), "{}", stderr(&out));
+    eprintln!("styled print: peak {peak_kb} KB, file {size_kb} KB");
+    assert!(
+        peak_kb < 2 * size_kb + 30 * 1024,
+        "peak {peak_kb} KB for a {size_kb} KB file"
+    );
 }

@@ -39,6 +39,8 @@ struct Builder<'a> {
     /// The normalised source's own map back to the file.
     md_map: &'a SourceMap,
     text: String,
+    /// Where `text` starts in the whole's text, once pieces were taken.
+    taken: usize,
     map: SourceMap,
     blocks: Blocks,
     open: Option<BlockDraft>,
@@ -197,7 +199,7 @@ fn lead_dateline_in(text: &str, range: &Span) -> Option<Span> {
 pub(super) fn stream(
     source: &Source,
     piece_bytes: usize,
-    piece: &mut dyn FnMut(Document),
+    piece: &mut dyn FnMut(Document, usize),
     restart: &mut dyn FnMut(),
 ) {
     stream_in(
@@ -214,15 +216,15 @@ pub(super) fn stream_in(
     source: &Source,
     window: usize,
     piece_bytes: usize,
-    piece: &mut dyn FnMut(Document),
+    piece: &mut dyn FnMut(Document, usize),
     restart: &mut dyn FnMut(),
 ) {
     let (md, md_map) = (source.text.as_str(), &source.map);
     let mut b = Builder::with_capacity(md, md_map, piece_bytes);
     let windowed = super::windows::for_each_event(md, options(), window, &mut |event, range| {
         b.event(event, range);
-        if let Some(p) = b.take_piece(piece_bytes) {
-            piece(p);
+        if let Some((p, at)) = b.take_piece(piece_bytes) {
+            piece(p, at);
         }
     });
     if windowed.is_err() {
@@ -230,14 +232,14 @@ pub(super) fn stream_in(
         b = Builder::with_capacity(md, md_map, piece_bytes);
         for (event, range) in Parser::new_ext(md, options()).into_offset_iter() {
             b.event(event, range);
-            if let Some(p) = b.take_piece(piece_bytes) {
-                piece(p);
+            if let Some((p, at)) = b.take_piece(piece_bytes) {
+                piece(p, at);
             }
         }
     }
     b.close_block();
-    if let Some(p) = b.take_piece(0) {
-        piece(p);
+    if let Some((p, at)) = b.take_piece(0) {
+        piece(p, at);
     }
 }
 
@@ -251,6 +253,7 @@ impl<'a> Builder<'a> {
             md,
             md_map,
             text: String::with_capacity(capacity),
+            taken: 0,
             map: SourceMap::default(),
             blocks: Blocks::default(),
             open: None,
@@ -266,10 +269,12 @@ impl<'a> Builder<'a> {
 
     /// The blocks closed so far, as a piece of the article (see
     /// [`stream`]), once their text is `at_least` bytes long and nothing
-    /// is open: then no offset into the text is kept but the map's and
-    /// the blocks', which go with it. The next block starts the next
-    /// piece's text with no blank line before it, which no block holds.
-    fn take_piece(&mut self, at_least: usize) -> Option<Document> {
+    /// is open, with the offset in the whole's text where it starts: then
+    /// no offset into the text is kept but the map's and the blocks',
+    /// which go with it. The next block starts the next piece's text with
+    /// no blank line before it, which no block holds (the whole has the
+    /// two bytes of one there).
+    fn take_piece(&mut self, at_least: usize) -> Option<(Document, usize)> {
         let open = self.open.is_some()
             || !self.inline_stack.is_empty()
             || self.table.is_some()
@@ -281,7 +286,9 @@ impl<'a> Builder<'a> {
         self.map = SourceMap::default();
         let text = std::mem::take(&mut self.text);
         let blocks = std::mem::take(&mut self.blocks);
-        Some(super::stream::piece(Format::Markdown, text, blocks))
+        let at = self.taken;
+        self.taken += text.len() + "\n\n".len();
+        Some((super::stream::piece(Format::Markdown, text, blocks), at))
     }
 
     fn clamp(depth: usize) -> u8 {

@@ -539,6 +539,92 @@ fn parse_guarded(source: Source, parse: impl FnOnce(&Source) -> Document) -> Doc
 /// headings, not one entry per stray piece). A section that
 /// starts with no heading is named after its first block that is not a
 /// caption: a caption never names a section.
+/// Marks the dateline at the start of block `i` of `doc` (its lead), if
+/// one is there: an inline run, and the document's dateline.
+fn dateline_into(doc: &mut Document, i: usize) {
+    if let Some(range) = dateline::lead_dateline(&doc.text, &doc.blocks.range(i)) {
+        doc.blocks.insert_inline(&Inline {
+            range: range.clone(),
+            kind: InlineKind::Dateline,
+        });
+        doc.dateline = Some(range);
+    }
+}
+
+/// Which blocks start a section, told as the blocks come (styled print
+/// reads an article a piece at a time): [`build_sections`]'s rule, the
+/// same answers in the same order. Page furniture after the body's first
+/// block starts a section only when no body block follows it, so the
+/// answers for it, and for the blocks after it, wait for the next body
+/// block or the end.
+#[derive(Debug, Clone, Default)]
+pub struct SectionStarts {
+    /// A section was started.
+    any: bool,
+    /// The last section started is furniture.
+    last_boilerplate: bool,
+    /// A body block was seen.
+    body_seen: bool,
+    /// Kinds whose answer waits, from the first furniture block after a
+    /// body block on.
+    waiting: std::collections::VecDeque<BlockKind>,
+}
+
+impl SectionStarts {
+    fn is_body(kind: BlockKind) -> bool {
+        !matches!(
+            kind,
+            BlockKind::Boilerplate | BlockKind::Title | BlockKind::Byline | BlockKind::Caption
+        )
+    }
+
+    /// The next block's kind; `starts` hears the answers now known, in
+    /// block order.
+    pub fn push(&mut self, kind: BlockKind, starts: &mut dyn FnMut(bool)) {
+        let body = Self::is_body(kind);
+        if !self.waiting.is_empty() || (kind == BlockKind::Boilerplate && self.body_seen) {
+            self.waiting.push_back(kind);
+            if body {
+                // The furniture waiting lies inside the body.
+                self.release(true, starts);
+            }
+            return;
+        }
+        let start = self.decide(kind, false);
+        self.body_seen |= body;
+        starts(start);
+    }
+
+    /// The article is all in: the furniture waiting ends it.
+    pub fn finish(&mut self, starts: &mut dyn FnMut(bool)) {
+        self.release(false, starts);
+    }
+
+    fn release(&mut self, in_body: bool, starts: &mut dyn FnMut(bool)) {
+        while let Some(kind) = self.waiting.pop_front() {
+            let start = self.decide(kind, in_body);
+            self.body_seen |= Self::is_body(kind);
+            starts(start);
+        }
+    }
+
+    /// Whether a block of `kind` starts a section; for furniture,
+    /// `in_body` says a body block comes before it and one after.
+    fn decide(&mut self, kind: BlockKind, in_body: bool) -> bool {
+        let start = match kind {
+            BlockKind::Title | BlockKind::Heading { .. } => true,
+            BlockKind::Boilerplate if in_body && self.any => false,
+            BlockKind::Boilerplate => !self.any || !self.last_boilerplate,
+            _ => !self.any || self.last_boilerplate,
+        };
+        if start {
+            self.any = true;
+            self.last_boilerplate = kind == BlockKind::Boilerplate;
+        }
+        start
+    }
+}
+
 fn build_sections(text: &str, blocks: &Blocks) -> Vec<Section> {
     build_named_sections(text, blocks, |_| None)
 }

@@ -113,7 +113,7 @@ fn body_kind(text: &str, last: bool) -> Option<BlockKind> {
 /// paragraphs: the first finds the furniture runs and the front, the
 /// second hands the blocks on, so only the text is held whole.
 /// Pieces hold about `piece_bytes` of text.
-pub(super) fn stream(text: &str, piece_bytes: usize, piece: &mut dyn FnMut(Document)) {
+pub(super) fn stream(text: &str, piece_bytes: usize, piece: &mut dyn FnMut(Document, usize)) {
     let mut settled = furniture::Settled::new();
     // The blocks not yet settled, with their indices.
     let mut tail: std::collections::VecDeque<(usize, Span)> = Default::default();
@@ -169,16 +169,27 @@ pub(super) fn stream(text: &str, piece_bytes: usize, piece: &mut dyn FnMut(Docum
             BlockKind::Paragraph
         }
     };
+    // The whole's dateline (see `parse`): at the start of the lead, else
+    // the date line under the title. Found on a walk to the lead.
+    let lead_at = front.captions.end;
+    let lead_dateline = paragraphs(text)
+        .nth(lead_at)
+        .filter(|_| lead_at < body_end.min(total))
+        .and_then(|r| lead_dateline(text, &r));
+    let dateline = lead_dateline
+        .clone()
+        .or_else(|| front.dateline.and_then(|d| paragraphs(text).nth(d)));
     let mut blocks = Blocks::default();
     let mut base = 0;
     let mut end = 0;
     let mut hand_on = |blocks: &mut Blocks, base: usize, end: usize| {
         let blocks = std::mem::take(blocks);
-        piece(super::stream::piece(
-            Format::Plain,
-            text[base..end].to_string(),
-            blocks,
-        ));
+        let mut doc = super::stream::piece(Format::Plain, text[base..end].to_string(), blocks);
+        doc.dateline = dateline
+            .clone()
+            .filter(|d| base <= d.start && d.end <= end)
+            .map(|d| d.start - base..d.end - base);
+        piece(doc, base);
     };
     for (i, r) in paragraphs(text).enumerate() {
         if blocks.is_empty() {
@@ -186,6 +197,14 @@ pub(super) fn stream(text: &str, piece_bytes: usize, piece: &mut dyn FnMut(Docum
         }
         let kind = kind(i, &text[r.clone()]);
         blocks.push(&Block::new(r.start - base..r.end - base, kind));
+        if i == lead_at
+            && let Some(d) = &lead_dateline
+        {
+            blocks.push_inline(&Inline {
+                range: d.start - base..d.end - base,
+                kind: InlineKind::Dateline,
+            });
+        }
         end = r.end;
         if end - base >= piece_bytes {
             hand_on(&mut blocks, base, end);

@@ -17,8 +17,11 @@
 //! ([`furniture::Settled`]).
 //!
 //! The promise (tested against [`Document::parse`]): the pieces' blocks,
-//! in order, are the whole's, text, kind, depths and inline runs, but
-//! for the dateline run (a mark print does not show).
+//! in order, are the whole's, text, kind, depths and inline runs (the
+//! dateline run too, and the piece that holds the whole's dateline has it
+//! as its own); and each piece's text is the whole's from the offset
+//! handed on with it, so styled print can find entities in the whole's
+//! windows and light them as a parse of the whole does.
 
 use std::collections::VecDeque;
 use std::ops::Range;
@@ -30,7 +33,7 @@ use super::{Blocks, Document, Format, Meta, Source, SourceMap, furniture, markdo
 pub const PIECE_BYTES: usize = 256 * 1024;
 
 /// A piece of an article: its text and blocks only.
-pub(super) fn piece(format: Format, text: String, blocks: Blocks) -> Document {
+pub(crate) fn piece(format: Format, text: String, blocks: Blocks) -> Document {
     Document {
         name: String::new(),
         format,
@@ -58,17 +61,17 @@ impl std::fmt::Display for Failed {
 
 impl std::error::Error for Failed {}
 
+/// What hears the pieces: a piece (its own, to keep or let go), the range of its blocks to show (all
+/// of them but after a restart, see [`Held`]) and the offset in the
+/// whole's text where the piece's text starts.
+pub type Sink<'s> = dyn FnMut(Document, Range<usize>, usize) + 's;
+
 /// Parses a decoded source in the given format and hands its blocks to
-/// `sink` a piece at a time: each piece and the range of its blocks to
-/// show (all of them but after a restart, see [`Held`]). An HTML page is
+/// `sink` a piece at a time (see [`Sink`]). An HTML page is
 /// parsed whole, as one piece. A Markdown parser panic falls back to the
 /// plain-text rules, as [`Document::parse`] does, when nothing was handed
 /// on yet; after that it is [`Failed`].
-pub fn pieces(
-    source: &Source,
-    format: Format,
-    sink: &mut dyn FnMut(&Document, Range<usize>),
-) -> Result<(), Failed> {
+pub fn pieces(source: &Source, format: Format, sink: &mut Sink) -> Result<(), Failed> {
     pieces_sized(source, format, PIECE_BYTES, sink)
 }
 
@@ -78,19 +81,20 @@ pub(crate) fn pieces_sized(
     source: &Source,
     format: Format,
     piece_bytes: usize,
-    sink: &mut dyn FnMut(&Document, Range<usize>),
+    sink: &mut Sink,
 ) -> Result<(), Failed> {
     match format {
         Format::Plain => {
-            plain::stream(&source.text, piece_bytes, &mut |p| {
+            plain::stream(&source.text, piece_bytes, &mut |p, at| {
                 let all = 0..p.blocks.len();
-                sink(&p, all);
+                sink(p, all, at);
             });
             Ok(())
         }
         Format::Html => {
             let doc = Document::parse(source.clone(), format);
-            sink(&doc, 0..doc.blocks.len());
+            let all = 0..doc.blocks.len();
+            sink(doc, all, 0);
             Ok(())
         }
         Format::Markdown => {
@@ -100,7 +104,7 @@ pub(crate) fn pieces_sized(
                 markdown::stream(
                     source,
                     piece_bytes,
-                    &mut |p| held.borrow_mut().piece(p),
+                    &mut |p, at| held.borrow_mut().piece(p, at),
                     &mut || held.borrow_mut().restart(),
                 );
             }));
@@ -111,9 +115,9 @@ pub(crate) fn pieces_sized(
                 }
                 Err(_) if held.given == 0 => {
                     // As `Document::parse` falls back.
-                    plain::stream(&source.text, piece_bytes, &mut |p| {
+                    plain::stream(&source.text, piece_bytes, &mut |p, at| {
                         let all = 0..p.blocks.len();
-                        (held.sink)(&p, all);
+                        (held.sink)(p, all, at);
                     });
                     Ok(())
                 }
@@ -126,28 +130,46 @@ pub(crate) fn pieces_sized(
 /// Markdown pieces held until their blocks' furniture is settled.
 struct Held<'s> {
     settled: furniture::Settled,
-    /// Pieces not yet handed on, each with the index of its first block.
-    pieces: VecDeque<(usize, Document)>,
+    /// Pieces not yet handed on, each with the index of its first block
+    /// and the offset of its text in the whole's.
+    pieces: VecDeque<(usize, usize, Document)>,
     /// Blocks handed on.
     given: usize,
     /// Blocks handed on before a restart, not to be handed on again: a
     /// parse of the whole after the windows' gives the same blocks first.
     skip: usize,
-    sink: &'s mut dyn FnMut(&Document, Range<usize>),
+    /// Where the whole's dateline is looked for (see [`Lead`]).
+    lead: Lead,
+    sink: &'s mut Sink<'s>,
+}
+
+/// How far the look for a Markdown article's dateline has gone: the
+/// whole's rule (`markdown::parse_source`) is that the first block that is
+/// not furniture is a level-1 heading and the block after it a paragraph
+/// whose start reads as a dateline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lead {
+    /// No block but furniture yet.
+    Title,
+    /// The title is block `n - 1`: the lead, if any, is block `n`.
+    At(usize),
+    /// Settled, either way.
+    Done,
 }
 
 impl<'s> Held<'s> {
-    fn new(sink: &'s mut dyn FnMut(&Document, Range<usize>)) -> Self {
+    fn new(sink: &'s mut Sink<'s>) -> Self {
         Held {
             settled: furniture::Settled::new(),
             pieces: VecDeque::new(),
             given: 0,
             skip: 0,
+            lead: Lead::Title,
             sink,
         }
     }
 
-    fn piece(&mut self, mut doc: Document) {
+    fn piece(&mut self, mut doc: Document, at: usize) {
         let first = self.settled.seen;
         for i in 0..doc.blocks.len() {
             self.settled.block(&doc.text[doc.blocks.range(i)]);
@@ -156,22 +178,40 @@ impl<'s> Held<'s> {
                 doc.blocks.set_kind(i, super::BlockKind::Boilerplate);
             }
         }
-        self.pieces.push_back((first, doc));
-        while let Some((first, doc)) = self.pieces.front() {
+        self.pieces.push_back((first, at, doc));
+        while let Some((first, _, doc)) = self.pieces.front() {
             if first + doc.blocks.len() > self.settled.before {
                 break;
             }
-            if let Some((first, doc)) = self.pieces.pop_front() {
-                self.give(first, &doc);
+            if let Some((first, at, doc)) = self.pieces.pop_front() {
+                self.give(first, at, doc);
             }
         }
     }
 
-    fn give(&mut self, first: usize, doc: &Document) {
+    /// Hands on a piece whose kinds are settled, with the whole's
+    /// dateline if it is in it.
+    fn give(&mut self, first: usize, at: usize, mut doc: Document) {
         let len = doc.blocks.len();
+        for i in 0..len {
+            self.lead = match self.lead {
+                Lead::Title if doc.blocks.kind(i) == super::BlockKind::Boilerplate => Lead::Title,
+                Lead::Title if doc.blocks.kind(i) == super::BlockKind::Heading { level: 1 } => {
+                    Lead::At(first + i + 1)
+                }
+                Lead::At(n) if n == first + i => {
+                    if doc.blocks.kind(i) == super::BlockKind::Paragraph {
+                        super::dateline_into(&mut doc, i);
+                    }
+                    Lead::Done
+                }
+                Lead::At(n) => Lead::At(n),
+                Lead::Title | Lead::Done => Lead::Done,
+            };
+        }
         let from = self.skip.saturating_sub(first).min(len);
         if from < len {
-            (self.sink)(doc, from..len);
+            (self.sink)(doc, from..len, at);
         }
         self.given = self.given.max(first + len);
     }
@@ -181,6 +221,7 @@ impl<'s> Held<'s> {
         self.skip = self.given;
         self.settled = furniture::Settled::new();
         self.pieces.clear();
+        self.lead = Lead::Title;
     }
 
     /// The article is all in: the trailing furniture is marked in what is
@@ -188,24 +229,24 @@ impl<'s> Held<'s> {
     fn finish(&mut self) {
         let total = self.settled.seen;
         let lead = self.settled.lead;
-        let first = self.pieces.front().map_or(total, |&(first, _)| first);
+        let first = self.pieces.front().map_or(total, |&(first, _, _)| first);
         let end = if lead == total {
             0
         } else {
-            let texts = self.pieces.iter().flat_map(|(_, doc)| {
+            let texts = self.pieces.iter().flat_map(|(_, _, doc)| {
                 (0..doc.blocks.len()).map(move |i| &doc.text[doc.blocks.range(i)])
             });
             furniture::end_run(texts, first, lead)
         };
         let body_end = total - end;
         let pieces = std::mem::take(&mut self.pieces);
-        for (first, mut doc) in pieces {
+        for (first, at, mut doc) in pieces {
             for i in 0..doc.blocks.len() {
                 if first + i >= body_end && furniture::is_marked(doc.blocks.kind(i), true) {
                     doc.blocks.set_kind(i, super::BlockKind::Boilerplate);
                 }
             }
-            self.give(first, &doc);
+            self.give(first, at, doc);
         }
     }
 }

@@ -675,3 +675,75 @@ fn markdown_raw_html_blocks_show_their_text_not_their_tags() {
     );
     check_invariants(&doc);
 }
+
+/// Blocks of these kinds, each one word long.
+fn blocks_of(kinds: &[BlockKind]) -> (String, Blocks) {
+    let mut text = String::new();
+    let mut blocks = Blocks::default();
+    for kind in kinds {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let start = text.len();
+        text.push_str("word");
+        blocks.push(&Block::new(start..text.len(), *kind));
+    }
+    (text, blocks)
+}
+
+/// What [`SectionStarts`] tells of each block, in order.
+fn told_starts(kinds: &[BlockKind]) -> Vec<bool> {
+    let mut starts = SectionStarts::default();
+    let mut told = Vec::new();
+    for kind in kinds {
+        starts.push(*kind, &mut |s| told.push(s));
+    }
+    starts.finish(&mut |s| told.push(s));
+    told
+}
+
+fn built_starts(kinds: &[BlockKind]) -> Vec<bool> {
+    let (text, blocks) = blocks_of(kinds);
+    let mut starts = vec![false; kinds.len()];
+    for s in build_sections(&text, &blocks) {
+        starts[s.blocks.start] = true;
+    }
+    starts
+}
+
+#[test]
+fn section_starts_told_as_blocks_come_are_the_whole_s() {
+    use BlockKind::{Boilerplate as B, Caption as C, Paragraph as P};
+    let h = BlockKind::Heading { level: 2 };
+    let cases: [&[BlockKind]; 7] = [
+        &[B, B, h, P, P, B, B],
+        // Furniture inside the body (a furniture run holding a heading).
+        &[B, h, B, P, B, C, P],
+        // Furniture, then a caption, at the end.
+        &[P, B, C, B],
+        &[P, B, C, P],
+        &[C, B, P, B, C],
+        &[],
+        &[B],
+    ];
+    for kinds in cases {
+        assert_eq!(told_starts(kinds), built_starts(kinds), "{kinds:?}");
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn section_starts_agree_for_any_kinds(picks in proptest::collection::vec(0usize..7, 0..40)) {
+        let all = [
+            BlockKind::Boilerplate,
+            BlockKind::Paragraph,
+            BlockKind::Heading { level: 2 },
+            BlockKind::Title,
+            BlockKind::Caption,
+            BlockKind::Byline,
+            BlockKind::Code,
+        ];
+        let kinds: Vec<BlockKind> = picks.iter().map(|&k| all[k]).collect();
+        proptest::prop_assert_eq!(told_starts(&kinds), built_starts(&kinds));
+    }
+}

@@ -10,7 +10,7 @@
 //! Built once per article from the document and its entities, one bit per
 //! mention. Reads the text around a number, nothing else.
 
-use super::{Entities, EntityKind};
+use super::{Entities, EntityKind, Mention};
 use crate::document::Document;
 
 /// One bit per mention: set when a calm page leaves it plain.
@@ -32,31 +32,32 @@ impl Quiet {
             .iter()
             .filter_map(|s| doc.blocks.get(s.blocks.start).map(|b| b.range.start))
             .collect();
-        // The section (plus one) each entity was last lit in.
-        let mut lit_in = vec![0u32; found.entities.len()];
+        let mut calm = Calm::default();
         let mut section = 0usize;
         for (i, m) in found.mentions.iter().enumerate() {
             while section < starts.len() && starts[section] <= m.start() {
                 section += 1;
             }
-            let quiet = match m.kind() {
-                EntityKind::Number => date_part(text, m.start(), m.end()),
-                EntityKind::Actor | EntityKind::Place => match lit_in.get_mut(m.entity()) {
-                    Some(seen) if *seen == section as u32 + 1 => true,
-                    Some(seen) => {
-                        *seen = section as u32 + 1;
-                        false
-                    }
-                    None => false,
-                },
-            };
-            if quiet {
+            let entity = Some(m.entity()).filter(|&e| e < found.entities.len());
+            if calm.quiet(text, m, entity, section) {
                 bits[i / 64] |= 1 << (i % 64);
             }
         }
         Quiet {
             bits,
             count: found.mentions.len(),
+        }
+    }
+
+    /// The quiet mentions of a list whose flags are `quiet`, in order.
+    pub fn from_flags(quiet: &[bool]) -> Quiet {
+        let mut bits = vec![0u64; quiet.len().div_ceil(64)];
+        for (i, _) in quiet.iter().enumerate().filter(|(_, q)| **q) {
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        Quiet {
+            bits,
+            count: quiet.len(),
         }
     }
 
@@ -71,6 +72,43 @@ impl Quiet {
         self.bits
             .get(i / 64)
             .is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+}
+
+/// The calm level's choice made mention by mention, in text order: what
+/// [`Quiet::of`] makes for a whole article, and styled print for one that
+/// comes a piece at a time.
+#[derive(Debug, Clone, Default)]
+pub struct Calm {
+    /// The section (plus one) each entity was last lit in.
+    lit_in: Vec<u32>,
+}
+
+impl Calm {
+    /// Whether mention `m` (offsets into `text`), of the entity numbered
+    /// `entity` (`None`: of none known), in the section numbered
+    /// `section`, is left plain on a calm page.
+    pub fn quiet(
+        &mut self,
+        text: &str,
+        m: &Mention,
+        entity: Option<usize>,
+        section: usize,
+    ) -> bool {
+        match m.kind() {
+            EntityKind::Number => date_part(text, m.start(), m.end()),
+            EntityKind::Actor | EntityKind::Place => {
+                let Some(e) = entity else {
+                    return false;
+                };
+                if self.lit_in.len() <= e {
+                    self.lit_in.resize(e + 1, 0);
+                }
+                let now = section as u32 + 1;
+                let seen = std::mem::replace(&mut self.lit_in[e], now);
+                seen == now
+            }
+        }
     }
 }
 

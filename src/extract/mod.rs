@@ -121,6 +121,21 @@ fn extract_windowed(doc: &Document, size: usize) -> Entities {
     merged.finish()
 }
 
+/// What [`extract`] finds in one of its windows of `doc` (see
+/// [`Windows`]): for a document that comes a piece at a time, gathered
+/// into `doc` a window or so at a time. Mentions are offsets into
+/// `doc.text`, entities the window's own.
+pub fn extract_in(doc: &Document, window: Range<usize>) -> Entities {
+    let prose = prose::prose_near(doc, window.clone());
+    extract_window(doc, prose, window)
+}
+
+/// The windows [`extract`] reads, cut as the blocks come.
+pub use window::{Cutter as Windows, Joiner};
+
+/// Bytes of [`Windows`] for [`extract_in`]: [`extract`]'s.
+pub const WINDOW_BYTES: usize = WINDOW;
+
 /// Bytes of text extracted at once: far above any news article (which
 /// keeps its whole-document context), small enough that the tokens of a
 /// window (a few times its size) stay a small part of a huge file's memory.

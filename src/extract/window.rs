@@ -25,9 +25,7 @@ use crate::document::Document;
 pub fn cuts(doc: &Document, size: usize) -> Vec<Range<usize>> {
     let text = doc.text.as_str();
     let len = text.len();
-    let size = size.max(1);
-    let twice = size.saturating_mul(2);
-    if len <= size {
+    if len <= size.max(1) {
         return std::iter::once(0..len).collect();
     }
     let mut section_start = vec![false; doc.blocks.len()];
@@ -38,25 +36,103 @@ pub fn cuts(doc: &Document, size: usize) -> Vec<Range<usize>> {
     }
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, block) in doc.blocks.iter().enumerate() {
-        let b = block.range.start;
-        if b > start && b < len && (b - start >= twice || (b - start >= size && section_start[i])) {
-            out.push(start..b);
-            start = b;
-        }
-        while block.range.end.min(len).saturating_sub(start) > twice {
-            let at = seam(text, start + size, start.saturating_add(twice));
-            out.push(start..at);
-            start = at;
-        }
-    }
-    while len - start > twice {
-        let at = seam(text, start + size, start.saturating_add(twice));
+    let mut cutter = Cutter::new(size);
+    let mut cut = |at: usize| {
         out.push(start..at);
         start = at;
+    };
+    for (i, block) in doc.blocks.iter().enumerate() {
+        cutter.block(text, 0, block.range, section_start[i], &mut cut);
     }
+    cutter.finish(text, 0, len, &mut cut);
     out.push(start..len);
     out
+}
+
+/// The cuts of [`cuts`] made as the blocks come, for a document read a
+/// piece at a time (styled print): each block is given in order with
+/// whether it starts a section, and the text from the current window's
+/// start on must be at hand. A cut at an empty block waits for a later
+/// byte, since a cut falls before the text's end only.
+#[derive(Debug, Clone)]
+pub struct Cutter {
+    size: usize,
+    twice: usize,
+    /// Where the window being gathered starts.
+    start: usize,
+    /// A cut at an empty block, made once the text is known to go on.
+    pending: Option<usize>,
+}
+
+impl Cutter {
+    pub fn new(size: usize) -> Self {
+        let size = size.max(1);
+        Cutter {
+            size,
+            twice: size.saturating_mul(2),
+            start: 0,
+            pending: None,
+        }
+    }
+
+    /// Where the window being gathered starts.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// The next block, at `range` of the whole's text; `text` is the
+    /// whole's text from offset `base` on (from the window's start at
+    /// least, to the block's end at least). Each cut is given to `cut`.
+    pub fn block(
+        &mut self,
+        text: &str,
+        base: usize,
+        range: Range<usize>,
+        section_start: bool,
+        cut: &mut dyn FnMut(usize),
+    ) {
+        if let Some(at) = self.pending.take_if(|&mut at| range.end > at) {
+            self.cut(at, cut);
+        }
+        let b = range.start;
+        let due = b > self.start
+            && (b - self.start >= self.twice || (b - self.start >= self.size && section_start));
+        if due && self.pending.is_none() {
+            if range.is_empty() {
+                self.pending = Some(b);
+            } else {
+                self.cut(b, cut);
+            }
+        }
+        // A block of nothing at a pending cut ends where it starts: were
+        // the text to end there, `finish` makes the seams before it.
+        if self.pending.is_none() {
+            self.seams(text, base, range.end, cut);
+        }
+    }
+
+    /// The text ends at `len`: the last cuts.
+    pub fn finish(&mut self, text: &str, base: usize, len: usize, cut: &mut dyn FnMut(usize)) {
+        if let Some(at) = self.pending.take_if(|&mut at| len > at) {
+            self.cut(at, cut);
+        }
+        self.seams(text, base, len, cut);
+    }
+
+    fn cut(&mut self, at: usize, cut: &mut dyn FnMut(usize)) {
+        cut(at);
+        self.start = at;
+    }
+
+    /// Cuts inside the text up to `end` while more than twice the size
+    /// of it is left in the window.
+    fn seams(&mut self, text: &str, base: usize, end: usize, cut: &mut dyn FnMut(usize)) {
+        while end.saturating_sub(self.start) > self.twice {
+            let from = self.start + self.size - base;
+            let at = seam(text, from, from + self.size) + base;
+            self.cut(at, cut);
+        }
+    }
 }
 
 /// A cut in `text[from..to]`, as natural as it comes: after a line break,
@@ -83,13 +159,32 @@ fn seam(text: &str, from: usize, to: usize) -> usize {
     at
 }
 
+/// Which entity of the whole each window's entity is: one named in
+/// several windows is one entity, joined on its name without case and its
+/// group (names group across actor and place, as within a window).
+#[derive(Default)]
+pub struct Joiner {
+    index: FastMap<(u64, bool), usize>,
+}
+
+impl Joiner {
+    /// The whole's index of a window's entity (the next one when it is
+    /// new).
+    pub fn join(&mut self, entity: &super::Entity) -> usize {
+        let number = entity.kind == EntityKind::Number;
+        let next = self.index.len();
+        *self
+            .index
+            .entry((fold_hash(&entity.name), number))
+            .or_insert(next)
+    }
+}
+
 /// Entities of several windows joined into one result.
 #[derive(Default)]
 pub struct Merged {
     out: Entities,
-    /// Entity by its name folded to lowercase and its group (names group
-    /// across actor and place, as within a window).
-    index: FastMap<(u64, bool), usize>,
+    joiner: Joiner,
 }
 
 impl Merged {
@@ -98,12 +193,8 @@ impl Merged {
     pub fn add(&mut self, part: Entities) {
         let mut remap = Vec::with_capacity(part.entities.len());
         for entity in part.entities {
-            let number = entity.kind == EntityKind::Number;
             let next = self.out.entities.len();
-            let e = *self
-                .index
-                .entry((fold_hash(&entity.name), number))
-                .or_insert(next);
+            let e = self.joiner.join(&entity);
             if e == next {
                 self.out.entities.push(super::Entity {
                     mentions: Vec::new(),
@@ -185,6 +276,72 @@ mod tests {
         check_cover(&d.text, &cuts);
         for c in &cuts {
             assert!(c.len() <= 1000 + 100, "{c:?}");
+        }
+    }
+
+    /// The cuts made as the blocks come, shown only the text from the
+    /// window's start on.
+    fn cut_as_they_come(d: &Document, size: usize) -> Vec<Range<usize>> {
+        let mut section_start = vec![false; d.blocks.len()];
+        for s in &d.sections {
+            section_start[s.blocks.start] = true;
+        }
+        let mut cutter = Cutter::new(size);
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut made = Vec::new();
+        for (i, block) in d.blocks.iter().enumerate() {
+            let from = cutter.start();
+            cutter.block(
+                &d.text[from..],
+                from,
+                block.range,
+                section_start[i],
+                &mut |at| made.push(at),
+            );
+            for at in made.drain(..) {
+                out.push(start..at);
+                start = at;
+            }
+        }
+        let from = cutter.start();
+        let len = d.text.len();
+        cutter.finish(&d.text[from..], from, len, &mut |at| made.push(at));
+        for at in made.drain(..) {
+            out.push(start..at);
+            start = at;
+        }
+        out.push(start..len);
+        out
+    }
+
+    #[test]
+    fn cutting_as_the_blocks_come_is_cutting_the_whole() {
+        let mut sections = String::new();
+        for i in 0..300 {
+            sections.push_str(&format!(
+                "## Part {i}\n\nThe mayor of Lyon said {i} things.\n\n"
+            ));
+        }
+        let long = format!("# Title\n\nA lead.\n\n{}\n\nAfter.\n", "word ".repeat(3000));
+        let cases = [
+            ("t.md", sections.clone()),
+            ("t.txt", sections.replace("## ", "")),
+            ("t.md", long.clone()),
+            ("t.txt", long.replace("# ", "")),
+            // Rules, which may be empty blocks, at a cut and at the end.
+            (
+                "t.md",
+                format!("{}---\n\n{}---\n", "x\n\n".repeat(400), "y\n\n".repeat(400)),
+            ),
+            ("t.md", format!("{}\n\n---\n", "word ".repeat(700))),
+        ];
+        for (name, text) in &cases {
+            let d = Document::from_bytes(name, text.as_bytes(), None).expect("text loads");
+            for size in [1, 100, 500, 1000, 1 << 20] {
+                let want = cuts(&d, size);
+                assert_eq!(cut_as_they_come(&d, size), want, "{name} {size}");
+            }
         }
     }
 

@@ -20,7 +20,7 @@ use crate::app::Level;
 use crate::document::Document;
 use crate::extract::Entities;
 use crate::extract::calm::Quiet;
-use crate::layout::Wrapped;
+use crate::layout::{Line, WrapCache, Wrapped};
 
 /// Rows drawn per buffer: bounds memory for long articles.
 const PAGE: usize = 256;
@@ -83,6 +83,63 @@ pub fn write_body(
         start += rows;
     }
     out.flush()
+}
+
+/// Writes `lines` of `doc` (laid out `width` cells wide) with their
+/// styles, as [`write_body`] writes a wrap cache's: for an article printed
+/// a piece at a time, whose lines come from `layout::stream_lines_after`.
+pub fn write_lines(
+    doc: &Document,
+    lines: impl Iterator<Item = Line>,
+    width: u16,
+    entities: &Entities,
+    lit: Lit<'_>,
+    theme: Theme,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let width = width.max(1);
+    let empty = WrapCache::empty();
+    let pane = BodyPane {
+        doc,
+        cache: Wrapped { cache: &empty, doc },
+        entities,
+        highlight: lit.highlight,
+        level: lit.level,
+        quiet: lit.quiet,
+        top: 0,
+        total: 0,
+        search: None,
+        focus_mode: false,
+        theme,
+        scrollbar: Rect::default(),
+        chosen: Vec::new(),
+        current: None,
+    };
+    let mut lines = lines.peekable();
+    let mut row = String::new();
+    while lines.peek().is_some() {
+        let page: Vec<Line> = lines.by_ref().take(PAGE).collect();
+        let area = Rect::new(0, 0, width, page.len() as u16);
+        let mut buf = Buffer::empty(area);
+        for (y, line) in page.iter().enumerate() {
+            let y = y as u16;
+            pane.draw_line(
+                line,
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+                &mut buf,
+            );
+        }
+        for y in 0..area.height {
+            row.clear();
+            row_to_ansi(&buf, y, &mut row);
+            writeln!(out, "{row}")?;
+        }
+    }
+    Ok(())
 }
 
 /// One buffer row as text with SGR codes, trailing blanks dropped.

@@ -164,7 +164,8 @@ impl BodyPane<'_> {
             .is_ok()
     }
 
-    fn draw_line(&self, line: &Line, area: Rect, buf: &mut Buffer) {
+    /// Draws one line into the first row of `area`.
+    pub(crate) fn draw_line(&self, line: &Line, area: Rect, buf: &mut Buffer) {
         let theme = &self.theme;
         let doc = self.doc;
         let right = area.right();

@@ -4,16 +4,23 @@ use super::*;
 use crate::document::{BlockKind, InlineKind, load};
 
 /// A block as print lays it out: its text, kind, depths and inline runs
-/// (offsets from the block's start; the dateline run, which print does
-/// not show and pieces do not carry, left out).
-type Seen = (String, BlockKind, u8, u8, Vec<(Range<usize>, InlineKind)>);
+/// (offsets from the block's start), and where it starts in the whole's
+/// text.
+type Seen = (
+    String,
+    BlockKind,
+    u8,
+    u8,
+    Vec<(Range<usize>, InlineKind)>,
+    usize,
+);
 
-fn seen(doc: &Document, i: usize) -> Seen {
+/// Block `i` of `doc`, whose text starts at `at` in the whole's.
+fn seen(doc: &Document, i: usize, at: usize) -> Seen {
     let block = doc.blocks.at(i);
     let start = block.range.start;
     let inlines = doc
         .inlines(&block)
-        .filter(|r| r.kind != InlineKind::Dateline)
         .map(|r| (r.range.start - start..r.range.end - start, r.kind))
         .collect();
     (
@@ -22,23 +29,36 @@ fn seen(doc: &Document, i: usize) -> Seen {
         block.quote_depth,
         block.list_depth,
         inlines,
+        at + start,
     )
 }
 
-fn whole(text: &str, format: Format) -> Vec<Seen> {
+/// The whole's blocks and dateline.
+fn whole(text: &str, format: Format) -> (Vec<Seen>, Option<Range<usize>>) {
     let source = load::decode("x", text.as_bytes()).expect("text");
     let doc = Document::parse(source, format);
-    (0..doc.blocks.len()).map(|i| seen(&doc, i)).collect()
+    let blocks = (0..doc.blocks.len()).map(|i| seen(&doc, i, 0)).collect();
+    (blocks, doc.dateline)
 }
 
-fn streamed(text: &str, format: Format, piece_bytes: usize) -> Vec<Seen> {
+/// The pieces' blocks and the dateline one of them holds, in the whole's
+/// offsets; each piece's text checked to be the whole's from its offset.
+fn streamed(text: &str, format: Format, piece_bytes: usize) -> (Vec<Seen>, Option<Range<usize>>) {
     let source = load::decode("x", text.as_bytes()).expect("text");
+    let whole = Document::parse(source.clone(), format).text;
     let mut out = Vec::new();
-    pieces_sized(&source, format, piece_bytes, &mut |doc, blocks| {
-        out.extend(blocks.map(|i| seen(doc, i)));
+    let mut dateline = None;
+    pieces_sized(&source, format, piece_bytes, &mut |doc, blocks, at| {
+        let doc = &doc;
+        assert_eq!(whole.get(at..at + doc.text.len()), Some(doc.text.as_str()));
+        if let Some(d) = &doc.dateline {
+            assert!(dateline.is_none(), "one dateline");
+            dateline = Some(d.start + at..d.end + at);
+        }
+        out.extend(blocks.map(|i| seen(doc, i, at)));
     })
     .expect("parsed");
-    out
+    (out, dateline)
 }
 
 /// The pieces give the whole's blocks, cut anywhere.
@@ -127,6 +147,11 @@ fn furniture_at_both_ends_is_marked_as_in_the_whole() {
 #[test]
 fn a_plain_front_is_the_whole_s() {
     let cases = [
+        "Title\n\nLONDON (Reuters) - The talks went on.\n\nMore.\n",
+        "Title\n\nMonday, May 2, 2022\n\nLONDON (Reuters) - The talks went on.\n",
+        "# Title\n\nLONDON (Reuters) - The talks went on.\n\nMore.\n",
+        "Share\n\n# Title\n\nLONDON (Reuters) - The talks went on.\n",
+        "# Title\n\n## Sub\n\nLONDON (Reuters) - Not a lead.\n",
         "Title line\n\nWednesday, April 13, 2011\n\nA caption\n\nPhoto: Agency\n\nThe lead, which says what happened.\n\nA subheading\n\nMore text.\n",
         "Title\n\nMonday, May 2, 2022\n\nOnly a caption\n",
         "Share\n\nTitle\n\nLondon, England — The lead.\n\nLast line\n",
@@ -141,7 +166,7 @@ fn a_plain_front_is_the_whole_s() {
 #[test]
 fn a_restart_hands_on_nothing_twice() {
     let mut got = Vec::new();
-    let mut sink = |doc: &Document, blocks: Range<usize>| {
+    let mut sink = |doc: Document, blocks: Range<usize>, _: usize| {
         got.extend(blocks.map(|i| doc.text[doc.blocks.range(i)].to_string()));
     };
     let mut held = Held::new(&mut sink);
@@ -162,10 +187,10 @@ fn a_restart_hands_on_nothing_twice() {
         super::piece(Format::Markdown, text, blocks)
     };
     let long = "word ".repeat(100);
-    held.piece(piece(&["a", long.trim_end()]));
-    held.piece(piece(&["b", long.trim_end()]));
+    held.piece(piece(&["a", long.trim_end()]), 0);
+    held.piece(piece(&["b", long.trim_end()]), 0);
     held.restart();
-    held.piece(piece(&["a", long.trim_end(), "b", long.trim_end(), "c"]));
+    held.piece(piece(&["a", long.trim_end(), "b", long.trim_end(), "c"]), 0);
     held.finish();
     drop(held);
     assert_eq!(got, ["a", long.trim_end(), "b", long.trim_end(), "c"]);
