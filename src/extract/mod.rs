@@ -318,10 +318,10 @@ fn extract_tokens(text: &str, all: &mut token::Tokens, dateline: Option<Range<us
     }
     // `#HoneyForHolidays`: a hashtag is a label, not a name (a handle
     // after `@` names an account, and stays).
-    for k in 1..all.toks.len() {
-        let (before, t) = (&all.toks[k - 1], &all.toks[k]);
+    for (k, pair) in all.toks.windows(2).enumerate() {
+        let [before, t] = pair else { continue };
         if t.is_word() && !t.space() && before.punct() == Some('#') && before.space() {
-            used[k] = true;
+            used[k + 1] = true;
         }
     }
     let found = extract_marked(text, all, &used, &numbers, &codes.roads, dateline);
