@@ -379,6 +379,16 @@ fn acts(cx: &DocContext, c: &Cand) -> bool {
             .get(k + 1)
             .is_some_and(|a| matches!(a.text(text), "which" | "who"));
     }
+    // `Officials in Moscow said`: a name after a preposition of place is
+    // where the subject is, not the subject of the verb after it.
+    if c.toks.start > 0
+        && matches!(
+            toks[c.toks.start - 1].text(text),
+            "in" | "at" | "from" | "near" | "inside" | "outside"
+        )
+    {
+        return false;
+    }
     let mut skipped = 0;
     while let Some(t) = toks.get(k) {
         if !t.is_word() || t.cap() {

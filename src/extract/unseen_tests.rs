@@ -1104,3 +1104,25 @@ fn hashtags_are_labels_not_names() {
         ),
     ]);
 }
+
+#[test]
+fn a_capital_after_a_preposition_of_place_is_where_the_subject_is() {
+    check_has(&[
+        (
+            "The talks were moved. Officials in Moscow said they would go ahead.",
+            "Moscow",
+            Place,
+        ),
+        (
+            "The deal was signed. Diplomats in Paris welcomed it.",
+            "Paris",
+            Place,
+        ),
+        // The capital itself speaking still acts.
+        (
+            "The talks were moved. Moscow said they would go ahead.",
+            "Moscow",
+            Actor,
+        ),
+    ]);
+}
