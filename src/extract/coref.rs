@@ -34,6 +34,9 @@ pub fn resolve(cx: &DocContext, cands: &mut [Cand]) -> Vec<usize> {
             && b.toks.start == a.toks.end + 1
             && cx.toks[a.toks.end].punct() == Some('(')
             && cx.toks.get(b.toks.end).and_then(|t| t.punct()) == Some(')')
+            // `LIMA, Peru (AP) —`: after a dateline the parentheses hold
+            // the agency that filed the story, not the place's acronym.
+            && !cx.in_dateline(a.range.start)
         {
             acronyms.insert(b_tok.text(text), i);
         }

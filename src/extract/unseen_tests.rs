@@ -1126,3 +1126,21 @@ fn a_capital_after_a_preposition_of_place_is_where_the_subject_is() {
         ),
     ]);
 }
+
+#[test]
+fn a_wire_agency_after_the_dateline_is_no_acronym_of_the_place() {
+    for agency in ["AP", "AFP"] {
+        let text =
+            format!("Quake kills dozens\n\nLIMA, Peru ({agency}) — A quake struck on Sunday.\n");
+        let doc = crate::document::Document::from_bytes("t.txt", text.as_bytes(), None)
+            .expect("text loads");
+        let e = extract(&doc);
+        let got: Vec<(&str, EntityKind)> = e
+            .mentions
+            .iter()
+            .map(|m| (&doc.text[m.range()], m.kind()))
+            .collect();
+        assert!(got.contains(&(agency, Actor)), "{got:?}");
+        assert!(got.contains(&("Peru", Place)), "{got:?}");
+    }
+}
