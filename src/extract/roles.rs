@@ -279,15 +279,28 @@ fn plays(cx: &DocContext, c: &Cand) -> bool {
             return true;
         }
     }
-    let mut k = c.toks.end;
+    let start = c.toks.end;
+    after_adverbs(cx, start, |k, w| {
+        (MATCH_VERBS.contains(&w) || (k == start && SQUAD.contains(&w))).then_some(true)
+    })
+}
+
+/// Reads the lowercase words from `k` on, past up to two of [`ADVERBS`]:
+/// `test` gives the verdict on a word (`None` reads on when the word is an
+/// adverb); a capital, punctuation or a third adverb ends it `false`.
+fn after_adverbs(
+    cx: &DocContext,
+    mut k: usize,
+    mut test: impl FnMut(usize, &str) -> Option<bool>,
+) -> bool {
     let mut skipped = 0;
-    while let Some(t) = toks.get(k) {
+    while let Some(t) = cx.toks.get(k) {
         if !t.is_word() || t.cap() {
             return false;
         }
-        let w = t.text(text);
-        if MATCH_VERBS.contains(&w) || (k == c.toks.end && SQUAD.contains(&w)) {
-            return true;
+        let w = t.text(cx.text);
+        if let Some(verdict) = test(k, w) {
+            return verdict;
         }
         if skipped < 2 && ADVERBS.contains(&w) {
             skipped += 1;
@@ -356,7 +369,7 @@ fn acts(cx: &DocContext, c: &Cand) -> bool {
             return true;
         }
     }
-    let mut k = c.toks.end;
+    let k = c.toks.end;
     let Some(next) = toks.get(k) else {
         return false;
     };
@@ -389,12 +402,7 @@ fn acts(cx: &DocContext, c: &Cand) -> bool {
     {
         return false;
     }
-    let mut skipped = 0;
-    while let Some(t) = toks.get(k) {
-        if !t.is_word() || t.cap() {
-            return false;
-        }
-        let w = t.text(text);
+    after_adverbs(cx, k, |k, w| {
         // `Kenya is home to`, `X was part of`: a copula that says where or
         // what a place is, not what a state does.
         if matches!(w, "is" | "was")
@@ -415,17 +423,8 @@ fn acts(cx: &DocContext, c: &Cand) -> bool {
                 )
             })
         {
-            return false;
+            return Some(false);
         }
-        if CUES.after.contains(w) || (w.len() > 4 && w.ends_with("ed")) {
-            return true;
-        }
-        if skipped < 2 && ADVERBS.contains(&w) {
-            skipped += 1;
-            k += 1;
-            continue;
-        }
-        return false;
-    }
-    false
+        (CUES.after.contains(w) || (w.len() > 4 && w.ends_with("ed"))).then_some(true)
+    })
 }
