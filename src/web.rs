@@ -239,36 +239,58 @@ pub fn read_page(page: &Page) -> Result<Content, WebError> {
 
 /// An item as an article: its content when the feed carries it (HTML read
 /// by the page adapter, with the item's link for relative links), `None`
-/// when only its page can give it.
+/// when only its page can give it. The item's authors and date head it as
+/// a saved page's would, so the reader shows who wrote it and when.
 pub fn item_document(item: &Item) -> Option<Document> {
     let content = item.content.as_ref()?;
     let name = item.link.clone().unwrap_or_else(|| item.title.clone());
-    let mut doc = if content.html {
-        // A fragment has no <title>: the item's title heads it.
-        let html = format!(
-            "<html><head><title>{}</title></head><body><article>{}</article></body></html>",
-            escape(&item.title),
-            content.body
-        );
-        Document::from_html(&name, html.as_bytes(), Some("utf-8"), item.link.as_deref())
+    // A fragment has no <title>: the item's title heads it.
+    let mut head = format!("<title>{}</title>", escape(&item.title));
+    for author in &item.authors {
+        head.push_str(&format!(
+            "<meta name=\"author\" content=\"{}\">",
+            escape(author)
+        ));
+    }
+    if let Some(date) = item
+        .date
+        .and_then(|d| chrono::DateTime::from_timestamp(d, 0))
+    {
+        head.push_str(&format!(
+            "<meta property=\"article:published_time\" content=\"{}\">",
+            date.format("%Y-%m-%dT%H:%M:%SZ")
+        ));
+    }
+    let body = if content.html {
+        content.body.clone()
     } else {
-        let text = format!("{}\n\n{}", item.title, content.body);
-        Document::from_vec(
-            &name,
-            text.into_bytes(),
-            Some(crate::document::Format::Plain),
-        )
-        .ok()?
+        text_as_html(&content.body)
     };
+    let html = format!("<html><head>{head}</head><body><article>{body}</article></body></html>");
+    let mut doc = Document::from_html(&name, html.as_bytes(), Some("utf-8"), item.link.as_deref());
     doc.name = name;
     Some(doc)
 }
 
-/// Text made safe inside HTML.
+/// Plain text content as HTML: a paragraph per blank-line-separated block,
+/// its single line breaks kept.
+fn text_as_html(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for para in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+        out.push_str("<p>");
+        out.push_str(&escape(para).replace('\n', "<br>"));
+        out.push_str("</p>");
+    }
+    out
+}
+
+/// Text made safe inside HTML, in text and in a quoted attribute.
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// When a copy was kept, in words.

@@ -158,6 +158,53 @@ fn an_item_with_content_is_an_article_without_a_fetch() {
     assert!(item_document(&feed.items[1]).is_none(), "only a summary");
 }
 
+#[test]
+fn an_item_s_author_and_date_head_its_article() {
+    let feed = feed::parse(
+        include_bytes!("../../tests/fixtures/feeds/rss2.xml"),
+        "https://example.org/news/feed.xml",
+        None,
+    )
+    .expect("feed");
+    let doc = item_document(&feed.items[0]).expect("content");
+    assert_eq!(doc.meta.authors, vec!["Marta Kask".to_string()]);
+    assert_eq!(doc.meta.published.as_deref(), Some("2026-03-02T09:30:00Z"));
+    let byline = (0..doc.blocks.len())
+        .find(|&i| doc.blocks.kind(i) == crate::document::BlockKind::Byline)
+        .map(|i| &doc.text[doc.blocks.range(i)])
+        .expect("a byline block");
+    assert!(byline.starts_with("By Marta Kask · 2026-03-02"), "{byline}");
+}
+
+#[test]
+fn an_item_s_text_content_is_read_in_paragraphs_with_its_markup_as_text() {
+    let item = Item {
+        id: "t1".into(),
+        title: "Ice \"closes\" the harbour".into(),
+        link: None,
+        date: None,
+        authors: vec!["A <b>\"Writer\"</b>".into()],
+        summary: String::new(),
+        summary_is_html: false,
+        content: Some(feed::Content {
+            body: "The ferry <b>left</b> late.\r\n\r\nA second paragraph\nwith a break.".into(),
+            html: false,
+        }),
+    };
+    let doc = item_document(&item).expect("content");
+    assert!(
+        doc.text.contains("The ferry <b>left</b> late."),
+        "{}",
+        doc.text
+    );
+    assert!(doc.text.contains("A second paragraph"), "{}", doc.text);
+    assert_eq!(doc.meta.authors, vec!["A <b>\"Writer\"</b>".to_string()]);
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("Ice \"closes\" the harbour")
+    );
+}
+
 /// A JSON Feed whose `version` comes after its items, past the first 4 KB
 /// a sniff looks at (JSON keys come in any order).
 fn json_feed_version_last() -> String {
