@@ -48,7 +48,9 @@
 //! allowance; when either that of a window or the whole's would have run
 //! out, [`for_each_event`] says so and the caller parses whole (only a
 //! reference-expansion bomb does that). So does a stand-in note that does
-//! not land at the top level (a last window ending inside an open fence).
+//! not land at the top level (a last window ending inside an open fence),
+//! or whose blank lines a text before it takes in (a fence in a list item
+//! that the item's end closes).
 //!
 //! The promise (property tests check it): the events, offsets included,
 //! are those of `Parser::new_ext(md, options).into_offset_iter()`, but
@@ -831,6 +833,17 @@ fn resolved(
                 }
                 past_own = true;
                 continue;
+            }
+            // A text that runs on past the window's own bytes took in the
+            // blank lines before the stand-ins (a fence left open in a
+            // list item keeps them): the whole's text ends at the window.
+            if range.end > own.len()
+                && matches!(
+                    event,
+                    Event::Text(_) | Event::Code(_) | Event::Html(_) | Event::InlineHtml(_)
+                )
+            {
+                return Err(ParseWhole);
             }
             if let Some((event, range)) = held.take() {
                 sink(event, range);

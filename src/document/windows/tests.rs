@@ -696,3 +696,18 @@ fn a_window_ended_early_at_its_cut_gives_the_whole_s_events() {
     );
     assert_whole_s(&md, 512 * 1024);
 }
+
+#[test]
+fn a_fence_left_open_at_an_item_s_end_keeps_no_blank_line_of_a_stand_in_note() {
+    // The item's fence is closed by the next item, not by a fence line: a
+    // window ending there with a note defined in a later window is parsed
+    // with a stand-in note after blank lines, which the open fence took in.
+    let item = "- item [^n] word\n  ```\n  code\n  after\n";
+    let md = format!("{}- [^n]: the note\n", item.repeat(60));
+    assert!(cuts(&md, 128).iter().any(|c| c.goes == Goes::List));
+    let whole = markdown::parse_in(markdown(&md), markdown::options(), true, usize::MAX);
+    assert_same(&markdown::parse_windowed(markdown(&md), 128), &whole);
+    if let Ok(windowed) = windowed_events(&md, 128) {
+        assert_eq!(normal(windowed), normal(whole_events(&md)));
+    }
+}
