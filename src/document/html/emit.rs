@@ -63,6 +63,10 @@ struct TableCursor {
 /// Most nodes looked at to tell a data table from a layout table.
 const TABLE_SCAN: usize = 4096;
 
+/// The most words a line in italics under an image has to be its caption
+/// (credits and captions run to a sentence or two).
+const CAPTION_WORDS: usize = 40;
+
 /// How a text node's text was found in the page.
 #[derive(Clone, Copy)]
 enum Found {
@@ -217,6 +221,13 @@ pub struct Builder<'a> {
     /// Where the last run copied from the page ends: in the text, and in
     /// the page.
     copied_to: (usize, usize),
+    /// Inline elements named as captions (`<span class="caption">`) read
+    /// as caption blocks, innermost last.
+    inline_captions: Vec<NodeId>,
+    /// An image was the last thing read (no text since), and whether the
+    /// open block's text began right after one: a caption's place.
+    after_image: bool,
+    block_after_image: bool,
 }
 
 fn heading_level(tag: &LocalName) -> Option<u8> {
@@ -276,6 +287,9 @@ impl<'a> Builder<'a> {
             stop_after: None,
             stopped: false,
             copied_to: (usize::MAX, 0),
+            inline_captions: Vec::new(),
+            after_image: false,
+            block_after_image: false,
         }
     }
 
@@ -473,6 +487,29 @@ impl<'a> Builder<'a> {
             }
             return true;
         }
+        // A caption written as an inline element (`<span class="caption">`
+        // after an image in a paragraph) is a caption block all the same.
+        if is_inline(tag)
+            && !matches!(
+                *tag,
+                local_name!("a") | local_name!("br") | local_name!("img")
+            )
+            && self.table.is_none()
+            && self.captions.binary_search(&id).is_ok()
+        {
+            let top = self.ctx.last().copied();
+            if top.is_some_and(|c| c.kind == BlockKind::Caption) {
+                return true;
+            }
+            self.end_block();
+            self.ctx.push(Context {
+                kind: BlockKind::Caption,
+                quote_depth: top.map_or(0, |c| c.quote_depth),
+                list_depth: top.map_or(0, |c| c.list_depth),
+            });
+            self.inline_captions.push(id);
+            return true;
+        }
         match *tag {
             local_name!("br") => {
                 if self.table.is_some() {
@@ -587,6 +624,7 @@ impl<'a> Builder<'a> {
                 self.table = Some(TableCursor::default());
             }
             local_name!("figcaption") => ctx.kind = BlockKind::Caption,
+            local_name!("figure") if self.image_figure(id) => ctx.kind = BlockKind::Caption,
             _ if self.captions.binary_search(&id).is_ok() => ctx.kind = BlockKind::Caption,
             _ if ctx.kind == BlockKind::Caption => {}
             _ => {
@@ -609,6 +647,14 @@ impl<'a> Builder<'a> {
         if !article {
             if !is_inline(tag) {
                 self.space = true;
+            }
+            return;
+        }
+        if self.inline_captions.last() == Some(&id) {
+            self.inline_captions.pop();
+            self.end_block();
+            if self.ctx.len() > 1 {
+                self.ctx.pop();
             }
             return;
         }
@@ -760,6 +806,9 @@ impl<'a> Builder<'a> {
     /// An image's alt text as a caption block, when it says something
     /// (three words or more) and no figure caption says it instead.
     fn image_caption(&mut self, id: NodeId) {
+        if self.table.is_none() {
+            self.after_image = true;
+        }
         let tree = &self.page.tree;
         let Some(alt) = tree.node(id).attr("alt") else {
             return;
@@ -799,6 +848,8 @@ impl<'a> Builder<'a> {
         self.push_text(id, &alt);
         self.end_block();
         self.ctx.pop();
+        // The alt text is the image's: what follows is still under it.
+        self.after_image = true;
     }
 
     fn open_inline(&mut self, kind: InlineKind) {
@@ -985,6 +1036,7 @@ impl<'a> Builder<'a> {
                 continue;
             }
             if self.text.len() == self.start {
+                self.block_after_image = std::mem::take(&mut self.after_image);
                 self.flush_run(run_start, run_src, located, &rough);
                 self.begin_text();
                 run_start = self.text.len();
@@ -1047,6 +1099,7 @@ impl<'a> Builder<'a> {
                 run_src = src;
             }
             self.text.push(c);
+            self.after_image = false;
             if pre && self.text.len() - self.start >= MAX_BLOCK_BYTES && c == '\n' {
                 self.flush_run(run_start, run_src, located, &rough);
                 self.cut_block();
@@ -1137,6 +1190,12 @@ impl<'a> Builder<'a> {
             {
                 block.kind = BlockKind::Heading { level: 3 };
             }
+            if block.kind == BlockKind::Paragraph
+                && ctx.quote_depth == 0
+                && self.caption_by_place(self.start..end, &inlines)
+            {
+                block.kind = BlockKind::Caption;
+            }
             block.inlines = inlines;
             self.add_block(block);
         } else {
@@ -1154,6 +1213,68 @@ impl<'a> Builder<'a> {
             crate::document::source_map::grow_gently(&mut self.blocks);
         }
         self.blocks.push(block);
+    }
+
+    /// True for a paragraph that is an image's caption by where it is and
+    /// how it is written, with no class to say so: a short line wholly in
+    /// italics right under an image (`<p><em>The bridge at dawn, photo
+    /// by ...</em></p>`, as editors without a caption field write one),
+    /// or a line repeating the alt text of the image just before it.
+    fn caption_by_place(&self, range: std::ops::Range<usize>, inlines: &[Inline]) -> bool {
+        let text = &self.text[range.clone()];
+        if let Some(prev) = self.blocks.last()
+            && prev.kind == BlockKind::Caption
+            && self
+                .text
+                .get(prev.range.clone())
+                .is_some_and(|p| p.eq_ignore_ascii_case(text))
+        {
+            return true;
+        }
+        self.block_after_image
+            && text.split_whitespace().count() <= CAPTION_WORDS
+            && inlines
+                .iter()
+                .any(|i| i.kind == InlineKind::Emphasis && i.range == range)
+    }
+
+    /// True for a `<figure>` that shows an image (or video): what text it
+    /// has besides is its caption and credit (`<cite>Photographer</cite>`
+    /// beside the `<figcaption>`), not body. A figure of a quote, a table
+    /// or code is read as those.
+    fn image_figure(&self, figure: NodeId) -> bool {
+        let tree = &self.page.tree;
+        let mut image = false;
+        let mut at = tree.node(figure).first_child;
+        let mut steps = 0;
+        while at != NONE {
+            steps += 1;
+            if steps > TABLE_SCAN {
+                return false;
+            }
+            let mut descend = true;
+            if let Some(tag) = tree.node(at).tag() {
+                match *tag {
+                    // A caption may hold paragraphs of its own.
+                    local_name!("figcaption") => descend = false,
+                    local_name!("img")
+                    | local_name!("picture")
+                    | local_name!("video")
+                    | local_name!("iframe") => image = true,
+                    local_name!("blockquote")
+                    | local_name!("table")
+                    | local_name!("pre")
+                    | local_name!("p")
+                    | local_name!("ul")
+                    | local_name!("ol")
+                    | local_name!("h2")
+                    | local_name!("h3") => return false,
+                    _ => {}
+                }
+            }
+            at = tree.next_in(at, figure, descend);
+        }
+        image
     }
 
     /// The text, without the blank line after the last block.

@@ -251,6 +251,54 @@ fn figure_captions_and_alt_text_are_captions() {
 }
 
 #[test]
+fn captions_without_a_caption_tag_are_captions() {
+    // A caption in an inline element named for it, a credit in a figure
+    // beside its `<figcaption>`, a line in italics under an image, and a
+    // line repeating the image's alt text: none is body.
+    let doc = page(&article_around(
+        "<p><span class='wf_caption'><img src='a.jpg' alt=''>\
+         <span>The new map of the harbour floor. (Port Authority)</span></span></p>\
+         <figure><img src='b.jpg' alt=''><figcaption>The quay at low tide.</figcaption>\
+         <cite>Jane Roe/Harbour Photos</cite></figure>\
+         <p><img src='c.jpg' alt=''></p><p> </p><p><em>Cranes on the east quay, photo by John Doe</em></p>\
+         <div><img src='d.jpg' alt='The old lighthouse at dusk'>\
+         <span class='small gray'>The old lighthouse at dusk</span></div>\
+         <p><em>An aside in italics, with no image before it, stays in the article.</em></p>",
+    ));
+    let body = body(&doc);
+    for caption in [
+        "map of the harbour floor",
+        "Jane Roe",
+        "Cranes on the east quay",
+        "lighthouse at dusk",
+    ] {
+        let kinds: Vec<BlockKind> = body
+            .iter()
+            .filter(|(_, t)| t.contains(caption))
+            .map(|&(k, _)| k)
+            .collect();
+        assert!(!kinds.is_empty(), "{caption}: {body:?}");
+        assert!(
+            kinds.iter().all(|&k| k == BlockKind::Caption),
+            "{caption}: {body:?}"
+        );
+    }
+    assert_eq!(
+        block_with(&doc, "An aside in italics").kind,
+        BlockKind::Paragraph
+    );
+}
+
+#[test]
+fn a_figure_of_a_quote_is_read_as_its_quote() {
+    let doc = page(&article_around(
+        "<figure><blockquote><p>We will not close the bridge again, whatever it costs.</p></blockquote>\
+         <figcaption>The mayor, in March</figcaption></figure>",
+    ));
+    assert!(body_text(&doc).contains("We will not close the bridge"));
+}
+
+#[test]
 fn a_layout_table_reads_as_its_blocks() {
     let doc = page(&article_around(
         "<table><tr><td><p>A paragraph laid out in a table cell, as old pages do, long enough to read.</p><p>And a second one in the same cell.</p></td></tr></table>",
