@@ -334,6 +334,32 @@ fn a_date_line_before_the_first_paragraph_and_a_sign_off_after_the_last_are_byli
 }
 
 #[test]
+fn a_heading_over_pictures_alone_at_the_end_is_not_a_section() {
+    // Teasers as images with their titles in alt text: the heading over
+    // them heads no text of the article.
+    let doc = page(
+        "<html><body><article>\
+         <p>The council met on Monday evening to decide the budget for the coming year, and the vote was close.</p>\
+         <p>Members said they would meet again in spring, when the first figures of the year are known to all.</p>\
+         <p>The mayor thanked the staff for a long year of work on the plan, which now goes to the region for approval.</p>\
+         <h3>You may also like:</h3>\
+         <p><a href='/a'><img src='a.jpg' alt='Pickled sprouts for the winter months'></a>\
+         <a href='/b'><img src='b.jpg' alt='A pear pie to welcome the autumn'></a></p>\
+         </article></body></html>",
+    );
+    let heading = block_with(&doc, "You may also like");
+    assert_eq!(heading.kind, BlockKind::Boilerplate);
+    // A heading over text keeps its section.
+    let doc = page(&article_around(
+        "<h3>What comes next</h3><p>The budget goes to the region for approval in the spring.</p>",
+    ));
+    assert!(matches!(
+        block_with(&doc, "What comes next").kind,
+        BlockKind::Heading { .. }
+    ));
+}
+
+#[test]
 fn a_figure_of_a_quote_is_read_as_its_quote() {
     let doc = page(&article_around(
         "<figure><blockquote><p>We will not close the bridge again, whatever it costs.</p></blockquote>\
