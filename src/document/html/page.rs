@@ -208,7 +208,7 @@ impl Page {
                     if !is_inline(tag) {
                         self.role[id as usize] = classify::role(node, tag, &mut scratch);
                     } else if *tag != local_name!("a")
-                        && node.attr("class").is_some()
+                        && node.attr("class").is_some_and(classify::may_name_caption)
                         && classify::role(node, tag, &mut scratch) == classify::Role::Caption
                     {
                         // An inline element says little about the page's
