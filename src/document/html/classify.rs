@@ -213,6 +213,15 @@ const CONTENT: &[&str] = &[
     "copy",
 ];
 
+/// True when a class may hold a caption's word (`caption`, `credit` in
+/// any case): a test cheap enough for every inline element of a page,
+/// before its words are split.
+pub fn may_name_caption(class: &str) -> bool {
+    let b = class.as_bytes();
+    b.windows(7).any(|w| w.eq_ignore_ascii_case(b"caption"))
+        || b.windows(6).any(|w| w.eq_ignore_ascii_case(b"credit"))
+}
+
 /// True for an element whose class or id names comments.
 pub fn is_comments(node: NodeRef<'_>) -> bool {
     let mut w = Vec::new();

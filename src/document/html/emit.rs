@@ -63,6 +63,14 @@ struct TableCursor {
 /// Most nodes looked at to tell a data table from a layout table.
 const TABLE_SCAN: usize = 4096;
 
+/// The most text (bytes) a box of an image and a line under it holds to
+/// be a figure and its caption.
+const IMAGE_BOX_TEXT: usize = 300;
+
+/// The most words a line in italics under an image has to be its caption
+/// (credits and captions run to a sentence or two).
+const CAPTION_WORDS: usize = 40;
+
 /// How a text node's text was found in the page.
 #[derive(Clone, Copy)]
 enum Found {
@@ -169,6 +177,60 @@ fn reference_len(bytes: &[u8]) -> Option<usize> {
     })
 }
 
+/// True for a short line that dates the article (`14 March 2025`, `By
+/// Ola Nowak, 3 December 2025`, `2025年3月16日 18時05分`, `sexta-feira, 22
+/// de outubro de 2010 às 20:13`): a year, few words, no sentence ending.
+/// Read as a date line when it comes before the article's first paragraph
+/// of prose, in whatever language.
+fn date_line(text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty() || text.len() > 120 || text.split_whitespace().count() > 14 {
+        return false;
+    }
+    if text.ends_with([
+        '.', '!', '?', ':', ';', ',', '\u{3002}', '\u{ff01}', '\u{ff1f}',
+    ]) {
+        return false;
+    }
+    // A year (four digits from 1900 to 2099) and a day or an hour (one
+    // or two digits): a title that names a year (`Festival 2018`) is no
+    // date.
+    let (mut year, mut day) = (false, false);
+    for number in text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+    {
+        match number.len() {
+            1 | 2 => day = true,
+            4 => year |= number.starts_with("19") || number.starts_with("20"),
+            _ => {}
+        }
+    }
+    year && day
+}
+
+/// True for a line that reads as a paragraph of prose: a sentence or
+/// more, not a label.
+fn is_prose(text: &str) -> bool {
+    text.len() >= 80
+        || text
+            .trim_end()
+            .ends_with(['.', '!', '?', '\u{3002}', '\u{ff01}', '\u{ff1f}'])
+}
+
+/// True for a short line that signs an article off: a dash, then a name
+/// or a role (`— Ana and Tom`, `-- Staff writer`).
+fn sign_off(text: &str) -> bool {
+    let text = text.trim();
+    let rest = text
+        .strip_prefix("--")
+        .or_else(|| text.strip_prefix(['\u{2014}', '\u{2013}', '\u{2015}']));
+    rest.is_some_and(|r| {
+        let words = r.split_whitespace().count();
+        (1..=6).contains(&words) && !r.trim_end().ends_with(['.', '!', '?'])
+    })
+}
+
 /// Where a block of text is being built.
 #[derive(Clone, Copy)]
 struct Context {
@@ -217,6 +279,16 @@ pub struct Builder<'a> {
     /// Where the last run copied from the page ends: in the text, and in
     /// the page.
     copied_to: (usize, usize),
+    /// Inline elements named as captions (`<span class="caption">`) read
+    /// as caption blocks, innermost last.
+    inline_captions: Vec<NodeId>,
+    /// An image was the last thing read (no text since), and whether the
+    /// open block's text began right after one: a caption's place.
+    after_image: bool,
+    block_after_image: bool,
+    /// A paragraph of prose has been read in the article: a date line
+    /// comes before one.
+    prose_seen: bool,
 }
 
 fn heading_level(tag: &LocalName) -> Option<u8> {
@@ -276,6 +348,10 @@ impl<'a> Builder<'a> {
             stop_after: None,
             stopped: false,
             copied_to: (usize::MAX, 0),
+            inline_captions: Vec::new(),
+            after_image: false,
+            block_after_image: false,
+            prose_seen: false,
         }
     }
 
@@ -364,6 +440,15 @@ impl<'a> Builder<'a> {
         }
         self.end_block();
         self.stop_after = None;
+        // A short line after the last paragraph that starts with a dash
+        // (`— Ana and Tom`, `-- Staff writer`) signs the article off.
+        if let Some(last) = self.blocks.last_mut()
+            && last.kind == BlockKind::Paragraph
+            && last.quote_depth == 0
+            && self.text.get(last.range.clone()).is_some_and(sign_off)
+        {
+            last.kind = BlockKind::Byline;
+        }
     }
 
     /// True when [`Builder::body`] stopped at [`Builder::stop_after`].
@@ -471,6 +556,29 @@ impl<'a> Builder<'a> {
             if !is_inline(tag) || *tag == local_name!("br") {
                 self.space = true;
             }
+            return true;
+        }
+        // A caption written as an inline element (`<span class="caption">`
+        // after an image in a paragraph) is a caption block all the same.
+        if is_inline(tag)
+            && !matches!(
+                *tag,
+                local_name!("a") | local_name!("br") | local_name!("img")
+            )
+            && self.table.is_none()
+            && self.captions.binary_search(&id).is_ok()
+        {
+            let top = self.ctx.last().copied();
+            if top.is_some_and(|c| c.kind == BlockKind::Caption) {
+                return true;
+            }
+            self.end_block();
+            self.ctx.push(Context {
+                kind: BlockKind::Caption,
+                quote_depth: top.map_or(0, |c| c.quote_depth),
+                list_depth: top.map_or(0, |c| c.list_depth),
+            });
+            self.inline_captions.push(id);
             return true;
         }
         match *tag {
@@ -587,6 +695,14 @@ impl<'a> Builder<'a> {
                 self.table = Some(TableCursor::default());
             }
             local_name!("figcaption") => ctx.kind = BlockKind::Caption,
+            local_name!("figure") if self.image_figure(id, None) => {
+                ctx.kind = BlockKind::Caption;
+            }
+            // A box of an image and a line under it is a figure written
+            // with `<div>`s.
+            local_name!("div") if self.image_figure(id, Some(IMAGE_BOX_TEXT)) => {
+                ctx.kind = BlockKind::Caption;
+            }
             _ if self.captions.binary_search(&id).is_ok() => ctx.kind = BlockKind::Caption,
             _ if ctx.kind == BlockKind::Caption => {}
             _ => {
@@ -609,6 +725,14 @@ impl<'a> Builder<'a> {
         if !article {
             if !is_inline(tag) {
                 self.space = true;
+            }
+            return;
+        }
+        if self.inline_captions.last() == Some(&id) {
+            self.inline_captions.pop();
+            self.end_block();
+            if self.ctx.len() > 1 {
+                self.ctx.pop();
             }
             return;
         }
@@ -760,6 +884,9 @@ impl<'a> Builder<'a> {
     /// An image's alt text as a caption block, when it says something
     /// (three words or more) and no figure caption says it instead.
     fn image_caption(&mut self, id: NodeId) {
+        if self.table.is_none() {
+            self.after_image = true;
+        }
         let tree = &self.page.tree;
         let Some(alt) = tree.node(id).attr("alt") else {
             return;
@@ -799,6 +926,8 @@ impl<'a> Builder<'a> {
         self.push_text(id, &alt);
         self.end_block();
         self.ctx.pop();
+        // The alt text is the image's: what follows is still under it.
+        self.after_image = true;
     }
 
     fn open_inline(&mut self, kind: InlineKind) {
@@ -985,6 +1114,7 @@ impl<'a> Builder<'a> {
                 continue;
             }
             if self.text.len() == self.start {
+                self.block_after_image = std::mem::take(&mut self.after_image);
                 self.flush_run(run_start, run_src, located, &rough);
                 self.begin_text();
                 run_start = self.text.len();
@@ -1047,6 +1177,7 @@ impl<'a> Builder<'a> {
                 run_src = src;
             }
             self.text.push(c);
+            self.after_image = false;
             if pre && self.text.len() - self.start >= MAX_BLOCK_BYTES && c == '\n' {
                 self.flush_run(run_start, run_src, located, &rough);
                 self.cut_block();
@@ -1137,6 +1268,20 @@ impl<'a> Builder<'a> {
             {
                 block.kind = BlockKind::Heading { level: 3 };
             }
+            if block.kind == BlockKind::Paragraph
+                && ctx.quote_depth == 0
+                && self.caption_by_place(self.start..end, &inlines)
+            {
+                block.kind = BlockKind::Caption;
+            }
+            if block.kind == BlockKind::Paragraph && ctx.quote_depth == 0 && ctx.list_depth == 0 {
+                let text = &self.text[self.start..end];
+                if !self.prose_seen && date_line(text) {
+                    block.kind = BlockKind::Byline;
+                } else if is_prose(text) {
+                    self.prose_seen = true;
+                }
+            }
             block.inlines = inlines;
             self.add_block(block);
         } else {
@@ -1154,6 +1299,85 @@ impl<'a> Builder<'a> {
             crate::document::source_map::grow_gently(&mut self.blocks);
         }
         self.blocks.push(block);
+    }
+
+    /// True for a paragraph that is an image's caption by where it is and
+    /// how it is written, with no class to say so: a short line wholly in
+    /// italics right under an image (`<p><em>The bridge at dawn, photo
+    /// by ...</em></p>`, as editors without a caption field write one),
+    /// or a line repeating the alt text of the image just before it.
+    fn caption_by_place(&self, range: std::ops::Range<usize>, inlines: &[Inline]) -> bool {
+        let text = &self.text[range.clone()];
+        if let Some(prev) = self.blocks.last()
+            && prev.kind == BlockKind::Caption
+            && self
+                .text
+                .get(prev.range.clone())
+                .is_some_and(|p| p.eq_ignore_ascii_case(text))
+        {
+            return true;
+        }
+        self.block_after_image
+            && text.split_whitespace().count() <= CAPTION_WORDS
+            && inlines
+                .iter()
+                .any(|i| i.kind == InlineKind::Emphasis && i.range == range)
+    }
+
+    /// True for a `<figure>` that shows an image (or video): what text it
+    /// has besides is its caption and credit (`<cite>Photographer</cite>`
+    /// beside the `<figcaption>`), not body. A figure of a quote, a table
+    /// or code is read as those. With `most_text`, a box (a `<div>`) of an
+    /// image and at most that much text, one line under it.
+    fn image_figure(&self, figure: NodeId, most_text: Option<usize>) -> bool {
+        let tree = &self.page.tree;
+        let mut image = false;
+        let mut text = 0;
+        let mut at = tree.node(figure).first_child;
+        let mut steps = 0;
+        let most_steps = if most_text.is_some() { 64 } else { TABLE_SCAN };
+        while at != NONE {
+            steps += 1;
+            if steps > most_steps {
+                return false;
+            }
+            if let Some(t) = tree.text(at)
+                && self.page.visible[at as usize]
+            {
+                text += t.trim().len();
+                if most_text.is_some_and(|most| text > most) {
+                    return false;
+                }
+            }
+            let mut descend = true;
+            if let Some(tag) = tree.node(at).tag() {
+                match *tag {
+                    // A caption may hold paragraphs of its own.
+                    local_name!("figcaption") => descend = false,
+                    local_name!("img")
+                    | local_name!("picture")
+                    | local_name!("video")
+                    | local_name!("iframe") => image = true,
+                    // A box's line may be a paragraph; a figure's text
+                    // outside its caption is not.
+                    local_name!("blockquote")
+                    | local_name!("table")
+                    | local_name!("pre")
+                    | local_name!("p")
+                    | local_name!("ul")
+                    | local_name!("ol")
+                    | local_name!("h2")
+                    | local_name!("h3")
+                        if most_text.is_none() || *tag != local_name!("p") =>
+                    {
+                        return false;
+                    }
+                    _ => {}
+                }
+            }
+            at = tree.next_in(at, figure, descend);
+        }
+        image && (most_text.is_none() || text > 0)
     }
 
     /// The text, without the blank line after the last block.

@@ -538,7 +538,10 @@ fn trailing_headings(blocks: &mut [super::BlockDraft]) {
                     next = Next::Heading(level);
                 }
             }
-            BlockKind::Boilerplate | BlockKind::Title | BlockKind::Byline => {}
+            // Captions alone under a heading are a box of pictures and
+            // their titles (`You may also like:` over teasers), not a
+            // section of the article.
+            BlockKind::Boilerplate | BlockKind::Title | BlockKind::Byline | BlockKind::Caption => {}
             _ => next = Next::Body,
         }
     }

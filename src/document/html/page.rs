@@ -203,10 +203,19 @@ impl Page {
                 // The body's and root's classes describe the whole page
                 // (`one-sidebar`), not a part of it.
                 if let Some(tag) = node.tag()
-                    && !is_inline(tag)
                     && !matches!(*tag, local_name!("body") | local_name!("html"))
                 {
-                    self.role[id as usize] = classify::role(node, tag, &mut scratch);
+                    if !is_inline(tag) {
+                        self.role[id as usize] = classify::role(node, tag, &mut scratch);
+                    } else if *tag != local_name!("a")
+                        && node.attr("class").is_some_and(classify::may_name_caption)
+                        && classify::role(node, tag, &mut scratch) == classify::Role::Caption
+                    {
+                        // An inline element says little about the page's
+                        // parts, but `<span class="caption">` is a caption
+                        // however it is written.
+                        self.role[id as usize] = classify::Role::Caption;
+                    }
                 }
             }
             id = self.tree.next_in(id, self.body, shown);
