@@ -353,7 +353,8 @@ fn a_piped_markdown_head_opens_the_reader_before_the_rest_is_written() {
         (
             "A piped title",
             "# A piped title\n\n",
-            "delta epsilon zeta\n",
+            // Lines long enough to hold a cut (`windows::space_cut`).
+            "delta epsilon zeta eta theta iota kappa lambda\n",
         ),
     ];
     for (i, (first, title, words)) in cases.into_iter().enumerate() {
