@@ -333,7 +333,8 @@ fn a_50_mb_feed_is_refused_in_one_line_with_bounded_memory() {
 
 /// A piped article whose head is Markdown the first screen can be cut
 /// from: one long line of emphasis and links under a plain title (fewer
-/// lines than the sniff reads), and one long heading line. The writer
+/// lines than the sniff reads), one long heading line, and a paragraph of
+/// many lines under a Markdown title. The writer
 /// holds the rest back until the first frame is drawn, so that frame came
 /// from the head alone; then `G` shows the real end.
 #[cfg(unix)]
@@ -347,6 +348,14 @@ fn a_piped_markdown_head_opens_the_reader_before_the_rest_is_written() {
             unit,
         ),
         ("alpha beta gamma", "# alpha beta gamma ", "delta epsilon "),
+        // A Markdown title, then one paragraph of many lines going on
+        // past the head: it used to be read whole.
+        (
+            "A piped title",
+            "# A piped title\n\n",
+            // Lines long enough to hold a cut (`windows::space_cut`).
+            "delta epsilon zeta eta theta iota kappa lambda\n",
+        ),
     ];
     for (i, (first, title, words)) in cases.into_iter().enumerate() {
         let t = Tmux::start(&format!("pipedmd{i}"), 120, 30);
@@ -374,6 +383,37 @@ fn a_piped_markdown_head_opens_the_reader_before_the_rest_is_written() {
         t.wait_for("the shell", |s| s.contains("EXIT:0"));
         t.assert_sane();
     }
+}
+
+/// A short plain-text article closed by a long run of page furniture
+/// (`Share` over and over: 20 MB here, 100 MB in the issue) prints
+/// within print mode's bar, twice the file and 30 MB: only the run's
+/// length and last few blocks are kept while it is read (all its ranges
+/// were: 462 MB at 100 MB).
+#[test]
+#[cfg(unix)]
+fn plain_text_closed_by_a_long_furniture_run_prints_within_the_bar() {
+    let home = tempfile::tempdir().expect("home");
+    let path = home.path().join("share.txt");
+    let mut text = String::from(
+        "A short article\n\nThe council met on Monday in Oslo, and the budget vote was \
+         close. Anna Berg said the talks would go on.\n\n",
+    );
+    text.push_str(&"Share\n\n".repeat(20 * 1024 * 1024 / 7));
+    std::fs::write(&path, &text).expect("written");
+    let size_kb = (text.len() / 1024) as i64;
+    let child = command(&["-p", path.to_str().expect("utf-8")], home.path())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let (out, peak_kb) = finish_measured(child);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(printed.contains("Anna Berg") && !printed.contains("Share"));
+    assert!(
+        peak_kb < 2 * size_kb + 30 * 1024,
+        "peak {peak_kb} KB for a {size_kb} KB file"
+    );
 }
 
 /// Styled print (`-p --color always`) of 100 MB of Markdown paragraphs

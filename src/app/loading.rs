@@ -16,9 +16,11 @@
 //! The swap keeps the text on top of the view: the start's text is a byte
 //! prefix of the whole's, checked at the swap; when it is not (the file
 //! changed), the view goes to the same block's text if it can be found,
-//! else to the top, never to wrong content. A start read as plain text
-//! whose whole turns out Markdown (a stream's format is told by its
-//! first 400 lines) puts the view on the same bytes of the file. A remembered place is looked
+//! else to the top, never to wrong content. A stream's start that the
+//! whole does not continue (read as plain text, the whole turning out
+//! Markdown: a stream's format is told by its first 400 lines; or cut
+//! inside a paragraph a later line turned into something else) puts the
+//! view on the same bytes of the stream. A remembered place is looked
 //! up by the whole's fingerprint once it is in, and applied then.
 //!
 //! No drawing and no terminal here: the thread only calls `deliver`.
@@ -339,11 +341,13 @@ impl Reader {
         self.doc = doc;
         let same = self.doc.text.as_bytes().starts_with(start.text.as_bytes());
         if !same {
-            let at = if start.format == self.doc.format {
+            let at = if start.format == self.doc.format && loading.file_len.is_some() {
                 reanchor(&start, &self.doc, self.view.anchor.offset)
             } else {
-                // A start opened in a format the whole turned out not to
-                // be (`document::start`): the same bytes of the file.
+                // A start opened on a guess the whole did not bear out (a
+                // format, or a paragraph going on as prose past a stream's
+                // head: `document::start`); a stream cannot have changed
+                // meanwhile, so the same bytes of it are the same text.
                 let source = start.source_map.to_source(self.view.anchor.offset);
                 self.doc.source_map.to_text(source)
             };

@@ -123,7 +123,7 @@ const CLOSING_HEADINGS: &[&str] = &[
 /// from the end at most. A start of an article is never marked at its
 /// end (`mark`), and a file opened from its start is far longer than
 /// this many short blocks, so its end matter never reaches back into it.
-const CLOSING_MAX_BLOCKS: usize = 40;
+pub(super) const CLOSING_MAX_BLOCKS: usize = 40;
 
 /// True when a block is a heading that opens an article's end matter.
 pub(super) fn is_closing_heading(text: &str) -> bool {
@@ -332,11 +332,12 @@ impl Settled {
         }
     }
 
-    /// Notes the next block's text.
-    pub fn block(&mut self, text: &str) {
+    /// Notes the next block's text; true when it is furniture.
+    pub fn block(&mut self, text: &str) -> bool {
         let at = self.seen;
         self.seen += 1;
-        if !is_furniture(text) {
+        let furniture = is_furniture(text);
+        if !furniture {
             self.leading = false;
             let reach = if is_short(text) {
                 at.saturating_sub(CLOSING_MAX_BLOCKS)
@@ -347,6 +348,7 @@ impl Settled {
         } else if self.leading {
             self.lead += 1;
         }
+        furniture
     }
 }
 

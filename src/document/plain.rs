@@ -115,11 +115,27 @@ fn body_kind(text: &str, last: bool) -> Option<BlockKind> {
 /// Pieces hold about `piece_bytes` of text.
 pub(super) fn stream(text: &str, piece_bytes: usize, piece: &mut dyn FnMut(Document, usize)) {
     let mut settled = furniture::Settled::new();
-    // The blocks not yet settled, with their indices.
+    // The blocks not yet settled, with their indices, up to the run of
+    // furniture the text ends with so far. Of that run only its length
+    // and its last few blocks are kept: a block that is not furniture
+    // ending it settles all but those, and at the end `end_run` reads no
+    // block of the run but to know it is furniture (100 MB of `Share`
+    // lines closing an article held 15 million ranges: 462 MB).
     let mut tail: std::collections::VecDeque<(usize, Span)> = Default::default();
+    let mut run = 0usize;
+    let mut run_last: std::collections::VecDeque<(usize, Span)> = Default::default();
     for (i, r) in paragraphs(text).enumerate() {
-        settled.block(&text[r.clone()]);
-        tail.push_back((i, r));
+        if settled.block(&text[r.clone()]) {
+            run += 1;
+            run_last.push_back((i, r));
+            if run_last.len() > furniture::CLOSING_MAX_BLOCKS + 1 {
+                run_last.pop_front();
+            }
+        } else {
+            tail.extend(run_last.drain(..));
+            run = 0;
+            tail.push_back((i, r));
+        }
         while tail.front().is_some_and(|&(j, _)| j < settled.before) {
             tail.pop_front();
         }
@@ -129,10 +145,16 @@ pub(super) fn stream(text: &str, piece_bytes: usize, piece: &mut dyn FnMut(Docum
     let end = if lead == total {
         0
     } else {
-        let first = tail.front().map_or(total, |&(j, _)| j);
-        furniture::end_run(tail.iter().map(|(_, r)| &text[r.clone()]), first, lead)
+        let first = tail.front().map_or(total - run, |&(j, _)| j);
+        // The run's blocks, each as furniture as its last one.
+        let last_of_run = run_last.back().map_or("", |(_, r)| &text[r.clone()]);
+        let texts = tail
+            .iter()
+            .map(|(_, r)| &text[r.clone()])
+            .chain(std::iter::repeat_n(last_of_run, run));
+        furniture::end_run(texts, first, lead)
     };
-    drop(tail);
+    drop((tail, run_last));
     let body_end = total - end;
     // `front` asks for blocks in order (the lead, then the blocks after
     // it): a cursor walks the paragraphs once.

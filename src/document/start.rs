@@ -9,7 +9,8 @@
 //! start's text is a byte prefix of the whole's (the reader still checks
 //! the last at the swap: a file changed meanwhile breaks it). Where no cut
 //! keeps that promise the file is read whole, as a short one is (but for
-//! a start sniffed as plain text that turns out Markdown, see below).
+//! two starts of a stream, made on a guess its rest may not bear out:
+//! see below).
 //!
 //! - Plain text is cut after a blank line: paragraphs never span one.
 //! - Markdown is cut before a block (a heading, a paragraph, a list...) that
@@ -24,7 +25,7 @@
 //!   inline is open (`windows`' cut), when the paragraph's later lines
 //!   all start with a letter (no setext underline or table row turns it
 //!   into something else): the rest of a file is read through for them
-//!   up to the paragraph's end, a stream's is not (it is read whole).
+//!   up to the paragraph's end. A stream's rest cannot be (see below).
 //!   A head that ends inside a long ATX heading is cut in it the same
 //!   way, with nothing to read on for: the heading ends with its line.
 //!   Link reference definitions
@@ -48,17 +49,24 @@
 //!   binary, and the rest read as the whole, capped at `MAX_BYTES` like a
 //!   file, so an endless pipe ends with a message, not an OOM. What follows
 //!   a stream's head cannot be looked through: a later link definition is
-//!   taken to be there.
+//!   taken to be there, and a paragraph that goes on past the head is
+//!   taken to go on as prose. Reading on to its end would be reading the
+//!   whole (100 MB of one paragraph piped: 3.9 s to the first screen), and
+//!   a writer may hold the rest back until it sees the first frame. This
+//!   start too may break the promise: when a later line turns the
+//!   paragraph into something else (a setext underline, a table's
+//!   delimiter row), the swap puts the view on the same bytes of the
+//!   stream in the whole (`app::loading`).
 //! - A start with no name that tells its format is sniffed
 //!   ([`Format::sniff`], its first 400 lines). One that sniffs as plain
 //!   text with fewer lines might be Markdown further on (a heading line
 //!   before the whole's 400th), and nothing short of reading on to it
 //!   tells: no bounded rule does, a stream of ten 10 MB lines has its
-//!   fourth 30 MB on. It opens as plain text. This is the one start that
-//!   may break the promise above: when the whole turns out Markdown it is
-//!   parsed as Markdown, as it would be read whole, and the reader's swap,
-//!   finding the start's format not the whole's, puts the view on the
-//!   same bytes of the file in the whole (`app::loading`). Until then a
+//!   fourth 30 MB on. It opens as plain text. This start too may break
+//!   the promise above: when the whole turns out Markdown it is
+//!   parsed as Markdown, as it would be read whole, and the reader's swap
+//!   puts the view on the same bytes of the stream in the whole
+//!   (`app::loading`). Until then a
 //!   start whose head holds Markdown syntax (`*`, `[`, a line begun with
 //!   `-`) shows it as typed, where the whole will not; one with none shows
 //!   the same words either way.
@@ -270,9 +278,13 @@ pub fn open_stream(name: &str, mut stream: Box<dyn Read + Send>) -> Result<Openi
     if head.len() == START_BYTES {
         for &(read, window) in tries(name) {
             // What comes after a stream's head cannot be looked through
-            // without reading it: a later definition is taken to be there.
-            // Nor whether a paragraph it ends in goes on as prose.
-            let tail = |_: ProseTail| Ok(false);
+            // without reading it (and a writer may hold it back until the
+            // first frame is drawn): a later definition is taken to be
+            // there. A paragraph the head ends inside is told by the rest
+            // of the head; one that goes on past it is taken to go on as
+            // prose, as a long line past a head sniffed as plain text is
+            // taken to stay plain (see the module docs).
+            let tail = |mut tail: ProseTail| Ok(tail.feed(&head[read..]).unwrap_or(true));
             if let Some(start) = start_of(name, &head[..read], || Ok(true), tail, window)? {
                 return Ok(Opening::Start(start, Rest::stream(name, head, stream)));
             }

@@ -375,3 +375,39 @@ fn a_piped_marked_up_start_read_as_plain_text_swaps_to_markdown_at_the_same_byte
         &app.doc.text[top..top + 40]
     );
 }
+
+#[test]
+fn a_piped_paragraph_turned_heading_past_the_head_swaps_at_the_same_bytes() {
+    // A stream's start cut inside a paragraph that goes on past its head,
+    // taken to go on as prose; a setext underline far on makes it a
+    // heading in the whole. The view stays on the same words.
+    let line = "word ".repeat(16) + "and";
+    let lines: String = (0..12_000).map(|i| format!("{line} w{i}\n")).collect();
+    let text = format!("# A piped title\n\n{lines}===\n\nThe end.\n");
+    let stream = Box::new(std::io::Cursor::new(text.clone().into_bytes()));
+    let crate::document::start::Opening::Start(start, rest) =
+        crate::document::start::open_stream("stdin", stream).expect("opens")
+    else {
+        panic!("a long piped paragraph opens from its start");
+    };
+    assert_eq!(start.format, Format::Markdown);
+    let mut app = App::loading(start, Keymap::default(), None, 0);
+    app.update(Action::Resize(100, 30));
+    app.update(Action::Scroll(400));
+    let top = app.top_text();
+    let word = |text: &str| {
+        text.split_whitespace()
+            .find(|w| w.starts_with('w') && w != &"word")
+            .expect("a numbered word")
+            .to_string()
+    };
+    let numbered = word(&app.doc.text[top..]);
+    assert!(top > 10_000);
+    let whole = rest.load(|_| {}).map(Arc::new);
+    app.update(Msg::Arrival(Box::new(Arrival::Document(whole))));
+    assert!(!app.is_loading());
+    let read_whole = Document::from_bytes("stdin", text.as_bytes(), None).expect("whole");
+    assert_eq!(app.doc.blocks, read_whole.blocks);
+    let top = app.top_text();
+    assert_eq!(word(&app.doc.text[top..]), numbered);
+}

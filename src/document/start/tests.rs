@@ -408,13 +408,92 @@ fn a_long_paragraph_a_later_line_may_turn_is_read_whole() {
     // Markup left open before the cut may close after it.
     let text = long_line("").replacen("council", "*council", 1);
     assert!(open_text("line.md", &text, MARKDOWN_START_BYTES).is_none());
-    // A stream cannot be looked through: its paragraph is not cut.
-    let text = long_line("");
-    let bytes = text.clone().into_bytes();
+    // A stream's head that shows the turn: its paragraph is not cut.
+    for after in ["\n===\n", "\n| - |\n"] {
+        let text = format!(
+            "# A title\n\n{}end{after}{}",
+            "word ".repeat(START_BYTES / 6),
+            "\nmore".repeat(START_BYTES / 5)
+        );
+        assert!(
+            matches!(
+                open_stream("stdin.md", stream(text.into_bytes())).expect("opens"),
+                Opening::Whole(_)
+            ),
+            "{after:?}"
+        );
+    }
+}
+
+/// A Markdown title, then one paragraph of lines `line_bytes` long (one
+/// line when longer than the whole) running past a stream's head, then
+/// `after`.
+fn piped_paragraph(line_bytes: usize, after: &str) -> String {
+    let line = "word ".repeat(line_bytes / 5) + "and";
+    let mut text = String::from("# A piped title\n\n");
+    while text.len() < 3 * START_BYTES {
+        text.push_str(&line);
+        text.push('\n');
+    }
+    text.pop();
+    text + after
+}
+
+#[test]
+fn a_piped_paragraph_past_the_head_opens_from_a_prefix() {
+    // The rest of a stream cannot be read through for the paragraph's
+    // end without reading the whole: it is taken to go on as prose.
+    for (line_bytes, after) in [
+        (4 * START_BYTES, ""),
+        (4 * START_BYTES, "\n\n## More\n\nText.\n"),
+        (80, "\n"),
+        (80, "\n\nThe end.\n"),
+    ] {
+        let text = piped_paragraph(line_bytes, after);
+        for name in ["stdin", "stdin.md"] {
+            let Opening::Start(start, rest) =
+                open_stream(name, stream(text.clone().into_bytes())).expect("opens")
+            else {
+                panic!("read whole: {line_bytes} {after:?} {name}");
+            };
+            assert_eq!(start.format, Format::Markdown);
+            assert!(start.text.len() < START_BYTES);
+            assert_eq!(start.blocks.len(), 2, "cut inside the paragraph");
+            let whole = rest.load(|_| {}).expect("the rest");
+            let read_whole = Document::from_bytes(name, text.as_bytes(), None).expect("whole");
+            assert_eq!(whole.text, read_whole.text);
+            assert_eq!(whole.blocks, read_whole.blocks);
+            assert_start_of(&start, &whole);
+        }
+    }
+}
+
+#[test]
+fn a_piped_paragraph_a_line_past_the_head_turns_keeps_the_text() {
+    // The guess a stream's start is made on, not borne out: a setext
+    // underline past the head makes the paragraph a heading. The start's
+    // text is still the whole's first, so the swap keeps the view on it
+    // (`app::loading`).
+    let text = piped_paragraph(80, "\n===\n\nThe end.\n");
+    let Opening::Start(start, rest) =
+        open_stream("stdin", stream(text.clone().into_bytes())).expect("opens")
+    else {
+        panic!("read whole");
+    };
+    let whole = rest.load(|_| {}).expect("the rest");
     assert!(matches!(
-        open_stream("stdin.md", stream(bytes)).expect("opens"),
-        Opening::Whole(_)
+        whole.blocks.at(1).kind,
+        super::super::BlockKind::Heading { .. }
     ));
+    assert_eq!(start.blocks.at(1).kind, super::super::BlockKind::Paragraph);
+    let at = start.blocks.at(1).range.start;
+    assert_eq!(
+        start.source_map.to_source(at + 100),
+        whole
+            .source_map
+            .to_source(whole.blocks.at(1).range.start + 100),
+        "the same bytes of the stream"
+    );
 }
 
 #[test]

@@ -138,6 +138,29 @@ fn furniture_at_both_ends_is_marked_as_in_the_whole() {
             "x\n\n".repeat(60),
             "y\n\n".repeat(41)
         ),
+        // Long runs of furniture at the end, after end matter, and broken
+        // by a short block or a long one (plain text keeps only a run's
+        // length and last blocks).
+        format!("# Title\n\n{long}\n\n{}", "Share\n\n".repeat(200)),
+        format!(
+            "# Title\n\n{long}\n\nSources\n\nx\n\n{}",
+            "Share\n\n".repeat(100)
+        ),
+        format!(
+            "# Title\n\n{long}\n\n{}x\n\n{}",
+            "Share\n\n".repeat(100),
+            "Share\n\n".repeat(100)
+        ),
+        format!(
+            "# Title\n\n{long}\n\n{}Sources\n\n{}",
+            "Share\n\n".repeat(100),
+            "Share\n\n".repeat(30)
+        ),
+        format!(
+            "# Title\n\n{long}\n\n{}{long}\n\n{}",
+            "Share\n\n".repeat(100),
+            "Share\n\n".repeat(100)
+        ),
     ];
     for text in &cases {
         agrees(text);
