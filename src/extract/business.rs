@@ -219,6 +219,8 @@ fn trade_after(cx: &DocContext, e: usize) -> bool {
                     | "flies"
                     | "fly"
                     | "stocks"
+                    // `the Hanshin Tigers play baseball`: a team.
+                    | "play"
             ) || (matches!(w, "runs" | "run" | "offers" | "offer" | "provides")
                 && service_object(cx, e + 1))
         })
@@ -552,6 +554,16 @@ mod tests {
     #[test]
     fn the_guide_reads_unknown_names_as_places() {
         assert_eq!(kinds("Walk on to Tranby from there.\n", "Tranby"), [Place]);
+    }
+
+    #[test]
+    fn the_peoples_and_houses_of_a_guides_history_act() {
+        let text = "The Skarians and the Vellites fought over the island until the \
+            Orrids took it, and the Hasegara clan held it after them. The Tarrow \
+            Gulls play football at the harbour.\n";
+        for name in ["Skarians", "Vellites", "Orrids", "Hasegara", "Tarrow Gulls"] {
+            assert_eq!(kinds(text, name), [Actor], "{name}");
+        }
     }
 
     #[test]

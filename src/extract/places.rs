@@ -626,9 +626,23 @@ pub fn places_by_default(cx: &DocContext, cands: &mut [Cand]) {
             && !first.upper()
             && c.country.is_none()
             && !gaz::given_name(word_at(cx, c.toks.start))
+            && !(c.place.is_none() && peoples_plural(word_at(cx, c.toks.end - 1)))
         {
             c.kind = EntityKind::Place;
             c.evidence = Evidence::Weak;
         }
     }
+}
+
+/// `Gozitans`, `Phoenicians`, `Safavids`, `Israelites`: the endings
+/// English names peoples and dynasties with. A guide's history tells what
+/// they did; few towns or islands the gazetteer does not know end so.
+/// (Not `-ers`: `Gent-Sint-Pieters` is a station, `Flanders` a region.)
+fn peoples_plural(w: &str) -> bool {
+    w.len() > 5
+        && ["ans", "ids", "ites"].iter().any(|end| {
+            w.strip_suffix(end)
+                .and_then(|stem| stem.chars().next_back())
+                .is_some_and(char::is_lowercase)
+        })
 }
