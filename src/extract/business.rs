@@ -249,29 +249,43 @@ fn service_object(cx: &DocContext, k: usize) -> bool {
                     | "transfer"
                     | "excursion"
                     | "safari"
+                    | "line"
             )
         })
     })
 }
 
-/// The token after a name and the names coordinated with it (`Ryanair
-/// and Wizz Air fly`): the verb they share.
+/// The token after a name and the names listed after it (`Ryanair and
+/// Wizz Air fly`, `Albatross, Brent and Curlew run buses`): the verb they
+/// share.
 fn past_conjunct(cx: &DocContext, e: usize) -> usize {
     let toks = cx.toks;
-    if !toks
-        .get(e)
-        .is_some_and(|t| t.is(cx.text, "and") || t.is(cx.text, "or"))
-    {
-        return e;
+    let glue = |t: &Token| t.punct() == Some(',') || t.is(cx.text, "and") || t.is(cx.text, "or");
+    let mut end = e;
+    let mut k = e;
+    // At most a few members, each after its glue (`, and` counts as one).
+    for _ in 0..8 {
+        let mut j = k;
+        while j < k + 2 && toks.get(j).is_some_and(glue) {
+            j += 1;
+        }
+        if j == k {
+            break;
+        }
+        let first = j;
+        while toks
+            .get(j)
+            .is_some_and(|t| t.is_word() && t.cap() && !t.sent() && !t.brk())
+        {
+            j += 1;
+        }
+        if j == first {
+            break;
+        }
+        end = j;
+        k = j;
     }
-    let mut k = e + 1;
-    while toks
-        .get(k)
-        .is_some_and(|t| t.is_word() && t.cap() && !t.sent() && !t.brk())
-    {
-        k += 1;
-    }
-    if k == e + 1 { e } else { k }
+    end
 }
 
 /// `run by X`, `operated by the X`: who runs a thing, named after `by`.
@@ -412,6 +426,7 @@ fn trade(w: &str) -> bool {
             | "dealer"
             | "manufacturer"
             | "publisher"
+            | "landlord"
     )
 }
 
@@ -664,7 +679,9 @@ mod tests {
         // headings: the unknown streets of its addresses stay places.
         let text = format!(
             "{SECTIONED}\nBy bus\n\nAlbatross, Brent, Curlew, Dunlin, Eider and Fulmar run \
-            buses. Albatross operates ten, Brent operates four.\n\n\
+            buses. Albatross operates ten, Brent operates four. Skoll Metro runs two \
+            lines. Rodda Homes, the largest \
+            landlord, owns the quay.\n\n\
             Stay safe\n\nWalk along Nørrebakken at night.\n"
         );
         let kinds: Vec<_> = extract_text(&text)
@@ -674,6 +691,16 @@ mod tests {
             .map(|m| m.kind())
             .collect();
         assert_eq!(kinds, [Place]);
+        let found = extract_text(&text);
+        for name in ["Skoll Metro", "Rodda Homes", "Curlew", "Dunlin", "Eider"] {
+            let kinds: Vec<_> = found
+                .mentions
+                .iter()
+                .filter(|m| &text[m.range()] == name)
+                .map(|m| m.kind())
+                .collect();
+            assert_eq!(kinds, [Actor], "{name}");
+        }
     }
 
     #[test]
