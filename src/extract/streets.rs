@@ -32,16 +32,16 @@ pub fn compound_street(word: &str) -> bool {
     if word.len() < 6 || !word.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    with_lower(word, |w| {
-        COMPOUND_HEADS.iter().any(|h| {
-            w.len() >= h.len() + 3
-                && w.ends_with(h)
-                && w[..w.len() - h.len()]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_lowercase)
-        }) && gaz::zipf(w) == 0.0
-    })
+    // The glued head is in lowercase as written: no lowering for the test
+    // every name's last word meets, only for the dictionary's.
+    COMPOUND_HEADS.iter().any(|h| {
+        word.len() >= h.len() + 3
+            && word.ends_with(h)
+            && word[..word.len() - h.len()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_lowercase)
+    }) && with_lower(word, gaz::zipf) == 0.0
 }
 
 /// Abbreviated heads of English street names. `St` and `Dr` are also
