@@ -276,12 +276,22 @@ pub fn epithet_after(cx: &DocContext, e: usize) -> bool {
 }
 
 /// `the Obama administration`, `the Assad regime`: a government named for
-/// the one who leads it.
+/// the one who leads it; `the Toyotomi clan`, `the Safavid dynasty`, `the
+/// Tokugawa shogunate`: a house that ruled, named for its founder.
 pub fn governs(cx: &DocContext, e: usize) -> bool {
     word(cx, e).is_some_and(|w| {
         matches!(
             w,
-            "administration" | "administrations" | "presidency" | "premiership" | "regime"
+            "administration"
+                | "administrations"
+                | "presidency"
+                | "premiership"
+                | "regime"
+                | "clan"
+                | "clans"
+                | "dynasty"
+                | "dynasties"
+                | "shogunate"
         )
     })
 }

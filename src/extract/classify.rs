@@ -20,6 +20,7 @@ use super::lexicon::{
 use super::places::{
     abbreviated_place, before_region, defined_as_place, group_extension, locative, place_cue,
 };
+use super::streets;
 use super::token::{Tok, Token};
 
 /// How sure a candidate's kind is: cues beat defaults across the document.
@@ -1082,6 +1083,21 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
                 cx.capitalised_alone(name)
             }))
     {
+        return;
+    }
+    // `Voskenslaan 27`, `Sint-Veerleplein`, `500 Bouthillier St`: a
+    // street by the head glued to its last word or abbreviated after a
+    // house number.
+    // A surname that ends so (`Thomas Kinkade`) keeps its given name.
+    if (streets::compound_street(last.text(text))
+        && !gaz::given_name(first.text(text))
+        && !gaz::common_surname(last.text(text)))
+        || streets::numbered_street(cx, s, e)
+    {
+        cand.kind = EntityKind::Place;
+        cand.evidence = Evidence::Strong;
+        cand.cued = true;
+        out.push(cand);
         return;
     }
     let has_for = (s..e).any(|k| cx.toks[k].is(cx.text, "for"));

@@ -35,6 +35,7 @@ mod prose;
 pub mod quotes;
 pub mod report;
 mod roles;
+mod streets;
 mod token;
 mod window;
 

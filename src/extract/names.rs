@@ -131,6 +131,7 @@ pub fn runs(text: &str, all: &Tokens, used: &[bool]) -> Vec<Range<usize>> {
                 && k == last + 1
                 && DOTTED.contains(&toks[last].text(text))
                 && next_is_name(toks, used, k)
+                && !super::streets::closes_address(text, toks, i, last)
             {
                 last = k + 1;
                 k += 2;

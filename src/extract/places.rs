@@ -573,16 +573,21 @@ fn about_places(cx: &DocContext, cands: &[Cand]) -> bool {
             EntityKind::Place if c.evidence > Evidence::Default => places += 1,
             // A people named by one word (`the Maya`, `Viking trade`) is
             // what a guide's history tells of, not someone it is about.
+            // Nor is a business a listing names (`Blue Bike, Korenmarkt 10,
+            // +32 9 241 22 24`): a guide lists many, and stays a guide.
             EntityKind::Actor
                 if (c.person || c.agent || c.evidence > Evidence::Default)
-                    && !(c.toks.len() == 1 && cx.toks[c.toks.start].in_lex(GROUP)) =>
+                    && !(c.toks.len() == 1 && cx.toks[c.toks.start].in_lex(GROUP))
+                    && !(c.agent && super::business::listing(cx, c.toks.start, c.toks.end)) =>
             {
                 actors += 1
             }
             _ => {}
         }
     }
-    if places < 8 || places < actors * 5 / 2 {
+    // A guide says so by its headings (`Get in`, `Eat`, `Go next`),
+    // however many carriers and firms it names.
+    if places < 8 || (places < actors * 5 / 2 && !super::business::guide_headings(cx)) {
         return false;
     }
     let mut words = 0usize;
@@ -621,9 +626,23 @@ pub fn places_by_default(cx: &DocContext, cands: &mut [Cand]) {
             && !first.upper()
             && c.country.is_none()
             && !gaz::given_name(word_at(cx, c.toks.start))
+            && !(c.place.is_none() && peoples_plural(word_at(cx, c.toks.end - 1)))
         {
             c.kind = EntityKind::Place;
             c.evidence = Evidence::Weak;
         }
     }
+}
+
+/// `Gozitans`, `Phoenicians`, `Safavids`, `Israelites`: the endings
+/// English names peoples and dynasties with. A guide's history tells what
+/// they did; few towns or islands the gazetteer does not know end so.
+/// (Not `-ers`: `Gent-Sint-Pieters` is a station, `Flanders` a region.)
+fn peoples_plural(w: &str) -> bool {
+    w.len() > 5
+        && ["ans", "ids", "ites"].iter().any(|end| {
+            w.strip_suffix(end)
+                .and_then(|stem| stem.chars().next_back())
+                .is_some_and(char::is_lowercase)
+        })
 }
