@@ -1144,3 +1144,46 @@ fn a_wire_agency_after_the_dateline_is_no_acronym_of_the_place() {
         assert!(got.contains(&("Peru", Place)), "{got:?}");
     }
 }
+
+#[test]
+fn british_spellings_are_common_words() {
+    // Sentence-initial dictionary words in their British spelling are no
+    // names, as their American spellings are not.
+    check_none(&[
+        (
+            "The storm hit. Favourable winds helped the crews.",
+            "Favourable",
+        ),
+        (
+            "The storm hit. Colourful flags flew at the port.",
+            "Colourful",
+        ),
+        (
+            "The storm hit. Neighbouring towns were flooded.",
+            "Neighbouring",
+        ),
+        (
+            "The storm hit. Travelling by road was banned.",
+            "Travelling",
+        ),
+    ]);
+}
+
+#[test]
+fn doers_named_by_a_common_noun_are_no_names() {
+    check_none(&[
+        (
+            "The race was run. Organisers said it went well.",
+            "Organisers",
+        ),
+        (
+            "The race was run. Campaigners said it was wrong.",
+            "Campaigners",
+        ),
+        (
+            "The study was out. Researchers said it held.",
+            "Researchers",
+        ),
+    ]);
+    check_has(&[("The race was run. Reuters said so.", "Reuters", Actor)]);
+}
