@@ -1146,6 +1146,27 @@ fn a_wire_agency_after_the_dateline_is_no_acronym_of_the_place() {
 }
 
 #[test]
+fn rivers_mountains_and_deserts_named_alone_are_places() {
+    check_has(&[
+        ("Barges on the Danube were halted.", "Danube", Place),
+        ("The Thames rose by a metre overnight.", "Thames", Place),
+        ("Climbers left for the Andes on Monday.", "Andes", Place),
+        ("Dust from the Sahara reached Spain.", "Sahara", Place),
+        // A facility on the river by its head word.
+        (
+            "Engineers closed the Thames Barrier.",
+            "Thames Barrier",
+            Place,
+        ),
+        (
+            "Divers searched Loch Morar for the boat.",
+            "Loch Morar",
+            Place,
+        ),
+    ]);
+}
+
+#[test]
 fn british_spellings_are_common_words() {
     // Sentence-initial dictionary words in their British spelling are no
     // names, as their American spellings are not.
