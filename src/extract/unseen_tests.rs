@@ -1208,3 +1208,28 @@ fn doers_named_by_a_common_noun_are_no_names() {
     ]);
     check_has(&[("The race was run. Reuters said so.", "Reuters", Actor)]);
 }
+
+#[test]
+fn a_match_report_names_grounds_as_places_and_clubs_as_actors() {
+    check_has(&[
+        (
+            "Liverpool won 2-0 at Anfield on Saturday.",
+            "Anfield",
+            Place,
+        ),
+        ("The derby at Goodison was called off.", "Goodison", Place),
+        (
+            "Liverpool drew 1-1 at Anfield on Sunday.",
+            "Liverpool",
+            Actor,
+        ),
+        ("Benzema equalised for Madrid late on.", "Madrid", Actor),
+        ("Salah scored for Liverpool twice.", "Liverpool", Actor),
+    ]);
+    // A town that draws or is visited stays a place, and a firm after `at`
+    // with no match about is no ground.
+    check_has(&[
+        ("Tourists flew to Madrid for the weekend.", "Madrid", Place),
+        ("She works at Google in London.", "Google", Actor),
+    ]);
+}
