@@ -995,6 +995,14 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
     if words == 1 && s >= 2 && cx.toks[s - 2].cap() && animate::epithet_after(cx, s - 1) {
         return;
     }
+    // An ordinal alone stands for a unit named before (`the Ninth Legion
+    // and later the Sixth`, `the Fifth Fleet ... the Fifth`): who, never
+    // where, whatever preposition comes before.
+    if words == 1 && ORDINALS.contains(&name) {
+        cand.evidence = Evidence::Strong;
+        out.push(cand);
+        return;
+    }
     // Codes and postnominals are no names (`COVID-19`, `QC`).
     if words == 1 && (code_word(first.text(text)) || name_in_lex(cx, s, e, COMMON)) {
         return;

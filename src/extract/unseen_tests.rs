@@ -1233,3 +1233,41 @@ fn a_match_report_names_grounds_as_places_and_clubs_as_actors() {
         ("She works at Google in London.", "Google", Actor),
     ]);
 }
+
+#[test]
+fn names_built_with_and_an_ampersand_or_a_possessive_stay_whole() {
+    check_has(&[
+        (
+            "The Globe and Mail reported the deal on Monday.",
+            "Globe and Mail",
+            Actor,
+        ),
+        (
+            "Ernst & Young audited the accounts.",
+            "Ernst & Young",
+            Actor,
+        ),
+        (
+            "Members of Hell's Angels were arrested.",
+            "Hell's Angels",
+            Actor,
+        ),
+        (
+            "The Pacific Ring of Fire is active.",
+            "Pacific Ring of Fire",
+            Place,
+        ),
+        // A unit named by its ordinal alone is the unit: who, not where.
+        (
+            "He served in the Ninth Legion and later in the Sixth.",
+            "Sixth",
+            Actor,
+        ),
+    ]);
+    // Two places at a corner, an owner and what it owns, stay apart.
+    check_has(&[
+        ("Buses run between Tempe & Mesa daily.", "Tempe", Place),
+        ("Buses run between Tempe & Mesa daily.", "Mesa", Place),
+    ]);
+    check_none(&[("Obama's Cabinet met on Monday.", "Obama's")]);
+}
