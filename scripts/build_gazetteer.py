@@ -377,7 +377,9 @@ def build_words(site):
                  w[:-2] if w.endswith("ly") else w,
                  w[:-2] if w.endswith("er") else w, w[:-3] if w.endswith("est") else w,
                  w[:-3] + "y" if w.endswith("ier") else w,
-                 w[:-4] + "y" if w.endswith("iest") else w}
+                 w[:-4] + "y" if w.endswith("iest") else w,
+                 # fishermen, gunmen: the plural of a -man noun
+                 w[:-3] + "man" if w.endswith("men") else w}
         # A doubled consonant before the ending is single in the stem:
         # a verb's (planned, controlled) and British English's doubled l
         # (travelling, traveller); an -er noun with any other doubling is

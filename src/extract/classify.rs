@@ -174,10 +174,14 @@ fn made_by(cx: &DocContext, s: usize) -> bool {
 /// make one. A plural counts when its singular is a frequent word
 /// (`officials`, `analysts`), so `Reuters` or `Amnesty` stay names; so
 /// does the plural of a doer's noun in the dictionary, however rare
-/// (`Organisers`, `Campaigners`, `Researchers`).
+/// (`Organisers`, `Campaigners`, `Researchers`, `Fishermen`).
 fn common_group(t: &Token, w: &str) -> bool {
     t.in_lex(GROUP_NOUN)
         || with_lower(w, |lower| {
+            // `Gunmen said`, `Fishermen told`: the plural of a -man noun.
+            if lower.len() > 5 && lower.ends_with("men") {
+                return gaz::zipf(lower) >= 3.0;
+            }
             let Some(singular) = lower.strip_suffix('s') else {
                 return false;
             };

@@ -1205,6 +1205,11 @@ fn doers_named_by_a_common_noun_are_no_names() {
             "The study was out. Researchers said it held.",
             "Researchers",
         ),
+        (
+            "The lake rose. Fishermen said the catch was poor.",
+            "Fishermen",
+        ),
+        ("The lake rose. Fishermen on the shore saw it.", "Fishermen"),
     ]);
     check_has(&[("The race was run. Reuters said so.", "Reuters", Actor)]);
 }
