@@ -460,6 +460,12 @@ fn common_possessive(
         && !owner.in_lex(COMMON | TITLE | ORG | PLACE)
         && toks.get(after).is_some_and(|t| t.space() && !t.brk())
         && name_word(&toks[after], used, after)
+        // One word after it, and no person's (`National's Sam Uffindell`:
+        // a party's member).
+        && !toks
+            .get(after + 1)
+            .is_some_and(|t| t.space() && !t.brk() && name_word(t, used, after + 1))
+        && !super::gaz::given_name(toks[after].text(text))
         && super::gaz::zipf(w) >= 3.0
         && super::gaz::place(w).is_none()
         && super::gaz::demonym(w).is_none()

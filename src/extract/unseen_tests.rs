@@ -1274,5 +1274,8 @@ fn names_built_with_and_an_ampersand_or_a_possessive_stay_whole() {
         ("Buses run between Tempe & Mesa daily.", "Tempe", Place),
         ("Buses run between Tempe & Mesa daily.", "Mesa", Place),
     ]);
-    check_none(&[("Obama's Cabinet met on Monday.", "Obama's")]);
+    check_none(&[
+        ("Obama's Cabinet met on Monday.", "Obama's"),
+        ("National's Sam Uffindell won the seat.", "National's"),
+    ]);
 }
