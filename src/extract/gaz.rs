@@ -306,12 +306,18 @@ pub fn place_in_context(name: &str) -> Option<PlaceHit> {
 
 fn lookup(name: &str) -> Option<PlaceHit> {
     let fact = with_lower(name, |n| FACTS.places.get(n).copied());
+    let record = g::place(name);
+    // A river named like a region or a city (`Dnipro`, `Limpopo`) is the
+    // gazetteer's place, with its coordinates; a small town's name
+    // (`Thames`) is the river's.
+    let known_place =
+        record.is_some_and(|p| p.kind != g::PlaceKind::City || p.population >= 100_000);
     if fact.is_none()
+        && !known_place
         && let Some(feature) = with_lower(name, |n| FACTS.features.get(n).copied())
     {
         return Some(feature);
     }
-    let record = g::place(name);
     let coords = record.map(|p| (p.lat, p.lon));
     if let Some(fact) = fact {
         return Some(PlaceHit {

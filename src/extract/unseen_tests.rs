@@ -1279,3 +1279,17 @@ fn names_built_with_and_an_ampersand_or_a_possessive_stay_whole() {
         ("National's Sam Uffindell won the seat.", "National's"),
     ]);
 }
+
+#[test]
+fn a_river_named_like_a_big_city_keeps_the_city_and_its_coordinates() {
+    let e = extract_text("Officials in Dnipro said the Danube was calm.");
+    let coords = |name: &str| {
+        e.entities
+            .iter()
+            .find(|x| x.name == name)
+            .and_then(|x| x.coords)
+            .filter(|(lat, lon)| lat.is_finite() && lon.is_finite())
+    };
+    assert!(coords("Dnipro").is_some(), "{:?}", e.entities);
+    assert!(coords("Danube").is_none(), "{:?}", e.entities);
+}
