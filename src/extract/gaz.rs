@@ -36,13 +36,18 @@ pub struct PlaceHit {
     pub coords: (f32, f32),
 }
 
-/// Hand-written public facts (`assets/lexicon/states.txt`, `regions.txt`):
-/// the states, their capitals and demonyms, continents, seas, and the
-/// first-level regions of large English-speaking states.
+/// Hand-written public facts (`assets/lexicon/states.txt`, `regions.txt`,
+/// `features.txt`): the states, their capitals and demonyms, continents,
+/// seas, the first-level regions of large English-speaking states and the
+/// world's major rivers, mountains and deserts.
 struct Facts {
     places: FastMap<String, PlaceHit>,
     /// Demonym (lowercase) -> (country, is the plural noun).
     demonyms: FastMap<String, (&'static str, bool)>,
+    /// Rivers, mountains, deserts (lowercase): no coordinates, since a town
+    /// the gazetteer knows by the same name (`Thames`, New Zealand) is not
+    /// where the river is.
+    features: FastMap<String, PlaceHit>,
 }
 
 const NO_COORDS: (f32, f32) = (f32::NAN, f32::NAN);
@@ -51,6 +56,7 @@ static FACTS: LazyLock<Facts> = LazyLock::new(|| {
     let mut facts = Facts {
         places: FastMap::default(),
         demonyms: FastMap::default(),
+        features: FastMap::default(),
     };
     let hit = |class, capital| PlaceHit {
         class,
@@ -99,6 +105,13 @@ static FACTS: LazyLock<Facts> = LazyLock::new(|| {
             .places
             .entry(name.to_lowercase())
             .or_insert(hit(class, false));
+    }
+    // Natural features (`the Thames`, `the Andes`) are regions' kin: where,
+    // never who.
+    for name in lines(include_str!("../../assets/lexicon/features.txt")) {
+        facts
+            .features
+            .insert(name.to_lowercase(), hit(PlaceClass::Region, false));
     }
     facts
 });
@@ -294,6 +307,17 @@ pub fn place_in_context(name: &str) -> Option<PlaceHit> {
 fn lookup(name: &str) -> Option<PlaceHit> {
     let fact = with_lower(name, |n| FACTS.places.get(n).copied());
     let record = g::place(name);
+    // A river named like a region or a city (`Dnipro`, `Limpopo`) is the
+    // gazetteer's place, with its coordinates; a small town's name
+    // (`Thames`) is the river's.
+    let known_place =
+        record.is_some_and(|p| p.kind != g::PlaceKind::City || p.population >= 100_000);
+    if fact.is_none()
+        && !known_place
+        && let Some(feature) = with_lower(name, |n| FACTS.features.get(n).copied())
+    {
+        return Some(feature);
+    }
     let coords = record.map(|p| (p.lat, p.lon));
     if let Some(fact) = fact {
         return Some(PlaceHit {

@@ -154,6 +154,10 @@ pub fn runs(text: &str, all: &Tokens, used: &[bool]) -> Vec<Range<usize>> {
                         last = end;
                         k = end + 1;
                     }
+                    None if firm_amp(text, toks, used, i, last, k) => {
+                        last = k + 1;
+                        k += 2;
+                    }
                     None => break,
                 }
             } else if is_particle(text, nt) && hyphen_to_name(toks, used, k) {
@@ -173,6 +177,10 @@ pub fn runs(text: &str, all: &Tokens, used: &[bool]) -> Vec<Range<usize>> {
                 k = after + 1;
             } else if let Some(after) = collective_possessive(text, toks, used, last, k) {
                 // `Korean People's Army`, `Workers' Party`.
+                last = after;
+                k = after + 1;
+            } else if let Some(after) = common_possessive(text, toks, used, i, last, k) {
+                // `Hell's Angels`, `Devil's Island`.
                 last = after;
                 k = after + 1;
             } else if nt.is_word() && connector_ok(text, toks, used, i, last, k) {
@@ -296,6 +304,41 @@ fn amp_glue(text: &str, toks: &[Token], used: &[bool], k: usize) -> Option<usize
     takes_of(text, &toks[end]).then_some(end)
 }
 
+/// `Ernst & Young`, `Marks & Spencer`: one word, a spaced `&` and one word
+/// after it. Prose joins two names with `and`; an ampersand between two
+/// single words is a firm's name (`Procter & Gamble`).
+fn firm_amp(
+    text: &str,
+    toks: &[Token],
+    used: &[bool],
+    first: usize,
+    last: usize,
+    k: usize,
+) -> bool {
+    let after_one = |j: usize| {
+        toks.get(j)
+            .is_none_or(|t| !t.space() || t.brk() || !name_word(t, used, j))
+    };
+    // Each word one the word table knows (a surname, a given name, a
+    // dictionary word: `Procter`, `Gamble`), not a place (`Tempe & Mesa`,
+    // a street corner `Priest & Washington`) nor an abbreviation.
+    let firm_word = |j: usize| {
+        let w = toks[j].text(text);
+        w.len() >= 3
+            && super::gaz::place(w).is_none()
+            && (super::gaz::surname(w) || super::gaz::given_name(w) || super::gaz::zipf(w) > 0.0)
+    };
+    first == last
+        && k == last + 1
+        && toks[k].space()
+        && toks
+            .get(k + 1)
+            .is_some_and(|t| t.space() && !t.brk() && !t.sent() && name_word(t, used, k + 1))
+        && after_one(k + 2)
+        && firm_word(first)
+        && firm_word(k + 1)
+}
+
 /// One digit at `k` between two words of a name (`Movimento 5 Stelle`),
 /// not a score between two names (`Arsenal 3 Chelsea 1`) nor after a
 /// common word (`January 5 Obama`).
@@ -389,6 +432,48 @@ fn founder_possessive(
     .then_some(after)
 }
 
+/// A possessive at `k` after a one-word run that is a common English word
+/// (`Hell`, `Devil`, `Land`), and a name word glued on after it: a name
+/// made of a phrase (`Hell's Angels`, `Devil's Island`, `Land's End`). A
+/// person, a place or a state owns what follows (`Obama's Cabinet`,
+/// `Britain's Royal Navy`), and so does a day or a title (`Monday's
+/// Budget`, `President's Office`).
+fn common_possessive(
+    text: &str,
+    toks: &[Token],
+    used: &[bool],
+    first: usize,
+    last: usize,
+    k: usize,
+) -> Option<usize> {
+    let mark = &toks[k];
+    let after = k + 1;
+    let owner = &toks[last];
+    let w = owner.text(text);
+    (first == last
+        && k == last + 1
+        && !mark.space()
+        && mark.kind() == Tok::Punct
+        && matches!(mark.text(text), "'s" | "\u{2019}s")
+        && owner.cap()
+        && !owner.upper()
+        && !w.ends_with('s')
+        && !owner.in_lex(COMMON | TITLE | ORG | PLACE)
+        && toks.get(after).is_some_and(|t| t.space() && !t.brk())
+        && name_word(&toks[after], used, after)
+        // One word after it, and no person's (`National's Sam Uffindell`:
+        // a party's member).
+        && !toks
+            .get(after + 1)
+            .is_some_and(|t| t.space() && !t.brk() && name_word(t, used, after + 1))
+        && !super::gaz::given_name(toks[after].text(text))
+        && super::gaz::zipf(w) >= 3.0
+        && super::gaz::place(w).is_none()
+        && super::gaz::demonym(w).is_none()
+        && !super::gaz::common_surname(w))
+    .then_some(after)
+}
+
 /// Bodies named for their subject with `on` (`Council on Foreign
 /// Relations`, `Commission on Human Rights`).
 const ON_HEADS: &[&str] = &[
@@ -446,11 +531,17 @@ fn connector_ok(
         return false;
     }
     if of {
-        // `Horn of Africa`, `Isle of Man`: a place known by the whole.
+        // `Horn of Africa`, `Isle of Man`: a place known by the whole
+        // (`The Pacific Ring of Fire` opening a sentence: without `The`).
+        let from = if toks[first].is(text, "The") && first < last {
+            first + 1
+        } else {
+            first
+        };
         let known = (after..toks.len().min(after + 3)).any(|j| {
             toks[j].is_word()
                 && toks[j].cap()
-                && super::gaz::place(&text[toks[first].start as usize..toks[j].end as usize])
+                && super::gaz::place(&text[toks[from].start as usize..toks[j].end as usize])
                     .is_some()
         });
         if known {

@@ -326,6 +326,9 @@ pub fn locative(cx: &DocContext, s: usize, e: usize, known: bool) -> bool {
     if from_to(cx, p, e) {
         return true;
     }
+    if prep == "at" && venue(cx, p) {
+        return true;
+    }
     // `born at Stridon`, `buried at X`: where a life happened.
     if prep == "at"
         && p >= 1
@@ -348,6 +351,52 @@ pub fn locative(cx: &DocContext, s: usize, e: usize, known: bool) -> bool {
     (1..=4)
         .take_while(|&back| back <= p && cx.toks[p - back].is_word())
         .any(|back| motion(p - back))
+}
+
+/// What a match report says before its ground: a result, a score, the
+/// match itself (`won 2-0 at Anfield`, `the derby at Goodison`).
+const MATCH_WORDS: &[&str] = &[
+    "won",
+    "lost",
+    "drew",
+    "beat",
+    "played",
+    "draw",
+    "defeat",
+    "win",
+    "victory",
+    "match",
+    "game",
+    "final",
+    "fixture",
+    "derby",
+    "clash",
+    "tie",
+    "semi-final",
+    "home",
+    "away",
+];
+
+/// `at` at `p` closes a few words about a match (`Liverpool won 2-0 at
+/// Anfield`, `the derby at Goodison`): what follows is its ground, a place
+/// the gazetteer has no reason to know (a name after `at` is as often a
+/// company's: `works at Google`).
+fn venue(cx: &DocContext, p: usize) -> bool {
+    let toks = cx.toks;
+    (1..=5)
+        .take_while(|&back| back <= p && !toks[p + 1 - back].sent())
+        .any(|back| {
+            let k = p - back;
+            let t = &toks[k];
+            let score = t.kind() == super::token::Tok::Num
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|d| d.punct() == Some('-') && !d.space())
+                && toks
+                    .get(k + 2)
+                    .is_some_and(|n| n.kind() == super::token::Tok::Num && !n.space());
+            score || (t.is_word() && !t.cap() && MATCH_WORDS.contains(&t.text(cx.text)))
+        })
 }
 
 /// A route: `from X to Y`, `from X via Y`; the preposition before the

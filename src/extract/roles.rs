@@ -279,10 +279,62 @@ fn plays(cx: &DocContext, c: &Cand) -> bool {
             return true;
         }
     }
+    if plays_for(cx, c.toks.start) {
+        return true;
+    }
     let start = c.toks.end;
     after_adverbs(cx, start, |k, w| {
-        (MATCH_VERBS.contains(&w) || (k == start && SQUAD.contains(&w))).then_some(true)
+        (MATCH_VERBS.contains(&w) || (k == start && SQUAD.contains(&w)) || score_at(cx, k + 1))
+            .then_some(true)
     })
+}
+
+/// What a player does for a club (`scored for Madrid`, `signed for
+/// Chelsea`): the name after `for` is the club's, not the town's.
+const PLAYED_FOR: &[&str] = &[
+    "scored",
+    "scores",
+    "equalised",
+    "equalized",
+    "played",
+    "plays",
+    "playing",
+    "signed",
+    "netted",
+    "starred",
+    "debuted",
+    "appeared",
+];
+
+/// `equalised for Madrid`, `played for the Lions`: a player's verb and
+/// `for` (and `the`) before the name at `s`.
+fn plays_for(cx: &DocContext, s: usize) -> bool {
+    let toks = cx.toks;
+    let mut k = s;
+    if k >= 1 && toks[k - 1].is(cx.text, "the") {
+        k -= 1;
+    }
+    k >= 2
+        && toks[k - 1].is(cx.text, "for")
+        && toks[k - 2].is_word()
+        && PLAYED_FOR.contains(&toks[k - 2].text(cx.text))
+}
+
+/// A score starts at `k` (`2-0`, `1-1`): after a name and its verb
+/// (`Liverpool drew 1-1`), the name is a team's.
+fn score_at(cx: &DocContext, k: usize) -> bool {
+    let toks = cx.toks;
+    let num = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| t.kind() == super::token::Tok::Num && t.end - t.start <= 2)
+    };
+    num(k)
+        && toks[k].space()
+        && toks
+            .get(k + 1)
+            .is_some_and(|d| matches!(d.punct(), Some('-' | '\u{2013}')) && !d.space())
+        && num(k + 2)
+        && !toks[k + 2].space()
 }
 
 /// Reads the lowercase words from `k` on, past up to two of [`ADVERBS`]:
