@@ -411,3 +411,45 @@ fn a_piped_paragraph_turned_heading_past_the_head_swaps_at_the_same_bytes() {
     let top = app.top_text();
     assert_eq!(word(&app.doc.text[top..]), numbered);
 }
+
+#[test]
+fn a_file_paragraph_turned_heading_past_the_look_ahead_swaps_at_the_same_words() {
+    // A file's start cut inside a paragraph read on only so far for a
+    // line that turns it (`document::start`); a setext underline further
+    // on makes it a heading in the whole. The view stays on the same words.
+    let line = "word ".repeat(16) + "and";
+    let lines: String = (0..14_000).map(|i| format!("{line} w{i}\n")).collect();
+    let text = format!("# A long title\n\n{lines}===\n\nThe end.\n");
+    let dir = std::env::temp_dir().join(format!("lede-turned-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let path = dir.join("turned.md");
+    std::fs::write(&path, &text).expect("written");
+    let opened = crate::document::start::open(&path).expect("opens");
+    let _ = std::fs::remove_dir_all(&dir);
+    let crate::document::start::Opening::Start(start, _) = opened else {
+        panic!("a long paragraph opens from its start");
+    };
+    let mut app = App::loading(start, Keymap::default(), Some(text.len() as u64), 0);
+    app.update(Action::Resize(100, 30));
+    app.update(Action::Scroll(400));
+    let top = app.top_text();
+    let word = |text: &str| {
+        text.split_whitespace()
+            .find(|w| w.starts_with('w') && w != &"word")
+            .expect("a numbered word")
+            .to_string()
+    };
+    let numbered = word(&app.doc.text[top..]);
+    assert!(top > 10_000);
+    let whole = Document::from_bytes("turned.md", text.as_bytes(), None).expect("whole");
+    assert!(matches!(
+        whole.blocks.at(1).kind,
+        crate::document::BlockKind::Heading { .. }
+    ));
+    app.update(Msg::Arrival(Box::new(Arrival::Document(Ok(Arc::new(
+        whole,
+    ))))));
+    assert!(!app.is_loading());
+    let top = app.top_text();
+    assert_eq!(word(&app.doc.text[top..]), numbered);
+}

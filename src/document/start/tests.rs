@@ -20,7 +20,7 @@ fn open_text(name: &str, text: &str, head: usize) -> Option<(Document, Rest)> {
     let mut file = Cursor::new(&bytes[head..]);
     let before = bytes[..head].last().copied();
     let more = || definition_in(before, &mut file);
-    let tail = |tail| prose_in(tail, &mut Cursor::new(&bytes[head..]));
+    let tail = |tail| prose_ahead(tail, &mut Cursor::new(&bytes[head..]));
     let start =
         start_of(name, &bytes[..head], more, tail, MARKDOWN_WIDE_BYTES).expect("text opens")?;
     Some((start, Rest::file(Path::new(name), bytes.len() as u64)))
@@ -1078,4 +1078,45 @@ fn a_piped_marked_up_head_whose_whole_is_markdown_ends_up_markdown() {
     assert_eq!(whole.text, read_whole.text);
     assert_eq!(whole.blocks, read_whole.blocks);
     assert_eq!(whole.sections, read_whole.sections);
+}
+
+/// A Markdown title, then one paragraph of one line of `line_bytes`,
+/// turned into a heading by a setext underline, then more paragraphs up
+/// to a megabyte and a half.
+fn underlined_line(line_bytes: usize) -> String {
+    let mut md = format!(
+        "# A title\n\n{}end\n===\n\n",
+        "word ".repeat(line_bytes / 5)
+    );
+    while md.len() < 3 * START_MIN_BYTES as usize / 2 {
+        md.push_str("The council met on Monday and 120 people waited.\n\n");
+    }
+    md
+}
+
+#[test]
+fn a_file_paragraph_is_read_on_for_a_turn_only_so_far() {
+    // A turn close enough past the head is seen: read whole.
+    let (opening, _) = open_file(&underlined_line(MARKDOWN_START_BYTES * 2));
+    assert!(matches!(opening, Opening::Whole(_)));
+    // One past the look-ahead is not: the paragraph is taken to go on as
+    // prose, as a stream's past its head, and the start is cut inside it
+    // (the first screen no longer reads to the paragraph's end).
+    let line_bytes = START_BYTES + PROSE_AHEAD_BYTES as usize + 1024;
+    let (opening, whole) = open_file(&underlined_line(line_bytes));
+    let Opening::Start(start, _) = opening else {
+        panic!("read whole");
+    };
+    assert_eq!(start.blocks.len(), 2, "cut inside the paragraph");
+    assert_eq!(start.blocks.at(1).kind, super::super::BlockKind::Paragraph);
+    assert!(matches!(
+        whole.blocks.at(1).kind,
+        super::super::BlockKind::Heading { .. }
+    ));
+    // The guess broke the promise; the same bytes of the file still hold
+    // the same words, which the swap keeps on screen (`app::loading`).
+    let at = start.blocks.at(1).range.start + 100;
+    let source = start.source_map.to_source(at);
+    let in_whole = whole.source_map.to_text(source);
+    assert_eq!(start.text[at..at + 40], whole.text[in_whole..in_whole + 40]);
 }
