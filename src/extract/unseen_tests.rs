@@ -1293,3 +1293,21 @@ fn a_river_named_like_a_big_city_keeps_the_city_and_its_coordinates() {
     assert!(coords("Dnipro").is_some(), "{:?}", e.entities);
     assert!(coords("Danube").is_none(), "{:?}", e.entities);
 }
+
+#[test]
+fn a_weekday_before_a_places_head_word_opens_the_place() {
+    check_has(&[
+        (
+            "Brother Michael Tanna runs a school on Thursday Island.",
+            "Thursday Island",
+            Place,
+        ),
+        (
+            "The ferry docked at Friday Harbor at noon.",
+            "Friday Harbor",
+            Place,
+        ),
+    ]);
+    // A date stays a date.
+    check_none(&[("The vote is on Thursday in Lagos.", "Thursday")]);
+}
