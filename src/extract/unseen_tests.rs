@@ -1311,3 +1311,27 @@ fn a_weekday_before_a_places_head_word_opens_the_place() {
     // A date stays a date.
     check_none(&[("The vote is on Thursday in Lagos.", "Thursday")]);
 }
+
+#[test]
+fn a_judges_style_justice_is_a_title_not_a_name() {
+    let text = "I have asked Justice Gertrude Torkornoo, the Chief Justice, to lead it.";
+    check_has(&[(text, "Gertrude Torkornoo", Actor)]);
+    let got = found(text);
+    assert!(
+        !got.iter().any(|(s, _)| s.starts_with("Justice")),
+        "{text:?}: got {got:?}"
+    );
+    // The word still names the bodies built on it.
+    check_has(&[
+        (
+            "The Ministry of Justice said nothing.",
+            "Ministry of Justice",
+            Actor,
+        ),
+        (
+            "The Justice Department opened an inquiry.",
+            "Justice Department",
+            Actor,
+        ),
+    ]);
+}
