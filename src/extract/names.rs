@@ -175,6 +175,10 @@ pub fn runs(text: &str, all: &Tokens, used: &[bool]) -> Vec<Range<usize>> {
                 // `Guy's Hospital`, `King's College`.
                 last = after;
                 k = after + 1;
+            } else if let Some(after) = office_possessive(text, toks, used, i, last, k) {
+                // `Federal Prosecutor's Office`, `Attorney General's Office`.
+                last = after;
+                k = after + 1;
             } else if let Some(after) = collective_possessive(text, toks, used, last, k) {
                 // `Korean People's Army`, `Workers' Party`.
                 last = after;
@@ -399,6 +403,37 @@ fn collective_possessive(
     (is_possessive
         && COLLECTIVES.contains(&toks[last].text(text))
         && toks.get(after).is_some_and(|t| t.space() && !t.brk())
+        && name_word(&toks[after], used, after))
+    .then_some(after)
+}
+
+/// A possessive at `k` after a title at `last` that a word before it in
+/// the run qualifies, and an organisation's head word after it (`Federal
+/// Prosecutor's Office`, `Attorney General's Office`): the office is named
+/// for the post, one body. A bare title owns what follows (`President's
+/// Office`, see [`common_possessive`]).
+fn office_possessive(
+    text: &str,
+    toks: &[Token],
+    used: &[bool],
+    first: usize,
+    last: usize,
+    k: usize,
+) -> Option<usize> {
+    let mark = &toks[k];
+    let after = k + 1;
+    (k == last + 1
+        && last > first
+        // A sentence's first word (`The President's Office`) qualifies
+        // nothing.
+        && !toks[last - 1].initial()
+        && !mark.space()
+        && mark.kind() == Tok::Punct
+        && matches!(mark.text(text), "'s" | "\u{2019}s")
+        && toks[last].in_lex(TITLE)
+        && toks.get(after).is_some_and(|t| {
+            t.space() && !t.brk() && t.cap() && !t.upper() && t.in_lex(ORG)
+        })
         && name_word(&toks[after], used, after))
     .then_some(after)
 }

@@ -1335,3 +1335,21 @@ fn a_judges_style_justice_is_a_title_not_a_name() {
         ),
     ]);
 }
+
+#[test]
+fn an_office_named_for_a_qualified_post_is_one_body() {
+    check_has(&[
+        (
+            "The case went to the Federal Prosecutor's Office on Monday.",
+            "Federal Prosecutor's Office",
+            Actor,
+        ),
+        (
+            "He wrote to the Attorney General's Office.",
+            "Attorney General's Office",
+            Actor,
+        ),
+    ]);
+    // A bare title owns its office.
+    check_none(&[("The President's Office declined to comment.", "President's")]);
+}
