@@ -607,6 +607,9 @@ fn connector_ok(
     {
         end += 1;
     }
+    if end == after && subject_pair(text, toks, first, last, after) {
+        return true;
+    }
     // `told The Globe and Mail`: a title opened by a capital `The` inside
     // a sentence, one word on each side.
     let the_title =
@@ -631,6 +634,21 @@ fn connector_ok(
     (after..=end).any(|j| takes_of(text, &toks[j]))
         && (last == first || super::gaz::place(whole).is_none())
         && !two_names(text, toks, first, last, after, end)
+}
+
+/// `Ministry of Food and Agriculture`, `Department of Trade and Industry`:
+/// a body named `X of Y` for a subject of two dictionary words joined by
+/// `and` at `last` and `after`; a name (`Bank of Japan and Goldman`) or a
+/// place is no subject, whose dictionary frequency is nil.
+fn subject_pair(text: &str, toks: &[Token], first: usize, last: usize, after: usize) -> bool {
+    let Some(of) = (first + 1..last).find(|&j| toks[j].is(text, "of")) else {
+        return false;
+    };
+    let subject = |t: &Token| t.cap() && !t.upper() && super::gaz::zipf(t.text(text)) >= 3.0;
+    of + 1 == last
+        && (first..of).any(|j| toks[j].is_word() && takes_of(text, &toks[j]))
+        && subject(&toks[last])
+        && subject(&toks[after])
 }
 
 /// `Microsoft and Amazon Web Services`, `Lambeth and Tower Hamlets`: a

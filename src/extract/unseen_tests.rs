@@ -1353,3 +1353,24 @@ fn an_office_named_for_a_qualified_post_is_one_body() {
     // A bare title owns its office.
     check_none(&[("The President's Office declined to comment.", "President's")]);
 }
+
+#[test]
+fn a_bodys_subject_of_two_words_joined_by_and_stays_in_its_name() {
+    check_has(&[
+        (
+            "The Ministry of Food and Agriculture will replace your seed.",
+            "Ministry of Food and Agriculture",
+            Actor,
+        ),
+        (
+            "The Department of Trade and Industry said so.",
+            "Department of Trade and Industry",
+            Actor,
+        ),
+    ]);
+    // A place after `and` is a second name.
+    check_none(&[(
+        "The Bank of England and France agreed.",
+        "England and France",
+    )]);
+}
