@@ -203,6 +203,29 @@ fn attributed(cx: &DocContext, end: usize) -> bool {
     })
 }
 
+/// The days of the week: dates in prose, so common words, but they open
+/// a few places' names (`Thursday Island`, `Friday Harbor`).
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// `Thursday Island`, `Friday Harbor`: a weekday right before a place's
+/// head word is that place's first word. A date is never followed by a
+/// capitalised `Island` or `Harbor` in the same run (`on Thursday, Island
+/// officials` has its comma).
+fn weekday_place(cx: &DocContext, s: usize, e: usize) -> bool {
+    e - s == 2
+        && cx.toks[s + 1].is_word()
+        && cx.toks[s + 1].in_lex(PLACE)
+        && super::codes::one_of(WEEKDAYS, word_at(cx, s))
+}
+
 /// Ordinals that open unit and organisation names.
 const ORDINALS: &[&str] = &[
     "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth",
@@ -269,7 +292,7 @@ fn classify_run(cx: &DocContext, run: Range<usize>, out: &mut Vec<Cand>) {
         // `Vinita, OK`: a state's postal code after a town, whatever else
         // the letters spell.
         let state = single && state_after_town(cx, start);
-        let drop = (common_word(cx, t, w) && !head && !state)
+        let drop = (common_word(cx, t, w) && !head && !state && !weekday_place(cx, start, end))
             || (single && field_start(cx, start) && label(cx, end) && common_label(t, w))
             || (t.initial()
                 && !head

@@ -175,6 +175,10 @@ pub fn runs(text: &str, all: &Tokens, used: &[bool]) -> Vec<Range<usize>> {
                 // `Guy's Hospital`, `King's College`.
                 last = after;
                 k = after + 1;
+            } else if let Some(after) = office_possessive(text, toks, used, i, last, k) {
+                // `Federal Prosecutor's Office`, `Attorney General's Office`.
+                last = after;
+                k = after + 1;
             } else if let Some(after) = collective_possessive(text, toks, used, last, k) {
                 // `Korean People's Army`, `Workers' Party`.
                 last = after;
@@ -403,6 +407,37 @@ fn collective_possessive(
     .then_some(after)
 }
 
+/// A possessive at `k` after a title at `last` that a word before it in
+/// the run qualifies, and an organisation's head word after it (`Federal
+/// Prosecutor's Office`, `Attorney General's Office`): the office is named
+/// for the post, one body. A bare title owns what follows (`President's
+/// Office`, see [`common_possessive`]).
+fn office_possessive(
+    text: &str,
+    toks: &[Token],
+    used: &[bool],
+    first: usize,
+    last: usize,
+    k: usize,
+) -> Option<usize> {
+    let mark = &toks[k];
+    let after = k + 1;
+    (k == last + 1
+        && last > first
+        // A sentence's first word (`The President's Office`) qualifies
+        // nothing.
+        && !toks[last - 1].initial()
+        && !mark.space()
+        && mark.kind() == Tok::Punct
+        && matches!(mark.text(text), "'s" | "\u{2019}s")
+        && toks[last].in_lex(TITLE)
+        && toks.get(after).is_some_and(|t| {
+            t.space() && !t.brk() && t.cap() && !t.upper() && t.in_lex(ORG)
+        })
+        && name_word(&toks[after], used, after))
+    .then_some(after)
+}
+
 /// A possessive at `k` after a given name or a royal title at `last`, and
 /// a place's or an organisation's head word after it (`Guy's Hospital`,
 /// `St Mary's Church`, `King's College`): a place or a body named for its
@@ -572,6 +607,9 @@ fn connector_ok(
     {
         end += 1;
     }
+    if end == after && subject_pair(text, toks, first, last, after) {
+        return true;
+    }
     // `told The Globe and Mail`: a title opened by a capital `The` inside
     // a sentence, one word on each side.
     let the_title =
@@ -596,6 +634,21 @@ fn connector_ok(
     (after..=end).any(|j| takes_of(text, &toks[j]))
         && (last == first || super::gaz::place(whole).is_none())
         && !two_names(text, toks, first, last, after, end)
+}
+
+/// `Ministry of Food and Agriculture`, `Department of Trade and Industry`:
+/// a body named `X of Y` for a subject of two dictionary words joined by
+/// `and` at `last` and `after`; a name (`Bank of Japan and Goldman`) or a
+/// place is no subject, whose dictionary frequency is nil.
+fn subject_pair(text: &str, toks: &[Token], first: usize, last: usize, after: usize) -> bool {
+    let Some(of) = (first + 1..last).find(|&j| toks[j].is(text, "of")) else {
+        return false;
+    };
+    let subject = |t: &Token| t.cap() && !t.upper() && super::gaz::zipf(t.text(text)) >= 3.0;
+    of + 1 == last
+        && (first..of).any(|j| toks[j].is_word() && takes_of(text, &toks[j]))
+        && subject(&toks[last])
+        && subject(&toks[after])
 }
 
 /// `Microsoft and Amazon Web Services`, `Lambeth and Tower Hamlets`: a

@@ -1293,3 +1293,84 @@ fn a_river_named_like_a_big_city_keeps_the_city_and_its_coordinates() {
     assert!(coords("Dnipro").is_some(), "{:?}", e.entities);
     assert!(coords("Danube").is_none(), "{:?}", e.entities);
 }
+
+#[test]
+fn a_weekday_before_a_places_head_word_opens_the_place() {
+    check_has(&[
+        (
+            "Brother Michael Tanna runs a school on Thursday Island.",
+            "Thursday Island",
+            Place,
+        ),
+        (
+            "The ferry docked at Friday Harbor at noon.",
+            "Friday Harbor",
+            Place,
+        ),
+    ]);
+    // A date stays a date.
+    check_none(&[("The vote is on Thursday in Lagos.", "Thursday")]);
+}
+
+#[test]
+fn a_judges_style_justice_is_a_title_not_a_name() {
+    let text = "I have asked Justice Gertrude Torkornoo, the Chief Justice, to lead it.";
+    check_has(&[(text, "Gertrude Torkornoo", Actor)]);
+    let got = found(text);
+    assert!(
+        !got.iter().any(|(s, _)| s.starts_with("Justice")),
+        "{text:?}: got {got:?}"
+    );
+    // The word still names the bodies built on it.
+    check_has(&[
+        (
+            "The Ministry of Justice said nothing.",
+            "Ministry of Justice",
+            Actor,
+        ),
+        (
+            "The Justice Department opened an inquiry.",
+            "Justice Department",
+            Actor,
+        ),
+    ]);
+}
+
+#[test]
+fn an_office_named_for_a_qualified_post_is_one_body() {
+    check_has(&[
+        (
+            "The case went to the Federal Prosecutor's Office on Monday.",
+            "Federal Prosecutor's Office",
+            Actor,
+        ),
+        (
+            "He wrote to the Attorney General's Office.",
+            "Attorney General's Office",
+            Actor,
+        ),
+    ]);
+    // A bare title owns its office.
+    check_none(&[("The President's Office declined to comment.", "President's")]);
+}
+
+#[test]
+fn a_bodys_subject_of_two_words_joined_by_and_stays_in_its_name() {
+    check_has(&[
+        (
+            "The Ministry of Food and Agriculture will replace your seed.",
+            "Ministry of Food and Agriculture",
+            Actor,
+        ),
+        (
+            "The Department of Trade and Industry said so.",
+            "Department of Trade and Industry",
+            Actor,
+        ),
+    ]);
+    // A place after `and` is a second name.
+    check_none(&[(
+        "The Bank of England and France agreed.",
+        "England and France",
+    )]);
+}
