@@ -426,6 +426,26 @@ pub(super) fn is_subheading(text: &str) -> bool {
         && !ends_like_sentence
         && text.split_whitespace().take(HEADING_MAX_WORDS + 1).count() <= HEADING_MAX_WORDS
         && !is_date_line(text)
+        && !is_question_turn(text)
+}
+
+/// An interviewer's question: a speaker's label (one to three capitalised
+/// words, or initials, then `:`) and a question after it
+/// (`Wikinews: Will the council pay for that?`, `TB: Why now?`). It is a
+/// turn of the talk, not a heading over it.
+fn is_question_turn(text: &str) -> bool {
+    let Some((label, rest)) = text.split_once(": ") else {
+        return false;
+    };
+    let words = label.split_whitespace().count();
+    let named = label.split_whitespace().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphanumeric)
+    });
+    (1..=3).contains(&words)
+        && named
+        && rest
+            .trim_end_matches(['"', '”', '’', '\'', ')'])
+            .ends_with('?')
 }
 
 /// A caption is one line of at most this many words.
@@ -612,6 +632,11 @@ mod tests {
     #[test]
     fn subheadings() {
         assert!(is_subheading("What next after Tehran summit?"));
+        assert!(is_subheading("Analysis: what now for the council"));
+        assert!(!is_subheading(
+            "Wikinews: Will the Greater London Authority pay for that?"
+        ));
+        assert!(!is_subheading("TB: Why now?"));
         assert!(is_subheading("Reaction"));
         assert!(!is_subheading("He said so."));
         assert!(!is_subheading("this starts lower case"));

@@ -1374,3 +1374,19 @@ fn a_bodys_subject_of_two_words_joined_by_and_stays_in_its_name() {
         "England and France",
     )]);
 }
+
+#[test]
+fn an_interviewer_s_labelled_question_is_a_turn_not_a_headline() {
+    // Taken for a subheading, the line was read as a Title Case headline
+    // and `Greater` as a capitalised common word.
+    let text = "Interview: Mayor Helen Okafor on housing\n\nHelen Okafor was elected mayor of \
+        Southwark in May. Wikinews reporter Tom Bright spoke to her at the town hall.\n\nTB: \
+        The Conservatives say your housing plan costs too much.\n\nHO: The Conservatives said \
+        the same about the Jubilee line. We will build 4,000 council homes by 2031.\n\nTB: Will \
+        the Greater London Authority pay for that?\n\nHO: Some of it, she said.\n";
+    let doc =
+        crate::document::Document::from_bytes("t.txt", text.as_bytes(), None).expect("text loads");
+    let e = extract(&doc);
+    let names: Vec<&str> = e.mentions.iter().map(|m| &doc.text[m.range()]).collect();
+    assert!(names.contains(&"Greater London Authority"), "{names:?}");
+}
