@@ -385,6 +385,18 @@ const COLLECTIVES: &[&str] = &[
     "Fathers",
 ];
 
+/// A possessive glued to the word before it (`'s`, and with `bare` a lone
+/// apostrophe too, as after a plural: `Fathers'`).
+fn possessive_mark(text: &str, mark: &Token, bare: bool) -> bool {
+    !mark.space()
+        && mark.kind() == Tok::Punct
+        && match mark.text(text) {
+            "'s" | "\u{2019}s" => true,
+            "'" | "\u{2019}" => bare,
+            _ => false,
+        }
+}
+
 /// A possessive at `k` after a collective noun at `last`, and a name word
 /// glued on after it: the index of that word.
 fn collective_possessive(
@@ -395,10 +407,7 @@ fn collective_possessive(
     k: usize,
 ) -> Option<usize> {
     let mark = &toks[k];
-    let is_possessive = k == last + 1
-        && !mark.space()
-        && mark.kind() == Tok::Punct
-        && matches!(mark.text(text), "'s" | "\u{2019}s" | "'" | "\u{2019}");
+    let is_possessive = k == last + 1 && possessive_mark(text, mark, true);
     let after = k + 1;
     (is_possessive
         && COLLECTIVES.contains(&toks[last].text(text))
@@ -427,9 +436,7 @@ fn office_possessive(
         // A sentence's first word (`The President's Office`) qualifies
         // nothing.
         && !toks[last - 1].initial()
-        && !mark.space()
-        && mark.kind() == Tok::Punct
-        && matches!(mark.text(text), "'s" | "\u{2019}s")
+        && possessive_mark(text, mark, false)
         && toks[last].in_lex(TITLE)
         && toks.get(after).is_some_and(|t| {
             t.space() && !t.brk() && t.cap() && !t.upper() && t.in_lex(ORG)
@@ -456,9 +463,7 @@ fn founder_possessive(
         matches!(w, "King" | "Queen" | "Prince" | "Princess") || super::gaz::given_name(w)
     };
     (k == last + 1
-        && !mark.space()
-        && mark.kind() == Tok::Punct
-        && matches!(mark.text(text), "'s" | "\u{2019}s" | "'" | "\u{2019}")
+        && possessive_mark(text, mark, true)
         && toks.get(after).is_some_and(|t| {
             t.space() && !t.brk() && t.cap() && !t.upper() && t.in_lex(ORG | PLACE)
         })
@@ -487,9 +492,7 @@ fn common_possessive(
     let w = owner.text(text);
     (first == last
         && k == last + 1
-        && !mark.space()
-        && mark.kind() == Tok::Punct
-        && matches!(mark.text(text), "'s" | "\u{2019}s")
+        && possessive_mark(text, mark, false)
         && owner.cap()
         && !owner.upper()
         && !w.ends_with('s')
